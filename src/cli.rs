@@ -1,0 +1,83 @@
+//! The command line. `--help` is the user's first documentation: keep it plain.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "unconnect",
+    version,
+    about = "Bulk-remove LinkedIn connections and withdraw invitations, offline.",
+    long_about = "unconnect brings back LinkedIn's old \"Remove Connections\" screen, on your own \
+data export: connections on the left, the people you stage for removal on the right. \
+Filter, mark, move, undo, then confirm; every removal is written to a journal you can \
+export. Nothing leaves your machine and the export itself is never modified.\n\n\
+Get your export from LinkedIn: Settings > Data privacy > Get a copy of your data \
+(Connections and Invitations are enough). Pass the zip, the unzipped folder, or \
+Connections.csv.",
+    after_help = "Data (journal, staged set, lock) is kept in --data-dir, else $UNCONNECT_DATA_DIR, \
+else your platform's data folder (on Linux ~/.local/share/unconnect). Files are private (0600).",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub open: OpenArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// Connections.csv, the unzipped export folder, or the export zip. Default: look in the
+    /// current folder.
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Invitations.csv to use instead of the export's own.
+    #[arg(long, value_name = "FILE")]
+    pub invitations: Option<PathBuf>,
+    /// Show load, filter and frame times in the footer.
+    #[arg(long)]
+    pub debug_timing: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DataArgs {
+    /// Where the journal and staged set are kept.
+    #[arg(long, value_name = "DIR", env = "UNCONNECT_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read an export and report what was found: format, people, hidden profiles,
+    /// duplicates, skipped lines, warnings, invitations. Exit 0 if it was read, 2 if not.
+    Check {
+        /// Connections.csv, the export folder, or the export zip.
+        path: PathBuf,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Invitations.csv to use instead of the export's own.
+        #[arg(long, value_name = "FILE")]
+        invitations: Option<PathBuf>,
+    },
+    /// Write the removed or staged people as CSV, in LinkedIn's own columns.
+    Export {
+        /// Which list: people removed (from the journal) or staged for removal.
+        which: ExportList,
+        /// Output file; standard output without it.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Start with a UTF-8 byte-order mark so Excel shows accented names correctly.
+        #[arg(long)]
+        excel: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportList {
+    Removed,
+    Staged,
+}

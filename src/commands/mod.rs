@@ -1,0 +1,3 @@
+//! The non-interactive subcommands.
+
+pub mod check;

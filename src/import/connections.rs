@@ -1,0 +1,193 @@
+//! Connections.csv, in every layout LinkedIn has produced since 2012.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::{BuildHasher, RandomState};
+
+use crate::error::ImportError;
+use crate::model::People;
+use crate::model::people::Field;
+
+use super::dates::parse_connected_on;
+use super::decode::Decoded;
+use super::report::{ConnectionsReport, Format, Skipped};
+use super::table::{Header, Row, Table, TableKind, text};
+use super::url;
+
+const KIND: TableKind = TableKind {
+    what: "Connections.csv",
+    expected: "First Name, Last Name, URL, Email Address, Company, Position, Connected On",
+    is_header: |h| h.has("first name") && h.has("last name"),
+};
+
+/// Where each of our fields sits in this file's header, by LinkedIn's names over the years.
+struct Columns {
+    fields: [Option<usize>; 6],
+    connected_on: Option<usize>,
+}
+
+impl Columns {
+    fn of(header: &Header) -> Self {
+        let names: [&[&str]; 6] = [
+            &["first name"],
+            &["last name"],
+            &["url", "profile url"],
+            &["email address", "e-mail address", "email"],
+            &["company"],
+            &["position", "job title"],
+        ];
+        Columns {
+            fields: names.map(|n| header.find(n)),
+            connected_on: header.find(&["connected on"]),
+        }
+    }
+}
+
+fn detect_format(header: &Header) -> Format {
+    if header.has("job title") || header.has("e-mail address") || header.names.len() > 20 {
+        Format::Outlook2012
+    } else if header.find(&["url", "profile url"]).is_some() {
+        Format::Current
+    } else {
+        Format::NoUrl
+    }
+}
+
+pub fn parse(label: &str, decoded: &Decoded) -> Result<(People, ConnectionsReport), ImportError> {
+    let text_len = decoded.text.len();
+    let mut table = Table::open(label, &decoded.text, &KIND)?;
+    let columns = Columns::of(&table.header);
+    let mut report = ConnectionsReport {
+        file: label.to_owned(),
+        format: detect_format(&table.header),
+        traits: traits(&table.header, decoded),
+        people: 0,
+        hidden: 0,
+        duplicates: 0,
+        skipped: Vec::new(),
+        warnings: Vec::new(),
+    };
+    if let Some(encoding) = decoded.encoding_note {
+        report.warnings.push(format!(
+            "{label}: not UTF-8; read as {encoding} (a re-save by Excel?)"
+        ));
+    }
+    // ~75 bytes per row in LinkedIn's layout; the arena holds the fields without separators.
+    let mut people = People::with_capacity(text_len, text_len / 64);
+    let mut seen = IdentityIndex::default();
+    while let Some(row) = table.next_row()? {
+        let (line, record) = match row {
+            Row::Misshapen { line, found } => {
+                report.skipped.push(Skipped {
+                    line,
+                    reason: format!(
+                        "expected {} fields, found {found}",
+                        table.header.names.len()
+                    ),
+                });
+                continue;
+            }
+            Row::Fields { line, record } => (line, record),
+        };
+        let get = |col: Option<usize>| col.and_then(|c| record.get(c)).map_or("", text);
+        let raw_url = get(columns.fields[Field::Url as usize]);
+        let url = url::normalise_cow(raw_url);
+        let fields = [
+            get(columns.fields[0]),
+            get(columns.fields[1]),
+            url.as_ref(),
+            get(columns.fields[3]),
+            get(columns.fields[4]),
+            get(columns.fields[5]),
+        ];
+        let date_text = get(columns.connected_on);
+        if fields.iter().all(|f| f.is_empty()) {
+            report.hidden += 1;
+            continue;
+        }
+        let connected_on = parse_connected_on(date_text);
+        if connected_on.is_none() && !date_text.is_empty() {
+            report.warnings.push(format!(
+                "{label}, line {line}: unreadable date \"{}\"; kept with the date unknown",
+                date_text.escape_debug()
+            ));
+        }
+        let too_large = || ImportError::TooLarge {
+            path: label.to_owned(),
+        };
+        match seen.find_or_insert(&people, &fields) {
+            Some(existing) => {
+                report.duplicates += 1;
+                people
+                    .fill_missing(existing, fields, connected_on)
+                    .map_err(|_| too_large())?;
+            }
+            None => {
+                let id = people.push(fields, connected_on).map_err(|_| too_large())?;
+                seen.insert_last(id);
+            }
+        }
+    }
+    report.people = people.len();
+    Ok((people, report))
+}
+
+fn traits(header: &Header, decoded: &Decoded) -> Vec<String> {
+    let mut traits = Vec::new();
+    if header.had_preamble {
+        traits.push("Notes preamble".to_owned());
+    }
+    if decoded.had_bom {
+        traits.push("byte-order mark".to_owned());
+    }
+    if decoded.text.contains("\r\n") {
+        traits.push("CRLF line endings".to_owned());
+    }
+    if let Some(encoding) = decoded.encoding_note {
+        traits.push(format!("{encoding} encoding"));
+    }
+    traits
+}
+
+/// Identity → person, keyed by a hash of the identity so that a million rows do not cost
+/// a million key allocations. Hash collisions between different identities probe onwards.
+#[derive(Default)]
+struct IdentityIndex {
+    hasher: RandomState,
+    slots: HashMap<u64, crate::model::PersonId>,
+    pending_hash: u64,
+}
+
+impl IdentityIndex {
+    fn find_or_insert(
+        &mut self,
+        people: &People,
+        fields: &[&str; 6],
+    ) -> Option<crate::model::PersonId> {
+        let by_name;
+        let key = if fields[2].is_empty() {
+            by_name = crate::model::person::identity(fields[0], fields[1], "", fields[3]);
+            by_name.as_str()
+        } else {
+            fields[2]
+        };
+        let mut hash = self.hasher.hash_one(key);
+        loop {
+            match self.slots.get(&hash) {
+                None => {
+                    self.pending_hash = hash;
+                    return None;
+                }
+                Some(&id) if people.get(id).identity() == key => return Some(id),
+                Some(_) => hash = hash.wrapping_add(1),
+            }
+        }
+    }
+
+    /// Records the person just pushed under the slot `find_or_insert` found free.
+    fn insert_last(&mut self, id: crate::model::PersonId) {
+        if let Entry::Vacant(slot) = self.slots.entry(self.pending_hash) {
+            slot.insert(id);
+        }
+    }
+}

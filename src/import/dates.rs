@@ -1,0 +1,79 @@
+//! The date shapes found in real exports. Anything else is "unknown", reported by the caller.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// `Connected On`: `08 Feb 2026` (current), `8-Nov-19` (Excel re-save),
+/// `1/8/18, 6:14 PM` (2018, US month first), or ISO `2026-02-08`.
+pub fn parse_connected_on(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    const DATE_FORMATS: [&str; 4] = ["%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d"];
+    DATE_FORMATS
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+        .or_else(|| parse_us_datetime(s).map(|dt| dt.date()))
+        .or_else(|| NaiveDate::parse_from_str(s, "%m/%d/%y").ok())
+        .or_else(|| NaiveDate::parse_from_str(s, "%m/%d/%Y").ok())
+}
+
+/// `Sent At`: `2/12/26, 11:44 AM` (no zero padding, 12-hour, no zone).
+pub fn parse_sent_at(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    parse_us_datetime(s)
+        .or_else(|| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok())
+        .or_else(|| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").ok())
+}
+
+fn parse_us_datetime(s: &str) -> Option<NaiveDateTime> {
+    [
+        "%m/%d/%y, %I:%M %p",
+        "%m/%d/%Y, %I:%M %p",
+        "%m/%d/%y %I:%M %p",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn every_known_connected_on_shape() {
+        assert_eq!(parse_connected_on("08 Feb 2026"), d(2026, 2, 8));
+        assert_eq!(parse_connected_on("8 Feb 2026"), d(2026, 2, 8));
+        assert_eq!(parse_connected_on("8-Nov-19"), d(2019, 11, 8));
+        assert_eq!(parse_connected_on("1/8/18, 6:14 PM"), d(2018, 1, 8));
+        assert_eq!(parse_connected_on("2026-02-08"), d(2026, 2, 8));
+    }
+
+    #[test]
+    fn nonsense_is_unknown() {
+        for s in [
+            "",
+            "soon",
+            "31 Feb 2026",
+            "99/99/99, 1:00 PM",
+            "08 Foo 2026",
+        ] {
+            assert_eq!(parse_connected_on(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn sent_at_is_twelve_hour_us() {
+        let at = parse_sent_at("2/12/26, 11:44 PM").unwrap();
+        assert_eq!(at.to_string(), "2026-02-12 23:44:00");
+        assert_eq!(
+            parse_sent_at("12/1/25, 12:05 AM").unwrap().to_string(),
+            "2025-12-01 00:05:00"
+        );
+        assert!(parse_sent_at("yesterday").is_none());
+    }
+}

@@ -1,0 +1,84 @@
+//! Bytes to text. Exports are UTF-8, but Excel re-saves them as Windows-1252 or UTF-16:
+//! decode those correctly (never mojibake) and say so.
+
+use std::borrow::Cow;
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+pub struct Decoded {
+    pub text: String,
+    pub had_bom: bool,
+    /// Set when the bytes were not UTF-8: which encoding was assumed.
+    pub encoding_note: Option<&'static str>,
+}
+
+pub fn decode(bytes: Vec<u8>) -> Decoded {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8_or_1252(rest.to_vec(), true);
+    }
+    for (bom, encoding, name) in [
+        (b"\xFF\xFE", UTF_16LE, "UTF-16"),
+        (b"\xFE\xFF", UTF_16BE, "UTF-16"),
+    ] {
+        if bytes.starts_with(bom) {
+            let (text, _) = encoding.decode_without_bom_handling(&bytes[2..]);
+            return Decoded {
+                text: text.into_owned(),
+                had_bom: true,
+                encoding_note: Some(name),
+            };
+        }
+    }
+    utf8_or_1252(bytes, false)
+}
+
+fn utf8_or_1252(bytes: Vec<u8>, had_bom: bool) -> Decoded {
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded {
+            text,
+            had_bom,
+            encoding_note: None,
+        },
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let text = match WINDOWS_1252.decode_without_bom_handling(&bytes).0 {
+                Cow::Borrowed(s) => s.to_owned(),
+                Cow::Owned(s) => s,
+            };
+            Decoded {
+                text,
+                had_bom,
+                encoding_note: Some("Windows-1252"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_is_decoded_not_mangled() {
+        let d = decode(b"Jos\xe9 M\xfcller".to_vec());
+        assert_eq!(d.text, "José Müller");
+        assert_eq!(d.encoding_note, Some("Windows-1252"));
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        let d = decode("\u{FEFF}First Name".as_bytes().to_vec());
+        assert_eq!(d.text, "First Name");
+        assert!(d.had_bom);
+        assert_eq!(d.encoding_note, None);
+    }
+
+    #[test]
+    fn utf16_excel_unicode_text() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Zoë".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode(bytes).text, "Zoë");
+    }
+}

@@ -1,0 +1,93 @@
+//! Invitations.csv, with or without the two profile URL columns (added around 2023).
+
+use crate::error::ImportError;
+use crate::model::{Direction, Invitation};
+
+use super::dates::parse_sent_at;
+use super::decode::Decoded;
+use super::report::{InvitationsReport, Skipped};
+use super::table::{Row, Table, TableKind, text};
+use super::url;
+
+const KIND: TableKind = TableKind {
+    what: "Invitations.csv",
+    expected: "From, To, Sent At, Message, Direction, inviterProfileUrl, inviteeProfileUrl",
+    is_header: |h| h.has("from") && h.has("to") && h.has("direction"),
+};
+
+pub fn parse(
+    label: &str,
+    decoded: &Decoded,
+) -> Result<(Vec<Invitation>, InvitationsReport), ImportError> {
+    let mut table = Table::open(label, &decoded.text, &KIND)?;
+    let h = &table.header;
+    let col = [
+        h.find(&["from"]),
+        h.find(&["to"]),
+        h.find(&["sent at"]),
+        h.find(&["message"]),
+        h.find(&["direction"]),
+        h.find(&["inviterprofileurl", "inviter profile url"]),
+        h.find(&["inviteeprofileurl", "invitee profile url"]),
+    ];
+    let mut report = InvitationsReport {
+        file: label.to_owned(),
+        ..Default::default()
+    };
+    if let Some(encoding) = decoded.encoding_note {
+        report.warnings.push(format!(
+            "{label}: not UTF-8; read as {encoding} (a re-save by Excel?)"
+        ));
+    }
+    let mut list = Vec::new();
+    let expected = table.header.names.len();
+    while let Some(row) = table.next_row()? {
+        let (line, record) = match row {
+            Row::Misshapen { line, found } => {
+                report.skipped.push(Skipped {
+                    line,
+                    reason: format!("expected {expected} fields, found {found}"),
+                });
+                continue;
+            }
+            Row::Fields { line, record } => (line, record),
+        };
+        let get = |i: usize| col[i].and_then(|c| record.get(c)).map_or("", text);
+        let direction = match get(4).to_ascii_uppercase().as_str() {
+            "OUTGOING" => Direction::Outgoing,
+            "INCOMING" => Direction::Incoming,
+            other => {
+                report.skipped.push(Skipped {
+                    line,
+                    reason: format!(
+                        "direction \"{}\" is neither INCOMING nor OUTGOING",
+                        other.escape_debug()
+                    ),
+                });
+                continue;
+            }
+        };
+        let sent_text = get(2);
+        let sent_at = parse_sent_at(sent_text);
+        if sent_at.is_none() && !sent_text.is_empty() {
+            report.warnings.push(format!(
+                "{label}, line {line}: unreadable date \"{}\"; kept with the date unknown",
+                sent_text.escape_debug()
+            ));
+        }
+        match direction {
+            Direction::Outgoing => report.outgoing += 1,
+            Direction::Incoming => report.incoming += 1,
+        }
+        list.push(Invitation {
+            from: get(0).to_owned(),
+            to: get(1).to_owned(),
+            sent_at,
+            message: get(3).to_owned(),
+            direction,
+            inviter_url: url::normalise(get(5)),
+            invitee_url: url::normalise(get(6)),
+        });
+    }
+    Ok((list, report))
+}

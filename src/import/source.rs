@@ -1,0 +1,210 @@
+//! Where the CSV bytes come from: a single CSV, the unzipped export folder, or the zip
+//! itself (read in place, never extracted). Everything is opened read-only.
+
+use std::fs::{self, File};
+use std::io::{Read, Seek};
+use std::path::{Path, PathBuf};
+
+use crate::error::ImportError;
+
+/// One CSV file's bytes, with the name errors should show for it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub label: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What a path held, and how it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    Csv,
+    Folder,
+    Zip,
+}
+
+#[derive(Debug)]
+pub struct ExportFiles {
+    pub container: Container,
+    pub connections: SourceFile,
+    pub invitations: Option<SourceFile>,
+}
+
+const CONNECTIONS: &str = "connections.csv";
+const INVITATIONS: &str = "invitations.csv";
+/// Unzipped exports are sometimes nested one or two folders down.
+const MAX_FOLDER_DEPTH: usize = 3;
+/// 32-bit arena offsets cap what we can hold; refuse early instead of failing midway.
+const MAX_FILE_BYTES: u64 = u32::MAX as u64;
+
+pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
+    let label = path.display().to_string();
+    let meta = fs::metadata(path).map_err(|source| ImportError::Open {
+        path: label.clone(),
+        source,
+    })?;
+    if meta.is_dir() {
+        let connections = find_in_folder(path, CONNECTIONS)
+            .ok_or(ImportError::NoConnectionsInFolder { path: label })?;
+        let invitations = find_in_folder(path, INVITATIONS);
+        return Ok(ExportFiles {
+            container: Container::Folder,
+            connections: read_file(&connections)?,
+            invitations: invitations.map(|p| read_file(&p)).transpose()?,
+        });
+    }
+    if looks_like_zip(path) {
+        return open_zip(path);
+    }
+    // A lone Connections.csv: its export's Invitations.csv usually sits beside it.
+    let invitations = path
+        .parent()
+        .and_then(|dir| find_child(dir, INVITATIONS))
+        .filter(|p| p != path);
+    Ok(ExportFiles {
+        container: Container::Csv,
+        connections: read_file(path)?,
+        invitations: invitations.map(|p| read_file(&p)).transpose()?,
+    })
+}
+
+/// Reads a file on its own, e.g. `--invitations FILE`.
+pub fn read_file(path: &Path) -> Result<SourceFile, ImportError> {
+    let label = path.display().to_string();
+    let open_err = |source| ImportError::Open {
+        path: label.clone(),
+        source,
+    };
+    let file = File::open(path).map_err(open_err)?;
+    let len = file.metadata().map_err(open_err)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { path: label });
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(open_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { path: label });
+    }
+    Ok(SourceFile { label, bytes })
+}
+
+fn looks_like_zip(path: &Path) -> bool {
+    let by_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    let mut magic = [0u8; 4];
+    let by_magic = File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok_and(|()| magic == *b"PK\x03\x04" || magic == *b"PK\x05\x06");
+    by_name || by_magic
+}
+
+fn find_child(dir: &Path, name: &str) -> Option<PathBuf> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    entries.into_iter().find(|p| {
+        p.is_file()
+            && p.file_name()
+                .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case(name))
+    })
+}
+
+/// Breadth-first, so the export's own top-level file wins over a nested copy.
+fn find_in_folder(root: &Path, name: &str) -> Option<PathBuf> {
+    let mut level = vec![root.to_path_buf()];
+    for _ in 0..MAX_FOLDER_DEPTH {
+        if let Some(found) = level.iter().find_map(|dir| find_child(dir, name)) {
+            return Some(found);
+        }
+        let mut next: Vec<PathBuf> = level
+            .iter()
+            .filter_map(|dir| fs::read_dir(dir).ok())
+            .flatten()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        next.sort();
+        level = next;
+    }
+    None
+}
+
+fn open_zip(path: &Path) -> Result<ExportFiles, ImportError> {
+    let label = path.display().to_string();
+    let corrupt = |e: zip::result::ZipError| ImportError::CorruptZip {
+        path: label.clone(),
+        reason: e.to_string(),
+    };
+    let file = File::open(path).map_err(|source| ImportError::Open {
+        path: label.clone(),
+        source,
+    })?;
+    let mut archive = zip::ZipArchive::new(file).map_err(corrupt)?;
+    let connections =
+        find_in_zip(&archive, CONNECTIONS).ok_or_else(|| ImportError::NoConnectionsInZip {
+            path: label.clone(),
+        })?;
+    let connections = read_zip_entry(&mut archive, connections, &label)?;
+    let invitations = match find_in_zip(&archive, INVITATIONS) {
+        Some(i) => Some(read_zip_entry(&mut archive, i, &label)?),
+        None => None,
+    };
+    Ok(ExportFiles {
+        container: Container::Zip,
+        connections,
+        invitations,
+    })
+}
+
+fn find_in_zip<R: Read + Seek>(archive: &zip::ZipArchive<R>, name: &str) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None; // (depth, index): shallowest wins
+    for i in 0..archive.len() {
+        let Some(Ok(entry)) = archive.name_for_index(i) else {
+            continue;
+        };
+        let base = entry.rsplit(['/', '\\']).next().unwrap_or(&entry);
+        if base.eq_ignore_ascii_case(name) {
+            let depth = entry.matches('/').count();
+            if best.is_none_or(|(d, _)| depth < d) {
+                best = Some((depth, i));
+            }
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+fn read_zip_entry<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    index: usize,
+    zip_label: &str,
+) -> Result<SourceFile, ImportError> {
+    let mut entry = archive
+        .by_index(index)
+        .map_err(|e| ImportError::CorruptZip {
+            path: zip_label.to_owned(),
+            reason: e.to_string(),
+        })?;
+    let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let label = format!("{zip_label} ({base})");
+    if entry.size() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { path: label });
+    }
+    let mut bytes = Vec::with_capacity(entry.size() as usize);
+    // `take` bounds a lying size header (zip bomb) to what we could hold anyway.
+    (&mut entry)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::CorruptZip {
+            path: label.clone(),
+            reason: e.to_string(),
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { path: label });
+    }
+    Ok(SourceFile { label, bytes })
+}

@@ -1,0 +1,194 @@
+//! Finding the header row of a CSV by its column names (LinkedIn puts a 3-line preamble
+//! before it; older and re-saved files do not), then reading rows with line numbers.
+
+use csv::{ByteRecord, Reader, ReaderBuilder};
+
+use crate::error::ImportError;
+
+/// A field this long cannot be a name or a company; refusing it bounds memory use.
+pub const MAX_FIELD_BYTES: usize = 1 << 20;
+/// The header must appear within this many records (LinkedIn's preamble has two).
+const MAX_HEADER_SEARCH: usize = 20;
+
+/// What kind of file a table is expected to be, for header matching and error messages.
+pub struct TableKind {
+    pub what: &'static str,
+    pub expected: &'static str,
+    pub is_header: fn(&Header) -> bool,
+}
+
+/// Column names, trimmed and lower-cased, so `" E-mail Address"` matches `e-mail address`.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub names: Vec<String>,
+    pub line: u64,
+    /// A `Notes:` preamble came before the header.
+    pub had_preamble: bool,
+}
+
+impl Header {
+    /// Index of the first column called any of `names`.
+    pub fn find(&self, names: &[&str]) -> Option<usize> {
+        names
+            .iter()
+            .find_map(|n| self.names.iter().position(|c| c == n))
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.find(&[name]).is_some()
+    }
+}
+
+pub struct Table<'a> {
+    pub label: &'a str,
+    pub header: Header,
+    reader: Reader<&'a [u8]>,
+    record: ByteRecord,
+}
+
+/// One data row.
+pub enum Row<'r> {
+    Fields {
+        line: u64,
+        record: &'r ByteRecord,
+    },
+    /// Wrong number of fields: skip and report.
+    Misshapen {
+        line: u64,
+        found: usize,
+    },
+}
+
+impl<'a> Table<'a> {
+    pub fn open(label: &'a str, text: &'a str, kind: &TableKind) -> Result<Self, ImportError> {
+        if text.trim().is_empty() {
+            return Err(ImportError::Empty {
+                path: label.to_owned(),
+            });
+        }
+        let mut reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut record = ByteRecord::new();
+        let mut first_seen: Option<Vec<String>> = None;
+        let mut had_preamble = false;
+        for _ in 0..MAX_HEADER_SEARCH {
+            let line = next_record(&mut reader, &mut record, label)?;
+            let Some(line) = line else { break };
+            let names: Vec<String> = record
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).trim().to_lowercase())
+                .collect();
+            if names.iter().all(String::is_empty) {
+                continue;
+            }
+            if first_seen.is_none() {
+                // LinkedIn's preamble: `Notes:`, then one quoted sentence.
+                if names[0] == "notes:" {
+                    had_preamble = true;
+                    continue;
+                }
+                if had_preamble && names.len() == 1 {
+                    continue;
+                }
+            }
+            let header = Header {
+                names,
+                line,
+                had_preamble,
+            };
+            if (kind.is_header)(&header) {
+                return Ok(Table {
+                    label,
+                    header,
+                    reader,
+                    record,
+                });
+            }
+            first_seen.get_or_insert(header.names);
+        }
+        if had_preamble && reader.is_done() {
+            return Err(ImportError::PreambleOnly {
+                path: label.to_owned(),
+            });
+        }
+        let found = match first_seen {
+            Some(names) => describe_columns(&names),
+            None => "no columns".to_owned(),
+        };
+        Err(ImportError::NotLinkedIn {
+            path: label.to_owned(),
+            what: kind.what,
+            expected: kind.expected.to_owned(),
+            found,
+        })
+    }
+
+    /// The next data row, or `None` at the end of the file.
+    pub fn next_row(&mut self) -> Result<Option<Row<'_>>, ImportError> {
+        let Some(line) = next_record(&mut self.reader, &mut self.record, self.label)? else {
+            return Ok(None);
+        };
+        if self.record.len() != self.header.names.len() {
+            return Ok(Some(Row::Misshapen {
+                line,
+                found: self.record.len(),
+            }));
+        }
+        Ok(Some(Row::Fields {
+            line,
+            record: &self.record,
+        }))
+    }
+}
+
+/// Reads one record, refusing giant fields. Returns its first line number.
+fn next_record(
+    reader: &mut Reader<&[u8]>,
+    record: &mut ByteRecord,
+    label: &str,
+) -> Result<Option<u64>, ImportError> {
+    let more = reader
+        .read_byte_record(record)
+        .map_err(|e| ImportError::Csv {
+            path: label.to_owned(),
+            line: e.position().map_or(0, |p| p.line()),
+            reason: e.to_string(),
+        })?;
+    if !more {
+        return Ok(None);
+    }
+    let line = record.position().map_or(0, |p| p.line());
+    if record.iter().any(|f| f.len() > MAX_FIELD_BYTES) {
+        return Err(ImportError::FieldTooLarge {
+            path: label.to_owned(),
+            line,
+        });
+    }
+    Ok(Some(line))
+}
+
+/// The text of a field. The input was decoded to UTF-8 and the CSV parser splits only at
+/// ASCII bytes, so this never fails in practice; it degrades instead of panicking.
+pub fn text(field: &[u8]) -> &str {
+    std::str::from_utf8(field).unwrap_or_default().trim()
+}
+
+/// `"a", "b", …` for an error message, shortened so it stays one line.
+fn describe_columns(names: &[String]) -> String {
+    const SHOWN: usize = 8;
+    let mut s = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| {
+            let n: String = n.chars().take(30).collect();
+            format!("\"{}\"", n.escape_debug())
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        s.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    s
+}

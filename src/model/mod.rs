@@ -1,0 +1,9 @@
+//! The data unconnect works on, free of any terminal or file concerns.
+
+pub mod invitation;
+pub mod people;
+pub mod person;
+
+pub use invitation::{Direction, Invitation};
+pub use people::{People, PersonId};
+pub use person::Person;
