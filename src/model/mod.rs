@@ -3,6 +3,8 @@
 pub mod invitation;
 pub mod people;
 pub mod person;
+pub mod search;
+pub mod triage;
 
 pub use invitation::{Direction, Invitation};
 pub use people::{People, PersonId};

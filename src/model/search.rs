@@ -1,0 +1,221 @@
+//! Filtering: every word of the query must appear, in any order, in a person's name,
+//! position, company or email, ignoring case and accents (`jose` finds `José`).
+//!
+//! Substring rather than fuzzy matching: the result decides who gets removed, so a query
+//! must select exactly what it says; `ana` should not also pick out "Bank of America".
+
+use std::ops::Range;
+
+use memchr::memmem;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Appends the case- and accent-folded form of `c` to `out`.
+pub fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    // Letters that do not decompose into base + accent.
+    let special = match c {
+        'ß' | 'ẞ' => Some("ss"),
+        'Æ' | 'æ' => Some("ae"),
+        'Œ' | 'œ' => Some("oe"),
+        'Ø' | 'ø' => Some("o"),
+        'Ł' | 'ł' => Some("l"),
+        'Đ' | 'đ' | 'Ð' | 'ð' => Some("d"),
+        'Þ' | 'þ' => Some("th"),
+        'ı' => Some("i"),
+        _ => None,
+    };
+    if let Some(s) = special {
+        out.push_str(s);
+        return;
+    }
+    for d in std::iter::once(c).nfd() {
+        if !is_combining_mark(d) {
+            out.extend(d.to_lowercase());
+        }
+    }
+}
+
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char_into(c, &mut out);
+    }
+    out
+}
+
+/// A parsed query: folded words, all of which must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Self {
+        Query {
+            words: fold(text).split_whitespace().map(str::to_owned).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// Whether every match of `self` is also a match of `narrower`: typing more can only
+    /// filter the previous results instead of scanning everyone again.
+    pub fn is_narrowed_by(&self, narrower: &Query) -> bool {
+        self.words
+            .iter()
+            .all(|w| narrower.words.iter().any(|n| n.contains(w.as_str())))
+    }
+
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher {
+            finders: self.words.iter().map(memmem::Finder::new).collect(),
+        }
+    }
+
+    /// Char ranges of `display` that match a query word, for highlighting.
+    pub fn highlights(&self, display: &str) -> Vec<Range<usize>> {
+        if self.words.is_empty() {
+            return Vec::new();
+        }
+        // Fold char by char, remembering which display char each folded byte came from.
+        let mut folded = String::with_capacity(display.len());
+        let mut origin = Vec::with_capacity(display.len());
+        for (i, c) in display.chars().enumerate() {
+            let before = folded.len();
+            fold_char_into(c, &mut folded);
+            origin.extend(std::iter::repeat_n(i, folded.len() - before));
+        }
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for word in &self.words {
+            for start in memmem::find_iter(folded.as_bytes(), word.as_bytes()) {
+                let end = start + word.len();
+                ranges.push(origin[start]..origin[end - 1] + 1);
+            }
+        }
+        ranges.sort_by_key(|r| r.start);
+        // Merge overlaps so each char is styled once.
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+}
+
+pub struct Matcher<'q> {
+    finders: Vec<memmem::Finder<'q>>,
+}
+
+impl Matcher<'_> {
+    pub fn matches(&self, folded_haystack: &str) -> bool {
+        self.finders
+            .iter()
+            .all(|f| f.find(folded_haystack.as_bytes()).is_some())
+    }
+}
+
+/// The folded searchable text of every item, in one arena.
+#[derive(Debug, Default, Clone)]
+pub struct SearchIndex {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl SearchIndex {
+    /// `fields(i)` yields the searchable fields of item `i`.
+    pub fn build<'a, F, I>(len: usize, mut fields: F) -> Self
+    where
+        F: FnMut(usize) -> I,
+        I: IntoIterator<Item = &'a str>,
+    {
+        let mut index = SearchIndex {
+            text: String::new(),
+            ends: Vec::with_capacity(len),
+        };
+        for i in 0..len {
+            for field in fields(i) {
+                for c in field.chars() {
+                    fold_char_into(c, &mut index.text);
+                }
+                // A separator no query word contains, so words never match across fields.
+                index.text.push('\u{1}');
+            }
+            index.ends.push(index.text.len() as u32);
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn haystack(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_and_case_are_ignored() {
+        assert_eq!(
+            fold("José MÜLLER Łukasz Søren straße"),
+            "jose muller lukasz soren strasse"
+        );
+    }
+
+    #[test]
+    fn words_match_in_any_order_across_fields() {
+        let index = SearchIndex::build(2, |i| {
+            [
+                ["José", "García", "Engineer", "Acme, Inc."],
+                ["Ana", "Silva", "Banker", "Bank of America"],
+            ][i]
+        });
+        let q = Query::parse("acme jose");
+        let m = q.matcher();
+        assert!(m.matches(index.haystack(0)));
+        assert!(!m.matches(index.haystack(1)));
+        // Words never span two fields.
+        assert!(
+            !Query::parse("garciaeng")
+                .matcher()
+                .matches(index.haystack(0))
+        );
+    }
+
+    #[test]
+    fn highlights_map_back_to_display_chars() {
+        let q = Query::parse("jose gar");
+        assert_eq!(q.highlights("José García"), vec![0..4, 5..8]);
+        assert_eq!(Query::parse("ss").highlights("Straße"), vec![4..5]);
+    }
+
+    #[test]
+    fn growing_a_query_narrows_it() {
+        let q = Query::parse("jo");
+        assert!(q.is_narrowed_by(&Query::parse("jos")));
+        assert!(q.is_narrowed_by(&Query::parse("acme jos")));
+        assert!(!q.is_narrowed_by(&Query::parse("j")));
+    }
+}

@@ -1,0 +1,171 @@
+use super::*;
+
+/// Items 0..n named "p0".."pN"; sort 0 is item order, sort 1 reversed.
+fn triage(n: u32) -> Triage {
+    let names: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+    let search = SearchIndex::build(n as usize, |i| [names[i].as_str()]);
+    let sorts = vec![
+        SortOrder {
+            name: "order",
+            order: (0..n).collect(),
+        },
+        SortOrder {
+            name: "reverse",
+            order: (0..n).rev().collect(),
+        },
+    ];
+    Triage::new(search, sorts)
+}
+
+/// Every item is in exactly one of left, right, done.
+fn assert_conserved(t: &Triage) {
+    let l = t.ids_in(Place::Left).count();
+    let r = t.ids_in(Place::Right).count();
+    let d = t.ids_in(Place::Done).count();
+    assert_eq!(l + r + d, t.len());
+    assert_eq!(t.column(Side::Left).total(), l);
+    assert_eq!(t.column(Side::Right).total(), r);
+    assert_eq!(t.done_count(), d);
+}
+
+#[test]
+fn enter_moves_the_row_under_the_cursor_when_nothing_is_marked() {
+    let mut t = triage(5);
+    t.move_cursor(2);
+    let moved = t.move_selection();
+    assert_eq!(moved.count, 1);
+    assert_eq!(t.place(2), Place::Right);
+    assert_eq!(t.column(Side::Left).shown(), &[0, 1, 3, 4]);
+    // The cursor stays on the same row, now the next person.
+    assert_eq!(t.column(Side::Left).current(), Some(3));
+    assert_conserved(&t);
+}
+
+#[test]
+fn marked_rows_move_together_and_arrive_unmarked() {
+    let mut t = triage(5);
+    t.toggle_mark(); // marks 0, cursor to 1
+    t.move_cursor(1);
+    t.toggle_mark(); // marks 2
+    assert_eq!(t.column(Side::Left).marked(), 2);
+    let moved = t.move_selection();
+    assert_eq!(moved.count, 2);
+    assert_eq!(t.column(Side::Right).shown(), &[0, 2]);
+    assert_eq!(t.column(Side::Left).marked(), 0);
+    assert_eq!(t.column(Side::Right).marked(), 0);
+    assert!(!t.is_marked(0));
+    assert_conserved(&t);
+}
+
+#[test]
+fn move_back_from_the_right_column() {
+    let mut t = triage(3);
+    t.move_all_shown();
+    t.set_focus(Side::Right);
+    t.move_cursor(1);
+    t.move_selection();
+    assert_eq!(t.column(Side::Left).shown(), &[1]);
+    assert_eq!(t.column(Side::Right).shown(), &[0, 2]);
+    assert_conserved(&t);
+}
+
+#[test]
+fn invert_and_move_all_respect_the_filter() {
+    let mut t = triage(12); // p0..p11: "p1" matches p1, p10, p11
+    t.set_filter(Side::Left, "p1");
+    assert_eq!(t.column(Side::Left).shown(), &[1, 10, 11]);
+    assert_eq!(t.column(Side::Left).total(), 12);
+    t.invert_marks();
+    assert_eq!(t.column(Side::Left).marked(), 3);
+    assert!(!t.is_marked(0));
+    t.set_filter(Side::Left, "");
+    let moved = t.move_selection();
+    assert_eq!(moved.count, 3, "the three marked rows move");
+    t.set_filter(Side::Left, "p");
+    t.set_filter(Side::Left, "p0");
+    let moved = t.move_all_shown();
+    assert_eq!(moved.count, 1);
+    assert_eq!(t.column(Side::Right).shown(), &[0, 1, 10, 11]);
+    assert_conserved(&t);
+}
+
+#[test]
+fn undo_and_redo_replay_moves_until_a_removal_is_confirmed() {
+    let mut t = triage(4);
+    t.move_selection(); // 0 → right
+    t.move_all_shown(); // 1,2,3 → right
+    assert_eq!(t.undo(), Some((3, Side::Left)));
+    assert_eq!(t.column(Side::Right).shown(), &[0]);
+    assert_eq!(t.redo(), Some((3, Side::Right)));
+    assert_eq!(t.column(Side::Right).total(), 4);
+    t.undo();
+    t.undo();
+    assert_eq!(t.column(Side::Left).total(), 4);
+    assert_eq!(t.undo(), None);
+    t.redo();
+    // A new move clears redo.
+    t.move_selection();
+    assert!(!t.can_redo());
+    let staged: Vec<u32> = t.ids_in(Place::Right).collect();
+    t.confirm(&staged);
+    assert_eq!(t.done_count(), 2);
+    assert!(!t.can_undo());
+    assert_eq!(t.column(Side::Right).total(), 0);
+    assert_conserved(&t);
+}
+
+#[test]
+fn locked_items_stay_with_a_reason() {
+    let mut t = triage(3).with_locks(vec![None, Some("expired"), None]);
+    let moved = t.move_all_shown();
+    assert_eq!(moved.count, 2);
+    assert_eq!(moved.refused, Some((1, "expired")));
+    assert_eq!(t.place(1), Place::Left);
+}
+
+#[test]
+fn cursor_and_scrolling_stay_in_bounds() {
+    let mut t = triage(100);
+    t.set_viewport(10);
+    t.page(1);
+    assert_eq!(t.column(Side::Left).cursor, 10);
+    assert_eq!(t.column(Side::Left).offset, 1);
+    t.cursor_to_end();
+    assert_eq!(t.column(Side::Left).cursor, 99);
+    assert_eq!(t.column(Side::Left).offset, 90);
+    t.move_cursor(5);
+    assert_eq!(t.column(Side::Left).cursor, 99);
+    t.scroll(Side::Left, -50);
+    assert_eq!(t.column(Side::Left).offset, 40);
+    assert!((40..50).contains(&t.column(Side::Left).cursor));
+    t.cursor_to_start();
+    assert_eq!(
+        (t.column(Side::Left).cursor, t.column(Side::Left).offset),
+        (0, 0)
+    );
+    // Empty column: nothing to select, nothing panics.
+    t.set_focus(Side::Right);
+    t.page(3);
+    t.toggle_mark();
+    assert_eq!(t.move_selection().count, 0);
+}
+
+#[test]
+fn sort_cycles_through_orders() {
+    let mut t = triage(3);
+    assert_eq!(t.sort_name(Side::Left), "order");
+    t.cycle_sort(Side::Left);
+    assert_eq!(t.sort_name(Side::Left), "reverse");
+    assert_eq!(t.column(Side::Left).shown(), &[2, 1, 0]);
+    t.cycle_sort(Side::Left);
+    assert_eq!(t.column(Side::Left).shown(), &[0, 1, 2]);
+}
+
+#[test]
+fn restore_places_items_from_a_previous_session() {
+    let mut t = triage(4);
+    t.restore([(1, Place::Right), (2, Place::Done), (99, Place::Right)]);
+    assert_eq!(t.column(Side::Left).shown(), &[0, 3]);
+    assert_eq!(t.column(Side::Right).shown(), &[1]);
+    assert_conserved(&t);
+}
