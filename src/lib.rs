@@ -10,3 +10,6 @@ pub mod commands;
 pub mod error;
 pub mod import;
 pub mod model;
+pub mod session;
+pub mod store;
+pub mod ui;

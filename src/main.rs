@@ -1,29 +1,64 @@
+//! The `unconnect` command: parse the command line, dispatch, print one-line errors.
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use unconnect::cli::{Cli, Command};
 use unconnect::commands;
+use unconnect::session::{self, Options};
+use unconnect::store::data_dir;
 
 fn main() -> ExitCode {
+    // Fancy panic reports; the terminal guard chains its restore in front of this hook.
+    let _ = color_eyre::install();
     let cli = Cli::parse();
-    let result: Result<(), Box<dyn std::error::Error>> = match cli.command {
-        Some(Command::Check {
-            path,
-            json,
-            invitations,
-        }) => commands::check::run(&path, invitations.as_deref(), json).map_err(Into::into),
-        Some(Command::Export { .. }) => Err("export: not available yet".into()),
-        None => match cli.open.path {
-            Some(path) => commands::check::run(&path, cli.open.invitations.as_deref(), false)
-                .map_err(Into::into),
-            None => Err("give the path of your LinkedIn export".into()),
-        },
-    };
-    match result {
+    match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("unconnect: {e}");
             ExitCode::from(2)
         }
     }
+}
+
+fn dispatch(cli: Cli) -> color_eyre::Result<()> {
+    let data_dir = || data_dir::resolve(cli.open.data.data_dir.as_deref());
+    match &cli.command {
+        Some(Command::Check {
+            path,
+            json,
+            invitations,
+        }) => commands::check::run(path, invitations.as_deref(), *json)?,
+        Some(Command::Export {
+            which,
+            output,
+            excel,
+        }) => {
+            let n = commands::export::run(*which, &data_dir()?, output.as_deref(), *excel)?;
+            if let Some(path) = output {
+                eprintln!("Wrote {n} rows to {}", path.display());
+            }
+        }
+        None => run_app(&cli, data_dir()?)?,
+    }
+    Ok(())
+}
+
+fn run_app(cli: &Cli, data_dir: PathBuf) -> color_eyre::Result<()> {
+    let session = session::open(&Options {
+        path: cli.open.path.as_deref(),
+        invitations: cli.open.invitations.as_deref(),
+        data_dir: &data_dir,
+        today: chrono::Local::now().date_naive(),
+    })?;
+    let app = unconnect::ui::run::run(session.app, session.store)?;
+    let staged = app.staged_count();
+    if staged > 0 {
+        println!(
+            "{staged} staged for removal, kept for next time (in {}).",
+            data_dir.display()
+        );
+    }
+    Ok(())
 }

@@ -1,3 +1,4 @@
 //! The non-interactive subcommands.
 
 pub mod check;
+pub mod export;

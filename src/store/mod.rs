@@ -1,0 +1,39 @@
+//! What unconnect keeps on disk, in the data folder: the journal of removals, the staged
+//! set, and a lock so two instances never interleave. All files are private (0600).
+
+pub mod data_dir;
+pub mod export;
+pub mod fsutil;
+pub mod journal;
+pub mod staged;
+
+use std::io;
+use std::path::PathBuf;
+
+pub use data_dir::DataDir;
+pub use journal::{Journal, JournalAction, JournalEntry};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error(
+        "{path}: another unconnect is using this data folder; close it first (or use --data-dir)"
+    )]
+    Locked { path: PathBuf },
+    #[error("cannot find a home folder for unconnect's data; pass --data-dir DIR")]
+    NoDataDir,
+    #[error("{path}, line {line}: {reason}")]
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+}
+
+impl StoreError {
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(io::Error) -> StoreError {
+        let path = path.into();
+        move |source| StoreError::Io { path, source }
+    }
+}
