@@ -3,6 +3,7 @@
 pub mod invitation;
 pub mod people;
 pub mod person;
+pub mod roster;
 pub mod search;
 pub mod triage;
 

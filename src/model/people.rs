@@ -59,9 +59,9 @@ pub struct PersonRef<'a> {
     pub connected_on: Option<NaiveDate>,
 }
 
-impl PersonRef<'_> {
+impl<'a> PersonRef<'a> {
     /// See [`Person::identity`]; borrows instead of allocating when there is a URL.
-    pub fn identity(&self) -> Cow<'_, str> {
+    pub fn identity(&self) -> Cow<'a, str> {
         if self.url.is_empty() {
             Cow::Owned(person::identity(
                 self.first_name,

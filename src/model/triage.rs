@@ -486,10 +486,10 @@ impl Triage {
         }
         drop(matcher);
         let col = &mut self.columns[side.index()];
-        if let Some(keep) = keep {
-            if let Some(row) = shown.iter().position(|&id| id == keep) {
-                col.cursor = row;
-            }
+        if let Some(keep) = keep
+            && let Some(row) = shown.iter().position(|&id| id == keep)
+        {
+            col.cursor = row;
         }
         col.shown = shown;
         col.total = total;

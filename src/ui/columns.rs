@@ -1,0 +1,120 @@
+//! The two-column triage widget, shared by the Connections and Invitations screens.
+//! It draws only the rows in view: the frame costs the same at 300 or 1,000,000 rows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::text::{fit, safe};
+use super::theme::THEME;
+use crate::model::search::Query;
+use crate::model::triage::{Side, Triage};
+
+/// How one screen draws its rows and names its columns.
+pub trait RowView {
+    /// Column titles, e.g. "Connections" and "To remove".
+    fn titles(&self) -> [&'static str; 2];
+    /// What an empty column says, for each side.
+    fn empty_text(&self, side: Side) -> &'static str;
+    /// Draws item `id` into a one-line `area` (the mark and cursor are drawn around it).
+    fn render_row(
+        &self,
+        id: u32,
+        area: Rect,
+        buf: &mut Buffer,
+        query: &Query,
+        locked: Option<&str>,
+    );
+}
+
+pub struct TriageColumns<'a, R> {
+    pub triage: &'a Triage,
+    pub rows: &'a R,
+    /// The filter of the focused column is being typed.
+    pub typing: bool,
+}
+
+impl<R: RowView> TriageColumns<'_, R> {
+    pub fn render(&self, areas: [Rect; 2], buf: &mut Buffer) {
+        for side in [Side::Left, Side::Right] {
+            self.render_column(side, areas[side.index()], buf);
+        }
+    }
+
+    fn render_column(&self, side: Side, area: Rect, buf: &mut Buffer) {
+        let t = self.triage;
+        let col = t.column(side);
+        let focused = t.focus() == side;
+        let title = self.rows.titles()[side.index()];
+        let count = if col.is_filtered() {
+            format!("{title} ({} of {})", col.shown().len(), col.total())
+        } else {
+            format!("{title} ({})", col.total())
+        };
+        let mut block = Block::bordered()
+            .border_style(if focused {
+                THEME.border_focused
+            } else {
+                THEME.border
+            })
+            .title(Line::from(Span::styled(format!(" {count} "), THEME.title)))
+            .title(
+                Line::from(Span::styled(format!(" {} ", t.sort_name(side)), THEME.dim))
+                    .right_aligned(),
+            );
+        let typing = self.typing && focused;
+        if typing || col.is_filtered() {
+            let cursor = if typing { "▏" } else { "" };
+            let text = fit(&safe(&col.filter), (area.width as usize).saturating_sub(10));
+            block = block.title_bottom(Line::from(vec![
+                Span::styled(" / ", THEME.key),
+                Span::raw(format!("{text}{cursor} ")),
+            ]));
+        }
+        if col.marked() > 0 {
+            block = block.title_bottom(
+                Line::from(Span::styled(
+                    format!(" {} marked ", col.marked()),
+                    THEME.mark,
+                ))
+                .right_aligned(),
+            );
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if col.shown().is_empty() {
+            let text = if col.is_filtered() && col.total() > 0 {
+                format!("No match for \"{}\".", safe(&col.filter))
+            } else {
+                self.rows.empty_text(side).to_owned()
+            };
+            Paragraph::new(text)
+                .style(THEME.dim)
+                .wrap(Wrap { trim: true })
+                .render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
+            return;
+        }
+        let visible = col
+            .shown()
+            .iter()
+            .enumerate()
+            .skip(col.offset)
+            .take(inner.height as usize);
+        for (y, (row, &id)) in (inner.y..).zip(visible) {
+            let line = Rect::new(inner.x, y, inner.width, 1);
+            let style = match (row == col.cursor, focused) {
+                (true, true) => THEME.cursor,
+                (true, false) => THEME.cursor_unfocused,
+                _ => Style::new(),
+            };
+            buf.set_style(line, style);
+            let mark = if t.is_marked(id) { "✔ " } else { "  " };
+            buf.set_span(line.x, y, &Span::styled(mark, THEME.mark), 2);
+            let rest = Rect::new(line.x + 2, y, line.width.saturating_sub(2), 1);
+            self.rows
+                .render_row(id, rest, buf, col.query(), t.lock_reason(id));
+        }
+    }
+}

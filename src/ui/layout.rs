@@ -1,0 +1,168 @@
+//! Where everything goes on screen, computed once per frame from the terminal size and
+//! the state. Drawing and mouse hit-testing both read it, so a click lands on what was
+//! drawn there.
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+
+use super::action::{Action, Tab};
+use super::app::{App, Mode};
+use super::text::width;
+use crate::model::triage::Side;
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+/// Rows the mouse wheel scrolls.
+const WHEEL_ROWS: isize = 3;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScreenLayout {
+    pub too_small: bool,
+    pub tabs: Rect,
+    pub tab_rects: Vec<(Tab, Rect)>,
+    pub body: Rect,
+    /// The two column blocks, borders included.
+    pub columns: [Rect; 2],
+    /// Where the rows of each column go.
+    pub rows: [Rect; 2],
+    pub status: Rect,
+    pub footer: Rect,
+    pub remove_button: Rect,
+    pub dialog: Rect,
+    /// Cancel, then Remove.
+    pub dialog_buttons: [Rect; 2],
+}
+
+pub fn tab_label(tab: Tab, index: usize) -> String {
+    format!(" {} {} ", index + 1, tab.title())
+}
+
+pub fn remove_label(app: &App) -> String {
+    format!("[ Remove {} ]", app.staged_count())
+}
+
+pub fn dialog_labels(app: &App) -> [String; 2] {
+    [
+        "[ Cancel ]".to_owned(),
+        format!("[ Remove {} ]", app.staged_count()),
+    ]
+}
+
+pub fn layout(area: Rect, app: &App) -> ScreenLayout {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return ScreenLayout {
+            too_small: true,
+            ..Default::default()
+        };
+    }
+    let [tabs, body, status, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    let mut x = tabs.x;
+    let tab_rects = Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &tab)| {
+            let w = width(&tab_label(tab, i)) as u16;
+            let r = Rect::new(x, tabs.y, w, 1).intersection(tabs);
+            x += w + 1;
+            (tab, r)
+        })
+        .collect();
+    let [left, right] = body.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
+    let inner = |r: Rect| {
+        Rect::new(
+            r.x + 1,
+            r.y + 1,
+            r.width.saturating_sub(2),
+            r.height.saturating_sub(2),
+        )
+    };
+    let button_w = width(&remove_label(app)) as u16;
+    let remove_button = Rect::new(
+        footer.right().saturating_sub(button_w),
+        footer.y,
+        button_w,
+        1,
+    );
+
+    let dialog = area.centered(
+        Constraint::Length(64.min(area.width - 4)),
+        Constraint::Length(13.min(area.height - 2)),
+    );
+    let [cancel_label, remove_label] = dialog_labels(app);
+    let buttons_y = dialog.bottom().saturating_sub(2);
+    let remove_w = width(&remove_label) as u16;
+    let cancel_w = width(&cancel_label) as u16;
+    let remove_x = dialog.right().saturating_sub(remove_w + 2);
+    let cancel_x = remove_x.saturating_sub(cancel_w + 2);
+    ScreenLayout {
+        too_small: false,
+        tabs,
+        tab_rects,
+        body,
+        columns: [left, right],
+        rows: [inner(left), inner(right)],
+        status,
+        footer,
+        remove_button,
+        dialog,
+        dialog_buttons: [
+            Rect::new(cancel_x, buttons_y, cancel_w, 1),
+            Rect::new(remove_x, buttons_y, remove_w, 1),
+        ],
+    }
+}
+
+/// What a mouse event means here, if anything. Pure: tested with made-up events.
+pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
+    if l.too_small {
+        return None;
+    }
+    let at = Position::new(mouse.column, mouse.row);
+    let click = matches!(mouse.kind, MouseEventKind::Down(MouseButton::Left));
+    let wheel = match mouse.kind {
+        MouseEventKind::ScrollUp => -WHEEL_ROWS,
+        MouseEventKind::ScrollDown => WHEEL_ROWS,
+        _ => 0,
+    };
+    match app.mode {
+        Mode::Confirm { .. } if click => {
+            return if l.dialog_buttons[0].contains(at) {
+                Some(Action::ClickCancelButton)
+            } else if l.dialog_buttons[1].contains(at) {
+                Some(Action::ClickConfirmButton)
+            } else {
+                None
+            };
+        }
+        Mode::Browse | Mode::Filter => {}
+        _ => return None,
+    }
+    if click {
+        if let Some((tab, _)) = l.tab_rects.iter().find(|(_, r)| r.contains(at)) {
+            return Some(Action::SwitchTab(*tab));
+        }
+        if l.remove_button.contains(at) && app.tab == Tab::Connections {
+            return Some(Action::ClickRemoveButton);
+        }
+    }
+    if app.tab != Tab::Connections {
+        return None;
+    }
+    for side in [Side::Left, Side::Right] {
+        let i = side.index();
+        if click && l.rows[i].contains(at) {
+            let row = app.triage.column(side).offset + (at.y - l.rows[i].y) as usize;
+            return (row < app.triage.column(side).shown().len())
+                .then_some(Action::ClickRow { side, row });
+        }
+        if wheel != 0 && l.columns[i].contains(at) {
+            return Some(Action::Scroll { side, delta: wheel });
+        }
+    }
+    None
+}

@@ -1,0 +1,18 @@
+//! The terminal app: actions, state and update, layout and drawing, and the event loop.
+
+pub mod action;
+pub mod app;
+pub mod columns;
+pub mod dialog;
+pub mod help;
+pub mod keymap;
+pub mod layout;
+pub mod people_rows;
+pub mod run;
+pub mod screen;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+
+pub use action::{Action, Tab};
+pub use app::{App, Effect, Mode};

@@ -1,0 +1,142 @@
+//! The event loop: draw, wait for input, turn it into actions, update, carry out effects.
+
+use std::io::{self, stdout};
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+
+use super::app::{App, Effect};
+use super::keymap;
+use super::layout::{self, ScreenLayout};
+use super::terminal::TerminalGuard;
+use crate::model::PersonId;
+use crate::model::triage::Place;
+use crate::session::{Store, staged_entries};
+use crate::store::export::Table;
+use crate::store::journal::{self, JournalAction, JournalEntry};
+
+/// How often the loop wakes without input, to notice a SIGTERM.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Runs the app until the user quits or a signal arrives. Returns the final state.
+pub fn run(mut app: App, mut store: Store) -> io::Result<App> {
+    let (mut terminal, guard) = TerminalGuard::enter()?;
+    let result = event_loop(&mut terminal, &guard, &mut app, &mut store);
+    drop(guard);
+    result.map(|()| app)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    guard: &TerminalGuard,
+    app: &mut App,
+    store: &mut Store,
+) -> io::Result<()> {
+    let mut last_layout = ScreenLayout::default();
+    let mut dirty = true;
+    while app.running && !guard.stop.load(Ordering::Relaxed) {
+        if dirty {
+            let area = terminal.size()?.into();
+            last_layout = layout::layout(area, app);
+            app.triage.set_viewport(last_layout.rows[0].height as usize);
+            execute!(stdout(), BeginSynchronizedUpdate)?;
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            execute!(stdout(), EndSynchronizedUpdate)?;
+            dirty = false;
+        }
+        if !event::poll(TICK)? {
+            continue;
+        }
+        // Handle everything already queued before drawing again: held keys and wheel
+        // bursts cost one frame, not one each.
+        loop {
+            let action = match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    keymap::action_for(app.context(), &key)
+                }
+                Event::Mouse(mouse) => layout::hit(&last_layout, app, mouse),
+                Event::Resize(..) => {
+                    dirty = true;
+                    None
+                }
+                _ => None,
+            };
+            if let Some(action) = action {
+                for effect in app.update(action) {
+                    perform(effect, app, store);
+                }
+                dirty = true;
+            }
+            if !app.running || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Carries out one effect, reporting the outcome on the status line.
+pub fn perform(effect: Effect, app: &mut App, store: &mut Store) {
+    match effect {
+        Effect::SaveStaged => {
+            if let Err(e) = store.staged.save(staged_entries(app)) {
+                app.error(format!("Could not save the staged list: {e}"));
+            }
+        }
+        Effect::Remove(ids) => {
+            let at = journal::now();
+            let batch = journal::new_batch_id(at);
+            let entries = ids
+                .iter()
+                .map(|&id| {
+                    let p = app.people.get(PersonId(id));
+                    JournalEntry {
+                        at,
+                        action: JournalAction::Remove,
+                        batch: batch.clone(),
+                        id: p.identity().into_owned(),
+                        person: Some(p.to_person()),
+                        invitation: None,
+                    }
+                })
+                .collect();
+            // Durable first; only then does the UI say "Removed".
+            match store.journal.append(entries) {
+                Ok(()) => {
+                    app.removal_done(&ids);
+                    perform(Effect::SaveStaged, app, store);
+                }
+                Err(e) => app.error(format!(
+                    "Nobody was removed: could not write the journal: {e}"
+                )),
+            }
+        }
+        Effect::Export(path) => {
+            let people: Vec<_> = app
+                .triage
+                .ids_in(Place::Right)
+                .map(|id| app.people.get(PersonId(id)).to_person())
+                .collect();
+            let table = Table::of_people(people.iter().map(|p| (p, None)), false);
+            match table.save(&path, true) {
+                Ok(()) => app.info(format!(
+                    "Exported {} to {} (UTF-8 with BOM, opens cleanly in Excel)",
+                    people.len(),
+                    path.display()
+                )),
+                Err(e) => app.error(format!("Could not export to {}: {e}", path.display())),
+            }
+        }
+        Effect::OpenUrl(url) => match open::that_detached(&url) {
+            Ok(()) => app.info(format!("Opened {url}: use More > Remove connection there")),
+            Err(e) => app.error(format!(
+                "Could not open a browser ({e}); the profile is {url}"
+            )),
+        },
+        Effect::Quit => app.running = false,
+    }
+}

@@ -1,0 +1,50 @@
+//! Entering and leaving the terminal. Raw mode, the alternate screen and mouse capture are
+//! restored on every way out: normal quit, error (the guard's `Drop`), panic (a chained
+//! hook) and SIGTERM/SIGHUP/SIGINT (a flag the event loop checks).
+
+use std::io::{self, stdout};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+pub struct TerminalGuard {
+    /// Set by SIGTERM, SIGHUP or SIGINT: the loop exits and the guard restores.
+    pub stop: Arc<AtomicBool>,
+}
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<(DefaultTerminal, TerminalGuard)> {
+        let stop = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
+        for signal in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ] {
+            signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        }
+        // ratatui's own hook restores raw mode and the screen but not mouse capture.
+        let terminal = ratatui::try_init()?;
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        execute!(stdout(), EnableMouseCapture)?;
+        Ok((terminal, TerminalGuard { stop }))
+    }
+}
+
+fn restore() {
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
