@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::text::{fit, safe};
+use super::text::{fit, safe, width};
 use super::theme::THEME;
 use crate::model::search::Query;
 use crate::model::triage::{Side, Triage};
@@ -53,17 +53,20 @@ impl<R: RowView> TriageColumns<'_, R> {
         } else {
             format!("{title} ({})", col.total())
         };
+        let count = format!(" {count} ");
+        let sort = format!(" {} ", t.sort_name(side));
+        let border = if focused {
+            THEME.border_focused
+        } else {
+            THEME.border
+        };
         let mut block = Block::bordered()
-            .border_style(if focused {
-                THEME.border_focused
-            } else {
-                THEME.border
-            })
-            .title(Line::from(Span::styled(format!(" {count} "), THEME.title)))
-            .title(
-                Line::from(Span::styled(format!(" {} ", t.sort_name(side)), THEME.dim))
-                    .right_aligned(),
-            );
+            .border_style(border)
+            .title(Line::from(Span::styled(count.clone(), THEME.title)));
+        // The count matters more than the sort: drop the sort when both do not fit.
+        if width(&count) + width(&sort) + 4 <= area.width as usize {
+            block = block.title(Line::from(Span::styled(sort, THEME.dim)).right_aligned());
+        }
         let typing = self.typing && focused;
         if typing || col.is_filtered() {
             let cursor = if typing { "▏" } else { "" };

@@ -43,7 +43,8 @@ impl Widget for HelpOverlay {
         // Two columns when there is room, so the whole table fits on a laptop screen.
         let halves = if inner.width >= 100 { 2 } else { 1 };
         let per = lines.len().div_ceil(halves);
-        let areas = inner.layout_vec(&Layout::horizontal(vec![Constraint::Fill(1); halves]));
+        let areas =
+            inner.layout_vec(&Layout::horizontal(vec![Constraint::Fill(1); halves]).spacing(2));
         for (chunk, area) in lines.chunks(per).zip(areas.iter()) {
             Paragraph::new(chunk.to_vec()).render(*area, buf);
         }

@@ -115,7 +115,14 @@ fn render_footer(app: &App, l: &ScreenLayout, buf: &mut Buffer) {
     } as usize;
     let mut spans = Vec::new();
     let mut used = 0;
-    for (keys, hint) in keymap::hints(app.context()) {
+    // Tabs without the triage columns only switch tabs, help and quit.
+    let triage_tab = app.tab == Tab::Connections || app.mode != Mode::Browse;
+    let tab_hint = (!triage_tab).then_some(("1 2 3", "tabs"));
+    let hints = tab_hint.into_iter().chain(
+        keymap::hints(app.context())
+            .filter(|(_, hint)| triage_tab || matches!(*hint, "help" | "quit")),
+    );
+    for (keys, hint) in hints {
         let w = width(keys) + 1 + width(hint) + 2;
         if used + w > room {
             break;

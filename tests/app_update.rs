@@ -1,0 +1,278 @@
+//! The app's update loop without a terminal: actions in, state and effects out.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use unconnect::model::roster::people_triage;
+use unconnect::model::triage::{Place, Side};
+use unconnect::model::{People, Person};
+use unconnect::ui::app::Effect;
+use unconnect::ui::layout::{hit, layout};
+use unconnect::ui::{Action, App, Mode, Tab};
+
+fn app(n: usize) -> App {
+    let people: People = (0..n)
+        .map(|i| Person {
+            first_name: format!("First{i}"),
+            last_name: format!("Last{i}"),
+            url: format!("https://www.linkedin.com/in/p{i}"),
+            company: if i % 2 == 0 {
+                "Acme".into()
+            } else {
+                "Globex".into()
+            },
+            connected_on: NaiveDate::from_ymd_opt(2020, 1, 1 + (i % 28) as u32),
+            ..Default::default()
+        })
+        .collect();
+    let triage = people_triage(&people);
+    App::new(
+        people,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+}
+
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+    MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+#[test]
+fn moves_ask_for_the_staged_list_to_be_saved() {
+    let mut app = app(5);
+    assert_eq!(app.update(Action::MoveSelection), vec![Effect::SaveStaged]);
+    assert_eq!(app.staged_count(), 1);
+    assert_eq!(app.status.as_ref().unwrap().text, "Moved 1 to To remove");
+    // → from the right column does nothing; ← moves back.
+    app.update(Action::SwitchColumn);
+    assert_eq!(app.update(Action::MoveRight), vec![]);
+    assert_eq!(app.update(Action::MoveLeft), vec![Effect::SaveStaged]);
+    assert_eq!(app.staged_count(), 0);
+    assert_eq!(app.update(Action::Undo), vec![Effect::SaveStaged]);
+    assert_eq!(app.staged_count(), 1);
+}
+
+#[test]
+fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
+    let mut app = app(5);
+    app.update(Action::MoveAllShown);
+    app.update(Action::AskConfirm);
+    assert_eq!(
+        app.mode,
+        Mode::Confirm {
+            remove_focused: false
+        }
+    );
+    assert_eq!(app.update(Action::PressButton), vec![]);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.staged_count(), 5, "cancel removes nobody");
+
+    app.update(Action::AskConfirm);
+    app.update(Action::NextButton);
+    let effects = app.update(Action::PressButton);
+    let [Effect::Remove(ids)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(ids.len(), 5);
+    // Nothing is removed until the journal says it is on disk.
+    assert_eq!(app.staged_count(), 5);
+    app.removal_done(ids);
+    assert_eq!(app.staged_count(), 0);
+    assert_eq!(app.triage.done_count(), 5);
+    assert!(app.status.as_ref().unwrap().text.starts_with("Removed 5"));
+    assert!(
+        !app.triage.can_undo(),
+        "a confirmed removal is not undoable"
+    );
+}
+
+#[test]
+fn y_confirms_and_n_or_esc_cancel() {
+    let mut app = app(3);
+    app.update(Action::MoveSelection);
+    app.update(Action::AskConfirm);
+    assert_eq!(app.update(Action::Cancel), vec![]);
+    app.update(Action::AskConfirm);
+    assert!(matches!(
+        app.update(Action::Confirm).as_slice(),
+        [Effect::Remove(_)]
+    ));
+}
+
+#[test]
+fn removing_or_exporting_nobody_says_why() {
+    let mut app = app(3);
+    app.update(Action::AskConfirm);
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Nobody to remove")
+    );
+    app.update(Action::AskExport);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Nobody to export")
+    );
+}
+
+#[test]
+fn filter_is_live_enter_keeps_it_and_esc_clears_it() {
+    let mut app = app(10);
+    app.update(Action::StartFilter);
+    for c in "glob".chars() {
+        app.update(Action::Input(c));
+    }
+    assert_eq!(app.triage.column(Side::Left).shown().len(), 5);
+    app.update(Action::Submit);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.triage.column(Side::Left).filter, "glob");
+    // Keys are actions again: move all shown stages the five Globex people.
+    app.update(Action::MoveAllShown);
+    assert_eq!(app.staged_count(), 5);
+    app.update(Action::StartFilter);
+    app.update(Action::Cancel);
+    assert_eq!(app.triage.column(Side::Left).shown().len(), 5);
+    assert!(!app.triage.column(Side::Left).is_filtered());
+}
+
+#[test]
+fn export_prompt_proposes_a_dated_name_and_submits_the_path() {
+    let mut app = app(3);
+    app.update(Action::MoveSelection);
+    app.update(Action::AskExport);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            input: "unconnect-staged-2026-11-28.csv".into()
+        }
+    );
+    for _ in 0..4 {
+        app.update(Action::Backspace);
+    }
+    app.update(Action::Input('.'));
+    app.update(Action::Input('t'));
+    let effects = app.update(Action::Submit);
+    assert_eq!(
+        effects,
+        vec![Effect::Export("unconnect-staged-2026-11-28.t".into())]
+    );
+}
+
+#[test]
+fn clicks_and_wheel_hit_what_was_drawn() {
+    let mut app = app(50);
+    let area = Rect::new(0, 0, 100, 30);
+    let l = layout(area, &app);
+    app.triage.set_viewport(l.rows[0].height as usize);
+    // A click on the third row of the left column moves that person.
+    let third = l.rows[0].y + 2;
+    let action = hit(
+        &l,
+        &app,
+        mouse(MouseEventKind::Down(MouseButton::Left), 10, third),
+    )
+    .unwrap();
+    assert_eq!(
+        action,
+        Action::ClickRow {
+            side: Side::Left,
+            row: 2
+        }
+    );
+    let expected = app.triage.column(Side::Left).shown()[2];
+    app.update(action);
+    assert_eq!(app.triage.place(expected), Place::Right);
+    // Below the last row of the right column: nothing.
+    let l = layout(area, &app);
+    let below = l.rows[1].y + 5;
+    assert_eq!(
+        hit(
+            &l,
+            &app,
+            mouse(MouseEventKind::Down(MouseButton::Left), 60, below)
+        ),
+        None
+    );
+    // The wheel scrolls the column under the pointer.
+    assert_eq!(
+        hit(&l, &app, mouse(MouseEventKind::ScrollDown, 10, 5)),
+        Some(Action::Scroll {
+            side: Side::Left,
+            delta: 3
+        })
+    );
+    // Tabs and the footer's Remove button.
+    let (tab, r) = l.tab_rects[2];
+    assert_eq!(tab, Tab::History);
+    assert_eq!(
+        hit(
+            &l,
+            &app,
+            mouse(MouseEventKind::Down(MouseButton::Left), r.x + 1, r.y)
+        ),
+        Some(Action::SwitchTab(Tab::History))
+    );
+    let b = l.remove_button;
+    let action = hit(
+        &l,
+        &app,
+        mouse(MouseEventKind::Down(MouseButton::Left), b.x + 2, b.y),
+    )
+    .unwrap();
+    assert_eq!(action, Action::ClickRemoveButton);
+    app.update(action);
+    assert!(matches!(app.mode, Mode::Confirm { .. }));
+    // In the dialog, only its buttons answer.
+    let l = layout(area, &app);
+    let [cancel, remove] = l.dialog_buttons;
+    assert_eq!(
+        hit(
+            &l,
+            &app,
+            mouse(MouseEventKind::Down(MouseButton::Left), cancel.x, cancel.y)
+        ),
+        Some(Action::ClickCancelButton)
+    );
+    assert_eq!(
+        hit(
+            &l,
+            &app,
+            mouse(
+                MouseEventKind::Down(MouseButton::Left),
+                remove.x + 1,
+                remove.y
+            )
+        ),
+        Some(Action::ClickConfirmButton)
+    );
+    assert_eq!(
+        hit(
+            &l,
+            &app,
+            mouse(MouseEventKind::Down(MouseButton::Left), 1, 3)
+        ),
+        None
+    );
+}
+
+#[test]
+fn tabs_other_than_connections_ignore_triage_keys() {
+    let mut app = app(3);
+    app.update(Action::SwitchTab(Tab::History));
+    assert_eq!(app.update(Action::MoveAllShown), vec![]);
+    assert_eq!(app.staged_count(), 0);
+    app.update(Action::SwitchTab(Tab::Connections));
+    app.update(Action::MoveAllShown);
+    assert_eq!(app.staged_count(), 3);
+}

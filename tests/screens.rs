@@ -1,0 +1,199 @@
+//! Whole screens rendered into a fixed-size TestBackend and compared with insta snapshots.
+
+use chrono::NaiveDate;
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unconnect::model::roster::people_triage;
+use unconnect::model::{People, Person};
+use unconnect::ui::keymap::action_for;
+use unconnect::ui::{App, Tab};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+fn person(first: &str, last: &str, position: &str, company: &str, date: (i32, u32, u32)) -> Person {
+    Person {
+        first_name: first.into(),
+        last_name: last.into(),
+        url: format!(
+            "https://www.linkedin.com/in/{}-{}",
+            first.to_lowercase(),
+            last.to_lowercase()
+        ),
+        email: String::new(),
+        company: company.into(),
+        position: position.into(),
+        connected_on: NaiveDate::from_ymd_opt(date.0, date.1, date.2),
+    }
+}
+
+fn sample() -> Vec<Person> {
+    vec![
+        person(
+            "José",
+            "García",
+            "Dentist",
+            "Sonrisa Clínica",
+            (2024, 3, 14),
+        ),
+        person(
+            "Zoë",
+            "Müller",
+            "Product Manager",
+            "Acme, Inc.",
+            (2024, 3, 14),
+        ),
+        person(
+            "山田",
+            "太郎",
+            "エンジニア",
+            "株式会社サンプル",
+            (2024, 3, 13),
+        ),
+        person("Łukasz", "Nowak", "Plumber", "Nowak & Sons", (2024, 3, 12)),
+        person(
+            "Ada",
+            "Example",
+            "Principal Engineer, Platform Infrastructure",
+            "Very Long Company Name International Holdings",
+            (2021, 6, 1),
+        ),
+        person("Søren", "Kierkegaard-Hansen", "Teacher", "", (2019, 11, 8)),
+        person("Bob", "Builder", "", "Builder Co", (2015, 1, 2)),
+    ]
+}
+
+fn app_with(people: Vec<Person>) -> App {
+    let people: People = people.into_iter().collect();
+    let triage = people_triage(&people);
+    App::new(people, triage, today())
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        if let Some(action) = action_for(app.context(), &KeyEvent::new(code, KeyModifiers::NONE)) {
+            // Effects (saving, journaling) are the runtime's; screens only need the state.
+            let _ = app.update(action);
+        }
+    }
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let l = unconnect::ui::layout::layout(area, app);
+    app.triage.set_viewport(l.rows[0].height as usize);
+    terminal.draw(|f| f.render_widget(&*app, f.area())).unwrap();
+    terminal
+}
+
+#[test]
+fn main_screen_on_the_demo_export() {
+    let export = unconnect::import::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/demo"
+    )))
+    .unwrap();
+    let triage = people_triage(&export.people);
+    let mut app = App::new(export.people, triage, today());
+    press(&mut app, "  \n");
+    assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn marks_moves_and_wide_characters() {
+    let mut app = app_with(sample());
+    press(&mut app, " j \n"); // mark José, skip Zoë, mark 山田, move both
+    press(&mut app, "\t");
+    assert_snapshot!(draw(&mut app, 100, 14 + 2).backend());
+}
+
+#[test]
+fn filter_highlights_matches_ignoring_accents() {
+    let mut app = app_with(sample());
+    press(&mut app, "/jose");
+    assert_snapshot!(draw(&mut app, 100, 16).backend());
+}
+
+#[test]
+fn filter_without_matches() {
+    let mut app = app_with(sample());
+    press(&mut app, "/nobody here\n");
+    assert_snapshot!(draw(&mut app, 80, 15).backend());
+}
+
+#[test]
+fn confirm_dialog() {
+    let mut app = app_with(sample());
+    press(&mut app, "aR");
+    assert_snapshot!(draw(&mut app, 100, 24).backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = app_with(sample());
+    press(&mut app, "?");
+    assert_snapshot!(draw(&mut app, 120, 34).backend());
+}
+
+#[test]
+fn empty_export_and_empty_columns() {
+    let mut app = app_with(Vec::new());
+    assert_snapshot!(draw(&mut app, 80, 15).backend());
+}
+
+#[test]
+fn smallest_supported_terminal() {
+    let mut app = app_with(sample());
+    press(&mut app, "j\n");
+    assert_snapshot!(draw(&mut app, 60, 15).backend());
+}
+
+#[test]
+fn too_small_terminal() {
+    let mut app = app_with(sample());
+    assert_snapshot!(draw(&mut app, 59, 14).backend());
+}
+
+#[test]
+fn names_with_escape_sequences_are_shown_not_obeyed() {
+    let mut app = app_with(vec![
+        person(
+            "Eve\u{1b}]52;c;cm0gLXJmIH4=\u{7}",
+            "Clipboard",
+            "\u{1b}[2J\u{1b}[31mRed",
+            "Bidi\u{202e}gnp.exe",
+            (2026, 1, 1),
+        ),
+        person("Mallory\u{9b}6n", "\u{1b}[?1049l", "", "", (2026, 1, 2)),
+    ]);
+    let terminal = draw(&mut app, 100, 15);
+    let text = format!("{}", terminal.backend());
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_export_prompt_proposes_a_dated_file_name() {
+    let mut app = app_with(sample());
+    press(&mut app, "\ne");
+    assert_snapshot!(draw(&mut app, 80, 16).backend());
+}
+
+#[test]
+fn placeholder_tabs_are_honest() {
+    let mut app = app_with(sample());
+    app.invitations_note = "No Invitations.csv in this export.".into();
+    press(&mut app, "2");
+    assert_eq!(app.tab, Tab::Invitations);
+    assert_snapshot!(draw(&mut app, 80, 15).backend());
+}
