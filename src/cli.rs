@@ -25,6 +25,30 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub open: OpenArgs,
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+/// LinkedIn's invitation rules, which it does not publish precisely: settings.
+#[derive(Debug, Args, Clone)]
+pub struct RulesArgs {
+    /// Days after which a pending invitation is taken as probably expired (an estimate:
+    /// LinkedIn publishes no fixed expiry). Expired invitations cannot be withdrawn.
+    #[arg(long, value_name = "DAYS", default_value_t = 180, global = true)]
+    pub invitation_expiry_days: u32,
+    /// Days LinkedIn makes you wait before inviting someone again after withdrawing
+    /// ("up to three weeks" today; the 2013 article said 3 days).
+    #[arg(long, value_name = "DAYS", default_value_t = 21, global = true)]
+    pub reinvite_wait_days: u32,
+}
+
+impl RulesArgs {
+    pub fn rules(&self) -> crate::model::InvitationRules {
+        crate::model::InvitationRules {
+            expiry_days: self.invitation_expiry_days,
+            reinvite_wait_days: self.reinvite_wait_days,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -63,9 +87,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         invitations: Option<PathBuf>,
     },
-    /// Write the removed or staged people as CSV, in LinkedIn's own columns.
+    /// Write a list as CSV: removed or staged people (LinkedIn's own columns), or withdrawn
+    /// invitations (To, Profile URL, Sent At, Withdrawn On, May re-invite after).
     Export {
-        /// Which list: people removed (from the journal) or staged for removal.
+        /// Which list: removed people (from the journal), people staged for removal, or
+        /// withdrawn invitations.
         which: ExportList,
         /// Output file; standard output without it.
         #[arg(short, long, value_name = "FILE")]
@@ -80,4 +106,5 @@ pub enum Command {
 pub enum ExportList {
     Removed,
     Staged,
+    Withdrawn,
 }

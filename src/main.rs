@@ -35,7 +35,8 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             output,
             excel,
         }) => {
-            let n = commands::export::run(*which, &data_dir()?, output.as_deref(), *excel)?;
+            let rules = cli.rules.rules();
+            let n = commands::export::run(*which, &data_dir()?, &rules, output.as_deref(), *excel)?;
             if let Some(path) = output {
                 eprintln!("Wrote {n} rows to {}", path.display());
             }
@@ -51,6 +52,7 @@ fn run_app(cli: &Cli, data_dir: PathBuf) -> color_eyre::Result<()> {
         invitations: cli.open.invitations.as_deref(),
         data_dir: &data_dir,
         today: chrono::Local::now().date_naive(),
+        rules: cli.rules.rules(),
     })?;
     let app = unconnect::ui::run::run(session.app, session.store)?;
     let staged = app.staged_count();

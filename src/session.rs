@@ -2,7 +2,6 @@
 //! journal and restore the staged set. Everything that can fail does so here, before the
 //! terminal is touched, so errors are plain one-line messages.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -10,12 +9,15 @@ use chrono::NaiveDate;
 
 use crate::error::ImportError;
 use crate::import::{self, Export};
+use crate::model::pending::Pending;
 use crate::model::roster::people_triage;
 use crate::model::triage::Place;
-use crate::model::{Direction, People, Person, PersonId};
+use crate::model::{Invitation, InvitationRules, Person, PersonId};
+use crate::store::journal::in_force;
 use crate::store::staged::{StagedEntry, StagedStore};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
 use crate::ui::App;
+use crate::ui::app::InvitationsList;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -34,6 +36,7 @@ pub struct Store {
     pub data_dir: DataDir,
     pub journal: Journal,
     pub staged: StagedStore<Person>,
+    pub staged_invitations: StagedStore<Invitation>,
 }
 
 pub struct Session {
@@ -46,6 +49,7 @@ pub struct Options<'a> {
     pub invitations: Option<&'a Path>,
     pub data_dir: &'a Path,
     pub today: NaiveDate,
+    pub rules: InvitationRules,
 }
 
 pub fn open(options: &Options) -> Result<Session, SessionError> {
@@ -57,6 +61,8 @@ pub fn open(options: &Options) -> Result<Session, SessionError> {
     let export = import::load_with(&path, options.invitations)?;
     let (journal, recovery) = Journal::open(&data_dir.journal_path())?;
     let (mut staged, staged_entries) = StagedStore::load(&data_dir.staged_path("connections"))?;
+    let (mut staged_invitations, staged_invitation_entries) =
+        StagedStore::<Invitation>::load(&data_dir.staged_path("invitations"))?;
 
     let Export {
         people,
@@ -64,37 +70,38 @@ pub fn open(options: &Options) -> Result<Session, SessionError> {
         invitations,
         ..
     } = export;
-    let removed = removed_ids(journal.entries());
-    let by_identity: HashMap<Cow<str>, u32> = people
-        .ids()
-        .map(|id| (people.get(id).identity(), id.0))
-        .collect();
-    let mut places = Vec::new();
-    let mut removed_here = 0;
-    for (identity, &id) in &by_identity {
-        if removed.contains(identity.as_ref()) {
-            places.push((id, Place::Done));
-            removed_here += 1;
-        }
-    }
-    let mut foreign = Vec::new();
-    let mut restored = 0;
-    for entry in staged_entries {
-        match by_identity.get(entry.id.as_str()) {
-            Some(&id) if !removed.contains(entry.id.as_str()) => {
-                places.push((id, Place::Right));
-                restored += 1;
-            }
-            Some(_) => {} // removed since it was staged: nothing left to do
-            None => foreign.push(entry),
-        }
-    }
+    let removed = done_ids(journal.entries(), JournalAction::Remove);
+    let (places, foreign) = restore_places(
+        people.ids().map(|id| (id.0, people.get(id).identity())),
+        &removed,
+        staged_entries,
+    );
+    let removed_here = places.iter().filter(|(_, p)| *p == Place::Done).count();
+    let restored = places.len() - removed_here;
     staged.set_foreign(foreign);
-    drop(by_identity);
 
     let mut triage = people_triage(&people);
     triage.restore(places);
+    let invitations = invitations.map(|inv| {
+        let pending = Pending::from_export(&people, &inv.list);
+        let mut triage = pending.triage(&options.rules, options.today);
+        let withdrawn = done_ids(journal.entries(), JournalAction::Withdraw);
+        let identities = pending.items.iter().enumerate();
+        let (places, foreign) = restore_places(
+            identities.map(|(i, inv)| (i as u32, inv.identity())),
+            &withdrawn,
+            staged_invitation_entries,
+        );
+        staged_invitations.set_foreign(foreign);
+        triage.restore(places);
+        InvitationsList {
+            pending,
+            triage,
+            rules: options.rules,
+        }
+    });
     let mut app = App::new(people, triage, options.today);
+    app.invitations = invitations;
 
     let mut status = format!(
         "Loaded {} connections from {} ({} hidden, {} duplicates merged",
@@ -116,7 +123,7 @@ pub fn open(options: &Options) -> Result<Session, SessionError> {
         None if problems > 0 => app.warn(status),
         None => app.info(status),
     }
-    app.invitations_note = invitations_note(&app.people, invitations.as_ref());
+    app.invitations_note = NO_INVITATIONS.to_owned();
     app.history_note = history_note(journal.entries(), &data_dir);
     Ok(Session {
         app,
@@ -124,25 +131,17 @@ pub fn open(options: &Options) -> Result<Session, SessionError> {
             data_dir,
             journal,
             staged,
+            staged_invitations,
         },
     })
 }
 
-/// Identities removed per the journal, minus those restored afterwards.
-pub fn removed_ids(entries: &[JournalEntry]) -> HashSet<&str> {
-    let mut removed = HashSet::new();
-    for e in entries {
-        match e.action {
-            JournalAction::Remove => {
-                removed.insert(e.id.as_str());
-            }
-            JournalAction::Restore => {
-                removed.remove(e.id.as_str());
-            }
-            JournalAction::Withdraw => {}
-        }
-    }
-    removed
+/// Identities journaled with `action` (remove or withdraw) and not restored since.
+pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> HashSet<&str> {
+    in_force(entries, action)
+        .into_iter()
+        .map(|e| e.id.as_str())
+        .collect()
 }
 
 /// With no path: the export in the current folder (Connections.csv, or the newest
@@ -184,33 +183,40 @@ fn find_export(dir: &Path) -> Result<PathBuf, SessionError> {
     newest(folders).ok_or_else(not_found)
 }
 
-fn invitations_note(people: &People, invitations: Option<&import::Invitations>) -> String {
-    match invitations {
-        None => "No Invitations.csv in this export.\n\nTo withdraw pending invitations, request \
-                 your data from LinkedIn (Settings > Data privacy > Get a copy of your data) \
-                 with Invitations included, and open the whole export folder or zip."
-            .to_owned(),
-        Some(inv) => {
-            let pending = import::join::invitee_is_connection(people, &inv.list)
-                .iter()
-                .zip(&inv.list)
-                .filter(|(c, i)| !**c && i.direction == Direction::Outgoing)
-                .count();
-            format!(
-                "{} invitations read from {}: {} sent, {} received; {pending} sent invitations \
-                 are to people who are not connections (probably pending).\n\n\
-                 Withdrawing them from this screen is not built yet: it comes in a later version.",
-                inv.list.len(),
-                inv.report.file,
-                inv.report.outgoing,
-                inv.report.incoming,
-            )
+const NO_INVITATIONS: &str = "No Invitations.csv in this export.\n\n\
+To withdraw pending invitations, request your data from LinkedIn (Settings > Data privacy > \
+Get a copy of your data) with Invitations included, then open the whole export folder or zip, \
+or pass the file with --invitations FILE.";
+
+/// Where each item goes given what was journaled (done) and staged last time; staged
+/// entries not in this export are returned, to be kept aside.
+fn restore_places<K, S>(
+    items: impl Iterator<Item = (u32, K)>,
+    done: &HashSet<&str>,
+    staged: Vec<StagedEntry<S>>,
+) -> (Vec<(u32, Place)>, Vec<StagedEntry<S>>)
+where
+    K: std::borrow::Borrow<str> + std::hash::Hash + Eq,
+{
+    let by_identity: HashMap<K, u32> = items.map(|(i, k)| (k, i)).collect();
+    let mut places: Vec<(u32, Place)> = by_identity
+        .iter()
+        .filter(|(id, _)| done.contains(id.borrow()))
+        .map(|(_, &i)| (i, Place::Done))
+        .collect();
+    let mut foreign = Vec::new();
+    for entry in staged {
+        match by_identity.get(entry.id.as_str()) {
+            Some(&i) if !done.contains(entry.id.as_str()) => places.push((i, Place::Right)),
+            Some(_) => {} // done since it was staged: nothing left to do
+            None => foreign.push(entry),
         }
     }
+    (places, foreign)
 }
 
 fn history_note(entries: &[JournalEntry], data_dir: &DataDir) -> String {
-    let removed = removed_ids(entries).len();
+    let removed = done_ids(entries, JournalAction::Remove).len();
     format!(
         "{removed} people removed so far, recorded in {}.\n\n\
          `unconnect export removed -o removed.csv` writes them to a CSV file with the date of \
@@ -219,8 +225,21 @@ fn history_note(entries: &[JournalEntry], data_dir: &DataDir) -> String {
     )
 }
 
-/// The staged entries to save: everyone in the right column.
-pub fn staged_entries(app: &App) -> impl Iterator<Item = StagedEntry<Person>> + '_ {
+/// The staged invitations to save: the Invitations tab's right column.
+pub fn staged_invitations(app: &App) -> impl Iterator<Item = StagedEntry<Invitation>> + '_ {
+    app.invitations.iter().flat_map(|inv| {
+        inv.triage.ids_in(Place::Right).map(|id| {
+            let item = inv.pending.items[id as usize].clone();
+            StagedEntry {
+                id: item.identity(),
+                item,
+            }
+        })
+    })
+}
+
+/// The staged people to save: the Connections tab's right column.
+pub fn staged_people(app: &App) -> impl Iterator<Item = StagedEntry<Person>> + '_ {
     app.triage.ids_in(Place::Right).map(|id| {
         let p = app.people.get(PersonId(id));
         StagedEntry {

@@ -8,7 +8,7 @@ use unconnect::model::triage::{Place, Side};
 use unconnect::model::{People, Person};
 use unconnect::ui::app::Effect;
 use unconnect::ui::layout::{hit, layout};
-use unconnect::ui::{Action, App, Mode, Tab};
+use unconnect::ui::{Action, App, ListKind, Mode, Tab};
 
 fn app(n: usize) -> App {
     let people: People = (0..n)
@@ -45,15 +45,24 @@ fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
 #[test]
 fn moves_ask_for_the_staged_list_to_be_saved() {
     let mut app = app(5);
-    assert_eq!(app.update(Action::MoveSelection), vec![Effect::SaveStaged]);
+    assert_eq!(
+        app.update(Action::MoveSelection),
+        vec![Effect::SaveStaged(ListKind::Connections)]
+    );
     assert_eq!(app.staged_count(), 1);
     assert_eq!(app.status.as_ref().unwrap().text, "Moved 1 to To remove");
     // → from the right column does nothing; ← moves back.
     app.update(Action::SwitchColumn);
     assert_eq!(app.update(Action::MoveRight), vec![]);
-    assert_eq!(app.update(Action::MoveLeft), vec![Effect::SaveStaged]);
+    assert_eq!(
+        app.update(Action::MoveLeft),
+        vec![Effect::SaveStaged(ListKind::Connections)]
+    );
     assert_eq!(app.staged_count(), 0);
-    assert_eq!(app.update(Action::Undo), vec![Effect::SaveStaged]);
+    assert_eq!(
+        app.update(Action::Undo),
+        vec![Effect::SaveStaged(ListKind::Connections)]
+    );
     assert_eq!(app.staged_count(), 1);
 }
 
@@ -61,7 +70,7 @@ fn moves_ask_for_the_staged_list_to_be_saved() {
 fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
     let mut app = app(5);
     app.update(Action::MoveAllShown);
-    app.update(Action::AskConfirm);
+    app.update(Action::AskRemove);
     assert_eq!(
         app.mode,
         Mode::Confirm {
@@ -72,16 +81,16 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
     assert_eq!(app.mode, Mode::Browse);
     assert_eq!(app.staged_count(), 5, "cancel removes nobody");
 
-    app.update(Action::AskConfirm);
+    app.update(Action::AskRemove);
     app.update(Action::NextButton);
     let effects = app.update(Action::PressButton);
-    let [Effect::Remove(ids)] = effects.as_slice() else {
+    let [Effect::Confirm(ListKind::Connections, ids)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(ids.len(), 5);
     // Nothing is removed until the journal says it is on disk.
     assert_eq!(app.staged_count(), 5);
-    app.removal_done(ids);
+    app.confirmed(ListKind::Connections, ids);
     assert_eq!(app.staged_count(), 0);
     assert_eq!(app.triage.done_count(), 5);
     assert!(app.status.as_ref().unwrap().text.starts_with("Removed 5"));
@@ -95,19 +104,19 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
 fn y_confirms_and_n_or_esc_cancel() {
     let mut app = app(3);
     app.update(Action::MoveSelection);
-    app.update(Action::AskConfirm);
+    app.update(Action::AskRemove);
     assert_eq!(app.update(Action::Cancel), vec![]);
-    app.update(Action::AskConfirm);
+    app.update(Action::AskRemove);
     assert!(matches!(
         app.update(Action::Confirm).as_slice(),
-        [Effect::Remove(_)]
+        [Effect::Confirm(..)]
     ));
 }
 
 #[test]
 fn removing_or_exporting_nobody_says_why() {
     let mut app = app(3);
-    app.update(Action::AskConfirm);
+    app.update(Action::AskRemove);
     assert_eq!(app.mode, Mode::Browse);
     assert!(
         app.status
@@ -165,7 +174,10 @@ fn export_prompt_proposes_a_dated_name_and_submits_the_path() {
     let effects = app.update(Action::Submit);
     assert_eq!(
         effects,
-        vec![Effect::Export("unconnect-staged-2026-11-28.t".into())]
+        vec![Effect::Export(
+            ListKind::Connections,
+            "unconnect-staged-2026-11-28.t".into()
+        )]
     );
 }
 

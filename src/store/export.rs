@@ -8,8 +8,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::fsutil;
-use crate::model::Person;
 use crate::model::person::LINKEDIN_DATE;
+use crate::model::{Invitation, Person};
+
+/// How Invitations.csv writes `Sent At`: `2/12/26, 11:44 AM`.
+pub const LINKEDIN_SENT_AT: &str = "%-m/%-d/%y, %-I:%M %p";
 
 pub const CONNECTION_COLUMNS: [&str; 7] = [
     "First Name",
@@ -71,6 +74,43 @@ impl Table {
         Table { header, rows }
     }
 
+    /// Invitations: To, Profile URL, Sent At; for withdrawn ones also the withdrawal date
+    /// and the first day the person may be invited again.
+    pub fn of_invitations<'a>(
+        items: impl IntoIterator<Item = (&'a Invitation, Option<(NaiveDate, NaiveDate)>)>,
+        withdrawn: bool,
+    ) -> Table {
+        let mut header = vec!["To", "Profile URL", "Sent At"];
+        if withdrawn {
+            header.extend(["Withdrawn On", "May re-invite after"]);
+        }
+        let rows = items
+            .into_iter()
+            .map(|(inv, dates)| {
+                let sent = inv
+                    .sent_at
+                    .map(|at| at.format(LINKEDIN_SENT_AT).to_string());
+                let mut row = vec![
+                    inv.to.clone(),
+                    inv.invitee_url.clone(),
+                    sent.unwrap_or_default(),
+                ];
+                if withdrawn {
+                    let (on, reinvite) =
+                        dates.map_or((String::new(), String::new()), |(on, re)| {
+                            (
+                                on.format(LINKEDIN_DATE).to_string(),
+                                re.format(LINKEDIN_DATE).to_string(),
+                            )
+                        });
+                    row.extend([on, reinvite]);
+                }
+                row
+            })
+            .collect();
+        Table { header, rows }
+    }
+
     pub fn write_to(&self, out: &mut dyn Write, excel_bom: bool) -> io::Result<()> {
         if excel_bom {
             out.write_all("\u{FEFF}".as_bytes())?;
@@ -102,6 +142,29 @@ mod tests {
         }
         assert_eq!(neutralise("Ada"), "Ada");
         assert_eq!(neutralise("a=b"), "a=b");
+    }
+
+    #[test]
+    fn withdrawn_invitations_say_when_to_reinvite() {
+        let inv = Invitation {
+            from: "Me".into(),
+            to: "+Zoë".into(),
+            sent_at: NaiveDate::from_ymd_opt(2026, 2, 12).and_then(|d| d.and_hms_opt(23, 44, 0)),
+            message: String::new(),
+            direction: crate::model::Direction::Outgoing,
+            inviter_url: String::new(),
+            invitee_url: "https://www.linkedin.com/in/zoë".into(),
+        };
+        let on = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let re = NaiveDate::from_ymd_opt(2026, 12, 19).unwrap();
+        let table = Table::of_invitations([(&inv, Some((on, re)))], true);
+        let mut out = Vec::new();
+        table.write_to(&mut out, false).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "To,Profile URL,Sent At,Withdrawn On,May re-invite after\r\n\
+             '+Zoë,https://www.linkedin.com/in/zoë,\"2/12/26, 11:44 PM\",28 Nov 2026,19 Dec 2026\r\n"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! durable (fsync) before the UI may say "removed". Never rewritten; a torn last line
 //! left by a crash is moved aside on the next start, not thrown away.
 
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -142,6 +143,22 @@ mod rfc3339 {
         let text = String::deserialize(d)?;
         DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
     }
+}
+
+/// The entries still in force for `action` (remove or withdraw): per identity the latest
+/// one, unless a restore came after it; oldest first.
+pub fn in_force(entries: &[JournalEntry], action: JournalAction) -> Vec<&JournalEntry> {
+    let mut current: HashMap<&str, usize> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if e.action == action {
+            current.insert(&e.id, i);
+        } else if e.action == JournalAction::Restore {
+            current.remove(e.id.as_str());
+        }
+    }
+    let mut order: Vec<usize> = current.into_values().collect();
+    order.sort_unstable();
+    order.into_iter().map(|i| &entries[i]).collect()
 }
 
 /// A batch id: the confirmation time, readable and sortable, plus the process id so two

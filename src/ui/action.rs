@@ -45,8 +45,10 @@ pub enum Action {
     CycleSort,
     Undo,
     Redo,
-    /// Opens the confirm dialog for everyone in the right column.
-    AskConfirm,
+    /// R: the Remove dialog for everyone in the right column (Connections tab).
+    AskRemove,
+    /// W: the Withdraw dialog for everyone in the right column (Invitations tab).
+    AskWithdraw,
     /// Opens the export prompt.
     AskExport,
     OpenProfile,

@@ -7,9 +7,57 @@ use chrono::NaiveDate;
 
 use super::action::{Action, Tab};
 use super::keymap::Context;
-use crate::model::People;
-use crate::model::PersonId;
+use crate::model::pending::Pending;
 use crate::model::triage::{Moved, Place, Side, Triage};
+use crate::model::{InvitationRules, People, PersonId};
+
+/// The two lists triaged the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    Connections,
+    Invitations,
+}
+
+impl ListKind {
+    pub fn titles(self) -> [&'static str; 2] {
+        match self {
+            ListKind::Connections => ["Connections", "To remove"],
+            ListKind::Invitations => ["Pending", "To withdraw"],
+        }
+    }
+
+    /// The button and dialog verb.
+    pub fn verb(self) -> &'static str {
+        match self {
+            ListKind::Connections => "Remove",
+            ListKind::Invitations => "Withdraw",
+        }
+    }
+
+    pub fn done(self) -> &'static str {
+        match self {
+            ListKind::Connections => "Removed",
+            ListKind::Invitations => "Withdrew",
+        }
+    }
+
+    pub fn noun(self, n: usize) -> &'static str {
+        match (self, n) {
+            (ListKind::Connections, 1) => "connection",
+            (ListKind::Connections, _) => "connections",
+            (ListKind::Invitations, 1) => "invitation",
+            (ListKind::Invitations, _) => "invitations",
+        }
+    }
+
+    /// Name of its staged-set file in the data folder.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ListKind::Connections => "connections",
+            ListKind::Invitations => "invitations",
+        }
+    }
+}
 
 /// Which overlay or text field has the keyboard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,23 +92,32 @@ pub struct Status {
 /// Work `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// The right column changed: persist it before anything else happens.
-    SaveStaged,
-    /// Journal these people as removed, durably; then call [`App::removal_done`].
-    Remove(Vec<u32>),
-    /// Write the right column to this CSV file.
-    Export(PathBuf),
+    /// A right column changed: persist it before anything else happens.
+    SaveStaged(ListKind),
+    /// Journal these as removed (or withdrawn), durably; then call [`App::confirmed`].
+    Confirm(ListKind, Vec<u32>),
+    /// Write a right column to this CSV file.
+    Export(ListKind, PathBuf),
     OpenUrl(String),
     Quit,
+}
+
+/// The Invitations tab's data, when the export has an Invitations.csv.
+pub struct InvitationsList {
+    pub pending: Pending,
+    pub triage: Triage,
+    pub rules: InvitationRules,
 }
 
 pub struct App {
     pub tab: Tab,
     pub mode: Mode,
     pub people: People,
+    /// The Connections tab.
     pub triage: Triage,
+    pub invitations: Option<InvitationsList>,
     pub status: Option<Status>,
-    /// Shown under the Invitations tab until it is filled.
+    /// Shown under the Invitations tab when there is no Invitations.csv.
     pub invitations_note: String,
     pub today: NaiveDate,
     /// Shown under the History tab until it is filled.
@@ -75,6 +132,7 @@ impl App {
             mode: Mode::Browse,
             people,
             triage,
+            invitations: None,
             status: None,
             invitations_note: String::new(),
             today,
@@ -90,6 +148,29 @@ impl App {
             Mode::Confirm { .. } => Context::Confirm,
             Mode::Prompt { .. } => Context::Prompt,
             Mode::Help => Context::Help,
+        }
+    }
+
+    /// The list the current tab triages, if it has one.
+    pub fn list(&self) -> Option<ListKind> {
+        match self.tab {
+            Tab::Connections => Some(ListKind::Connections),
+            Tab::Invitations if self.invitations.is_some() => Some(ListKind::Invitations),
+            _ => None,
+        }
+    }
+
+    pub fn triage_of(&self, kind: ListKind) -> &Triage {
+        match (kind, &self.invitations) {
+            (ListKind::Invitations, Some(inv)) => &inv.triage,
+            _ => &self.triage,
+        }
+    }
+
+    fn triage_mut(&mut self, kind: ListKind) -> &mut Triage {
+        match (kind, &mut self.invitations) {
+            (ListKind::Invitations, Some(inv)) => &mut inv.triage,
+            _ => &mut self.triage,
         }
     }
 
@@ -112,12 +193,39 @@ impl App {
         });
     }
 
+    /// Staged connections (the Connections tab's right column).
     pub fn staged_count(&self) -> usize {
-        self.triage.column(Side::Right).total()
+        self.staged_in(ListKind::Connections)
+    }
+
+    pub fn staged_in(&self, kind: ListKind) -> usize {
+        self.triage_of(kind).column(Side::Right).total()
     }
 
     pub fn person(&self, id: u32) -> crate::model::people::PersonRef<'_> {
         self.people.get(PersonId(id))
+    }
+
+    /// Display name of an item of a list.
+    pub fn item_name(&self, kind: ListKind, id: u32) -> String {
+        match (kind, &self.invitations) {
+            (ListKind::Invitations, Some(inv)) => inv.pending.items[id as usize].to.clone(),
+            _ => self.person(id).full_name(),
+        }
+    }
+
+    fn item_url(&self, kind: ListKind, id: u32) -> &str {
+        match (kind, &self.invitations) {
+            (ListKind::Invitations, Some(inv)) => &inv.pending.items[id as usize].invitee_url,
+            _ => self.person(id).url,
+        }
+    }
+
+    /// The re-invite date the withdraw dialog promises.
+    pub fn may_reinvite_after(&self) -> Option<NaiveDate> {
+        self.invitations
+            .as_ref()
+            .map(|inv| inv.rules.may_reinvite_after(self.today))
     }
 
     /// Applies one action. Returns the effects to carry out, in order.
@@ -138,81 +246,91 @@ impl App {
 
     fn browse(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::SwitchTab(tab) => self.tab = tab,
-            Action::ToggleHelp => self.mode = Mode::Help,
+            Action::SwitchTab(tab) => {
+                self.tab = tab;
+                return Vec::new();
+            }
+            Action::ToggleHelp => {
+                self.mode = Mode::Help;
+                return Vec::new();
+            }
             Action::Quit => {
                 self.running = false;
                 return vec![Effect::Quit];
             }
-            _ if self.tab != Tab::Connections => {}
-            Action::Up => self.triage.move_cursor(-1),
-            Action::Down => self.triage.move_cursor(1),
-            Action::PageUp => self.triage.page(-1),
-            Action::PageDown => self.triage.page(1),
-            Action::Top => self.triage.cursor_to_start(),
-            Action::Bottom => self.triage.cursor_to_end(),
-            Action::SwitchColumn => self.triage.toggle_focus(),
-            Action::ToggleMark => self.triage.toggle_mark(),
+            _ => {}
+        }
+        let Some(kind) = self.list() else {
+            return Vec::new();
+        };
+        let triage = self.triage_mut(kind);
+        match action {
+            Action::Up => triage.move_cursor(-1),
+            Action::Down => triage.move_cursor(1),
+            Action::PageUp => triage.page(-1),
+            Action::PageDown => triage.page(1),
+            Action::Top => triage.cursor_to_start(),
+            Action::Bottom => triage.cursor_to_end(),
+            Action::SwitchColumn => triage.toggle_focus(),
+            Action::ToggleMark => triage.toggle_mark(),
             Action::InvertMarks => {
-                self.triage.invert_marks();
-                let marked = self.triage.column(self.triage.focus()).marked();
+                triage.invert_marks();
+                let marked = triage.column(triage.focus()).marked();
                 self.info(format!("{marked} marked"));
             }
-            Action::MoveSelection => return self.moved(|t| t.move_selection()),
-            Action::MoveRight if self.triage.focus() == Side::Left => {
-                return self.moved(|t| t.move_selection());
+            Action::MoveSelection => return self.moved(kind, |t| t.move_selection()),
+            Action::MoveRight if triage.focus() == Side::Left => {
+                return self.moved(kind, |t| t.move_selection());
             }
-            Action::MoveLeft if self.triage.focus() == Side::Right => {
-                return self.moved(|t| t.move_selection());
+            Action::MoveLeft if triage.focus() == Side::Right => {
+                return self.moved(kind, |t| t.move_selection());
             }
-            Action::MoveAllShown => return self.moved(|t| t.move_all_shown()),
-            Action::ClickRow { side, row } => return self.moved(|t| t.move_row(side, row)),
-            Action::Scroll { side, delta } => self.triage.scroll(side, delta),
+            Action::MoveAllShown => return self.moved(kind, |t| t.move_all_shown()),
+            Action::ClickRow { side, row } => return self.moved(kind, |t| t.move_row(side, row)),
+            Action::Scroll { side, delta } => triage.scroll(side, delta),
             Action::StartFilter => self.mode = Mode::Filter,
             Action::CycleSort => {
-                let side = self.triage.focus();
-                self.triage.cycle_sort(side);
-                self.info(format!("Sorted by {}", self.triage.sort_name(side)));
+                let side = triage.focus();
+                triage.cycle_sort(side);
+                let name = triage.sort_name(side);
+                self.info(format!("Sorted by {name}"));
             }
-            Action::Undo => match self.triage.undo() {
+            Action::Undo => match triage.undo() {
                 Some((n, to)) => {
-                    self.info(format!("Undone: {n} back to {}", column_name(to)));
-                    return vec![Effect::SaveStaged];
+                    self.info(format!("Undone: {n} back to {}", kind.titles()[to.index()]));
+                    return vec![Effect::SaveStaged(kind)];
                 }
                 None => self.info("Nothing to undo"),
             },
-            Action::Redo => match self.triage.redo() {
+            Action::Redo => match triage.redo() {
                 Some((n, to)) => {
-                    self.info(format!("Redone: {n} to {}", column_name(to)));
-                    return vec![Effect::SaveStaged];
+                    self.info(format!("Redone: {n} to {}", kind.titles()[to.index()]));
+                    return vec![Effect::SaveStaged(kind)];
                 }
                 None => self.info("Nothing to redo"),
             },
-            Action::AskConfirm | Action::ClickRemoveButton => {
-                if self.staged_count() == 0 {
-                    self.warn("Nobody to remove: move people to the right column first");
-                } else {
-                    self.mode = Mode::Confirm {
-                        remove_focused: false,
-                    };
-                }
+            Action::AskRemove | Action::AskWithdraw | Action::ClickRemoveButton => {
+                self.ask_confirm(kind, action)
             }
             Action::AskExport => {
-                if self.staged_count() == 0 {
+                if self.staged_in(kind) == 0 {
                     self.warn("Nobody to export: the right column is empty");
                 } else {
-                    let input = format!("unconnect-staged-{}.csv", self.today.format("%Y-%m-%d"));
+                    let what = match kind {
+                        ListKind::Connections => "staged",
+                        ListKind::Invitations => "to-withdraw",
+                    };
+                    let input = format!("unconnect-{what}-{}.csv", self.today.format("%Y-%m-%d"));
                     self.mode = Mode::Prompt { input };
                 }
             }
             Action::OpenProfile => {
-                let side = self.triage.focus();
-                match self.triage.column(side).current() {
-                    Some(id) if !self.person(id).url.is_empty() => {
-                        let url = self.person(id).url.to_owned();
-                        return vec![Effect::OpenUrl(url)];
+                let side = triage.focus();
+                match triage.column(side).current() {
+                    Some(id) if !self.item_url(kind, id).is_empty() => {
+                        return vec![Effect::OpenUrl(self.item_url(kind, id).to_owned())];
                     }
-                    Some(_) => self.warn("This export has no profile URL for this person"),
+                    Some(_) => self.warn("This export has no profile URL for this row"),
                     None => {}
                 }
             }
@@ -221,27 +339,61 @@ impl App {
         Vec::new()
     }
 
-    fn moved(&mut self, f: impl FnOnce(&mut Triage) -> Moved) -> Vec<Effect> {
-        let moved = f(&mut self.triage);
-        if let Some((n, reason)) = moved.refused {
-            self.warn(format!("{n} cannot be moved: {reason}"));
-        } else if moved.count > 0 {
-            self.info(format!(
-                "Moved {} to {}",
-                moved.count,
-                column_name(moved.to)
+    fn ask_confirm(&mut self, kind: ListKind, action: Action) {
+        let expected = match kind {
+            ListKind::Connections => Action::AskRemove,
+            ListKind::Invitations => Action::AskWithdraw,
+        };
+        if action != expected && action != Action::ClickRemoveButton {
+            let key = if kind == ListKind::Connections {
+                "R"
+            } else {
+                "W"
+            };
+            self.warn(format!(
+                "On this tab, {key} opens the {} dialog",
+                kind.verb()
             ));
+        } else if self.staged_in(kind) == 0 {
+            self.warn(format!(
+                "Nobody to {}: move rows to the right column first",
+                kind.verb().to_lowercase()
+            ));
+        } else {
+            self.mode = Mode::Confirm {
+                remove_focused: false,
+            };
+        }
+    }
+
+    fn moved(&mut self, kind: ListKind, f: impl FnOnce(&mut Triage) -> Moved) -> Vec<Effect> {
+        let moved = f(self.triage_mut(kind));
+        let to = kind.titles()[moved.to.index()];
+        match moved.refused {
+            Some((n, reason)) if moved.count > 0 => {
+                self.warn(format!(
+                    "Moved {} to {to}; {n} cannot be moved: {reason}",
+                    moved.count
+                ));
+            }
+            Some((n, reason)) => self.warn(format!("{n} cannot be moved: {reason}")),
+            None if moved.count > 0 => self.info(format!("Moved {} to {to}", moved.count)),
+            None => {}
         }
         if moved.count > 0 {
-            vec![Effect::SaveStaged]
+            vec![Effect::SaveStaged(kind)]
         } else {
             Vec::new()
         }
     }
 
     fn filter(&mut self, action: Action) -> Vec<Effect> {
-        let side = self.triage.focus();
-        let mut text = self.triage.column(side).filter.clone();
+        let Some(kind) = self.list() else {
+            self.mode = Mode::Browse;
+            return Vec::new();
+        };
+        let side = self.triage_of(kind).focus();
+        let mut text = self.triage_of(kind).column(side).filter.clone();
         match action {
             Action::Input(c) => text.push(c),
             Action::Backspace => {
@@ -255,19 +407,16 @@ impl App {
                 text.clear();
                 self.mode = Mode::Browse;
             }
-            Action::Up => {
-                self.triage.move_cursor(-1);
-                return Vec::new();
-            }
-            Action::Down => {
-                self.triage.move_cursor(1);
+            Action::Up | Action::Down => {
+                let delta = if action == Action::Up { -1 } else { 1 };
+                self.triage_mut(kind).move_cursor(delta);
                 return Vec::new();
             }
             // Mouse still works while typing.
             Action::ClickRow { .. } | Action::Scroll { .. } => return self.browse(action),
             _ => return Vec::new(),
         }
-        self.triage.set_filter(side, &text);
+        self.triage_mut(kind).set_filter(side, &text);
         Vec::new()
     }
 
@@ -285,12 +434,18 @@ impl App {
             _ => return Vec::new(),
         };
         self.mode = Mode::Browse;
+        let Some(kind) = self.list() else {
+            return Vec::new();
+        };
         if !press {
-            self.info("Cancelled: nobody was removed");
+            self.info(format!(
+                "Cancelled: nothing was {}",
+                kind.done().to_lowercase()
+            ));
             return Vec::new();
         }
-        let ids: Vec<u32> = self.triage.ids_in(Place::Right).collect();
-        vec![Effect::Remove(ids)]
+        let ids: Vec<u32> = self.triage_of(kind).ids_in(Place::Right).collect();
+        vec![Effect::Confirm(kind, ids)]
     }
 
     fn prompt(&mut self, action: Action, mut input: String) -> Vec<Effect> {
@@ -310,7 +465,10 @@ impl App {
                     self.warn("No file name given: nothing exported");
                     return Vec::new();
                 }
-                return vec![Effect::Export(PathBuf::from(path))];
+                return match self.list() {
+                    Some(kind) => vec![Effect::Export(kind, PathBuf::from(path))],
+                    None => Vec::new(),
+                };
             }
             _ => {}
         }
@@ -318,19 +476,18 @@ impl App {
         Vec::new()
     }
 
-    /// The journal has the removal on disk: now the UI may say so.
-    pub fn removal_done(&mut self, ids: &[u32]) {
-        self.triage.confirm(ids);
-        self.info(format!(
-            "Removed {} (recorded in the journal). LinkedIn has no API: remove them on each profile page too.",
-            ids.len()
-        ));
-    }
-}
-
-fn column_name(side: Side) -> &'static str {
-    match side {
-        Side::Left => "Connections",
-        Side::Right => "To remove",
+    /// The journal has the batch on disk: now the UI may say so.
+    pub fn confirmed(&mut self, kind: ListKind, ids: &[u32]) {
+        self.triage_mut(kind).confirm(ids);
+        let n = ids.len();
+        let text = match kind {
+            ListKind::Connections => format!(
+                "Removed {n} (recorded in the journal). LinkedIn has no API: remove them on each profile page too."
+            ),
+            ListKind::Invitations => format!(
+                "Withdrew {n} (recorded in the journal). Withdraw them on LinkedIn too: My Network > Manage > Sent."
+            ),
+        };
+        self.info(text);
     }
 }

@@ -4,41 +4,40 @@ use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::app::App;
+use super::app::{App, ListKind};
 use super::layout::{ScreenLayout, dialog_labels};
 use super::text::{fit, safe};
 use super::theme::THEME;
-use crate::model::triage::Side;
+use crate::model::person::LINKEDIN_DATE;
+use crate::model::triage::{Place, Side};
 
 /// Names listed in the dialog before "and N more".
 const NAMES_SHOWN: usize = 5;
 
 pub fn render_confirm(app: &App, l: &ScreenLayout, remove_focused: bool, buf: &mut Buffer) {
+    let Some(kind) = app.list() else { return };
     let area = l.dialog;
     Clear.render(area, buf);
-    let n = app.staged_count();
+    let triage = app.triage_of(kind);
+    let n = app.staged_in(kind);
     let block = Block::bordered()
         .border_style(THEME.error)
         .title(Line::from(Span::styled(
-            format!(" Remove {n} connection{}? ", plural(n)),
+            format!(" {} {n} {}? ", kind.verb(), kind.noun(n)),
             THEME.title,
         )));
     let inner = block.inner(area);
     block.render(area, buf);
     let text_width = inner.width.saturating_sub(2) as usize;
-    let right = app.triage.column(Side::Right);
+    let right = triage.column(Side::Right);
     let mut lines: Vec<Line> = Vec::new();
-    // The right column in its current order, ignoring its filter: everyone will go.
-    let names = app
-        .triage
-        .ids_in(crate::model::triage::Place::Right)
-        .take(NAMES_SHOWN)
-        .map(|id| {
-            fit(
-                &safe(&app.person(id).full_name()),
-                text_width.saturating_sub(2),
-            )
-        });
+    // Everyone staged goes, whatever the right column's filter shows.
+    let names = triage.ids_in(Place::Right).take(NAMES_SHOWN).map(|id| {
+        fit(
+            &safe(&app.item_name(kind, id)),
+            text_width.saturating_sub(2),
+        )
+    });
     for name in names {
         lines.push(Line::from(format!("• {name}")));
     }
@@ -58,10 +57,14 @@ pub fn render_confirm(app: &App, l: &ScreenLayout, remove_focused: bool, buf: &m
         ));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "They will not be notified. Only you can reconnect with them later.",
-        THEME.hint,
-    ));
+    let consequence = match (kind, app.may_reinvite_after()) {
+        (ListKind::Invitations, Some(date)) => format!(
+            "They will not be notified. You can invite them again after {}.",
+            date.format(LINKEDIN_DATE)
+        ),
+        _ => "They will not be notified. Only you can reconnect with them later.".to_owned(),
+    };
+    lines.push(Line::styled(consequence, THEME.hint));
     let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
     let text_area = ratatui::layout::Rect {
         height: l.dialog_buttons[0].y.saturating_sub(text_area.y),
@@ -87,7 +90,7 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer)
         ..l.dialog
     };
     Clear.render(area, buf);
-    let n = app.staged_count();
+    let n = app.list().map_or(0, |kind| app.staged_in(kind));
     let block = Block::bordered()
         .border_style(THEME.border_focused)
         .title(Line::from(Span::styled(
@@ -115,8 +118,4 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer)
         Line::styled("Enter writes it, Esc cancels.", THEME.dim),
     ];
     Paragraph::new(lines).render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -95,7 +95,8 @@ pub static KEYMAP: &[Binding] = &[
     bind(Browse, &[code(KeyCode::Left), k('h')], "← h", None, "move back to the left column (right column)", Action::MoveLeft),
     bind(Browse, &[k('a')], "a", Some("move all shown"), "move every row shown (after filtering)", Action::MoveAllShown),
     bind(Browse, &[k('/')], "/", Some("filter"), "filter: name, company, position, email", Action::StartFilter),
-    bind(Browse, &[k('R')], "R", Some("remove…"), "remove everyone on the right (asks first)", Action::AskConfirm),
+    bind(Browse, &[k('R')], "R", Some("remove…"), "remove everyone on the right (asks first)", Action::AskRemove),
+    bind(Browse, &[k('W')], "W", Some("withdraw…"), "withdraw everyone on the right (asks first)", Action::AskWithdraw),
     bind(Browse, &[k('u')], "u", Some("undo"), "undo the last move", Action::Undo),
     bind(Browse, &[ctrl('r')], "Ctrl-r", None, "redo", Action::Redo),
     bind(Browse, &[code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", Some("column"), "switch column (Shift-Tab too)", Action::SwitchColumn),
@@ -180,7 +181,7 @@ mod tests {
         );
         assert_eq!(
             browse(KeyCode::Char('R'), KeyModifiers::SHIFT),
-            Some(Action::AskConfirm)
+            Some(Action::AskRemove)
         );
         assert_eq!(
             browse(KeyCode::Char('r'), KeyModifiers::CONTROL),

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 use super::action::{Action, Tab};
-use super::app::{App, Mode};
+use super::app::{App, ListKind, Mode};
 use super::text::width;
 use crate::model::triage::Side;
 
@@ -21,6 +21,8 @@ pub struct ScreenLayout {
     pub tabs: Rect,
     pub tab_rects: Vec<(Tab, Rect)>,
     pub body: Rect,
+    /// A line above the columns (the Invitations tab says what was left out).
+    pub header: Rect,
     /// The two column blocks, borders included.
     pub columns: [Rect; 2],
     /// Where the rows of each column go.
@@ -72,7 +74,12 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
             (tab, r)
         })
         .collect();
-    let [left, right] = body.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
+    let header_height = u16::from(app.list() == Some(ListKind::Invitations));
+    let [header, columns] = body.layout(&Layout::vertical([
+        Constraint::Length(header_height),
+        Constraint::Fill(1),
+    ]));
+    let [left, right] = columns.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
     let inner = |r: Rect| {
         Rect::new(
             r.x + 1,
@@ -104,6 +111,7 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
         tabs,
         tab_rects,
         body,
+        header,
         columns: [left, right],
         rows: [inner(left), inner(right)],
         status,
@@ -146,19 +154,17 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         if let Some((tab, _)) = l.tab_rects.iter().find(|(_, r)| r.contains(at)) {
             return Some(Action::SwitchTab(*tab));
         }
-        if l.remove_button.contains(at) && app.tab == Tab::Connections {
+        if l.remove_button.contains(at) && app.list().is_some() {
             return Some(Action::ClickRemoveButton);
         }
     }
-    if app.tab != Tab::Connections {
-        return None;
-    }
+    let triage = app.triage_of(app.list()?);
     for side in [Side::Left, Side::Right] {
         let i = side.index();
         if click && l.rows[i].contains(at) {
-            let row = app.triage.column(side).offset + (at.y - l.rows[i].y) as usize;
-            return (row < app.triage.column(side).shown().len())
-                .then_some(Action::ClickRow { side, row });
+            let column = triage.column(side);
+            let row = column.offset + (at.y - l.rows[i].y) as usize;
+            return (row < column.shown().len()).then_some(Action::ClickRow { side, row });
         }
         if wheel != 0 && l.columns[i].contains(at) {
             return Some(Action::Scroll { side, delta: wheel });

@@ -5,6 +5,7 @@ pub mod app;
 pub mod columns;
 pub mod dialog;
 pub mod help;
+pub mod invitation_rows;
 pub mod keymap;
 pub mod layout;
 pub mod people_rows;
@@ -15,4 +16,4 @@ pub mod text;
 pub mod theme;
 
 pub use action::{Action, Tab};
-pub use app::{App, Effect, Mode};
+pub use app::{App, Effect, ListKind, Mode};

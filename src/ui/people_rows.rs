@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::app::ListKind;
 use super::columns::RowView;
 use super::text::{fit_spans, safe};
 use super::theme::THEME;
@@ -23,7 +24,7 @@ pub struct PeopleRows<'a> {
 
 impl RowView for PeopleRows<'_> {
     fn titles(&self) -> [&'static str; 2] {
-        ["Connections", "To remove"]
+        ListKind::Connections.titles()
     }
 
     fn empty_text(&self, side: Side) -> &'static str {

@@ -9,13 +9,12 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
-use super::app::{App, Effect};
+use super::app::{App, Effect, ListKind};
 use super::keymap;
 use super::layout::{self, ScreenLayout};
 use super::terminal::TerminalGuard;
-use crate::model::PersonId;
 use crate::model::triage::Place;
-use crate::session::{Store, staged_entries};
+use crate::session::{Store, staged_invitations, staged_people};
 use crate::store::export::Table;
 use crate::store::journal::{self, JournalAction, JournalEntry};
 
@@ -82,61 +81,93 @@ fn event_loop(
 /// Carries out one effect, reporting the outcome on the status line.
 pub fn perform(effect: Effect, app: &mut App, store: &mut Store) {
     match effect {
-        Effect::SaveStaged => {
-            if let Err(e) = store.staged.save(staged_entries(app)) {
+        Effect::SaveStaged(kind) => {
+            let saved = match kind {
+                ListKind::Connections => store.staged.save(staged_people(app)),
+                ListKind::Invitations => store.staged_invitations.save(staged_invitations(app)),
+            };
+            if let Err(e) = saved {
                 app.error(format!("Could not save the staged list: {e}"));
             }
         }
-        Effect::Remove(ids) => {
-            let at = journal::now();
-            let batch = journal::new_batch_id(at);
-            let entries = ids
-                .iter()
-                .map(|&id| {
-                    let p = app.people.get(PersonId(id));
-                    JournalEntry {
-                        at,
-                        action: JournalAction::Remove,
-                        batch: batch.clone(),
-                        id: p.identity().into_owned(),
-                        person: Some(p.to_person()),
-                        invitation: None,
-                    }
-                })
-                .collect();
+        Effect::Confirm(kind, ids) => {
+            let entries = journal_entries(app, kind, &ids);
             // Durable first; only then does the UI say "Removed".
             match store.journal.append(entries) {
                 Ok(()) => {
-                    app.removal_done(&ids);
-                    perform(Effect::SaveStaged, app, store);
+                    app.confirmed(kind, &ids);
+                    perform(Effect::SaveStaged(kind), app, store);
                 }
                 Err(e) => app.error(format!(
-                    "Nobody was removed: could not write the journal: {e}"
+                    "Nothing was {}: could not write the journal: {e}",
+                    kind.done().to_lowercase()
                 )),
             }
         }
-        Effect::Export(path) => {
-            let people: Vec<_> = app
-                .triage
-                .ids_in(Place::Right)
-                .map(|id| app.people.get(PersonId(id)).to_person())
-                .collect();
-            let table = Table::of_people(people.iter().map(|p| (p, None)), false);
+        Effect::Export(kind, path) => {
+            let staged: Vec<u32> = app.triage_of(kind).ids_in(Place::Right).collect();
+            let table = match (kind, &app.invitations) {
+                (ListKind::Invitations, Some(inv)) => Table::of_invitations(
+                    staged
+                        .iter()
+                        .map(|&id| (&inv.pending.items[id as usize], None)),
+                    false,
+                ),
+                _ => {
+                    let people: Vec<_> = staged
+                        .iter()
+                        .map(|&id| app.person(id).to_person())
+                        .collect();
+                    Table::of_people(people.iter().map(|p| (p, None)), false)
+                }
+            };
             match table.save(&path, true) {
                 Ok(()) => app.info(format!(
                     "Exported {} to {} (UTF-8 with BOM, opens cleanly in Excel)",
-                    people.len(),
+                    staged.len(),
                     path.display()
                 )),
                 Err(e) => app.error(format!("Could not export to {}: {e}", path.display())),
             }
         }
         Effect::OpenUrl(url) => match open::that_detached(&url) {
-            Ok(()) => app.info(format!("Opened {url}: use More > Remove connection there")),
+            Ok(()) => app.info(format!("Opened {url} in your browser")),
             Err(e) => app.error(format!(
                 "Could not open a browser ({e}); the profile is {url}"
             )),
         },
         Effect::Quit => app.running = false,
     }
+}
+
+/// One journal entry per item, all in one batch with one timestamp.
+fn journal_entries(app: &App, kind: ListKind, ids: &[u32]) -> Vec<JournalEntry> {
+    let at = journal::now();
+    let batch = journal::new_batch_id(at);
+    ids.iter()
+        .map(|&id| match (kind, &app.invitations) {
+            (ListKind::Invitations, Some(inv)) => {
+                let invitation = inv.pending.items[id as usize].clone();
+                JournalEntry {
+                    at,
+                    action: JournalAction::Withdraw,
+                    batch: batch.clone(),
+                    id: invitation.identity(),
+                    person: None,
+                    invitation: Some(invitation),
+                }
+            }
+            _ => {
+                let p = app.person(id);
+                JournalEntry {
+                    at,
+                    action: JournalAction::Remove,
+                    batch: batch.clone(),
+                    id: p.identity().into_owned(),
+                    person: Some(p.to_person()),
+                    invitation: None,
+                }
+            }
+        })
+        .collect()
 }

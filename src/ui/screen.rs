@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::action::Tab;
-use super::app::{App, Mode, StatusKind};
+use super::app::{App, InvitationsList, ListKind, Mode, StatusKind};
 use super::columns::TriageColumns;
 use super::dialog;
 use super::help::HelpOverlay;
+use super::invitation_rows::InvitationRows;
 use super::keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
 use super::people_rows::PeopleRows;
@@ -24,8 +25,8 @@ impl Widget for &App {
             return;
         }
         render_tabs(self, &l, buf);
-        match self.tab {
-            Tab::Connections => TriageColumns {
+        match (self.tab, &self.invitations) {
+            (Tab::Connections, _) => TriageColumns {
                 triage: &self.triage,
                 rows: &PeopleRows {
                     people: &self.people,
@@ -33,8 +34,20 @@ impl Widget for &App {
                 typing: self.mode == Mode::Filter,
             }
             .render(l.columns, buf),
-            Tab::Invitations => render_note(&self.invitations_note, l.body, buf),
-            Tab::History => render_note(&self.history_note, l.body, buf),
+            (Tab::Invitations, Some(inv)) => {
+                render_invitations_header(inv, l.header, buf);
+                TriageColumns {
+                    triage: &inv.triage,
+                    rows: &InvitationRows {
+                        pending: &inv.pending,
+                        today: self.today,
+                    },
+                    typing: self.mode == Mode::Filter,
+                }
+                .render(l.columns, buf);
+            }
+            (Tab::Invitations, None) => render_note(&self.invitations_note, l.body, buf),
+            (Tab::History, _) => render_note(&self.history_note, l.body, buf),
         }
         render_status(self, l.status, buf);
         render_footer(self, &l, buf);
@@ -89,6 +102,23 @@ fn render_note(text: &str, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// What the Pending column leaves out, and why; and that expiry is an estimate.
+fn render_invitations_header(inv: &InvitationsList, area: Rect, buf: &mut Buffer) {
+    let withdrawn = inv.triage.done_count();
+    let mut text = format!(
+        "Left out: {} accepted (now connections), {} received (not yours to withdraw)",
+        inv.pending.accepted, inv.pending.incoming
+    );
+    if withdrawn > 0 {
+        text.push_str(&format!(", {withdrawn} already withdrawn"));
+    }
+    text.push_str(&format!(
+        ". Expiry after ~{} days is an estimate.",
+        inv.rules.expiry_days
+    ));
+    buf.set_string(area.x, area.y, fit(&text, area.width as usize), THEME.dim);
+}
+
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let (text, style) = match &app.status {
         Some(s) => (
@@ -106,8 +136,8 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_footer(app: &App, l: &ScreenLayout, buf: &mut Buffer) {
     let area = l.footer;
-    let show_button =
-        app.tab == Tab::Connections && matches!(app.mode, Mode::Browse | Mode::Filter);
+    let list = app.list();
+    let show_button = list.is_some() && matches!(app.mode, Mode::Browse | Mode::Filter);
     let room = if show_button {
         l.remove_button.x.saturating_sub(area.x + 1)
     } else {
@@ -115,13 +145,20 @@ fn render_footer(app: &App, l: &ScreenLayout, buf: &mut Buffer) {
     } as usize;
     let mut spans = Vec::new();
     let mut used = 0;
-    // Tabs without the triage columns only switch tabs, help and quit.
-    let triage_tab = app.tab == Tab::Connections || app.mode != Mode::Browse;
+    // Tabs without the triage columns only switch tabs, help and quit; each list shows
+    // its own confirm key.
+    let triage_tab = list.is_some() || app.mode != Mode::Browse;
     let tab_hint = (!triage_tab).then_some(("1 2 3", "tabs"));
-    let hints = tab_hint.into_iter().chain(
-        keymap::hints(app.context())
-            .filter(|(_, hint)| triage_tab || matches!(*hint, "help" | "quit")),
-    );
+    let hidden = match list {
+        Some(ListKind::Connections) => "withdraw…",
+        _ => "remove…",
+    };
+    let hints =
+        tab_hint
+            .into_iter()
+            .chain(keymap::hints(app.context()).filter(|(_, hint)| {
+                *hint != hidden && (triage_tab || matches!(*hint, "help" | "quit"))
+            }));
     for (keys, hint) in hints {
         let w = width(keys) + 1 + width(hint) + 2;
         if used + w > room {
@@ -133,7 +170,7 @@ fn render_footer(app: &App, l: &ScreenLayout, buf: &mut Buffer) {
     }
     Line::from(spans).render(area, buf);
     if show_button {
-        let style = if app.staged_count() > 0 {
+        let style = if list.is_some_and(|k| app.staged_in(k) > 0) {
             THEME.danger
         } else {
             THEME.button

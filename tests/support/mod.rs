@@ -50,7 +50,8 @@ impl Term {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a terminal has rows and columns");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         {
             let parser = Arc::clone(&parser);

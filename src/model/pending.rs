@@ -1,0 +1,163 @@
+//! Pending invitations as a triage: outgoing invitations whose invitee is not a connection.
+
+use std::cmp::Reverse;
+
+use chrono::NaiveDate;
+
+use super::People;
+use super::invitation::{Direction, Invitation, InvitationRules};
+use super::search::{SearchIndex, fold};
+use super::triage::{SortOrder, Triage};
+use crate::import::join::invitee_is_connection;
+
+pub const SORT_SENT: &str = "newest first";
+pub const SORT_NAME: &str = "name";
+/// The reason on an expired row, and in the status line when moving one is refused.
+pub const EXPIRED_REASON: &str = "probably expired: no Withdraw button after expiry";
+
+/// The withdrawable candidates, and what was left out and why.
+#[derive(Debug, Clone, Default)]
+pub struct Pending {
+    pub items: Vec<Invitation>,
+    /// Invitations others sent the user: not theirs to withdraw.
+    pub incoming: usize,
+    /// Outgoing invitations whose invitee is now a connection.
+    pub accepted: usize,
+}
+
+impl Pending {
+    pub fn from_export(people: &People, all: &[Invitation]) -> Pending {
+        let connected = invitee_is_connection(people, all);
+        let mut pending = Pending::default();
+        for (inv, connected) in all.iter().zip(connected) {
+            match (inv.direction, connected) {
+                (Direction::Incoming, _) => pending.incoming += 1,
+                (Direction::Outgoing, true) => pending.accepted += 1,
+                (Direction::Outgoing, false) => pending.items.push(inv.clone()),
+            }
+        }
+        pending
+    }
+
+    pub fn sent_on(&self, id: u32) -> Option<NaiveDate> {
+        self.items[id as usize].sent_at.map(|at| at.date())
+    }
+
+    /// A triage where probably-expired invitations are locked in the left column.
+    pub fn triage(&self, rules: &InvitationRules, today: NaiveDate) -> Triage {
+        let search = SearchIndex::build(self.items.len(), |i| {
+            let inv = &self.items[i];
+            [inv.to.as_str(), inv.message.as_str()]
+        });
+        let ids = || (0..self.items.len() as u32).collect::<Vec<u32>>();
+        let mut by_sent = ids();
+        by_sent.sort_by_key(|&i| Reverse(self.items[i as usize].sent_at));
+        let mut by_name = ids();
+        by_name.sort_by_cached_key(|&i| fold(&self.items[i as usize].to));
+        let locks = (0..self.items.len() as u32)
+            .map(|i| {
+                self.sent_on(i)
+                    .filter(|&sent| rules.is_probably_expired(sent, today))
+                    .map(|_| EXPIRED_REASON)
+            })
+            .collect();
+        Triage::new(
+            search,
+            vec![
+                SortOrder {
+                    name: SORT_SENT,
+                    order: by_sent,
+                },
+                SortOrder {
+                    name: SORT_NAME,
+                    order: by_name,
+                },
+            ],
+        )
+        .with_locks(locks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::url::normalise;
+    use crate::model::Person;
+    use crate::model::triage::Side;
+
+    fn inv(to: &str, url: &str, direction: Direction, sent: (i32, u32, u32)) -> Invitation {
+        Invitation {
+            from: "Me".into(),
+            to: to.into(),
+            sent_at: NaiveDate::from_ymd_opt(sent.0, sent.1, sent.2)
+                .and_then(|d| d.and_hms_opt(11, 44, 0)),
+            message: String::new(),
+            direction,
+            inviter_url: normalise("https://www.linkedin.com/in/me"),
+            invitee_url: normalise(url),
+        }
+    }
+
+    #[test]
+    fn accepted_and_incoming_are_left_out_joining_encoded_and_raw_urls() {
+        let people: People = [Person {
+            first_name: "José".into(),
+            last_name: "García".into(),
+            url: normalise("https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa"),
+            ..Default::default()
+        }]
+        .into_iter()
+        .collect();
+        let all = [
+            inv(
+                "José García",
+                "https://www.linkedin.com/in/josé-garcía",
+                Direction::Outgoing,
+                (2026, 11, 1),
+            ),
+            inv(
+                "Zoë Pending",
+                "https://www.linkedin.com/in/zo%C3%AB-p",
+                Direction::Outgoing,
+                (2026, 11, 2),
+            ),
+            inv(
+                "Bob Incoming",
+                "https://www.linkedin.com/in/me",
+                Direction::Incoming,
+                (2026, 11, 3),
+            ),
+        ];
+        let pending = Pending::from_export(&people, &all);
+        assert_eq!(pending.items.len(), 1);
+        assert_eq!(pending.items[0].to, "Zoë Pending");
+        assert_eq!(
+            pending.items[0].invitee_url,
+            "https://www.linkedin.com/in/zoë-p"
+        );
+        assert_eq!((pending.accepted, pending.incoming), (1, 1));
+    }
+
+    #[test]
+    fn expired_invitations_cannot_be_moved() {
+        let pending = Pending {
+            items: vec![
+                inv(
+                    "Fresh",
+                    "https://x/in/a",
+                    Direction::Outgoing,
+                    (2026, 11, 20),
+                ),
+                inv("Old", "https://x/in/b", Direction::Outgoing, (2026, 1, 2)),
+            ],
+            ..Default::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let mut t = pending.triage(&InvitationRules::default(), today);
+        let moved = t.move_all_shown();
+        assert_eq!(moved.count, 1);
+        assert_eq!(moved.refused, Some((1, EXPIRED_REASON)));
+        assert_eq!(t.column(Side::Right).total(), 1);
+        assert_eq!(t.column(Side::Left).total(), 1);
+    }
+}

@@ -1,0 +1,113 @@
+//! How a pending invitation looks in a column: invitee, message, sent date and age; an
+//! expired one is dimmed and says why it cannot be moved.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::app::ListKind;
+use super::columns::RowView;
+use super::text::{fit_spans, safe, width};
+use super::theme::THEME;
+use crate::model::invitation::age;
+use crate::model::pending::Pending;
+use crate::model::person::LINKEDIN_DATE;
+use crate::model::search::Query;
+use crate::model::triage::Side;
+
+/// Below this width only the age is shown on the right, not the date.
+const DATE_MIN_WIDTH: u16 = 50;
+
+pub struct InvitationRows<'a> {
+    pub pending: &'a Pending,
+    pub today: NaiveDate,
+}
+
+impl RowView for InvitationRows<'_> {
+    fn titles(&self) -> [&'static str; 2] {
+        ListKind::Invitations.titles()
+    }
+
+    fn empty_text(&self, side: Side) -> &'static str {
+        match side {
+            Side::Left => {
+                "No pending invitations: every invitation you sent was accepted or withdrawn."
+            }
+            Side::Right => {
+                "Nothing to withdraw yet. Space marks a row, Enter moves it here; a click moves it too."
+            }
+        }
+    }
+
+    fn render_row(
+        &self,
+        id: u32,
+        area: Rect,
+        buf: &mut Buffer,
+        query: &Query,
+        locked: Option<&str>,
+    ) {
+        let inv = &self.pending.items[id as usize];
+        let sent = inv.sent_at.map(|at| at.date());
+        let right = match sent {
+            Some(d) if area.width >= DATE_MIN_WIDTH => {
+                format!("{} · {}", d.format(LINKEDIN_DATE), age(d, self.today))
+            }
+            Some(d) => age(d, self.today),
+            None => "date unknown".to_owned(),
+        };
+        let right_w = width(&right) as u16;
+        let text_width = area.width.saturating_sub(right_w + 1) as usize;
+        let (name_style, detail_style) = match locked {
+            Some(_) => (THEME.locked, THEME.locked),
+            None => (THEME.name, THEME.detail),
+        };
+        let name = safe(&inv.to);
+        let mut spans = Vec::with_capacity(6);
+        let mut used = fit_spans(
+            &name,
+            text_width,
+            name_style,
+            &query.highlights(&name),
+            THEME.highlight,
+            &mut spans,
+        );
+        let detail = match locked {
+            Some(reason) => safe(reason).into_owned(),
+            None if inv.message.is_empty() => String::new(),
+            None => format!("“{}”", safe(&inv.message)),
+        };
+        if used + 2 < text_width && !detail.is_empty() {
+            spans.push(Span::raw("  "));
+            used += 2;
+            let highlights = if locked.is_some() {
+                Vec::new()
+            } else {
+                query.highlights(&detail)
+            };
+            fit_spans(
+                &detail,
+                text_width - used,
+                detail_style,
+                &highlights,
+                THEME.highlight,
+                &mut spans,
+            );
+        }
+        Line::from(spans).render(Rect::new(area.x, area.y, text_width as u16, 1), buf);
+        let style = if locked.is_some() {
+            THEME.locked
+        } else {
+            THEME.date
+        };
+        buf.set_stringn(
+            area.right().saturating_sub(right_w),
+            area.y,
+            right,
+            right_w as usize,
+            style,
+        );
+    }
+}
