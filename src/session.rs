@@ -103,21 +103,23 @@ pub fn open(options: &Options) -> Result<Session, SessionError> {
     let mut app = App::new(people, triage, options.today);
     app.invitations = invitations;
 
-    let mut status = format!(
-        "Loaded {} connections from {} ({} hidden, {} duplicates merged",
-        report.people, report.file, report.hidden, report.duplicates
-    );
+    // What matters most first: the status line is cut to the terminal's width.
+    let mut status = String::new();
+    if restored > 0 {
+        status.push_str(&format!("Restored {restored} staged from last time. "));
+    }
+    if removed_here > 0 {
+        status.push_str(&format!("{removed_here} already removed. "));
+    }
+    status.push_str(&format!(
+        "Loaded {} connections ({} hidden, {} duplicates merged",
+        report.people, report.hidden, report.duplicates
+    ));
     let problems = report.skipped.len() + report.warnings.len();
     if problems > 0 {
         status.push_str(&format!(", {problems} warnings: see `unconnect check`"));
     }
     status.push(')');
-    if restored > 0 {
-        status.push_str(&format!(". Restored {restored} staged from last time"));
-    }
-    if removed_here > 0 {
-        status.push_str(&format!(". {removed_here} already removed"));
-    }
     match recovery.message() {
         Some(m) => app.warn(m),
         None if problems > 0 => app.warn(status),

@@ -161,3 +161,43 @@ fn a_tiny_terminal_says_so() {
     t.send("q");
     assert!(t.wait_exit());
 }
+
+#[test]
+fn withdraw_pending_invitations_then_export_withdrawn() {
+    let data = tempfile::tempdir().unwrap();
+    let demo = demo();
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
+    t.wait_for("Connections (");
+    t.send("2");
+    let screen = t.wait_for("Pending (");
+    assert!(screen.contains("accepted, 10 received"), "{screen}");
+    t.send("  \r"); // the two newest pending invitations
+    t.wait_for("Moved 2 to To withdraw");
+    t.send("W");
+    t.wait_for("You can invite them again after");
+    t.send("y");
+    t.wait_for("Withdrew 2");
+    t.send("q");
+    assert!(t.wait_exit());
+
+    let (code, stdout, stderr) = run(&["export", "withdrawn"], data.path());
+    assert_eq!(code, 0, "{stderr}");
+    let mut lines = stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("To,Profile URL,Sent At,Withdrawn On,May re-invite after")
+    );
+    assert_eq!(lines.count(), 2, "{stdout}");
+
+    // Withdrawn invitations are not offered again.
+    let mut t = Term::spawn(
+        &[demo.to_str().unwrap(), "--reinvite-wait-days", "3"],
+        data.path(),
+    );
+    t.wait_for("Connections (");
+    t.send("2");
+    let screen = t.wait_for("2 already withdrawn");
+    assert!(screen.contains("Pending (13)"), "{screen}");
+    t.send("q");
+    assert!(t.wait_exit());
+}

@@ -197,3 +197,78 @@ fn placeholder_tabs_are_honest() {
     assert_eq!(app.tab, Tab::Invitations);
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }
+
+fn invitation(to: &str, message: &str, sent: (i32, u32, u32)) -> unconnect::model::Invitation {
+    unconnect::model::Invitation {
+        from: "Sam Demo".into(),
+        to: to.into(),
+        sent_at: NaiveDate::from_ymd_opt(sent.0, sent.1, sent.2)
+            .and_then(|d| d.and_hms_opt(9, 30, 0)),
+        message: message.into(),
+        direction: unconnect::model::Direction::Outgoing,
+        inviter_url: "https://www.linkedin.com/in/sam-demo".into(),
+        invitee_url: format!(
+            "https://www.linkedin.com/in/{}",
+            to.to_lowercase().replace(' ', "-")
+        ),
+    }
+}
+
+fn app_with_invitations() -> App {
+    let mut app = app_with(sample());
+    let pending = unconnect::model::pending::Pending {
+        items: vec![
+            invitation("Harriet Okonkwo", "", (2026, 11, 25)),
+            invitation(
+                "Ren Takahashi",
+                "We met at the conference, in Lisbon 🎉",
+                (2026, 11, 8),
+            ),
+            invitation("Diego Montoya", "", (2026, 6, 11)),
+            invitation("Sigrún Jónsdóttir", "Hi!", (2026, 5, 27)),
+            invitation("Olu Adeyemi", "", (2026, 3, 13)),
+        ],
+        incoming: 10,
+        accepted: 15,
+    };
+    let rules = unconnect::model::InvitationRules::default();
+    let triage = pending.triage(&rules, today());
+    app.invitations = Some(unconnect::ui::app::InvitationsList {
+        pending,
+        triage,
+        rules,
+    });
+    app
+}
+
+#[test]
+fn invitations_withdrawable_and_expired() {
+    let mut app = app_with_invitations();
+    press(&mut app, "2a");
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("2 cannot be moved: probably expired")
+    );
+    assert_snapshot!(draw(&mut app, 110, 16).backend());
+}
+
+#[test]
+fn withdraw_dialog_gives_the_reinvite_date() {
+    let mut app = app_with_invitations();
+    press(&mut app, "2 \nW");
+    let terminal = draw(&mut app, 100, 22);
+    let text = format!("{}", terminal.backend());
+    assert!(text.contains("You can invite them again after") && text.contains("19 Dec 2026."));
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn invitations_tab_without_a_file_says_how_to_get_one() {
+    let mut app = app_with(sample());
+    app.invitations_note = "No Invitations.csv in this export.\n\nTo withdraw pending invitations, request your data from LinkedIn.".into();
+    press(&mut app, "2");
+    assert_snapshot!(draw(&mut app, 80, 15).backend());
+}

@@ -14,6 +14,8 @@ pub const SORT_SENT: &str = "newest first";
 pub const SORT_NAME: &str = "name";
 /// The reason on an expired row, and in the status line when moving one is refused.
 pub const EXPIRED_REASON: &str = "probably expired: no Withdraw button after expiry";
+/// The same, short enough for a row.
+pub const EXPIRED_ROW: &str = "no Withdraw button after expiry";
 
 /// The withdrawable candidates, and what was left out and why.
 #[derive(Debug, Clone, Default)]

@@ -12,7 +12,7 @@ use super::columns::RowView;
 use super::text::{fit_spans, safe, width};
 use super::theme::THEME;
 use crate::model::invitation::age;
-use crate::model::pending::Pending;
+use crate::model::pending::{EXPIRED_ROW, Pending};
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::search::Query;
 use crate::model::triage::Side;
@@ -51,12 +51,17 @@ impl RowView for InvitationRows<'_> {
     ) {
         let inv = &self.pending.items[id as usize];
         let sent = inv.sent_at.map(|at| at.date());
-        let right = match sent {
-            Some(d) if area.width >= DATE_MIN_WIDTH => {
+        let when = match sent {
+            Some(d) if area.width >= DATE_MIN_WIDTH && locked.is_none() => {
                 format!("{} · {}", d.format(LINKEDIN_DATE), age(d, self.today))
             }
             Some(d) => age(d, self.today),
             None => "date unknown".to_owned(),
+        };
+        // Expiry is an estimate: say so on the row.
+        let right = match locked {
+            Some(_) => format!("expired? · {when}"),
+            None => when,
         };
         let right_w = width(&right) as u16;
         let text_width = area.width.saturating_sub(right_w + 1) as usize;
@@ -75,7 +80,7 @@ impl RowView for InvitationRows<'_> {
             &mut spans,
         );
         let detail = match locked {
-            Some(reason) => safe(reason).into_owned(),
+            Some(_) => EXPIRED_ROW.to_owned(),
             None if inv.message.is_empty() => String::new(),
             None => format!("“{}”", safe(&inv.message)),
         };

@@ -120,7 +120,7 @@ pub static KEYMAP: &[Binding] = &[
     bind(Filter, &[code(KeyCode::Backspace)], "Backspace", None, "delete a character", Action::Backspace),
     bind(Filter, &[code(KeyCode::Up)], "↑", None, "cursor up", Action::Up),
     bind(Filter, &[code(KeyCode::Down)], "↓", None, "cursor down", Action::Down),
-    bind(Confirm, &[k('y')], "y", Some("remove"), "confirm", Action::Confirm),
+    bind(Confirm, &[k('y')], "y", Some("confirm"), "confirm: remove (or withdraw)", Action::Confirm),
     bind(Confirm, &[k('n'), code(KeyCode::Esc)], "n Esc", Some("cancel"), "cancel", Action::Cancel),
     bind(Confirm, &[code(KeyCode::Tab), code(KeyCode::BackTab), code(KeyCode::Left), code(KeyCode::Right)], "Tab ←→", Some("choose"), "focus the other button", Action::NextButton),
     bind(Confirm, &[code(KeyCode::Enter)], "Enter", Some("press"), "press the focused button (Cancel first)", Action::PressButton),

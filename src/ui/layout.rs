@@ -39,15 +39,14 @@ pub fn tab_label(tab: Tab, index: usize) -> String {
     format!(" {} {} ", index + 1, tab.title())
 }
 
+/// The footer button (and the dialog's confirm button): `[ Remove 12 ]`, `[ Withdraw 3 ]`.
 pub fn remove_label(app: &App) -> String {
-    format!("[ Remove {} ]", app.staged_count())
+    let kind = app.list().unwrap_or(ListKind::Connections);
+    format!("[ {} {} ]", kind.verb(), app.staged_in(kind))
 }
 
 pub fn dialog_labels(app: &App) -> [String; 2] {
-    [
-        "[ Cancel ]".to_owned(),
-        format!("[ Remove {} ]", app.staged_count()),
-    ]
+    ["[ Cancel ]".to_owned(), remove_label(app)]
 }
 
 pub fn layout(area: Rect, app: &App) -> ScreenLayout {

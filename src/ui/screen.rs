@@ -106,14 +106,14 @@ fn render_note(text: &str, area: Rect, buf: &mut Buffer) {
 fn render_invitations_header(inv: &InvitationsList, area: Rect, buf: &mut Buffer) {
     let withdrawn = inv.triage.done_count();
     let mut text = format!(
-        "Left out: {} accepted (now connections), {} received (not yours to withdraw)",
+        "Left out: {} accepted, {} received (not yours to withdraw)",
         inv.pending.accepted, inv.pending.incoming
     );
     if withdrawn > 0 {
         text.push_str(&format!(", {withdrawn} already withdrawn"));
     }
     text.push_str(&format!(
-        ". Expiry after ~{} days is an estimate.",
+        ". Expiry ≈{} days is an estimate.",
         inv.rules.expiry_days
     ));
     buf.set_string(area.x, area.y, fit(&text, area.width as usize), THEME.dim);
