@@ -12,4 +12,5 @@ pub mod import;
 pub mod model;
 pub mod session;
 pub mod store;
+pub mod synthetic;
 pub mod ui;

@@ -1,5 +1,6 @@
 //! The `unconnect` command: parse the command line, dispatch, print one-line errors.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -57,7 +58,9 @@ fn run_app(cli: &Cli, data_dir: PathBuf) -> color_eyre::Result<()> {
     let app = unconnect::ui::run::run(session.app, session.store)?;
     let staged = app.staged_count();
     if staged > 0 {
-        println!(
+        // The terminal may be gone (SIGHUP): a failed write is not worth a panic.
+        let _ = writeln!(
+            std::io::stdout(),
             "{staged} staged for removal, kept for next time (in {}).",
             data_dir.display()
         );

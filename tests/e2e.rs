@@ -201,3 +201,17 @@ fn withdraw_pending_invitations_then_export_withdrawn() {
     t.send("q");
     assert!(t.wait_exit());
 }
+
+#[test]
+fn a_hang_up_ends_the_app_and_keeps_the_staged_list() {
+    let data = tempfile::tempdir().unwrap();
+    let demo = demo();
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
+    t.wait_for("Connections (");
+    t.send(" \r");
+    t.wait_for("Moved 1 to To remove");
+    t.signal("-HUP"); // the terminal window or ssh session is gone
+    t.wait_exit(); // panics if the app keeps running
+    let (_, stdout, _) = run(&["export", "staged"], data.path());
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+}

@@ -4,7 +4,8 @@
 
 use std::io::{self, stdout};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -26,6 +27,7 @@ impl TerminalGuard {
         ] {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
+        watch_for_stuck_exit(Arc::clone(&stop));
         // ratatui's own hook restores raw mode and the screen but not mouse capture.
         let terminal = ratatui::try_init()?;
         let previous = std::panic::take_hook();
@@ -38,9 +40,24 @@ impl TerminalGuard {
     }
 }
 
+/// After SIGHUP the terminal may be gone, and crossterm then spins reading end-of-file
+/// instead of returning to the loop that checks the stop flag. Everything the user did is
+/// already on disk, so if the loop has not exited a second after a signal, exit here.
+fn watch_for_stuck_exit(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_secs(1));
+        restore();
+        std::process::exit(129);
+    });
+}
+
 fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    // try_restore: restore() prints its error, and printing to a closed terminal panics.
+    let _ = ratatui::try_restore();
 }
 
 impl Drop for TerminalGuard {

@@ -24,7 +24,7 @@ pub struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the app wrote, to check what it did to the terminal.
     raw: Arc<Mutex<Vec<u8>>>,
-    _pair_master: Box<dyn portable_pty::MasterPty + Send>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Term {
@@ -72,7 +72,7 @@ impl Term {
             writer,
             parser,
             raw,
-            _pair_master: pair.master,
+            _master: pair.master,
         }
     }
 
