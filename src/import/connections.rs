@@ -2,16 +2,16 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasher, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
 use crate::error::ImportError;
-use crate::model::People;
 use crate::model::people::Field;
+use crate::model::{People, PersonId};
 
 use super::dates::parse_connected_on;
 use super::decode::Decoded;
 use super::report::{ConnectionsReport, Format, Skipped};
-use super::table::{Header, Row, Table, TableKind, text};
+use super::table::{Header, Row, Table, TableKind};
 use super::url;
 
 const KIND: TableKind = TableKind {
@@ -75,6 +75,7 @@ pub fn parse(label: &str, decoded: &Decoded) -> Result<(People, ConnectionsRepor
     // ~75 bytes per row in LinkedIn's layout; the arena holds the fields without separators.
     let mut people = People::with_capacity(text_len, text_len / 64);
     let mut seen = IdentityIndex::default();
+    let mut url_buf = String::new();
     while let Some(row) = table.next_row()? {
         let (line, record) = match row {
             Row::Misshapen { line, found } => {
@@ -87,15 +88,14 @@ pub fn parse(label: &str, decoded: &Decoded) -> Result<(People, ConnectionsRepor
                 });
                 continue;
             }
-            Row::Fields { line, record } => (line, record),
+            Row::Fields { line, fields } => (line, fields),
         };
-        let get = |col: Option<usize>| col.and_then(|c| record.get(c)).map_or("", text);
-        let raw_url = get(columns.fields[Field::Url as usize]);
-        let url = url::normalise_cow(raw_url);
+        let get = |col: Option<usize>| col.map_or("", |c| record.get(c));
+        url::normalise_into(get(columns.fields[Field::Url as usize]), &mut url_buf);
         let fields = [
             get(columns.fields[0]),
             get(columns.fields[1]),
-            url.as_ref(),
+            url_buf.as_str(),
             get(columns.fields[3]),
             get(columns.fields[4]),
             get(columns.fields[5]),
@@ -151,19 +151,25 @@ fn traits(header: &Header, decoded: &Decoded) -> Vec<String> {
 
 /// Identity → person, keyed by a hash of the identity so that a million rows do not cost
 /// a million key allocations. Hash collisions between different identities probe onwards.
-#[derive(Default)]
 struct IdentityIndex {
-    hasher: RandomState,
-    slots: HashMap<u64, crate::model::PersonId>,
+    seed: u64,
+    slots: HashMap<u64, PersonId, BuildHasherDefault<PassThrough>>,
     pending_hash: u64,
 }
 
+impl Default for IdentityIndex {
+    fn default() -> Self {
+        IdentityIndex {
+            // Per-process seed: a crafted file cannot aim at known collisions.
+            seed: RandomState::new().hash_one(0u64),
+            slots: HashMap::default(),
+            pending_hash: 0,
+        }
+    }
+}
+
 impl IdentityIndex {
-    fn find_or_insert(
-        &mut self,
-        people: &People,
-        fields: &[&str; 6],
-    ) -> Option<crate::model::PersonId> {
+    fn find_or_insert(&mut self, people: &People, fields: &[&str; 6]) -> Option<PersonId> {
         let by_name;
         let key = if fields[2].is_empty() {
             by_name = crate::model::person::identity(fields[0], fields[1], "", fields[3]);
@@ -171,7 +177,7 @@ impl IdentityIndex {
         } else {
             fields[2]
         };
-        let mut hash = self.hasher.hash_one(key);
+        let mut hash = mix_hash(self.seed, key.as_bytes());
         loop {
             match self.slots.get(&hash) {
                 None => {
@@ -185,9 +191,47 @@ impl IdentityIndex {
     }
 
     /// Records the person just pushed under the slot `find_or_insert` found free.
-    fn insert_last(&mut self, id: crate::model::PersonId) {
+    fn insert_last(&mut self, id: PersonId) {
         if let Entry::Vacant(slot) = self.slots.entry(self.pending_hash) {
             slot.insert(id);
         }
+    }
+}
+
+/// A fast seeded hash of a short key, 8 bytes at a time (keys are ~45-byte URLs).
+fn mix_hash(seed: u64, bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word))
+            .wrapping_mul(K)
+            .rotate_left(29);
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    h ^ (h >> 32)
+}
+
+/// The keys are already hashes: hashing them again would only cost time.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }

@@ -6,7 +6,7 @@ use crate::model::{Direction, Invitation};
 use super::dates::parse_sent_at;
 use super::decode::Decoded;
 use super::report::{InvitationsReport, Skipped};
-use super::table::{Row, Table, TableKind, text};
+use super::table::{Row, Table, TableKind};
 use super::url;
 
 const KIND: TableKind = TableKind {
@@ -50,9 +50,9 @@ pub fn parse(
                 });
                 continue;
             }
-            Row::Fields { line, record } => (line, record),
+            Row::Fields { line, fields } => (line, fields),
         };
-        let get = |i: usize| col[i].and_then(|c| record.get(c)).map_or("", text);
+        let get = |i: usize| col[i].map_or("", |c| record.get(c));
         let direction = match get(4).to_ascii_uppercase().as_str() {
             "OUTGOING" => Direction::Outgoing,
             "INCOMING" => Direction::Incoming,

@@ -46,11 +46,36 @@ pub struct Table<'a> {
     record: ByteRecord,
 }
 
+/// The text fields of one record.
+pub struct Fields<'r> {
+    text: &'r str,
+    record: &'r ByteRecord,
+}
+
+impl<'r> Fields<'r> {
+    /// Field `i`, trimmed; empty when absent.
+    pub fn get(&self, i: usize) -> &'r str {
+        self.record
+            .range(i)
+            .and_then(|r| self.text.get(r))
+            .unwrap_or_default()
+            .trim()
+    }
+
+    pub fn len(&self) -> usize {
+        self.record.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.record.is_empty()
+    }
+}
+
 /// One data row.
 pub enum Row<'r> {
     Fields {
         line: u64,
-        record: &'r ByteRecord,
+        fields: Fields<'r>,
     },
     /// Wrong number of fields: skip and report.
     Misshapen {
@@ -136,9 +161,15 @@ impl<'a> Table<'a> {
                 found: self.record.len(),
             }));
         }
+        // The input was decoded to UTF-8 and the parser splits only at ASCII bytes, so the
+        // record is valid UTF-8: validate it once, not field by field.
+        let text = std::str::from_utf8(self.record.as_slice()).unwrap_or_default();
         Ok(Some(Row::Fields {
             line,
-            record: &self.record,
+            fields: Fields {
+                text,
+                record: &self.record,
+            },
         }))
     }
 }
@@ -167,12 +198,6 @@ fn next_record(
         });
     }
     Ok(Some(line))
-}
-
-/// The text of a field. The input was decoded to UTF-8 and the CSV parser splits only at
-/// ASCII bytes, so this never fails in practice; it degrades instead of panicking.
-pub fn text(field: &[u8]) -> &str {
-    std::str::from_utf8(field).unwrap_or_default().trim()
 }
 
 /// `"a", "b", …` for an error message, shortened so it stays one line.

@@ -52,7 +52,7 @@ fn people_sorts(people: &People) -> Vec<SortOrder> {
         .map(|id| Reverse(people.connected_on(id)))
         .collect();
     let mut by_date: Vec<u32> = (0..n).collect();
-    by_date.sort_by_key(|&i| dates[i as usize]);
+    by_date.sort_unstable_by_key(|&i| (dates[i as usize], i));
     drop(dates);
     let by_last = sort_by_text(people, Field::LastName, Field::FirstName);
     let by_company = sort_by_text(people, Field::Company, Field::LastName);
@@ -75,26 +75,30 @@ fn people_sorts(people: &People) -> Vec<SortOrder> {
 /// Orders by `primary` then `secondary`, folded (case and accents ignored), empty values
 /// last, ties in file order.
 fn sort_by_text(people: &People, primary: Field, secondary: Field) -> Vec<u32> {
-    let key = |id: PersonId| {
-        let p = people.field(id, primary);
-        // Empty sorts last: the top bit says "empty".
-        let empty = u128::from(p.is_empty()) << 127;
-        empty
-            | (u128::from(prefix(p)) << 63)
-            | (u128::from(prefix(people.field(id, secondary))) >> 1)
-    };
-    let mut keyed: Vec<(u128, u32)> = people.ids().map(|id| (key(id), id.0)).collect();
-    keyed.sort_unstable();
-    // Rows whose 8-byte prefixes tie: compare the full folded text, keeping file order.
+    // (packed prefixes, whether a prefix was cut short, id)
+    let mut scratch = String::with_capacity(32);
+    let mut keyed: Vec<(u128, bool, u32)> = people
+        .ids()
+        .map(|id| {
+            let p = people.field(id, primary);
+            let (first, cut1) = prefix(p, &mut scratch);
+            let (second, cut2) = prefix(people.field(id, secondary), &mut scratch);
+            // Empty sorts last: the top bit says "empty"; 63 + 64 bits of prefixes follow.
+            let key = (u128::from(p.is_empty()) << 127)
+                | (u128::from(first) << 63)
+                | (u128::from(second) >> 1);
+            (key, cut1 || cut2, id.0)
+        })
+        .collect();
+    keyed.sort_unstable_by_key(|&(key, _, id)| (key, id));
+    // Equal packed keys are true ties unless a prefix was cut: only then compare the
+    // whole folded text (rare: names sharing their first 8 letters).
     let mut start = 0;
     while start < keyed.len() {
-        let end = start
-            + keyed[start..]
-                .iter()
-                .take_while(|(k, _)| *k == keyed[start].0)
-                .count();
-        if end - start > 1 {
-            keyed[start..end].sort_by_cached_key(|&(_, i)| {
+        let key = keyed[start].0;
+        let end = start + keyed[start..].iter().take_while(|k| k.0 == key).count();
+        if end - start > 1 && keyed[start..end].iter().any(|k| k.1) {
+            keyed[start..end].sort_by_cached_key(|&(_, _, i)| {
                 let id = PersonId(i);
                 (
                     fold(people.field(id, primary)),
@@ -105,23 +109,30 @@ fn sort_by_text(people: &People, primary: Field, secondary: Field) -> Vec<u32> {
         }
         start = end;
     }
-    keyed.into_iter().map(|(_, i)| i).collect()
+    keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 
-/// The first 8 bytes of the folded text, big-endian, so integer order is text order.
-fn prefix(s: &str) -> u64 {
-    let mut folded = String::with_capacity(16);
+/// The first 8 bytes of the folded text, big-endian so integer order is text order, and
+/// whether the folded text was longer (cut).
+fn prefix(s: &str, folded: &mut String) -> (u64, bool) {
+    let mut bytes = [0u8; 8];
+    if s.is_ascii() {
+        for (b, c) in bytes.iter_mut().zip(s.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return (u64::from_be_bytes(bytes), s.len() > 8);
+    }
+    folded.clear();
     for c in s.chars() {
-        fold_char_into(c, &mut folded);
-        if folded.len() >= 8 {
+        fold_char_into(c, folded);
+        if folded.len() > 8 {
             break;
         }
     }
-    let mut bytes = [0u8; 8];
     for (b, f) in bytes.iter_mut().zip(folded.bytes()) {
         *b = f;
     }
-    u64::from_be_bytes(bytes)
+    (u64::from_be_bytes(bytes), folded.len() > 8)
 }
 
 #[cfg(test)]

@@ -16,6 +16,45 @@ pub fn fold_char_into(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    // Latin letters with accents are most of the non-ASCII in names: look them up.
+    if let Some(folded) = latin_table().get(c as usize - 0x80) {
+        out.push_str(folded);
+        return;
+    }
+    fold_slow(c, out);
+}
+
+/// Folds of U+0080..U+024F, computed once with [`fold_slow`].
+fn latin_table() -> &'static [String] {
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..0x250u32)
+            .map(|u| {
+                let mut s = String::new();
+                if let Some(c) = char::from_u32(u) {
+                    fold_slow(c, &mut s);
+                }
+                s
+            })
+            .collect()
+    })
+}
+
+/// Appends `text` folded; ASCII runs are lower-cased in bulk.
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        // Only ASCII was appended, so lower-casing bytes keeps the string valid.
+        out[start..].make_ascii_lowercase();
+    } else {
+        for c in text.chars() {
+            fold_char_into(c, out);
+        }
+    }
+}
+
+fn fold_slow(c: char, out: &mut String) {
     // Letters that do not decompose into base + accent.
     let special = match c {
         'ß' | 'ẞ' => Some("ss"),
@@ -41,9 +80,7 @@ pub fn fold_char_into(c: char, out: &mut String) {
 
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char_into(c, &mut out);
-    }
+    fold_into(s, &mut out);
     out
 }
 
@@ -147,9 +184,7 @@ impl SearchIndex {
         };
         for i in 0..len {
             for field in fields(i) {
-                for c in field.chars() {
-                    fold_char_into(c, &mut index.text);
-                }
+                fold_into(field, &mut index.text);
                 // A separator no query word contains, so words never match across fields.
                 index.text.push('\u{1}');
             }

@@ -445,11 +445,23 @@ impl Triage {
 
     pub fn set_filter(&mut self, side: Side, text: &str) {
         let col = &mut self.columns[side.index()];
+        let query = Query::parse(text);
+        let narrows = col.is_filtered() && col.query.is_narrowed_by(&query);
         col.filter = text.to_owned();
-        col.query = Query::parse(text);
+        col.query = query;
         col.cursor = 0;
         col.offset = 0;
-        self.refresh(side);
+        if narrows {
+            // Typing one more letter: only the rows shown so far can still match.
+            let matcher = col.query.matcher();
+            let search = &self.search;
+            col.shown
+                .retain(|&id| matcher.matches(search.haystack(id as usize)));
+        } else {
+            // A new filter starts at its first match, not wherever the cursor was.
+            col.shown.clear();
+            self.refresh(side);
+        }
     }
 
     pub fn cycle_sort(&mut self, side: Side) {

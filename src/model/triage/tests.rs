@@ -169,3 +169,27 @@ fn restore_places_items_from_a_previous_session() {
     assert_eq!(t.column(Side::Right).shown(), &[1]);
     assert_conserved(&t);
 }
+
+#[test]
+fn a_growing_filter_narrows_what_is_shown_and_a_shrinking_one_widens_it() {
+    let mut t = triage(30);
+    t.set_filter(Side::Left, "p");
+    assert_eq!(t.column(Side::Left).shown().len(), 30);
+    t.set_filter(Side::Left, "p2");
+    assert_eq!(
+        t.column(Side::Left).shown(),
+        &[2, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29]
+    );
+    t.set_filter(Side::Left, "p22");
+    assert_eq!(t.column(Side::Left).shown(), &[22]);
+    t.set_filter(Side::Left, "p2");
+    assert_eq!(t.column(Side::Left).shown().len(), 11);
+    // Moving a row away while filtered, then narrowing, never brings it back.
+    t.move_selection();
+    t.set_filter(Side::Left, "p20");
+    assert_eq!(t.column(Side::Left).shown(), &[20]);
+    t.set_filter(Side::Left, "p2");
+    t.set_filter(Side::Left, "p21");
+    assert_eq!(t.column(Side::Left).shown(), &[21]);
+    assert_eq!(t.place(2), Place::Right);
+}
