@@ -48,14 +48,16 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
 }
 
 fn run_app(cli: &Cli, data_dir: PathBuf) -> color_eyre::Result<()> {
-    let session = session::open(&Options {
-        path: cli.open.path.as_deref(),
-        invitations: cli.open.invitations.as_deref(),
-        data_dir: &data_dir,
+    let loading = session::start(Options {
+        path: cli.open.path.clone(),
+        invitations: cli.open.invitations.clone(),
+        data_dir: data_dir.clone(),
         today: chrono::Local::now().date_naive(),
         rules: cli.rules.rules(),
     })?;
-    let app = unconnect::ui::run::run(session.app, session.store)?;
+    let Some(app) = unconnect::ui::run::run(loading, cli.open.debug_timing)? else {
+        return Ok(());
+    };
     let staged = app.staged_count();
     if staged > 0 {
         // The terminal may be gone (SIGHUP): a failed write is not worth a panic.

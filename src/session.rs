@@ -4,11 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 
 use crate::error::ImportError;
-use crate::import::{self, Export};
+use crate::import::{self, Export, Progress};
 use crate::model::pending::Pending;
 use crate::model::roster::people_triage;
 use crate::model::triage::Place;
@@ -44,21 +47,76 @@ pub struct Session {
     pub store: Store,
 }
 
-pub struct Options<'a> {
-    pub path: Option<&'a Path>,
-    pub invitations: Option<&'a Path>,
-    pub data_dir: &'a Path,
+pub struct Options {
+    /// The export; `None` looks in the current folder.
+    pub path: Option<PathBuf>,
+    pub invitations: Option<PathBuf>,
+    pub data_dir: PathBuf,
     pub today: NaiveDate,
     pub rules: InvitationRules,
 }
 
-pub fn open(options: &Options) -> Result<Session, SessionError> {
-    let path = match options.path {
-        Some(p) => p.to_path_buf(),
+/// A session being opened on another thread, so the screen can draw (with a progress
+/// gauge) while a large export loads.
+pub struct Loading {
+    /// What is being loaded, for the gauge's label.
+    pub path: PathBuf,
+    pub progress: Arc<Progress>,
+    pub started: Instant,
+    pub result: Receiver<Result<Session, SessionError>>,
+}
+
+/// Starts opening a session. What fails fast (no export found, the data folder locked by
+/// another instance) fails here, on the caller's thread.
+pub fn start(options: Options) -> Result<Loading, SessionError> {
+    let started = Instant::now();
+    let path = match &options.path {
+        Some(p) => p.clone(),
         None => find_export(Path::new("."))?,
     };
-    let data_dir = DataDir::open_locked(options.data_dir)?;
-    let export = import::load_with(&path, options.invitations)?;
+    let data_dir = DataDir::open_locked(&options.data_dir)?;
+    let progress = Arc::new(Progress::default());
+    let (tx, result) = mpsc::channel();
+    {
+        let path = path.clone();
+        let progress = Arc::clone(&progress);
+        std::thread::spawn(move || {
+            // The receiver may be gone if the user quit while loading: nothing to do then.
+            let _ = tx.send(open(&path, &options, data_dir, &progress));
+        });
+    }
+    Ok(Loading {
+        path,
+        progress,
+        started,
+        result,
+    })
+}
+
+impl Loading {
+    /// Waits for the session (tests and small exports).
+    pub fn wait(self) -> Result<Session, SessionError> {
+        self.result
+            .recv()
+            .unwrap_or_else(|_| Err(self.thread_died()))
+    }
+
+    /// The loader ended without an answer: only a bug (a panic) does that.
+    pub fn thread_died(&self) -> SessionError {
+        SessionError::Store(StoreError::Io {
+            path: self.path.clone(),
+            source: std::io::Error::other("loading stopped unexpectedly (a bug: please report it)"),
+        })
+    }
+}
+
+fn open(
+    path: &Path,
+    options: &Options,
+    data_dir: DataDir,
+    progress: &Progress,
+) -> Result<Session, SessionError> {
+    let export = import::load_with_progress(path, options.invitations.as_deref(), progress)?;
     let (journal, recovery) = Journal::open(&data_dir.journal_path())?;
     let (mut staged, staged_entries) = StagedStore::load(&data_dir.staged_path("connections"))?;
     let (mut staged_invitations, staged_invitation_entries) =

@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
+use std::sync::atomic::Ordering;
 
 use crate::error::ImportError;
 use crate::model::people::Field;
 use crate::model::{People, PersonId};
 
+use super::Progress;
 use super::dates::parse_connected_on;
 use super::decode::Decoded;
 use super::report::{ConnectionsReport, Format, Skipped};
@@ -53,7 +55,14 @@ fn detect_format(header: &Header) -> Format {
     }
 }
 
-pub fn parse(label: &str, decoded: &Decoded) -> Result<(People, ConnectionsReport), ImportError> {
+/// Rows between two progress updates.
+const PROGRESS_EVERY: usize = 1 << 14;
+
+pub fn parse(
+    label: &str,
+    decoded: &Decoded,
+    progress: &Progress,
+) -> Result<(People, ConnectionsReport), ImportError> {
     let text_len = decoded.text.len();
     let mut table = Table::open(label, &decoded.text, &KIND)?;
     let columns = Columns::of(&table.header);
@@ -76,7 +85,13 @@ pub fn parse(label: &str, decoded: &Decoded) -> Result<(People, ConnectionsRepor
     let mut people = People::with_capacity(text_len, text_len / 64);
     let mut seen = IdentityIndex::default();
     let mut url_buf = String::new();
-    while let Some(row) = table.next_row()? {
+    let mut rows = 0usize;
+    loop {
+        rows += 1;
+        if rows.is_multiple_of(PROGRESS_EVERY) {
+            progress.done.store(table.byte_offset(), Ordering::Relaxed);
+        }
+        let Some(row) = table.next_row()? else { break };
         let (line, record) = match row {
             Row::Misshapen { line, found } => {
                 report.skipped.push(Skipped {
@@ -102,7 +117,8 @@ pub fn parse(label: &str, decoded: &Decoded) -> Result<(People, ConnectionsRepor
         ];
         let date_text = get(columns.connected_on);
         if fields.iter().all(|f| f.is_empty()) {
-            report.hidden += 1;
+            // A row of bare commas with no date is a blank line a spreadsheet left.
+            report.hidden += usize::from(!date_text.is_empty());
             continue;
         }
         let connected_on = parse_connected_on(date_text);
@@ -128,6 +144,7 @@ pub fn parse(label: &str, decoded: &Decoded) -> Result<(People, ConnectionsRepor
             }
         }
     }
+    progress.done.store(text_len as u64, Ordering::Relaxed);
     report.people = people.len();
     Ok((people, report))
 }

@@ -1,8 +1,6 @@
 //! Bytes to text. Exports are UTF-8, but Excel re-saves them as Windows-1252 or UTF-16:
 //! decode those correctly (never mojibake) and say so.
 
-use std::borrow::Cow;
-
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 pub struct Decoded {
@@ -41,14 +39,29 @@ fn utf8_or_1252(bytes: Vec<u8>, had_bom: bool) -> Decoded {
         },
         Err(e) => {
             let bytes = e.into_bytes();
-            let text = match WINDOWS_1252.decode_without_bom_handling(&bytes).0 {
-                Cow::Borrowed(s) => s.to_owned(),
-                Cow::Owned(s) => s,
-            };
+            // Mostly UTF-8 with a stray byte keeps its UTF-8; otherwise it is an old
+            // Excel save, decoded as Windows-1252.
+            // Windows-1252 text practically never forms valid multi-byte UTF-8 by chance.
+            let mostly_utf8 = bytes
+                .utf8_chunks()
+                .any(|c| c.valid().bytes().any(|b| b >= 0x80));
+            let mut text = String::with_capacity(bytes.len());
+            if mostly_utf8 {
+                for chunk in bytes.utf8_chunks() {
+                    text.push_str(chunk.valid());
+                    text.push_str(&WINDOWS_1252.decode_without_bom_handling(chunk.invalid()).0);
+                }
+            } else {
+                text.push_str(&WINDOWS_1252.decode_without_bom_handling(&bytes).0);
+            }
             Decoded {
                 text,
                 had_bom,
-                encoding_note: Some("Windows-1252"),
+                encoding_note: Some(if mostly_utf8 {
+                    "UTF-8 with a few Windows-1252 bytes"
+                } else {
+                    "Windows-1252"
+                }),
             }
         }
     }

@@ -11,6 +11,7 @@ pub mod table;
 pub mod url;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::ImportError;
 use crate::model::{Invitation, People};
@@ -34,6 +35,27 @@ pub struct Invitations {
     pub report: InvitationsReport,
 }
 
+/// How far a load has got, for a progress gauge on another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Bytes of Connections.csv parsed so far.
+    pub done: AtomicU64,
+    /// Its size.
+    pub total: AtomicU64,
+}
+
+impl Progress {
+    /// 0.0 to 1.0.
+    pub fn ratio(&self) -> f64 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            0.0
+        } else {
+            (self.done.load(Ordering::Relaxed) as f64 / total as f64).min(1.0)
+        }
+    }
+}
+
 /// Loads an export. Fails only when Connections.csv cannot be read; a broken
 /// Invitations.csv becomes a warning, since the connections are still usable.
 pub fn load(path: &Path) -> Result<Export, ImportError> {
@@ -42,13 +64,33 @@ pub fn load(path: &Path) -> Result<Export, ImportError> {
 
 /// As [`load`], with an Invitations.csv given separately (overrides the export's own).
 pub fn load_with(path: &Path, invitations_file: Option<&Path>) -> Result<Export, ImportError> {
+    load_with_progress(path, invitations_file, &Progress::default())
+}
+
+/// As [`load_with`], reporting progress as it parses.
+pub fn load_with_progress(
+    path: &Path,
+    invitations_file: Option<&Path>,
+    progress: &Progress,
+) -> Result<Export, ImportError> {
     let files = source::open_export(path)?;
     let decoded = decode::decode(files.connections.bytes);
-    let (people, mut report) = connections::parse(&files.connections.label, &decoded)?;
+    progress
+        .total
+        .store(decoded.text.len() as u64, Ordering::Relaxed);
+    let (people, mut report) = connections::parse(&files.connections.label, &decoded, progress)?;
     drop(decoded);
     let invitations_source = match invitations_file {
+        // Asked for by name: failing to read it is the user's error to see.
         Some(p) => Some(source::read_file(p)?),
-        None => files.invitations,
+        None => match files.invitations {
+            Some(Ok(src)) => Some(src),
+            Some(Err(e)) => {
+                report.warnings.push(format!("{e}; invitations not loaded"));
+                None
+            }
+            None => None,
+        },
     };
     let invitations = invitations_source.and_then(|src| {
         match invitations::parse(&src.label, &decode::decode(src.bytes)) {

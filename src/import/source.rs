@@ -26,7 +26,8 @@ pub enum Container {
 pub struct ExportFiles {
     pub container: Container,
     pub connections: SourceFile,
-    pub invitations: Option<SourceFile>,
+    /// Found but unreadable is an error for the caller to report, not a failed load.
+    pub invitations: Option<Result<SourceFile, ImportError>>,
 }
 
 const CONNECTIONS: &str = "connections.csv";
@@ -49,7 +50,7 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
         return Ok(ExportFiles {
             container: Container::Folder,
             connections: read_file(&connections)?,
-            invitations: invitations.map(|p| read_file(&p)).transpose()?,
+            invitations: invitations.map(|p| read_file(&p)),
         });
     }
     if looks_like_zip(path) {
@@ -63,7 +64,7 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
     Ok(ExportFiles {
         container: Container::Csv,
         connections: read_file(path)?,
-        invitations: invitations.map(|p| read_file(&p)).transpose()?,
+        invitations: invitations.map(|p| read_file(&p)),
     })
 }
 
@@ -101,6 +102,12 @@ fn looks_like_zip(path: &Path) -> bool {
 }
 
 fn find_child(dir: &Path, name: &str) -> Option<PathBuf> {
+    // A bare `Connections.csv` has "" as its parent: the current folder.
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -149,10 +156,8 @@ fn open_zip(path: &Path) -> Result<ExportFiles, ImportError> {
             path: label.clone(),
         })?;
     let connections = read_zip_entry(&mut archive, connections, &label)?;
-    let invitations = match find_in_zip(&archive, INVITATIONS) {
-        Some(i) => Some(read_zip_entry(&mut archive, i, &label)?),
-        None => None,
-    };
+    let invitations =
+        find_in_zip(&archive, INVITATIONS).map(|i| read_zip_entry(&mut archive, i, &label));
     Ok(ExportFiles {
         container: Container::Zip,
         connections,

@@ -150,6 +150,11 @@ impl<'a> Table<'a> {
         })
     }
 
+    /// How far into the text the reader is, in bytes.
+    pub fn byte_offset(&self) -> u64 {
+        self.reader.position().byte()
+    }
+
     /// The next data row, or `None` at the end of the file.
     pub fn next_row(&mut self) -> Result<Option<Row<'_>>, ImportError> {
         let Some(line) = next_record(&mut self.reader, &mut self.record, self.label)? else {

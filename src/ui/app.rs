@@ -109,6 +109,15 @@ pub struct InvitationsList {
     pub rules: InvitationRules,
 }
 
+/// The last measured times, shown with `--debug-timing`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Timing {
+    /// From start to a complete first screen.
+    pub load: std::time::Duration,
+    pub filter: Option<std::time::Duration>,
+    pub frame: Option<std::time::Duration>,
+}
+
 pub struct App {
     pub tab: Tab,
     pub mode: Mode,
@@ -123,6 +132,8 @@ pub struct App {
     /// Shown under the History tab until it is filled.
     pub history_note: String,
     pub running: bool,
+    /// Set with `--debug-timing`.
+    pub timing: Option<Timing>,
 }
 
 impl App {
@@ -138,6 +149,7 @@ impl App {
             today,
             history_note: String::new(),
             running: true,
+            timing: None,
         }
     }
 
@@ -416,7 +428,11 @@ impl App {
             Action::ClickRow { .. } | Action::Scroll { .. } => return self.browse(action),
             _ => return Vec::new(),
         }
+        let start = std::time::Instant::now();
         self.triage_mut(kind).set_filter(side, &text);
+        if let Some(timing) = &mut self.timing {
+            timing.filter = Some(start.elapsed());
+        }
         Vec::new()
     }
 

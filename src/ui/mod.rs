@@ -8,6 +8,7 @@ pub mod help;
 pub mod invitation_rows;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod people_rows;
 pub mod run;
 pub mod screen;

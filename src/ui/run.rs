@@ -2,31 +2,107 @@
 
 use std::io::{self, stdout};
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
-use super::app::{App, Effect, ListKind};
+use super::action::Action;
+use super::app::{App, Effect, ListKind, Timing};
 use super::keymap;
+use super::keymap::Context;
 use super::layout::{self, ScreenLayout};
+use super::loading::LoadingScreen;
 use super::terminal::TerminalGuard;
 use crate::model::triage::Place;
-use crate::session::{Store, staged_invitations, staged_people};
+use crate::session::{Loading, Session, SessionError, Store, staged_invitations, staged_people};
 use crate::store::export::Table;
 use crate::store::journal::{self, JournalAction, JournalEntry};
 
 /// How often the loop wakes without input, to notice a SIGTERM.
 const TICK: Duration = Duration::from_millis(200);
+/// While loading, the gauge is redrawn this often.
+const LOADING_TICK: Duration = Duration::from_millis(50);
+/// An export that loads faster than this never shows the loading screen: it starts (or
+/// fails, with a plain one-line error) before the terminal is touched.
+const QUIET_LOAD: Duration = Duration::from_millis(100);
 
-/// Runs the app until the user quits or a signal arrives. Returns the final state.
-pub fn run(mut app: App, mut store: Store) -> io::Result<App> {
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("terminal: {0}")]
+    Terminal(#[from] io::Error),
+    #[error(transparent)]
+    Session(#[from] SessionError),
+}
+
+/// Runs the app until the user quits or a signal arrives. Returns the final state, or
+/// `None` if the user quit while the export was still loading.
+pub fn run(loading: Loading, debug_timing: bool) -> Result<Option<App>, RunError> {
+    let started = loading.started;
+    let mut session = match loading.result.recv_timeout(QUIET_LOAD) {
+        Ok(session) => Some(session?),
+        Err(mpsc::RecvTimeoutError::Timeout) => None,
+        Err(mpsc::RecvTimeoutError::Disconnected) => return Err(loading.thread_died().into()),
+    };
     let (mut terminal, guard) = TerminalGuard::enter()?;
+    if session.is_none() {
+        session = match wait_while_loading(&mut terminal, &guard, &loading)? {
+            Some(result) => Some(result?),
+            None => return Ok(None),
+        };
+    }
+    let Some(Session { mut app, mut store }) = session else {
+        return Ok(None);
+    };
+    if debug_timing {
+        app.timing = Some(Timing {
+            load: started.elapsed(),
+            ..Timing::default()
+        });
+    }
     let result = event_loop(&mut terminal, &guard, &mut app, &mut store);
     drop(guard);
-    result.map(|()| app)
+    result?;
+    Ok(Some(app))
+}
+
+/// Draws the progress gauge until the session is ready; `None` if the user quit.
+fn wait_while_loading(
+    terminal: &mut DefaultTerminal,
+    guard: &TerminalGuard,
+    loading: &Loading,
+) -> io::Result<Option<Result<Session, SessionError>>> {
+    loop {
+        if guard.stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        terminal.draw(|frame| {
+            frame.render_widget(
+                LoadingScreen {
+                    path: &loading.path,
+                    ratio: loading.progress.ratio(),
+                },
+                frame.area(),
+            )
+        })?;
+        match loading.result.recv_timeout(LOADING_TICK) {
+            Ok(result) => return Ok(Some(result)),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Ok(Some(Err(loading.thread_died())));
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        while event::poll(Duration::ZERO)? {
+            if let Event::Key(key) = event::read()?
+                && keymap::action_for(Context::Browse, &key) == Some(Action::Quit)
+            {
+                return Ok(None);
+            }
+        }
+    }
 }
 
 fn event_loop(
@@ -41,10 +117,18 @@ fn event_loop(
         if dirty {
             let area = terminal.size()?.into();
             last_layout = layout::layout(area, app);
-            app.triage.set_viewport(last_layout.rows[0].height as usize);
+            let rows = last_layout.rows[0].height as usize;
+            app.triage.set_viewport(rows);
+            if let Some(inv) = &mut app.invitations {
+                inv.triage.set_viewport(rows);
+            }
+            let frame_start = Instant::now();
             execute!(stdout(), BeginSynchronizedUpdate)?;
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             execute!(stdout(), EndSynchronizedUpdate)?;
+            if let Some(timing) = &mut app.timing {
+                timing.frame = Some(frame_start.elapsed());
+            }
             dirty = false;
         }
         if !event::poll(TICK)? {

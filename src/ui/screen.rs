@@ -131,7 +131,30 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         None => ("", THEME.dim),
     };
-    buf.set_string(area.x, area.y, fit(&safe(text), area.width as usize), style);
+    let timing = app.timing.map(|t| {
+        let ms = |d: Option<std::time::Duration>| {
+            d.map_or("-".to_owned(), |d| {
+                format!("{:.1} ms", d.as_secs_f64() * 1e3)
+            })
+        };
+        format!(
+            " load {} · filter {} · frame {}",
+            ms(Some(t.load)),
+            ms(t.filter),
+            ms(t.frame)
+        )
+    });
+    let timing_width = timing.as_deref().map_or(0, width) as u16;
+    let room = area.width.saturating_sub(timing_width) as usize;
+    buf.set_string(area.x, area.y, fit(&safe(text), room), style);
+    if let Some(timing) = timing {
+        buf.set_string(
+            area.right().saturating_sub(timing_width),
+            area.y,
+            timing,
+            THEME.dim,
+        );
+    }
 }
 
 fn render_footer(app: &App, l: &ScreenLayout, buf: &mut Buffer) {
