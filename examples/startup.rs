@@ -65,7 +65,9 @@ fn once(bin: &PathBuf, export: &str) -> (f64, f64, f64) {
     let mut child = pair.slave.spawn_command(cmd).expect("spawn");
     let mut reader = pair.master.try_clone_reader().expect("reader");
     let mut writer = pair.master.take_writer().expect("writer");
-    let out = Arc::new(Mutex::new(Vec::<u8>::new()));
+    let rows = std::num::NonZeroU16::new(40).expect("40 rows");
+    let cols = std::num::NonZeroU16::new(140).expect("140 columns");
+    let out = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
     let sink = Arc::clone(&out);
     std::thread::spawn(move || {
         let mut buf = [0u8; 65536];
@@ -74,13 +76,13 @@ fn once(bin: &PathBuf, export: &str) -> (f64, f64, f64) {
                 break;
             }
             if let Ok(mut out) = sink.lock() {
-                out.extend_from_slice(&buf[..n]);
+                out.process(&buf[..n]);
             }
         }
     });
     let seen = |text: &str| {
         out.lock()
-            .map(|o| String::from_utf8_lossy(&o).contains(text))
+            .map(|o| o.screen().contents().contains(text))
             .unwrap_or(false)
     };
     let wait = |what: &dyn Fn() -> bool| {
@@ -93,11 +95,10 @@ fn once(bin: &PathBuf, export: &str) -> (f64, f64, f64) {
     // The first frame: the loading gauge or the loaded screen, whichever comes first.
     let first = wait(&|| seen("unconnect"));
     let loaded = wait(&|| seen("Connections ("));
-    out.lock().map(|mut o| o.clear()).unwrap_or(());
     let typed = Instant::now();
     let _ = writer.write_all(b"/contoso");
     let _ = writer.flush();
-    while !seen(" of ") {
+    while !(seen("/ contoso") && seen(" of ")) {
         assert!(
             typed.elapsed() < Duration::from_secs(60),
             "filter never showed"
@@ -105,7 +106,11 @@ fn once(bin: &PathBuf, export: &str) -> (f64, f64, f64) {
         std::thread::sleep(Duration::from_micros(500));
     }
     let filter = typed.elapsed().as_secs_f64() * 1e3;
-    let _ = writer.write_all(b"\x1bq");
+    // Esc and q apart: together a terminal reads them as Alt-q.
+    let _ = writer.write_all(b"\x1b");
+    let _ = writer.flush();
+    std::thread::sleep(Duration::from_millis(100));
+    let _ = writer.write_all(b"q");
     let _ = writer.flush();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&data);
