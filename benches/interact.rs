@@ -7,7 +7,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use unconnect::model::triage::{Place, Side};
-use unconnect::store::journal::{self, Journal, JournalAction, JournalEntry};
+use unconnect::store::journal::Journal;
+use unconnect::ui::ListKind;
+use unconnect::ui::run::journal_entries;
 
 /// Three kinds of query: a 3-letter fragment, a company, two words.
 const QUERIES: [&str; 3] = ["ada", "contoso", "engineer garcia"];
@@ -81,22 +83,7 @@ fn actions(c: &mut Criterion) {
             },
             |(mut t, mut j)| {
                 let ids: Vec<u32> = t.ids_in(Place::Right).collect();
-                let at = journal::now();
-                let batch = journal::new_batch_id(at);
-                let entries = ids
-                    .iter()
-                    .map(|&id| {
-                        let p = app.people.get(unconnect::model::PersonId(id));
-                        JournalEntry {
-                            at,
-                            action: JournalAction::Remove,
-                            batch: batch.clone(),
-                            id: p.identity().into_owned(),
-                            person: Some(p.to_person()),
-                            invitation: None,
-                        }
-                    })
-                    .collect();
+                let entries = journal_entries(&app, ListKind::Connections, &ids);
                 j.append(entries).expect("append");
                 t.confirm(&ids);
                 black_box(t.done_count())

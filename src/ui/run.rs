@@ -225,7 +225,7 @@ pub fn perform(effect: Effect, app: &mut App, store: &mut Store) {
 }
 
 /// One journal entry per item, all in one batch with one timestamp.
-fn journal_entries(app: &App, kind: ListKind, ids: &[u32]) -> Vec<JournalEntry> {
+pub fn journal_entries(app: &App, kind: ListKind, ids: &[u32]) -> Vec<JournalEntry> {
     let at = journal::now();
     let batch = journal::new_batch_id(at);
     ids.iter()
