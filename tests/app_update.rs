@@ -288,3 +288,33 @@ fn tabs_other_than_connections_ignore_triage_keys() {
     app.update(Action::MoveAllShown);
     assert_eq!(app.staged_count(), 3);
 }
+
+#[test]
+fn typing_a_filter_on_a_large_list_returns_at_once_and_the_worker_fills_the_column() {
+    use std::time::Duration;
+    use unconnect::ui::filter_worker::FilterWorker;
+
+    let mut app = app(40);
+    // Small list, but filtered as a large one would be: through the worker.
+    let triage = std::mem::replace(&mut app.triage, people_triage(&People::default()));
+    app.triage = triage.with_inline_filter_limit(0);
+    let worker = FilterWorker::spawn().unwrap();
+    app.update(Action::StartFilter);
+    let effects = app.update(Action::Input('3'));
+    let [Effect::Filter(ListKind::Connections, job)] = effects.as_slice() else {
+        panic!("expected a filter job, got {effects:?}");
+    };
+    assert!(app.is_filtering());
+    assert!(app.triage.column(Side::Left).shown().is_empty());
+    worker.submit(ListKind::Connections, job.clone());
+    while app.is_filtering() {
+        let (kind, chunk) = worker
+            .wait(Duration::from_secs(10))
+            .expect("the worker answers");
+        app.filter_results(kind, chunk);
+    }
+    // Everyone with a 3 in their number: 3, 13, 23 and 30 to 39.
+    let shown = app.triage.column(Side::Left).shown();
+    assert_eq!(shown.len(), 13);
+    assert!(shown.iter().all(|id| id.to_string().contains('3')));
+}

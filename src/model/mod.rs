@@ -1,5 +1,6 @@
 //! The data unconnect works on, free of any terminal or file concerns.
 
+pub mod filter;
 pub mod invitation;
 pub mod pending;
 pub mod people;

@@ -68,11 +68,11 @@ impl Pending {
             vec![
                 SortOrder {
                     name: SORT_SENT,
-                    order: by_sent,
+                    order: by_sent.into(),
                 },
                 SortOrder {
                     name: SORT_NAME,
-                    order: by_name,
+                    order: by_name.into(),
                 },
             ],
         )

@@ -59,15 +59,15 @@ fn people_sorts(people: &People) -> Vec<SortOrder> {
     vec![
         SortOrder {
             name: SORT_CONNECTED,
-            order: by_date,
+            order: by_date.into(),
         },
         SortOrder {
             name: SORT_LAST_NAME,
-            order: by_last,
+            order: by_last.into(),
         },
         SortOrder {
             name: SORT_COMPANY,
-            order: by_company,
+            order: by_company.into(),
         },
     ]
 }

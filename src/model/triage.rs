@@ -2,7 +2,15 @@
 //! confirming moves the right column to "done" (removed, or withdrawn). Pure state: no
 //! terminal, no files. Both the Connections and the Invitations screens use it.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::filter::{FilterChunk, FilterJob};
 use super::search::{Query, SearchIndex};
+
+/// Lists up to this size (and narrowing a result this small) filter inline: a scan of
+/// 100,000 rows takes about 2 ms. Larger ones filter on a worker, results streaming in.
+pub const INLINE_FILTER_LIMIT: usize = 100_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
@@ -44,7 +52,8 @@ pub enum Place {
 #[derive(Debug, Clone)]
 pub struct SortOrder {
     pub name: &'static str,
-    pub order: Vec<u32>,
+    /// Shared with filter jobs, which scan candidates in display order.
+    pub order: Arc<[u32]>,
 }
 
 /// The state of one column's view.
@@ -55,6 +64,11 @@ pub struct Column {
     /// The filter as typed.
     pub filter: String,
     query: Query,
+    /// Every item that passes the filter, in either column or done, in sort order: moves
+    /// then only re-select by place instead of matching again.
+    matched: Vec<u32>,
+    /// The filter job still adding to `matched`, when one runs on a worker.
+    job: Option<FilterJob>,
     /// Items of this column that pass the filter, in sort order.
     shown: Vec<u32>,
     /// Items in this column, filter or not.
@@ -85,6 +99,11 @@ impl Column {
         !self.query.is_empty()
     }
 
+    /// Matches are still streaming in: `shown` is the top of the result so far.
+    pub fn is_matching(&self) -> bool {
+        self.job.is_some()
+    }
+
     /// The item under the cursor.
     pub fn current(&self) -> Option<u32> {
         self.shown.get(self.cursor).copied()
@@ -113,9 +132,13 @@ pub struct Triage {
     marked: Vec<bool>,
     /// Why an item cannot be moved (an expired invitation), if it cannot.
     locks: Vec<Option<&'static str>>,
-    search: SearchIndex,
+    search: Arc<SearchIndex>,
     sorts: Vec<SortOrder>,
     columns: [Column; 2],
+    /// Each column's current filter generation, shared with its jobs to cancel them.
+    live: [Arc<AtomicU64>; 2],
+    generations: u64,
+    inline_limit: usize,
     focus: Side,
     viewport: usize,
     undo: Vec<Move>,
@@ -130,9 +153,12 @@ impl Triage {
             place: vec![Place::Left; n],
             marked: vec![false; n],
             locks: Vec::new(),
-            search,
+            search: Arc::new(search),
             sorts,
             columns: Default::default(),
+            live: Default::default(),
+            generations: 0,
+            inline_limit: INLINE_FILTER_LIMIT,
             focus: Side::Left,
             viewport: 10,
             undo: Vec::new(),
@@ -145,6 +171,13 @@ impl Triage {
     /// Items that cannot be moved, with the reason shown to the user.
     pub fn with_locks(mut self, locks: Vec<Option<&'static str>>) -> Self {
         self.locks = locks;
+        self
+    }
+
+    /// Filters with up to `limit` candidates run inline; tests use 0 to exercise the
+    /// streaming path on small lists.
+    pub fn with_inline_filter_limit(mut self, limit: usize) -> Self {
+        self.inline_limit = limit;
         self
     }
 
@@ -251,6 +284,7 @@ impl Triage {
     }
 
     pub fn cursor_to_end(&mut self) {
+        self.finish_filter(self.focus);
         self.columns[self.focus.index()].cursor = usize::MAX;
         self.clamp(self.focus);
     }
@@ -302,6 +336,7 @@ impl Triage {
     /// Inverts the marks of the rows the focused column shows.
     pub fn invert_marks(&mut self) {
         let side = self.focus;
+        self.finish_filter(side);
         let shown = std::mem::take(&mut self.columns[side.index()].shown);
         for &id in &shown {
             self.set_mark(side, id, !self.is_marked(id));
@@ -349,6 +384,7 @@ impl Triage {
     /// Moves every row the focused column shows (after filtering) to the other column.
     pub fn move_all_shown(&mut self) -> Moved {
         let side = self.focus;
+        self.finish_filter(side);
         let ids = self.column(side).shown.clone();
         self.move_ids(side, ids)
     }
@@ -443,32 +479,109 @@ impl Triage {
 
     // --- filter and sort --------------------------------------------------------------
 
-    pub fn set_filter(&mut self, side: Side, text: &str) {
-        let col = &mut self.columns[side.index()];
+    /// Sets a column's filter. Returns a job to run on a worker when the list is large;
+    /// until its chunks arrive (see [`Triage::accept`]) the column shows what matched so far.
+    pub fn set_filter(&mut self, side: Side, text: &str) -> Option<FilterJob> {
         let query = Query::parse(text);
-        let narrows = col.is_filtered() && col.query.is_narrowed_by(&query);
+        let col = &self.columns[side.index()];
+        let narrows = col.is_filtered() && !col.is_matching() && col.query.is_narrowed_by(&query);
+        let col = &mut self.columns[side.index()];
         col.filter = text.to_owned();
         col.query = query;
+        // A new filter starts at its first match, not wherever the cursor was.
         col.cursor = 0;
         col.offset = 0;
-        if narrows {
-            // Typing one more letter: only the rows shown so far can still match.
-            let matcher = col.query.matcher();
-            let search = &self.search;
-            col.shown
-                .retain(|&id| matcher.matches(search.haystack(id as usize)));
-        } else {
-            // A new filter starts at its first match, not wherever the cursor was.
-            col.shown.clear();
-            self.refresh(side);
-        }
+        col.shown.clear();
+        self.start_filter(side, narrows)
     }
 
-    pub fn cycle_sort(&mut self, side: Side) {
+    pub fn cycle_sort(&mut self, side: Side) -> Option<FilterJob> {
         let col = &mut self.columns[side.index()];
         col.sort = (col.sort + 1) % self.sorts.len();
         col.cursor = 0;
         col.offset = 0;
+        if col.is_filtered() {
+            // The matches are in the old order: find them again in the new one.
+            col.shown.clear();
+            self.start_filter(side, false)
+        } else {
+            self.refresh(side);
+            None
+        }
+    }
+
+    /// Matches the column's query against the previous matches (`narrows`: typing more
+    /// can only remove rows) or everyone, inline or as a job.
+    fn start_filter(&mut self, side: Side, narrows: bool) -> Option<FilterJob> {
+        self.generations += 1;
+        let generation = self.generations;
+        // Any job still running for this column is now stale and stops at its next block.
+        self.live[side.index()].store(generation, Ordering::Relaxed);
+        let col = &mut self.columns[side.index()];
+        col.job = None;
+        if col.query.is_empty() {
+            col.matched = Vec::new();
+            self.refresh(side);
+            return None;
+        }
+        let candidates: Arc<[u32]> = if narrows {
+            Arc::from(std::mem::take(&mut col.matched))
+        } else {
+            Arc::clone(&self.sorts[col.sort].order)
+        };
+        let job = FilterJob::new(
+            side,
+            generation,
+            col.query.clone(),
+            Arc::clone(&self.search),
+            candidates,
+            Arc::clone(&self.live[side.index()]),
+        );
+        col.matched.clear();
+        if job.candidates() <= self.inline_limit {
+            col.matched = job.run_to_end();
+            self.refresh(side);
+            None
+        } else {
+            col.job = Some(job.clone());
+            self.refresh(side);
+            Some(job)
+        }
+    }
+
+    /// Takes a chunk of a filter job's matches. Returns false for a stale chunk (the
+    /// filter changed since), which is dropped.
+    pub fn accept(&mut self, chunk: FilterChunk) -> bool {
+        let side = chunk.side;
+        let place = side.place();
+        let col = &mut self.columns[side.index()];
+        if col
+            .job
+            .as_ref()
+            .is_none_or(|j| j.generation != chunk.generation)
+        {
+            return false;
+        }
+        let places = &self.place;
+        col.shown
+            .extend(chunk.ids.iter().filter(|&&id| places[id as usize] == place));
+        col.matched.extend_from_slice(&chunk.ids);
+        if chunk.done.is_some() {
+            col.job = None;
+        }
+        self.clamp(side);
+        true
+    }
+
+    /// Completes a column's filter here and now: acting on "everything shown" must not
+    /// act on half a result. The worker's copy of the job is cancelled.
+    fn finish_filter(&mut self, side: Side) {
+        let Some(job) = self.columns[side.index()].job.take() else {
+            return;
+        };
+        self.generations += 1;
+        self.live[side.index()].store(self.generations, Ordering::Relaxed);
+        self.columns[side.index()].matched = job.run_to_end();
         self.refresh(side);
     }
 
@@ -478,25 +591,24 @@ impl Triage {
     }
 
     /// Recomputes what a column shows, keeping the cursor on the same item if it is still
-    /// there, else at the same row.
+    /// there, else at the same row. No matching here: the matches are known.
     fn refresh(&mut self, side: Side) {
         let place = side.place();
         let col = &self.columns[side.index()];
         let keep = col.current();
-        let matcher = col.query.matcher();
-        let filtered = col.is_filtered();
-        let mut total = 0;
-        let mut shown = Vec::with_capacity(if filtered { 64 } else { self.place.len() });
-        for &id in &self.sorts[col.sort].order {
-            if self.place[id as usize] != place {
-                continue;
-            }
-            total += 1;
-            if !filtered || matcher.matches(self.search.haystack(id as usize)) {
-                shown.push(id);
-            }
-        }
-        drop(matcher);
+        let places = &self.place;
+        let in_column = |&id: &u32| places[id as usize] == place;
+        let total = places.iter().filter(|&&p| p == place).count();
+        let shown: Vec<u32> = if col.is_filtered() {
+            col.matched.iter().copied().filter(in_column).collect()
+        } else {
+            self.sorts[col.sort]
+                .order
+                .iter()
+                .copied()
+                .filter(in_column)
+                .collect()
+        };
         let col = &mut self.columns[side.index()];
         if let Some(keep) = keep
             && let Some(row) = shown.iter().position(|&id| id == keep)

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::action::{Action, Tab};
 use super::keymap::Context;
+use crate::model::filter::{FilterChunk, FilterJob};
 use crate::model::pending::Pending;
 use crate::model::triage::{Moved, Place, Side, Triage};
 use crate::model::{InvitationRules, People, PersonId};
@@ -99,6 +100,8 @@ pub enum Effect {
     /// Write a right column to this CSV file.
     Export(ListKind, PathBuf),
     OpenUrl(String),
+    /// Run this filter on the worker and hand its chunks to [`App::filter_results`].
+    Filter(ListKind, FilterJob),
     Quit,
 }
 
@@ -303,9 +306,10 @@ impl App {
             Action::StartFilter => self.mode = Mode::Filter,
             Action::CycleSort => {
                 let side = triage.focus();
-                triage.cycle_sort(side);
+                let job = triage.cycle_sort(side);
                 let name = triage.sort_name(side);
                 self.info(format!("Sorted by {name}"));
+                return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
             Action::Undo => match triage.undo() {
                 Some((n, to)) => {
@@ -429,11 +433,38 @@ impl App {
             _ => return Vec::new(),
         }
         let start = std::time::Instant::now();
-        self.triage_mut(kind).set_filter(side, &text);
-        if let Some(timing) = &mut self.timing {
-            timing.filter = Some(start.elapsed());
+        let job = self.triage_mut(kind).set_filter(side, &text);
+        match job {
+            // Typing never waits on a large list: the worker matches, chunks stream in.
+            Some(job) => vec![Effect::Filter(kind, job)],
+            None => {
+                if let Some(timing) = &mut self.timing {
+                    timing.filter = Some(start.elapsed());
+                }
+                Vec::new()
+            }
         }
-        Vec::new()
+    }
+
+    /// Matches from a filter job on the worker. Returns whether the screen changed.
+    pub fn filter_results(&mut self, kind: ListKind, chunk: FilterChunk) -> bool {
+        let done = chunk.done;
+        let accepted = self.triage_mut(kind).accept(chunk);
+        if accepted && let (Some(timing), Some(took)) = (&mut self.timing, done) {
+            timing.filter = Some(took);
+        }
+        accepted
+    }
+
+    /// Whether a filter job is still running: the event loop then checks for its
+    /// results often instead of sleeping.
+    pub fn is_filtering(&self) -> bool {
+        let busy = |t: &Triage| {
+            [Side::Left, Side::Right]
+                .iter()
+                .any(|&s| t.column(s).is_matching())
+        };
+        busy(&self.triage) || self.invitations.as_ref().is_some_and(|i| busy(&i.triage))
     }
 
     fn confirm(&mut self, action: Action, remove_focused: bool) -> Vec<Effect> {

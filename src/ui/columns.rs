@@ -48,7 +48,13 @@ impl<R: RowView> TriageColumns<'_, R> {
         let col = t.column(side);
         let focused = t.focus() == side;
         let title = self.rows.titles()[side.index()];
-        let count = if col.is_filtered() {
+        let count = if col.is_matching() {
+            format!(
+                "{title} ({} of {}, searching…)",
+                col.shown().len(),
+                col.total()
+            )
+        } else if col.is_filtered() {
             format!("{title} ({} of {})", col.shown().len(), col.total())
         } else {
             format!("{title} ({})", col.total())
@@ -88,7 +94,9 @@ impl<R: RowView> TriageColumns<'_, R> {
         let inner = block.inner(area);
         block.render(area, buf);
         if col.shown().is_empty() {
-            let text = if col.is_filtered() && col.total() > 0 {
+            let text = if col.is_matching() {
+                "Searching…".to_owned()
+            } else if col.is_filtered() && col.total() > 0 {
                 format!("No match for \"{}\".", safe(&col.filter))
             } else {
                 self.rows.empty_text(side).to_owned()

@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod columns;
 pub mod dialog;
+pub mod filter_worker;
 pub mod help;
 pub mod invitation_rows;
 pub mod keymap;

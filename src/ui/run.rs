@@ -12,6 +12,7 @@ use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdat
 
 use super::action::Action;
 use super::app::{App, Effect, ListKind, Timing};
+use super::filter_worker::FilterWorker;
 use super::keymap;
 use super::keymap::Context;
 use super::layout::{self, ScreenLayout};
@@ -24,6 +25,8 @@ use crate::store::journal::{self, JournalAction, JournalEntry};
 
 /// How often the loop wakes without input, to notice a SIGTERM.
 const TICK: Duration = Duration::from_millis(200);
+/// While a filter job runs, the loop checks for its matches this often.
+const FILTER_TICK: Duration = Duration::from_millis(4);
 /// While loading, the gauge is redrawn this often.
 const LOADING_TICK: Duration = Duration::from_millis(50);
 /// An export that loads faster than this never shows the loading screen: it starts (or
@@ -111,9 +114,13 @@ fn event_loop(
     app: &mut App,
     store: &mut Store,
 ) -> io::Result<()> {
+    let worker = FilterWorker::spawn()?;
     let mut last_layout = ScreenLayout::default();
     let mut dirty = true;
     while app.running && !guard.stop.load(Ordering::Relaxed) {
+        for (kind, chunk) in worker.results() {
+            dirty |= app.filter_results(kind, chunk);
+        }
         if dirty {
             let area = terminal.size()?.into();
             last_layout = layout::layout(area, app);
@@ -131,7 +138,12 @@ fn event_loop(
             }
             dirty = false;
         }
-        if !event::poll(TICK)? {
+        let tick = if app.is_filtering() {
+            FILTER_TICK
+        } else {
+            TICK
+        };
+        if !event::poll(tick)? {
             continue;
         }
         // Handle everything already queued before drawing again: held keys and wheel
@@ -150,7 +162,7 @@ fn event_loop(
             };
             if let Some(action) = action {
                 for effect in app.update(action) {
-                    perform(effect, app, store);
+                    perform(effect, app, store, &worker);
                 }
                 dirty = true;
             }
@@ -163,7 +175,7 @@ fn event_loop(
 }
 
 /// Carries out one effect, reporting the outcome on the status line.
-pub fn perform(effect: Effect, app: &mut App, store: &mut Store) {
+pub fn perform(effect: Effect, app: &mut App, store: &mut Store, worker: &FilterWorker) {
     match effect {
         Effect::SaveStaged(kind) => {
             let saved = match kind {
@@ -180,7 +192,7 @@ pub fn perform(effect: Effect, app: &mut App, store: &mut Store) {
             match store.journal.append(entries) {
                 Ok(()) => {
                     app.confirmed(kind, &ids);
-                    perform(Effect::SaveStaged(kind), app, store);
+                    perform(Effect::SaveStaged(kind), app, store, worker);
                 }
                 Err(e) => app.error(format!(
                     "Nothing was {}: could not write the journal: {e}",
@@ -221,6 +233,7 @@ pub fn perform(effect: Effect, app: &mut App, store: &mut Store) {
             )),
         },
         Effect::Quit => app.running = false,
+        Effect::Filter(kind, job) => worker.submit(kind, job),
     }
 }
 

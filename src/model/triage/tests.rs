@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::filter::FilterJob;
 
 /// Items 0..n named "p0".."pN"; sort 0 is item order, sort 1 reversed.
 fn triage(n: u32) -> Triage {
@@ -7,11 +8,11 @@ fn triage(n: u32) -> Triage {
     let sorts = vec![
         SortOrder {
             name: "order",
-            order: (0..n).collect(),
+            order: (0..n).collect::<Vec<_>>().into(),
         },
         SortOrder {
             name: "reverse",
-            order: (0..n).rev().collect(),
+            order: (0..n).rev().collect::<Vec<_>>().into(),
         },
     ];
     Triage::new(search, sorts)
@@ -192,4 +193,108 @@ fn a_growing_filter_narrows_what_is_shown_and_a_shrinking_one_widens_it() {
     t.set_filter(Side::Left, "p21");
     assert_eq!(t.column(Side::Left).shown(), &[21]);
     assert_eq!(t.place(2), Place::Right);
+}
+
+/// Runs a job as the worker would, handing every chunk to the triage.
+fn stream(t: &mut Triage, job: &FilterJob) -> usize {
+    let mut chunks = Vec::new();
+    job.run(|c| chunks.push(c));
+    let n = chunks.len();
+    for c in chunks {
+        assert!(t.accept(c));
+    }
+    n
+}
+
+#[test]
+fn a_large_list_filters_on_a_job_whose_chunks_add_up_to_the_inline_result() {
+    let n = 100_000;
+    let mut inline = triage(n);
+    inline.set_filter(Side::Left, "p1");
+    let mut t = triage(n).with_inline_filter_limit(0);
+    let job = t
+        .set_filter(Side::Left, "p1")
+        .expect("a job for the worker");
+    assert!(t.column(Side::Left).is_matching());
+    assert!(t.column(Side::Left).shown().is_empty());
+    // A first screenful comes alone, then one chunk per block of candidates.
+    let chunks = stream(&mut t, &job);
+    assert!(chunks > 2, "{chunks} chunks");
+    assert!(!t.column(Side::Left).is_matching());
+    assert_eq!(
+        t.column(Side::Left).shown(),
+        inline.column(Side::Left).shown()
+    );
+    assert_eq!(t.column(Side::Left).shown().len(), 11_111);
+}
+
+#[test]
+fn a_superseded_job_stops_and_its_chunks_are_dropped() {
+    let mut t = triage(50).with_inline_filter_limit(0);
+    let old = t.set_filter(Side::Left, "p1").expect("job");
+    let mut old_chunks = Vec::new();
+    old.run(|c| old_chunks.push(c)); // still live: it completes
+    let new = t.set_filter(Side::Left, "p2").expect("job");
+    assert!(!old.is_live());
+    let mut late = Vec::new();
+    old.run(|c| late.push(c));
+    assert!(late.is_empty(), "a stale job sends nothing");
+    for c in old_chunks {
+        assert!(!t.accept(c), "a chunk of an old filter is dropped");
+    }
+    stream(&mut t, &new);
+    assert_eq!(t.column(Side::Left).shown().len(), 11);
+    assert!(
+        t.column(Side::Left)
+            .shown()
+            .iter()
+            .all(|&id| id == 2 || id >= 20)
+    );
+}
+
+#[test]
+fn moves_while_matches_stream_in_keep_both_columns_right() {
+    let mut t = triage(50).with_inline_filter_limit(0);
+    let job = t.set_filter(Side::Left, "p").expect("job");
+    let mut chunks = Vec::new();
+    job.run(|c| chunks.push(c));
+    // Only the first screenful has arrived when the user moves its top row.
+    let first = chunks.remove(0);
+    t.accept(first);
+    t.move_selection();
+    for c in chunks {
+        t.accept(c);
+    }
+    assert_eq!(t.place(0), Place::Right);
+    assert_eq!(t.column(Side::Left).shown().len(), 49);
+    assert!(!t.column(Side::Left).shown().contains(&0));
+    assert_conserved(&t);
+}
+
+#[test]
+fn move_all_shown_acts_on_every_match_even_before_the_worker_is_done() {
+    let mut t = triage(50).with_inline_filter_limit(0);
+    let job = t.set_filter(Side::Left, "p3").expect("job");
+    // No chunk has arrived yet: `a` must not move just what is on screen.
+    let moved = t.move_all_shown();
+    assert_eq!(moved.count, 11);
+    assert!(!t.column(Side::Left).is_matching());
+    assert!(!job.is_live(), "the worker's copy is cancelled");
+    assert_eq!(t.column(Side::Right).total(), 11);
+    assert_conserved(&t);
+}
+
+#[test]
+fn changing_the_sort_of_a_filtered_column_finds_the_matches_in_the_new_order() {
+    let mut t = triage(30).with_inline_filter_limit(0);
+    let job = t.set_filter(Side::Left, "p2").expect("job");
+    stream(&mut t, &job);
+    let job = t
+        .cycle_sort(Side::Left)
+        .expect("a new job for the new order");
+    stream(&mut t, &job);
+    assert_eq!(
+        t.column(Side::Left).shown(),
+        &[29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 2]
+    );
 }

@@ -1,0 +1,140 @@
+//! One column's filter as a job that can run on any thread: the query, the candidates in
+//! display order, and the shared search index. At a million rows a full scan takes tens of
+//! milliseconds, so the app runs it on a worker and shows matches as they stream in; small
+//! lists (and narrowing a small result) run it inline.
+
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use super::search::{Query, SearchIndex};
+use super::triage::Side;
+
+/// Candidates scanned between two checks for a newer job (and two result chunks).
+const BLOCK: usize = 1 << 15;
+/// The first chunk is sent as soon as it holds a screenful, so the top rows show at once.
+const FIRST_SCREEN: usize = 200;
+
+#[derive(Clone)]
+pub struct FilterJob {
+    pub side: Side,
+    pub generation: u64,
+    query: Query,
+    search: Arc<SearchIndex>,
+    candidates: Arc<[u32]>,
+    /// The generation the column currently wants; a job that is no longer it stops.
+    live: Arc<AtomicU64>,
+    started: Instant,
+}
+
+/// Matches found by a job, in candidate order, appended to what earlier chunks sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterChunk {
+    pub side: Side,
+    pub generation: u64,
+    pub ids: Vec<u32>,
+    /// The last chunk: with it, the time from request to complete result.
+    pub done: Option<Duration>,
+}
+
+impl FilterJob {
+    pub(super) fn new(
+        side: Side,
+        generation: u64,
+        query: Query,
+        search: Arc<SearchIndex>,
+        candidates: Arc<[u32]>,
+        live: Arc<AtomicU64>,
+    ) -> Self {
+        FilterJob {
+            side,
+            generation,
+            query,
+            search,
+            candidates,
+            live,
+            started: Instant::now(),
+        }
+    }
+
+    pub fn candidates(&self) -> usize {
+        self.candidates.len()
+    }
+
+    /// Whether the column still wants this job's results.
+    pub fn is_live(&self) -> bool {
+        self.live.load(Ordering::Relaxed) == self.generation
+    }
+
+    /// Scans every candidate, sending matches in chunks: a first screenful as soon as it
+    /// is found, then one chunk per block. Stops without a final chunk once superseded.
+    pub fn run(&self, mut send: impl FnMut(FilterChunk)) {
+        let matcher = self.query.matcher();
+        let mut found = Vec::new();
+        let mut first_sent = false;
+        let blocks = self.candidates.chunks(BLOCK);
+        let last = blocks.len().saturating_sub(1);
+        for (i, block) in blocks.enumerate() {
+            if !self.is_live() {
+                return;
+            }
+            for &id in block {
+                if matcher.matches(self.search.haystack(id as usize)) {
+                    found.push(id);
+                    if !first_sent && found.len() == FIRST_SCREEN {
+                        first_sent = true;
+                        send(self.chunk(std::mem::take(&mut found), None));
+                    }
+                }
+            }
+            if i < last && !found.is_empty() {
+                first_sent = true;
+                send(self.chunk(std::mem::take(&mut found), None));
+            }
+        }
+        let elapsed = self.started.elapsed();
+        send(self.chunk(found, Some(elapsed)));
+    }
+
+    /// Every match at once, whether or not the job is still wanted (inline filtering).
+    pub fn run_to_end(&self) -> Vec<u32> {
+        let matcher = self.query.matcher();
+        self.candidates
+            .iter()
+            .copied()
+            .filter(|&id| matcher.matches(self.search.haystack(id as usize)))
+            .collect()
+    }
+
+    fn chunk(&self, ids: Vec<u32>, done: Option<Duration>) -> FilterChunk {
+        FilterChunk {
+            side: self.side,
+            generation: self.generation,
+            ids,
+            done,
+        }
+    }
+}
+
+impl fmt::Debug for FilterJob {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FilterJob")
+            .field("side", &self.side)
+            .field("generation", &self.generation)
+            .field("query", &self.query)
+            .field("candidates", &self.candidates.len())
+            .finish()
+    }
+}
+
+impl PartialEq for FilterJob {
+    fn eq(&self, other: &Self) -> bool {
+        self.side == other.side
+            && self.generation == other.generation
+            && self.query == other.query
+            && Arc::ptr_eq(&self.candidates, &other.candidates)
+    }
+}
+
+impl Eq for FilterJob {}
