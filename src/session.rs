@@ -249,29 +249,46 @@ Get a copy of your data) with Invitations included, then open the whole export f
 or pass the file with --invitations FILE.";
 
 /// Where each item goes given what was journaled (done) and staged last time; staged
-/// entries not in this export are returned, to be kept aside.
+/// entries not in this export are returned, to be kept aside. Looks every item up in the
+/// (small) done and staged sets rather than indexing a million identities.
 fn restore_places<K, S>(
     items: impl Iterator<Item = (u32, K)>,
     done: &HashSet<&str>,
     staged: Vec<StagedEntry<S>>,
 ) -> (Vec<(u32, Place)>, Vec<StagedEntry<S>>)
 where
-    K: std::borrow::Borrow<str> + std::hash::Hash + Eq,
+    K: std::borrow::Borrow<str>,
 {
-    let by_identity: HashMap<K, u32> = items.map(|(i, k)| (k, i)).collect();
-    let mut places: Vec<(u32, Place)> = by_identity
+    if done.is_empty() && staged.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let staged_ids: HashMap<&str, usize> = staged
         .iter()
-        .filter(|(id, _)| done.contains(id.borrow()))
-        .map(|(_, &i)| (i, Place::Done))
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
         .collect();
-    let mut foreign = Vec::new();
-    for entry in staged {
-        match by_identity.get(entry.id.as_str()) {
-            Some(&i) if !done.contains(entry.id.as_str()) => places.push((i, Place::Right)),
-            Some(_) => {} // done since it was staged: nothing left to do
-            None => foreign.push(entry),
+    let mut found = vec![false; staged.len()];
+    let mut places = Vec::new();
+    for (i, key) in items {
+        let key = key.borrow();
+        if done.contains(key) {
+            places.push((i, Place::Done));
+        }
+        if let Some(&s) = staged_ids.get(key) {
+            // Done since it was staged: nothing left to do for it.
+            if !done.contains(key) && !found[s] {
+                places.push((i, Place::Right));
+            }
+            found[s] = true;
         }
     }
+    drop(staged_ids);
+    let foreign = staged
+        .into_iter()
+        .zip(found)
+        .filter(|(_, found)| !found)
+        .map(|(e, _)| e)
+        .collect();
     (places, foreign)
 }
 

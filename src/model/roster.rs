@@ -75,64 +75,84 @@ fn people_sorts(people: &People) -> Vec<SortOrder> {
 /// Orders by `primary` then `secondary`, folded (case and accents ignored), empty values
 /// last, ties in file order.
 fn sort_by_text(people: &People, primary: Field, secondary: Field) -> Vec<u32> {
-    // (packed prefixes, whether a prefix was cut short, id)
     let mut scratch = String::with_capacity(32);
-    let mut keyed: Vec<(u128, bool, u32)> = people
+    let mut keyed: Vec<Keyed> = people
         .ids()
         .map(|id| {
             let p = people.field(id, primary);
-            let (first, cut1) = prefix(p, &mut scratch);
-            let (second, cut2) = prefix(people.field(id, secondary), &mut scratch);
-            // Empty sorts last: the top bit says "empty"; 63 + 64 bits of prefixes follow.
-            let key = (u128::from(p.is_empty()) << 127)
-                | (u128::from(first) << 63)
-                | (u128::from(second) >> 1);
-            (key, cut1 || cut2, id.0)
+            let (first, cut1) = prefix::<16>(p, &mut scratch);
+            let (second, cut2) = prefix::<8>(people.field(id, secondary), &mut scratch);
+            Keyed {
+                // No folded text starts with 0xFF bytes (not UTF-8): empty sorts last.
+                primary: if p.is_empty() { u128::MAX } else { first },
+                secondary: second as u64,
+                cut: cut1 || cut2,
+                id: id.0,
+            }
         })
         .collect();
-    keyed.sort_unstable_by_key(|&(key, _, id)| (key, id));
+    keyed.sort_unstable_by_key(|k| (k.primary, k.secondary, k.id));
     // Equal packed keys are true ties unless a prefix was cut: only then compare the
-    // whole folded text (rare: names sharing their first 8 letters).
+    // whole folded text, and not even then when the rows hold the very same text (the
+    // many people of one company, or namesakes).
+    let text = |k: &Keyed| {
+        let id = PersonId(k.id);
+        (people.field(id, primary), people.field(id, secondary))
+    };
     let mut start = 0;
     while start < keyed.len() {
-        let key = keyed[start].0;
-        let end = start + keyed[start..].iter().take_while(|k| k.0 == key).count();
-        if end - start > 1 && keyed[start..end].iter().any(|k| k.1) {
-            keyed[start..end].sort_by_cached_key(|&(_, _, i)| {
-                let id = PersonId(i);
-                (
-                    fold(people.field(id, primary)),
-                    fold(people.field(id, secondary)),
-                    i,
-                )
+        let first = &keyed[start];
+        let len = keyed[start..]
+            .iter()
+            .take_while(|k| k.primary == first.primary && k.secondary == first.secondary)
+            .count();
+        let group = &mut keyed[start..start + len];
+        if len > 1
+            && group.iter().any(|k| k.cut)
+            && group.iter().any(|k| text(k) != text(&group[0]))
+        {
+            group.sort_by_cached_key(|k| {
+                let (p, s) = text(k);
+                (fold(p), fold(s), k.id)
             });
         }
-        start = end;
+        start += len;
     }
-    keyed.into_iter().map(|(_, _, i)| i).collect()
+    keyed.into_iter().map(|k| k.id).collect()
 }
 
-/// The first 8 bytes of the folded text, big-endian so integer order is text order, and
-/// whether the folded text was longer (cut).
-fn prefix(s: &str, folded: &mut String) -> (u64, bool) {
-    let mut bytes = [0u8; 8];
+/// A row's sort key: folded prefixes packed into integers so sorting compares integers.
+struct Keyed {
+    primary: u128,
+    secondary: u64,
+    id: u32,
+    /// A prefix was cut short: equal keys may still differ further on.
+    cut: bool,
+}
+
+/// The first `N` bytes of the folded text, big-endian so integer order is text order,
+/// and whether the folded text was longer (cut).
+fn prefix<const N: usize>(s: &str, folded: &mut String) -> (u128, bool) {
+    let mut bytes = [0u8; 16];
     if s.is_ascii() {
-        for (b, c) in bytes.iter_mut().zip(s.bytes()) {
+        for (b, c) in bytes[..N].iter_mut().zip(s.bytes()) {
             *b = c.to_ascii_lowercase();
         }
-        return (u64::from_be_bytes(bytes), s.len() > 8);
-    }
-    folded.clear();
-    for c in s.chars() {
-        fold_char_into(c, folded);
-        if folded.len() > 8 {
-            break;
+    } else {
+        folded.clear();
+        for c in s.chars() {
+            fold_char_into(c, folded);
+            if folded.len() > N {
+                break;
+            }
+        }
+        for (b, f) in bytes[..N].iter_mut().zip(folded.bytes()) {
+            *b = f;
         }
     }
-    for (b, f) in bytes.iter_mut().zip(folded.bytes()) {
-        *b = f;
-    }
-    (u64::from_be_bytes(bytes), folded.len() > 8)
+    let len = if s.is_ascii() { s.len() } else { folded.len() };
+    let value = u128::from_be_bytes(bytes) >> (8 * (16 - N));
+    (value, len > N)
 }
 
 #[cfg(test)]

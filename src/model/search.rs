@@ -16,19 +16,25 @@ pub fn fold_char_into(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    // Latin letters with accents are most of the non-ASCII in names: look them up.
-    if let Some(folded) = latin_table().get(c as usize - 0x80) {
+    // Accented Latin, Greek and Cyrillic letters are most of the non-ASCII in names:
+    // look them up.
+    if let Some(folded) = alphabet_table().get(c as usize - 0x80) {
         out.push_str(folded);
+        return;
+    }
+    // Han ideographs have neither case nor accents.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        out.push(c);
         return;
     }
     fold_slow(c, out);
 }
 
-/// Folds of U+0080..U+024F, computed once with [`fold_slow`].
-fn latin_table() -> &'static [String] {
+/// Folds of U+0080..U+052F (Latin, IPA, Greek, Cyrillic), computed once with [`fold_slow`].
+fn alphabet_table() -> &'static [String] {
     static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        (0x80..0x250u32)
+        (0x80..0x530u32)
             .map(|u| {
                 let mut s = String::new();
                 if let Some(c) = char::from_u32(u) {
@@ -217,6 +223,17 @@ mod tests {
             fold("José MÜLLER Łukasz Søren straße"),
             "jose muller lukasz soren strasse"
         );
+    }
+
+    #[test]
+    fn fast_paths_fold_exactly_as_the_slow_path() {
+        let fast = (0x80..0x530u32).chain(0x4E00..=0x9FFF);
+        for c in fast.filter_map(char::from_u32) {
+            let (mut quick, mut slow) = (String::new(), String::new());
+            fold_char_into(c, &mut quick);
+            fold_slow(c, &mut slow);
+            assert_eq!(quick, slow, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
