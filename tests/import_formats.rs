@@ -407,6 +407,38 @@ fn windows_1252_is_decoded_not_mangled_and_said() {
 }
 
 #[test]
+fn a_stray_byte_deep_in_a_large_utf8_file_is_decoded_with_every_row_kept() {
+    // Files are parsed as they stream in: a bad byte after 40,000 good rows must still
+    // give the same result as decoding the whole file first.
+    let mut bytes = unconnect::synthetic::connections_csv(40_000, 7).into_bytes();
+    bytes.extend_from_slice(
+        b"\nJos\xe9,Late,https://www.linkedin.com/in/late,,Caf\xe9,Chef,01 Jan 2020\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Connections.csv");
+    fs::write(&path, &bytes).unwrap();
+    let e = import::load(&path).unwrap();
+    let late = people(&e)
+        .into_iter()
+        .find(|p| p.last_name == "Late")
+        .expect("the last row is there");
+    assert_eq!(late.first_name, "José");
+    assert_eq!(late.company, "Café");
+    let without_late = import::load(&{
+        let p = dir.path().join("clean.csv");
+        fs::write(&p, unconnect::synthetic::connections_csv(40_000, 7)).unwrap();
+        p
+    })
+    .unwrap();
+    assert_eq!(e.report.people, without_late.report.people + 1);
+    assert!(
+        e.report.warnings.iter().any(|w| w.contains("Windows-1252")),
+        "{:?}",
+        e.report.warnings
+    );
+}
+
+#[test]
 fn utf16_resave_is_decoded() {
     // Excel's "Unicode" save: UTF-16LE with a BOM.
     let text = String::from_utf8(read_fixture("no_url_pre2023.csv"))

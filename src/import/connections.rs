@@ -2,7 +2,10 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::fs::File;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use crate::error::ImportError;
@@ -11,7 +14,7 @@ use crate::model::{People, PersonId};
 
 use super::Progress;
 use super::dates::parse_connected_on;
-use super::decode::Decoded;
+use super::decode::{self, Decoded, Sniffed, TextInfo};
 use super::report::{ConnectionsReport, Format, Skipped};
 use super::table::{Header, Row, Table, TableKind};
 use super::url;
@@ -58,31 +61,84 @@ fn detect_format(header: &Header) -> Format {
 /// Rows between two progress updates.
 const PROGRESS_EVERY: usize = 1 << 14;
 
+/// Parses decoded text held in memory (a zip entry, or a file that needed decoding).
 pub fn parse(
     label: &str,
     decoded: &Decoded,
     progress: &Progress,
 ) -> Result<(People, ConnectionsReport), ImportError> {
-    let text_len = decoded.text.len();
-    let mut table = Table::open(label, &decoded.text, &KIND)?;
+    let table = Table::open(label, decoded.text.as_bytes(), &KIND)?;
+    let size = decoded.text.len() as u64;
+    parse_table(table, size, decoded.info(), progress)?.ok_or_else(|| ImportError::Csv {
+        path: label.to_owned(),
+        line: 0,
+        reason: "not UTF-8 after decoding (a bug: please report it)".to_owned(),
+    })
+}
+
+/// Parses a file as it is read, so a large export is never held in memory twice (as
+/// bytes and as people). A file that turns out not to be UTF-8 is read again, decoded.
+pub fn parse_file(
+    label: &str,
+    path: &Path,
+    progress: &Progress,
+) -> Result<(People, ConnectionsReport), ImportError> {
+    let open_err = |source| ImportError::Open {
+        path: label.to_owned(),
+        source,
+    };
+    let file = File::open(path).map_err(open_err)?;
+    let size = file.metadata().map_err(open_err)?.len();
+    progress.total.store(size, Ordering::Relaxed);
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let head = reader.fill_buf().map_err(open_err)?;
+    if let Sniffed::Stream { bom_len, crlf } = decode::sniff(head) {
+        reader.consume(bom_len);
+        let info = TextInfo {
+            had_bom: bom_len > 0,
+            encoding_note: None,
+            crlf,
+        };
+        let table = Table::open(label, reader, &KIND)?;
+        if let Some(parsed) = parse_table(table, size, info, progress)? {
+            return Ok(parsed);
+        }
+    }
+    let mut bytes = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(size).read_to_end(&mut bytes))
+        .map_err(open_err)?;
+    parse(label, &decode::decode(bytes), progress)
+}
+
+/// `None` when a record is not UTF-8: the caller decodes the file and starts again.
+fn parse_table<R: Read>(
+    mut table: Table<'_, R>,
+    size: u64,
+    info: TextInfo,
+    progress: &Progress,
+) -> Result<Option<(People, ConnectionsReport)>, ImportError> {
+    let label = table.label;
     let columns = Columns::of(&table.header);
     let mut report = ConnectionsReport {
         file: label.to_owned(),
         format: detect_format(&table.header),
-        traits: traits(&table.header, decoded),
+        traits: traits(&table.header, info),
         people: 0,
         hidden: 0,
         duplicates: 0,
         skipped: Vec::new(),
         warnings: Vec::new(),
     };
-    if let Some(encoding) = decoded.encoding_note {
+    if let Some(encoding) = info.encoding_note {
         report.warnings.push(format!(
             "{label}: not UTF-8; read as {encoding} (a re-save by Excel?)"
         ));
     }
-    // ~75 bytes per row in LinkedIn's layout; the arena holds the fields without separators.
-    let mut people = People::with_capacity(text_len, text_len / 64);
+    // ~120 bytes per row in LinkedIn's layout; the arena holds the fields without
+    // separators and quotes, so the file's size bounds it. Untouched capacity costs no memory.
+    let size = usize::try_from(size).unwrap_or(usize::MAX);
+    let mut people = People::with_capacity(size, size / 64);
     let mut seen = IdentityIndex::default();
     let mut url_buf = String::new();
     let mut rows = 0usize;
@@ -103,6 +159,7 @@ pub fn parse(
                 });
                 continue;
             }
+            Row::NotUtf8 { .. } => return Ok(None),
             Row::Fields { line, fields } => (line, fields),
         };
         let get = |col: Option<usize>| col.map_or("", |c| record.get(c));
@@ -144,23 +201,23 @@ pub fn parse(
             }
         }
     }
-    progress.done.store(text_len as u64, Ordering::Relaxed);
+    progress.done.store(size as u64, Ordering::Relaxed);
     report.people = people.len();
-    Ok((people, report))
+    Ok(Some((people, report)))
 }
 
-fn traits(header: &Header, decoded: &Decoded) -> Vec<String> {
+fn traits(header: &Header, info: TextInfo) -> Vec<String> {
     let mut traits = Vec::new();
     if header.had_preamble {
         traits.push("Notes preamble".to_owned());
     }
-    if decoded.had_bom {
+    if info.had_bom {
         traits.push("byte-order mark".to_owned());
     }
-    if decoded.text.contains("\r\n") {
+    if info.crlf {
         traits.push("CRLF line endings".to_owned());
     }
-    if let Some(encoding) = decoded.encoding_note {
+    if let Some(encoding) = info.encoding_note {
         traits.push(format!("{encoding} encoding"));
     }
     traits

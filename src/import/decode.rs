@@ -10,6 +10,48 @@ pub struct Decoded {
     pub encoding_note: Option<&'static str>,
 }
 
+/// What the bytes were before they became text, for the report.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextInfo {
+    pub had_bom: bool,
+    /// Set when the bytes were not UTF-8: which encoding was assumed.
+    pub encoding_note: Option<&'static str>,
+    pub crlf: bool,
+}
+
+impl Decoded {
+    pub fn info(&self) -> TextInfo {
+        TextInfo {
+            had_bom: self.had_bom,
+            encoding_note: self.encoding_note,
+            crlf: self.text.contains("\r\n"),
+        }
+    }
+}
+
+/// How a file can be read, judged from its first bytes.
+pub enum Sniffed {
+    /// UTF-8 so far (with a BOM of this many bytes to skip): parse it as it streams in.
+    Stream { bom_len: usize, crlf: bool },
+    /// UTF-16: decode the whole file first.
+    Decode,
+}
+
+pub fn sniff(head: &[u8]) -> Sniffed {
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return Sniffed::Decode;
+    }
+    let bom_len = if head.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    Sniffed::Stream {
+        bom_len,
+        crlf: memchr::memmem::find(head, b"\r\n").is_some(),
+    }
+}
+
 pub fn decode(bytes: Vec<u8>) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8_or_1252(rest.to_vec(), true);

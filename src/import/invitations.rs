@@ -19,7 +19,7 @@ pub fn parse(
     label: &str,
     decoded: &Decoded,
 ) -> Result<(Vec<Invitation>, InvitationsReport), ImportError> {
-    let mut table = Table::open(label, &decoded.text, &KIND)?;
+    let mut table = Table::open(label, decoded.text.as_bytes(), &KIND)?;
     let h = &table.header;
     let col = [
         h.find(&["from"]),
@@ -47,6 +47,14 @@ pub fn parse(
                 report.skipped.push(Skipped {
                     line,
                     reason: format!("expected {expected} fields, found {found}"),
+                });
+                continue;
+            }
+            // Decoded text is UTF-8: cannot happen, but a row is never silently dropped.
+            Row::NotUtf8 { line } => {
+                report.skipped.push(Skipped {
+                    line,
+                    reason: "not valid text".to_owned(),
                 });
                 continue;
             }

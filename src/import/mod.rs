@@ -74,12 +74,18 @@ pub fn load_with_progress(
     progress: &Progress,
 ) -> Result<Export, ImportError> {
     let files = source::open_export(path)?;
-    let decoded = decode::decode(files.connections.bytes);
-    progress
-        .total
-        .store(decoded.text.len() as u64, Ordering::Relaxed);
-    let (people, mut report) = connections::parse(&files.connections.label, &decoded, progress)?;
-    drop(decoded);
+    let (people, mut report) = match files.connections {
+        source::Connections::File { label, path } => {
+            connections::parse_file(&label, &path, progress)?
+        }
+        source::Connections::Read(src) => {
+            let decoded = decode::decode(src.bytes);
+            progress
+                .total
+                .store(decoded.text.len() as u64, Ordering::Relaxed);
+            connections::parse(&src.label, &decoded, progress)?
+        }
+    };
     let invitations_source = match invitations_file {
         // Asked for by name: failing to read it is the user's error to see.
         Some(p) => Some(source::read_file(p)?),

@@ -22,10 +22,27 @@ pub enum Container {
     Zip,
 }
 
+/// Connections.csv: a file on disk is streamed as it is parsed; a zip entry is read
+/// into memory first.
+#[derive(Debug)]
+pub enum Connections {
+    File { label: String, path: PathBuf },
+    Read(SourceFile),
+}
+
+impl Connections {
+    pub fn label(&self) -> &str {
+        match self {
+            Connections::File { label, .. } => label,
+            Connections::Read(src) => &src.label,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct ExportFiles {
     pub container: Container,
-    pub connections: SourceFile,
+    pub connections: Connections,
     /// Found but unreadable is an error for the caller to report, not a failed load.
     pub invitations: Option<Result<SourceFile, ImportError>>,
 }
@@ -49,7 +66,7 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
         let invitations = find_in_folder(path, INVITATIONS);
         return Ok(ExportFiles {
             container: Container::Folder,
-            connections: read_file(&connections)?,
+            connections: stream_file(&connections)?,
             invitations: invitations.map(|p| read_file(&p)),
         });
     }
@@ -63,8 +80,27 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
         .filter(|p| p != path);
     Ok(ExportFiles {
         container: Container::Csv,
-        connections: read_file(path)?,
+        connections: stream_file(path)?,
         invitations: invitations.map(|p| read_file(&p)),
+    })
+}
+
+/// A file to parse as it is read, once we know it opens and is not too large.
+fn stream_file(path: &Path) -> Result<Connections, ImportError> {
+    let label = path.display().to_string();
+    let len = File::open(path)
+        .and_then(|f| f.metadata())
+        .map_err(|source| ImportError::Open {
+            path: label.clone(),
+            source,
+        })?
+        .len();
+    if len > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { path: label });
+    }
+    Ok(Connections::File {
+        label,
+        path: path.to_path_buf(),
     })
 }
 
@@ -155,7 +191,7 @@ fn open_zip(path: &Path) -> Result<ExportFiles, ImportError> {
         find_in_zip(&archive, CONNECTIONS).ok_or_else(|| ImportError::NoConnectionsInZip {
             path: label.clone(),
         })?;
-    let connections = read_zip_entry(&mut archive, connections, &label)?;
+    let connections = Connections::Read(read_zip_entry(&mut archive, connections, &label)?);
     let invitations =
         find_in_zip(&archive, INVITATIONS).map(|i| read_zip_entry(&mut archive, i, &label));
     Ok(ExportFiles {

@@ -1,6 +1,8 @@
 //! Finding the header row of a CSV by its column names (LinkedIn puts a 3-line preamble
 //! before it; older and re-saved files do not), then reading rows with line numbers.
 
+use std::io::Read;
+
 use csv::{ByteRecord, Reader, ReaderBuilder};
 
 use crate::error::ImportError;
@@ -39,10 +41,12 @@ impl Header {
     }
 }
 
-pub struct Table<'a> {
+/// A CSV being read: from memory (decoded text), or streamed from a file so a large
+/// export is never held twice.
+pub struct Table<'a, R> {
     pub label: &'a str,
     pub header: Header,
-    reader: Reader<&'a [u8]>,
+    reader: Reader<R>,
     record: ByteRecord,
 }
 
@@ -82,19 +86,19 @@ pub enum Row<'r> {
         line: u64,
         found: usize,
     },
+    /// Not UTF-8 (only when streaming undecoded bytes): the file needs decoding first.
+    NotUtf8 {
+        line: u64,
+    },
 }
 
-impl<'a> Table<'a> {
-    pub fn open(label: &'a str, text: &'a str, kind: &TableKind) -> Result<Self, ImportError> {
-        if text.trim().is_empty() {
-            return Err(ImportError::Empty {
-                path: label.to_owned(),
-            });
-        }
+impl<'a, R: Read> Table<'a, R> {
+    pub fn open(label: &'a str, source: R, kind: &TableKind) -> Result<Self, ImportError> {
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(text.as_bytes());
+            .buffer_capacity(1 << 16)
+            .from_reader(source);
         let mut record = ByteRecord::new();
         let mut first_seen: Option<Vec<String>> = None;
         let mut had_preamble = false;
@@ -140,6 +144,12 @@ impl<'a> Table<'a> {
         }
         let found = match first_seen {
             Some(names) => describe_columns(&names),
+            // Nothing but blank lines and commas.
+            None if reader.is_done() => {
+                return Err(ImportError::Empty {
+                    path: label.to_owned(),
+                });
+            }
             None => "no columns".to_owned(),
         };
         Err(ImportError::NotLinkedIn {
@@ -166,9 +176,11 @@ impl<'a> Table<'a> {
                 found: self.record.len(),
             }));
         }
-        // The input was decoded to UTF-8 and the parser splits only at ASCII bytes, so the
-        // record is valid UTF-8: validate it once, not field by field.
-        let text = std::str::from_utf8(self.record.as_slice()).unwrap_or_default();
+        // The parser splits only at ASCII bytes, so a record that is valid UTF-8 as a whole
+        // has valid fields: validate it once, not field by field.
+        let Ok(text) = std::str::from_utf8(self.record.as_slice()) else {
+            return Ok(Some(Row::NotUtf8 { line }));
+        };
         Ok(Some(Row::Fields {
             line,
             fields: Fields {
@@ -180,8 +192,8 @@ impl<'a> Table<'a> {
 }
 
 /// Reads one record, refusing giant fields. Returns its first line number.
-fn next_record(
-    reader: &mut Reader<&[u8]>,
+fn next_record<R: Read>(
+    reader: &mut Reader<R>,
     record: &mut ByteRecord,
     label: &str,
 ) -> Result<Option<u64>, ImportError> {
