@@ -139,7 +139,7 @@ fn parse_table<R: Read>(
     // separators and quotes, so the file's size bounds it. Untouched capacity costs no memory.
     let size = usize::try_from(size).unwrap_or(usize::MAX);
     let mut people = People::with_capacity(size, size / 64);
-    let mut seen = IdentityIndex::default();
+    let mut seen = IdentityIndex::with_capacity(size / 128);
     let mut url_buf = String::new();
     let mut rows = 0usize;
     loop {
@@ -188,7 +188,8 @@ fn parse_table<R: Read>(
         let too_large = || ImportError::TooLarge {
             path: label.to_owned(),
         };
-        match seen.find_or_insert(&people, &fields) {
+        let next = PersonId(u32::try_from(people.len()).map_err(|_| too_large())?);
+        match seen.find_or_insert(&people, &fields, next) {
             Some(existing) => {
                 report.duplicates += 1;
                 people
@@ -196,8 +197,7 @@ fn parse_table<R: Read>(
                     .map_err(|_| too_large())?;
             }
             None => {
-                let id = people.push(fields, connected_on).map_err(|_| too_large())?;
-                seen.insert_last(id);
+                people.push(fields, connected_on).map_err(|_| too_large())?;
             }
         }
     }
@@ -228,22 +228,27 @@ fn traits(header: &Header, info: TextInfo) -> Vec<String> {
 struct IdentityIndex {
     seed: u64,
     slots: HashMap<u64, PersonId, BuildHasherDefault<PassThrough>>,
-    pending_hash: u64,
-}
-
-impl Default for IdentityIndex {
-    fn default() -> Self {
-        IdentityIndex {
-            // Per-process seed: a crafted file cannot aim at known collisions.
-            seed: RandomState::new().hash_one(0u64),
-            slots: HashMap::default(),
-            pending_hash: 0,
-        }
-    }
 }
 
 impl IdentityIndex {
-    fn find_or_insert(&mut self, people: &People, fields: &[&str; 6]) -> Option<PersonId> {
+    /// Sized for the rows the file probably holds: growing a large table rehashes it.
+    fn with_capacity(rows: usize) -> Self {
+        IdentityIndex {
+            // Per-process seed: a crafted file cannot aim at known collisions.
+            seed: RandomState::new().hash_one(0u64),
+            slots: HashMap::with_capacity_and_hasher(rows, BuildHasherDefault::default()),
+        }
+    }
+
+    /// The person already known under this row's identity; else `next` (the id the row
+    /// gets when pushed) is recorded for it. One probe per row: the table is too large
+    /// for the cache, so each probe is a memory access.
+    fn find_or_insert(
+        &mut self,
+        people: &People,
+        fields: &[&str; 6],
+        next: PersonId,
+    ) -> Option<PersonId> {
         let by_name;
         let key = if fields[2].is_empty() {
             by_name = crate::model::person::identity(fields[0], fields[1], "", fields[3]);
@@ -253,21 +258,16 @@ impl IdentityIndex {
         };
         let mut hash = mix_hash(self.seed, key.as_bytes());
         loop {
-            match self.slots.get(&hash) {
-                None => {
-                    self.pending_hash = hash;
+            match self.slots.entry(hash) {
+                Entry::Vacant(slot) => {
+                    slot.insert(next);
                     return None;
                 }
-                Some(&id) if people.get(id).identity() == key => return Some(id),
-                Some(_) => hash = hash.wrapping_add(1),
+                Entry::Occupied(slot) if people.get(*slot.get()).identity() == key => {
+                    return Some(*slot.get());
+                }
+                Entry::Occupied(_) => hash = hash.wrapping_add(1),
             }
-        }
-    }
-
-    /// Records the person just pushed under the slot `find_or_insert` found free.
-    fn insert_last(&mut self, id: PersonId) {
-        if let Entry::Vacant(slot) = self.slots.entry(self.pending_hash) {
-            slot.insert(id);
         }
     }
 }
