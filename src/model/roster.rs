@@ -191,4 +191,31 @@ mod tests {
             vec![0, 1, 5, 4, 3, 2]
         );
     }
+
+    proptest::proptest! {
+        /// The packed keys and the tie-breaking give exactly the naive order.
+        #[test]
+        fn text_sort_equals_sorting_whole_folded_strings(
+            rows in proptest::collection::vec(
+                (
+                    "(|Van der |Vanderbilt|Müller|MULLER|Ōe|Åsa )[a-zé]{0,12}",
+                    "(|Ana|Åna|Anastasia-Long)[a-z]{0,3}",
+                ),
+                0..60,
+            )
+        ) {
+            let p = people(
+                &rows
+                    .iter()
+                    .map(|(l, f)| (f.as_str(), l.as_str(), ""))
+                    .collect::<Vec<_>>(),
+            );
+            let mut naive: Vec<u32> = (0..rows.len() as u32).collect();
+            naive.sort_by_key(|&i| {
+                let (last, first) = &rows[i as usize];
+                (last.is_empty(), fold(last), fold(first), i)
+            });
+            proptest::prop_assert_eq!(sort_by_text(&p, Field::LastName, Field::FirstName), naive);
+        }
+    }
 }
