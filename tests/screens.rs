@@ -272,3 +272,29 @@ fn invitations_tab_without_a_file_says_how_to_get_one() {
     press(&mut app, "2");
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }
+
+#[test]
+fn loading_screen_shows_the_first_rows_while_the_rest_loads() {
+    use std::sync::atomic::Ordering;
+    use unconnect::import::Progress;
+    use unconnect::ui::loading::LoadingScreen;
+
+    let progress = Progress::default();
+    progress.total.store(1000, Ordering::Relaxed);
+    progress.done.store(400, Ordering::Relaxed);
+    progress.people.store(41_000, Ordering::Relaxed);
+    *progress.preview.lock().unwrap() = sample().into_iter().take(4).collect();
+    let mut terminal = Terminal::new(TestBackend::new(80, 12)).unwrap();
+    terminal
+        .draw(|f| {
+            f.render_widget(
+                LoadingScreen {
+                    path: std::path::Path::new("big/Connections.csv"),
+                    progress: &progress,
+                },
+                f.area(),
+            )
+        })
+        .unwrap();
+    assert_snapshot!(terminal.backend());
+}

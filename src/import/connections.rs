@@ -12,12 +12,12 @@ use crate::error::ImportError;
 use crate::model::people::Field;
 use crate::model::{People, PersonId};
 
-use super::Progress;
 use super::dates::parse_connected_on;
 use super::decode::{self, Decoded, Sniffed, TextInfo};
 use super::report::{ConnectionsReport, Format, Skipped};
 use super::table::{Header, Row, Table, TableKind};
 use super::url;
+use super::{PREVIEW_ROWS, Progress};
 
 const KIND: TableKind = TableKind {
     what: "Connections.csv",
@@ -119,6 +119,10 @@ fn parse_table<R: Read>(
     progress: &Progress,
 ) -> Result<Option<(People, ConnectionsReport)>, ImportError> {
     let label = table.label;
+    if let Ok(mut preview) = progress.preview.lock() {
+        // A second pass (after decoding) starts the preview again.
+        *preview = People::default();
+    }
     let columns = Columns::of(&table.header);
     let mut report = ConnectionsReport {
         file: label.to_owned(),
@@ -146,6 +150,9 @@ fn parse_table<R: Read>(
         rows += 1;
         if rows.is_multiple_of(PROGRESS_EVERY) {
             progress.done.store(table.byte_offset(), Ordering::Relaxed);
+            progress
+                .people
+                .store(people.len() as u64, Ordering::Relaxed);
         }
         let Some(row) = table.next_row()? else { break };
         let (line, record) = match row {
@@ -198,10 +205,19 @@ fn parse_table<R: Read>(
             }
             None => {
                 people.push(fields, connected_on).map_err(|_| too_large())?;
+                if people.len() <= PREVIEW_ROWS
+                    && let Ok(mut preview) = progress.preview.lock()
+                {
+                    // Cannot fail: a few short rows are far from the arena's limit.
+                    let _ = preview.push(fields, connected_on);
+                }
             }
         }
     }
     progress.done.store(size as u64, Ordering::Relaxed);
+    progress
+        .people
+        .store(people.len() as u64, Ordering::Relaxed);
     report.people = people.len();
     Ok(Some((people, report)))
 }

@@ -11,6 +11,7 @@ pub mod table;
 pub mod url;
 
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::ImportError;
@@ -35,14 +36,21 @@ pub struct Invitations {
     pub report: InvitationsReport,
 }
 
-/// How far a load has got, for a progress gauge on another thread.
+/// How far a load has got, for the loading screen on another thread.
 #[derive(Debug, Default)]
 pub struct Progress {
     /// Bytes of Connections.csv parsed so far.
     pub done: AtomicU64,
     /// Its size.
     pub total: AtomicU64,
+    /// People read so far.
+    pub people: AtomicU64,
+    /// The first people read, so the screen shows rows while the rest loads.
+    pub preview: Mutex<People>,
 }
+
+/// People kept for the loading screen: more than a tall terminal shows.
+pub const PREVIEW_ROWS: usize = 120;
 
 impl Progress {
     /// 0.0 to 1.0.

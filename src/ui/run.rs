@@ -86,7 +86,7 @@ fn wait_while_loading(
             frame.render_widget(
                 LoadingScreen {
                     path: &loading.path,
-                    ratio: loading.progress.ratio(),
+                    progress: &loading.progress,
                 },
                 frame.area(),
             )
