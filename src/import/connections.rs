@@ -1,12 +1,9 @@
 //! Connections.csv, in every layout LinkedIn has produced since 2012.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::fs::File;
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::ImportError;
 use crate::model::people::Field;
@@ -14,6 +11,7 @@ use crate::model::{People, PersonId};
 
 use super::dates::parse_connected_on;
 use super::decode::{self, Decoded, Sniffed, TextInfo};
+use super::identity::IdentityIndex;
 use super::report::{ConnectionsReport, Format, Skipped};
 use super::table::{Header, Row, Table, TableKind};
 use super::url;
@@ -58,8 +56,10 @@ fn detect_format(header: &Header) -> Format {
     }
 }
 
-/// Rows between two progress updates.
+/// Rows between two progress updates (and checks for cancellation).
 const PROGRESS_EVERY: usize = 1 << 14;
+/// Files at least this large are parsed in two halves on two threads.
+const PARALLEL_FROM_BYTES: u64 = 16 << 20;
 
 /// Parses decoded text held in memory (a zip entry, or a file that needed decoding).
 pub fn parse(
@@ -67,21 +67,43 @@ pub fn parse(
     decoded: &Decoded,
     progress: &Progress,
 ) -> Result<(People, ConnectionsReport), ImportError> {
-    let table = Table::open(label, decoded.text.as_bytes(), &KIND)?;
+    let mut table = Table::open(label, decoded.text.as_bytes(), &KIND)?;
     let size = decoded.text.len() as u64;
-    parse_table(table, size, decoded.info(), progress)?.ok_or_else(|| ImportError::Csv {
-        path: label.to_owned(),
-        line: 0,
-        reason: "not UTF-8 after decoding (a bug: please report it)".to_owned(),
-    })
+    let mut rows = RowReader::new(&table.header, decoded.info(), label, (size, size), true);
+    match rows.read(&mut table, progress, &Limits::default())? {
+        Stop::End => Ok(rows.finish(progress, size)),
+        _ => Err(ImportError::Csv {
+            path: label.to_owned(),
+            line: 0,
+            reason: "not UTF-8 after decoding (a bug: please report it)".to_owned(),
+        }),
+    }
 }
 
 /// Parses a file as it is read, so a large export is never held in memory twice (as
-/// bytes and as people). A file that turns out not to be UTF-8 is read again, decoded.
+/// bytes and as people); a large one in two halves at once. A file that turns out not to
+/// be UTF-8 is read again, whole, and decoded.
 pub fn parse_file(
     label: &str,
     path: &Path,
     progress: &Progress,
+) -> Result<(People, ConnectionsReport), ImportError> {
+    let split = |size| {
+        if size >= PARALLEL_FROM_BYTES {
+            find_split(path, size)
+        } else {
+            None
+        }
+    };
+    parse_file_split_at(label, path, progress, split)
+}
+
+/// [`parse_file`], with the choice of where (and whether) to split the file given.
+fn parse_file_split_at(
+    label: &str,
+    path: &Path,
+    progress: &Progress,
+    split: impl FnOnce(u64) -> Option<u64>,
 ) -> Result<(People, ConnectionsReport), ImportError> {
     let open_err = |source| ImportError::Open {
         path: label.to_owned(),
@@ -99,8 +121,26 @@ pub fn parse_file(
             encoding_note: None,
             crlf,
         };
-        let table = Table::open(label, reader, &KIND)?;
-        if let Some(parsed) = parse_table(table, size, info, progress)? {
+        let mut table = Table::open(label, reader, &KIND)?;
+        let parsed = match split(size) {
+            Some(split) => read_halves(
+                label,
+                path,
+                &mut table,
+                info,
+                bom_len as u64,
+                split,
+                progress,
+            )?,
+            None => {
+                let mut rows = RowReader::new(&table.header, info, label, (size, size), true);
+                match rows.read(&mut table, progress, &Limits::default())? {
+                    Stop::End => Some(rows.finish(progress, size)),
+                    _ => None,
+                }
+            }
+        };
+        if let Some(parsed) = parsed {
             return Ok(parsed);
         }
     }
@@ -108,104 +148,273 @@ pub fn parse_file(
     File::open(path)
         .and_then(|f| f.take(size).read_to_end(&mut bytes))
         .map_err(open_err)?;
+    progress.done.store(0, Ordering::Relaxed);
+    progress.people.store(0, Ordering::Relaxed);
     parse(label, &decode::decode(bytes), progress)
 }
 
-/// `None` when a record is not UTF-8: the caller decodes the file and starts again.
-fn parse_table<R: Read>(
-    mut table: Table<'_, R>,
-    size: u64,
+/// Where the second half starts: just after the first line break past the middle. It
+/// may fall inside a quoted field; the first half's reader finds out (see `read_halves`).
+fn find_split(path: &Path, size: u64) -> Option<u64> {
+    let mut file = File::open(path).ok()?;
+    let middle = size / 2;
+    file.seek(SeekFrom::Start(middle)).ok()?;
+    let mut window = vec![0; 1 << 16];
+    let n = file.read(&mut window).ok()?;
+    memchr::memchr(b'\n', &window[..n]).map(|i| middle + i as u64 + 1)
+}
+
+/// Parses `[start, split)` here and `[split, end)` on a second thread, then joins them
+/// as if read in one pass: same order, same duplicates merged, same line numbers.
+/// The split is only trusted if a record of the first half ends exactly there; if not
+/// (a quoted line break), or if the second half failed, the first half reads on alone.
+/// `None`: not UTF-8.
+fn read_halves<R: Read>(
+    label: &str,
+    path: &Path,
+    table: &mut Table<'_, R>,
     info: TextInfo,
+    bom_len: u64,
+    split: u64,
     progress: &Progress,
 ) -> Result<Option<(People, ConnectionsReport)>, ImportError> {
-    let label = table.label;
-    if let Ok(mut preview) = progress.preview.lock() {
-        // A second pass (after decoding) starts the preview again.
-        *preview = People::default();
-    }
-    let columns = Columns::of(&table.header);
-    let mut report = ConnectionsReport {
-        file: label.to_owned(),
-        format: detect_format(&table.header),
-        traits: traits(&table.header, info),
-        people: 0,
-        hidden: 0,
-        duplicates: 0,
-        skipped: Vec::new(),
-        warnings: Vec::new(),
-    };
-    if let Some(encoding) = info.encoding_note {
-        report.warnings.push(format!(
-            "{label}: not UTF-8; read as {encoding} (a re-save by Excel?)"
-        ));
-    }
-    // ~120 bytes per row in LinkedIn's layout; the arena holds the fields without
-    // separators and quotes, so the file's size bounds it. Untouched capacity costs no memory.
-    let size = usize::try_from(size).unwrap_or(usize::MAX);
-    let mut people = People::with_capacity(size, size / 64);
-    let mut seen = IdentityIndex::with_capacity(size / 128);
-    let mut url_buf = String::new();
-    let mut rows = 0usize;
-    loop {
-        rows += 1;
-        if rows.is_multiple_of(PROGRESS_EVERY) {
-            progress.done.store(table.byte_offset(), Ordering::Relaxed);
-            progress
-                .people
-                .store(people.len() as u64, Ordering::Relaxed);
-        }
-        let Some(row) = table.next_row()? else { break };
-        let (line, record) = match row {
-            Row::Misshapen { line, found } => {
-                report.skipped.push(Skipped {
-                    line,
-                    reason: format!(
-                        "expected {} fields, found {found}",
-                        table.header.names.len()
-                    ),
-                });
-                continue;
-            }
-            Row::NotUtf8 { .. } => return Ok(None),
-            Row::Fields { line, fields } => (line, fields),
+    let size = progress.total.load(Ordering::Relaxed);
+    let header = table.header.clone();
+    let cancel = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| -> Result<(RowReader<'_>, Stop), ImportError> {
+            let open_err = |source| ImportError::Open {
+                path: label.to_owned(),
+                source,
+            };
+            let mut file = File::open(path).map_err(open_err)?;
+            file.seek(SeekFrom::Start(split)).map_err(open_err)?;
+            let reader = BufReader::with_capacity(1 << 16, file);
+            let mut rest = Table::continuing(label, reader, header);
+            let mut rows = RowReader::new(
+                &rest.header,
+                info,
+                label,
+                (size - split, size - split),
+                false,
+            );
+            let limits = Limits {
+                cancel: Some(&cancel),
+                ..Limits::default()
+            };
+            let stop = rows.read(&mut rest, progress, &limits)?;
+            Ok((rows, stop))
+        });
+        let mut first = RowReader::new(&table.header, info, label, (split, size), true);
+        let limits = Limits {
+            stop_at: Some(split),
+            base: bom_len,
+            cancel: None,
         };
-        let get = |col: Option<usize>| col.map_or("", |c| record.get(c));
-        url::normalise_into(get(columns.fields[Field::Url as usize]), &mut url_buf);
-        let fields = [
-            get(columns.fields[0]),
-            get(columns.fields[1]),
-            url_buf.as_str(),
-            get(columns.fields[3]),
-            get(columns.fields[4]),
-            get(columns.fields[5]),
-        ];
-        let date_text = get(columns.connected_on);
+        let stop = first.read(table, progress, &limits)?;
+        let aligned = matches!(stop, Stop::Boundary { at, .. } if at == split);
+        if !aligned {
+            cancel.store(true, Ordering::Relaxed);
+        }
+        // A panic there is a bug, not bad input: propagate it.
+        let second = second
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        match (stop, second) {
+            (Stop::NotUtf8, _) | (_, Ok((_, Stop::NotUtf8))) => Ok(None),
+            (Stop::Boundary { at, next_line }, Ok((rest, Stop::End))) if at == split => {
+                first.absorb(rest, next_line - 1)?;
+                Ok(Some(first.finish(progress, size)))
+            }
+            (Stop::End, _) => Ok(Some(first.finish(progress, size))),
+            (_, second) => {
+                // Misaligned, or the second half failed: read on alone from here.
+                if let Ok((rest, _)) = second {
+                    rest.retract(progress);
+                }
+                match first.read(table, progress, &Limits::default())? {
+                    Stop::End => Ok(Some(first.finish(progress, size))),
+                    _ => Ok(None),
+                }
+            }
+        }
+    })
+}
+
+/// Where a reader stops early.
+#[derive(Default)]
+struct Limits<'a> {
+    /// At the first record boundary at or past this byte offset...
+    stop_at: Option<u64>,
+    /// ...counted from the start of the file: the table's own offsets start after this.
+    base: u64,
+    /// When set (the other half found its split was wrong).
+    cancel: Option<&'a AtomicBool>,
+}
+
+enum Stop {
+    End,
+    /// A record was not UTF-8: decode the file and start again.
+    NotUtf8,
+    Boundary {
+        at: u64,
+        next_line: u64,
+    },
+    Cancelled,
+}
+
+/// The people read so far from one stretch of the file, and what was said about them.
+struct RowReader<'l> {
+    label: &'l str,
+    columns: Columns,
+    width: usize,
+    people: People,
+    seen: IdentityIndex,
+    url: String,
+    report: ConnectionsReport,
+    /// Unreadable dates (line, text): formatted at the end, once line numbers are final.
+    bad_dates: Vec<(u64, String)>,
+    /// This reader's rows are the file's first: show them while loading.
+    preview: bool,
+    /// Bytes and people already added to the shared progress.
+    reported: (u64, u64),
+}
+
+impl<'l> RowReader<'l> {
+    /// `size`: the bytes this reader will parse; `room`: the bytes of people it should
+    /// have room for (the whole file for a first half that absorbs the second).
+    fn new(
+        header: &Header,
+        info: TextInfo,
+        label: &'l str,
+        (size, room): (u64, u64),
+        preview: bool,
+    ) -> Self {
+        let mut report = ConnectionsReport {
+            file: label.to_owned(),
+            format: detect_format(header),
+            traits: traits(header, info),
+            people: 0,
+            hidden: 0,
+            duplicates: 0,
+            skipped: Vec::new(),
+            warnings: Vec::new(),
+        };
+        if let Some(encoding) = info.encoding_note {
+            report.warnings.push(format!(
+                "{label}: not UTF-8; read as {encoding} (a re-save by Excel?)"
+            ));
+        }
+        // ~120 bytes per row in LinkedIn's layout; the arena holds the fields without
+        // separators and quotes, so the size bounds it. Untouched capacity costs no memory
+        // (and spares a copy when the second half is appended).
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        let room = usize::try_from(room).unwrap_or(usize::MAX);
+        RowReader {
+            label,
+            columns: Columns::of(header),
+            width: header.names.len(),
+            people: People::with_capacity(room, room / 64),
+            seen: IdentityIndex::with_capacity(size / 128),
+            url: String::new(),
+            report,
+            bad_dates: Vec::new(),
+            preview,
+            reported: (0, 0),
+        }
+    }
+
+    fn read<R: Read>(
+        &mut self,
+        table: &mut Table<'_, R>,
+        progress: &Progress,
+        limits: &Limits<'_>,
+    ) -> Result<Stop, ImportError> {
+        if self.preview
+            && self.people.is_empty()
+            && let Ok(mut preview) = progress.preview.lock()
+        {
+            // A second pass (after decoding) starts the preview again.
+            *preview = People::default();
+        }
+        let mut rows = 0usize;
+        loop {
+            rows += 1;
+            if rows.is_multiple_of(PROGRESS_EVERY) {
+                self.report_progress(progress, limits.base + table.byte_offset());
+                if limits.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                    return Ok(Stop::Cancelled);
+                }
+            }
+            let Some(row) = table.next_row()? else {
+                return Ok(Stop::End);
+            };
+            match row {
+                Row::Misshapen { line, found } => self.report.skipped.push(Skipped {
+                    line,
+                    reason: format!("expected {} fields, found {found}", self.width),
+                }),
+                Row::NotUtf8 { .. } => return Ok(Stop::NotUtf8),
+                Row::Fields { line, fields } => {
+                    let get = |col: Option<usize>| col.map_or("", |c| fields.get(c));
+                    self.add(
+                        line,
+                        std::array::from_fn(|i| get(self.columns.fields[i])),
+                        get(self.columns.connected_on),
+                        progress,
+                    )?;
+                }
+            }
+            if let Some(stop) = limits.stop_at {
+                let at = limits.base + table.byte_offset();
+                if at >= stop {
+                    self.report_progress(progress, at);
+                    return Ok(Stop::Boundary {
+                        at,
+                        next_line: table.next_line(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// One row: normalised, checked, merged into a duplicate or added.
+    fn add(
+        &mut self,
+        line: u64,
+        raw: [&str; 6],
+        date_text: &str,
+        progress: &Progress,
+    ) -> Result<(), ImportError> {
+        url::normalise_into(raw[Field::Url as usize], &mut self.url);
+        let mut fields = raw;
+        fields[Field::Url as usize] = self.url.as_str();
         if fields.iter().all(|f| f.is_empty()) {
             // A row of bare commas with no date is a blank line a spreadsheet left.
-            report.hidden += usize::from(!date_text.is_empty());
-            continue;
+            self.report.hidden += usize::from(!date_text.is_empty());
+            return Ok(());
         }
         let connected_on = parse_connected_on(date_text);
         if connected_on.is_none() && !date_text.is_empty() {
-            report.warnings.push(format!(
-                "{label}, line {line}: unreadable date \"{}\"; kept with the date unknown",
-                date_text.escape_debug()
-            ));
+            self.bad_dates.push((line, date_text.to_owned()));
         }
         let too_large = || ImportError::TooLarge {
-            path: label.to_owned(),
+            path: self.label.to_owned(),
         };
-        let next = PersonId(u32::try_from(people.len()).map_err(|_| too_large())?);
-        match seen.find_or_insert(&people, &fields, next) {
+        let next = PersonId(u32::try_from(self.people.len()).map_err(|_| too_large())?);
+        match self.seen.find_or_insert(&self.people, &fields, next) {
             Some(existing) => {
-                report.duplicates += 1;
-                people
+                self.report.duplicates += 1;
+                self.people
                     .fill_missing(existing, fields, connected_on)
                     .map_err(|_| too_large())?;
             }
             None => {
-                people.push(fields, connected_on).map_err(|_| too_large())?;
-                if people.len() <= PREVIEW_ROWS
+                self.people
+                    .push(fields, connected_on)
+                    .map_err(|_| too_large())?;
+                if self.preview
+                    && self.people.len() <= PREVIEW_ROWS
                     && let Ok(mut preview) = progress.preview.lock()
                 {
                     // Cannot fail: a few short rows are far from the arena's limit.
@@ -213,13 +422,100 @@ fn parse_table<R: Read>(
                 }
             }
         }
+        Ok(())
     }
-    progress.done.store(size as u64, Ordering::Relaxed);
-    progress
-        .people
-        .store(people.len() as u64, Ordering::Relaxed);
-    report.people = people.len();
-    Ok(Some((people, report)))
+
+    fn report_progress(&mut self, progress: &Progress, at: u64) {
+        let people = self.people.len() as u64;
+        progress
+            .done
+            .fetch_add(at.saturating_sub(self.reported.0), Ordering::Relaxed);
+        progress
+            .people
+            .fetch_add(people.saturating_sub(self.reported.1), Ordering::Relaxed);
+        self.reported = (at.max(self.reported.0), people.max(self.reported.1));
+    }
+
+    /// Takes back this reader's progress: its work is being discarded.
+    fn retract(self, progress: &Progress) {
+        progress.done.fetch_sub(self.reported.0, Ordering::Relaxed);
+        progress
+            .people
+            .fetch_sub(self.reported.1, Ordering::Relaxed);
+    }
+
+    /// Appends the second half of the file, whose line 1 is this half's line
+    /// `line_offset + 1`: its duplicates of people here merge into them, as in one pass.
+    fn absorb(&mut self, rest: RowReader<'_>, line_offset: u64) -> Result<(), ImportError> {
+        let too_large = || ImportError::TooLarge {
+            path: self.label.to_owned(),
+        };
+        let RowReader {
+            people: rest_people,
+            seen: rest_seen,
+            report: rest_report,
+            bad_dates: rest_bad_dates,
+            ..
+        } = rest;
+        // Peak memory: the identity tables go before the second half's text is copied.
+        drop(rest_seen);
+        let mut keep = vec![true; rest_people.len()];
+        for (id, keep) in rest_people.ids().zip(&mut keep) {
+            let p = rest_people.get(id);
+            if let Some(existing) = self.seen.find(&self.people, &p.identity()) {
+                *keep = false;
+                self.report.duplicates += 1;
+                let fields = [
+                    p.first_name,
+                    p.last_name,
+                    p.url,
+                    p.email,
+                    p.company,
+                    p.position,
+                ];
+                self.people
+                    .fill_missing(existing, fields, p.connected_on)
+                    .map_err(|_| too_large())?;
+            }
+        }
+        self.seen = IdentityIndex::with_capacity(0);
+        self.people
+            .append(rest_people, |i| keep[i])
+            .map_err(|_| too_large())?;
+        self.report.hidden += rest_report.hidden;
+        self.report.duplicates += rest_report.duplicates;
+        self.report
+            .skipped
+            .extend(rest_report.skipped.into_iter().map(|s| Skipped {
+                line: s.line + line_offset,
+                ..s
+            }));
+        self.bad_dates.extend(
+            rest_bad_dates
+                .into_iter()
+                .map(|(line, text)| (line + line_offset, text)),
+        );
+        Ok(())
+    }
+
+    fn finish(self, progress: &Progress, size: u64) -> (People, ConnectionsReport) {
+        let mut report = self.report;
+        let label = self.label;
+        report
+            .warnings
+            .extend(self.bad_dates.into_iter().map(|(line, text)| {
+                format!(
+                    "{label}, line {line}: unreadable date \"{}\"; kept with the date unknown",
+                    text.escape_debug()
+                )
+            }));
+        report.people = self.people.len();
+        progress.done.store(size, Ordering::Relaxed);
+        progress
+            .people
+            .store(self.people.len() as u64, Ordering::Relaxed);
+        (self.people, report)
+    }
 }
 
 fn traits(header: &Header, info: TextInfo) -> Vec<String> {
@@ -239,89 +535,62 @@ fn traits(header: &Header, info: TextInfo) -> Vec<String> {
     traits
 }
 
-/// Identity → person, keyed by a hash of the identity so that a million rows do not cost
-/// a million key allocations. Hash collisions between different identities probe onwards.
-struct IdentityIndex {
-    seed: u64,
-    slots: HashMap<u64, PersonId, BuildHasherDefault<PassThrough>>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::people::PersonRef;
 
-impl IdentityIndex {
-    /// Sized for the rows the file probably holds: growing a large table rehashes it.
-    fn with_capacity(rows: usize) -> Self {
-        IdentityIndex {
-            // Per-process seed: a crafted file cannot aim at known collisions.
-            seed: RandomState::new().hash_one(0u64),
-            slots: HashMap::with_capacity_and_hasher(rows, BuildHasherDefault::default()),
-        }
+    /// A small export with everything a split can fall into: a quoted line break,
+    /// duplicates across the halves, a short row, a bad date, a blank row.
+    const CSV: &str = "Notes:\n\"Some note\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+Ada,One,https://www.linkedin.com/in/ada,,Acme,CEO,01 Jan 2024\n\
+Bob,Two,https://www.linkedin.com/in/bob,,\"Globex, Inc.\",\"Line one\nline two\",02 Jan 2024\n\
+Cy,Three,,cy@example.com,,,someday\n\
+,,,,,,03 Jan 2024\n\
+Dee,Four,https://www.linkedin.com/in/dee,,Initech,,04 Jan 2024\n\
+short,row\n\
+Ada,One,https://www.linkedin.com/in/ada,ada@example.com,,,05 Jan 2024\n\
+Eve,Five,https://www.linkedin.com/in/eve,,\"Umbrella \"\"Corp\"\"\",Chemist,never\n\
+Cy,Three,,cy@example.com,Hooli,Dev,06 Jan 2024\n\
+Dee,Four,https://www.linkedin.com/in/dee,,,Boss,\n\
+Fay,Six,https://www.linkedin.com/in/fay,,Acme,CTO,07 Jan 2024\n";
+
+    fn people(p: &People) -> Vec<PersonRef<'_>> {
+        p.ids().map(|id| p.get(id)).collect()
     }
 
-    /// The person already known under this row's identity; else `next` (the id the row
-    /// gets when pushed) is recorded for it. One probe per row: the table is too large
-    /// for the cache, so each probe is a memory access.
-    fn find_or_insert(
-        &mut self,
-        people: &People,
-        fields: &[&str; 6],
-        next: PersonId,
-    ) -> Option<PersonId> {
-        let by_name;
-        let key = if fields[2].is_empty() {
-            by_name = crate::model::person::identity(fields[0], fields[1], "", fields[3]);
-            by_name.as_str()
-        } else {
-            fields[2]
+    #[test]
+    fn parsing_in_two_halves_gives_the_one_pass_result_wherever_the_split_falls() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Connections.csv");
+        std::fs::write(&path, CSV).unwrap();
+        let parse_at = |split: Option<u64>| {
+            parse_file_split_at("c.csv", &path, &Progress::default(), |_| split).unwrap()
         };
-        let mut hash = mix_hash(self.seed, key.as_bytes());
-        loop {
-            match self.slots.entry(hash) {
-                Entry::Vacant(slot) => {
-                    slot.insert(next);
-                    return None;
-                }
-                Entry::Occupied(slot) if people.get(*slot.get()).identity() == key => {
-                    return Some(*slot.get());
-                }
-                Entry::Occupied(_) => hash = hash.wrapping_add(1),
-            }
-        }
-    }
-}
-
-/// A fast seeded hash of a short key, 8 bytes at a time (keys are ~45-byte URLs).
-fn mix_hash(seed: u64, bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(word))
-            .wrapping_mul(K)
-            .rotate_left(29);
-    }
-    let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(K);
-    h ^ (h >> 32)
-}
-
-/// The keys are already hashes: hashing them again would only cost time.
-#[derive(Default)]
-struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
+        let (one_pass, report) = parse_at(None);
+        assert_eq!(one_pass.len(), 6);
+        assert_eq!(report.duplicates, 3);
+        assert_eq!(report.skipped[0].line, 11);
+        assert_eq!(report.warnings.len(), 2, "{:?}", report.warnings);
+        let header_end = CSV.find("Connected On\n").unwrap() + 13;
+        for split in header_end as u64 + 1..CSV.len() as u64 {
+            let (halves, halves_report) = parse_at(Some(split));
+            assert_eq!(people(&halves), people(&one_pass), "split at {split}");
+            assert_eq!(halves_report, report, "split at {split}");
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    #[test]
+    fn a_file_that_is_not_utf8_after_the_split_is_decoded_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Connections.csv");
+        let mut bytes = CSV.as_bytes().to_vec();
+        bytes.extend_from_slice(b"Gil,Caf\xe9,,,,,08 Jan 2024\n");
+        std::fs::write(&path, &bytes).unwrap();
+        let split = CSV.find("Eve").unwrap() as u64;
+        let (people, report) =
+            parse_file_split_at("c.csv", &path, &Progress::default(), |_| Some(split)).unwrap();
+        assert_eq!(people.get(PersonId(6)).last_name, "Café");
+        assert!(report.traits.iter().any(|t| t.contains("Windows-1252")));
     }
 }

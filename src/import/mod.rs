@@ -3,6 +3,7 @@
 pub mod connections;
 pub mod dates;
 pub mod decode;
+pub mod identity;
 pub mod invitations;
 pub mod join;
 pub mod report;

@@ -31,7 +31,7 @@ impl Format {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConnectionsReport {
     /// The file as the user would name it (inside a zip: `export.zip (Connections.csv)`).
     pub file: String,

@@ -160,6 +160,27 @@ impl<'a, R: Read> Table<'a, R> {
         })
     }
 
+    /// A table that starts mid-file, at a record boundary, under a header read elsewhere
+    /// (the second half of a file parsed in two). Its line numbers count from 1 there.
+    pub fn continuing(label: &'a str, source: R, header: Header) -> Self {
+        let reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(1 << 16)
+            .from_reader(source);
+        Table {
+            label,
+            header,
+            reader,
+            record: ByteRecord::new(),
+        }
+    }
+
+    /// The line the next record starts on.
+    pub fn next_line(&self) -> u64 {
+        self.reader.position().line()
+    }
+
     /// How far into the text the reader is, in bytes.
     pub fn byte_offset(&self) -> u64 {
         self.reader.position().byte()

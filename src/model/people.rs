@@ -195,6 +195,22 @@ impl People {
         Ok(())
     }
 
+    /// Appends the people of `other` for whom `keep(index)` holds (the second half of a
+    /// file parsed in two, without the duplicates of the first half).
+    pub fn append(&mut self, other: People, keep: impl Fn(usize) -> bool) -> Result<(), ArenaFull> {
+        let shift = u32::try_from(self.text.len()).map_err(|_| ArenaFull)?;
+        u32::try_from(self.text.len() + other.text.len()).map_err(|_| ArenaFull)?;
+        u32::try_from(self.rows.len() + other.rows.len()).map_err(|_| ArenaFull)?;
+        self.text.push_str(&other.text);
+        let kept = other.rows.iter().enumerate().filter(|(i, _)| keep(*i));
+        self.rows.extend(kept.map(|(_, row)| Row {
+            start: row.start + shift,
+            ends: row.ends.map(|end| end + shift),
+            connected_on: row.connected_on,
+        }));
+        Ok(())
+    }
+
     fn store(&mut self, fields: [&str; 6]) -> Result<(u32, [u32; 6]), ArenaFull> {
         let offset = |len: usize| u32::try_from(len).map_err(|_| ArenaFull);
         let start = offset(self.text.len())?;
