@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::error::ImportError;
 use crate::import::{self, Export, Progress};
 use crate::model::pending::Pending;
-use crate::model::roster::people_triage;
+use crate::model::roster::{later_sorts, people_triage_first};
 use crate::model::triage::Place;
 use crate::model::{Invitation, InvitationRules, Person, PersonId};
 use crate::store::journal::in_force;
@@ -45,6 +45,20 @@ pub struct Store {
 pub struct Session {
     pub app: App,
     pub store: Store,
+    /// The name and company sort orders, computed after the first frame; for
+    /// [`App::sorts_ready`].
+    pub later_sorts: Receiver<LaterSorts>,
+}
+
+pub type LaterSorts = Vec<(&'static str, Vec<u32>)>;
+
+impl Session {
+    /// Waits for the later sort orders (tests and tools that need every order).
+    pub fn wait_for_sorts(&mut self) {
+        if let Ok(sorts) = self.later_sorts.recv() {
+            self.app.sorts_ready(sorts);
+        }
+    }
 }
 
 pub struct Options {
@@ -138,7 +152,7 @@ fn open(
     let restored = places.len() - removed_here;
     staged.set_foreign(foreign);
 
-    let mut triage = people_triage(&people);
+    let mut triage = people_triage_first(&people);
     triage.restore(places);
     let invitations = invitations.map(|inv| {
         let pending = Pending::from_export(&people, &inv.list);
@@ -158,6 +172,15 @@ fn open(
             rules: options.rules,
         }
     });
+    let people = Arc::new(people);
+    let (sorts_tx, sorts_rx) = mpsc::channel();
+    {
+        let people = Arc::clone(&people);
+        std::thread::spawn(move || {
+            // The receiver is gone only if the app quit first: nothing to do then.
+            let _ = sorts_tx.send(later_sorts(&people));
+        });
+    }
     let mut app = App::new(people, triage, options.today);
     app.invitations = invitations;
 
@@ -193,6 +216,7 @@ fn open(
             staged,
             staged_invitations,
         },
+        later_sorts: sorts_rx,
     })
 }
 

@@ -66,14 +66,8 @@ impl Pending {
         Triage::new(
             search,
             vec![
-                SortOrder {
-                    name: SORT_SENT,
-                    order: by_sent.into(),
-                },
-                SortOrder {
-                    name: SORT_NAME,
-                    order: by_name.into(),
-                },
+                SortOrder::new(SORT_SENT, by_sent),
+                SortOrder::new(SORT_NAME, by_name),
             ],
         )
         .with_locks(locks)

@@ -245,6 +245,12 @@ impl People {
         }
     }
 
+    /// Bytes of text held: an upper bound, in practice, for derived text such as the
+    /// folded search index.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// Bytes held by the arena and rows, for memory reports.
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity() + self.rows.capacity() * std::mem::size_of::<Row>()

@@ -2,7 +2,8 @@
 //!
 //! Built for a million rows: sort keys are packed integers (a date, or the first bytes of
 //! the folded text), so sorting compares integers; only rows whose packed keys tie compare
-//! full folded strings. The index and the orders are built on two threads.
+//! full folded strings. The index (in two halves) and the date order are built on two
+//! threads; the name and company orders follow in the background, after the first frame.
 
 use std::cmp::Reverse;
 
@@ -14,24 +15,55 @@ pub const SORT_CONNECTED: &str = "newest first";
 pub const SORT_LAST_NAME: &str = "last name";
 pub const SORT_COMPANY: &str = "company";
 
-/// A triage over `people`: filter on name, position, company, email (not the URL).
+/// A triage over `people`, every sort order ready (tests, benchmarks, tools).
 pub fn people_triage(people: &People) -> Triage {
-    let (search, sorts) = std::thread::scope(|s| {
-        let search = s.spawn(|| people_search_index(people));
-        let sorts = people_sorts(people);
-        // A panic in the index thread is a bug, not bad input: propagate it.
-        (
-            search
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            sorts,
-        )
+    let mut triage = people_triage_first(people);
+    for (name, order) in later_sorts(people) {
+        triage.sort_ready(name, order);
+    }
+    triage
+}
+
+/// What the screen needs first: the search index and the "newest first" order, built on
+/// two threads. The name and company orders are left pending: [`later_sorts`] computes
+/// them after the first frame, since they are only needed once the user presses `s`.
+pub fn people_triage_first(people: &People) -> Triage {
+    let (search, by_date) = std::thread::scope(|s| {
+        let by_date = s.spawn(|| sort_by_date(people));
+        let search = people_search_index(people);
+        // A panic in the sorting thread is a bug, not bad input: propagate it.
+        let by_date = by_date
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (search, by_date)
     });
-    Triage::new(search, sorts)
+    Triage::new(
+        search,
+        vec![
+            SortOrder::new(SORT_CONNECTED, by_date),
+            SortOrder::pending(SORT_LAST_NAME),
+            SortOrder::pending(SORT_COMPANY),
+        ],
+    )
+}
+
+/// The sort orders [`people_triage_first`] leaves pending.
+pub fn later_sorts(people: &People) -> Vec<(&'static str, Vec<u32>)> {
+    vec![
+        (
+            SORT_LAST_NAME,
+            sort_by_text(people, Field::LastName, Field::FirstName),
+        ),
+        (
+            SORT_COMPANY,
+            sort_by_text(people, Field::Company, Field::LastName),
+        ),
+    ]
 }
 
 pub fn people_search_index(people: &People) -> SearchIndex {
-    SearchIndex::build(people.len(), |i| {
+    // Names, positions, companies and emails: less than the whole text (no URLs).
+    SearchIndex::build_in_two(people.len(), people.text_len(), |i| {
         let id = PersonId(i as u32);
         [
             Field::FirstName,
@@ -44,32 +76,14 @@ pub fn people_search_index(people: &People) -> SearchIndex {
     })
 }
 
-fn people_sorts(people: &People) -> Vec<SortOrder> {
-    let n = people.len() as u32;
-    // Stable: ties keep file order, which LinkedIn writes newest first.
-    let dates: Vec<Reverse<Option<chrono::NaiveDate>>> = people
+/// Newest first; ties keep file order, which LinkedIn writes newest first.
+fn sort_by_date(people: &People) -> Vec<u32> {
+    let mut keyed: Vec<(Reverse<Option<chrono::NaiveDate>>, u32)> = people
         .ids()
-        .map(|id| Reverse(people.connected_on(id)))
+        .map(|id| (Reverse(people.connected_on(id)), id.0))
         .collect();
-    let mut by_date: Vec<u32> = (0..n).collect();
-    by_date.sort_unstable_by_key(|&i| (dates[i as usize], i));
-    drop(dates);
-    let by_last = sort_by_text(people, Field::LastName, Field::FirstName);
-    let by_company = sort_by_text(people, Field::Company, Field::LastName);
-    vec![
-        SortOrder {
-            name: SORT_CONNECTED,
-            order: by_date.into(),
-        },
-        SortOrder {
-            name: SORT_LAST_NAME,
-            order: by_last.into(),
-        },
-        SortOrder {
-            name: SORT_COMPANY,
-            order: by_company.into(),
-        },
-    ]
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, id)| id).collect()
 }
 
 /// Orders by `primary` then `secondary`, folded (case and accents ignored), empty values

@@ -52,8 +52,23 @@ pub enum Place {
 #[derive(Debug, Clone)]
 pub struct SortOrder {
     pub name: &'static str,
-    /// Shared with filter jobs, which scan candidates in display order.
-    pub order: Arc<[u32]>,
+    /// Shared with filter jobs, which scan candidates in display order. `None` while it
+    /// is still being computed in the background (see [`Triage::sort_ready`]).
+    order: Option<Arc<[u32]>>,
+}
+
+impl SortOrder {
+    pub fn new(name: &'static str, order: Vec<u32>) -> Self {
+        SortOrder {
+            name,
+            order: Some(order.into()),
+        }
+    }
+
+    /// An order that arrives later: columns using it show "Sorting…" until then.
+    pub fn pending(name: &'static str) -> Self {
+        SortOrder { name, order: None }
+    }
 }
 
 /// The state of one column's view.
@@ -221,6 +236,33 @@ impl Triage {
 
     pub fn sort_name(&self, side: Side) -> &'static str {
         self.sorts[self.column(side).sort].name
+    }
+
+    /// The column's sort order is still being computed.
+    pub fn is_sorting(&self, side: Side) -> bool {
+        self.sorts[self.column(side).sort].order.is_none()
+    }
+
+    /// A pending sort order has been computed. Columns showing it are filled (and
+    /// filtered: the returned jobs are for the worker).
+    pub fn sort_ready(&mut self, name: &'static str, order: Vec<u32>) -> Vec<FilterJob> {
+        let Some(index) = self.sorts.iter().position(|s| s.name == name) else {
+            return Vec::new();
+        };
+        self.sorts[index].order = Some(order.into());
+        let mut jobs = Vec::new();
+        for side in [Side::Left, Side::Right] {
+            let col = &self.columns[side.index()];
+            if col.sort != index {
+                continue;
+            }
+            if col.is_filtered() {
+                jobs.extend(self.start_filter(side, false));
+            } else {
+                self.refresh(side);
+            }
+        }
+        jobs
     }
 
     pub fn done_count(&self) -> usize {
@@ -526,8 +568,13 @@ impl Triage {
         }
         let candidates: Arc<[u32]> = if narrows {
             Arc::from(std::mem::take(&mut col.matched))
+        } else if let Some(order) = &self.sorts[col.sort].order {
+            Arc::clone(order)
         } else {
-            Arc::clone(&self.sorts[col.sort].order)
+            // The order is still being computed: `sort_ready` filters then.
+            col.matched.clear();
+            self.refresh(side);
+            return None;
         };
         let job = FilterJob::new(
             side,
@@ -602,12 +649,8 @@ impl Triage {
         let shown: Vec<u32> = if col.is_filtered() {
             col.matched.iter().copied().filter(in_column).collect()
         } else {
-            self.sorts[col.sort]
-                .order
-                .iter()
-                .copied()
-                .filter(in_column)
-                .collect()
+            let order = self.sorts[col.sort].order.as_deref().unwrap_or_default();
+            order.iter().copied().filter(in_column).collect()
         };
         let col = &mut self.columns[side.index()];
         if let Some(keep) = keep

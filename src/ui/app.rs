@@ -2,6 +2,7 @@
 //! effects (saving, journaling, exporting, opening a browser) are carried out by `run`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -124,7 +125,8 @@ pub struct Timing {
 pub struct App {
     pub tab: Tab,
     pub mode: Mode,
-    pub people: People,
+    /// Shared with the thread that computes the later sort orders.
+    pub people: Arc<People>,
     /// The Connections tab.
     pub triage: Triage,
     pub invitations: Option<InvitationsList>,
@@ -140,11 +142,11 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(people: People, triage: Triage, today: NaiveDate) -> Self {
+    pub fn new(people: impl Into<Arc<People>>, triage: Triage, today: NaiveDate) -> Self {
         App {
             tab: Tab::Connections,
             mode: Mode::Browse,
-            people,
+            people: people.into(),
             triage,
             invitations: None,
             status: None,
@@ -454,6 +456,20 @@ impl App {
             timing.filter = Some(took);
         }
         accepted
+    }
+
+    /// The Connections tab's name and company orders, computed after the first frame.
+    /// Returns the filter jobs of columns that were waiting for them.
+    pub fn sorts_ready(&mut self, sorts: Vec<(&'static str, Vec<u32>)>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for (name, order) in sorts {
+            let jobs = self.triage.sort_ready(name, order);
+            effects.extend(
+                jobs.into_iter()
+                    .map(|j| Effect::Filter(ListKind::Connections, j)),
+            );
+        }
+        effects
     }
 
     /// Whether a filter job is still running: the event loop then checks for its

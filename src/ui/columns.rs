@@ -60,7 +60,11 @@ impl<R: RowView> TriageColumns<'_, R> {
             format!("{title} ({})", col.total())
         };
         let count = format!(" {count} ");
-        let sort = format!(" {} ", t.sort_name(side));
+        let sort = if t.is_sorting(side) {
+            format!(" sorting by {}… ", t.sort_name(side))
+        } else {
+            format!(" {} ", t.sort_name(side))
+        };
         let border = if focused {
             THEME.border_focused
         } else {
@@ -94,7 +98,9 @@ impl<R: RowView> TriageColumns<'_, R> {
         let inner = block.inner(area);
         block.render(area, buf);
         if col.shown().is_empty() {
-            let text = if col.is_matching() {
+            let text = if t.is_sorting(side) {
+                format!("Sorting by {}…", t.sort_name(side))
+            } else if col.is_matching() {
                 "Searching…".to_owned()
             } else if col.is_filtered() && col.total() > 0 {
                 format!("No match for \"{}\".", safe(&col.filter))

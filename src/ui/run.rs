@@ -19,14 +19,16 @@ use super::layout::{self, ScreenLayout};
 use super::loading::LoadingScreen;
 use super::terminal::TerminalGuard;
 use crate::model::triage::Place;
-use crate::session::{Loading, Session, SessionError, Store, staged_invitations, staged_people};
+use crate::session::{
+    LaterSorts, Loading, Session, SessionError, Store, staged_invitations, staged_people,
+};
 use crate::store::export::Table;
 use crate::store::journal::{self, JournalAction, JournalEntry};
 
 /// How often the loop wakes without input, to notice a SIGTERM.
 const TICK: Duration = Duration::from_millis(200);
-/// While a filter job runs, the loop checks for its matches this often.
-const FILTER_TICK: Duration = Duration::from_millis(4);
+/// While a filter job or the later sorts run, the loop checks for results this often.
+const BUSY_TICK: Duration = Duration::from_millis(4);
 /// While loading, the gauge is redrawn this often.
 const LOADING_TICK: Duration = Duration::from_millis(50);
 /// An export that loads faster than this never shows the loading screen: it starts (or
@@ -57,7 +59,12 @@ pub fn run(loading: Loading, debug_timing: bool) -> Result<Option<App>, RunError
             None => return Ok(None),
         };
     }
-    let Some(Session { mut app, mut store }) = session else {
+    let Some(Session {
+        mut app,
+        mut store,
+        later_sorts,
+    }) = session
+    else {
         return Ok(None);
     };
     if debug_timing {
@@ -66,7 +73,7 @@ pub fn run(loading: Loading, debug_timing: bool) -> Result<Option<App>, RunError
             ..Timing::default()
         });
     }
-    let result = event_loop(&mut terminal, &guard, &mut app, &mut store);
+    let result = event_loop(&mut terminal, &guard, &mut app, &mut store, later_sorts);
     drop(guard);
     result?;
     Ok(Some(app))
@@ -113,13 +120,32 @@ fn event_loop(
     guard: &TerminalGuard,
     app: &mut App,
     store: &mut Store,
+    later_sorts: mpsc::Receiver<LaterSorts>,
 ) -> io::Result<()> {
     let worker = FilterWorker::spawn()?;
+    let mut later_sorts = Some(later_sorts);
     let mut last_layout = ScreenLayout::default();
     let mut dirty = true;
     while app.running && !guard.stop.load(Ordering::Relaxed) {
         for (kind, chunk) in worker.results() {
             dirty |= app.filter_results(kind, chunk);
+        }
+        if let Some(rx) = &later_sorts {
+            match rx.try_recv() {
+                Ok(sorts) => {
+                    later_sorts = None;
+                    for effect in app.sorts_ready(sorts) {
+                        perform(effect, app, store, &worker);
+                    }
+                    dirty = true;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    later_sorts = None;
+                    app.error("Sorting by name and company failed (a bug: please report it)");
+                    dirty = true;
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
         }
         if dirty {
             let area = terminal.size()?.into();
@@ -138,11 +164,7 @@ fn event_loop(
             }
             dirty = false;
         }
-        let tick = if app.is_filtering() {
-            FILTER_TICK
-        } else {
-            TICK
-        };
+        let tick = if app.is_filtering() { BUSY_TICK } else { TICK };
         if !event::poll(tick)? {
             continue;
         }

@@ -6,14 +6,8 @@ fn triage(n: u32) -> Triage {
     let names: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
     let search = SearchIndex::build(n as usize, |i| [names[i].as_str()]);
     let sorts = vec![
-        SortOrder {
-            name: "order",
-            order: (0..n).collect::<Vec<_>>().into(),
-        },
-        SortOrder {
-            name: "reverse",
-            order: (0..n).rev().collect::<Vec<_>>().into(),
-        },
+        SortOrder::new("order", (0..n).collect()),
+        SortOrder::new("reverse", (0..n).rev().collect()),
     ];
     Triage::new(search, sorts)
 }
@@ -293,6 +287,37 @@ fn changing_the_sort_of_a_filtered_column_finds_the_matches_in_the_new_order() {
         .cycle_sort(Side::Left)
         .expect("a new job for the new order");
     stream(&mut t, &job);
+    assert_eq!(
+        t.column(Side::Left).shown(),
+        &[29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 2]
+    );
+}
+
+#[test]
+fn a_sort_order_still_being_computed_shows_nothing_until_it_arrives() {
+    let n = 30;
+    let names: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+    let search = SearchIndex::build(n as usize, |i| [names[i].as_str()]);
+    let mut t = Triage::new(
+        search,
+        vec![
+            SortOrder::new("order", (0..n).collect()),
+            SortOrder::pending("reverse"),
+        ],
+    );
+    t.move_selection(); // item 0 to the right
+    t.set_filter(Side::Left, "p2");
+    assert_eq!(t.column(Side::Left).shown().len(), 11);
+    assert!(t.cycle_sort(Side::Left).is_none(), "no order to filter yet");
+    assert!(t.is_sorting(Side::Left));
+    assert!(t.column(Side::Left).shown().is_empty());
+    assert_eq!(t.column(Side::Left).total(), 29, "the count is known");
+    assert!(
+        !t.is_sorting(Side::Right),
+        "the other column keeps its order"
+    );
+    assert!(t.sort_ready("reverse", (0..n).rev().collect()).is_empty());
+    assert!(!t.is_sorting(Side::Left));
     assert_eq!(
         t.column(Side::Left).shown(),
         &[29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 2]
