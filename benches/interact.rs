@@ -6,10 +6,12 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
+use unconnect::model::Person;
 use unconnect::model::triage::{Place, Side, Triage};
-use unconnect::store::journal::Journal;
-use unconnect::ui::ListKind;
-use unconnect::ui::run::journal_entries;
+use unconnect::session::people_entries;
+use unconnect::store::journal::{self, Journal};
+use unconnect::store::staged::StagedStore;
+use unconnect::ui::App;
 
 /// Three kinds of query: a 3-letter fragment, a company, two words.
 const QUERIES: [&str; 3] = ["ada", "contoso", "engineer garcia"];
@@ -107,20 +109,52 @@ fn actions(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    let app = common::app(30_000);
+    // Until `a` at a million rows is durable: the move (UI thread), then the staged set
+    // saved (the writer thread, while the UI goes on).
     let dir = tempfile::tempdir().expect("temp dir");
-    group.bench_function("confirm removal of 30000, durable", |b| {
+    let (staged, _) =
+        StagedStore::<Person>::load(&dir.path().join("staged.jsonl")).expect("staged store");
+    let mut big = app;
+    let everyone = big.triage.clone();
+    group.bench_function("move all shown 1000000, then saved", |b| {
+        b.iter_batched(
+            || everyone.clone(),
+            |t| {
+                big.triage = t;
+                big.triage.move_all_shown();
+                let ids: Vec<u32> = big.triage.ids_in(Place::Right).collect();
+                staged
+                    .save(people_entries(&big.people, &ids))
+                    .expect("saved");
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    confirm(&mut group, &big, 1_000_000, dir.path());
+    let app = common::app(30_000);
+    confirm(&mut group, &app, 30_000, dir.path());
+    group.finish();
+}
+
+/// Confirming the removal of everyone: the journal written and synced, then the triage.
+fn confirm(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    app: &App,
+    rows: usize,
+    dir: &std::path::Path,
+) {
+    group.bench_function(format!("confirm removal of {rows}, durable"), |b| {
         b.iter_batched(
             || {
                 let mut t = app.triage.clone();
                 t.move_all_shown();
-                let _ = std::fs::remove_file(dir.path().join("journal.jsonl"));
-                let (j, _) = Journal::open(&dir.path().join("journal.jsonl")).expect("journal");
+                let _ = std::fs::remove_file(dir.join("journal.jsonl"));
+                let (j, _) = Journal::open(&dir.join("journal.jsonl")).expect("journal");
                 (t, j)
             },
             |(mut t, mut j)| {
                 let ids: Vec<u32> = t.ids_in(Place::Right).collect();
-                let entries = journal_entries(&app, ListKind::Connections, &ids);
+                let entries = journal::removal_entries(&app.people, &ids, journal::now());
                 j.append(entries).expect("append");
                 t.confirm(&ids);
                 black_box(t.done_count())
@@ -128,7 +162,6 @@ fn actions(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    group.finish();
 }
 
 criterion_group!(benches, filter, frame, actions);

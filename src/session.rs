@@ -15,7 +15,7 @@ use crate::import::{self, Export, Progress};
 use crate::model::pending::Pending;
 use crate::model::roster::{later_sorts, people_triage_first};
 use crate::model::triage::Place;
-use crate::model::{Invitation, InvitationRules, Person, PersonId};
+use crate::model::{Invitation, InvitationRules, People, Person, PersonId};
 use crate::store::journal::in_force;
 use crate::store::staged::{StagedEntry, StagedStore};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
@@ -339,10 +339,13 @@ pub fn staged_invitations(app: &App) -> impl Iterator<Item = StagedEntry<Invitat
     })
 }
 
-/// The staged people to save: the Connections tab's right column.
-pub fn staged_people(app: &App) -> impl Iterator<Item = StagedEntry<Person>> + '_ {
-    app.triage.ids_in(Place::Right).map(|id| {
-        let p = app.people.get(PersonId(id));
+/// Staged-set records of these people.
+pub fn people_entries<'a>(
+    people: &'a People,
+    ids: &'a [u32],
+) -> impl Iterator<Item = StagedEntry<Person>> + 'a {
+    ids.iter().map(|&id| {
+        let p = people.get(PersonId(id));
         StagedEntry {
             id: p.identity().into_owned(),
             item: p.to_person(),

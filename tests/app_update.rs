@@ -8,6 +8,7 @@ use unconnect::model::triage::{Place, Side};
 use unconnect::model::{People, Person};
 use unconnect::ui::app::Effect;
 use unconnect::ui::layout::{hit, layout};
+use unconnect::ui::writer::Written;
 use unconnect::ui::{Action, App, ListKind, Mode, Tab};
 
 fn app(n: usize) -> App {
@@ -88,9 +89,25 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
         panic!("{effects:?}")
     };
     assert_eq!(ids.len(), 5);
-    // Nothing is removed until the journal says it is on disk.
+    // Nothing is removed until the journal says it is on disk, and nothing moves
+    // under the batch being written.
     assert_eq!(app.staged_count(), 5);
-    app.confirmed(ListKind::Connections, ids);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("writing the journal")
+    );
+    assert_eq!(app.update(Action::MoveAllShown), vec![]);
+    assert_eq!(app.update(Action::Undo), vec![]);
+    assert_eq!(app.staged_count(), 5);
+    let after = app.written(Written::Confirmed(
+        ListKind::Connections,
+        ids.clone(),
+        Ok(()),
+    ));
+    assert_eq!(after, vec![Effect::SaveStaged(ListKind::Connections)]);
     assert_eq!(app.staged_count(), 0);
     assert_eq!(app.triage.done_count(), 5);
     assert!(app.status.as_ref().unwrap().text.starts_with("Removed 5"));
@@ -98,6 +115,35 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
         !app.triage.can_undo(),
         "a confirmed removal is not undoable"
     );
+}
+
+#[test]
+fn a_journal_that_cannot_be_written_removes_nobody_and_says_so() {
+    let mut app = app(3);
+    app.update(Action::MoveAllShown);
+    app.update(Action::AskRemove);
+    let effects = app.update(Action::Confirm);
+    let [Effect::Confirm(kind, ids)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let failure = unconnect::store::StoreError::Io {
+        path: "journal.jsonl".into(),
+        source: std::io::Error::other("disk full"),
+    };
+    assert_eq!(
+        app.written(Written::Confirmed(*kind, ids.clone(), Err(failure))),
+        vec![]
+    );
+    assert_eq!(app.staged_count(), 3, "still staged");
+    assert_eq!(app.triage.done_count(), 0);
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        status.text.contains("Nothing was removed") && status.text.contains("disk full"),
+        "{}",
+        status.text
+    );
+    // The lists work again.
+    assert!(!app.update(Action::Undo).is_empty());
 }
 
 #[test]

@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, Local};
 use serde::{Deserialize, Serialize};
 
 use super::{StoreError, fsutil};
-use crate::model::{Invitation, Person};
+use crate::model::{Invitation, People, Person, PersonId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -169,6 +169,46 @@ pub fn new_batch_id(at: DateTime<FixedOffset>) -> String {
 
 pub fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
+}
+
+/// One `remove` entry per person, all in one batch stamped `at`.
+pub fn removal_entries(
+    people: &People,
+    ids: &[u32],
+    at: DateTime<FixedOffset>,
+) -> Vec<JournalEntry> {
+    let batch = new_batch_id(at);
+    ids.iter()
+        .map(|&id| {
+            let p = people.get(PersonId(id));
+            JournalEntry {
+                at,
+                action: JournalAction::Remove,
+                batch: batch.clone(),
+                id: p.identity().into_owned(),
+                person: Some(p.to_person()),
+                invitation: None,
+            }
+        })
+        .collect()
+}
+
+/// One `withdraw` entry per invitation, all in one batch stamped `at`.
+pub fn withdrawal_entries<'a>(
+    invitations: impl Iterator<Item = &'a Invitation>,
+    at: DateTime<FixedOffset>,
+) -> Vec<JournalEntry> {
+    let batch = new_batch_id(at);
+    invitations
+        .map(|invitation| JournalEntry {
+            at,
+            action: JournalAction::Withdraw,
+            batch: batch.clone(),
+            id: invitation.identity(),
+            person: None,
+            invitation: Some(invitation.clone()),
+        })
+        .collect()
 }
 
 /// Entries from complete lines; the length of the good prefix; line numbers of bad lines.

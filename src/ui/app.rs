@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::action::{Action, Tab};
 use super::keymap::Context;
+use super::writer::Written;
 use crate::model::filter::{FilterChunk, FilterJob};
 use crate::model::pending::Pending;
 use crate::model::triage::{Moved, Place, Side, Triage};
@@ -139,6 +140,9 @@ pub struct App {
     pub running: bool,
     /// Set with `--debug-timing`.
     pub timing: Option<Timing>,
+    /// A removal (or withdrawal) is being journaled: until it is on disk, the lists
+    /// do not change under it.
+    pub journaling: bool,
 }
 
 impl App {
@@ -155,6 +159,7 @@ impl App {
             history_note: String::new(),
             running: true,
             timing: None,
+            journaling: false,
         }
     }
 
@@ -247,6 +252,9 @@ impl App {
 
     /// Applies one action. Returns the effects to carry out, in order.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if self.journaling && action != Action::Quit {
+            return Vec::new();
+        }
         match self.mode.clone() {
             Mode::Browse => self.browse(action),
             Mode::Filter => self.filter(action),
@@ -508,6 +516,12 @@ impl App {
             return Vec::new();
         }
         let ids: Vec<u32> = self.triage_of(kind).ids_in(Place::Right).collect();
+        self.journaling = true;
+        let verb = match kind {
+            ListKind::Connections => "Removing",
+            ListKind::Invitations => "Withdrawing",
+        };
+        self.info(format!("{verb} {}: writing the journal…", ids.len()));
         vec![Effect::Confirm(kind, ids)]
     }
 
@@ -539,8 +553,32 @@ impl App {
         Vec::new()
     }
 
+    /// What the writer thread finished. Returns the effects that follow.
+    pub fn written(&mut self, written: Written) -> Vec<Effect> {
+        match written {
+            Written::Staged(_, Ok(())) => Vec::new(),
+            Written::Staged(_, Err(e)) => {
+                self.error(format!("Could not save the staged list: {e}"));
+                Vec::new()
+            }
+            Written::Confirmed(kind, ids, Ok(())) => {
+                self.confirmed(kind, &ids);
+                vec![Effect::SaveStaged(kind)]
+            }
+            Written::Confirmed(kind, _, Err(e)) => {
+                self.journaling = false;
+                self.error(format!(
+                    "Nothing was {}: could not write the journal: {e}",
+                    kind.done().to_lowercase()
+                ));
+                Vec::new()
+            }
+        }
+    }
+
     /// The journal has the batch on disk: now the UI may say so.
     pub fn confirmed(&mut self, kind: ListKind, ids: &[u32]) {
+        self.journaling = false;
         self.triage_mut(kind).confirm(ids);
         let n = ids.len();
         let text = match kind {

@@ -16,6 +16,7 @@ pub mod screen;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod writer;
 
 pub use action::{Action, Tab};
 pub use app::{App, Effect, ListKind, Mode};

@@ -1,6 +1,8 @@
 //! The event loop: draw, wait for input, turn it into actions, update, carry out effects.
 
 use std::io::{self, stdout};
+use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -18,12 +20,11 @@ use super::keymap::Context;
 use super::layout::{self, ScreenLayout};
 use super::loading::LoadingScreen;
 use super::terminal::TerminalGuard;
+use super::writer::{Entries, Job, Staged, Writer};
 use crate::model::triage::Place;
-use crate::session::{
-    LaterSorts, Loading, Session, SessionError, Store, staged_invitations, staged_people,
-};
+use crate::session::{LaterSorts, Loading, Session, SessionError, staged_invitations};
 use crate::store::export::Table;
-use crate::store::journal::{self, JournalAction, JournalEntry};
+use crate::store::journal;
 
 /// How often the loop wakes without input, to notice a SIGTERM.
 const TICK: Duration = Duration::from_millis(200);
@@ -61,7 +62,7 @@ pub fn run(loading: Loading, debug_timing: bool) -> Result<Option<App>, RunError
     }
     let Some(Session {
         mut app,
-        mut store,
+        store,
         later_sorts,
     }) = session
     else {
@@ -73,7 +74,21 @@ pub fn run(loading: Loading, debug_timing: bool) -> Result<Option<App>, RunError
             ..Timing::default()
         });
     }
-    let result = event_loop(&mut terminal, &guard, &mut app, &mut store, later_sorts);
+    let mut runtime = Runtime {
+        worker: FilterWorker::spawn()?,
+        writer: Writer::spawn(store)?,
+        later_sorts: Some(later_sorts),
+    };
+    let result = event_loop(&mut terminal, &guard, &mut app, &mut runtime);
+    if runtime.writer.is_busy() {
+        app.info("Saving before quitting…");
+        let _ = terminal.draw(|frame| frame.render_widget(&app, frame.area()));
+    }
+    // Whatever was asked is written before the terminal is given back. (A staged set
+    // not re-saved after a last removal is harmless: removed people are not restored.)
+    for written in runtime.writer.finish() {
+        app.written(written);
+    }
     drop(guard);
     result?;
     Ok(Some(app))
@@ -119,34 +134,12 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     guard: &TerminalGuard,
     app: &mut App,
-    store: &mut Store,
-    later_sorts: mpsc::Receiver<LaterSorts>,
+    runtime: &mut Runtime,
 ) -> io::Result<()> {
-    let worker = FilterWorker::spawn()?;
-    let mut later_sorts = Some(later_sorts);
     let mut last_layout = ScreenLayout::default();
     let mut dirty = true;
     while app.running && !guard.stop.load(Ordering::Relaxed) {
-        for (kind, chunk) in worker.results() {
-            dirty |= app.filter_results(kind, chunk);
-        }
-        if let Some(rx) = &later_sorts {
-            match rx.try_recv() {
-                Ok(sorts) => {
-                    later_sorts = None;
-                    for effect in app.sorts_ready(sorts) {
-                        perform(effect, app, store, &worker);
-                    }
-                    dirty = true;
-                }
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    later_sorts = None;
-                    app.error("Sorting by name and company failed (a bug: please report it)");
-                    dirty = true;
-                }
-                Err(mpsc::TryRecvError::Empty) => {}
-            }
-        }
+        dirty |= runtime.collect(app);
         if dirty {
             let area = terminal.size()?.into();
             last_layout = layout::layout(area, app);
@@ -164,7 +157,11 @@ fn event_loop(
             }
             dirty = false;
         }
-        let tick = if app.is_filtering() { BUSY_TICK } else { TICK };
+        let tick = if runtime.is_busy(app) {
+            BUSY_TICK
+        } else {
+            TICK
+        };
         if !event::poll(tick)? {
             continue;
         }
@@ -184,7 +181,7 @@ fn event_loop(
             };
             if let Some(action) = action {
                 for effect in app.update(action) {
-                    perform(effect, app, store, &worker);
+                    runtime.perform(effect, app);
                 }
                 dirty = true;
             }
@@ -196,97 +193,121 @@ fn event_loop(
     Ok(())
 }
 
-/// Carries out one effect, reporting the outcome on the status line.
-pub fn perform(effect: Effect, app: &mut App, store: &mut Store, worker: &FilterWorker) {
-    match effect {
-        Effect::SaveStaged(kind) => {
-            let saved = match kind {
-                ListKind::Connections => store.staged.save(staged_people(app)),
-                ListKind::Invitations => store.staged_invitations.save(staged_invitations(app)),
-            };
-            if let Err(e) = saved {
-                app.error(format!("Could not save the staged list: {e}"));
+/// The threads that keep long work off the UI thread, and what the loop waits on.
+struct Runtime {
+    worker: FilterWorker,
+    writer: Writer,
+    /// The name and company sort orders, until they arrive.
+    later_sorts: Option<mpsc::Receiver<LaterSorts>>,
+}
+
+impl Runtime {
+    /// Takes in what the other threads finished. Returns whether the screen changed.
+    fn collect(&mut self, app: &mut App) -> bool {
+        let mut changed = false;
+        for (kind, chunk) in self.worker.results() {
+            changed |= app.filter_results(kind, chunk);
+        }
+        for written in self.writer.results() {
+            for effect in app.written(written) {
+                self.perform(effect, app);
+            }
+            changed = true;
+        }
+        if let Some(rx) = &self.later_sorts {
+            match rx.try_recv() {
+                Ok(sorts) => {
+                    self.later_sorts = None;
+                    for effect in app.sorts_ready(sorts) {
+                        self.perform(effect, app);
+                    }
+                    changed = true;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.later_sorts = None;
+                    app.error("Sorting by name and company failed (a bug: please report it)");
+                    changed = true;
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
             }
         }
-        Effect::Confirm(kind, ids) => {
-            let entries = journal_entries(app, kind, &ids);
-            // Durable first; only then does the UI say "Removed".
-            match store.journal.append(entries) {
-                Ok(()) => {
-                    app.confirmed(kind, &ids);
-                    perform(Effect::SaveStaged(kind), app, store, worker);
-                }
+        changed
+    }
+
+    /// Whether results are expected soon: the loop then checks often instead of sleeping.
+    fn is_busy(&self, app: &App) -> bool {
+        app.is_filtering() || self.writer.is_busy() || self.later_sorts.is_some()
+    }
+
+    /// Carries out one effect, reporting the outcome on the status line.
+    fn perform(&mut self, effect: Effect, app: &mut App) {
+        match effect {
+            Effect::SaveStaged(kind) => self.writer.send(Job::SaveStaged(staged_now(app, kind))),
+            Effect::Confirm(kind, ids) => {
+                let at = journal::now();
+                let entries = match (kind, &app.invitations) {
+                    (ListKind::Invitations, Some(inv)) => {
+                        Entries::Ready(journal::withdrawal_entries(
+                            ids.iter().map(|&id| &inv.pending.items[id as usize]),
+                            at,
+                        ))
+                    }
+                    _ => Entries::Removals {
+                        people: Arc::clone(&app.people),
+                        at,
+                    },
+                };
+                // Durable first: the app says "Removed" when the writer answers.
+                self.writer.send(Job::Confirm { kind, ids, entries });
+            }
+            Effect::Export(kind, path) => export(app, kind, &path),
+            Effect::OpenUrl(url) => match open::that_detached(&url) {
+                Ok(()) => app.info(format!("Opened {url} in your browser")),
                 Err(e) => app.error(format!(
-                    "Nothing was {}: could not write the journal: {e}",
-                    kind.done().to_lowercase()
+                    "Could not open a browser ({e}); the profile is {url}"
                 )),
-            }
+            },
+            Effect::Quit => app.running = false,
+            Effect::Filter(kind, job) => self.worker.submit(kind, job),
         }
-        Effect::Export(kind, path) => {
-            let staged: Vec<u32> = app.triage_of(kind).ids_in(Place::Right).collect();
-            let table = match (kind, &app.invitations) {
-                (ListKind::Invitations, Some(inv)) => Table::of_invitations(
-                    staged
-                        .iter()
-                        .map(|&id| (&inv.pending.items[id as usize], None)),
-                    false,
-                ),
-                _ => {
-                    let people: Vec<_> = staged
-                        .iter()
-                        .map(|&id| app.person(id).to_person())
-                        .collect();
-                    Table::of_people(people.iter().map(|p| (p, None)), false)
-                }
-            };
-            match table.save(&path, true) {
-                Ok(()) => app.info(format!(
-                    "Exported {} to {} (UTF-8 with BOM, opens cleanly in Excel)",
-                    staged.len(),
-                    path.display()
-                )),
-                Err(e) => app.error(format!("Could not export to {}: {e}", path.display())),
-            }
-        }
-        Effect::OpenUrl(url) => match open::that_detached(&url) {
-            Ok(()) => app.info(format!("Opened {url} in your browser")),
-            Err(e) => app.error(format!(
-                "Could not open a browser ({e}); the profile is {url}"
-            )),
-        },
-        Effect::Quit => app.running = false,
-        Effect::Filter(kind, job) => worker.submit(kind, job),
     }
 }
 
-/// One journal entry per item, all in one batch with one timestamp.
-pub fn journal_entries(app: &App, kind: ListKind, ids: &[u32]) -> Vec<JournalEntry> {
-    let at = journal::now();
-    let batch = journal::new_batch_id(at);
-    ids.iter()
-        .map(|&id| match (kind, &app.invitations) {
-            (ListKind::Invitations, Some(inv)) => {
-                let invitation = inv.pending.items[id as usize].clone();
-                JournalEntry {
-                    at,
-                    action: JournalAction::Withdraw,
-                    batch: batch.clone(),
-                    id: invitation.identity(),
-                    person: None,
-                    invitation: Some(invitation),
-                }
-            }
-            _ => {
-                let p = app.person(id);
-                JournalEntry {
-                    at,
-                    action: JournalAction::Remove,
-                    batch: batch.clone(),
-                    id: p.identity().into_owned(),
-                    person: Some(p.to_person()),
-                    invitation: None,
-                }
-            }
-        })
-        .collect()
+/// A snapshot of a right column for the writer.
+fn staged_now(app: &App, kind: ListKind) -> Staged {
+    match kind {
+        ListKind::Invitations => Staged::Invitations(staged_invitations(app).collect()),
+        ListKind::Connections => Staged::People {
+            people: Arc::clone(&app.people),
+            ids: app.triage.ids_in(Place::Right).collect(),
+        },
+    }
+}
+
+/// Writes a right column to a CSV file the user named.
+fn export(app: &mut App, kind: ListKind, path: &Path) {
+    let staged: Vec<u32> = app.triage_of(kind).ids_in(Place::Right).collect();
+    let table = match (kind, &app.invitations) {
+        (ListKind::Invitations, Some(inv)) => Table::of_invitations(
+            staged
+                .iter()
+                .map(|&id| (&inv.pending.items[id as usize], None)),
+            false,
+        ),
+        _ => {
+            let people: Vec<_> = staged
+                .iter()
+                .map(|&id| app.person(id).to_person())
+                .collect();
+            Table::of_people(people.iter().map(|p| (p, None)), false)
+        }
+    };
+    match table.save(path, true) {
+        Ok(()) => app.info(format!(
+            "Exported {} to {} (UTF-8 with BOM, opens cleanly in Excel)",
+            staged.len(),
+            path.display()
+        )),
+        Err(e) => app.error(format!("Could not export to {}: {e}", path.display())),
+    }
 }

@@ -1,0 +1,164 @@
+//! The writer thread: the journal and the staged sets are written here, in the order they
+//! were asked for, so the UI thread never waits on serialising and syncing a large list
+//! (staging a million people writes ~280 MB). Each write is still atomic or synced: the UI
+//! says "removed" only once the journal is on disk, and quitting waits for what is queued.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::{self, JoinHandle};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::app::ListKind;
+use crate::model::{Invitation, People};
+use crate::session::{Store, people_entries};
+use crate::store::StoreError;
+use crate::store::journal::{self, JournalEntry};
+use crate::store::staged::StagedEntry;
+
+/// What to write.
+pub enum Job {
+    /// The right column of a list, as it is now.
+    SaveStaged(Staged),
+    /// Journal these items as removed (or withdrawn), durably.
+    Confirm {
+        kind: ListKind,
+        ids: Vec<u32>,
+        entries: Entries,
+    },
+}
+
+/// A snapshot of a right column. Connections are turned into records on the writer:
+/// at a million rows that alone takes longer than a frame.
+pub enum Staged {
+    People { people: Arc<People>, ids: Vec<u32> },
+    Invitations(Vec<StagedEntry<Invitation>>),
+}
+
+pub enum Entries {
+    Removals {
+        people: Arc<People>,
+        at: DateTime<FixedOffset>,
+    },
+    Ready(Vec<JournalEntry>),
+}
+
+/// What was written, for the status line.
+#[derive(Debug)]
+pub enum Written {
+    Staged(ListKind, Result<(), StoreError>),
+    Confirmed(ListKind, Vec<u32>, Result<(), StoreError>),
+}
+
+pub struct Writer {
+    jobs: Option<Sender<Job>>,
+    written: Receiver<Written>,
+    thread: Option<JoinHandle<()>>,
+    /// Jobs sent and not yet answered.
+    pending: usize,
+}
+
+impl Writer {
+    pub fn spawn(store: Store) -> std::io::Result<Writer> {
+        let (jobs, inbox) = mpsc::channel();
+        let (outbox, written) = mpsc::channel();
+        let thread = thread::Builder::new()
+            .name("writer".into())
+            .spawn(move || write_all(store, inbox, outbox))?;
+        Ok(Writer {
+            jobs: Some(jobs),
+            written,
+            thread: Some(thread),
+            pending: 0,
+        })
+    }
+
+    pub fn send(&mut self, job: Job) {
+        if let Some(jobs) = &self.jobs {
+            // Fails only if the writer thread died (a bug); `finish` then reports it.
+            if jobs.send(job).is_ok() {
+                self.pending += 1;
+            }
+        }
+    }
+
+    /// Writes finished since the last call.
+    pub fn results(&mut self) -> Vec<Written> {
+        let done: Vec<Written> = self.written.try_iter().collect();
+        self.pending = self.pending.saturating_sub(done.len());
+        done
+    }
+
+    /// Whether writes are still queued or running.
+    pub fn is_busy(&self) -> bool {
+        self.pending > 0
+    }
+
+    /// Waits for everything queued to be written; returns what had not been reported.
+    pub fn finish(mut self) -> Vec<Written> {
+        drop(self.jobs.take());
+        if let Some(thread) = self.thread.take() {
+            // A panic there is a bug; what it had not written is reported missing below.
+            let _ = thread.join();
+        }
+        self.written.try_iter().collect()
+    }
+}
+
+fn write_all(mut store: Store, inbox: Receiver<Job>, outbox: Sender<Written>) {
+    let mut queue = VecDeque::new();
+    loop {
+        if queue.is_empty() {
+            match inbox.recv() {
+                Ok(job) => queue.push_back(job),
+                Err(_) => return,
+            }
+        }
+        queue.extend(inbox.try_iter());
+        let Some(job) = queue.pop_front() else {
+            continue;
+        };
+        let written = match job {
+            Job::SaveStaged(staged) => {
+                let kind = staged.kind();
+                // Only the last snapshot of a list matters: skip one a newer one replaces.
+                let superseded = queue
+                    .iter()
+                    .any(|j| matches!(j, Job::SaveStaged(s) if s.kind() == kind));
+                let saved = if superseded {
+                    Ok(())
+                } else {
+                    save(&mut store, staged)
+                };
+                Written::Staged(kind, saved)
+            }
+            Job::Confirm { kind, ids, entries } => {
+                let entries = match entries {
+                    Entries::Removals { people, at } => journal::removal_entries(&people, &ids, at),
+                    Entries::Ready(entries) => entries,
+                };
+                let appended = store.journal.append(entries);
+                Written::Confirmed(kind, ids, appended)
+            }
+        };
+        // The UI may be gone (quitting): what was asked is still written.
+        let _ = outbox.send(written);
+    }
+}
+
+fn save(store: &mut Store, staged: Staged) -> Result<(), StoreError> {
+    match staged {
+        Staged::People { people, ids } => store.staged.save(people_entries(&people, &ids)),
+        Staged::Invitations(entries) => store.staged_invitations.save(entries.into_iter()),
+    }
+}
+
+impl Staged {
+    fn kind(&self) -> ListKind {
+        match self {
+            Staged::People { .. } => ListKind::Connections,
+            Staged::Invitations(_) => ListKind::Invitations,
+        }
+    }
+}
