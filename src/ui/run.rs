@@ -28,6 +28,9 @@ use crate::store::journal;
 
 /// How often the loop wakes without input, to notice a SIGTERM.
 const TICK: Duration = Duration::from_millis(200);
+/// Writes of up to this many items (LinkedIn's cap on connections) are durable before
+/// the next frame; larger ones finish on the writer while the UI goes on.
+const WAIT_FOR_WRITES_UP_TO: usize = 30_000;
 /// While a filter job or the later sorts run, the loop checks for results this often.
 const BUSY_TICK: Duration = Duration::from_millis(4);
 /// While loading, the gauge is redrawn this often.
@@ -242,7 +245,14 @@ impl Runtime {
     /// Carries out one effect, reporting the outcome on the status line.
     fn perform(&mut self, effect: Effect, app: &mut App) {
         match effect {
-            Effect::SaveStaged(kind) => self.writer.send(Job::SaveStaged(staged_now(app, kind))),
+            Effect::SaveStaged(kind) => {
+                let staged = staged_now(app, kind);
+                let small = staged.len() <= WAIT_FOR_WRITES_UP_TO;
+                self.writer.send(Job::SaveStaged(staged));
+                if small {
+                    self.wait_for_writer(app);
+                }
+            }
             Effect::Confirm(kind, ids) => {
                 let at = journal::now();
                 let entries = match (kind, &app.invitations) {
@@ -258,7 +268,11 @@ impl Runtime {
                     },
                 };
                 // Durable first: the app says "Removed" when the writer answers.
+                let small = ids.len() <= WAIT_FOR_WRITES_UP_TO;
                 self.writer.send(Job::Confirm { kind, ids, entries });
+                if small {
+                    self.wait_for_writer(app);
+                }
             }
             Effect::Export(kind, path) => export(app, kind, &path),
             Effect::OpenUrl(url) => match open::that_detached(&url) {
@@ -269,6 +283,17 @@ impl Runtime {
             },
             Effect::Quit => app.running = false,
             Effect::Filter(kind, job) => self.worker.submit(kind, job),
+        }
+    }
+}
+
+impl Runtime {
+    /// Small writes are waited for, so what the screen shows next is already on disk.
+    fn wait_for_writer(&mut self, app: &mut App) {
+        for written in self.writer.wait_idle() {
+            for effect in app.written(written) {
+                self.perform(effect, app);
+            }
         }
     }
 }

@@ -90,6 +90,22 @@ impl Writer {
         done
     }
 
+    /// Blocks until everything sent has been written; returns the results.
+    pub fn wait_idle(&mut self) -> Vec<Written> {
+        let mut done = Vec::new();
+        while self.pending > 0 {
+            match self.written.recv() {
+                Ok(w) => {
+                    self.pending -= 1;
+                    done.push(w);
+                }
+                // The writer died (a bug): nothing more will come.
+                Err(_) => self.pending = 0,
+            }
+        }
+        done
+    }
+
     /// Whether writes are still queued or running.
     pub fn is_busy(&self) -> bool {
         self.pending > 0
@@ -155,6 +171,18 @@ fn save(store: &mut Store, staged: Staged) -> Result<(), StoreError> {
 }
 
 impl Staged {
+    /// How many items the snapshot holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Staged::People { ids, .. } => ids.len(),
+            Staged::Invitations(entries) => entries.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     fn kind(&self) -> ListKind {
         match self {
             Staged::People { .. } => ListKind::Connections,
