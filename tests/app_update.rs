@@ -364,3 +364,17 @@ fn typing_a_filter_on_a_large_list_returns_at_once_and_the_worker_fills_the_colu
     assert_eq!(shown.len(), 13);
     assert!(shown.iter().all(|id| id.to_string().contains('3')));
 }
+
+#[test]
+fn if_saving_stops_the_user_is_told_and_the_lists_work_again() {
+    let mut app = app(3);
+    app.update(Action::MoveAllShown);
+    app.update(Action::AskRemove);
+    app.update(Action::Confirm);
+    assert!(app.journaling);
+    app.writer_stopped();
+    assert!(!app.journaling);
+    let status = app.status.as_ref().unwrap();
+    assert!(status.text.contains("Saving stopped"), "{}", status.text);
+    assert!(!app.update(Action::Undo).is_empty());
+}

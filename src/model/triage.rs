@@ -47,6 +47,17 @@ pub enum Place {
     Done,
 }
 
+/// A column's current filter generation, shared with its jobs. A cloned triage gets its
+/// own, so filtering the clone never cancels the original's jobs.
+#[derive(Debug, Default)]
+struct Live(Arc<AtomicU64>);
+
+impl Clone for Live {
+    fn clone(&self) -> Self {
+        Live(Arc::new(AtomicU64::new(self.0.load(Ordering::Relaxed))))
+    }
+}
+
 /// One way to order a column, precomputed once: sorting a million rows on every keystroke
 /// would be visible.
 #[derive(Debug, Clone)]
@@ -151,7 +162,7 @@ pub struct Triage {
     sorts: Vec<SortOrder>,
     columns: [Column; 2],
     /// Each column's current filter generation, shared with its jobs to cancel them.
-    live: [Arc<AtomicU64>; 2],
+    live: [Live; 2],
     generations: u64,
     inline_limit: usize,
     focus: Side,
@@ -558,7 +569,9 @@ impl Triage {
         self.generations += 1;
         let generation = self.generations;
         // Any job still running for this column is now stale and stops at its next block.
-        self.live[side.index()].store(generation, Ordering::Relaxed);
+        self.live[side.index()]
+            .0
+            .store(generation, Ordering::Relaxed);
         let col = &mut self.columns[side.index()];
         col.job = None;
         if col.query.is_empty() {
@@ -582,7 +595,7 @@ impl Triage {
             col.query.clone(),
             Arc::clone(&self.search),
             candidates,
-            Arc::clone(&self.live[side.index()]),
+            Arc::clone(&self.live[side.index()].0),
         );
         col.matched.clear();
         if job.candidates() <= self.inline_limit {
@@ -627,7 +640,9 @@ impl Triage {
             return;
         };
         self.generations += 1;
-        self.live[side.index()].store(self.generations, Ordering::Relaxed);
+        self.live[side.index()]
+            .0
+            .store(self.generations, Ordering::Relaxed);
         self.columns[side.index()].matched = job.run_to_end();
         self.refresh(side);
     }

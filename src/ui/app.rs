@@ -143,6 +143,8 @@ pub struct App {
     /// A removal (or withdrawal) is being journaled: until it is on disk, the lists
     /// do not change under it.
     pub journaling: bool,
+    /// The writer thread stopped and the user has been told.
+    pub writer_stopped_reported: bool,
 }
 
 impl App {
@@ -160,6 +162,7 @@ impl App {
             running: true,
             timing: None,
             journaling: false,
+            writer_stopped_reported: false,
         }
     }
 
@@ -574,6 +577,17 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// The writer thread is gone (a bug): say so, and let the lists be used again. A
+    /// removal in flight may or may not have reached the journal.
+    pub fn writer_stopped(&mut self) {
+        self.journaling = false;
+        self.writer_stopped_reported = true;
+        self.error(
+            "Saving stopped unexpectedly (a bug: please report it). Changes from now on are \
+             not saved; check `unconnect export removed` before removing anyone again.",
+        );
     }
 
     /// The journal has the batch on disk: now the UI may say so.

@@ -217,6 +217,10 @@ impl Runtime {
             }
             changed = true;
         }
+        if self.writer.has_stopped() && !app.writer_stopped_reported {
+            app.writer_stopped();
+            changed = true;
+        }
         if let Some(rx) = &self.later_sorts {
             match rx.try_recv() {
                 Ok(sorts) => {
@@ -248,8 +252,9 @@ impl Runtime {
             Effect::SaveStaged(kind) => {
                 let staged = staged_now(app, kind);
                 let small = staged.len() <= WAIT_FOR_WRITES_UP_TO;
-                self.writer.send(Job::SaveStaged(staged));
-                if small {
+                if !self.writer.send(Job::SaveStaged(staged)) {
+                    app.writer_stopped();
+                } else if small {
                     self.wait_for_writer(app);
                 }
             }
@@ -269,8 +274,9 @@ impl Runtime {
                 };
                 // Durable first: the app says "Removed" when the writer answers.
                 let small = ids.len() <= WAIT_FOR_WRITES_UP_TO;
-                self.writer.send(Job::Confirm { kind, ids, entries });
-                if small {
+                if !self.writer.send(Job::Confirm { kind, ids, entries }) {
+                    app.writer_stopped();
+                } else if small {
                     self.wait_for_writer(app);
                 }
             }

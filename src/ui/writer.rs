@@ -57,6 +57,8 @@ pub struct Writer {
     thread: Option<JoinHandle<()>>,
     /// Jobs sent and not yet answered.
     pending: usize,
+    /// The thread ended without being asked to (a bug): nothing more will be written.
+    stopped: bool,
 }
 
 impl Writer {
@@ -71,23 +73,47 @@ impl Writer {
             written,
             thread: Some(thread),
             pending: 0,
+            stopped: false,
         })
     }
 
-    pub fn send(&mut self, job: Job) {
-        if let Some(jobs) = &self.jobs {
-            // Fails only if the writer thread died (a bug); `finish` then reports it.
-            if jobs.send(job).is_ok() {
-                self.pending += 1;
-            }
+    /// Queues a job. Returns false if the writer has stopped (a bug): nothing is written.
+    pub fn send(&mut self, job: Job) -> bool {
+        let sent = self
+            .jobs
+            .as_ref()
+            .is_some_and(|jobs| jobs.send(job).is_ok());
+        if sent {
+            self.pending += 1;
+        } else {
+            self.stopped = true;
         }
+        sent
     }
 
     /// Writes finished since the last call.
     pub fn results(&mut self) -> Vec<Written> {
-        let done: Vec<Written> = self.written.try_iter().collect();
+        let mut done = Vec::new();
+        loop {
+            match self.written.try_recv() {
+                Ok(w) => done.push(w),
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.stopped = true;
+                    break;
+                }
+            }
+        }
         self.pending = self.pending.saturating_sub(done.len());
+        if self.stopped {
+            self.pending = 0;
+        }
         done
+    }
+
+    /// The writer thread ended on its own (it panicked: a bug).
+    pub fn has_stopped(&self) -> bool {
+        self.stopped
     }
 
     /// Blocks until everything sent has been written; returns the results.
@@ -100,7 +126,10 @@ impl Writer {
                     done.push(w);
                 }
                 // The writer died (a bug): nothing more will come.
-                Err(_) => self.pending = 0,
+                Err(_) => {
+                    self.pending = 0;
+                    self.stopped = true;
+                }
             }
         }
         done
