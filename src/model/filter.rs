@@ -70,7 +70,7 @@ impl FilterJob {
     /// Scans every candidate, sending matches in chunks: a first screenful as soon as it
     /// is found, then one chunk per block. Stops without a final chunk once superseded.
     pub fn run(&self, mut send: impl FnMut(FilterChunk)) {
-        let matcher = self.query.matcher();
+        let matcher = self.search.matcher(&self.query);
         let mut found = Vec::new();
         let mut first_sent = false;
         let blocks = self.candidates.chunks(BLOCK);
@@ -80,7 +80,7 @@ impl FilterJob {
                 return;
             }
             for &id in block {
-                if matcher.matches(self.search.haystack(id as usize)) {
+                if matcher.matches(id as usize) {
                     found.push(id);
                     if !first_sent && found.len() == FIRST_SCREEN {
                         first_sent = true;
@@ -99,11 +99,11 @@ impl FilterJob {
 
     /// Every match at once, whether or not the job is still wanted (inline filtering).
     pub fn run_to_end(&self) -> Vec<u32> {
-        let matcher = self.query.matcher();
+        let matcher = self.search.matcher(&self.query);
         self.candidates
             .iter()
             .copied()
-            .filter(|&id| matcher.matches(self.search.haystack(id as usize)))
+            .filter(|&id| matcher.matches(id as usize))
             .collect()
     }
 

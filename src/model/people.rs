@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use super::person::{self, Person};
+use super::phrases::{PhraseId, Phrases};
 
 /// Index of a person in [`People`]; stable for the life of a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,12 +42,17 @@ impl Field {
     ];
 }
 
-/// A person's six fields lie one after another in the arena: `start`, then where each
-/// ends. 32 bytes a row, not 52 with a span per field.
+/// Fields stored as text per person (the rest are [`Phrases`]).
+const OWN: usize = 4;
+
+/// A person's own fields (names, URL, email) lie one after another in the arena: `start`,
+/// then where each ends. Company and position are shared phrases. 32 bytes a row.
 #[derive(Debug, Clone, Copy)]
 struct Row {
     start: u32,
-    ends: [u32; 6],
+    ends: [u32; OWN],
+    company: PhraseId,
+    position: PhraseId,
     connected_on: Option<NaiveDate>,
 }
 
@@ -109,6 +115,7 @@ pub struct ArenaFull;
 pub struct People {
     text: String,
     rows: Vec<Row>,
+    phrases: Phrases,
 }
 
 impl People {
@@ -116,7 +123,19 @@ impl People {
         Self {
             text: String::with_capacity(text_bytes),
             rows: Vec::with_capacity(rows),
+            phrases: Phrases::default(),
         }
+    }
+
+    /// The companies and positions, each once.
+    pub fn phrases(&self) -> &Phrases {
+        &self.phrases
+    }
+
+    /// The company's and the position's phrase ids of a person.
+    pub fn phrase_ids(&self, id: PersonId) -> [PhraseId; 2] {
+        let row = &self.rows[id.index()];
+        [row.company, row.position]
     }
 
     pub fn len(&self) -> usize {
@@ -138,10 +157,15 @@ impl People {
         connected_on: Option<NaiveDate>,
     ) -> Result<PersonId, ArenaFull> {
         let id = u32::try_from(self.rows.len()).map_err(|_| ArenaFull)?;
-        let (start, ends) = self.store(fields)?;
+        let [first, last, url, email, company, position] = fields;
+        let (start, ends) = self.store([first, last, url, email])?;
+        let company = self.phrases.intern(company).map_err(|_| ArenaFull)?;
+        let position = self.phrases.intern(position).map_err(|_| ArenaFull)?;
         self.rows.push(Row {
             start,
             ends,
+            company,
+            position,
             connected_on,
         });
         Ok(PersonId(id))
@@ -173,9 +197,9 @@ impl People {
             let (start, end) = row.span(i);
             start == end && !fields[i].is_empty()
         };
-        if (0..6).any(fills) {
+        if (0..OWN).any(fills) {
             // Rare (a duplicate that knows more): store the merged row anew, at the end.
-            let merged: [String; 6] = std::array::from_fn(|i| {
+            let merged: [String; OWN] = std::array::from_fn(|i| {
                 if fills(i) {
                     fields[i].to_owned()
                 } else {
@@ -188,7 +212,15 @@ impl People {
             row.start = start;
             row.ends = ends;
         }
+        let [company, position] = [fields[4], fields[5]].map(|f| self.phrases.intern(f));
+        let (company, position) = (company.map_err(|_| ArenaFull)?, position.map_err(|_| ArenaFull)?);
         let row = &mut self.rows[id.index()];
+        if row.company == 0 {
+            row.company = company;
+        }
+        if row.position == 0 {
+            row.position = position;
+        }
         if row.connected_on.is_none() {
             row.connected_on = connected_on;
         }
@@ -202,21 +234,29 @@ impl People {
         u32::try_from(self.text.len() + other.text.len()).map_err(|_| ArenaFull)?;
         u32::try_from(self.rows.len() + other.rows.len()).map_err(|_| ArenaFull)?;
         self.text.push_str(&other.text);
+        let phrase_ids = other
+            .phrases
+            .iter()
+            .map(|p| self.phrases.intern(p))
+            .collect::<Result<Vec<PhraseId>, _>>()
+            .map_err(|_| ArenaFull)?;
         let kept = other.rows.iter().enumerate().filter(|(i, _)| keep(*i));
         self.rows.extend(kept.map(|(_, row)| Row {
             start: row.start + shift,
             ends: row.ends.map(|end| end + shift),
+            company: phrase_ids[row.company as usize],
+            position: phrase_ids[row.position as usize],
             connected_on: row.connected_on,
         }));
         Ok(())
     }
 
-    fn store(&mut self, fields: [&str; 6]) -> Result<(u32, [u32; 6]), ArenaFull> {
+    fn store(&mut self, fields: [&str; OWN]) -> Result<(u32, [u32; OWN]), ArenaFull> {
         let offset = |len: usize| u32::try_from(len).map_err(|_| ArenaFull);
         let start = offset(self.text.len())?;
         let total: usize = fields.iter().map(|f| f.len()).sum();
         offset(self.text.len() + total)?;
-        let mut ends = [0; 6];
+        let mut ends = [0; OWN];
         for (end, field) in ends.iter_mut().zip(fields) {
             self.text.push_str(field);
             *end = self.text.len() as u32;
@@ -225,8 +265,15 @@ impl People {
     }
 
     pub fn field(&self, id: PersonId, field: Field) -> &str {
-        let (start, end) = self.rows[id.index()].span(field as usize);
-        &self.text[start..end]
+        let row = &self.rows[id.index()];
+        match field {
+            Field::Company => self.phrases.get(row.company),
+            Field::Position => self.phrases.get(row.position),
+            _ => {
+                let (start, end) = row.span(field as usize);
+                &self.text[start..end]
+            }
+        }
     }
 
     pub fn connected_on(&self, id: PersonId) -> Option<NaiveDate> {
@@ -253,7 +300,9 @@ impl People {
 
     /// Bytes held by the arena and rows, for memory reports.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.rows.capacity() * std::mem::size_of::<Row>()
+        self.text.capacity()
+            + self.rows.capacity() * std::mem::size_of::<Row>()
+            + self.phrases.heap_bytes()
     }
 }
 

@@ -8,6 +8,7 @@
 use std::cmp::Reverse;
 
 use super::people::{Field, People, PersonId};
+use super::phrases::PhraseId;
 use super::search::{SearchIndex, fold, fold_char_into};
 use super::triage::{SortOrder, Triage};
 
@@ -54,25 +55,19 @@ pub fn later_sorts(people: &People) -> Vec<(&'static str, Vec<u32>)> {
             SORT_LAST_NAME,
             sort_by_text(people, Field::LastName, Field::FirstName),
         ),
-        (
-            SORT_COMPANY,
-            sort_by_text(people, Field::Company, Field::LastName),
-        ),
+        (SORT_COMPANY, sort_by_company(people, Field::LastName)),
     ]
 }
 
 pub fn people_search_index(people: &People) -> SearchIndex {
-    // Names, positions, companies and emails: less than the whole text (no URLs).
+    // Names and emails per person (less than the whole text: no URLs, no phrases);
+    // companies and positions once each, as phrases.
     SearchIndex::build_in_two(people.len(), people.text_len(), |i| {
         let id = PersonId(i as u32);
-        [
-            Field::FirstName,
-            Field::LastName,
-            Field::Position,
-            Field::Company,
-            Field::Email,
-        ]
-        .map(|f| people.field(id, f))
+        [Field::FirstName, Field::LastName, Field::Email].map(|f| people.field(id, f))
+    })
+    .with_phrases(people.phrases().iter(), |i| {
+        people.phrase_ids(PersonId(i as u32))
     })
 }
 
@@ -89,50 +84,111 @@ fn sort_by_date(people: &People) -> Vec<u32> {
 /// Orders by `primary` then `secondary`, folded (case and accents ignored), empty values
 /// last, ties in file order.
 fn sort_by_text(people: &People, primary: Field, secondary: Field) -> Vec<u32> {
+    sort_by_keys(
+        people,
+        |id, scratch| {
+            let p = people.field(id, primary);
+            let (key, cut) = prefix::<16>(p, scratch);
+            // No folded text starts with 0xFF bytes (not UTF-8): empty sorts last.
+            (if p.is_empty() { u128::MAX } else { key }, cut)
+        },
+        |id| people.field(id, primary),
+        secondary,
+    )
+}
+
+/// [`sort_by_text`] by company: each distinct company is ranked once, by its folded
+/// name, so the rank is an exact key (spellings that fold alike share one).
+fn sort_by_company(people: &People, secondary: Field) -> Vec<u32> {
+    let phrases = people.phrases();
+    let mut by_name: Vec<(String, PhraseId)> =
+        (1..phrases.len() as PhraseId).map(|p| (fold(phrases.get(p)), p)).collect();
+    by_name.sort_unstable();
+    // The empty phrase (no company) keeps the largest rank: last.
+    let mut rank = vec![u128::MAX; phrases.len()];
+    let mut current = 0;
+    for (i, (name, p)) in by_name.iter().enumerate() {
+        if i > 0 && *name != by_name[i - 1].0 {
+            current += 1;
+        }
+        rank[*p as usize] = current;
+    }
+    drop(by_name);
+    sort_by_keys(
+        people,
+        |id, _| (rank[people.phrase_ids(id)[0] as usize], false),
+        |id| people.field(id, Field::Company),
+        secondary,
+    )
+}
+
+/// Sorts by a packed primary key (and whether it was cut short), then by `secondary`'s
+/// packed prefix, then file order. Where packed keys cannot decide (a cut prefix), the
+/// whole folded text does.
+fn sort_by_keys<'p>(
+    people: &'p People,
+    primary_key: impl Fn(PersonId, &mut String) -> (u128, bool),
+    primary_text: impl Fn(PersonId) -> &'p str,
+    secondary: Field,
+) -> Vec<u32> {
     let mut scratch = String::with_capacity(32);
     let mut keyed: Vec<Keyed> = people
         .ids()
         .map(|id| {
-            let p = people.field(id, primary);
-            let (first, cut1) = prefix::<16>(p, &mut scratch);
-            let (second, cut2) = prefix::<8>(people.field(id, secondary), &mut scratch);
+            let (primary, cut_primary) = primary_key(id, &mut scratch);
+            let (second, cut_secondary) = prefix::<8>(people.field(id, secondary), &mut scratch);
             Keyed {
-                // No folded text starts with 0xFF bytes (not UTF-8): empty sorts last.
-                primary: if p.is_empty() { u128::MAX } else { first },
+                primary,
                 secondary: second as u64,
-                cut: cut1 || cut2,
                 id: id.0,
+                cut_primary,
+                cut_secondary,
             }
         })
         .collect();
     keyed.sort_unstable_by_key(|k| (k.primary, k.secondary, k.id));
-    // Equal packed keys are true ties unless a prefix was cut: only then compare the
-    // whole folded text, and not even then when the rows hold the very same text (the
-    // many people of one company, or namesakes).
     let text = |k: &Keyed| {
         let id = PersonId(k.id);
-        (people.field(id, primary), people.field(id, secondary))
+        (primary_text(id), people.field(id, secondary))
     };
-    let mut start = 0;
-    while start < keyed.len() {
-        let first = &keyed[start];
-        let len = keyed[start..]
-            .iter()
-            .take_while(|k| k.primary == first.primary && k.secondary == first.secondary)
-            .count();
-        let group = &mut keyed[start..start + len];
-        if len > 1
-            && group.iter().any(|k| k.cut)
-            && group.iter().any(|k| text(k) != text(&group[0]))
-        {
-            group.sort_by_cached_key(|k| {
-                let (p, s) = text(k);
-                (fold(p), fold(s), k.id)
-            });
+    // Rows with equal primary keys: if a primary was cut, the secondary key must not
+    // decide before the rest of the primary does, so the whole run is sorted by text.
+    // Else the primaries are equal and only runs of equal, cut secondaries need text.
+    // Neither is needed when the rows hold the very same text (namesakes, colleagues).
+    for run in runs(&mut keyed, |a, b| a.primary == b.primary) {
+        if run.iter().any(|k| k.cut_primary) {
+            if run.iter().any(|k| text(k) != text(&run[0])) {
+                run.sort_by_cached_key(|k| {
+                    let (p, s) = text(k);
+                    (fold(p), fold(s), k.id)
+                });
+            }
+            continue;
         }
-        start += len;
+        for ties in runs(run, |a, b| a.secondary == b.secondary) {
+            if ties.iter().any(|k| k.cut_secondary)
+                && ties.iter().any(|k| text(k).1 != text(&ties[0]).1)
+            {
+                ties.sort_by_cached_key(|k| (fold(text(k).1), k.id));
+            }
+        }
     }
     keyed.into_iter().map(|k| k.id).collect()
+}
+
+/// The runs of consecutive equal items (by `same`) of a sorted slice, longer than one.
+fn runs<T>(items: &mut [T], same: impl Fn(&T, &T) -> bool) -> Vec<&mut [T]> {
+    let mut runs = Vec::new();
+    let mut rest = items;
+    while !rest.is_empty() {
+        let len = 1 + rest[1..].iter().take_while(|k| same(k, &rest[0])).count();
+        let (run, tail) = rest.split_at_mut(len);
+        if len > 1 {
+            runs.push(run);
+        }
+        rest = tail;
+    }
+    runs
 }
 
 /// A row's sort key: folded prefixes packed into integers so sorting compares integers.
@@ -141,7 +197,8 @@ struct Keyed {
     secondary: u64,
     id: u32,
     /// A prefix was cut short: equal keys may still differ further on.
-    cut: bool,
+    cut_primary: bool,
+    cut_secondary: bool,
 }
 
 /// The first `N` bytes of the folded text, big-endian so integer order is text order,
@@ -172,6 +229,7 @@ fn prefix<const N: usize>(s: &str, folded: &mut String) -> (u128, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::search::Query;
     use crate::model::Person;
 
     fn people(names: &[(&str, &str, &str)]) -> People {
@@ -204,6 +262,47 @@ mod tests {
             sort_by_text(&p, Field::Company, Field::LastName),
             vec![0, 1, 5, 4, 3, 2]
         );
+        assert_eq!(
+            sort_by_company(&p, Field::LastName),
+            sort_by_text(&p, Field::Company, Field::LastName),
+            "ranked companies sort as their text does"
+        );
+        // A cut primary decides before the secondary: "van der e" < "van der f".
+        let p = people(&[("b", "Van der é", ""), ("Ana", "Van der f", "")]);
+        assert_eq!(sort_by_text(&p, Field::LastName, Field::FirstName), vec![0, 1]);
+    }
+
+    #[test]
+    fn the_filter_finds_words_in_names_emails_companies_and_positions_in_any_order() {
+        let p: People = [
+            ("Ana", "Silva", "Bank of America", "Teller", "ana@example.com"),
+            ("José", "García", "Acme, Inc.", "Senior Engineer", ""),
+            ("Bob", "Acme", "Globex", "Engineer", ""),
+        ]
+        .iter()
+        .map(|(first, last, company, position, email)| Person {
+            first_name: (*first).into(),
+            last_name: (*last).into(),
+            company: (*company).into(),
+            position: (*position).into(),
+            email: (*email).into(),
+            ..Default::default()
+        })
+        .collect();
+        let index = people_search_index(&p);
+        let found = |q: &str| {
+            let query = Query::parse(q);
+            let m = index.matcher(&query);
+            (0..3).filter(|&i| m.matches(i)).collect::<Vec<_>>()
+        };
+        assert_eq!(found("acme"), [1, 2], "a company, and a last name");
+        assert_eq!(found("engineer acme"), [1, 2]);
+        assert_eq!(found("senior jose"), [1], "any order, accents ignored");
+        assert_eq!(found("america teller ana"), [0]);
+        assert_eq!(found("example.com"), [0], "emails");
+        assert_eq!(found("globex engineer bob"), [2]);
+        assert_eq!(found("ofamerica"), Vec::<usize>::new(), "not across words' gaps");
+        assert_eq!(found("engineerglobex"), Vec::<usize>::new(), "nor across fields");
     }
 
     proptest::proptest! {
@@ -229,7 +328,15 @@ mod tests {
                 let (last, first) = &rows[i as usize];
                 (last.is_empty(), fold(last), fold(first), i)
             });
-            proptest::prop_assert_eq!(sort_by_text(&p, Field::LastName, Field::FirstName), naive);
+            proptest::prop_assert_eq!(sort_by_text(&p, Field::LastName, Field::FirstName), naive.clone());
+            // The same text as companies: ranked phrases must sort exactly alike.
+            let as_companies = people(
+                &rows
+                    .iter()
+                    .map(|(l, f)| ("", f.as_str(), l.as_str()))
+                    .collect::<Vec<_>>(),
+            );
+            proptest::prop_assert_eq!(sort_by_company(&as_companies, Field::LastName), naive);
         }
     }
 }

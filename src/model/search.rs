@@ -10,6 +10,8 @@ use memchr::memmem;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::phrases::PhraseId;
+
 /// Appends the case- and accent-folded form of `c` to `out`.
 pub fn fold_char_into(c: char, out: &mut String) {
     if c.is_ascii() {
@@ -170,11 +172,40 @@ impl Matcher<'_> {
     }
 }
 
-/// The folded searchable text of every item, in one arena.
+/// The folded searchable text of every item, in one arena. Text many items share (a
+/// company, a job title) can be given as phrases: folded once, matched once per query.
 #[derive(Debug, Default, Clone)]
 pub struct SearchIndex {
     text: String,
     ends: Vec<u32>,
+    /// Per item, the phrases it has (0: none); empty when the index has no phrases.
+    shared: Vec<[PhraseId; 2]>,
+    /// The phrases, folded, by id.
+    phrases: Vec<String>,
+}
+
+/// Matches a query against the items of one index.
+pub struct IndexMatcher<'a> {
+    index: &'a SearchIndex,
+    matcher: Matcher<'a>,
+    /// Per query word, per phrase: whether the word is in it.
+    in_phrase: Vec<Vec<bool>>,
+}
+
+impl IndexMatcher<'_> {
+    /// Whether every word of the query is in one of item `i`'s fields.
+    pub fn matches(&self, i: usize) -> bool {
+        let hay = self.index.haystack(i).as_bytes();
+        let shared = self.index.shared.get(i);
+        self.matcher
+            .finders
+            .iter()
+            .zip(&self.in_phrase)
+            .all(|(finder, in_phrase)| {
+                shared.is_some_and(|&[a, b]| in_phrase[a as usize] || in_phrase[b as usize])
+                    || finder.find(hay).is_some()
+            })
+    }
 }
 
 impl SearchIndex {
@@ -206,6 +237,7 @@ impl SearchIndex {
             let mut first = SearchIndex {
                 text: String::with_capacity(capacity),
                 ends: Vec::with_capacity(len),
+                ..SearchIndex::default()
             };
             first.extend(0..middle, &fields);
             // A panic there is a bug, not bad input: propagate it.
@@ -244,6 +276,39 @@ impl SearchIndex {
         self.ends.is_empty()
     }
 
+    /// Gives every item the phrases `shared(i)` (ids into `phrases`), for
+    /// [`SearchIndex::matcher`] to match besides its own text.
+    pub fn with_phrases<'p>(
+        mut self,
+        phrases: impl Iterator<Item = &'p str>,
+        shared: impl Fn(usize) -> [PhraseId; 2],
+    ) -> Self {
+        self.phrases = phrases.map(fold).collect();
+        self.shared = (0..self.ends.len()).map(shared).collect();
+        self
+    }
+
+    /// A matcher for `query`: its words are looked up in each phrase once, here.
+    pub fn matcher<'a>(&'a self, query: &'a Query) -> IndexMatcher<'a> {
+        let matcher = query.matcher();
+        let in_phrase = matcher
+            .finders
+            .iter()
+            .map(|f| {
+                self.phrases
+                    .iter()
+                    .map(|p| !p.is_empty() && f.find(p.as_bytes()).is_some())
+                    .collect()
+            })
+            .collect();
+        IndexMatcher {
+            index: self,
+            matcher,
+            in_phrase,
+        }
+    }
+
+    /// Item `i`'s own folded text (its phrases aside).
     pub fn haystack(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.text[start..self.ends[i] as usize]
