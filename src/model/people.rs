@@ -213,7 +213,10 @@ impl People {
             row.ends = ends;
         }
         let [company, position] = [fields[4], fields[5]].map(|f| self.phrases.intern(f));
-        let (company, position) = (company.map_err(|_| ArenaFull)?, position.map_err(|_| ArenaFull)?);
+        let (company, position) = (
+            company.map_err(|_| ArenaFull)?,
+            position.map_err(|_| ArenaFull)?,
+        );
         let row = &mut self.rows[id.index()];
         if row.company == 0 {
             row.company = company;

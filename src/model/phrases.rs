@@ -45,7 +45,9 @@ impl Phrases {
             return Ok(0);
         }
         let mut hash = mix_hash(self.seed, phrase.as_bytes());
-        let Phrases { text, ends, ids, .. } = self;
+        let Phrases {
+            text, ends, ids, ..
+        } = self;
         loop {
             match ids.entry(hash) {
                 Entry::Occupied(slot) if get(text, ends, *slot.get()) == phrase => {
@@ -54,8 +56,7 @@ impl Phrases {
                 Entry::Occupied(_) => hash = hash.wrapping_add(1),
                 Entry::Vacant(slot) => {
                     let id = PhraseId::try_from(ends.len()).map_err(|_| PhrasesFull)?;
-                    let end =
-                        u32::try_from(text.len() + phrase.len()).map_err(|_| PhrasesFull)?;
+                    let end = u32::try_from(text.len() + phrase.len()).map_err(|_| PhrasesFull)?;
                     text.push_str(phrase);
                     ends.push(end);
                     slot.insert(id);

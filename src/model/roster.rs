@@ -101,8 +101,9 @@ fn sort_by_text(people: &People, primary: Field, secondary: Field) -> Vec<u32> {
 /// name, so the rank is an exact key (spellings that fold alike share one).
 fn sort_by_company(people: &People, secondary: Field) -> Vec<u32> {
     let phrases = people.phrases();
-    let mut by_name: Vec<(String, PhraseId)> =
-        (1..phrases.len() as PhraseId).map(|p| (fold(phrases.get(p)), p)).collect();
+    let mut by_name: Vec<(String, PhraseId)> = (1..phrases.len() as PhraseId)
+        .map(|p| (fold(phrases.get(p)), p))
+        .collect();
     by_name.sort_unstable();
     // The empty phrase (no company) keeps the largest rank: last.
     let mut rank = vec![u128::MAX; phrases.len()];
@@ -229,8 +230,8 @@ fn prefix<const N: usize>(s: &str, folded: &mut String) -> (u128, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::search::Query;
     use crate::model::Person;
+    use crate::model::search::Query;
 
     fn people(names: &[(&str, &str, &str)]) -> People {
         names
@@ -269,13 +270,22 @@ mod tests {
         );
         // A cut primary decides before the secondary: "van der e" < "van der f".
         let p = people(&[("b", "Van der é", ""), ("Ana", "Van der f", "")]);
-        assert_eq!(sort_by_text(&p, Field::LastName, Field::FirstName), vec![0, 1]);
+        assert_eq!(
+            sort_by_text(&p, Field::LastName, Field::FirstName),
+            vec![0, 1]
+        );
     }
 
     #[test]
     fn the_filter_finds_words_in_names_emails_companies_and_positions_in_any_order() {
         let p: People = [
-            ("Ana", "Silva", "Bank of America", "Teller", "ana@example.com"),
+            (
+                "Ana",
+                "Silva",
+                "Bank of America",
+                "Teller",
+                "ana@example.com",
+            ),
             ("José", "García", "Acme, Inc.", "Senior Engineer", ""),
             ("Bob", "Acme", "Globex", "Engineer", ""),
         ]
@@ -301,8 +311,16 @@ mod tests {
         assert_eq!(found("america teller ana"), [0]);
         assert_eq!(found("example.com"), [0], "emails");
         assert_eq!(found("globex engineer bob"), [2]);
-        assert_eq!(found("ofamerica"), Vec::<usize>::new(), "not across words' gaps");
-        assert_eq!(found("engineerglobex"), Vec::<usize>::new(), "nor across fields");
+        assert_eq!(
+            found("ofamerica"),
+            Vec::<usize>::new(),
+            "not across words' gaps"
+        );
+        assert_eq!(
+            found("engineerglobex"),
+            Vec::<usize>::new(),
+            "nor across fields"
+        );
     }
 
     proptest::proptest! {
