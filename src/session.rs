@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::error::ImportError;
 use crate::import::{self, Export, Progress};
 use crate::model::pending::Pending;
-use crate::model::roster::{later_sorts, people_triage_first};
+use crate::model::roster::{Order, later_sorts, people_triage_first};
 use crate::model::triage::Place;
 use crate::model::{Invitation, InvitationRules, People, Person, PersonId};
 use crate::store::journal::in_force;
@@ -50,7 +50,7 @@ pub struct Session {
     pub later_sorts: Receiver<LaterSorts>,
 }
 
-pub type LaterSorts = Vec<(&'static str, Vec<u32>)>;
+pub type LaterSorts = Vec<(&'static str, Order)>;
 
 impl Session {
     /// Waits for the later sort orders (tests and tools that need every order).

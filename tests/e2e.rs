@@ -30,7 +30,7 @@ fn pick_query() -> (String, BTreeSet<String>) {
         let hits: BTreeSet<String> = people
             .ids()
             .filter(|i| m.matches(index.haystack(i.index())))
-            .map(|i| people.get(i).url.to_owned())
+            .map(|i| people.get(i).url.to_string())
             .collect();
         if (2..=20).contains(&hits.len()) {
             return (word.to_owned(), hits);

@@ -462,13 +462,15 @@ impl<'l> RowReader<'l> {
         let mut keep = vec![true; rest_people.len()];
         for (id, keep) in rest_people.ids().zip(&mut keep) {
             let p = rest_people.get(id);
-            if let Some(existing) = self.seen.find(&self.people, &p.identity()) {
+            let identity = p.identity();
+            if let Some(existing) = self.seen.find(&self.people, &identity) {
                 *keep = false;
                 self.report.duplicates += 1;
+                let url = p.url.to_cow();
                 let fields = [
                     p.first_name,
                     p.last_name,
-                    p.url,
+                    &url,
                     p.email,
                     p.company,
                     p.position,

@@ -48,7 +48,7 @@ impl IdentityIndex {
                     slot.insert(next);
                     return None;
                 }
-                Entry::Occupied(slot) if people.get(*slot.get()).identity() == key => {
+                Entry::Occupied(slot) if people.get(*slot.get()).has_identity(key) => {
                     return Some(*slot.get());
                 }
                 Entry::Occupied(_) => hash = hash.wrapping_add(1),
@@ -62,7 +62,7 @@ impl IdentityIndex {
         loop {
             match self.slots.get(&hash) {
                 None => return None,
-                Some(&id) if people.get(id).identity() == identity => return Some(id),
+                Some(&id) if people.get(id).has_identity(identity) => return Some(id),
                 Some(_) => hash = hash.wrapping_add(1),
             }
         }

@@ -7,10 +7,11 @@ use crate::model::{Direction, Invitation, People};
 /// For each invitation, whether its invitee is a connection. By normalised URL when both
 /// files have URLs; by name when either side lacks them (pre-2023 files).
 pub fn invitee_is_connection(people: &People, invitations: &[Invitation]) -> Vec<bool> {
-    let urls: HashSet<&str> = people
+    let urls: HashSet<String> = people
         .ids()
         .map(|id| people.get(id).url)
         .filter(|u| !u.is_empty())
+        .map(|u| u.to_string())
         .collect();
     let names: HashSet<String> = people
         .ids()

@@ -52,14 +52,113 @@ struct Row {
     start: u32,
     ends: [u32; OWN],
     company: PhraseId,
+    /// The position's phrase id, and in the top bit [`LINKEDIN_IN_FLAG`].
     position: PhraseId,
     connected_on: Option<NaiveDate>,
 }
+
+/// The stored URL lacks LinkedIn's own prefix, [`ProfileUrl::LINKEDIN_IN`].
+const LINKEDIN_IN_FLAG: u32 = 1 << 31;
 
 impl Row {
     fn span(&self, i: usize) -> (usize, usize) {
         let start = if i == 0 { self.start } else { self.ends[i - 1] };
         (start as usize, self.ends[i] as usize)
+    }
+
+    fn position(&self) -> PhraseId {
+        self.position & !LINKEDIN_IN_FLAG
+    }
+
+    fn set_position(&mut self, id: PhraseId) {
+        self.position = (self.position & LINKEDIN_IN_FLAG) | id;
+    }
+
+    fn url_is_linkedin_in(&self) -> bool {
+        self.position & LINKEDIN_IN_FLAG != 0
+    }
+}
+
+/// A profile URL as stored: LinkedIn's `https://www.linkedin.com/in/`, common to nearly
+/// every URL of an export, is kept once rather than once a person (28 MB a million).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct ProfileUrl<'a> {
+    linkedin_in: bool,
+    rest: &'a str,
+}
+
+impl<'a> ProfileUrl<'a> {
+    pub const LINKEDIN_IN: &'static str = "https://www.linkedin.com/in/";
+
+    /// The stored form of `url`.
+    fn split(url: &'a str) -> Self {
+        match url.strip_prefix(Self::LINKEDIN_IN) {
+            Some(rest) => ProfileUrl {
+                linkedin_in: true,
+                rest,
+            },
+            None => ProfileUrl {
+                linkedin_in: false,
+                rest: url,
+            },
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.linkedin_in && self.rest.is_empty()
+    }
+
+    /// The whole URL.
+    pub fn to_cow(&self) -> Cow<'a, str> {
+        if self.linkedin_in {
+            Cow::Owned(format!("{}{}", Self::LINKEDIN_IN, self.rest))
+        } else {
+            Cow::Borrowed(self.rest)
+        }
+    }
+
+    /// Whether this is `url`, without building the whole URL.
+    pub fn is(&self, url: &str) -> bool {
+        *self == ProfileUrl::split(url)
+    }
+}
+
+impl std::fmt::Display for ProfileUrl<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.linkedin_in {
+            f.write_str(Self::LINKEDIN_IN)?;
+        }
+        f.write_str(self.rest)
+    }
+}
+
+impl std::fmt::Debug for ProfileUrl<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.to_cow())
+    }
+}
+
+impl PartialEq<&str> for ProfileUrl<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.is(other)
+    }
+}
+
+impl PartialEq<String> for ProfileUrl<'_> {
+    fn eq(&self, other: &String) -> bool {
+        self.is(other)
+    }
+}
+
+impl PartialEq<ProfileUrl<'_>> for String {
+    fn eq(&self, other: &ProfileUrl<'_>) -> bool {
+        other.is(self)
+    }
+}
+
+impl PartialEq<ProfileUrl<'_>> for &str {
+    fn eq(&self, other: &ProfileUrl<'_>) -> bool {
+        other.is(self)
     }
 }
 
@@ -68,7 +167,7 @@ impl Row {
 pub struct PersonRef<'a> {
     pub first_name: &'a str,
     pub last_name: &'a str,
-    pub url: &'a str,
+    pub url: ProfileUrl<'a>,
     pub email: &'a str,
     pub company: &'a str,
     pub position: &'a str,
@@ -76,17 +175,26 @@ pub struct PersonRef<'a> {
 }
 
 impl<'a> PersonRef<'a> {
-    /// See [`Person::identity`]; borrows instead of allocating when there is a URL.
+    /// See [`Person::identity`].
     pub fn identity(&self) -> Cow<'a, str> {
         if self.url.is_empty() {
             Cow::Owned(person::identity(
                 self.first_name,
                 self.last_name,
-                self.url,
+                "",
                 self.email,
             ))
         } else {
-            Cow::Borrowed(self.url)
+            self.url.to_cow()
+        }
+    }
+
+    /// Whether [`PersonRef::identity`] is `identity`, without allocating for a URL.
+    pub fn has_identity(&self, identity: &str) -> bool {
+        if self.url.is_empty() {
+            self.identity() == identity
+        } else {
+            self.url.is(identity)
         }
     }
 
@@ -94,7 +202,7 @@ impl<'a> PersonRef<'a> {
         Person {
             first_name: self.first_name.to_owned(),
             last_name: self.last_name.to_owned(),
-            url: self.url.to_owned(),
+            url: self.url.to_string(),
             email: self.email.to_owned(),
             company: self.company.to_owned(),
             position: self.position.to_owned(),
@@ -135,7 +243,7 @@ impl People {
     /// The company's and the position's phrase ids of a person.
     pub fn phrase_ids(&self, id: PersonId) -> [PhraseId; 2] {
         let row = &self.rows[id.index()];
-        [row.company, row.position]
+        [row.company, row.position()]
     }
 
     pub fn len(&self) -> usize {
@@ -158,14 +266,16 @@ impl People {
     ) -> Result<PersonId, ArenaFull> {
         let id = u32::try_from(self.rows.len()).map_err(|_| ArenaFull)?;
         let [first, last, url, email, company, position] = fields;
-        let (start, ends) = self.store([first, last, url, email])?;
+        let url = ProfileUrl::split(url);
+        let (start, ends) = self.store([first, last, url.rest, email])?;
         let company = self.phrases.intern(company).map_err(|_| ArenaFull)?;
         let position = self.phrases.intern(position).map_err(|_| ArenaFull)?;
+        let flag = if url.linkedin_in { LINKEDIN_IN_FLAG } else { 0 };
         self.rows.push(Row {
             start,
             ends,
             company,
-            position,
+            position: position | flag,
             connected_on,
         });
         Ok(PersonId(id))
@@ -192,37 +302,49 @@ impl People {
         fields: [&str; 6],
         connected_on: Option<NaiveDate>,
     ) -> Result<(), ArenaFull> {
-        let row = self.rows[id.index()];
+        let person = self.get(id);
+        let current = [person.first_name, person.last_name, "", person.email];
+        let url_fills = person.url.is_empty() && !fields[2].is_empty();
         let fills = |i: usize| {
-            let (start, end) = row.span(i);
-            start == end && !fields[i].is_empty()
+            if i == Field::Url as usize {
+                url_fills
+            } else {
+                current[i].is_empty() && !fields[i].is_empty()
+            }
         };
         if (0..OWN).any(fills) {
             // Rare (a duplicate that knows more): store the merged row anew, at the end.
+            let row = self.rows[id.index()];
+            let url = if url_fills {
+                ProfileUrl::split(fields[2])
+            } else {
+                self.get(id).url
+            };
             let merged: [String; OWN] = std::array::from_fn(|i| {
-                if fills(i) {
+                if i == Field::Url as usize {
+                    url.rest.to_owned()
+                } else if fills(i) {
                     fields[i].to_owned()
                 } else {
                     let (start, end) = row.span(i);
                     self.text[start..end].to_owned()
                 }
             });
+            let linkedin_in = url.linkedin_in;
             let (start, ends) = self.store(merged.each_ref().map(String::as_str))?;
             let row = &mut self.rows[id.index()];
             row.start = start;
             row.ends = ends;
+            row.position = row.position() | if linkedin_in { LINKEDIN_IN_FLAG } else { 0 };
         }
-        let [company, position] = [fields[4], fields[5]].map(|f| self.phrases.intern(f));
-        let (company, position) = (
-            company.map_err(|_| ArenaFull)?,
-            position.map_err(|_| ArenaFull)?,
-        );
+        let company = self.phrases.intern(fields[4]).map_err(|_| ArenaFull)?;
+        let position = self.phrases.intern(fields[5]).map_err(|_| ArenaFull)?;
         let row = &mut self.rows[id.index()];
         if row.company == 0 {
             row.company = company;
         }
-        if row.position == 0 {
-            row.position = position;
+        if row.position() == 0 {
+            row.set_position(position);
         }
         if row.connected_on.is_none() {
             row.connected_on = connected_on;
@@ -248,7 +370,7 @@ impl People {
             start: row.start + shift,
             ends: row.ends.map(|end| end + shift),
             company: phrase_ids[row.company as usize],
-            position: phrase_ids[row.position as usize],
+            position: phrase_ids[row.position() as usize] | (row.position & LINKEDIN_IN_FLAG),
             connected_on: row.connected_on,
         }));
         Ok(())
@@ -267,11 +389,13 @@ impl People {
         Ok((start, ends))
     }
 
+    /// A field's text. For [`Field::Url`] that is the stored form, without LinkedIn's
+    /// prefix: [`People::get`] gives the whole URL.
     pub fn field(&self, id: PersonId, field: Field) -> &str {
         let row = &self.rows[id.index()];
         match field {
             Field::Company => self.phrases.get(row.company),
-            Field::Position => self.phrases.get(row.position),
+            Field::Position => self.phrases.get(row.position()),
             _ => {
                 let (start, end) = row.span(field as usize);
                 &self.text[start..end]
@@ -287,7 +411,10 @@ impl People {
         PersonRef {
             first_name: self.field(id, Field::FirstName),
             last_name: self.field(id, Field::LastName),
-            url: self.field(id, Field::Url),
+            url: ProfileUrl {
+                linkedin_in: self.rows[id.index()].url_is_linkedin_in(),
+                rest: self.field(id, Field::Url),
+            },
             email: self.field(id, Field::Email),
             company: self.field(id, Field::Company),
             position: self.field(id, Field::Position),
@@ -342,6 +469,44 @@ mod tests {
         assert_eq!(p.email, "ada@example.com");
         assert_eq!(p.position, "CTO");
         assert_eq!(p.connected_on, date);
+    }
+
+    #[test]
+    fn urls_come_back_whole_whether_or_not_linkedin_s_prefix_was_kept_once() {
+        let mut people = People::default();
+        let urls = [
+            "https://www.linkedin.com/in/ada-x",
+            "https://example.com/in/ada",
+            "https://www.linkedin.com/in/",
+            "",
+        ];
+        for url in urls {
+            people
+                .push(["A", "B", url, "", "Acme", "CTO"], None)
+                .unwrap();
+        }
+        for (id, url) in people.ids().zip(urls) {
+            let p = people.get(id);
+            assert_eq!(p.url.to_string(), url);
+            assert_eq!(p.url, url);
+            assert_eq!(p.url.is_empty(), url.is_empty());
+            assert_eq!(
+                p.position, "CTO",
+                "the flag does not leak into the position"
+            );
+        }
+        // A duplicate brings the URL a first row lacked; appending keeps every flag.
+        let mut more = People::default();
+        let id = more.push(["C", "D", "", "", "", ""], None).unwrap();
+        more.fill_missing(id, ["", "", urls[0], "", "", "Dev"], None)
+            .unwrap();
+        assert_eq!(more.get(id).url, urls[0]);
+        assert_eq!(more.get(id).position, "Dev");
+        assert!(more.get(id).has_identity(urls[0]));
+        people.append(more, |_| true).unwrap();
+        assert_eq!(people.get(PersonId(4)).url, urls[0]);
+        assert_eq!(people.get(PersonId(0)).url, urls[0]);
+        assert_eq!(people.get(PersonId(1)).url, urls[1]);
     }
 
     #[test]

@@ -55,7 +55,11 @@ impl Phrases {
                 }
                 Entry::Occupied(_) => hash = hash.wrapping_add(1),
                 Entry::Vacant(slot) => {
-                    let id = PhraseId::try_from(ends.len()).map_err(|_| PhrasesFull)?;
+                    // Ids keep their top bit free (a person's row uses it as a flag).
+                    let id = PhraseId::try_from(ends.len())
+                        .ok()
+                        .filter(|&id| id < 1 << 31)
+                        .ok_or(PhrasesFull)?;
                     let end = u32::try_from(text.len() + phrase.len()).map_err(|_| PhrasesFull)?;
                     text.push_str(phrase);
                     ends.push(end);

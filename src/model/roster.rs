@@ -6,6 +6,7 @@
 //! threads; the name and company orders follow in the background, after the first frame.
 
 use std::cmp::Reverse;
+use std::sync::Arc;
 
 use super::people::{Field, People, PersonId};
 use super::phrases::PhraseId;
@@ -15,6 +16,9 @@ use super::triage::{SortOrder, Triage};
 pub const SORT_CONNECTED: &str = "newest first";
 pub const SORT_LAST_NAME: &str = "last name";
 pub const SORT_COMPANY: &str = "company";
+
+/// A sort order, built in place: a million ids are 4 MB, not worth a second copy.
+pub type Order = Arc<[u32]>;
 
 /// A triage over `people`, every sort order ready (tests, benchmarks, tools).
 pub fn people_triage(people: &People) -> Triage {
@@ -49,7 +53,7 @@ pub fn people_triage_first(people: &People) -> Triage {
 }
 
 /// The sort orders [`people_triage_first`] leaves pending.
-pub fn later_sorts(people: &People) -> Vec<(&'static str, Vec<u32>)> {
+pub fn later_sorts(people: &People) -> Vec<(&'static str, Order)> {
     vec![
         (
             SORT_LAST_NAME,
@@ -72,7 +76,7 @@ pub fn people_search_index(people: &People) -> SearchIndex {
 }
 
 /// Newest first; ties keep file order, which LinkedIn writes newest first.
-fn sort_by_date(people: &People) -> Vec<u32> {
+fn sort_by_date(people: &People) -> Order {
     let mut keyed: Vec<(Reverse<Option<chrono::NaiveDate>>, u32)> = people
         .ids()
         .map(|id| (Reverse(people.connected_on(id)), id.0))
@@ -83,7 +87,7 @@ fn sort_by_date(people: &People) -> Vec<u32> {
 
 /// Orders by `primary` then `secondary`, folded (case and accents ignored), empty values
 /// last, ties in file order.
-fn sort_by_text(people: &People, primary: Field, secondary: Field) -> Vec<u32> {
+fn sort_by_text(people: &People, primary: Field, secondary: Field) -> Order {
     sort_by_keys(
         people,
         |id, scratch| {
@@ -99,7 +103,7 @@ fn sort_by_text(people: &People, primary: Field, secondary: Field) -> Vec<u32> {
 
 /// [`sort_by_text`] by company: each distinct company is ranked once, by its folded
 /// name, so the rank is an exact key (spellings that fold alike share one).
-fn sort_by_company(people: &People, secondary: Field) -> Vec<u32> {
+fn sort_by_company(people: &People, secondary: Field) -> Order {
     let phrases = people.phrases();
     let mut by_name: Vec<(String, PhraseId)> = (1..phrases.len() as PhraseId)
         .map(|p| (fold(phrases.get(p)), p))
@@ -131,7 +135,7 @@ fn sort_by_keys<'p>(
     primary_key: impl Fn(PersonId, &mut String) -> (u128, bool),
     primary_text: impl Fn(PersonId) -> &'p str,
     secondary: Field,
-) -> Vec<u32> {
+) -> Order {
     let mut scratch = String::with_capacity(32);
     let mut keyed: Vec<Keyed> = people
         .ids()
@@ -256,12 +260,12 @@ mod tests {
             ("Éva", "Ávila", "Beta"),
         ]);
         assert_eq!(
-            sort_by_text(&p, Field::LastName, Field::FirstName),
-            vec![5, 1, 2, 4, 3, 0]
+            *sort_by_text(&p, Field::LastName, Field::FirstName),
+            [5, 1, 2, 4, 3, 0]
         );
         assert_eq!(
-            sort_by_text(&p, Field::Company, Field::LastName),
-            vec![0, 1, 5, 4, 3, 2]
+            *sort_by_text(&p, Field::Company, Field::LastName),
+            [0, 1, 5, 4, 3, 2]
         );
         assert_eq!(
             sort_by_company(&p, Field::LastName),
@@ -270,10 +274,7 @@ mod tests {
         );
         // A cut primary decides before the secondary: "van der e" < "van der f".
         let p = people(&[("b", "Van der é", ""), ("Ana", "Van der f", "")]);
-        assert_eq!(
-            sort_by_text(&p, Field::LastName, Field::FirstName),
-            vec![0, 1]
-        );
+        assert_eq!(*sort_by_text(&p, Field::LastName, Field::FirstName), [0, 1]);
     }
 
     #[test]
@@ -346,7 +347,7 @@ mod tests {
                 let (last, first) = &rows[i as usize];
                 (last.is_empty(), fold(last), fold(first), i)
             });
-            proptest::prop_assert_eq!(sort_by_text(&p, Field::LastName, Field::FirstName), naive.clone());
+            proptest::prop_assert_eq!(&*sort_by_text(&p, Field::LastName, Field::FirstName), &naive[..]);
             // The same text as companies: ranked phrases must sort exactly alike.
             let as_companies = people(
                 &rows
@@ -354,7 +355,7 @@ mod tests {
                     .map(|(l, f)| ("", f.as_str(), l.as_str()))
                     .collect::<Vec<_>>(),
             );
-            proptest::prop_assert_eq!(sort_by_company(&as_companies, Field::LastName), naive);
+            proptest::prop_assert_eq!(&*sort_by_company(&as_companies, Field::LastName), &naive[..]);
         }
     }
 }

@@ -69,7 +69,7 @@ pub struct SortOrder {
 }
 
 impl SortOrder {
-    pub fn new(name: &'static str, order: Vec<u32>) -> Self {
+    pub fn new(name: &'static str, order: impl Into<Arc<[u32]>>) -> Self {
         SortOrder {
             name,
             order: Some(order.into()),
@@ -256,7 +256,11 @@ impl Triage {
 
     /// A pending sort order has been computed. Columns showing it are filled (and
     /// filtered: the returned jobs are for the worker).
-    pub fn sort_ready(&mut self, name: &'static str, order: Vec<u32>) -> Vec<FilterJob> {
+    pub fn sort_ready(
+        &mut self,
+        name: &'static str,
+        order: impl Into<Arc<[u32]>>,
+    ) -> Vec<FilterJob> {
         let Some(index) = self.sorts.iter().position(|s| s.name == name) else {
             return Vec::new();
         };

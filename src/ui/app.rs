@@ -11,6 +11,7 @@ use super::keymap::Context;
 use super::writer::Written;
 use crate::model::filter::{FilterChunk, FilterJob};
 use crate::model::pending::Pending;
+use crate::model::roster::Order;
 use crate::model::triage::{Moved, Place, Side, Triage};
 use crate::model::{InvitationRules, People, PersonId};
 
@@ -239,10 +240,12 @@ impl App {
         }
     }
 
-    fn item_url(&self, kind: ListKind, id: u32) -> &str {
+    fn item_url(&self, kind: ListKind, id: u32) -> String {
         match (kind, &self.invitations) {
-            (ListKind::Invitations, Some(inv)) => &inv.pending.items[id as usize].invitee_url,
-            _ => self.person(id).url,
+            (ListKind::Invitations, Some(inv)) => {
+                inv.pending.items[id as usize].invitee_url.clone()
+            }
+            _ => self.person(id).url.to_string(),
         }
     }
 
@@ -357,7 +360,7 @@ impl App {
                 let side = triage.focus();
                 match triage.column(side).current() {
                     Some(id) if !self.item_url(kind, id).is_empty() => {
-                        return vec![Effect::OpenUrl(self.item_url(kind, id).to_owned())];
+                        return vec![Effect::OpenUrl(self.item_url(kind, id))];
                     }
                     Some(_) => self.warn("This export has no profile URL for this row"),
                     None => {}
@@ -471,7 +474,7 @@ impl App {
 
     /// The Connections tab's name and company orders, computed after the first frame.
     /// Returns the filter jobs of columns that were waiting for them.
-    pub fn sorts_ready(&mut self, sorts: Vec<(&'static str, Vec<u32>)>) -> Vec<Effect> {
+    pub fn sorts_ready(&mut self, sorts: Vec<(&'static str, Order)>) -> Vec<Effect> {
         let mut effects = Vec::new();
         for (name, order) in sorts {
             let jobs = self.triage.sort_ready(name, order);

@@ -6,8 +6,8 @@ fn triage(n: u32) -> Triage {
     let names: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
     let search = SearchIndex::build(n as usize, |i| [names[i].as_str()]);
     let sorts = vec![
-        SortOrder::new("order", (0..n).collect()),
-        SortOrder::new("reverse", (0..n).rev().collect()),
+        SortOrder::new("order", (0..n).collect::<Vec<u32>>()),
+        SortOrder::new("reverse", (0..n).rev().collect::<Vec<u32>>()),
     ];
     Triage::new(search, sorts)
 }
@@ -301,7 +301,7 @@ fn a_sort_order_still_being_computed_shows_nothing_until_it_arrives() {
     let mut t = Triage::new(
         search,
         vec![
-            SortOrder::new("order", (0..n).collect()),
+            SortOrder::new("order", (0..n).collect::<Vec<u32>>()),
             SortOrder::pending("reverse"),
         ],
     );
@@ -316,7 +316,10 @@ fn a_sort_order_still_being_computed_shows_nothing_until_it_arrives() {
         !t.is_sorting(Side::Right),
         "the other column keeps its order"
     );
-    assert!(t.sort_ready("reverse", (0..n).rev().collect()).is_empty());
+    assert!(
+        t.sort_ready("reverse", (0..n).rev().collect::<Vec<u32>>())
+            .is_empty()
+    );
     assert!(!t.is_sorting(Side::Left));
     assert_eq!(
         t.column(Side::Left).shown(),
