@@ -344,6 +344,39 @@ mod tests {
     }
 
     #[test]
+    fn a_large_batch_built_and_written_in_halves_reads_back_whole_and_in_order() {
+        let n = PARALLEL_FROM_ENTRIES as u32 + 1;
+        let people: People = (0..n)
+            .map(|i| Person {
+                first_name: format!("P{i}"),
+                url: format!("https://www.linkedin.com/in/p{i}"),
+                ..Default::default()
+            })
+            .collect();
+        let ids: Vec<u32> = (0..n).rev().collect();
+        let at = now();
+        let batch = removal_entries(&people, &ids, at);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let (mut j, _) = Journal::open(&path).unwrap();
+        j.append(batch.clone()).unwrap();
+        drop(j);
+        let read = Journal::read(&path).unwrap();
+        let ids = |entries: &[JournalEntry]| -> Vec<String> {
+            entries.iter().map(|e| e.id.clone()).collect()
+        };
+        assert!(ids(&read) == ids(&batch), "same entries, same order");
+        assert!(read.iter().zip(&batch).all(|(r, b)| r.person == b.person));
+        assert_eq!(
+            read[0].id,
+            format!("https://www.linkedin.com/in/p{}", n - 1)
+        );
+        let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.matches(stamp.as_str()).count(), n as usize);
+    }
+
+    #[test]
     fn appended_entries_survive_reopening() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.jsonl");
