@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use super::search::{Query, SearchIndex};
+use super::search::{IndexMatcher, Query, SearchIndex};
 use super::triage::Side;
 
 /// Candidates scanned between two checks for a newer job (and two result chunks).
@@ -25,7 +25,25 @@ pub struct FilterJob {
     candidates: Arc<[u32]>,
     /// The generation the column currently wants; a job that is no longer it stops.
     live: Arc<AtomicU64>,
+    /// Match in storage order first (see `match_by_id`).
+    by_id: bool,
     started: Instant,
+}
+
+/// One bit per item: matched or not.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn contains(&self, id: u32) -> bool {
+        let id = id as usize;
+        self.0
+            .get(id / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
 }
 
 /// Matches found by a job, in candidate order, appended to what earlier chunks sent.
@@ -46,6 +64,7 @@ impl FilterJob {
         search: Arc<SearchIndex>,
         candidates: Arc<[u32]>,
         live: Arc<AtomicU64>,
+        by_id: bool,
     ) -> Self {
         FilterJob {
             side,
@@ -54,6 +73,7 @@ impl FilterJob {
             search,
             candidates,
             live,
+            by_id,
             started: Instant::now(),
         }
     }
@@ -71,6 +91,13 @@ impl FilterJob {
     /// is found, then one chunk per block. Stops without a final chunk once superseded.
     pub fn run(&self, mut send: impl FnMut(FilterChunk)) {
         let matcher = self.search.matcher(&self.query);
+        let Some(by_id) = self.match_by_id(&matcher, true) else {
+            return;
+        };
+        let is_match = |id: u32| match &by_id {
+            Some(bits) => bits.contains(id),
+            None => matcher.matches(id as usize),
+        };
         let mut found = Vec::new();
         let mut first_sent = false;
         let blocks = self.candidates.chunks(BLOCK);
@@ -80,7 +107,7 @@ impl FilterJob {
                 return;
             }
             for &id in block {
-                if matcher.matches(id as usize) {
+                if is_match(id) {
                     found.push(id);
                     if !first_sent && found.len() == FIRST_SCREEN {
                         first_sent = true;
@@ -100,11 +127,50 @@ impl FilterJob {
     /// Every match at once, whether or not the job is still wanted (inline filtering).
     pub fn run_to_end(&self) -> Vec<u32> {
         let matcher = self.search.matcher(&self.query);
+        let by_id = self.match_by_id(&matcher, false).flatten();
         self.candidates
             .iter()
             .copied()
-            .filter(|&id| matcher.matches(id as usize))
+            .filter(|&id| match &by_id {
+                Some(bits) => bits.contains(id),
+                None => matcher.matches(id as usize),
+            })
             .collect()
+    }
+
+    /// For candidates in an order far from storage order (by name, by company), matching
+    /// them in that order would read the index at random: up to a million cache misses.
+    /// Then the candidates are matched in storage order first, into a bitmap the display
+    /// order is walked against. `None`: superseded meanwhile (when `stop_if_stale`).
+    fn match_by_id(&self, matcher: &IndexMatcher<'_>, stop_if_stale: bool) -> Option<Option<Bits>> {
+        if !self.by_id {
+            return Some(None);
+        }
+        let n = self.search.len();
+        let words = n.div_ceil(64);
+        // Everyone, or (narrowing) the previous matches.
+        let candidates = if self.candidates.len() == n {
+            None
+        } else {
+            let mut set = Bits(vec![0; words]);
+            for &id in self.candidates.iter() {
+                set.insert(id as usize);
+            }
+            Some(set)
+        };
+        let mut bits = Bits(vec![0; words]);
+        for start in (0..n).step_by(BLOCK) {
+            if stop_if_stale && !self.is_live() {
+                return None;
+            }
+            for i in start..n.min(start + BLOCK) {
+                let candidate = candidates.as_ref().is_none_or(|c| c.contains(i as u32));
+                if candidate && matcher.matches(i) {
+                    bits.insert(i);
+                }
+            }
+        }
+        Some(Some(bits))
     }
 
     fn chunk(&self, ids: Vec<u32>, done: Option<Duration>) -> FilterChunk {

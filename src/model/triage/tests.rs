@@ -326,3 +326,19 @@ fn a_sort_order_still_being_computed_shows_nothing_until_it_arrives() {
         &[29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 2]
     );
 }
+
+#[test]
+fn only_orders_close_to_storage_order_are_scanned_in_display_order() {
+    let ascending: Vec<u32> = (0..1000).collect();
+    assert!(follows_ids(&ascending));
+    let descending: Vec<u32> = (0..1000).rev().collect();
+    assert!(!follows_ids(&descending));
+    // Rising within each of 10 groups, but 10 rows apart... then 100 apart.
+    let strided = |stride: u32| -> Vec<u32> {
+        (0..stride)
+            .flat_map(|g| (0..1000 / stride).map(move |i| i * stride + g))
+            .collect()
+    };
+    assert!(follows_ids(&strided(10)));
+    assert!(!follows_ids(&strided(100)));
+}
