@@ -439,6 +439,27 @@ fn a_stray_byte_deep_in_a_large_utf8_file_is_decoded_with_every_row_kept() {
 }
 
 #[test]
+fn line_numbers_are_right_in_an_excel_crlf_file() {
+    // Excel saves with CRLF; the CSV parser's own line count is one short there.
+    let text = "Notes:\r\n\"A note\"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n\
+        Ada,One,,,,,01 Jan 2024\r\n\
+        Bob,Two,,,\"Acme\r\nLabs\",,02 Jan 2024\r\n\
+        short,row\r\n\
+        Cy,Three,,,,,someday\r\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Connections.csv");
+    fs::write(&path, text).unwrap();
+    let e = import::load(&path).unwrap();
+    assert_eq!(e.report.skipped.len(), 1);
+    assert_eq!(e.report.skipped[0].line, 8, "line 8 holds the short row");
+    assert!(
+        e.report.warnings.iter().any(|w| w.contains("line 9")),
+        "{:?}",
+        e.report.warnings
+    );
+}
+
+#[test]
 fn utf16_resave_is_decoded() {
     // Excel's "Unicode" save: UTF-16LE with a BOM.
     let text = String::from_utf8(read_fixture("no_url_pre2023.csv"))

@@ -1,6 +1,7 @@
 //! Finding the header row of a CSV by its column names (LinkedIn puts a 3-line preamble
 //! before it; older and re-saved files do not), then reading rows with line numbers.
 
+use std::collections::VecDeque;
 use std::io::Read;
 
 use csv::{ByteRecord, Reader, ReaderBuilder};
@@ -46,8 +47,53 @@ impl Header {
 pub struct Table<'a, R> {
     pub label: &'a str,
     pub header: Header,
-    reader: Reader<R>,
+    reader: Reader<LineCounter<R>>,
     record: ByteRecord,
+}
+
+/// Counts line breaks as the parser reads, to number records by the line they start
+/// on. The parser's own count is one short after a CRLF (Excel's line break): it stops
+/// at the `\r` and takes the `\n` as the start of the next record.
+pub struct LineCounter<R> {
+    inner: R,
+    /// Bytes read so far.
+    read: u64,
+    /// Offsets of the `\n`s read but not yet passed by a record start.
+    ahead: VecDeque<u64>,
+    /// `\n`s before the last record start asked about.
+    passed: u64,
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let base = self.read;
+        self.ahead
+            .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| base + i as u64));
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R> LineCounter<R> {
+    fn new(inner: R) -> Self {
+        LineCounter {
+            inner,
+            read: 0,
+            ahead: VecDeque::new(),
+            passed: 0,
+        }
+    }
+
+    /// The line a record starting at byte `at` is on (records are asked in order). A
+    /// `\n` at `at` itself is the tail of the previous CRLF: the record starts after it.
+    fn line_at(&mut self, at: u64) -> u64 {
+        while self.ahead.front().is_some_and(|&nl| nl <= at) {
+            self.ahead.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
 }
 
 /// The text fields of one record.
@@ -98,7 +144,7 @@ impl<'a, R: Read> Table<'a, R> {
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(1 << 16)
-            .from_reader(source);
+            .from_reader(LineCounter::new(source));
         let mut record = ByteRecord::new();
         let mut first_seen: Option<Vec<String>> = None;
         let mut had_preamble = false;
@@ -167,7 +213,7 @@ impl<'a, R: Read> Table<'a, R> {
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(1 << 16)
-            .from_reader(source);
+            .from_reader(LineCounter::new(source));
         Table {
             label,
             header,
@@ -177,8 +223,9 @@ impl<'a, R: Read> Table<'a, R> {
     }
 
     /// The line the next record starts on.
-    pub fn next_line(&self) -> u64 {
-        self.reader.position().line()
+    pub fn next_line(&mut self) -> u64 {
+        let at = self.reader.position().byte();
+        self.reader.get_mut().line_at(at)
     }
 
     /// How far into the text the reader is, in bytes.
@@ -214,21 +261,23 @@ impl<'a, R: Read> Table<'a, R> {
 
 /// Reads one record, refusing giant fields. Returns its first line number.
 fn next_record<R: Read>(
-    reader: &mut Reader<R>,
+    reader: &mut Reader<LineCounter<R>>,
     record: &mut ByteRecord,
     label: &str,
 ) -> Result<Option<u64>, ImportError> {
-    let more = reader
-        .read_byte_record(record)
-        .map_err(|e| ImportError::Csv {
+    let more = reader.read_byte_record(record).map_err(|e| {
+        let line = e.position().map(|p| p.byte());
+        ImportError::Csv {
             path: label.to_owned(),
-            line: e.position().map_or(0, |p| p.line()),
+            line: line.map_or(0, |at| reader.get_mut().line_at(at)),
             reason: e.to_string(),
-        })?;
+        }
+    })?;
     if !more {
         return Ok(None);
     }
-    let line = record.position().map_or(0, |p| p.line());
+    let at = record.position().map_or(0, |p| p.byte());
+    let line = reader.get_mut().line_at(at);
     if record.iter().any(|f| f.len() > MAX_FIELD_BYTES) {
         return Err(ImportError::FieldTooLarge {
             path: label.to_owned(),
