@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use unconnect::model::Person;
 use unconnect::model::triage::{Place, Side, Triage};
-use unconnect::session::people_entries;
+use unconnect::session::save_staged_people;
 use unconnect::store::journal::{self, Journal};
 use unconnect::store::staged::StagedStore;
 use unconnect::ui::App;
@@ -142,9 +142,7 @@ fn move_all_then_saved(
             |mut t| {
                 t.move_all_shown();
                 let ids: Vec<u32> = t.ids_in(Place::Right).collect();
-                staged
-                    .save(people_entries(&app.people, &ids))
-                    .expect("saved");
+                save_staged_people(&staged, &app.people, &ids).expect("saved");
                 t
             },
             BatchSize::LargeInput,

@@ -4,13 +4,13 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local};
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, fsutil};
+use super::{StoreError, fsutil, json_lines};
 use crate::model::{Invitation, People, Person, PersonId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,34 +110,10 @@ impl Journal {
         &self.entries
     }
 
-    /// Appends a batch in one write and waits until it is on disk. A large batch is
-    /// serialised in two halves on two threads (a million entries are ~380 MB of JSON).
+    /// Appends a batch and waits until it is on disk. A large batch is serialised on two
+    /// threads, a chunk at a time (a million entries are ~380 MB of JSON).
     pub fn append(&mut self, batch: Vec<JournalEntry>) -> Result<(), StoreError> {
-        let half = if batch.len() >= PARALLEL_FROM_ENTRIES {
-            batch.len() / 2
-        } else {
-            batch.len()
-        };
-        let (first, second) = batch.split_at(half);
-        let (first, second) = std::thread::scope(|s| {
-            let second = s.spawn(|| lines(second));
-            let first = lines(first);
-            // A panic there is a bug, not bad data: propagate it.
-            (
-                first,
-                second
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            )
-        });
-        let json_err = |e: serde_json::Error| StoreError::Io {
-            path: self.path.clone(),
-            source: e.into(),
-        };
-        let (first, second) = (first.map_err(json_err)?, second.map_err(json_err)?);
-        self.file
-            .write_all(&first)
-            .and_then(|()| self.file.write_all(&second))
+        json_lines::write(&mut self.file, &batch, json_lines::json)
             .and_then(|()| self.file.sync_data())
             .map_err(StoreError::io(&self.path))?;
         self.entries.extend(batch);
@@ -145,18 +121,8 @@ impl Journal {
     }
 }
 
-/// Batches at least this large are serialised on two threads.
+/// Batches at least this large are built on two threads.
 const PARALLEL_FROM_ENTRIES: usize = 10_000;
-
-/// Entries as JSON lines. Plain strings, numbers and dates: this does not fail in practice.
-fn lines(entries: &[JournalEntry]) -> Result<Vec<u8>, serde_json::Error> {
-    let mut buf = Vec::with_capacity(entries.len() * 400);
-    for entry in entries {
-        serde_json::to_writer(&mut buf, entry)?;
-        buf.push(b'\n');
-    }
-    Ok(buf)
-}
 
 /// Timestamps as RFC 3339 with an explicit offset (`+00:00`, never `Z`) and milliseconds.
 mod rfc3339 {
@@ -326,6 +292,7 @@ fn read_repairing(path: &Path) -> Result<(Vec<JournalEntry>, Recovery), StoreErr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     fn entry(id: &str) -> JournalEntry {
         let at = now();

@@ -5,6 +5,7 @@ pub mod data_dir;
 pub mod export;
 pub mod fsutil;
 pub mod journal;
+pub mod json_lines;
 pub mod staged;
 
 use std::io;

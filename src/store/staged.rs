@@ -48,9 +48,25 @@ impl<T: Serialize + DeserializeOwned + Clone> StagedStore<T> {
     }
 
     pub fn save(&self, staged: impl Iterator<Item = StagedEntry<T>>) -> Result<(), StoreError> {
-        fsutil::write_atomic(&self.path, |w| {
-            for entry in staged.chain(self.foreign.iter().cloned()) {
+        self.save_with(|w| {
+            for entry in staged {
                 serde_json::to_writer(&mut *w, &entry).map_err(io::Error::from)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Replaces the file with the lines `write` writes (one JSON [`StagedEntry`] each),
+    /// then the foreign entries.
+    pub fn save_with(
+        &self,
+        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), StoreError> {
+        fsutil::write_atomic(&self.path, |w| {
+            write(&mut *w)?;
+            for entry in &self.foreign {
+                serde_json::to_writer(&mut *w, entry).map_err(io::Error::from)?;
                 w.write_all(b"\n")?;
             }
             Ok(())

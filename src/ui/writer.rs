@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::app::ListKind;
 use crate::model::{Invitation, People};
-use crate::session::{Store, people_entries};
+use crate::session::{Store, save_staged_people};
 use crate::store::StoreError;
 use crate::store::journal::{self, JournalEntry};
 use crate::store::staged::StagedEntry;
@@ -194,7 +194,7 @@ fn write_all(mut store: Store, inbox: Receiver<Job>, outbox: Sender<Written>) {
 
 fn save(store: &mut Store, staged: Staged) -> Result<(), StoreError> {
     match staged {
-        Staged::People { people, ids } => store.staged.save(people_entries(&people, &ids)),
+        Staged::People { people, ids } => save_staged_people(&store.staged, &people, &ids),
         Staged::Invitations(entries) => store.staged_invitations.save(entries.into_iter()),
     }
 }
