@@ -27,7 +27,7 @@ pub enum ImportError {
     },
     #[error("{path}, line {line}: a field is larger than 1 MiB; this is not a LinkedIn export")]
     FieldTooLarge { path: String, line: u64 },
-    #[error("{path}: larger than the 4 GiB unconnect can hold")]
+    #[error("{path}: larger than the 3 GiB unconnect can hold")]
     TooLarge { path: String },
     #[error("{path}, line {line}: {reason}")]
     Csv {

@@ -51,8 +51,10 @@ const CONNECTIONS: &str = "connections.csv";
 const INVITATIONS: &str = "invitations.csv";
 /// Unzipped exports are sometimes nested one or two folders down.
 const MAX_FOLDER_DEPTH: usize = 3;
-/// 32-bit arena offsets cap what we can hold; refuse early instead of failing midway.
-const MAX_FILE_BYTES: u64 = u32::MAX as u64;
+/// 32-bit offsets cap what we can hold: the arena, and the search index, which adds a
+/// separator per field to the folded text. 3 GiB (some 25 million rows) leaves room for
+/// both; refuse early instead of failing midway.
+const MAX_FILE_BYTES: u64 = 3 << 30;
 
 pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
     let label = path.display().to_string();

@@ -172,6 +172,9 @@ impl Matcher<'_> {
     }
 }
 
+/// Offsets are 32-bit: the index's text never grows past this.
+const MAX_TEXT: usize = u32::MAX as usize;
+
 /// The folded searchable text of every item, in one arena. Text many items share (a
 /// company, a job title) can be given as phrases: folded once, matched once per query.
 #[derive(Debug, Default, Clone)]
@@ -227,6 +230,10 @@ impl SearchIndex {
         F: Fn(usize) -> I + Sync,
         I: IntoIterator<Item = &'a str>,
     {
+        if capacity > MAX_TEXT / 2 {
+            // The halves' offsets could not be joined: one pass, which stops at the limit.
+            return SearchIndex::build(len, fields);
+        }
         let middle = len / 2;
         let (mut index, second) = std::thread::scope(|s| {
             let second = s.spawn(|| {
@@ -246,6 +253,12 @@ impl SearchIndex {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
             (first, second)
         });
+        if index.text.len() + second.text.len() > MAX_TEXT {
+            // As in `extend`: past 32-bit offsets the rest cannot be searched.
+            let end = index.text.len() as u32;
+            index.ends.extend(second.ends.iter().map(|_| end));
+            return index;
+        }
         let shift = index.text.len() as u32;
         index.text.push_str(&second.text);
         index.ends.extend(second.ends.iter().map(|end| end + shift));
@@ -259,10 +272,16 @@ impl SearchIndex {
     {
         self.ends.reserve(items.len());
         for i in items {
+            let start = self.text.len();
             for field in fields(i) {
                 fold_into(field, &mut self.text);
                 // A separator no query word contains, so words never match across fields.
                 self.text.push('\u{1}');
+            }
+            if self.text.len() > MAX_TEXT {
+                // Past 32-bit offsets (a multi-GiB export): the rest cannot be searched,
+                // but nothing breaks.
+                self.text.truncate(start);
             }
             self.ends.push(self.text.len() as u32);
         }
