@@ -59,14 +59,33 @@ fn everything_asked_is_written_in_order_before_finish_returns() {
         people: Arc::clone(&people),
         ids: vec![7],
     }));
+    let csv = dir.path().join("out.csv");
+    writer.send(Job::Export {
+        path: csv.clone(),
+        rows: Staged::People {
+            people: Arc::clone(&people),
+            ids: vec![7, 8],
+        },
+    });
     assert!(writer.is_busy());
     // Quitting right away: finish waits, and reports every job.
     let written = writer.finish();
-    assert_eq!(written.len(), 5);
+    assert_eq!(written.len(), 6);
     assert!(written.iter().all(|w| match w {
         Written::Staged(_, r) => r.is_ok(),
         Written::Confirmed(_, _, r) => r.is_ok(),
+        Written::Exported { result, count, .. } => result.is_ok() && *count == 2,
     }));
+    let exported = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        exported.starts_with("\u{feff}First Name,Last Name,URL"),
+        "{exported}"
+    );
+    assert!(
+        exported.contains("P7,,https://www.linkedin.com/in/p7"),
+        "{exported}"
+    );
+    assert_eq!(exported.lines().count(), 3);
     let entries = Journal::read(&dir.path().join("journal.jsonl")).unwrap();
     let removed: Vec<&str> = entries
         .iter()

@@ -562,6 +562,25 @@ impl App {
     /// What the writer thread finished. Returns the effects that follow.
     pub fn written(&mut self, written: Written) -> Vec<Effect> {
         match written {
+            Written::Exported {
+                path,
+                count,
+                result: Ok(()),
+            } => {
+                self.info(format!(
+                    "Exported {count} to {} (UTF-8 with BOM, opens cleanly in Excel)",
+                    path.display()
+                ));
+                Vec::new()
+            }
+            Written::Exported {
+                path,
+                result: Err(e),
+                ..
+            } => {
+                self.error(format!("Could not export to {}: {e}", path.display()));
+                Vec::new()
+            }
             Written::Staged(_, Ok(())) => Vec::new(),
             Written::Staged(_, Err(e)) => {
                 self.error(format!("Could not save the staged list: {e}"));

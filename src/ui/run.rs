@@ -1,7 +1,6 @@
 //! The event loop: draw, wait for input, turn it into actions, update, carry out effects.
 
 use std::io::{self, stdout};
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
@@ -23,7 +22,6 @@ use super::terminal::TerminalGuard;
 use super::writer::{Entries, Job, Staged, Writer};
 use crate::model::triage::Place;
 use crate::session::{LaterSorts, Loading, Session, SessionError, staged_invitations};
-use crate::store::export::Table;
 use crate::store::journal;
 
 /// How often the loop wakes without input, to notice a SIGTERM.
@@ -282,7 +280,16 @@ impl Runtime {
                     self.wait_for_writer(app);
                 }
             }
-            Effect::Export(kind, path) => export(app, kind, &path),
+            Effect::Export(kind, path) => {
+                let rows = staged_now(app, kind);
+                let small = rows.len() <= WAIT_FOR_WRITES_UP_TO;
+                app.info(format!("Exporting {} to {}…", rows.len(), path.display()));
+                if !self.writer.send(Job::Export { path, rows }) {
+                    app.writer_stopped();
+                } else if small {
+                    self.wait_for_writer(app);
+                }
+            }
             Effect::OpenUrl(url) => match open::that_detached(&url) {
                 Ok(()) => app.info(format!("Opened {url} in your browser")),
                 Err(e) => app.error(format!(
@@ -314,33 +321,5 @@ fn staged_now(app: &App, kind: ListKind) -> Staged {
             people: Arc::clone(&app.people),
             ids: app.triage.ids_in(Place::Right).collect(),
         },
-    }
-}
-
-/// Writes a right column to a CSV file the user named.
-fn export(app: &mut App, kind: ListKind, path: &Path) {
-    let staged: Vec<u32> = app.triage_of(kind).ids_in(Place::Right).collect();
-    let table = match (kind, &app.invitations) {
-        (ListKind::Invitations, Some(inv)) => Table::of_invitations(
-            staged
-                .iter()
-                .map(|&id| (&inv.pending.items[id as usize], None)),
-            false,
-        ),
-        _ => {
-            let people: Vec<_> = staged
-                .iter()
-                .map(|&id| app.person(id).to_person())
-                .collect();
-            Table::of_people(people.iter().map(|p| (p, None)), false)
-        }
-    };
-    match table.save(path, true) {
-        Ok(()) => app.info(format!(
-            "Exported {} to {} (UTF-8 with BOM, opens cleanly in Excel)",
-            staged.len(),
-            path.display()
-        )),
-        Err(e) => app.error(format!("Could not export to {}: {e}", path.display())),
     }
 }

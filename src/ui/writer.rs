@@ -1,9 +1,10 @@
-//! The writer thread: the journal and the staged sets are written here, in the order they
-//! were asked for, so the UI thread never waits on serialising and syncing a large list
+//! The writer thread: the journal, the staged sets and CSV exports are written here, in
+//! the order they were asked for, so the UI thread never waits on serialising and syncing a large list
 //! (staging a million people writes ~280 MB). Each write is still atomic or synced: the UI
 //! says "removed" only once the journal is on disk, and quitting waits for what is queued.
 
 use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::{self, JoinHandle};
@@ -11,14 +12,17 @@ use std::thread::{self, JoinHandle};
 use chrono::{DateTime, FixedOffset};
 
 use super::app::ListKind;
-use crate::model::{Invitation, People};
+use crate::model::{Invitation, People, PersonId};
 use crate::session::{Store, save_staged_people};
 use crate::store::StoreError;
+use crate::store::export::Table;
 use crate::store::journal::{self, JournalEntry};
 use crate::store::staged::StagedEntry;
 
 /// What to write.
 pub enum Job {
+    /// A right column as a CSV file the user named (opens cleanly in Excel).
+    Export { path: PathBuf, rows: Staged },
     /// The right column of a list, as it is now.
     SaveStaged(Staged),
     /// Journal these items as removed (or withdrawn), durably.
@@ -47,6 +51,11 @@ pub enum Entries {
 /// What was written, for the status line.
 #[derive(Debug)]
 pub enum Written {
+    Exported {
+        path: PathBuf,
+        count: usize,
+        result: Result<(), StoreError>,
+    },
     Staged(ListKind, Result<(), StoreError>),
     Confirmed(ListKind, Vec<u32>, Result<(), StoreError>),
 }
@@ -178,6 +187,15 @@ fn write_all(mut store: Store, inbox: Receiver<Job>, outbox: Sender<Written>) {
                 };
                 Written::Staged(kind, saved)
             }
+            Job::Export { path, rows } => {
+                let count = rows.len();
+                let result = export(&rows, &path).map_err(StoreError::io(&path));
+                Written::Exported {
+                    path,
+                    count,
+                    result,
+                }
+            }
             Job::Confirm { kind, ids, entries } => {
                 let entries = match entries {
                     Entries::Removals { people, at } => journal::removal_entries(&people, &ids, at),
@@ -197,6 +215,23 @@ fn save(store: &mut Store, staged: Staged) -> Result<(), StoreError> {
         Staged::People { people, ids } => save_staged_people(&store.staged, &people, &ids),
         Staged::Invitations(entries) => store.staged_invitations.save(entries.into_iter()),
     }
+}
+
+/// Writes rows as a CSV file with LinkedIn's columns.
+fn export(rows: &Staged, path: &Path) -> std::io::Result<()> {
+    let table = match rows {
+        Staged::Invitations(entries) => {
+            Table::of_invitations(entries.iter().map(|e| (&e.item, None)), false)
+        }
+        Staged::People { people, ids } => {
+            let owned: Vec<_> = ids
+                .iter()
+                .map(|&id| people.get(PersonId(id)).to_person())
+                .collect();
+            Table::of_people(owned.iter().map(|p| (p, None)), false)
+        }
+    };
+    table.save(path, true)
 }
 
 impl Staged {
