@@ -11,6 +11,7 @@ use unconnect::session::{self, Options};
 use unconnect::store::data_dir;
 
 fn main() -> ExitCode {
+    return_large_blocks_to_the_system();
     // Fancy panic reports; the terminal guard chains its restore in front of this hook.
     let _ = color_eyre::install();
     let cli = Cli::parse();
@@ -22,6 +23,22 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// glibc raises its mmap threshold each time a large block is freed, so the big
+/// temporary buffers of a load (parse halves, sort keys) end up in heaps it does not
+/// give back: a million rows peaked 10-25 MiB higher, varying run to run. A fixed
+/// threshold keeps blocks of 256 KiB and more mapped on their own, returned when freed.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn return_large_blocks_to_the_system() {
+    // SAFETY: mallopt only sets an allocator parameter; called before any other thread
+    // exists, as glibc asks.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn return_large_blocks_to_the_system() {}
 
 fn dispatch(cli: Cli) -> color_eyre::Result<()> {
     let data_dir = || data_dir::resolve(cli.open.data.data_dir.as_deref());
