@@ -140,11 +140,7 @@ pub enum Row<'r> {
 
 impl<'a, R: Read> Table<'a, R> {
     pub fn open(label: &'a str, source: R, kind: &TableKind) -> Result<Self, ImportError> {
-        let mut reader = ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(1 << 16)
-            .from_reader(LineCounter::new(source));
+        let mut reader = csv_reader(source);
         let mut record = ByteRecord::new();
         let mut first_seen: Option<Vec<String>> = None;
         let mut had_preamble = false;
@@ -209,11 +205,7 @@ impl<'a, R: Read> Table<'a, R> {
     /// A table that starts mid-file, at a record boundary, under a header read elsewhere
     /// (the second half of a file parsed in two). Its line numbers count from 1 there.
     pub fn continuing(label: &'a str, source: R, header: Header) -> Self {
-        let reader = ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(1 << 16)
-            .from_reader(LineCounter::new(source));
+        let reader = csv_reader(source);
         Table {
             label,
             header,
@@ -257,6 +249,16 @@ impl<'a, R: Read> Table<'a, R> {
             },
         }))
     }
+}
+
+/// Every field as bytes (headers are found by name), rows of any width (reported, not
+/// fatal), line breaks counted.
+fn csv_reader<R: Read>(source: R) -> Reader<LineCounter<R>> {
+    ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(LineCounter::new(source))
 }
 
 /// Reads one record, refusing giant fields. Returns its first line number.
