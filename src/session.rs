@@ -2,7 +2,7 @@
 //! journal and restore the staged set. Everything that can fail does so here, before the
 //! terminal is touched, so errors are plain one-line messages.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::error::ImportError;
 use crate::import::{self, Export, Progress};
+use crate::model::hash::StrIndex;
 use crate::model::pending::Pending;
 use crate::model::roster::{Order, later_sorts, people_triage_first};
 use crate::model::triage::Place;
@@ -144,7 +145,16 @@ fn open(
     } = export;
     let removed = done_ids(journal.entries(), JournalAction::Remove);
     let (places, foreign) = restore_places(
-        people.ids().map(|id| (id.0, people.get(id).identity())),
+        people.len(),
+        |i, key| {
+            let p = people.get(PersonId(i));
+            if p.url.is_empty() {
+                key.push_str(&p.identity());
+            } else {
+                // The whole URL, written without an allocation per person.
+                p.url.write_to(key);
+            }
+        },
         &removed,
         staged_entries,
     );
@@ -158,9 +168,9 @@ fn open(
         let pending = Pending::from_export(&people, &inv.list);
         let mut triage = pending.triage(&options.rules, options.today);
         let withdrawn = done_ids(journal.entries(), JournalAction::Withdraw);
-        let identities = pending.items.iter().enumerate();
         let (places, foreign) = restore_places(
-            identities.map(|(i, inv)| (i as u32, inv.identity())),
+            pending.items.len(),
+            |i, key| key.push_str(&pending.items[i as usize].identity()),
             &withdrawn,
             staged_invitation_entries,
         );
@@ -274,33 +284,32 @@ or pass the file with --invitations FILE.";
 
 /// Where each item goes given what was journaled (done) and staged last time; staged
 /// entries not in this export are returned, to be kept aside. Looks every item up in the
-/// (small) done and staged sets rather than indexing a million identities.
-fn restore_places<K, S>(
-    items: impl Iterator<Item = (u32, K)>,
+/// (small) done and staged sets rather than indexing a million identities; `identity`
+/// writes item `i`'s identity into a reused buffer, so a million lookups allocate nothing.
+fn restore_places<S>(
+    items: usize,
+    mut identity: impl FnMut(u32, &mut String),
     done: &HashSet<&str>,
     staged: Vec<StagedEntry<S>>,
-) -> (Vec<(u32, Place)>, Vec<StagedEntry<S>>)
-where
-    K: std::borrow::Borrow<str>,
-{
+) -> (Vec<(u32, Place)>, Vec<StagedEntry<S>>) {
     if done.is_empty() && staged.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    let staged_ids: HashMap<&str, usize> = staged
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
+    let staged_id = |i: usize| staged[i].id.as_str();
+    let staged_ids = StrIndex::new(staged.len(), staged_id);
     let mut found = vec![false; staged.len()];
     let mut places = Vec::new();
-    for (i, key) in items {
-        let key = key.borrow();
-        if done.contains(key) {
+    let mut key = String::new();
+    for i in 0..items as u32 {
+        key.clear();
+        identity(i, &mut key);
+        let is_done = done.contains(key.as_str());
+        if is_done {
             places.push((i, Place::Done));
         }
-        if let Some(&s) = staged_ids.get(key) {
+        if let Some(s) = staged_ids.find(&key, staged_id) {
             // Done since it was staged: nothing left to do for it.
-            if !done.contains(key) && !found[s] {
+            if !is_done && !found[s] {
                 places.push((i, Place::Right));
             }
             found[s] = true;

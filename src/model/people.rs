@@ -117,6 +117,14 @@ impl<'a> ProfileUrl<'a> {
         }
     }
 
+    /// Appends the whole URL to `out`.
+    pub fn write_to(&self, out: &mut String) {
+        if self.linkedin_in {
+            out.push_str(Self::LINKEDIN_IN);
+        }
+        out.push_str(self.rest);
+    }
+
     /// Whether this is `url`, without building the whole URL.
     pub fn is(&self, url: &str) -> bool {
         *self == ProfileUrl::split(url)
