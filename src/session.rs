@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::error::ImportError;
 use crate::import::{self, Export, Progress};
-use crate::model::hash::StrIndex;
+use crate::model::hash::TextTable;
 use crate::model::pending::Pending;
 use crate::model::roster::{Order, later_sorts, people_triage_first};
 use crate::model::triage::Place;
@@ -295,8 +295,11 @@ fn restore_places<S>(
     if done.is_empty() && staged.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    let staged_id = |i: usize| staged[i].id.as_str();
-    let staged_ids = StrIndex::new(staged.len(), staged_id);
+    let mut staged_ids = TextTable::with_capacity(staged.len());
+    for (i, entry) in staged.iter().enumerate() {
+        let holds = |s: u32| staged[s as usize].id == entry.id;
+        staged_ids.find_or_insert(&entry.id, holds, i as u32);
+    }
     let mut found = vec![false; staged.len()];
     let mut places = Vec::new();
     let mut key = String::new();
@@ -307,7 +310,8 @@ fn restore_places<S>(
         if is_done {
             places.push((i, Place::Done));
         }
-        if let Some(s) = staged_ids.find(&key, staged_id) {
+        let holds = |s: u32| staged[s as usize].id == key;
+        if let Some(s) = staged_ids.find(&key, holds).map(|s| s as usize) {
             // Done since it was staged: nothing left to do for it.
             if !is_done && !found[s] {
                 places.push((i, Place::Right));

@@ -3,7 +3,7 @@
 use std::hash::Hasher;
 
 /// A fast seeded hash of a short key, 8 bytes at a time (keys are ~45-byte URLs).
-pub fn mix_hash(seed: u64, bytes: &[u8]) -> u64 {
+fn mix_hash(seed: u64, bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
     let mut chunks = bytes.chunks_exact(8);
@@ -22,7 +22,7 @@ pub fn mix_hash(seed: u64, bytes: &[u8]) -> u64 {
 
 /// The keys are already hashes: hashing them again would only cost time.
 #[derive(Default)]
-pub struct PassThrough(u64);
+struct PassThrough(u64);
 
 impl Hasher for PassThrough {
     fn finish(&self) -> u64 {
@@ -40,64 +40,80 @@ impl Hasher for PassThrough {
     }
 }
 
-/// Strings (by index into a list the caller keeps) found by their text: a hash table of
-/// 64-bit hashes, so a million keys cost neither a key allocation each nor SipHash.
-/// Collisions probe onwards; a text seen twice keeps its first index.
-pub struct StrIndex {
+/// Texts found by their text without storing them: a hash table from a seeded 64-bit
+/// hash of each text to its id; the caller keeps the texts and says whether an id holds
+/// a given one. A million keys cost neither an allocation each nor SipHash. Different
+/// texts with the same hash probe onwards.
+#[derive(Debug, Clone)]
+pub struct TextTable {
     seed: u64,
-    slots: std::collections::HashMap<u64, usize, std::hash::BuildHasherDefault<PassThrough>>,
+    slots: std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<PassThrough>>,
 }
 
-impl StrIndex {
-    /// Indexes `texts(0..len)`.
-    pub fn new<'a>(len: usize, texts: impl Fn(usize) -> &'a str) -> Self {
-        use std::collections::hash_map::Entry;
+impl TextTable {
+    pub fn with_capacity(len: usize) -> Self {
         use std::hash::BuildHasher;
-        let mut index = StrIndex {
+        TextTable {
             // Per-process seed: a crafted file cannot aim at known collisions.
-            seed: std::hash::RandomState::new().hash_one(2u64),
+            seed: std::hash::RandomState::new().hash_one(len),
             slots: std::collections::HashMap::with_capacity_and_hasher(len, Default::default()),
-        };
-        for i in 0..len {
-            let text = texts(i);
-            let mut hash = mix_hash(index.seed, text.as_bytes());
-            loop {
-                match index.slots.entry(hash) {
-                    Entry::Vacant(slot) => {
-                        slot.insert(i);
-                        break;
-                    }
-                    Entry::Occupied(slot) if texts(*slot.get()) == text => break,
-                    Entry::Occupied(_) => hash = hash.wrapping_add(1),
-                }
-            }
         }
-        index
     }
 
-    /// The index of `text`, given the same `texts` as [`StrIndex::new`].
-    pub fn find<'a>(&self, text: &str, texts: impl Fn(usize) -> &'a str) -> Option<usize> {
+    /// The id holding `text` (`holds(id)` says whether `id` holds it).
+    pub fn find(&self, text: &str, holds: impl Fn(u32) -> bool) -> Option<u32> {
         let mut hash = mix_hash(self.seed, text.as_bytes());
         loop {
             match self.slots.get(&hash) {
                 None => return None,
-                Some(&i) if texts(i) == text => return Some(i),
+                Some(&id) if holds(id) => return Some(id),
                 Some(_) => hash = hash.wrapping_add(1),
             }
         }
+    }
+
+    /// The id already holding `text`; else `new` is recorded for it and `None` returned.
+    /// One probe: a large table is a memory access per probe.
+    pub fn find_or_insert(
+        &mut self,
+        text: &str,
+        holds: impl Fn(u32) -> bool,
+        new: u32,
+    ) -> Option<u32> {
+        use std::collections::hash_map::Entry;
+        let mut hash = mix_hash(self.seed, text.as_bytes());
+        loop {
+            match self.slots.entry(hash) {
+                Entry::Vacant(slot) => {
+                    slot.insert(new);
+                    return None;
+                }
+                Entry::Occupied(slot) if holds(*slot.get()) => return Some(*slot.get()),
+                Entry::Occupied(_) => hash = hash.wrapping_add(1),
+            }
+        }
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.slots.capacity() * (std::mem::size_of::<(u64, u32)>() + 1)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::StrIndex;
+    use super::TextTable;
 
     #[test]
     fn texts_are_found_by_their_text_and_the_first_of_twins_wins() {
         let texts = ["a", "bb", "a", "ccc"];
-        let index = StrIndex::new(texts.len(), |i| texts[i]);
-        assert_eq!(index.find("a", |i| texts[i]), Some(0));
-        assert_eq!(index.find("ccc", |i| texts[i]), Some(3));
-        assert_eq!(index.find("d", |i| texts[i]), None);
+        let mut table = TextTable::with_capacity(texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            let holds = |id: u32| texts[id as usize] == *text;
+            table.find_or_insert(text, holds, i as u32);
+        }
+        let find = |text: &str| table.find(text, |id| texts[id as usize] == text);
+        assert_eq!(find("a"), Some(0));
+        assert_eq!(find("ccc"), Some(3));
+        assert_eq!(find("d"), None);
     }
 }

@@ -3,11 +3,7 @@
 //! folding and matching each only once saves about a third of the memory a million rows
 //! take, and the filter checks a title once instead of once per person.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-use std::hash::{BuildHasher, BuildHasherDefault, RandomState};
-
-use super::hash::{PassThrough, mix_hash};
+use super::hash::TextTable;
 
 /// Index of a phrase; 0 is the empty phrase.
 pub type PhraseId = u32;
@@ -17,9 +13,8 @@ pub struct Phrases {
     text: String,
     /// Phrase `i` is `text[ends[i - 1]..ends[i]]`; phrase 0 is empty.
     ends: Vec<u32>,
-    /// Hash of a phrase → its id; collisions probe onwards.
-    ids: HashMap<u64, PhraseId, BuildHasherDefault<PassThrough>>,
-    seed: u64,
+    /// Phrase → its id.
+    ids: TextTable,
 }
 
 impl Default for Phrases {
@@ -27,9 +22,7 @@ impl Default for Phrases {
         Phrases {
             text: String::new(),
             ends: vec![0],
-            ids: HashMap::default(),
-            // Per-process seed: a crafted file cannot aim at known collisions.
-            seed: RandomState::new().hash_one(1u64),
+            ids: TextTable::with_capacity(0),
         }
     }
 }
@@ -44,30 +37,22 @@ impl Phrases {
         if phrase.is_empty() {
             return Ok(0);
         }
-        let mut hash = mix_hash(self.seed, phrase.as_bytes());
-        let Phrases {
-            text, ends, ids, ..
-        } = self;
-        loop {
-            match ids.entry(hash) {
-                Entry::Occupied(slot) if get(text, ends, *slot.get()) == phrase => {
-                    return Ok(*slot.get());
-                }
-                Entry::Occupied(_) => hash = hash.wrapping_add(1),
-                Entry::Vacant(slot) => {
-                    // Ids keep their top bit free (a person's row uses it as a flag).
-                    let id = PhraseId::try_from(ends.len())
-                        .ok()
-                        .filter(|&id| id < 1 << 31)
-                        .ok_or(PhrasesFull)?;
-                    let end = u32::try_from(text.len() + phrase.len()).map_err(|_| PhrasesFull)?;
-                    text.push_str(phrase);
-                    ends.push(end);
-                    slot.insert(id);
-                    return Ok(id);
-                }
-            }
+        let Phrases { text, ends, ids } = self;
+        let holds = |id| get(text, ends, id) == phrase;
+        // Ids keep their top bit free (a person's row uses it as a flag).
+        let Some(next) = PhraseId::try_from(ends.len())
+            .ok()
+            .filter(|&id| id < 1 << 31)
+        else {
+            return ids.find(phrase, holds).ok_or(PhrasesFull);
+        };
+        if let Some(id) = ids.find_or_insert(phrase, holds, next) {
+            return Ok(id);
         }
+        let end = u32::try_from(text.len() + phrase.len()).map_err(|_| PhrasesFull)?;
+        text.push_str(phrase);
+        ends.push(end);
+        Ok(next)
     }
 
     pub fn get(&self, id: PhraseId) -> &str {
@@ -89,9 +74,7 @@ impl Phrases {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity()
-            + self.ends.capacity() * 4
-            + self.ids.capacity() * (std::mem::size_of::<(u64, PhraseId)>() + 1)
+        self.text.capacity() + self.ends.capacity() * 4 + self.ids.heap_bytes()
     }
 }
 
