@@ -47,6 +47,12 @@ pub enum Place {
     Done,
 }
 
+impl Place {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// From this many candidates, an order that does not follow storage order is matched in
 /// storage order first (see [`FilterJob`]); below it, random reads are cheap enough.
 const MATCH_BY_ID_FROM: usize = 20_000;
@@ -179,6 +185,9 @@ pub struct Moved {
 #[derive(Debug, Clone)]
 pub struct Triage {
     place: Vec<Place>,
+    /// How many items are in each place, kept as items move: a keystroke's refresh
+    /// must not count a million places.
+    in_place: [usize; 3],
     marked: Vec<bool>,
     /// Why an item cannot be moved (an expired invitation), if it cannot.
     locks: Vec<Option<&'static str>>,
@@ -201,6 +210,7 @@ impl Triage {
         let n = search.len();
         let mut t = Triage {
             place: vec![Place::Left; n],
+            in_place: [n, 0, 0],
             marked: vec![false; n],
             locks: Vec::new(),
             search: Arc::new(search),
@@ -234,11 +244,18 @@ impl Triage {
     /// Puts items where a previous session left them (staged, or done per the journal).
     pub fn restore(&mut self, places: impl IntoIterator<Item = (u32, Place)>) {
         for (id, place) in places {
-            if let Some(p) = self.place.get_mut(id as usize) {
-                *p = place;
+            if (id as usize) < self.place.len() {
+                self.set_place(id, place);
             }
         }
         self.refresh_all();
+    }
+
+    fn set_place(&mut self, id: u32, place: Place) {
+        let slot = &mut self.place[id as usize];
+        self.in_place[slot.index()] -= 1;
+        self.in_place[place.index()] += 1;
+        *slot = place;
     }
 
     pub fn len(&self) -> usize {
@@ -512,7 +529,7 @@ impl Triage {
 
     fn apply(&mut self, m: &Move) {
         for &id in &m.ids {
-            self.place[id as usize] = m.to;
+            self.set_place(id, m.to);
             // Marks do not travel: a moved row arrives unmarked.
             if self.marked[id as usize] {
                 self.marked[id as usize] = false;
@@ -694,7 +711,7 @@ impl Triage {
         let keep = col.current();
         let places = &self.place;
         let in_column = |&id: &u32| places[id as usize] == place;
-        let total = places.iter().filter(|&&p| p == place).count();
+        let total = self.in_place[place.index()];
         let shown: Vec<u32> = if col.is_filtered() {
             col.matched.iter().copied().filter(in_column).collect()
         } else {
