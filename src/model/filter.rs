@@ -30,6 +30,14 @@ pub struct FilterJob {
     started: Instant,
 }
 
+/// Whether item `id` matched: from the bitmap when one was made, else matched now.
+fn matched(by_id: &Option<Bits>, matcher: &IndexMatcher<'_>, id: u32) -> bool {
+    match by_id {
+        Some(bits) => bits.contains(id),
+        None => matcher.matches(id as usize),
+    }
+}
+
 /// One bit per item: matched or not.
 struct Bits(Vec<u64>);
 
@@ -94,10 +102,7 @@ impl FilterJob {
         let Some(by_id) = self.match_by_id(&matcher, true) else {
             return;
         };
-        let is_match = |id: u32| match &by_id {
-            Some(bits) => bits.contains(id),
-            None => matcher.matches(id as usize),
-        };
+        let is_match = |id| matched(&by_id, &matcher, id);
         let mut found = Vec::new();
         let mut first_sent = false;
         let blocks = self.candidates.chunks(BLOCK);
@@ -131,10 +136,7 @@ impl FilterJob {
         self.candidates
             .iter()
             .copied()
-            .filter(|&id| match &by_id {
-                Some(bits) => bits.contains(id),
-                None => matcher.matches(id as usize),
-            })
+            .filter(|&id| matched(&by_id, &matcher, id))
             .collect()
     }
 
