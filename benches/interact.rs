@@ -6,12 +6,13 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
+use unconnect::app::App;
 use unconnect::model::Person;
 use unconnect::model::triage::{Place, Side, Triage};
-use unconnect::session::save_staged_people;
+use unconnect::runtime::writer::save_staged_people;
 use unconnect::store::journal::{self, Journal};
 use unconnect::store::staged::StagedStore;
-use unconnect::ui::App;
+use unconnect::ui::{Screen, Theme};
 
 /// Three kinds of query: a 3-letter fragment, a company, two words.
 const QUERIES: [&str; 3] = ["ada", "contoso", "engineer garcia"];
@@ -36,38 +37,38 @@ fn filter(c: &mut Criterion) {
         let mut app = common::app(rows);
         for q in QUERIES {
             group.bench_function(format!("{q:?} {rows} complete"), |b| {
-                b.iter(|| black_box(filter_complete(&mut app.triage, q)))
+                b.iter(|| black_box(filter_complete(&mut app.lists[0].triage, q)))
             });
         }
         // Typing one more letter narrows the previous result.
         group.bench_function(format!("\"contos\" then \"contoso\" {rows}"), |b| {
             b.iter(|| {
-                filter_complete(&mut app.triage, "contos");
-                if let Some(job) = app.triage.set_filter(Side::Left, "contoso") {
+                filter_complete(&mut app.lists[0].triage, "contos");
+                if let Some(job) = app.lists[0].triage.set_filter(Side::Left, "contoso") {
                     job.run(|chunk| {
-                        app.triage.accept(chunk);
+                        app.lists[0].triage.accept(chunk);
                     });
                 }
-                black_box(app.triage.column(Side::Left).shown().len())
+                black_box(app.lists[0].triage.column(Side::Left).shown().len())
             })
         });
     }
     let mut app = common::app(1_000_000);
     // Sorted by last name, far from storage order: matched by id, then listed.
-    app.triage.cycle_sort(Side::Left);
+    app.lists[0].triage.cycle_sort(Side::Left);
     for q in QUERIES {
         group.bench_function(format!("{q:?} 1000000 by last name complete"), |b| {
-            b.iter(|| black_box(filter_complete(&mut app.triage, q)))
+            b.iter(|| black_box(filter_complete(&mut app.lists[0].triage, q)))
         });
     }
-    app.triage.cycle_sort(Side::Left);
-    app.triage.cycle_sort(Side::Left);
+    app.lists[0].triage.cycle_sort(Side::Left);
+    app.lists[0].triage.cycle_sort(Side::Left);
     for q in QUERIES {
         // What the keystroke costs the UI thread: parsing the query and starting a job.
-        app.triage.set_filter(Side::Left, "");
+        app.lists[0].triage.set_filter(Side::Left, "");
         group.bench_function(format!("{q:?} 1000000 keystroke"), |b| {
             b.iter_batched(
-                || app.triage.clone(),
+                || app.lists[0].triage.clone(),
                 |mut t| {
                     let job = t.set_filter(Side::Left, q);
                     (t, job)
@@ -78,15 +79,18 @@ fn filter(c: &mut Criterion) {
         // Until the first chunk (a screenful, or the first block's matches) is shown.
         group.bench_function(format!("{q:?} 1000000 first screenful"), |b| {
             b.iter(|| {
-                app.triage.set_filter(Side::Left, "");
-                let job = app.triage.set_filter(Side::Left, q).expect("a job at 1M");
+                app.lists[0].triage.set_filter(Side::Left, "");
+                let job = app.lists[0]
+                    .triage
+                    .set_filter(Side::Left, q)
+                    .expect("a job at 1M");
                 let mut first = true;
                 job.run(|chunk| {
                     if first {
                         first = false;
-                        app.triage.accept(chunk);
+                        app.lists[0].triage.accept(chunk);
                         // Seen: cancel the rest, as a new keystroke would.
-                        app.triage.set_filter(Side::Left, "");
+                        app.lists[0].triage.set_filter(Side::Left, "");
                     }
                 });
             })
@@ -99,12 +103,13 @@ fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     for rows in [1_000, 1_000_000] {
         let mut app = common::app(rows);
-        app.triage.move_cursor(500);
+        app.lists[0].triage.move_cursor(500);
         let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
+        let theme = Theme::default();
         group.bench_function(format!("draw 160x50 {rows}"), |b| {
             b.iter(|| {
                 terminal
-                    .draw(|f| f.render_widget(&app, f.area()))
+                    .draw(|f| f.render_widget(Screen::new(&app, &theme), f.area()))
                     .expect("draws");
             })
         });
@@ -118,7 +123,7 @@ fn actions(c: &mut Criterion) {
     let app = common::app(1_000_000);
     group.bench_function("move all shown 1000000", |b| {
         b.iter_batched(
-            || app.triage.clone(),
+            || app.lists[0].triage.clone(),
             |mut t| black_box(t.move_all_shown().count),
             BatchSize::LargeInput,
         )
@@ -143,11 +148,11 @@ fn move_all_then_saved(
     let (staged, _) = StagedStore::<Person>::load(&dir.join("staged.jsonl")).expect("staged store");
     group.bench_function(format!("move all shown {rows}, then saved"), |b| {
         b.iter_batched(
-            || app.triage.clone(),
+            || app.lists[0].triage.clone(),
             |mut t| {
                 t.move_all_shown();
                 let ids: Vec<u32> = t.ids_in(Place::Right).collect();
-                save_staged_people(&staged, &app.people, &ids).expect("saved");
+                save_staged_people(&staged, app.people(), &ids).expect("saved");
                 t
             },
             BatchSize::LargeInput,
@@ -165,7 +170,7 @@ fn confirm(
     group.bench_function(format!("confirm removal of {rows}, durable"), |b| {
         b.iter_batched(
             || {
-                let mut t = app.triage.clone();
+                let mut t = app.lists[0].triage.clone();
                 t.move_all_shown();
                 let _ = std::fs::remove_file(dir.join("journal.jsonl"));
                 let (j, _) = Journal::open(&dir.join("journal.jsonl")).expect("journal");
@@ -173,7 +178,7 @@ fn confirm(
             },
             |(mut t, mut j)| {
                 let ids: Vec<u32> = t.ids_in(Place::Right).collect();
-                let entries = journal::removal_entries(&app.people, &ids, journal::now());
+                let entries = journal::removal_entries(app.people(), &ids, journal::now());
                 j.append(entries).expect("append");
                 t.confirm(&ids);
                 // Returned, so freeing them is not timed: the app keeps both.

@@ -27,25 +27,41 @@ pub struct Cli {
     pub open: OpenArgs,
     #[command(flatten)]
     pub rules: RulesArgs,
+    /// The config file (keys, theme, rules). Default: the platform's config folder
+    /// (on Linux ~/.config/unconnect/config.toml), if it exists.
+    #[arg(long, value_name = "FILE", env = "UNCONNECT_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
 }
 
-/// LinkedIn's invitation rules, which it does not publish precisely: settings.
+/// LinkedIn's invitation rules, which it does not publish precisely: settings. A flag
+/// wins over its environment variable, which wins over the config file's `[rules]`.
 #[derive(Debug, Args, Clone)]
 pub struct RulesArgs {
     /// Days after which a pending invitation is taken as probably expired (an estimate:
-    /// LinkedIn publishes no fixed expiry). Expired invitations cannot be withdrawn.
-    #[arg(long, value_name = "DAYS", default_value_t = 180, global = true)]
-    pub invitation_expiry_days: u32,
+    /// LinkedIn publishes no fixed expiry; default 180). Expired invitations cannot be
+    /// withdrawn.
+    #[arg(
+        long,
+        value_name = "DAYS",
+        env = "UNCONNECT_INVITATION_EXPIRY_DAYS",
+        global = true
+    )]
+    pub invitation_expiry_days: Option<u32>,
     /// Days LinkedIn makes you wait before inviting someone again after withdrawing
-    /// ("up to three weeks" today; the 2013 article said 3 days).
-    #[arg(long, value_name = "DAYS", default_value_t = 21, global = true)]
-    pub reinvite_wait_days: u32,
+    /// ("up to three weeks" today, the default 21; the 2013 article said 3 days).
+    #[arg(
+        long,
+        value_name = "DAYS",
+        env = "UNCONNECT_REINVITE_WAIT_DAYS",
+        global = true
+    )]
+    pub reinvite_wait_days: Option<u32>,
 }
 
 impl RulesArgs {
-    pub fn rules(&self) -> crate::model::InvitationRules {
-        crate::model::InvitationRules {
-            expiry_days: self.invitation_expiry_days,
+    pub fn overrides(&self) -> crate::config::RuleOverrides {
+        crate::config::RuleOverrides {
+            invitation_expiry_days: self.invitation_expiry_days,
             reinvite_wait_days: self.reinvite_wait_days,
         }
     }
@@ -100,6 +116,9 @@ pub enum Command {
         #[arg(long)]
         excel: bool,
     },
+    /// Print the effective configuration (keys, theme, rules) as commented TOML, ready to
+    /// be saved as the config file.
+    Config,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

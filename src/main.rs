@@ -4,9 +4,13 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
 use clap::Parser;
 use unconnect::cli::{Cli, Command};
 use unconnect::commands;
+use unconnect::config::{self, Config};
+use unconnect::runtime::{self, Settings};
 use unconnect::session::{self, Options};
 use unconnect::store::data_dir;
 
@@ -41,8 +45,13 @@ fn return_large_blocks_to_the_system() {
 fn return_large_blocks_to_the_system() {}
 
 fn dispatch(cli: Cli) -> color_eyre::Result<()> {
+    // A bad config file stops everything, before the terminal is touched.
+    let config = Config::load(cli.config.as_deref(), cli.rules.overrides())?;
     let data_dir = || data_dir::resolve(cli.open.data.data_dir.as_deref());
     match &cli.command {
+        Some(Command::Config) => {
+            print!("{}", config::print::render(&config));
+        }
         Some(Command::Check {
             path,
             json,
@@ -53,30 +62,46 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             output,
             excel,
         }) => {
-            let rules = cli.rules.rules();
-            let n = commands::export::run(*which, &data_dir()?, &rules, output.as_deref(), *excel)?;
+            let n = commands::export::run(
+                *which,
+                &data_dir()?,
+                &config.rules,
+                output.as_deref(),
+                *excel,
+            )?;
             if let Some(path) = output {
                 eprintln!("Wrote {n} rows to {}", path.display());
             }
         }
-        None => run_app(&cli, data_dir()?)?,
+        None => run_app(&cli, config, data_dir()?)?,
     }
     Ok(())
 }
 
-fn run_app(cli: &Cli, data_dir: PathBuf) -> color_eyre::Result<()> {
+fn run_app(cli: &Cli, config: Config, data_dir: PathBuf) -> color_eyre::Result<()> {
     let loading = session::start(Options {
         path: cli.open.path.clone(),
         invitations: cli.open.invitations.clone(),
         data_dir: data_dir.clone(),
         today: chrono::Local::now().date_naive(),
-        rules: cli.rules.rules(),
+        rules: config.rules,
     })?;
-    let Some(app) = unconnect::ui::run::run(loading, cli.open.debug_timing)? else {
+    let settings = Settings {
+        theme: config.theme(),
+        keymap: Arc::new(config.keymap),
+        debug_timing: cli.open.debug_timing,
+    };
+    let Some(app) = runtime::run(loading, settings)? else {
         return Ok(());
     };
     let staged = app.staged_count();
-    if staged > 0 {
+    if !app.is_saved(unconnect::app::ListKind::Connections) {
+        eprintln!(
+            "unconnect: the last change to the staged list could not be saved in {}; \
+             the next start may show an older selection.",
+            data_dir.display()
+        );
+    } else if staged > 0 {
         // The terminal may be gone (SIGHUP): a failed write is not worth a panic.
         let _ = writeln!(
             std::io::stdout(),

@@ -1,6 +1,7 @@
 //! Opening a triage session: find and load the export, lock the data folder, replay the
 //! journal and restore the staged set. Everything that can fail does so here, before the
-//! terminal is touched, so errors are plain one-line messages.
+//! terminal is touched, so errors are plain one-line messages. It returns the loaded data
+//! ([`Loaded`]); the app is built from it by the caller.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -15,13 +16,11 @@ use crate::import::{self, Export, Progress};
 use crate::model::hash::TextTable;
 use crate::model::pending::Pending;
 use crate::model::roster::{Order, later_sorts, people_triage_first};
-use crate::model::triage::Place;
+use crate::model::triage::{Place, Triage};
 use crate::model::{Invitation, InvitationRules, People, Person, PersonId};
 use crate::store::journal::in_force;
 use crate::store::staged::{StagedEntry, StagedStore};
-use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError, json_lines};
-use crate::ui::App;
-use crate::ui::app::InvitationsList;
+use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -44,22 +43,36 @@ pub struct Store {
 }
 
 pub struct Session {
-    pub app: App,
+    pub loaded: Loaded,
     pub store: Store,
-    /// The name and company sort orders, computed after the first frame; for
-    /// [`App::sorts_ready`].
+    /// The name and company sort orders, computed after the first frame.
     pub later_sorts: Receiver<LaterSorts>,
 }
 
 pub type LaterSorts = Vec<(&'static str, Order)>;
 
-impl Session {
-    /// Waits for the later sort orders (tests and tools that need every order).
-    pub fn wait_for_sorts(&mut self) {
-        if let Ok(sorts) = self.later_sorts.recv() {
-            self.app.sorts_ready(sorts);
-        }
-    }
+/// The export as the triage starts from it, with what was staged and done before.
+pub struct Loaded {
+    pub people: Arc<People>,
+    /// The Connections list, staged and removed people already in place.
+    pub triage: Triage,
+    pub invitations: Option<LoadedInvitations>,
+    /// The first status line: what was loaded, restored and repaired.
+    pub status: String,
+    /// Whether that status is a warning (a repair, or lines that could not be read).
+    pub status_is_warning: bool,
+    /// What the Invitations tab says when there is no Invitations.csv.
+    pub invitations_note: String,
+    /// What the History tab says.
+    pub history_note: String,
+    pub today: NaiveDate,
+}
+
+/// The Invitations tab's data, when the export has an Invitations.csv.
+pub struct LoadedInvitations {
+    pub pending: Pending,
+    pub triage: Triage,
+    pub rules: InvitationRules,
 }
 
 pub struct Options {
@@ -176,7 +189,7 @@ fn open(
         );
         staged_invitations.set_foreign(foreign);
         triage.restore(places);
-        InvitationsList {
+        LoadedInvitations {
             pending,
             triage,
             rules: options.rules,
@@ -191,9 +204,6 @@ fn open(
             let _ = sorts_tx.send(later_sorts(&people));
         });
     }
-    let mut app = App::new(people, triage, options.today);
-    app.invitations = invitations;
-
     // What matters most first: the status line is cut to the terminal's width.
     let mut status = String::new();
     if restored > 0 {
@@ -211,15 +221,22 @@ fn open(
         status.push_str(&format!(", {problems} warnings: see `unconnect check`"));
     }
     status.push(')');
-    match recovery.message() {
-        Some(m) => app.warn(m),
-        None if problems > 0 => app.warn(status),
-        None => app.info(status),
-    }
-    app.invitations_note = NO_INVITATIONS.to_owned();
-    app.history_note = history_note(journal.entries(), &data_dir);
+    let (status, status_is_warning) = match recovery.message() {
+        Some(m) => (m, true),
+        None => (status, problems > 0),
+    };
+    let loaded = Loaded {
+        people,
+        triage,
+        invitations,
+        status,
+        status_is_warning,
+        invitations_note: NO_INVITATIONS.to_owned(),
+        history_note: history_note(journal.entries(), &data_dir),
+        today: options.today,
+    };
     Ok(Session {
-        app,
+        loaded,
         store: Store {
             data_dir,
             journal,
@@ -337,36 +354,4 @@ fn history_note(entries: &[JournalEntry], data_dir: &DataDir) -> String {
          each removal. Browsing and restoring them here comes in a later version.",
         data_dir.journal_path().display()
     )
-}
-
-/// The staged invitations to save: the Invitations tab's right column.
-pub fn staged_invitations(app: &App) -> impl Iterator<Item = StagedEntry<Invitation>> + '_ {
-    app.invitations.iter().flat_map(|inv| {
-        inv.triage.ids_in(Place::Right).map(|id| {
-            let item = inv.pending.items[id as usize].clone();
-            StagedEntry {
-                id: item.identity(),
-                item,
-            }
-        })
-    })
-}
-
-/// Saves these people as the staged set: serialised from the shared people on two
-/// threads (a million staged people are ~270 MB of JSON lines).
-pub fn save_staged_people(
-    staged: &StagedStore<Person>,
-    people: &People,
-    ids: &[u32],
-) -> Result<(), StoreError> {
-    staged.save_with(|w| {
-        json_lines::write(w, ids, |buf, &id| {
-            let p = people.get(PersonId(id));
-            let entry = StagedEntry {
-                id: p.identity().into_owned(),
-                item: p,
-            };
-            json_lines::json(buf, &entry)
-        })
-    })
 }

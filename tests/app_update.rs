@@ -3,13 +3,13 @@
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
+use unconnect::app::{
+    Action, App, ConfirmAction, ConfirmDialog, Effect, ListKind, Mode, Tab, Written,
+};
 use unconnect::model::roster::people_triage;
 use unconnect::model::triage::{Place, Side};
 use unconnect::model::{People, Person};
-use unconnect::ui::app::Effect;
 use unconnect::ui::layout::{hit, layout};
-use unconnect::ui::writer::Written;
-use unconnect::ui::{Action, App, ListKind, Mode, Tab};
 
 fn app(n: usize) -> App {
     let people: People = (0..n)
@@ -47,7 +47,7 @@ fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
 fn moves_ask_for_the_staged_list_to_be_saved() {
     let mut app = app(5);
     assert_eq!(
-        app.update(Action::MoveSelection),
+        app.update(Action::Move),
         vec![Effect::SaveStaged(ListKind::Connections)]
     );
     assert_eq!(app.staged_count(), 1);
@@ -70,25 +70,30 @@ fn moves_ask_for_the_staged_list_to_be_saved() {
 #[test]
 fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
     let mut app = app(5);
-    app.update(Action::MoveAllShown);
-    app.update(Action::AskRemove);
+    app.update(Action::MoveAll);
+    app.update(Action::Remove);
     assert_eq!(
         app.mode,
-        Mode::Confirm {
-            remove_focused: false
-        }
+        Mode::Confirm(ConfirmDialog {
+            action: ConfirmAction::Journal {
+                kind: ListKind::Connections,
+                ids: vec![0, 1, 2, 3, 4],
+            },
+            yes_focused: false,
+        })
     );
     assert_eq!(app.update(Action::PressButton), vec![]);
     assert_eq!(app.mode, Mode::Browse);
     assert_eq!(app.staged_count(), 5, "cancel removes nobody");
 
-    app.update(Action::AskRemove);
+    app.update(Action::Remove);
     app.update(Action::NextButton);
     let effects = app.update(Action::PressButton);
-    let [Effect::Confirm(ListKind::Connections, ids)] = effects.as_slice() else {
+    let [Effect::Confirmed(action)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    assert_eq!(ids.len(), 5);
+    assert_eq!(action.kind(), ListKind::Connections);
+    assert_eq!(action.ids().len(), 5);
     // Nothing is removed until the journal says it is on disk, and nothing moves
     // under the batch being written.
     assert_eq!(app.staged_count(), 5);
@@ -99,20 +104,16 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
             .text
             .contains("writing the journal")
     );
-    assert_eq!(app.update(Action::MoveAllShown), vec![]);
+    assert_eq!(app.update(Action::MoveAll), vec![]);
     assert_eq!(app.update(Action::Undo), vec![]);
     assert_eq!(app.staged_count(), 5);
-    let after = app.written(Written::Confirmed(
-        ListKind::Connections,
-        ids.clone(),
-        Ok(()),
-    ));
+    let after = app.written(Written::Confirmed(action.clone(), Ok(())));
     assert_eq!(after, vec![Effect::SaveStaged(ListKind::Connections)]);
     assert_eq!(app.staged_count(), 0);
-    assert_eq!(app.triage.done_count(), 5);
+    assert_eq!(app.triage().done_count(), 5);
     assert!(app.status.as_ref().unwrap().text.starts_with("Removed 5"));
     assert!(
-        !app.triage.can_undo(),
+        !app.triage().can_undo(),
         "a confirmed removal is not undoable"
     );
 }
@@ -120,10 +121,10 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
 #[test]
 fn a_journal_that_cannot_be_written_removes_nobody_and_says_so() {
     let mut app = app(3);
-    app.update(Action::MoveAllShown);
-    app.update(Action::AskRemove);
-    let effects = app.update(Action::Confirm);
-    let [Effect::Confirm(kind, ids)] = effects.as_slice() else {
+    app.update(Action::MoveAll);
+    app.update(Action::Remove);
+    let effects = app.update(Action::Yes);
+    let [Effect::Confirmed(action)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     let failure = unconnect::store::StoreError::Io {
@@ -131,11 +132,11 @@ fn a_journal_that_cannot_be_written_removes_nobody_and_says_so() {
         source: std::io::Error::other("disk full"),
     };
     assert_eq!(
-        app.written(Written::Confirmed(*kind, ids.clone(), Err(failure))),
+        app.written(Written::Confirmed(action.clone(), Err(failure))),
         vec![]
     );
     assert_eq!(app.staged_count(), 3, "still staged");
-    assert_eq!(app.triage.done_count(), 0);
+    assert_eq!(app.triage().done_count(), 0);
     let status = app.status.as_ref().unwrap();
     assert!(
         status.text.contains("Nothing was removed") && status.text.contains("disk full"),
@@ -149,20 +150,20 @@ fn a_journal_that_cannot_be_written_removes_nobody_and_says_so() {
 #[test]
 fn y_confirms_and_n_or_esc_cancel() {
     let mut app = app(3);
-    app.update(Action::MoveSelection);
-    app.update(Action::AskRemove);
-    assert_eq!(app.update(Action::Cancel), vec![]);
-    app.update(Action::AskRemove);
+    app.update(Action::Move);
+    app.update(Action::Remove);
+    assert_eq!(app.update(Action::No), vec![]);
+    app.update(Action::Remove);
     assert!(matches!(
-        app.update(Action::Confirm).as_slice(),
-        [Effect::Confirm(..)]
+        app.update(Action::Yes).as_slice(),
+        [Effect::Confirmed(..)]
     ));
 }
 
 #[test]
 fn removing_or_exporting_nobody_says_why() {
     let mut app = app(3);
-    app.update(Action::AskRemove);
+    app.update(Action::Remove);
     assert_eq!(app.mode, Mode::Browse);
     assert!(
         app.status
@@ -171,7 +172,7 @@ fn removing_or_exporting_nobody_says_why() {
             .text
             .contains("Nobody to remove")
     );
-    app.update(Action::AskExport);
+    app.update(Action::Export);
     assert!(
         app.status
             .as_ref()
@@ -184,28 +185,28 @@ fn removing_or_exporting_nobody_says_why() {
 #[test]
 fn filter_is_live_enter_keeps_it_and_esc_clears_it() {
     let mut app = app(10);
-    app.update(Action::StartFilter);
+    app.update(Action::Filter);
     for c in "glob".chars() {
         app.update(Action::Input(c));
     }
-    assert_eq!(app.triage.column(Side::Left).shown().len(), 5);
-    app.update(Action::Submit);
+    assert_eq!(app.triage().column(Side::Left).shown().len(), 5);
+    app.update(Action::KeepFilter);
     assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(app.triage.column(Side::Left).filter, "glob");
+    assert_eq!(app.triage().column(Side::Left).filter, "glob");
     // Keys are actions again: move all shown stages the five Globex people.
-    app.update(Action::MoveAllShown);
+    app.update(Action::MoveAll);
     assert_eq!(app.staged_count(), 5);
-    app.update(Action::StartFilter);
-    app.update(Action::Cancel);
-    assert_eq!(app.triage.column(Side::Left).shown().len(), 5);
-    assert!(!app.triage.column(Side::Left).is_filtered());
+    app.update(Action::Filter);
+    app.update(Action::ClearFilter);
+    assert_eq!(app.triage().column(Side::Left).shown().len(), 5);
+    assert!(!app.triage().column(Side::Left).is_filtered());
 }
 
 #[test]
 fn export_prompt_proposes_a_dated_name_and_submits_the_path() {
     let mut app = app(3);
-    app.update(Action::MoveSelection);
-    app.update(Action::AskExport);
+    app.update(Action::Move);
+    app.update(Action::Export);
     assert_eq!(
         app.mode,
         Mode::Prompt {
@@ -217,7 +218,7 @@ fn export_prompt_proposes_a_dated_name_and_submits_the_path() {
     }
     app.update(Action::Input('.'));
     app.update(Action::Input('t'));
-    let effects = app.update(Action::Submit);
+    let effects = app.update(Action::WriteFile);
     assert_eq!(
         effects,
         vec![Effect::Export(
@@ -232,7 +233,7 @@ fn clicks_and_wheel_hit_what_was_drawn() {
     let mut app = app(50);
     let area = Rect::new(0, 0, 100, 30);
     let l = layout(area, &app);
-    app.triage.set_viewport(l.rows[0].height as usize);
+    app.set_viewport(l.rows[0].height as usize);
     // A click on the third row of the left column moves that person.
     let third = l.rows[0].y + 2;
     let action = hit(
@@ -248,9 +249,9 @@ fn clicks_and_wheel_hit_what_was_drawn() {
             row: 2
         }
     );
-    let expected = app.triage.column(Side::Left).shown()[2];
+    let expected = app.triage().column(Side::Left).shown()[2];
     app.update(action);
-    assert_eq!(app.triage.place(expected), Place::Right);
+    assert_eq!(app.triage().place(expected), Place::Right);
     // Below the last row of the right column: nothing.
     let l = layout(area, &app);
     let below = l.rows[1].y + 5;
@@ -290,7 +291,7 @@ fn clicks_and_wheel_hit_what_was_drawn() {
     .unwrap();
     assert_eq!(action, Action::ClickRemoveButton);
     app.update(action);
-    assert!(matches!(app.mode, Mode::Confirm { .. }));
+    assert!(matches!(app.mode, Mode::Confirm(_)));
     // In the dialog, only its buttons answer.
     let l = layout(area, &app);
     let [cancel, remove] = l.dialog_buttons;
@@ -328,30 +329,30 @@ fn clicks_and_wheel_hit_what_was_drawn() {
 fn tabs_other_than_connections_ignore_triage_keys() {
     let mut app = app(3);
     app.update(Action::SwitchTab(Tab::History));
-    assert_eq!(app.update(Action::MoveAllShown), vec![]);
+    assert_eq!(app.update(Action::MoveAll), vec![]);
     assert_eq!(app.staged_count(), 0);
     app.update(Action::SwitchTab(Tab::Connections));
-    app.update(Action::MoveAllShown);
+    app.update(Action::MoveAll);
     assert_eq!(app.staged_count(), 3);
 }
 
 #[test]
 fn typing_a_filter_on_a_large_list_returns_at_once_and_the_worker_fills_the_column() {
     use std::time::Duration;
-    use unconnect::ui::filter_worker::FilterWorker;
+    use unconnect::runtime::filter_worker::FilterWorker;
 
     let mut app = app(40);
     // Small list, but filtered as a large one would be: through the worker.
-    let triage = std::mem::replace(&mut app.triage, people_triage(&People::default()));
-    app.triage = triage.with_inline_filter_limit(0);
+    let triage = std::mem::replace(&mut app.lists[0].triage, people_triage(&People::default()));
+    app.lists[0].triage = triage.with_inline_filter_limit(0);
     let worker = FilterWorker::spawn().unwrap();
-    app.update(Action::StartFilter);
+    app.update(Action::Filter);
     let effects = app.update(Action::Input('3'));
     let [Effect::Filter(ListKind::Connections, job)] = effects.as_slice() else {
         panic!("expected a filter job, got {effects:?}");
     };
     assert!(app.is_filtering());
-    assert!(app.triage.column(Side::Left).shown().is_empty());
+    assert!(app.triage().column(Side::Left).shown().is_empty());
     worker.submit(ListKind::Connections, job.clone());
     while app.is_filtering() {
         let (kind, chunk) = worker
@@ -360,7 +361,7 @@ fn typing_a_filter_on_a_large_list_returns_at_once_and_the_worker_fills_the_colu
         app.filter_results(kind, chunk);
     }
     // Everyone with a 3 in their number: 3, 13, 23 and 30 to 39.
-    let shown = app.triage.column(Side::Left).shown();
+    let shown = app.triage().column(Side::Left).shown();
     assert_eq!(shown.len(), 13);
     assert!(shown.iter().all(|id| id.to_string().contains('3')));
 }
@@ -368,9 +369,9 @@ fn typing_a_filter_on_a_large_list_returns_at_once_and_the_worker_fills_the_colu
 #[test]
 fn if_saving_stops_the_user_is_told_and_the_lists_work_again() {
     let mut app = app(3);
-    app.update(Action::MoveAllShown);
-    app.update(Action::AskRemove);
-    app.update(Action::Confirm);
+    app.update(Action::MoveAll);
+    app.update(Action::Remove);
+    app.update(Action::Yes);
     assert!(app.journaling);
     app.writer_stopped();
     assert!(!app.journaling);

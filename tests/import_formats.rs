@@ -638,7 +638,7 @@ fn invitations_current_layout_counts_and_the_encoded_url_join() {
     assert_eq!(list[3].message, "Hi, let's connect 👋");
     assert_eq!(list[3].sent_at, datetime("2026-01-28 17:54"));
 
-    let connected = import::join::invitee_is_connection(&e.people, list);
+    let connected = unconnect::model::invitee::invitee_is_connection(&e.people, list);
     assert_eq!(&connected[..3], [true, true, false]);
 }
 

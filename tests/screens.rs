@@ -4,11 +4,11 @@ use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unconnect::app::keys::{Key, KeyCode};
+use unconnect::app::{App, Tab};
 use unconnect::model::roster::people_triage;
 use unconnect::model::{People, Person};
-use unconnect::ui::keymap::action_for;
-use unconnect::ui::{App, Tab};
+use unconnect::ui::{Screen, Theme};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
@@ -80,7 +80,7 @@ fn press(app: &mut App, keys: &str) {
             '\t' => KeyCode::Tab,
             c => KeyCode::Char(c),
         };
-        if let Some(action) = action_for(app.context(), &KeyEvent::new(code, KeyModifiers::NONE)) {
+        if let Some(action) = app.keymap.clone().action_for(app.context(), Key::new(code)) {
             // Effects (saving, journaling) are the runtime's; screens only need the state.
             let _ = app.update(action);
         }
@@ -91,8 +91,11 @@ fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let area = ratatui::layout::Rect::new(0, 0, width, height);
     let l = unconnect::ui::layout::layout(area, app);
-    app.triage.set_viewport(l.rows[0].height as usize);
-    terminal.draw(|f| f.render_widget(&*app, f.area())).unwrap();
+    app.set_viewport(l.rows[0].height as usize);
+    let theme = Theme::default();
+    terminal
+        .draw(|f| f.render_widget(Screen::new(app, &theme), f.area()))
+        .unwrap();
     terminal
 }
 
@@ -215,7 +218,7 @@ fn invitation(to: &str, message: &str, sent: (i32, u32, u32)) -> unconnect::mode
 }
 
 fn app_with_invitations() -> App {
-    let mut app = app_with(sample());
+    let app = app_with(sample());
     let pending = unconnect::model::pending::Pending {
         items: vec![
             invitation("Harriet Okonkwo", "", (2026, 11, 25)),
@@ -233,12 +236,7 @@ fn app_with_invitations() -> App {
     };
     let rules = unconnect::model::InvitationRules::default();
     let triage = pending.triage(&rules, today());
-    app.invitations = Some(unconnect::ui::app::InvitationsList {
-        pending,
-        triage,
-        rules,
-    });
-    app
+    app.with_invitations(pending, triage, rules)
 }
 
 #[test]
@@ -291,6 +289,8 @@ fn loading_screen_shows_the_first_rows_while_the_rest_loads() {
                 LoadingScreen {
                     path: std::path::Path::new("big/Connections.csv"),
                     progress: &progress,
+                    theme: &Theme::default(),
+                    quit_key: "q".into(),
                 },
                 f.area(),
             )

@@ -3,13 +3,13 @@
 
 use std::sync::Arc;
 
+use unconnect::app::{ConfirmAction, ListKind, Written};
 use unconnect::model::{People, Person};
+use unconnect::runtime::writer::{Entries, Job, Staged, Writer};
 use unconnect::session::Store;
 use unconnect::store::DataDir;
 use unconnect::store::journal::{self, Journal, JournalAction};
 use unconnect::store::staged::{self, StagedStore};
-use unconnect::ui::ListKind;
-use unconnect::ui::writer::{Entries, Job, Staged, Writer, Written};
 
 fn people(n: usize) -> Arc<People> {
     Arc::new(
@@ -48,8 +48,10 @@ fn everything_asked_is_written_in_order_before_finish_returns() {
         }));
     }
     writer.send(Job::Confirm {
-        kind: ListKind::Connections,
-        ids: vec![2, 5],
+        action: ConfirmAction::Journal {
+            kind: ListKind::Connections,
+            ids: vec![2, 5],
+        },
         entries: Entries::Removals {
             people: Arc::clone(&people),
             at: journal::now(),
@@ -73,7 +75,7 @@ fn everything_asked_is_written_in_order_before_finish_returns() {
     assert_eq!(written.len(), 6);
     assert!(written.iter().all(|w| match w {
         Written::Staged(_, r) => r.is_ok(),
-        Written::Confirmed(_, _, r) => r.is_ok(),
+        Written::Confirmed(_, r) => r.is_ok(),
         Written::Exported { result, count, .. } => result.is_ok() && *count == 2,
     }));
     let exported = std::fs::read_to_string(&csv).unwrap();

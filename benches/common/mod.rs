@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use unconnect::app::App;
 use unconnect::model::roster::people_triage;
-use unconnect::ui::App;
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default()

@@ -5,7 +5,6 @@ pub mod dates;
 pub mod decode;
 pub mod identity;
 pub mod invitations;
-pub mod join;
 pub mod report;
 pub mod source;
 pub mod table;
@@ -110,7 +109,7 @@ pub fn load_with_progress(
     let invitations = invitations_source.and_then(|src| {
         match invitations::parse(&src.label, &decode::decode(src.bytes)) {
             Ok((list, mut inv_report)) => {
-                inv_report.pending = join::pending_count(&people, &list);
+                inv_report.pending = crate::model::invitee::pending_count(&people, &list);
                 Some(Invitations {
                     list,
                     report: inv_report,

@@ -3,6 +3,7 @@
 pub mod filter;
 pub mod hash;
 pub mod invitation;
+pub mod invitee;
 pub mod pending;
 pub mod people;
 pub mod person;

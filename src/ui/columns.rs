@@ -8,16 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::{fit, safe, width};
-use super::theme::THEME;
+use super::theme::Theme;
+use crate::app::ListSpec;
 use crate::model::search::Query;
 use crate::model::triage::{Side, Triage};
 
-/// How one screen draws its rows and names its columns.
+/// How one list draws its rows.
 pub trait RowView {
-    /// Column titles, e.g. "Connections" and "To remove".
-    fn titles(&self) -> [&'static str; 2];
-    /// What an empty column says, for each side.
-    fn empty_text(&self, side: Side) -> &'static str;
     /// Draws item `id` into a one-line `area` (the mark and cursor are drawn around it).
     fn render_row(
         &self,
@@ -26,14 +23,18 @@ pub trait RowView {
         buf: &mut Buffer,
         query: &Query,
         locked: Option<&str>,
+        theme: &Theme,
     );
 }
 
 pub struct TriageColumns<'a, R> {
+    /// Titles and empty-column texts.
+    pub spec: &'a ListSpec,
     pub triage: &'a Triage,
     pub rows: &'a R,
     /// The filter of the focused column is being typed.
     pub typing: bool,
+    pub theme: &'a Theme,
 }
 
 impl<R: RowView> TriageColumns<'_, R> {
@@ -47,7 +48,7 @@ impl<R: RowView> TriageColumns<'_, R> {
         let t = self.triage;
         let col = t.column(side);
         let focused = t.focus() == side;
-        let title = self.rows.titles()[side.index()];
+        let title = self.spec.titles[side.index()];
         let count = if col.is_matching() {
             format!(
                 "{title} ({} of {}, searching…)",
@@ -66,23 +67,28 @@ impl<R: RowView> TriageColumns<'_, R> {
             format!(" {} ", t.sort_name(side))
         };
         let border = if focused {
-            THEME.border_focused
+            self.theme.border_focused
         } else {
-            THEME.border
+            self.theme.border
         };
         let mut block = Block::bordered()
+            .border_type(if focused {
+                self.theme.focus_border
+            } else {
+                ratatui::widgets::BorderType::Plain
+            })
             .border_style(border)
-            .title(Line::from(Span::styled(count.clone(), THEME.title)));
+            .title(Line::from(Span::styled(count.clone(), self.theme.title)));
         // The count matters more than the sort: drop the sort when both do not fit.
         if width(&count) + width(&sort) + 4 <= area.width as usize {
-            block = block.title(Line::from(Span::styled(sort, THEME.dim)).right_aligned());
+            block = block.title(Line::from(Span::styled(sort, self.theme.dim)).right_aligned());
         }
         let typing = self.typing && focused;
         if typing || col.is_filtered() {
             let cursor = if typing { "▏" } else { "" };
             let text = fit(&safe(&col.filter), (area.width as usize).saturating_sub(10));
             block = block.title_bottom(Line::from(vec![
-                Span::styled(" / ", THEME.key),
+                Span::styled(" / ", self.theme.key),
                 Span::raw(format!("{text}{cursor} ")),
             ]));
         }
@@ -90,7 +96,7 @@ impl<R: RowView> TriageColumns<'_, R> {
             block = block.title_bottom(
                 Line::from(Span::styled(
                     format!(" {} marked ", col.marked()),
-                    THEME.mark,
+                    self.theme.mark,
                 ))
                 .right_aligned(),
             );
@@ -105,10 +111,10 @@ impl<R: RowView> TriageColumns<'_, R> {
             } else if col.is_filtered() && col.total() > 0 {
                 format!("No match for \"{}\".", safe(&col.filter))
             } else {
-                self.rows.empty_text(side).to_owned()
+                self.spec.empty[side.index()].to_owned()
             };
             Paragraph::new(text)
-                .style(THEME.dim)
+                .style(self.theme.dim)
                 .wrap(Wrap { trim: true })
                 .render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
             return;
@@ -122,16 +128,16 @@ impl<R: RowView> TriageColumns<'_, R> {
         for (y, (row, &id)) in (inner.y..).zip(visible) {
             let line = Rect::new(inner.x, y, inner.width, 1);
             let style = match (row == col.cursor, focused) {
-                (true, true) => THEME.cursor,
-                (true, false) => THEME.cursor_unfocused,
+                (true, true) => self.theme.cursor,
+                (true, false) => self.theme.cursor_unfocused,
                 _ => Style::new(),
             };
             buf.set_style(line, style);
             let mark = if t.is_marked(id) { "✔ " } else { "  " };
-            buf.set_span(line.x, y, &Span::styled(mark, THEME.mark), 2);
+            buf.set_span(line.x, y, &Span::styled(mark, self.theme.mark), 2);
             let rest = Rect::new(line.x + 2, y, line.width.saturating_sub(2), 1);
             self.rows
-                .render_row(id, rest, buf, col.query(), t.lock_reason(id));
+                .render_row(id, rest, buf, col.query(), t.lock_reason(id), self.theme);
         }
     }
 }

@@ -4,47 +4,54 @@ use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::app::{App, ListKind};
 use super::layout::{ScreenLayout, dialog_labels};
 use super::text::{fit, safe};
-use super::theme::THEME;
-use crate::model::person::LINKEDIN_DATE;
-use crate::model::triage::{Place, Side};
+use super::theme::Theme;
+use crate::app::{Action, App, ConfirmDialog};
+use crate::model::triage::Side;
 
 /// Names listed in the dialog before "and N more".
 const NAMES_SHOWN: usize = 5;
 
-pub fn render_confirm(app: &App, l: &ScreenLayout, remove_focused: bool, buf: &mut Buffer) {
-    let Some(kind) = app.list() else { return };
+/// The dialog shows what its action will do, and nothing it will not.
+pub fn render_confirm(
+    app: &App,
+    dialog: &ConfirmDialog,
+    l: &ScreenLayout,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let action = &dialog.action;
+    let kind = action.kind();
+    let Some(list) = app.list_of(kind) else {
+        return;
+    };
     let area = l.dialog;
     Clear.render(area, buf);
-    let triage = app.triage_of(kind);
-    let n = app.staged_in(kind);
+    let ids = action.ids();
+    let n = ids.len();
     let block = Block::bordered()
-        .border_style(THEME.error)
+        .border_style(theme.error)
         .title(Line::from(Span::styled(
-            format!(" {} {n} {}? ", kind.verb(), kind.noun(n)),
-            THEME.title,
+            format!(" {} ", action.title()),
+            theme.title,
         )));
     let inner = block.inner(area);
     block.render(area, buf);
     let text_width = inner.width.saturating_sub(2) as usize;
-    let right = triage.column(Side::Right);
+    let right = list.triage.column(Side::Right);
     let mut lines: Vec<Line> = Vec::new();
-    // Everyone staged goes, whatever the right column's filter shows.
-    let names = triage.ids_in(Place::Right).take(NAMES_SHOWN).map(|id| {
-        fit(
-            &safe(&app.item_name(kind, id)),
-            text_width.saturating_sub(2),
-        )
-    });
+    let names = ids
+        .iter()
+        .take(NAMES_SHOWN)
+        .map(|&id| fit(&safe(&list.items.name(id)), text_width.saturating_sub(2)));
     for name in names {
         lines.push(Line::from(format!("• {name}")));
     }
     if n > NAMES_SHOWN {
         lines.push(Line::styled(
             format!("  and {} more", n - NAMES_SHOWN),
-            THEME.dim,
+            theme.dim,
         ));
     }
     if right.is_filtered() && right.shown().len() < n {
@@ -53,18 +60,25 @@ pub fn render_confirm(app: &App, l: &ScreenLayout, remove_focused: bool, buf: &m
                 "(all {n} staged, not only the {} the filter shows)",
                 right.shown().len()
             ),
-            THEME.warning,
+            theme.warning,
         ));
     }
     lines.push(Line::raw(""));
-    let consequence = match (kind, app.may_reinvite_after()) {
-        (ListKind::Invitations, Some(date)) => format!(
-            "They will not be notified. You can invite them again after {}.",
-            date.format(LINKEDIN_DATE)
+    lines.push(Line::styled(list.items.consequence(app.today), theme.hint));
+    let keys = &app.keymap;
+    lines.push(Line::styled(
+        format!(
+            "{} {} · {} cancel · {} choose",
+            keys.keys_of(Action::Yes),
+            kind.spec().verb.to_lowercase(),
+            keys.keys_of(Action::No),
+            keys.keys_of(Action::NextButton)
+                .split(' ')
+                .next()
+                .unwrap_or_default(),
         ),
-        _ => "They will not be notified. Only you can reconnect with them later.".to_owned(),
-    };
-    lines.push(Line::styled(consequence, THEME.hint));
+        theme.dim,
+    ));
     let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
     let text_area = ratatui::layout::Rect {
         height: l.dialog_buttons[0].y.saturating_sub(text_area.y),
@@ -75,16 +89,16 @@ pub fn render_confirm(app: &App, l: &ScreenLayout, remove_focused: bool, buf: &m
         .render(text_area, buf);
     let [cancel, remove] = dialog_labels(app);
     let [cancel_r, remove_r] = l.dialog_buttons;
-    let (cancel_style, remove_style) = if remove_focused {
-        (THEME.button, THEME.danger)
+    let (cancel_style, remove_style) = if dialog.yes_focused {
+        (theme.button, theme.danger)
     } else {
-        (THEME.button_focused, THEME.button)
+        (theme.button_focused, theme.button)
     };
     buf.set_string(cancel_r.x, cancel_r.y, cancel, cancel_style);
     buf.set_string(remove_r.x, remove_r.y, remove, remove_style);
 }
 
-pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer) {
+pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer, theme: &Theme) {
     let area = ratatui::layout::Rect {
         height: 6.min(l.dialog.height),
         ..l.dialog
@@ -92,10 +106,10 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer)
     Clear.render(area, buf);
     let n = app.list().map_or(0, |kind| app.staged_in(kind));
     let block = Block::bordered()
-        .border_style(THEME.border_focused)
+        .border_style(theme.border_focused)
         .title(Line::from(Span::styled(
             format!(" Export {n} staged to CSV "),
-            THEME.title,
+            theme.title,
         )));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -109,13 +123,20 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer)
     let lines = vec![
         Line::styled(
             "File (in the current folder unless you give a path):",
-            THEME.hint,
+            theme.hint,
         ),
         Line::from(vec![
-            Span::styled("> ", THEME.key),
+            Span::styled("> ", theme.key),
             Span::raw(format!("{}▏", safe(&shown))),
         ]),
-        Line::styled("Enter writes it, Esc cancels.", THEME.dim),
+        Line::styled(
+            format!(
+                "{} writes it, {} cancels.",
+                app.keymap.keys_of(Action::WriteFile),
+                app.keymap.keys_of(Action::ClosePrompt)
+            ),
+            theme.dim,
+        ),
     ];
     Paragraph::new(lines).render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
 }

@@ -1,30 +1,25 @@
-//! The `?` overlay: every binding, straight from the keymap table.
+//! The `?` overlay: every binding, straight from the keymap. It scrolls when it is taller
+//! than the screen.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::keymap::{Context, KEYMAP};
-use super::theme::THEME;
+use super::theme::Theme;
+use crate::app::{Action, Context, Keymap};
 
-pub struct HelpOverlay;
+pub struct HelpOverlay<'a> {
+    pub keymap: &'a Keymap,
+    /// Lines scrolled down; clamped here to what there is to show.
+    pub scroll: u16,
+    pub theme: &'a Theme,
+}
 
-impl Widget for HelpOverlay {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        Clear.render(area, buf);
-        let block = Block::bordered()
-            .border_style(THEME.border_focused)
-            .title(Line::from(Span::styled(
-                " Keys (? or Esc closes) ",
-                THEME.title,
-            )))
-            .title_bottom(Line::from(Span::styled(
-                " Mouse: click a row to move it, wheel scrolls, click [ Remove ] ",
-                THEME.dim,
-            )));
-        let inner = block.inner(area);
-        block.render(area, buf);
+impl HelpOverlay<'_> {
+    /// The help's lines: each context with its bindings.
+    pub fn lines(&self) -> Vec<Line<'static>> {
+        let theme = self.theme;
         let mut lines = Vec::new();
         for context in [
             Context::Browse,
@@ -32,21 +27,65 @@ impl Widget for HelpOverlay {
             Context::Confirm,
             Context::Prompt,
         ] {
-            lines.push(Line::styled(context.title(), THEME.title));
-            for b in KEYMAP.iter().filter(|b| b.context == context) {
+            lines.push(Line::styled(context.title(), theme.title));
+            for b in self.keymap.in_context(context) {
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {:<10}", b.label), THEME.key),
-                    Span::styled(b.help, THEME.hint),
+                    Span::styled(format!("  {:<10}", b.label()), theme.key),
+                    Span::styled(b.help, theme.hint),
                 ]));
             }
         }
+        lines
+    }
+}
+
+impl Widget for HelpOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        Clear.render(area, buf);
+        let close = self.keymap.keys_of(Action::CloseHelp);
+        let lines = self.lines();
         // Two columns when there is room, so the whole table fits on a laptop screen.
-        let halves = if inner.width >= 100 { 2 } else { 1 };
+        let halves = if area.width >= 102 { 2 } else { 1 };
         let per = lines.len().div_ceil(halves);
+        let inner_height = area.height.saturating_sub(2) as usize;
+        let max_scroll = per.saturating_sub(inner_height);
+        let scroll = (self.scroll as usize).min(max_scroll);
+        let title = if max_scroll > 0 {
+            let down = self.keymap.key_of(Action::HelpDown);
+            let up = self.keymap.key_of(Action::HelpUp);
+            format!(" Keys ({down} {up} scroll, {close} closes) ")
+        } else {
+            format!(" Keys ({close} closes) ")
+        };
+        let block = Block::bordered()
+            .border_style(theme.border_focused)
+            .title(Line::from(Span::styled(title, theme.title)))
+            .title_bottom(Line::from(Span::styled(
+                " Mouse: click a row to move it, wheel scrolls, click [ Remove ] ",
+                theme.dim,
+            )));
+        if max_scroll > 0 {
+            let at = format!(
+                " {}–{} of {} ",
+                scroll + 1,
+                (scroll + inner_height).min(per),
+                per
+            );
+            block
+                .clone()
+                .title_bottom(Line::from(Span::styled(at, theme.dim)).right_aligned())
+                .render(area, buf);
+        } else {
+            block.clone().render(area, buf);
+        }
+        let inner = block.inner(area);
         let areas =
             inner.layout_vec(&Layout::horizontal(vec![Constraint::Fill(1); halves]).spacing(2));
-        for (chunk, area) in lines.chunks(per).zip(areas.iter()) {
-            Paragraph::new(chunk.to_vec()).render(*area, buf);
+        for (chunk, area) in lines.chunks(per.max(1)).zip(areas.iter()) {
+            Paragraph::new(chunk.to_vec())
+                .scroll((scroll as u16, 0))
+                .render(*area, buf);
         }
     }
 }

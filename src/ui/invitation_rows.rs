@@ -7,15 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::app::ListKind;
 use super::columns::RowView;
 use super::text::{fit_spans, safe, width};
-use super::theme::THEME;
+use super::theme::Theme;
 use crate::model::invitation::age;
 use crate::model::pending::{EXPIRED_ROW, Pending};
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::search::Query;
-use crate::model::triage::Side;
 
 /// Below this width only the age is shown on the right, not the date.
 const DATE_MIN_WIDTH: u16 = 50;
@@ -26,21 +24,6 @@ pub struct InvitationRows<'a> {
 }
 
 impl RowView for InvitationRows<'_> {
-    fn titles(&self) -> [&'static str; 2] {
-        ListKind::Invitations.titles()
-    }
-
-    fn empty_text(&self, side: Side) -> &'static str {
-        match side {
-            Side::Left => {
-                "No pending invitations: every invitation you sent was accepted or withdrawn."
-            }
-            Side::Right => {
-                "Nothing to withdraw yet. Space marks a row, Enter moves it here; a click moves it too."
-            }
-        }
-    }
-
     fn render_row(
         &self,
         id: u32,
@@ -48,6 +31,7 @@ impl RowView for InvitationRows<'_> {
         buf: &mut Buffer,
         query: &Query,
         locked: Option<&str>,
+        theme: &Theme,
     ) {
         let inv = &self.pending.items[id as usize];
         let sent = inv.sent_at.map(|at| at.date());
@@ -66,8 +50,8 @@ impl RowView for InvitationRows<'_> {
         let right_w = width(&right) as u16;
         let text_width = area.width.saturating_sub(right_w + 1) as usize;
         let (name_style, detail_style) = match locked {
-            Some(_) => (THEME.locked, THEME.locked),
-            None => (THEME.name, THEME.detail),
+            Some(_) => (theme.locked, theme.locked),
+            None => (theme.name, theme.detail),
         };
         let name = safe(&inv.to);
         let mut spans = Vec::with_capacity(6);
@@ -76,7 +60,7 @@ impl RowView for InvitationRows<'_> {
             text_width,
             name_style,
             &query.highlights(&name),
-            THEME.highlight,
+            theme.highlight,
             &mut spans,
         );
         let detail = match locked {
@@ -97,15 +81,15 @@ impl RowView for InvitationRows<'_> {
                 text_width - used,
                 detail_style,
                 &highlights,
-                THEME.highlight,
+                theme.highlight,
                 &mut spans,
             );
         }
         Line::from(spans).render(Rect::new(area.x, area.y, text_width as u16, 1), buf);
         let style = if locked.is_some() {
-            THEME.locked
+            theme.locked
         } else {
-            THEME.date
+            theme.date
         };
         buf.set_stringn(
             area.right().saturating_sub(right_w),

@@ -5,9 +5,8 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
-use super::action::{Action, Tab};
-use super::app::{App, ListKind, Mode};
 use super::text::width;
+use crate::app::{Action, App, ListKind, Mode, Tab};
 use crate::model::triage::Side;
 
 pub const MIN_WIDTH: u16 = 60;
@@ -42,11 +41,16 @@ pub fn tab_label(tab: Tab, index: usize) -> String {
 /// The footer button (and the dialog's confirm button): `[ Remove 12 ]`, `[ Withdraw 3 ]`.
 pub fn remove_label(app: &App) -> String {
     let kind = app.list().unwrap_or(ListKind::Connections);
-    format!("[ {} {} ]", kind.verb(), app.staged_in(kind))
+    format!("[ {} {} ]", kind.spec().verb, app.staged_in(kind))
 }
 
+/// Cancel, and the button that does what the open dialog carries.
 pub fn dialog_labels(app: &App) -> [String; 2] {
-    ["[ Cancel ]".to_owned(), remove_label(app)]
+    let confirm = match &app.mode {
+        Mode::Confirm(dialog) => dialog.action.button(),
+        _ => remove_label(app),
+    };
+    ["[ Cancel ]".to_owned(), confirm]
 }
 
 pub fn layout(area: Rect, app: &App) -> ScreenLayout {
@@ -97,7 +101,7 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
 
     let dialog = area.centered(
         Constraint::Length(64.min(area.width - 4)),
-        Constraint::Length(13.min(area.height - 2)),
+        Constraint::Length(14.min(area.height - 2)),
     );
     let [cancel_label, remove_label] = dialog_labels(app);
     let buttons_y = dialog.bottom().saturating_sub(2);
@@ -137,7 +141,7 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         _ => 0,
     };
     match app.mode {
-        Mode::Confirm { .. } if click => {
+        Mode::Confirm(_) if click => {
             return if l.dialog_buttons[0].contains(at) {
                 Some(Action::ClickCancelButton)
             } else if l.dialog_buttons[1].contains(at) {

@@ -12,13 +12,16 @@ use ratatui::widgets::{Block, Gauge, Widget};
 use super::columns::RowView;
 use super::people_rows::PeopleRows;
 use super::text::{fit, safe};
-use super::theme::THEME;
+use super::theme::Theme;
 use crate::import::Progress;
 use crate::model::search::Query;
 
 pub struct LoadingScreen<'a> {
     pub path: &'a Path,
     pub progress: &'a Progress,
+    pub theme: &'a Theme,
+    /// How the quit key is written, from the keymap.
+    pub quit_key: String,
 }
 
 impl Widget for LoadingScreen<'_> {
@@ -29,7 +32,7 @@ impl Widget for LoadingScreen<'_> {
         ]));
         let box_area = top.centered_horizontally(Constraint::Length(70.min(area.width)));
         let block = Block::bordered()
-            .border_style(THEME.border_focused)
+            .border_style(self.theme.border_focused)
             .title(" unconnect ");
         let inner = block.inner(box_area);
         block.render(box_area, buf);
@@ -41,12 +44,12 @@ impl Widget for LoadingScreen<'_> {
         } else {
             format!("Loading {}", safe(&path))
         };
-        Line::styled(fit(&text, label.width as usize), THEME.title).render(label, buf);
+        Line::styled(fit(&text, label.width as usize), self.theme.title).render(label, buf);
         Gauge::default()
-            .gauge_style(THEME.border_focused)
+            .gauge_style(self.theme.border_focused)
             .ratio(self.progress.ratio())
             .render(gauge, buf);
-        Line::styled("q quits", THEME.dim).render(hint, buf);
+        Line::styled(format!("{} quits", self.quit_key), self.theme.dim).render(hint, buf);
         self.render_preview(rows, buf);
     }
 }
@@ -67,15 +70,15 @@ impl LoadingScreen<'_> {
             .max(preview.len() as u64);
         let title = format!(" Connections ({read} read so far) ");
         let block = Block::bordered()
-            .border_style(THEME.border)
-            .title(Line::styled(title, THEME.title));
+            .border_style(self.theme.border)
+            .title(Line::styled(title, self.theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
         let people = PeopleRows { people: &preview };
         let no_query = Query::default();
         for (y, id) in (inner.y..inner.bottom()).zip(preview.ids()) {
             let line = Rect::new(inner.x + 2, y, inner.width.saturating_sub(2), 1);
-            people.render_row(id.0, line, buf, &no_query, None);
+            people.render_row(id.0, line, buf, &no_query, None, self.theme);
         }
     }
 }

@@ -1,22 +1,17 @@
-//! The terminal app: actions, state and update, layout and drawing, and the event loop.
+//! Widgets that draw the app's state with ratatui, and the layout that mouse hit-testing
+//! reads. Draws only: no state changes, no files.
 
-pub mod action;
-pub mod app;
 pub mod columns;
 pub mod dialog;
-pub mod filter_worker;
+pub mod footer;
 pub mod help;
 pub mod invitation_rows;
-pub mod keymap;
 pub mod layout;
 pub mod loading;
 pub mod people_rows;
-pub mod run;
 pub mod screen;
-pub mod terminal;
 pub mod text;
 pub mod theme;
-pub mod writer;
 
-pub use action::{Action, Tab};
-pub use app::{App, Effect, ListKind, Mode};
+pub use screen::Screen;
+pub use theme::Theme;

@@ -5,13 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::app::ListKind;
 use super::columns::RowView;
 use super::text::{fit_spans, safe};
-use super::theme::THEME;
+use super::theme::Theme;
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::search::Query;
-use crate::model::triage::Side;
 use crate::model::{People, PersonId};
 
 /// Below this width the date is dropped to leave room for the name.
@@ -23,19 +21,6 @@ pub struct PeopleRows<'a> {
 }
 
 impl RowView for PeopleRows<'_> {
-    fn titles(&self) -> [&'static str; 2] {
-        ListKind::Connections.titles()
-    }
-
-    fn empty_text(&self, side: Side) -> &'static str {
-        match side {
-            Side::Left => "Nobody left here: everyone is staged or removed.",
-            Side::Right => {
-                "Nobody staged yet. Space marks a row, Enter moves it here; a click moves it too."
-            }
-        }
-    }
-
     fn render_row(
         &self,
         id: u32,
@@ -43,6 +28,7 @@ impl RowView for PeopleRows<'_> {
         buf: &mut Buffer,
         query: &Query,
         _locked: Option<&str>,
+        theme: &Theme,
     ) {
         let p = self.people.get(PersonId(id));
         let show_date = area.width >= DATE_MIN_WIDTH;
@@ -64,9 +50,9 @@ impl RowView for PeopleRows<'_> {
         let mut used = fit_spans(
             &name,
             text_width,
-            THEME.name,
+            theme.name,
             &query.highlights(&name),
-            THEME.highlight,
+            theme.highlight,
             &mut spans,
         );
         if used + 2 < text_width && !detail.is_empty() {
@@ -75,16 +61,16 @@ impl RowView for PeopleRows<'_> {
             fit_spans(
                 &detail,
                 text_width - used,
-                THEME.detail,
+                theme.detail,
                 &query.highlights(&detail),
-                THEME.highlight,
+                theme.highlight,
                 &mut spans,
             );
         }
         Line::from(spans).render(Rect::new(area.x, area.y, text_width as u16, 1), buf);
         if show_date && let Some(date) = p.connected_on {
             let date = date.format(LINKEDIN_DATE).to_string();
-            buf.set_string(area.right() - DATE_WIDTH, area.y, date, THEME.date);
+            buf.set_string(area.right() - DATE_WIDTH, area.y, date, theme.date);
         }
     }
 }

@@ -2,83 +2,110 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::action::Tab;
-use super::app::{App, InvitationsList, ListKind, Mode, StatusKind};
 use super::columns::TriageColumns;
 use super::dialog;
+use super::footer;
 use super::help::HelpOverlay;
 use super::invitation_rows::InvitationRows;
-use super::keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
 use super::people_rows::PeopleRows;
 use super::text::{fit, safe, width};
-use super::theme::THEME;
+use super::theme::Theme;
+use crate::app::{App, Items, Mode, StatusKind, Tab, TriageList};
+use crate::model::InvitationRules;
+use crate::model::pending::Pending;
 
-impl Widget for &App {
+/// The app as drawn with a theme: `frame.render_widget(Screen::new(&app, &theme), area)`.
+#[derive(Clone, Copy)]
+pub struct Screen<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl<'a> Screen<'a> {
+    pub fn new(app: &'a App, theme: &'a Theme) -> Self {
+        Screen { app, theme }
+    }
+}
+
+impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let l = layout::layout(area, self);
+        let (app, theme) = (self.app, self.theme);
+        let l = layout::layout(area, app);
         if l.too_small {
-            render_too_small(area, buf);
+            render_too_small(area, buf, theme);
             return;
         }
-        render_tabs(self, &l, buf);
-        match (self.tab, &self.invitations) {
-            (Tab::Connections, _) => TriageColumns {
-                triage: &self.triage,
-                rows: &PeopleRows {
-                    people: &self.people,
-                },
-                typing: self.mode == Mode::Filter,
-            }
-            .render(l.columns, buf),
-            (Tab::Invitations, Some(inv)) => {
-                render_invitations_header(inv, l.header, buf);
-                TriageColumns {
-                    triage: &inv.triage,
-                    rows: &InvitationRows {
-                        pending: &inv.pending,
-                        today: self.today,
-                    },
-                    typing: self.mode == Mode::Filter,
-                }
-                .render(l.columns, buf);
-            }
-            (Tab::Invitations, None) => render_note(&self.invitations_note, l.body, buf),
-            (Tab::History, _) => render_note(&self.history_note, l.body, buf),
+        render_tabs(app, &l, buf, theme);
+        match (app.tab, app.current()) {
+            (_, Some(list)) => render_list(app, list, &l, buf, theme),
+            (Tab::Invitations, None) => render_note(&app.invitations_note, l.body, buf, theme),
+            (_, None) => render_note(&app.history_note, l.body, buf, theme),
         }
-        render_status(self, l.status, buf);
-        render_footer(self, &l, buf);
-        match &self.mode {
-            Mode::Confirm { remove_focused } => {
-                dialog::render_confirm(self, &l, *remove_focused, buf)
+        render_status(app, l.status, buf, theme);
+        footer::render(app, &l, buf, theme);
+        match &app.mode {
+            Mode::Confirm(d) => dialog::render_confirm(app, d, &l, buf, theme),
+            Mode::Prompt { input } => dialog::render_prompt(app, &l, input, buf, theme),
+            Mode::Help { scroll } => HelpOverlay {
+                keymap: &app.keymap,
+                scroll: *scroll,
+                theme,
             }
-            Mode::Prompt { input } => dialog::render_prompt(self, &l, input, buf),
-            Mode::Help => HelpOverlay.render(l.body, buf),
+            .render(l.body, buf),
             Mode::Browse | Mode::Filter => {}
         }
     }
 }
 
-fn render_too_small(area: Rect, buf: &mut Buffer) {
+/// A triaged list's two columns, with the row view of its kind of items.
+fn render_list(app: &App, list: &TriageList, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
+    let typing = app.mode == Mode::Filter;
+    match &list.items {
+        Items::People(people) => TriageColumns {
+            spec: list.spec,
+            triage: &list.triage,
+            rows: &PeopleRows { people },
+            typing,
+            theme,
+        }
+        .render(l.columns, buf),
+        Items::Invitations { pending, rules } => {
+            render_invitations_header(pending, rules, &list.triage, l.header, buf, theme);
+            TriageColumns {
+                spec: list.spec,
+                triage: &list.triage,
+                rows: &InvitationRows {
+                    pending,
+                    today: app.today,
+                },
+                typing,
+                theme,
+            }
+            .render(l.columns, buf);
+        }
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
     let text = format!(
         "Terminal too small: {}×{}. unconnect needs at least {MIN_WIDTH}×{MIN_HEIGHT}; enlarge the window or press q.",
         area.width, area.height
     );
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
-        .style(THEME.warning)
+        .style(theme.warning)
         .render(area, buf);
 }
 
-fn render_tabs(app: &App, l: &ScreenLayout, buf: &mut Buffer) {
+fn render_tabs(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
     for (i, (tab, rect)) in l.tab_rects.iter().enumerate() {
         let style = if *tab == app.tab {
-            THEME.tab_selected
+            theme.tab_selected
         } else {
-            THEME.tab
+            theme.tab
         };
         buf.set_stringn(
             rect.x,
@@ -91,45 +118,52 @@ fn render_tabs(app: &App, l: &ScreenLayout, buf: &mut Buffer) {
     let title = " unconnect ";
     let x = l.tabs.right().saturating_sub(width(title) as u16);
     if l.tab_rects.last().is_some_and(|(_, r)| r.right() < x) {
-        buf.set_string(x, l.tabs.y, title, THEME.dim);
+        buf.set_string(x, l.tabs.y, title, theme.dim);
     }
 }
 
-fn render_note(text: &str, area: Rect, buf: &mut Buffer) {
+fn render_note(text: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Paragraph::new(text)
         .wrap(Wrap { trim: false })
-        .block(Block::bordered().border_style(THEME.border))
+        .block(Block::bordered().border_style(theme.border))
         .render(area, buf);
 }
 
 /// What the Pending column leaves out, and why; and that expiry is an estimate.
-fn render_invitations_header(inv: &InvitationsList, area: Rect, buf: &mut Buffer) {
-    let withdrawn = inv.triage.done_count();
+fn render_invitations_header(
+    pending: &Pending,
+    rules: &InvitationRules,
+    triage: &crate::model::triage::Triage,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let withdrawn = triage.done_count();
     let mut text = format!(
         "Left out: {} accepted, {} received (not yours to withdraw)",
-        inv.pending.accepted, inv.pending.incoming
+        pending.accepted, pending.incoming
     );
     if withdrawn > 0 {
         text.push_str(&format!(", {withdrawn} already withdrawn"));
     }
     text.push_str(&format!(
         ". Expiry ≈{} days is an estimate.",
-        inv.rules.expiry_days
+        rules.expiry_days
     ));
-    buf.set_string(area.x, area.y, fit(&text, area.width as usize), THEME.dim);
+    buf.set_string(area.x, area.y, fit(&text, area.width as usize), theme.dim);
 }
 
-fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let (text, style) = match &app.status {
         Some(s) => (
             s.text.as_str(),
             match s.kind {
-                StatusKind::Info => THEME.info,
-                StatusKind::Warning => THEME.warning,
-                StatusKind::Error => THEME.error,
+                StatusKind::Info => theme.info,
+                StatusKind::Warning => theme.warning,
+                StatusKind::Error => theme.error,
             },
         ),
-        None => ("", THEME.dim),
+        None => ("", theme.dim),
     };
     let timing = app.timing.map(|t| {
         let ms = |d: Option<std::time::Duration>| {
@@ -152,53 +186,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             area.right().saturating_sub(timing_width),
             area.y,
             timing,
-            THEME.dim,
+            theme.dim,
         );
-    }
-}
-
-fn render_footer(app: &App, l: &ScreenLayout, buf: &mut Buffer) {
-    let area = l.footer;
-    let list = app.list();
-    let show_button = list.is_some() && matches!(app.mode, Mode::Browse | Mode::Filter);
-    let room = if show_button {
-        l.remove_button.x.saturating_sub(area.x + 1)
-    } else {
-        area.width
-    } as usize;
-    let mut spans = Vec::new();
-    let mut used = 0;
-    // Tabs without the triage columns only switch tabs, help and quit; each list shows
-    // its own confirm key.
-    let triage_tab = list.is_some() || app.mode != Mode::Browse;
-    let tab_hint = (!triage_tab).then_some(("1 2 3", "tabs"));
-    let hidden = match list {
-        Some(ListKind::Connections) => "withdraw…",
-        _ => "remove…",
-    };
-    let hints =
-        tab_hint
-            .into_iter()
-            .chain(keymap::hints(app.context()).filter(|(_, hint)| {
-                *hint != hidden && (triage_tab || matches!(*hint, "help" | "quit"))
-            }));
-    for (keys, hint) in hints {
-        let w = width(keys) + 1 + width(hint) + 2;
-        if used + w > room {
-            break;
-        }
-        spans.push(Span::styled(keys, THEME.key));
-        spans.push(Span::styled(format!(" {hint}  "), THEME.hint));
-        used += w;
-    }
-    Line::from(spans).render(area, buf);
-    if show_button {
-        let style = if list.is_some_and(|k| app.staged_in(k) > 0) {
-            THEME.danger
-        } else {
-            THEME.button
-        };
-        let r = l.remove_button;
-        buf.set_string(r.x, r.y, layout::remove_label(app), style);
     }
 }

@@ -5,7 +5,7 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use super::app::ListKind;
+use crate::app::ListKind;
 use crate::model::filter::{FilterChunk, FilterJob};
 
 pub struct FilterWorker {

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Direction, Invitation, People};
+use super::{Direction, Invitation, People};
 
 /// For each invitation, whether its invitee is a connection. By normalised URL when both
 /// files have URLs; by name when either side lacks them (pre-2023 files).

@@ -11,13 +11,13 @@ use std::thread::{self, JoinHandle};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::app::ListKind;
-use crate::model::{Invitation, People, PersonId};
-use crate::session::{Store, save_staged_people};
-use crate::store::StoreError;
+use crate::app::{ConfirmAction, ListKind, Written};
+use crate::model::{Invitation, People, Person, PersonId};
+use crate::session::Store;
 use crate::store::export::Table;
 use crate::store::journal::{self, JournalEntry};
-use crate::store::staged::StagedEntry;
+use crate::store::staged::{StagedEntry, StagedStore};
+use crate::store::{StoreError, json_lines};
 
 /// What to write.
 pub enum Job {
@@ -25,10 +25,9 @@ pub enum Job {
     Export { path: PathBuf, rows: Staged },
     /// The right column of a list, as it is now.
     SaveStaged(Staged),
-    /// Journal these items as removed (or withdrawn), durably.
+    /// Journal what the user confirmed, durably.
     Confirm {
-        kind: ListKind,
-        ids: Vec<u32>,
+        action: ConfirmAction,
         entries: Entries,
     },
 }
@@ -46,18 +45,6 @@ pub enum Entries {
         at: DateTime<FixedOffset>,
     },
     Ready(Vec<JournalEntry>),
-}
-
-/// What was written, for the status line.
-#[derive(Debug)]
-pub enum Written {
-    Exported {
-        path: PathBuf,
-        count: usize,
-        result: Result<(), StoreError>,
-    },
-    Staged(ListKind, Result<(), StoreError>),
-    Confirmed(ListKind, Vec<u32>, Result<(), StoreError>),
 }
 
 pub struct Writer {
@@ -196,13 +183,15 @@ fn write_all(mut store: Store, inbox: Receiver<Job>, outbox: Sender<Written>) {
                     result,
                 }
             }
-            Job::Confirm { kind, ids, entries } => {
+            Job::Confirm { action, entries } => {
                 let entries = match entries {
-                    Entries::Removals { people, at } => journal::removal_entries(&people, &ids, at),
+                    Entries::Removals { people, at } => {
+                        journal::removal_entries(&people, action.ids(), at)
+                    }
                     Entries::Ready(entries) => entries,
                 };
                 let appended = store.journal.append(entries);
-                Written::Confirmed(kind, ids, appended)
+                Written::Confirmed(action, appended)
             }
         };
         // The UI may be gone (quitting): what was asked is still written.
@@ -253,4 +242,23 @@ impl Staged {
             Staged::Invitations(_) => ListKind::Invitations,
         }
     }
+}
+
+/// Saves these people as the staged set: serialised from the shared people on two
+/// threads (a million staged people are ~270 MB of JSON lines).
+pub fn save_staged_people(
+    staged: &StagedStore<Person>,
+    people: &People,
+    ids: &[u32],
+) -> Result<(), StoreError> {
+    staged.save_with(|w| {
+        json_lines::write(w, ids, |buf, &id| {
+            let p = people.get(PersonId(id));
+            let entry = StagedEntry {
+                id: p.identity().into_owned(),
+                item: p,
+            };
+            json_lines::json(buf, &entry)
+        })
+    })
 }

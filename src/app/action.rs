@@ -1,0 +1,162 @@
+//! Everything the user can do, as data. Keys (see `keymap`) and mouse (see `ui::layout`)
+//! become actions; `App::update` applies them. Each action a key can trigger has a stable
+//! kebab-case name, the one the config file's `[keys]` section uses.
+
+use serde::Deserialize;
+
+use crate::model::triage::Side;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Connections,
+    Invitations,
+    History,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Connections, Tab::Invitations, Tab::History];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Connections => "Connections",
+            Tab::Invitations => "Invitations",
+            Tab::History => "History",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    ConnectionsTab,
+    InvitationsTab,
+    HistoryTab,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    SwitchColumn,
+    Mark,
+    /// Enter: marked rows (or the cursor row) to the other column.
+    Move,
+    /// → / l: as `Move`, from the left column only.
+    MoveRight,
+    /// ← / h: as `Move`, from the right column only.
+    MoveLeft,
+    MoveAll,
+    InvertMarks,
+    Filter,
+    Sort,
+    Undo,
+    Redo,
+    /// The Remove dialog for everyone in the right column (Connections tab).
+    Remove,
+    /// The Withdraw dialog for everyone in the right column (Invitations tab).
+    Withdraw,
+    /// Opens the export prompt.
+    Export,
+    Open,
+    Help,
+    Quit,
+
+    // While typing a filter.
+    KeepFilter,
+    ClearFilter,
+
+    // In the confirm dialog.
+    Yes,
+    No,
+    NextButton,
+    PressButton,
+
+    // In the export prompt.
+    WriteFile,
+    ClosePrompt,
+
+    // In the help overlay.
+    HelpUp,
+    HelpDown,
+    HelpPageUp,
+    HelpPageDown,
+    CloseHelp,
+
+    // Text fields: fixed keys, not remappable.
+    #[serde(skip)]
+    Input(char),
+    #[serde(skip)]
+    Backspace,
+
+    // Mouse, already hit-tested against the last layout.
+    #[serde(skip)]
+    SwitchTab(Tab),
+    #[serde(skip)]
+    ClickRow {
+        side: Side,
+        row: usize,
+    },
+    #[serde(skip)]
+    Scroll {
+        side: Side,
+        delta: isize,
+    },
+    #[serde(skip)]
+    ClickRemoveButton,
+    #[serde(skip)]
+    ClickCancelButton,
+    #[serde(skip)]
+    ClickConfirmButton,
+}
+
+impl Action {
+    /// The config file's name for the action, e.g. `move-all`.
+    pub fn name(self) -> String {
+        // Debug is the variant's name in CamelCase: MoveAll -> move-all.
+        let camel = format!("{self:?}");
+        let mut name = String::with_capacity(camel.len() + 4);
+        for (i, c) in camel.chars().enumerate() {
+            if c.is_ascii_uppercase() {
+                if i > 0 {
+                    name.push('-');
+                }
+                name.push(c.to_ascii_lowercase());
+            } else {
+                name.push(c);
+            }
+        }
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize)]
+    struct One {
+        a: Action,
+    }
+
+    #[test]
+    fn names_are_kebab_case_and_deserialise_back() {
+        for action in [
+            Action::MoveAll,
+            Action::Remove,
+            Action::HelpPageDown,
+            Action::Up,
+        ] {
+            let toml = format!("a = \"{}\"", action.name());
+            let one: One = toml::from_str(&toml).unwrap();
+            assert_eq!(one.a, action);
+        }
+        assert_eq!(Action::MoveAll.name(), "move-all");
+        assert_eq!(Action::ConnectionsTab.name(), "connections-tab");
+    }
+
+    #[test]
+    fn mouse_and_text_actions_have_no_config_name() {
+        assert!(toml::from_str::<One>("a = \"input\"").is_err());
+        assert!(toml::from_str::<One>("a = \"click-row\"").is_err());
+    }
+}

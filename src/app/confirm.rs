@@ -1,0 +1,117 @@
+//! The confirm dialog carries the action it confirms (as gitui's `ConfirmAction`): what
+//! the dialog shows is worked out from the action, and "yes" performs exactly that action,
+//! never something recomputed when the key is pressed.
+
+use super::action::Action;
+use super::effect::Effect;
+use super::list::ListKind;
+use super::state::App;
+use crate::model::triage::Place;
+
+/// Something destructive, waiting for a yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmAction {
+    /// Journal these items of a list as done: removed connections, withdrawn invitations.
+    Journal { kind: ListKind, ids: Vec<u32> },
+}
+
+impl ConfirmAction {
+    pub fn kind(&self) -> ListKind {
+        match self {
+            ConfirmAction::Journal { kind, .. } => *kind,
+        }
+    }
+
+    pub fn ids(&self) -> &[u32] {
+        match self {
+            ConfirmAction::Journal { ids, .. } => ids,
+        }
+    }
+
+    /// The dialog's title and its confirm button, e.g. "Remove 3 connections?" and
+    /// "[ Remove 3 ]".
+    pub fn title(&self) -> String {
+        let (kind, n) = (self.kind(), self.ids().len());
+        format!("{} {n} {}?", kind.spec().verb, kind.noun(n))
+    }
+
+    pub fn button(&self) -> String {
+        format!("[ {} {} ]", self.kind().spec().verb, self.ids().len())
+    }
+}
+
+/// The open dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmDialog {
+    pub action: ConfirmAction,
+    /// False at first: Cancel is focused, so a stray Enter cancels.
+    pub yes_focused: bool,
+}
+
+impl App {
+    /// Opens the dialog for everyone in the right column of the current list.
+    pub(super) fn ask_confirm(&mut self, kind: ListKind, action: Action) {
+        let spec = kind.spec();
+        if action != spec.confirm_action && action != Action::ClickRemoveButton {
+            let key = self.keymap.key_of(spec.confirm_action);
+            self.warn(format!("On this tab, {key} opens the {} dialog", spec.verb));
+            return;
+        }
+        // Everyone staged goes, whatever the right column's filter shows.
+        let ids: Vec<u32> = self.triage_of(kind).ids_in(Place::Right).collect();
+        if ids.is_empty() {
+            self.warn(format!(
+                "Nobody to {}: move rows to the right column first",
+                spec.verb.to_lowercase()
+            ));
+            return;
+        }
+        self.mode = super::state::Mode::Confirm(ConfirmDialog {
+            action: ConfirmAction::Journal { kind, ids },
+            yes_focused: false,
+        });
+    }
+
+    pub(super) fn confirm(&mut self, action: Action, mut dialog: ConfirmDialog) -> Vec<Effect> {
+        let yes = match action {
+            Action::Yes | Action::ClickConfirmButton => true,
+            Action::No | Action::ClickCancelButton => false,
+            Action::PressButton => dialog.yes_focused,
+            Action::NextButton => {
+                dialog.yes_focused = !dialog.yes_focused;
+                self.mode = super::state::Mode::Confirm(dialog);
+                return Vec::new();
+            }
+            _ => return Vec::new(),
+        };
+        self.mode = super::state::Mode::Browse;
+        let spec = dialog.action.kind().spec();
+        if !yes {
+            self.info(format!("Cancelled: nothing was {}", spec.done));
+            return Vec::new();
+        }
+        self.journaling = true;
+        self.info(format!(
+            "{} {}: writing the journal…",
+            spec.doing,
+            dialog.action.ids().len()
+        ));
+        vec![Effect::Confirmed(dialog.action)]
+    }
+
+    /// The journal has the batch on disk: now the UI may say so.
+    pub(super) fn confirmed(&mut self, action: &ConfirmAction) {
+        self.journaling = false;
+        match action {
+            ConfirmAction::Journal { kind, ids } => {
+                self.triage_mut(*kind).confirm(ids);
+                let spec = kind.spec();
+                let n = ids.len();
+                self.info(format!(
+                    "{} {n} (recorded in the journal). {}",
+                    spec.past, spec.recorded
+                ));
+            }
+        }
+    }
+}

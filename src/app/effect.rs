@@ -1,0 +1,36 @@
+//! What `update` asks the runtime to do, and what the runtime reports back.
+
+use std::path::PathBuf;
+
+use super::confirm::ConfirmAction;
+use super::list::ListKind;
+use crate::model::filter::FilterJob;
+use crate::store::StoreError;
+
+/// Work `update` asks the runtime to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// A right column changed: persist it before anything else happens.
+    SaveStaged(ListKind),
+    /// Carry out what the user confirmed in the dialog, durably; the runtime reports
+    /// back with [`Written::Confirmed`].
+    Confirmed(ConfirmAction),
+    /// Write a right column to this CSV file.
+    Export(ListKind, PathBuf),
+    OpenUrl(String),
+    /// Run this filter on the worker and hand its chunks to `App::filter_results`.
+    Filter(ListKind, FilterJob),
+    Quit,
+}
+
+/// What the writer finished, for `App::written`.
+#[derive(Debug)]
+pub enum Written {
+    Exported {
+        path: PathBuf,
+        count: usize,
+        result: Result<(), StoreError>,
+    },
+    Staged(ListKind, Result<(), StoreError>),
+    Confirmed(ConfirmAction, Result<(), StoreError>),
+}

@@ -1,0 +1,158 @@
+//! The lists the app triages in two columns. What differs between them (titles, verbs,
+//! the journal action, the staged file, how an item is named) is data in [`ListSpec`]
+//! and [`Items`], so a new list is one more spec and one more kind of items, not a match
+//! in every file.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::action::{Action, Tab};
+use crate::model::pending::Pending;
+use crate::model::triage::Triage;
+use crate::model::{InvitationRules, People, PersonId};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    Connections,
+    Invitations,
+}
+
+/// Everything that tells one list from another, as words and names.
+#[derive(Debug)]
+pub struct ListSpec {
+    pub kind: ListKind,
+    pub tab: Tab,
+    /// Column titles: left, right.
+    pub titles: [&'static str; 2],
+    /// The button and dialog verb: "Remove".
+    pub verb: &'static str,
+    /// "Removing", for the status line while the journal is written.
+    pub doing: &'static str,
+    /// "Removed", for "Removed 3 (recorded in the journal)".
+    pub past: &'static str,
+    /// "removed", for "nothing was removed".
+    pub done: &'static str,
+    /// Singular and plural of what is listed.
+    pub noun: [&'static str; 2],
+    /// The key action that opens the confirm dialog.
+    pub confirm_action: Action,
+    /// The staged-set file in the data folder: `staged-{file_name}.jsonl`.
+    pub file_name: &'static str,
+    /// What the `e` prompt proposes: `unconnect-{export_stem}-DATE.csv`.
+    pub export_stem: &'static str,
+    /// What the status line says once the journal holds the batch.
+    pub recorded: &'static str,
+    /// What the two columns say when empty: left, right.
+    pub empty: [&'static str; 2],
+}
+
+pub static CONNECTIONS: ListSpec = ListSpec {
+    kind: ListKind::Connections,
+    tab: Tab::Connections,
+    titles: ["Connections", "To remove"],
+    verb: "Remove",
+    doing: "Removing",
+    past: "Removed",
+    done: "removed",
+    noun: ["connection", "connections"],
+    confirm_action: Action::Remove,
+    file_name: "connections",
+    export_stem: "staged",
+    recorded: "LinkedIn has no API: remove them on each profile page too.",
+    empty: [
+        "Nobody left here: everyone is staged or removed.",
+        "Nobody staged yet. Space marks a row, Enter moves it here; a click moves it too.",
+    ],
+};
+
+pub static INVITATIONS: ListSpec = ListSpec {
+    kind: ListKind::Invitations,
+    tab: Tab::Invitations,
+    titles: ["Pending", "To withdraw"],
+    verb: "Withdraw",
+    doing: "Withdrawing",
+    past: "Withdrew",
+    done: "withdrawn",
+    noun: ["invitation", "invitations"],
+    confirm_action: Action::Withdraw,
+    file_name: "invitations",
+    export_stem: "to-withdraw",
+    recorded: "Withdraw them on LinkedIn too: My Network > Manage > Sent.",
+    empty: [
+        "No pending invitations: every invitation you sent was accepted or withdrawn.",
+        "Nothing to withdraw yet. Space marks a row, Enter moves it here; a click moves it too.",
+    ],
+};
+
+impl ListKind {
+    pub const ALL: [ListKind; 2] = [ListKind::Connections, ListKind::Invitations];
+
+    pub fn spec(self) -> &'static ListSpec {
+        match self {
+            ListKind::Connections => &CONNECTIONS,
+            ListKind::Invitations => &INVITATIONS,
+        }
+    }
+
+    /// "connection" or "connections".
+    pub fn noun(self, n: usize) -> &'static str {
+        self.spec().noun[usize::from(n != 1)]
+    }
+}
+
+/// What a list's ids point at.
+pub enum Items {
+    /// Shared with the threads that sort and save them.
+    People(Arc<People>),
+    Invitations {
+        pending: Pending,
+        rules: InvitationRules,
+    },
+}
+
+impl Items {
+    /// Display name of an item.
+    pub fn name(&self, id: u32) -> String {
+        match self {
+            Items::People(people) => people.get(PersonId(id)).full_name(),
+            Items::Invitations { pending, .. } => pending.items[id as usize].to.clone(),
+        }
+    }
+
+    /// The profile URL of an item, empty when the export has none.
+    pub fn url(&self, id: u32) -> String {
+        match self {
+            Items::People(people) => people.get(PersonId(id)).url.to_string(),
+            Items::Invitations { pending, .. } => pending.items[id as usize].invitee_url.clone(),
+        }
+    }
+
+    /// What the confirm dialog adds after the names: the consequence of saying yes.
+    pub fn consequence(&self, today: NaiveDate) -> String {
+        match self {
+            Items::People(_) => {
+                "They will not be notified. Only you can reconnect with them later.".to_owned()
+            }
+            Items::Invitations { rules, .. } => format!(
+                "They will not be notified. You can invite them again after {}.",
+                rules
+                    .may_reinvite_after(today)
+                    .format(crate::model::person::LINKEDIN_DATE)
+            ),
+        }
+    }
+}
+
+/// One triaged list: its spec, its items and the two columns' state.
+pub struct TriageList {
+    pub spec: &'static ListSpec,
+    pub items: Items,
+    pub triage: Triage,
+}
+
+impl TriageList {
+    pub fn kind(&self) -> ListKind {
+        self.spec.kind
+    }
+}

@@ -1,0 +1,280 @@
+//! The app's state: the triaged lists, the current tab and mode, the status line. No
+//! terminal and no files: the runtime carries out the effects `update` returns.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use super::action::Tab;
+use super::confirm::ConfirmDialog;
+use super::keymap::{Context, Keymap};
+use super::list::{CONNECTIONS, INVITATIONS, Items, ListKind, TriageList};
+use crate::model::pending::Pending;
+use crate::model::triage::{Side, Triage};
+use crate::model::{InvitationRules, People};
+
+/// Which overlay or text field has the keyboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    /// Typing the focused column's filter.
+    Filter,
+    Confirm(ConfirmDialog),
+    /// The export path prompt.
+    Prompt {
+        input: String,
+    },
+    /// The `?` overlay, scrolled down this many lines.
+    Help {
+        scroll: u16,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+/// The last measured times, shown with `--debug-timing`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Timing {
+    /// From start to a complete first screen.
+    pub load: Duration,
+    pub filter: Option<Duration>,
+    pub frame: Option<Duration>,
+}
+
+pub struct App {
+    pub tab: Tab,
+    pub mode: Mode,
+    /// The triaged lists: Connections always, Invitations when the export has them.
+    pub lists: Vec<TriageList>,
+    pub keymap: Arc<Keymap>,
+    pub status: Option<Status>,
+    /// Shown under the Invitations tab when there is no Invitations.csv.
+    pub invitations_note: String,
+    pub today: NaiveDate,
+    /// Shown under the History tab until it is filled.
+    pub history_note: String,
+    pub running: bool,
+    /// Set with `--debug-timing`.
+    pub timing: Option<Timing>,
+    /// A removal (or withdrawal) is being journaled: until it is on disk, the lists
+    /// do not change under it.
+    pub journaling: bool,
+    /// Lists whose last staged save failed: what the disk holds is older than the screen.
+    pub unsaved: Vec<ListKind>,
+    /// The writer thread stopped and the user has been told.
+    pub writer_stopped_reported: bool,
+}
+
+impl App {
+    pub fn new(people: impl Into<Arc<People>>, triage: Triage, today: NaiveDate) -> Self {
+        App {
+            tab: Tab::Connections,
+            mode: Mode::Browse,
+            lists: vec![TriageList {
+                spec: &CONNECTIONS,
+                items: Items::People(people.into()),
+                triage,
+            }],
+            keymap: Arc::new(Keymap::default()),
+            status: None,
+            invitations_note: String::new(),
+            today,
+            history_note: String::new(),
+            running: true,
+            timing: None,
+            journaling: false,
+            unsaved: Vec::new(),
+            writer_stopped_reported: false,
+        }
+    }
+
+    /// Adds the Invitations tab's list.
+    pub fn with_invitations(
+        mut self,
+        pending: Pending,
+        triage: Triage,
+        rules: InvitationRules,
+    ) -> Self {
+        self.lists.retain(|l| l.kind() != ListKind::Invitations);
+        self.lists.push(TriageList {
+            spec: &INVITATIONS,
+            items: Items::Invitations { pending, rules },
+            triage,
+        });
+        self
+    }
+
+    pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> Self {
+        self.keymap = keymap;
+        self
+    }
+
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Browse => Context::Browse,
+            Mode::Filter => Context::Filter,
+            Mode::Confirm(_) => Context::Confirm,
+            Mode::Prompt { .. } => Context::Prompt,
+            Mode::Help { .. } => Context::Help,
+        }
+    }
+
+    /// The list of a kind, if the export has it.
+    pub fn list_of(&self, kind: ListKind) -> Option<&TriageList> {
+        self.lists.iter().find(|l| l.kind() == kind)
+    }
+
+    /// The list the current tab triages, if it has one.
+    pub fn current(&self) -> Option<&TriageList> {
+        self.lists.iter().find(|l| l.spec.tab == self.tab)
+    }
+
+    /// The kind of list the current tab triages, if it has one.
+    pub fn list(&self) -> Option<ListKind> {
+        self.current().map(TriageList::kind)
+    }
+
+    /// The Connections list, always there.
+    pub fn connections(&self) -> &TriageList {
+        &self.lists[0]
+    }
+
+    /// The connections of the export, shared with the sorting and saving threads.
+    pub fn people(&self) -> &Arc<People> {
+        match &self.connections().items {
+            Items::People(people) => people,
+            Items::Invitations { .. } => unreachable!("the first list holds the connections"),
+        }
+    }
+
+    pub fn triage_of(&self, kind: ListKind) -> &Triage {
+        &self.list_of(kind).unwrap_or(self.connections()).triage
+    }
+
+    pub(super) fn triage_mut(&mut self, kind: ListKind) -> &mut Triage {
+        let i = self
+            .lists
+            .iter()
+            .position(|l| l.kind() == kind)
+            .unwrap_or(0);
+        &mut self.lists[i].triage
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.set_status(StatusKind::Info, text);
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.set_status(StatusKind::Warning, text);
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.set_status(StatusKind::Error, text);
+    }
+
+    fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind,
+        });
+    }
+
+    /// Staged connections (the Connections tab's right column).
+    pub fn staged_count(&self) -> usize {
+        self.staged_in(ListKind::Connections)
+    }
+
+    pub fn staged_in(&self, kind: ListKind) -> usize {
+        self.list_of(kind)
+            .map_or(0, |l| l.triage.column(Side::Right).total())
+    }
+
+    /// Display name of an item of a list.
+    pub fn item_name(&self, kind: ListKind, id: u32) -> String {
+        self.list_of(kind)
+            .map(|l| l.items.name(id))
+            .unwrap_or_default()
+    }
+
+    pub(super) fn item_url(&self, kind: ListKind, id: u32) -> String {
+        self.list_of(kind)
+            .map(|l| l.items.url(id))
+            .unwrap_or_default()
+    }
+
+    /// Rows visible in a column, from the last layout: paging and scrolling use it.
+    pub fn set_viewport(&mut self, rows: usize) {
+        for list in &mut self.lists {
+            list.triage.set_viewport(rows);
+        }
+    }
+
+    /// Whether a filter job is still running: the event loop then checks for its
+    /// results often instead of sleeping.
+    pub fn is_filtering(&self) -> bool {
+        self.lists.iter().any(|l| {
+            [Side::Left, Side::Right]
+                .iter()
+                .any(|&s| l.triage.column(s).is_matching())
+        })
+    }
+
+    /// Whether the staged list of `kind` is on disk as the screen shows it.
+    pub fn is_saved(&self, kind: ListKind) -> bool {
+        !self.unsaved.contains(&kind)
+    }
+
+    pub(super) fn set_saved(&mut self, kind: ListKind, saved: bool) {
+        self.unsaved.retain(|&k| k != kind);
+        if !saved {
+            self.unsaved.push(kind);
+        }
+    }
+}
+
+impl App {
+    /// The app on a freshly loaded session, with the user's keymap.
+    pub fn open(loaded: crate::session::Loaded, keymap: Arc<Keymap>) -> App {
+        let crate::session::Loaded {
+            people,
+            triage,
+            invitations,
+            status,
+            status_is_warning,
+            invitations_note,
+            history_note,
+            today,
+        } = loaded;
+        let mut app = App::new(people, triage, today).with_keymap(keymap);
+        if let Some(inv) = invitations {
+            app = app.with_invitations(inv.pending, inv.triage, inv.rules);
+        }
+        if status_is_warning {
+            app.warn(status);
+        } else {
+            app.info(status);
+        }
+        app.invitations_note = invitations_note;
+        app.history_note = history_note;
+        app
+    }
+}
+
+impl App {
+    /// The Connections list's triage (tests, benchmarks and the runtime's sort orders).
+    pub fn triage(&self) -> &Triage {
+        &self.connections().triage
+    }
+}

@@ -1,0 +1,336 @@
+//! `App::update`: one action in, state changes and effects out. Pure: testable without a
+//! terminal, feeding actions and reading the state.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::action::{Action, Tab};
+use super::effect::{Effect, Written};
+use super::list::ListKind;
+use super::state::{App, Mode};
+use crate::model::filter::FilterChunk;
+use crate::model::roster::Order;
+use crate::model::triage::{Moved, Side, Triage};
+
+/// Lines the help scrolls per page.
+const HELP_PAGE: u16 = 10;
+
+impl App {
+    /// Applies one action. Returns the effects to carry out, in order.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if self.journaling && action != Action::Quit {
+            return Vec::new();
+        }
+        match self.mode.clone() {
+            Mode::Browse => self.browse(action),
+            Mode::Filter => self.filter(action),
+            Mode::Confirm(dialog) => self.confirm(action, dialog),
+            Mode::Prompt { input } => self.prompt(action, input),
+            Mode::Help { scroll } => {
+                self.help(action, scroll);
+                Vec::new()
+            }
+        }
+    }
+
+    fn browse(&mut self, action: Action) -> Vec<Effect> {
+        let tab = match action {
+            Action::ConnectionsTab => Some(Tab::Connections),
+            Action::InvitationsTab => Some(Tab::Invitations),
+            Action::HistoryTab => Some(Tab::History),
+            Action::SwitchTab(tab) => Some(tab),
+            _ => None,
+        };
+        if let Some(tab) = tab {
+            self.tab = tab;
+            return Vec::new();
+        }
+        match action {
+            Action::Help => {
+                self.mode = Mode::Help { scroll: 0 };
+                return Vec::new();
+            }
+            Action::Quit => {
+                self.running = false;
+                return vec![Effect::Quit];
+            }
+            _ => {}
+        }
+        let Some(kind) = self.list() else {
+            return Vec::new();
+        };
+        let triage = self.triage_mut(kind);
+        match action {
+            Action::Up => triage.move_cursor(-1),
+            Action::Down => triage.move_cursor(1),
+            Action::PageUp => triage.page(-1),
+            Action::PageDown => triage.page(1),
+            Action::Top => triage.cursor_to_start(),
+            Action::Bottom => triage.cursor_to_end(),
+            Action::SwitchColumn => triage.toggle_focus(),
+            Action::Mark => triage.toggle_mark(),
+            Action::InvertMarks => {
+                triage.invert_marks();
+                let marked = triage.column(triage.focus()).marked();
+                self.info(format!("{marked} marked"));
+            }
+            Action::Move => return self.moved(kind, Triage::move_selection),
+            Action::MoveRight if triage.focus() == Side::Left => {
+                return self.moved(kind, Triage::move_selection);
+            }
+            Action::MoveLeft if triage.focus() == Side::Right => {
+                return self.moved(kind, Triage::move_selection);
+            }
+            Action::MoveAll => return self.moved(kind, Triage::move_all_shown),
+            Action::ClickRow { side, row } => return self.moved(kind, |t| t.move_row(side, row)),
+            Action::Scroll { side, delta } => triage.scroll(side, delta),
+            Action::Filter => self.mode = Mode::Filter,
+            Action::Sort => {
+                let side = triage.focus();
+                let job = triage.cycle_sort(side);
+                let name = triage.sort_name(side);
+                self.info(format!("Sorted by {name}"));
+                return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
+            }
+            Action::Undo => match triage.undo() {
+                Some((n, to)) => {
+                    self.info(format!(
+                        "Undone: {n} back to {}",
+                        kind.spec().titles[to.index()]
+                    ));
+                    return vec![Effect::SaveStaged(kind)];
+                }
+                None => self.info("Nothing to undo"),
+            },
+            Action::Redo => match triage.redo() {
+                Some((n, to)) => {
+                    self.info(format!("Redone: {n} to {}", kind.spec().titles[to.index()]));
+                    return vec![Effect::SaveStaged(kind)];
+                }
+                None => self.info("Nothing to redo"),
+            },
+            Action::Remove | Action::Withdraw | Action::ClickRemoveButton => {
+                self.ask_confirm(kind, action)
+            }
+            Action::Export => {
+                if self.staged_in(kind) == 0 {
+                    self.warn("Nobody to export: the right column is empty");
+                } else {
+                    let input = format!(
+                        "unconnect-{}-{}.csv",
+                        kind.spec().export_stem,
+                        self.today.format("%Y-%m-%d")
+                    );
+                    self.mode = Mode::Prompt { input };
+                }
+            }
+            Action::Open => {
+                let side = triage.focus();
+                if let Some(id) = triage.column(side).current() {
+                    let url = self.item_url(kind, id);
+                    if url.is_empty() {
+                        self.warn("This export has no profile URL for this row");
+                    } else {
+                        return vec![Effect::OpenUrl(url)];
+                    }
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn moved(&mut self, kind: ListKind, f: impl FnOnce(&mut Triage) -> Moved) -> Vec<Effect> {
+        let moved = f(self.triage_mut(kind));
+        let to = kind.spec().titles[moved.to.index()];
+        match moved.refused {
+            Some((n, reason)) if moved.count > 0 => {
+                self.warn(format!(
+                    "Moved {} to {to}; {n} cannot be moved: {reason}",
+                    moved.count
+                ));
+            }
+            Some((n, reason)) => self.warn(format!("{n} cannot be moved: {reason}")),
+            None if moved.count > 0 => self.info(format!("Moved {} to {to}", moved.count)),
+            None => {}
+        }
+        if moved.count > 0 {
+            vec![Effect::SaveStaged(kind)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn filter(&mut self, action: Action) -> Vec<Effect> {
+        let Some(kind) = self.list() else {
+            self.mode = Mode::Browse;
+            return Vec::new();
+        };
+        let side = self.triage_of(kind).focus();
+        let mut text = self.triage_of(kind).column(side).filter.clone();
+        match action {
+            Action::Input(c) => text.push(c),
+            Action::Backspace => {
+                text.pop();
+            }
+            Action::KeepFilter => {
+                self.mode = Mode::Browse;
+                return Vec::new();
+            }
+            Action::ClearFilter => {
+                text.clear();
+                self.mode = Mode::Browse;
+            }
+            Action::Up | Action::Down => {
+                let delta = if action == Action::Up { -1 } else { 1 };
+                self.triage_mut(kind).move_cursor(delta);
+                return Vec::new();
+            }
+            // Mouse still works while typing.
+            Action::ClickRow { .. } | Action::Scroll { .. } => return self.browse(action),
+            _ => return Vec::new(),
+        }
+        let start = Instant::now();
+        let job = self.triage_mut(kind).set_filter(side, &text);
+        match job {
+            // Typing never waits on a large list: the worker matches, chunks stream in.
+            Some(job) => vec![Effect::Filter(kind, job)],
+            None => {
+                if let Some(timing) = &mut self.timing {
+                    timing.filter = Some(start.elapsed());
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn prompt(&mut self, action: Action, mut input: String) -> Vec<Effect> {
+        match action {
+            Action::Input(c) => input.push(c),
+            Action::Backspace => {
+                input.pop();
+            }
+            Action::ClosePrompt => {
+                self.mode = Mode::Browse;
+                return Vec::new();
+            }
+            Action::WriteFile => {
+                self.mode = Mode::Browse;
+                let path = input.trim();
+                if path.is_empty() {
+                    self.warn("No file name given: nothing exported");
+                    return Vec::new();
+                }
+                return match self.list() {
+                    Some(kind) => vec![Effect::Export(kind, PathBuf::from(path))],
+                    None => Vec::new(),
+                };
+            }
+            _ => {}
+        }
+        self.mode = Mode::Prompt { input };
+        Vec::new()
+    }
+
+    /// Scrolls the help; the widget clamps the offset to what there is to show.
+    fn help(&mut self, action: Action, scroll: u16) {
+        let scroll = match action {
+            Action::CloseHelp => {
+                self.mode = Mode::Browse;
+                return;
+            }
+            Action::HelpDown => scroll.saturating_add(1),
+            Action::HelpUp => scroll.saturating_sub(1),
+            Action::HelpPageDown => scroll.saturating_add(HELP_PAGE),
+            Action::HelpPageUp => scroll.saturating_sub(HELP_PAGE),
+            _ => scroll,
+        };
+        self.mode = Mode::Help { scroll };
+    }
+
+    /// Matches from a filter job on the worker. Returns whether the screen changed.
+    pub fn filter_results(&mut self, kind: ListKind, chunk: FilterChunk) -> bool {
+        let done = chunk.done;
+        let accepted = self.triage_mut(kind).accept(chunk);
+        if accepted && let (Some(timing), Some(took)) = (&mut self.timing, done) {
+            timing.filter = Some(took);
+        }
+        accepted
+    }
+
+    /// The Connections tab's name and company orders, computed after the first frame.
+    /// Returns the filter jobs of columns that were waiting for them.
+    pub fn sorts_ready(&mut self, sorts: Vec<(&'static str, Order)>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for (name, order) in sorts {
+            let jobs = self
+                .triage_mut(ListKind::Connections)
+                .sort_ready(name, order);
+            effects.extend(
+                jobs.into_iter()
+                    .map(|j| Effect::Filter(ListKind::Connections, j)),
+            );
+        }
+        effects
+    }
+
+    /// What the writer thread finished. Returns the effects that follow.
+    pub fn written(&mut self, written: Written) -> Vec<Effect> {
+        match written {
+            Written::Exported {
+                path,
+                count,
+                result: Ok(()),
+            } => {
+                self.info(format!(
+                    "Exported {count} to {} (UTF-8 with BOM, opens cleanly in Excel)",
+                    path.display()
+                ));
+                Vec::new()
+            }
+            Written::Exported {
+                path,
+                result: Err(e),
+                ..
+            } => {
+                self.error(format!("Could not export to {}: {e}", path.display()));
+                Vec::new()
+            }
+            Written::Staged(kind, Ok(())) => {
+                self.set_saved(kind, true);
+                Vec::new()
+            }
+            Written::Staged(kind, Err(e)) => {
+                self.set_saved(kind, false);
+                self.error(format!("Could not save the staged list: {e}"));
+                Vec::new()
+            }
+            Written::Confirmed(action, Ok(())) => {
+                self.confirmed(&action);
+                vec![Effect::SaveStaged(action.kind())]
+            }
+            Written::Confirmed(action, Err(e)) => {
+                self.journaling = false;
+                self.error(format!(
+                    "Nothing was {}: could not write the journal: {e}",
+                    action.kind().spec().done
+                ));
+                Vec::new()
+            }
+        }
+    }
+
+    /// The writer thread is gone (a bug): say so, and let the lists be used again. A
+    /// removal in flight may or may not have reached the journal.
+    pub fn writer_stopped(&mut self) {
+        self.journaling = false;
+        self.writer_stopped_reported = true;
+        for kind in ListKind::ALL {
+            self.set_saved(kind, false);
+        }
+        self.error(
+            "Saving stopped unexpectedly (a bug: please report it). Changes from now on are \
+             not saved; check `unconnect export removed` before removing anyone again.",
+        );
+    }
+}

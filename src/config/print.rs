@@ -1,0 +1,109 @@
+//! `unconnect config`: the effective configuration as commented TOML, which can be saved
+//! as the config file as it is.
+
+use std::fmt::Write as _;
+
+use super::Config;
+use crate::app::keymap::Context;
+
+pub fn render(config: &Config) -> String {
+    let mut out = String::new();
+    let source = match &config.source {
+        Some(p) => format!("read from {}", p.display()),
+        None => "no config file: these are the defaults".to_owned(),
+    };
+    let _ = writeln!(out, "# unconnect configuration ({source}).");
+    if let Some((path, _)) = super::path(None) {
+        let _ = writeln!(out, "# Save this as {} to change it.", path.display());
+    }
+    let _ = writeln!(
+        out,
+        "# Flags and environment variables win over this file; it wins over the defaults.\n"
+    );
+    let _ = writeln!(
+        out,
+        "[keys]\n# action = \"key\" or [\"key\", \"key\"]: the keys listed replace the action's \
+         defaults.\n# Keys: a character, ctrl-x, alt-x, Enter, Esc, Tab, Shift-Tab, Backspace, \
+         Space, Up, Down,\n# Left, Right, PageUp, PageDown, Home, End, F1-F12."
+    );
+    for context in Context::ALL {
+        let _ = writeln!(out, "\n# {}", context.title());
+        for b in config.keymap.in_context(context) {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .map(|k| format!("{:?}", k.config_name()))
+                .collect();
+            let value = match keys.as_slice() {
+                [one] => one.clone(),
+                many => format!("[{}]", many.join(", ")),
+            };
+            let _ = writeln!(out, "{} = {value}  # {}", b.action.name(), b.help);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n[theme]\n# false: no colours at all (NO_COLOR in the environment does the same).\n\
+         color = {}\n# Colours by name (blue, light-red, dark-gray, ...) or #rrggbb.",
+        config.color
+    );
+    for (role, color) in config.palette.roles() {
+        let _ = writeln!(out, "{role} = \"{}\"", color_name(color));
+    }
+    let _ = writeln!(
+        out,
+        "\n[rules]\n# Days after which a pending invitation is taken as probably expired (LinkedIn \
+         publishes no\n# expiry; expired invitations cannot be withdrawn). Flag: \
+         --invitation-expiry-days.\ninvitation_expiry_days = {}\n# Days LinkedIn makes you \
+         wait before inviting someone again after withdrawing. Flag:\n# --reinvite-wait-days.\n\
+         reinvite_wait_days = {}",
+        config.rules.expiry_days, config.rules.reinvite_wait_days
+    );
+    out
+}
+
+/// A colour as the config file writes it: `dark-gray`, `#ffcc00`.
+fn color_name(color: ratatui::style::Color) -> String {
+    use ratatui::style::Color;
+    match color {
+        Color::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
+        Color::Indexed(i) => i.to_string(),
+        named => {
+            // Display gives CamelCase names ("DarkGray"); the parser takes kebab-case too.
+            let camel = named.to_string();
+            let mut name = String::new();
+            for (i, c) in camel.chars().enumerate() {
+                if c.is_ascii_uppercase() && i > 0 {
+                    name.push('-');
+                }
+                name.push(c.to_ascii_lowercase());
+            }
+            name
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_printed_config_reads_back_as_the_same_config() {
+        let mut config = Config::default();
+        config.palette.cursor = ratatui::style::Color::Rgb(0x12, 0xab, 0xff);
+        config.rules.expiry_days = 90;
+        let text = render(&config);
+        let back = Config::parse(&text, std::path::Path::new("config.toml")).unwrap();
+        assert_eq!(back.palette, config.palette);
+        assert_eq!(back.rules, config.rules);
+        assert_eq!(back.color, config.color);
+        for b in config.keymap.bindings() {
+            assert_eq!(
+                back.keymap.binding(b.action).unwrap().keys,
+                b.keys,
+                "{:?}",
+                b.action
+            );
+        }
+    }
+}

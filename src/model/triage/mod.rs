@@ -1,0 +1,361 @@
+//! The two-column triage: everyone starts on the left; the user stages some on the right;
+//! confirming moves the right column to "done" (removed, or withdrawn). Pure state: no
+//! terminal, no files. Both the Connections and the Invitations screens use it.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::filter::{FilterChunk, FilterJob};
+use super::search::{Query, SearchIndex};
+
+mod cursor;
+mod filtering;
+mod marks;
+mod moves;
+
+/// Lists up to this size (and narrowing a result this small) filter inline: a scan of
+/// 100,000 rows takes about 2 ms. Larger ones filter on a worker, results streaming in.
+pub const INLINE_FILTER_LIMIT: usize = 100_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    fn place(self) -> Place {
+        match self {
+            Side::Left => Place::Left,
+            Side::Right => Place::Right,
+        }
+    }
+}
+
+/// Where an item is. Every item is in exactly one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Left,
+    Right,
+    /// Removed (or withdrawn): recorded in the journal, shown in neither column.
+    Done,
+}
+
+impl Place {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// From this many candidates, an order that does not follow storage order is matched in
+/// storage order first (see [`FilterJob`]); below it, random reads are cheap enough.
+const MATCH_BY_ID_FROM: usize = 20_000;
+
+/// Whether at least 9 in 10 neighbours of `order` are near successors (at most 16 items
+/// apart): reading items in this order then reads memory almost in order. "Mostly rising"
+/// is not enough: a name order rises within each name, 1,600 rows at a stride.
+fn follows_ids(order: &[u32]) -> bool {
+    let near = order
+        .windows(2)
+        .filter(|w| w[0] < w[1] && w[1] - w[0] <= 16)
+        .count();
+    near * 10 >= order.len().saturating_sub(1) * 9
+}
+
+/// A column's current filter generation, shared with its jobs. A cloned triage gets its
+/// own, so filtering the clone never cancels the original's jobs.
+#[derive(Debug, Default)]
+struct Live(Arc<AtomicU64>);
+
+impl Clone for Live {
+    fn clone(&self) -> Self {
+        Live(Arc::new(AtomicU64::new(self.0.load(Ordering::Relaxed))))
+    }
+}
+
+/// One way to order a column, precomputed once: sorting a million rows on every keystroke
+/// would be visible.
+#[derive(Debug, Clone)]
+pub struct SortOrder {
+    pub name: &'static str,
+    /// Shared with filter jobs, which scan candidates in display order. `None` while it
+    /// is still being computed in the background (see [`Triage::sort_ready`]).
+    order: Option<Arc<[u32]>>,
+    /// Nearly storage order (the date order of an export written newest first): reading
+    /// items in this order reads memory in order.
+    follows_ids: bool,
+}
+
+impl SortOrder {
+    pub fn new(name: &'static str, order: impl Into<Arc<[u32]>>) -> Self {
+        let order = order.into();
+        SortOrder {
+            name,
+            follows_ids: follows_ids(&order),
+            order: Some(order),
+        }
+    }
+
+    /// An order that arrives later: columns using it show "Sorting…" until then.
+    pub fn pending(name: &'static str) -> Self {
+        SortOrder {
+            name,
+            order: None,
+            follows_ids: false,
+        }
+    }
+}
+
+/// The state of one column's view.
+#[derive(Debug, Clone, Default)]
+pub struct Column {
+    /// Index into the triage's sort orders.
+    pub sort: usize,
+    /// The filter as typed.
+    pub filter: String,
+    query: Query,
+    /// Every item that passes the filter, in either column or done, in sort order: moves
+    /// then only re-select by place instead of matching again.
+    matched: Vec<u32>,
+    /// The filter job still adding to `matched`, when one runs on a worker.
+    job: Option<FilterJob>,
+    /// Items of this column that pass the filter, in sort order.
+    shown: Vec<u32>,
+    /// Items in this column, filter or not.
+    total: usize,
+    marked: usize,
+    pub cursor: usize,
+    pub offset: usize,
+}
+
+impl Column {
+    pub fn shown(&self) -> &[u32] {
+        &self.shown
+    }
+
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    pub fn marked(&self) -> usize {
+        self.marked
+    }
+
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        !self.query.is_empty()
+    }
+
+    /// Matches are still streaming in: `shown` is the top of the result so far.
+    pub fn is_matching(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The item under the cursor.
+    pub fn current(&self) -> Option<u32> {
+        self.shown.get(self.cursor).copied()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Move {
+    ids: Vec<u32>,
+    from: Place,
+    to: Place,
+}
+
+/// What a move did, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    pub count: usize,
+    pub to: Side,
+    /// Items that could not move, with the first reason.
+    pub refused: Option<(usize, &'static str)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Triage {
+    place: Vec<Place>,
+    /// How many items are in each place, kept as items move: a keystroke's refresh
+    /// must not count a million places.
+    in_place: [usize; 3],
+    marked: Vec<bool>,
+    /// Why an item cannot be moved (an expired invitation), if it cannot.
+    locks: Vec<Option<&'static str>>,
+    search: Arc<SearchIndex>,
+    sorts: Vec<SortOrder>,
+    columns: [Column; 2],
+    /// Each column's current filter generation, shared with its jobs to cancel them.
+    live: [Live; 2],
+    generations: u64,
+    inline_limit: usize,
+    focus: Side,
+    viewport: usize,
+    undo: Vec<Move>,
+    redo: Vec<Move>,
+}
+
+impl Triage {
+    /// `sorts` must be non-empty and each a permutation of `0..search.len()`.
+    pub fn new(search: SearchIndex, sorts: Vec<SortOrder>) -> Self {
+        let n = search.len();
+        let mut t = Triage {
+            place: vec![Place::Left; n],
+            in_place: [n, 0, 0],
+            marked: vec![false; n],
+            locks: Vec::new(),
+            search: Arc::new(search),
+            sorts,
+            columns: Default::default(),
+            live: Default::default(),
+            generations: 0,
+            inline_limit: INLINE_FILTER_LIMIT,
+            focus: Side::Left,
+            viewport: 10,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        };
+        t.refresh_all();
+        t
+    }
+
+    /// Items that cannot be moved, with the reason shown to the user.
+    pub fn with_locks(mut self, locks: Vec<Option<&'static str>>) -> Self {
+        self.locks = locks;
+        self
+    }
+
+    /// Filters with up to `limit` candidates run inline; tests use 0 to exercise the
+    /// streaming path on small lists.
+    pub fn with_inline_filter_limit(mut self, limit: usize) -> Self {
+        self.inline_limit = limit;
+        self
+    }
+
+    /// Puts items where a previous session left them (staged, or done per the journal).
+    pub fn restore(&mut self, places: impl IntoIterator<Item = (u32, Place)>) {
+        for (id, place) in places {
+            if (id as usize) < self.place.len() {
+                self.set_place(id, place);
+            }
+        }
+        self.refresh_all();
+    }
+
+    fn set_place(&mut self, id: u32, place: Place) {
+        let slot = &mut self.place[id as usize];
+        self.in_place[slot.index()] -= 1;
+        self.in_place[place.index()] += 1;
+        *slot = place;
+    }
+
+    pub fn len(&self) -> usize {
+        self.place.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.place.is_empty()
+    }
+
+    pub fn place(&self, id: u32) -> Place {
+        self.place[id as usize]
+    }
+
+    pub fn is_marked(&self, id: u32) -> bool {
+        self.marked[id as usize]
+    }
+
+    pub fn lock_reason(&self, id: u32) -> Option<&'static str> {
+        self.locks.get(id as usize).copied().flatten()
+    }
+
+    pub fn column(&self, side: Side) -> &Column {
+        &self.columns[side.index()]
+    }
+
+    pub fn focus(&self) -> Side {
+        self.focus
+    }
+
+    pub fn sort_name(&self, side: Side) -> &'static str {
+        self.sorts[self.column(side).sort].name
+    }
+
+    /// The column's sort order is still being computed.
+    pub fn is_sorting(&self, side: Side) -> bool {
+        self.sorts[self.column(side).sort].order.is_none()
+    }
+
+    /// A pending sort order has been computed. Columns showing it are filled (and
+    /// filtered: the returned jobs are for the worker).
+    pub fn sort_ready(
+        &mut self,
+        name: &'static str,
+        order: impl Into<Arc<[u32]>>,
+    ) -> Vec<FilterJob> {
+        let Some(index) = self.sorts.iter().position(|s| s.name == name) else {
+            return Vec::new();
+        };
+        let order = order.into();
+        self.sorts[index].follows_ids = follows_ids(&order);
+        self.sorts[index].order = Some(order);
+        let mut jobs = Vec::new();
+        for side in [Side::Left, Side::Right] {
+            let col = &self.columns[side.index()];
+            if col.sort != index {
+                continue;
+            }
+            if col.is_filtered() {
+                jobs.extend(self.start_filter(side, false));
+            } else {
+                self.refresh(side);
+            }
+        }
+        jobs
+    }
+
+    pub fn done_count(&self) -> usize {
+        self.len() - self.columns[0].total - self.columns[1].total
+    }
+
+    /// Ids in a place, in item order.
+    pub fn ids_in(&self, place: Place) -> impl Iterator<Item = u32> + '_ {
+        self.place
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| **p == place)
+            .map(|(i, _)| i as u32)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+fn side_of(place: Place) -> Side {
+    match place {
+        Place::Right => Side::Right,
+        _ => Side::Left,
+    }
+}
+
+#[cfg(test)]
+mod tests;
