@@ -200,6 +200,19 @@ fn filter_is_live_enter_keeps_it_and_esc_clears_it() {
     app.update(Action::ClearFilter);
     assert_eq!(app.triage().column(Side::Left).shown().len(), 5);
     assert!(!app.triage().column(Side::Left).is_filtered());
+    // Esc on a kept filter clears it too, without opening the filter first.
+    app.update(Action::Filter);
+    app.update(Action::Input('a'));
+    app.update(Action::KeepFilter);
+    assert!(app.triage().column(Side::Left).is_filtered());
+    let esc = app
+        .keymap
+        .action_for(unconnect::app::Context::Browse, "Esc".parse().unwrap());
+    assert_eq!(esc, Some(Action::ClearFilter));
+    app.update(Action::ClearFilter);
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(!app.triage().column(Side::Left).is_filtered());
+    assert_eq!(app.triage().column(Side::Left).shown().len(), 5);
 }
 
 #[test]

@@ -131,17 +131,20 @@ impl Keymap {
     pub fn with_overrides(overrides: &BTreeMap<String, Vec<Key>>) -> Result<Keymap, KeymapError> {
         let mut map = Keymap::default();
         for (name, keys) in overrides {
-            let binding = map
-                .bindings
-                .iter_mut()
-                .find(|b| b.action.name() == *name)
-                .ok_or_else(|| KeymapError::UnknownAction(name.clone()))?;
             if keys.is_empty() {
                 return Err(KeymapError::NoKeys {
                     action: name.clone(),
                 });
             }
-            binding.keys = keys.clone();
+            // An action bound in several contexts (clear-filter) is remapped in all.
+            let mut found = false;
+            for binding in map.bindings.iter_mut().filter(|b| b.action.name() == *name) {
+                binding.keys = keys.clone();
+                found = true;
+            }
+            if !found {
+                return Err(KeymapError::UnknownAction(name.clone()));
+            }
         }
         map.check()?;
         Ok(map)
@@ -201,7 +204,7 @@ impl Keymap {
         }
     }
 
-    /// The binding of an action (every action with a name has exactly one).
+    /// The binding of an action (its first, for an action bound in several contexts).
     pub fn binding(&self, action: Action) -> Option<&Binding> {
         self.bindings.iter().find(|b| b.action == action)
     }
@@ -264,6 +267,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Browse, Action::Sort, &[ch('s')], Some("sort"), 6, OnList, "sort: newest first, last name, company"),
         b(Browse, Action::Export, &[ch('e')], Some("export"), 6, OnList, "export the right column to CSV"),
         b(Browse, Action::Open, &[ch('o')], None, 9, OnList, "open the profile in your browser"),
+        b(Browse, Action::ClearFilter, &[code(Esc)], None, 9, OnList, "clear the column's filter"),
         b(Browse, Action::Up, &[code(KeyCode::Up), ch('k')], None, 9, OnList, "cursor up"),
         b(Browse, Action::Down, &[code(KeyCode::Down), ch('j')], None, 9, OnList, "cursor down"),
         b(Browse, Action::PageUp, &[code(PageUp)], None, 9, OnList, "page up"),
@@ -321,10 +325,14 @@ mod tests {
     }
 
     #[test]
-    fn the_defaults_have_no_conflicts_and_every_named_action_once() {
+    fn the_defaults_have_no_conflicts_and_every_action_once_per_context() {
         let map = Keymap::default();
         map.check().unwrap();
-        let mut names: Vec<String> = map.bindings().iter().map(|b| b.action.name()).collect();
+        let mut names: Vec<String> = map
+            .bindings()
+            .iter()
+            .map(|b| format!("{:?} {}", b.context, b.action.name()))
+            .collect();
         let n = names.len();
         names.sort();
         names.dedup();

@@ -75,6 +75,8 @@ pub struct App {
     pub unsaved: Vec<ListKind>,
     /// The writer thread stopped and the user has been told.
     pub writer_stopped_reported: bool,
+    /// How far the help can scroll at the current size (set from the layout).
+    pub help_max_scroll: u16,
 }
 
 impl App {
@@ -97,6 +99,7 @@ impl App {
             journaling: false,
             unsaved: Vec::new(),
             writer_stopped_reported: false,
+            help_max_scroll: u16::MAX,
         }
     }
 

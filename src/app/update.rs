@@ -85,6 +85,16 @@ impl App {
             Action::ClickRow { side, row } => return self.moved(kind, |t| t.move_row(side, row)),
             Action::Scroll { side, delta } => triage.scroll(side, delta),
             Action::Filter => self.mode = Mode::Filter,
+            // Esc on a kept filter clears it, as it would while typing.
+            Action::ClearFilter => {
+                let side = triage.focus();
+                if !triage.column(side).is_filtered() {
+                    return Vec::new();
+                }
+                self.info("Filter cleared");
+                let job = self.triage_mut(kind).set_filter(side, "");
+                return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
+            }
             Action::Sort => {
                 let side = triage.focus();
                 let job = triage.cycle_sort(side);
@@ -232,7 +242,7 @@ impl App {
         Vec::new()
     }
 
-    /// Scrolls the help; the widget clamps the offset to what there is to show.
+    /// Scrolls the help, no further than there is to show.
     fn help(&mut self, action: Action, scroll: u16) {
         let scroll = match action {
             Action::CloseHelp => {
@@ -245,7 +255,9 @@ impl App {
             Action::HelpPageUp => scroll.saturating_sub(HELP_PAGE),
             _ => scroll,
         };
-        self.mode = Mode::Help { scroll };
+        self.mode = Mode::Help {
+            scroll: scroll.min(self.help_max_scroll),
+        };
     }
 
     /// Matches from a filter job on the worker. Returns whether the screen changed.

@@ -26,9 +26,14 @@ pub fn render(config: &Config) -> String {
          defaults.\n# Keys: a character, ctrl-x, alt-x, Enter, Esc, Tab, Shift-Tab, Backspace, \
          Space, Up, Down,\n# Left, Right, PageUp, PageDown, Home, End, F1-F12."
     );
+    let mut printed = std::collections::HashSet::new();
     for context in Context::ALL {
         let _ = writeln!(out, "\n# {}", context.title());
         for b in config.keymap.in_context(context) {
+            // An action bound in two contexts is one entry, remapping both.
+            if !printed.insert(b.action) {
+                continue;
+            }
             let keys: Vec<String> = b
                 .keys
                 .iter()

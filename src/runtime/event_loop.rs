@@ -18,10 +18,10 @@ use super::terminal::TerminalGuard;
 use super::writer::Writer;
 use crate::app::{Action, App, Context, Keymap, Timing};
 use crate::session::{Loading, Session, SessionError};
-use crate::ui::Screen;
 use crate::ui::layout::{self, ScreenLayout};
 use crate::ui::loading::LoadingScreen;
 use crate::ui::theme::Theme;
+use crate::ui::{Screen, help};
 
 /// How often the loop wakes without input, to notice a SIGTERM.
 const TICK: Duration = Duration::from_millis(200);
@@ -157,6 +157,7 @@ fn event_loop(
             let area = terminal.size()?.into();
             last_layout = layout::layout(area, app);
             app.set_viewport(last_layout.rows[0].height as usize);
+            app.help_max_scroll = help::max_scroll(&app.keymap, last_layout.body);
             let frame_start = Instant::now();
             execute!(stdout(), BeginSynchronizedUpdate)?;
             terminal.draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))?;

@@ -9,6 +9,14 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use super::theme::Theme;
 use crate::app::{Action, Context, Keymap};
 
+/// The contexts the help lists (its own keys are in its title).
+const SHOWN: [Context; 4] = [
+    Context::Browse,
+    Context::Filter,
+    Context::Confirm,
+    Context::Prompt,
+];
+
 pub struct HelpOverlay<'a> {
     pub keymap: &'a Keymap,
     /// Lines scrolled down; clamped here to what there is to show.
@@ -21,12 +29,7 @@ impl HelpOverlay<'_> {
     pub fn lines(&self) -> Vec<Line<'static>> {
         let theme = self.theme;
         let mut lines = Vec::new();
-        for context in [
-            Context::Browse,
-            Context::Filter,
-            Context::Confirm,
-            Context::Prompt,
-        ] {
+        for context in SHOWN {
             lines.push(Line::styled(context.title(), theme.title));
             for b in self.keymap.in_context(context) {
                 lines.push(Line::from(vec![
@@ -39,14 +42,29 @@ impl HelpOverlay<'_> {
     }
 }
 
+/// Two columns when there is room, so the whole table fits on a laptop screen.
+fn halves(area: Rect) -> usize {
+    if area.width >= 102 { 2 } else { 1 }
+}
+
+/// How far the help drawn in `area` can scroll: the runtime tells the app, which stops
+/// there, so scrolling back up answers at once.
+pub fn max_scroll(keymap: &Keymap, area: Rect) -> u16 {
+    let lines: usize = SHOWN
+        .iter()
+        .map(|&c| 1 + keymap.in_context(c).count())
+        .sum();
+    let per = lines.div_ceil(halves(area));
+    per.saturating_sub(area.height.saturating_sub(2) as usize) as u16
+}
+
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         Clear.render(area, buf);
         let close = self.keymap.keys_of(Action::CloseHelp);
         let lines = self.lines();
-        // Two columns when there is room, so the whole table fits on a laptop screen.
-        let halves = if area.width >= 102 { 2 } else { 1 };
+        let halves = halves(area);
         let per = lines.len().div_ceil(halves);
         let inner_height = area.height.saturating_sub(2) as usize;
         let max_scroll = per.saturating_sub(inner_height);

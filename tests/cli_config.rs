@@ -1,0 +1,121 @@
+//! `unconnect config` and the config file as the real binary reads it.
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_unconnect");
+
+/// Runs unconnect with its config folder in `home` (nothing of the user's is read).
+fn run(home: &std::path::Path, args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("HOME", home)
+        .env("UNCONNECT_DATA_DIR", home.join("data"))
+        .env_remove("UNCONNECT_CONFIG")
+        .env_remove("UNCONNECT_INVITATION_EXPIRY_DAYS")
+        .env_remove("UNCONNECT_REINVITE_WAIT_DAYS");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run unconnect");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn config_prints_the_defaults_as_a_file_that_can_be_saved_as_it_is() {
+    let home = tempfile::tempdir().unwrap();
+    let (code, stdout, _) = run(home.path(), &["config"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("no config file: these are the defaults"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("remove = \"R\"  # remove everyone on the right"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("invitation_expiry_days = 180"), "{stdout}");
+    // Saved where it says, it is read back and changes nothing.
+    let dir = home.path().join("config/unconnect");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), &stdout).unwrap();
+    let (code, again, stderr) = run(home.path(), &["config"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(again.contains("read from"), "{again}");
+    let body = |s: &str| s.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&again), body(&stdout));
+}
+
+#[test]
+fn flag_then_environment_then_file_then_default() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("mine.toml");
+    std::fs::write(
+        &file,
+        "[rules]\ninvitation_expiry_days = 90\nreinvite_wait_days = 7\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let rules = |args: &[&str], envs: &[(&str, &str)]| {
+        let (code, stdout, stderr) = run(home.path(), args, envs);
+        assert_eq!(code, 0, "{stderr}");
+        let value = |name: &str| {
+            stdout
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("{name} = ")))
+                .unwrap()
+                .to_owned()
+        };
+        (value("invitation_expiry_days"), value("reinvite_wait_days"))
+    };
+    assert_eq!(
+        rules(&["config", "--config", file], &[]),
+        ("90".into(), "7".into())
+    );
+    assert_eq!(
+        rules(&["config"], &[("UNCONNECT_CONFIG", file)]),
+        ("90".into(), "7".into())
+    );
+    assert_eq!(
+        rules(
+            &["config", "--config", file],
+            &[("UNCONNECT_INVITATION_EXPIRY_DAYS", "60")]
+        ),
+        ("60".into(), "7".into())
+    );
+    assert_eq!(
+        rules(
+            &["config", "--config", file, "--invitation-expiry-days", "30"],
+            &[("UNCONNECT_INVITATION_EXPIRY_DAYS", "60")]
+        ),
+        ("30".into(), "7".into())
+    );
+}
+
+#[test]
+fn a_bad_file_is_one_line_and_exit_2_before_anything_else() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bad.toml");
+    std::fs::write(&file, "[keys]\nremove = \"u\"\n").unwrap();
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
+    // Opening the app: it fails before the terminal is touched (no terminal here anyway).
+    let (code, stdout, stderr) = run(
+        home.path(),
+        &["--config", file.to_str().unwrap(), demo],
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "unconnect: {}, line 2, column 10: u is bound to both \"remove\" and \"undo\" (in the columns)",
+            file.display()
+        )
+    );
+    assert!(!home.path().join("data").exists(), "nothing was written");
+}
