@@ -3,6 +3,8 @@
 
 pub mod data_dir;
 pub mod export;
+#[doc(hidden)]
+pub mod faults;
 pub mod fsutil;
 pub mod journal;
 pub mod json_lines;
