@@ -211,7 +211,16 @@ fn open(
         status.push_str(&format!(", {problems} warnings: see `unconnect check`"));
     }
     status.push(')');
-    match recovery.message() {
+    // What had to be repaired on disk comes first: a journal cut off, a staged list damaged.
+    let repaired: Vec<String> = [
+        recovery.message(),
+        staged.recovery().map(|r| r.message()),
+        staged_invitations.recovery().map(|r| r.message()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    match (!repaired.is_empty()).then(|| repaired.join("; ")) {
         Some(m) => app.warn(m),
         None if problems > 0 => app.warn(status),
         None => app.info(status),

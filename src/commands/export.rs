@@ -40,7 +40,17 @@ pub fn table(
             Table::of_people(removed.iter().map(|(p, d)| (*p, Some(*d))), true)
         }
         ExportList::Staged => {
-            let entries = staged::read::<Person>(&data_dir.staged_path("connections"))?;
+            let path = data_dir.staged_path("connections");
+            let (entries, damaged) = staged::read_checked::<Person>(&path)?;
+            if !damaged.is_empty() {
+                // Read-only here: the app sets the damaged lines aside on its next start.
+                eprintln!(
+                    "unconnect: warning: {}: {} damaged line(s) skipped ({:?}); the rest is exported",
+                    path.display(),
+                    damaged.len(),
+                    damaged
+                );
+            }
             Table::of_people(entries.iter().map(|e| (&e.item, None)), false)
         }
         ExportList::Withdrawn => {

@@ -36,12 +36,6 @@ pub enum StoreError {
     Locked { path: PathBuf },
     #[error("cannot find a home folder for unconnect's data; pass --data-dir DIR")]
     NoDataDir,
-    #[error("{path}, line {line}: {reason}")]
-    Corrupt {
-        path: PathBuf,
-        line: usize,
-        reason: String,
-    },
 }
 
 impl StoreError {
