@@ -44,6 +44,11 @@ fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
+/// Characters that change how text runs without being seen: a formula hides behind them.
+pub fn is_invisible_or_format(c: char) -> bool {
+    is_invisible(c) || is_bidi_control(c)
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
@@ -52,7 +57,7 @@ fn is_bidi_control(c: char) -> bool {
 /// them a cell (or two) and width tables give them none. Emoji joiners and modifiers are
 /// among them: terminals that do not know a sequence (👩‍💻, 👍🏽, ❤️) draw its parts side by
 /// side, wider than the one glyph the width tables count, so the parts are shown.
-pub(crate) fn is_invisible(c: char) -> bool {
+fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' // soft hyphen
         | '\u{034F}' // combining grapheme joiner
