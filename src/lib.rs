@@ -22,4 +22,5 @@ pub mod runtime;
 pub mod session;
 pub mod store;
 pub mod synthetic;
+pub mod text_safety;
 pub mod ui;

@@ -221,7 +221,16 @@ fn open(
         status.push_str(&format!(", {problems} warnings: see `unconnect check`"));
     }
     status.push(')');
-    let (status, status_is_warning) = match recovery.message() {
+    // What had to be repaired on disk comes first: a journal cut off, a staged list damaged.
+    let repaired: Vec<String> = [
+        recovery.message(),
+        staged.recovery().map(|r| r.message()),
+        staged_invitations.recovery().map(|r| r.message()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let (status, status_is_warning) = match (!repaired.is_empty()).then(|| repaired.join("; ")) {
         Some(m) => (m, true),
         None => (status, problems > 0),
     };

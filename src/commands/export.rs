@@ -1,7 +1,7 @@
 //! `unconnect export removed|staged [-o FILE] [--excel]`: the journal or the staged set as
 //! CSV, in LinkedIn's columns. Reads the data folder without locking or changing it.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -40,7 +40,17 @@ pub fn table(
             Table::of_people(removed.iter().map(|(p, d)| (*p, Some(*d))), true)
         }
         ExportList::Staged => {
-            let entries = staged::read::<Person>(&data_dir.staged_path("connections"))?;
+            let path = data_dir.staged_path("connections");
+            let (entries, damaged) = staged::read_checked::<Person>(&path)?;
+            if !damaged.is_empty() {
+                // Read-only here: the app sets the damaged lines aside on its next start.
+                eprintln!(
+                    "unconnect: warning: {}: {} damaged line(s) skipped ({:?}); the rest is exported",
+                    path.display(),
+                    damaged.len(),
+                    damaged
+                );
+            }
             Table::of_people(entries.iter().map(|e| (&e.item, None)), false)
         }
         ExportList::Withdrawn => {
@@ -69,11 +79,26 @@ pub fn run(
         Some(path) => table.save(path, excel).map_err(StoreError::io(path))?,
         None => {
             let mut out = io::stdout().lock();
-            table
-                .write_to(&mut out, excel)
+            let to_terminal = out.is_terminal();
+            write_stdout(&table, &mut out, excel, to_terminal)
                 .and_then(|()| out.flush())
                 .map_err(StoreError::io("standard output"))?;
         }
     }
     Ok(table.rows.len())
+}
+
+/// Standard output: a terminal gets control characters shown as visible stand-ins (a
+/// name in the export must not act on it); a file or a pipe gets the CSV byte for byte.
+pub fn write_stdout(
+    table: &Table,
+    out: &mut dyn Write,
+    excel: bool,
+    to_terminal: bool,
+) -> io::Result<()> {
+    if to_terminal {
+        table.write_visible(out, excel)
+    } else {
+        table.write_to(out, excel)
+    }
 }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::fsutil;
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::{Invitation, Person};
+use crate::text_safety::{is_invisible_or_format, safe};
 
 /// How Invitations.csv writes `Sent At`: `2/12/26, 11:44 AM`.
 pub const LINKEDIN_SENT_AT: &str = "%-m/%-d/%y, %-I:%M %p";
@@ -25,12 +26,27 @@ pub const CONNECTION_COLUMNS: [&str; 7] = [
 ];
 
 /// OWASP CSV injection: a cell a spreadsheet would read as a formula gets a leading `'`.
+/// Spreadsheets also take the full-width and small forms of `= + - @` (and the minus
+/// sign), and skip leading spaces and invisible characters, so those are looked past.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let first_seen = cell
+        .chars()
+        .find(|&c| !(c.is_whitespace() || is_invisible_or_format(c)));
+    if cell.starts_with(['\t', '\r']) || first_seen.is_some_and(starts_formula) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
     }
+}
+
+fn starts_formula(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+' | '-' | '@'
+            | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}' // ＝ ＋ － ＠
+            | '\u{FE66}' | '\u{FE62}' | '\u{FE63}' // ﹦ ﹢ ﹣
+            | '\u{2212}' // − minus sign
+    )
 }
 
 /// A table to write: header and rows of cells (neutralised on the way out).
@@ -112,6 +128,25 @@ impl Table {
     }
 
     pub fn write_to(&self, out: &mut dyn Write, excel_bom: bool) -> io::Result<()> {
+        self.write_cells(out, excel_bom, |cell| cell)
+    }
+
+    /// For a terminal: as [`Table::write_to`], with control characters and escape
+    /// sequences in cells shown as visible stand-ins, so a name cannot act on the
+    /// terminal (set the clipboard, retitle the window, hide the cursor).
+    pub fn write_visible(&self, out: &mut dyn Write, excel_bom: bool) -> io::Result<()> {
+        self.write_cells(out, excel_bom, |cell| match safe(&cell) {
+            Cow::Borrowed(_) => cell,
+            Cow::Owned(shown) => Cow::Owned(shown),
+        })
+    }
+
+    fn write_cells(
+        &self,
+        out: &mut dyn Write,
+        excel_bom: bool,
+        show: impl for<'c> Fn(Cow<'c, str>) -> Cow<'c, str>,
+    ) -> io::Result<()> {
         if excel_bom {
             out.write_all("\u{FEFF}".as_bytes())?;
         }
@@ -120,7 +155,7 @@ impl Table {
             .from_writer(out);
         w.write_record(&self.header)?;
         for row in &self.rows {
-            w.write_record(row.iter().map(|c| neutralise(c).into_owned()))?;
+            w.write_record(row.iter().map(|c| show(neutralise(c)).into_owned()))?;
         }
         w.flush()
     }
@@ -142,6 +177,32 @@ mod tests {
         }
         assert_eq!(neutralise("Ada"), "Ada");
         assert_eq!(neutralise("a=b"), "a=b");
+        assert_eq!(neutralise("Jean-Luc"), "Jean-Luc");
+        assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn formula_look_alikes_and_hidden_prefixes_are_neutralised() {
+        for bad in [
+            "＝HYPERLINK(\"x\")",
+            "＋1",
+            "－2",
+            "＠SUM(A1)",
+            "﹦1",
+            "﹢1",
+            "﹣1",
+            "−1",
+            "\u{200B}=1",
+            "\u{FEFF}=1",
+            "\u{2060}\u{200D}+1",
+            "\u{202E}@x",
+            "  =1",
+            "\u{00A0}=1",
+            "\n=1",
+        ] {
+            assert_eq!(neutralise(bad), format!("'{bad}"), "{bad:?}");
+        }
+        assert_eq!(neutralise("\u{200B}Ada"), "\u{200B}Ada");
     }
 
     #[test]
@@ -185,5 +246,74 @@ mod tests {
             "\u{FEFF}First Name,Last Name,URL,Email Address,Company,Position,Connected On,Removed On\r\n\
              '=cmd,Müller,,,\"Acme, Inc.\",,08 Feb 2026,28 Nov 2026\r\n"
         );
+    }
+
+    #[test]
+    fn every_exported_column_is_neutralised() {
+        let evil = |column: &str| format!("\u{200B}＝{column}()");
+        let p = Person {
+            first_name: evil("first"),
+            last_name: evil("last"),
+            url: evil("url"),
+            email: evil("email"),
+            company: evil("company"),
+            position: evil("position"),
+            ..Default::default()
+        };
+        let inv = Invitation {
+            from: evil("from"),
+            to: evil("to"),
+            sent_at: None,
+            message: evil("message"),
+            direction: crate::model::Direction::Outgoing,
+            inviter_url: evil("inviter"),
+            invitee_url: evil("invitee"),
+        };
+        let tables = [
+            Table::of_people([(&p, None)], true),
+            Table::of_people([(&p, None)], false),
+            Table::of_invitations([(&inv, None)], true),
+            Table::of_invitations([(&inv, None)], false),
+        ];
+        for table in tables {
+            let mut out = Vec::new();
+            table.write_to(&mut out, false).unwrap();
+            let mut reader = csv::Reader::from_reader(out.as_slice());
+            let row = reader.records().next().unwrap().unwrap();
+            let filled: Vec<&str> = row.iter().filter(|c| !c.is_empty()).collect();
+            assert!(filled.len() >= 2, "{row:?}");
+            for cell in filled {
+                assert!(
+                    cell.starts_with("'\u{200B}＝"),
+                    "{cell:?} in {:?}",
+                    table.header
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn to_a_terminal_escapes_show_and_to_a_file_the_bytes_stay_exact() {
+        let p = Person {
+            first_name: "Eve\u{1b}]52;c;aGk=\u{7}".into(),
+            last_name: "\u{1b}[?25l".into(),
+            ..Default::default()
+        };
+        let table = Table::of_people([(&p, None)], false);
+        let mut exact = Vec::new();
+        table.write_to(&mut exact, false).unwrap();
+        assert!(
+            exact.windows(4).any(|w| w == b"\x1b]52"),
+            "a file gets the name as it is"
+        );
+        let mut shown = Vec::new();
+        table.write_visible(&mut shown, false).unwrap();
+        let shown = String::from_utf8(shown).unwrap();
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("Eve␛]52;c;aGk=␇,␛[?25l,"), "{shown:?}");
+        assert!(shown.ends_with("\r\n"), "rows still end in CRLF");
     }
 }

@@ -1,15 +1,32 @@
 //! The removal journal: append-only JSON lines, one entry per person per action, made
-//! durable (fsync) before the UI may say "removed". Never rewritten; a torn last line
-//! left by a crash is moved aside on the next start, not thrown away.
+//! durable (fsync) before the UI may say "removed". Never rewritten.
+//!
+//! A batch (what one confirmation journals) is all or nothing:
+//! - every entry carries `batch_len`, the number of entries in its batch; readers count a
+//!   batch only when all its entries are there, one after another. A batch cut short (a
+//!   kill, a power cut, a full disk) is in force for nobody, whatever is on disk;
+//! - a failed append (write, flush or fsync) is rolled back: the file is cut back to its
+//!   length before the batch and synced, so the next batch never follows a torn line. If
+//!   even that fails, the journal retries before any further append;
+//! - on the next start, a cut-off end (a torn line, a batch cut short) is moved aside to
+//!   a file of its own, not thrown away.
+//!
+//! Entries written before `batch_len` existed have none and count one by one, as then.
+
+mod recovery;
 
 use std::collections::HashMap;
-use std::fs::{self, File};
-use std::io;
+use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Local};
 use serde::{Deserialize, Serialize};
 
+pub use recovery::Recovery;
+
+use super::faults::{Faults, FaultyWriter};
 use super::{StoreError, fsutil, json_lines};
 use crate::model::{Invitation, People, Person, PersonId};
 
@@ -32,6 +49,10 @@ pub struct JournalEntry {
     pub action: JournalAction,
     /// Entries confirmed together share a batch id.
     pub batch: String,
+    /// How many entries the batch has; set by [`Journal::append`]. `None` in journals
+    /// written before batches were checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_len: Option<usize>,
     /// The person's (or invitation's) identity, see [`Person::identity`].
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,50 +61,28 @@ pub struct JournalEntry {
     pub invitation: Option<Invitation>,
 }
 
-/// What opening the journal found besides the entries.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Recovery {
-    /// A torn last line (no newline) was moved to this file.
-    pub torn_saved_to: Option<PathBuf>,
-    /// Complete lines that are not valid entries (kept in the journal, ignored).
-    pub bad_lines: Vec<usize>,
-}
-
-impl Recovery {
-    pub fn message(&self) -> Option<String> {
-        let mut parts = Vec::new();
-        if let Some(p) = &self.torn_saved_to {
-            parts.push(format!(
-                "the journal's last line was cut off by a crash; it was saved to {} and the rest kept",
-                p.display()
-            ));
-        }
-        if !self.bad_lines.is_empty() {
-            parts.push(format!(
-                "journal lines {:?} are unreadable and were ignored",
-                self.bad_lines
-            ));
-        }
-        (!parts.is_empty()).then(|| parts.join("; "))
-    }
-}
-
 #[derive(Debug)]
 pub struct Journal {
     path: PathBuf,
     file: File,
     entries: Vec<JournalEntry>,
+    /// The file's length holding exactly `entries`: where a failed batch is cut back to.
+    len: u64,
+    /// A failed batch could not be cut back yet: do so before appending anything.
+    dirty: bool,
+    faults: Option<Arc<Faults>>,
 }
 
 impl Journal {
-    /// Opens (creating if needed) the journal, repairing a torn tail.
+    /// Opens (creating if needed) the journal, repairing a cut-off end.
     pub fn open(path: &Path) -> Result<(Journal, Recovery), StoreError> {
-        let (entries, recovery) = read_repairing(path)?;
+        let (entries, recovery) = recovery::read_repairing(path)?;
         let file = fsutil::private_options()
             .append(true)
             .create(true)
             .open(path)
             .map_err(StoreError::io(path))?;
+        let len = file.metadata().map_err(StoreError::io(path))?.len();
         if let Some(dir) = path.parent() {
             fsutil::sync_dir(dir).map_err(StoreError::io(dir))?;
         }
@@ -92,32 +91,97 @@ impl Journal {
                 path: path.to_path_buf(),
                 file,
                 entries,
+                len,
+                dirty: false,
+                faults: None,
             },
             recovery,
         ))
     }
 
-    /// Reads the journal without repairing or creating anything (for `export`).
+    /// Reads the journal without repairing or creating anything (for `export`). Batches
+    /// cut short are left out, as everywhere.
     pub fn read(path: &Path) -> Result<Vec<JournalEntry>, StoreError> {
-        match fs::read(path) {
-            Ok(bytes) => Ok(parse(&bytes).0),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(e) => Err(StoreError::io(path)(e)),
-        }
+        recovery::read(path)
     }
 
     pub fn entries(&self) -> &[JournalEntry] {
         &self.entries
     }
 
-    /// Appends a batch and waits until it is on disk. A large batch is serialised on two
+    /// Tests: make this journal's writes fail as `faults` says.
+    #[doc(hidden)]
+    pub fn inject_faults(&mut self, faults: Arc<Faults>) {
+        self.faults = Some(faults);
+    }
+
+    /// Appends a batch and waits until it is on disk: afterwards either all of it is in
+    /// the journal, or (on an error) none of it counts. A large batch is serialised on two
     /// threads, a chunk at a time (a million entries are ~380 MB of JSON).
-    pub fn append(&mut self, batch: Vec<JournalEntry>) -> Result<(), StoreError> {
-        json_lines::write(&mut self.file, &batch, json_lines::json)
-            .and_then(|()| self.file.sync_data())
-            .map_err(StoreError::io(&self.path))?;
+    pub fn append(&mut self, mut batch: Vec<JournalEntry>) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        if self.dirty {
+            self.roll_back().map_err(StoreError::io(&self.path))?;
+        }
+        mark_batch_lengths(&mut batch);
+        let faults = self.faults.as_deref();
+        let mut out = FaultyWriter::new(&self.file, faults);
+        let written = json_lines::write(&mut out, &batch, json_lines::json)
+            .and_then(|()| out.flush())
+            .and_then(|()| Faults::check_op(faults))
+            .and_then(|()| self.file.sync_data());
+        let added = out.written;
+        if let Err(source) = written {
+            return Err(match self.roll_back() {
+                Ok(()) => StoreError::Io {
+                    path: self.path.clone(),
+                    source,
+                },
+                Err(undo) => StoreError::Unsure {
+                    path: self.path.clone(),
+                    source,
+                    undo,
+                },
+            });
+        }
+        self.len += added;
         self.entries.extend(batch);
         Ok(())
+    }
+
+    /// Cuts the file back to the entries it held before a failed batch, durably.
+    fn roll_back(&mut self) -> std::io::Result<()> {
+        self.dirty = true;
+        Faults::check_rollback(self.faults.as_deref())?;
+        self.file.set_len(self.len)?;
+        self.file.sync_data()?;
+        self.dirty = false;
+        Ok(())
+    }
+}
+
+impl Drop for Journal {
+    fn drop(&mut self) {
+        if self.dirty {
+            // Best effort: readers ignore a batch cut short anyway.
+            let _ = self.roll_back();
+        }
+    }
+}
+
+/// Sets each entry's `batch_len`: the length of its run of one batch id (normally the
+/// whole batch).
+fn mark_batch_lengths(batch: &mut [JournalEntry]) {
+    let mut start = 0;
+    while start < batch.len() {
+        let id = &batch[start].batch;
+        let run = batch[start..].iter().take_while(|e| &e.batch == id).count();
+        for e in &mut batch[start..start + run] {
+            e.batch_len = Some(run);
+        }
+        start += run;
     }
 }
 
@@ -195,6 +259,7 @@ pub fn removal_entries(
                     at,
                     action: JournalAction::Remove,
                     batch: batch.clone(),
+                    batch_len: None,
                     id: p.identity().into_owned(),
                     person: Some(p.to_person()),
                     invitation: None,
@@ -230,6 +295,7 @@ pub fn withdrawal_entries<'a>(
             at,
             action: JournalAction::Withdraw,
             batch: batch.clone(),
+            batch_len: None,
             id: invitation.identity(),
             person: None,
             invitation: Some(invitation.clone()),
@@ -237,168 +303,5 @@ pub fn withdrawal_entries<'a>(
         .collect()
 }
 
-/// Entries from complete lines; the length of the good prefix; line numbers of bad lines.
-fn parse(bytes: &[u8]) -> (Vec<JournalEntry>, usize, Vec<usize>) {
-    let mut entries = Vec::new();
-    let mut bad = Vec::new();
-    let mut good_len = 0;
-    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
-        if !line.ends_with(b"\n") {
-            break; // torn: the caller decides
-        }
-        good_len += line.len();
-        let body = line.trim_ascii();
-        if body.is_empty() {
-            continue;
-        }
-        match serde_json::from_slice::<JournalEntry>(body) {
-            Ok(e) => entries.push(e),
-            Err(_) => bad.push(i + 1),
-        }
-    }
-    (entries, good_len, bad)
-}
-
-fn read_repairing(path: &Path) -> Result<(Vec<JournalEntry>, Recovery), StoreError> {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Default::default()),
-        Err(e) => return Err(StoreError::io(path)(e)),
-    };
-    let (entries, good_len, bad_lines) = parse(&bytes);
-    let mut recovery = Recovery {
-        torn_saved_to: None,
-        bad_lines,
-    };
-    if good_len < bytes.len() {
-        let aside = path.with_extension(format!(
-            "torn-{}.jsonl",
-            Local::now().format("%Y%m%dT%H%M%S")
-        ));
-        fsutil::write_atomic(&aside, |w| w.write_all(&bytes[good_len..]))
-            .map_err(StoreError::io(&aside))?;
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(StoreError::io(path))?;
-        file.set_len(good_len as u64)
-            .and_then(|()| file.sync_all())
-            .map_err(StoreError::io(path))?;
-        recovery.torn_saved_to = Some(aside);
-    }
-    Ok((entries, recovery))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::io::Write;
-
-    fn entry(id: &str) -> JournalEntry {
-        let at = now();
-        JournalEntry {
-            at,
-            action: JournalAction::Remove,
-            batch: new_batch_id(at),
-            id: id.to_owned(),
-            person: Some(Person {
-                first_name: "Ada".into(),
-                url: id.to_owned(),
-                ..Default::default()
-            }),
-            invitation: None,
-        }
-    }
-
-    #[test]
-    fn a_large_batch_built_and_written_in_halves_reads_back_whole_and_in_order() {
-        let n = PARALLEL_FROM_ENTRIES as u32 + 1;
-        let people: People = (0..n)
-            .map(|i| Person {
-                first_name: format!("P{i}"),
-                url: format!("https://www.linkedin.com/in/p{i}"),
-                ..Default::default()
-            })
-            .collect();
-        let ids: Vec<u32> = (0..n).rev().collect();
-        let at = now();
-        let batch = removal_entries(&people, &ids, at);
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.jsonl");
-        let (mut j, _) = Journal::open(&path).unwrap();
-        j.append(batch.clone()).unwrap();
-        drop(j);
-        let read = Journal::read(&path).unwrap();
-        let ids = |entries: &[JournalEntry]| -> Vec<String> {
-            entries.iter().map(|e| e.id.clone()).collect()
-        };
-        assert!(ids(&read) == ids(&batch), "same entries, same order");
-        assert!(read.iter().zip(&batch).all(|(r, b)| r.person == b.person));
-        assert_eq!(
-            read[0].id,
-            format!("https://www.linkedin.com/in/p{}", n - 1)
-        );
-        let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(text.matches(stamp.as_str()).count(), n as usize);
-    }
-
-    #[test]
-    fn appended_entries_survive_reopening() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.jsonl");
-        let (mut j, _) = Journal::open(&path).unwrap();
-        j.append(vec![entry("a"), entry("b")]).unwrap();
-        drop(j);
-        let (j, recovery) = Journal::open(&path).unwrap();
-        assert_eq!(j.entries().len(), 2);
-        assert_eq!(j.entries()[1].id, "b");
-        assert_eq!(recovery, Recovery::default());
-        let text = fs::read_to_string(&path).unwrap();
-        assert!(text.contains("\"action\":\"remove\""));
-        // RFC 3339 with an explicit offset.
-        let at = &text[7..36];
-        assert!(DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
-        assert!(
-            at.ends_with(":00") || at.contains('+') || at.contains('-'),
-            "{at}"
-        );
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
-    }
-
-    #[test]
-    fn a_torn_last_line_is_saved_aside_and_good_entries_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.jsonl");
-        let (mut j, _) = Journal::open(&path).unwrap();
-        j.append(vec![entry("a")]).unwrap();
-        drop(j);
-        let mut f = fs::OpenOptions::new().append(true).open(&path).unwrap();
-        f.write_all(b"{\"at\":\"2026-11-28T1").unwrap();
-        drop(f);
-        let (mut j, recovery) = Journal::open(&path).unwrap();
-        assert_eq!(j.entries().len(), 1);
-        let aside = recovery.torn_saved_to.clone().expect("torn line saved");
-        assert_eq!(fs::read(&aside).unwrap(), b"{\"at\":\"2026-11-28T1");
-        assert!(recovery.message().unwrap().contains("cut off"));
-        // New entries start on a fresh line.
-        j.append(vec![entry("c")]).unwrap();
-        drop(j);
-        assert_eq!(Journal::read(&path).unwrap().len(), 2);
-    }
-
-    #[test]
-    fn a_bad_complete_line_is_reported_not_fatal() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.jsonl");
-        fs::write(&path, "not json\n").unwrap();
-        let (j, recovery) = Journal::open(&path).unwrap();
-        assert!(j.entries().is_empty());
-        assert_eq!(recovery.bad_lines, vec![1]);
-    }
-}
+mod tests;

@@ -3,6 +3,8 @@
 
 pub mod data_dir;
 pub mod export;
+#[doc(hidden)]
+pub mod faults;
 pub mod fsutil;
 pub mod journal;
 pub mod json_lines;
@@ -18,18 +20,22 @@ pub use journal::{Journal, JournalAction, JournalEntry};
 pub enum StoreError {
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    /// A journal batch failed and cutting it back failed too: readers ignore a batch cut
+    /// short, but one written whole whose sync failed may still count.
+    #[error(
+        "{path}: {source}; undoing the partial write also failed ({undo}), so it may be recorded: check `unconnect export removed`"
+    )]
+    Unsure {
+        path: PathBuf,
+        source: io::Error,
+        undo: io::Error,
+    },
     #[error(
         "{path}: another unconnect is using this data folder; close it first (or use --data-dir)"
     )]
     Locked { path: PathBuf },
     #[error("cannot find a home folder for unconnect's data; pass --data-dir DIR")]
     NoDataDir,
-    #[error("{path}, line {line}: {reason}")]
-    Corrupt {
-        path: PathBuf,
-        line: usize,
-        reason: String,
-    },
 }
 
 impl StoreError {

@@ -1,7 +1,6 @@
 //! Text from the CSV is untrusted: it is made visible-safe before it reaches the terminal,
 //! and fitted to a width measured in terminal cells (CJK and emoji take two).
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::style::Style;
@@ -9,33 +8,7 @@ use ratatui::text::Span;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Replaces anything a terminal would act on (C0/C1 controls, ESC and so CSI/OSC
-/// sequences, DEL, bidi overrides) with a visible stand-in, so a name can neither move
-/// the cursor, write the clipboard, ring the bell nor reorder the line.
-pub fn safe(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(s.chars().map(visible).collect())
-}
-
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-fn visible(c: char) -> char {
-    match c {
-        // C0 controls have "control pictures": ESC shows as ␛, BEL as ␇.
-        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
-        '\u{7F}' => '\u{2421}',
-        c if is_unsafe(c) => '\u{FFFD}',
-        c => c,
-    }
-}
+pub use crate::text_safety::safe;
 
 /// Display width of a (safe) string in terminal cells, grapheme by grapheme as ratatui's
 /// buffer measures it (so `👩‍💻` is one 2-cell glyph, not two).
@@ -104,14 +77,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escape_sequences_become_visible() {
-        assert_eq!(safe("Eve\u{1b}]52;c;aGk=\u{7}"), "Eve␛]52;c;aGk=␇");
-        assert_eq!(safe("\u{1b}[2J\u{9b}31m"), "␛[2J\u{FFFD}31m");
-        assert_eq!(safe("abc\u{202E}fed"), "abc\u{FFFD}fed");
-        assert!(matches!(safe("José 山田"), Cow::Borrowed(_)));
-    }
-
-    #[test]
     fn fitting_counts_wide_chars_as_two_cells() {
         assert_eq!(fit("山田太郎", 5), "山田…");
         assert_eq!(fit("山田太郎", 8), "山田太郎");
@@ -120,5 +85,104 @@ mod tests {
         assert_eq!(width("👩‍💻"), 2);
         assert_eq!(fit("x", 0), "");
         assert_eq!(width(&fit("éééééé", 4)), 4);
+    }
+
+    /// Draws rows of `names` (each fitted to 11 cells, then a `│` border) through a real
+    /// backend into a terminal emulator, frame after frame, and returns what the
+    /// emulator shows next to what the app's buffer holds.
+    fn drawn(frames: &[Vec<&str>]) -> (Vec<String>, Vec<String>) {
+        use ratatui::backend::CrosstermBackend;
+        use ratatui::layout::Rect;
+        use ratatui::text::Line;
+        use ratatui::widgets::Widget;
+        use ratatui::{Terminal, TerminalOptions, Viewport};
+        let area = Rect::new(0, 0, 12, 7);
+        /// What the backend wrote, kept to replay into the emulator.
+        #[derive(Clone, Default)]
+        struct Tape(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+        impl std::io::Write for Tape {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0.borrow_mut().extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let tape = Tape::default();
+        let backend = CrosstermBackend::new(tape.clone());
+        let options = TerminalOptions {
+            viewport: Viewport::Fixed(area),
+        };
+        let mut terminal = Terminal::with_options(backend, options).unwrap();
+        let mut expected = Vec::new();
+        for names in frames {
+            let frame = terminal
+                .draw(|f| {
+                    let buf = f.buffer_mut();
+                    for (row, name) in names.iter().enumerate() {
+                        let mut spans = Vec::new();
+                        let name = safe(name);
+                        let used =
+                            fit_spans(&name, 11, Style::new(), &[], Style::new(), &mut spans);
+                        assert!(used <= 11);
+                        Line::from(spans).render(Rect::new(0, row as u16, 11, 1), buf);
+                        buf.set_string(11, row as u16, "│", Style::new());
+                    }
+                })
+                .unwrap();
+            expected = (0..area.height)
+                .map(|y| {
+                    let mut row = String::new();
+                    let mut skip = 0;
+                    for x in 0..area.width {
+                        if skip > 0 {
+                            skip -= 1;
+                            continue;
+                        }
+                        let symbol = frame.buffer[(x, y)].symbol();
+                        skip = width(symbol).saturating_sub(1);
+                        row.push_str(symbol);
+                    }
+                    row
+                })
+                .collect();
+        }
+        let bytes = tape.0.borrow().clone();
+        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut parser = vt100::Parser::new(size(area.height), size(area.width), 0);
+        parser.process(&bytes);
+        let shown = parser
+            .screen()
+            .rows(0, area.width)
+            .map(|r| {
+                let pad = (area.width as usize).saturating_sub(width(&r));
+                r + &" ".repeat(pad)
+            })
+            .collect();
+        (shown, expected)
+    }
+
+    #[test]
+    fn invisible_characters_keep_every_row_its_width_across_scrolling() {
+        let tricky = [
+            "An\u{200D}na Berg",
+            "Kath\u{00AD}erine Ng",
+            "\u{1112}\u{1161}\u{11AB} \u{1160}Kim",
+            "\u{3164}\u{3164}Park Ji",
+            "Zoë\u{200B}\u{FEFF} Ray",
+            "👩\u{200D}💻 Dev Ops",
+            "👍🏽 ❤\u{FE0F} Fan",
+        ];
+        // Then scrolled by one row: old text must not linger beside new.
+        let scrolled: Vec<&str> = tricky[1..].iter().chain(&["Plain Name"]).copied().collect();
+        let (shown, expected) = drawn(&[tricky.to_vec(), scrolled]);
+        for (row, (shown, expected)) in shown.iter().zip(&expected).enumerate() {
+            assert_eq!(shown, expected, "row {row}");
+            assert!(
+                expected.ends_with('│'),
+                "row {row} is exactly 12 cells: {expected:?}"
+            );
+        }
     }
 }
