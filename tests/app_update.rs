@@ -143,8 +143,12 @@ fn a_journal_that_cannot_be_written_removes_nobody_and_says_so() {
         "{}",
         status.text
     );
-    // The lists work again.
-    assert!(!app.update(Action::Undo).is_empty());
+    // The lists work again: undo takes the three back and asks for the save.
+    assert_eq!(
+        app.update(Action::Undo),
+        vec![Effect::SaveStaged(ListKind::Connections)]
+    );
+    assert_eq!(app.staged_count(), 0);
 }
 
 #[test]
@@ -390,5 +394,127 @@ fn if_saving_stops_the_user_is_told_and_the_lists_work_again() {
     assert!(!app.journaling);
     let status = app.status.as_ref().unwrap();
     assert!(status.text.contains("Saving stopped"), "{}", status.text);
-    assert!(!app.update(Action::Undo).is_empty());
+    assert_eq!(
+        app.update(Action::Undo),
+        vec![Effect::SaveStaged(ListKind::Connections)]
+    );
+    assert_eq!(app.staged_count(), 0);
+    assert!(
+        !app.is_saved(ListKind::Connections),
+        "quitting will not claim it was kept"
+    );
+}
+
+#[test]
+fn a_failed_staged_save_is_remembered_until_a_save_succeeds() {
+    let mut app = app(3);
+    app.update(Action::Move);
+    let failure = unconnect::store::StoreError::Io {
+        path: "staged-connections.jsonl".into(),
+        source: std::io::Error::other("No space left on device"),
+    };
+    app.written(Written::Staged(ListKind::Connections, Err(failure)));
+    assert!(!app.is_saved(ListKind::Connections));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Could not save the staged list")
+    );
+    app.written(Written::Staged(ListKind::Connections, Ok(())));
+    assert!(app.is_saved(ListKind::Connections));
+}
+
+#[test]
+fn undo_and_redo_act_on_the_rows_moved_whatever_the_filter_shows_now() {
+    let mut app = app(10);
+    // Stage the five Globex people through a filter, then change the filter.
+    app.update(Action::Filter);
+    for c in "glob".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    app.update(Action::MoveAll);
+    assert_eq!(app.staged_count(), 5);
+    app.update(Action::ClearFilter);
+    app.update(Action::Filter);
+    for c in "acme".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    app.update(Action::Undo);
+    assert_eq!(app.staged_count(), 0);
+    // The left column still shows only Acme: the five that came back are not shown.
+    assert_eq!(app.triage().column(Side::Left).shown().len(), 5);
+    assert_eq!(app.triage().column(Side::Left).total(), 10);
+    app.update(Action::Redo);
+    assert_eq!(app.staged_count(), 5);
+    assert!(
+        app.triage().ids_in(Place::Right).all(|id| id % 2 == 1),
+        "the Globex people (odd ids) went back"
+    );
+}
+
+#[test]
+fn clicks_land_on_the_row_drawn_in_a_scrolled_column_and_on_the_right_column() {
+    let mut app = app(60);
+    let area = Rect::new(0, 0, 100, 20);
+    let l = layout(area, &app);
+    app.set_viewport(l.rows[0].height as usize);
+    app.update(Action::Scroll {
+        side: Side::Left,
+        delta: 9,
+    });
+    let offset = app.triage().column(Side::Left).offset;
+    assert!(offset > 0);
+    let click = |x: u16, y: u16| mouse(MouseEventKind::Down(MouseButton::Left), x, y);
+    let action = hit(&l, &app, click(10, l.rows[0].y + 1)).unwrap();
+    assert_eq!(
+        action,
+        Action::ClickRow {
+            side: Side::Left,
+            row: offset + 1
+        }
+    );
+    let expected = app.triage().column(Side::Left).shown()[offset + 1];
+    app.update(action);
+    assert_eq!(app.triage().place(expected), Place::Right);
+    // On the right column, a click moves it back.
+    let action = hit(&l, &app, click(60, l.rows[1].y)).unwrap();
+    assert_eq!(
+        action,
+        Action::ClickRow {
+            side: Side::Right,
+            row: 0
+        }
+    );
+    app.update(action);
+    assert_eq!(app.triage().place(expected), Place::Left);
+}
+
+#[test]
+fn a_batch_whose_undo_failed_is_never_called_nothing_removed() {
+    let mut app = app(3);
+    app.update(Action::MoveAll);
+    app.update(Action::Remove);
+    let effects = app.update(Action::Yes);
+    let [Effect::Confirmed(action)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let action = action.clone();
+    let unsure = unconnect::store::StoreError::Unsure {
+        path: "journal.jsonl".into(),
+        source: std::io::Error::other("No space left on device"),
+        undo: std::io::Error::other("I/O error"),
+    };
+    app.written(Written::Confirmed(action, Err(unsure)));
+    let status = &app.status.as_ref().unwrap().text;
+    assert!(!status.contains("Nothing was removed"), "{status}");
+    assert!(
+        status.contains("may hold part of this batch of 3"),
+        "{status}"
+    );
+    assert!(status.contains("unconnect export removed"), "{status}");
+    assert!(!app.journaling);
 }

@@ -11,6 +11,7 @@ use super::state::{App, Mode};
 use crate::model::filter::FilterChunk;
 use crate::model::roster::Order;
 use crate::model::triage::{Moved, Side, Triage};
+use crate::store::StoreError;
 
 /// Lines the help scrolls per page.
 const HELP_PAGE: u16 = 10;
@@ -320,6 +321,15 @@ impl App {
             Written::Confirmed(action, Ok(())) => {
                 self.confirmed(&action);
                 vec![Effect::SaveStaged(action.kind())]
+            }
+            // The partial batch could not be undone: say so, never "nothing was removed".
+            Written::Confirmed(action, Err(e @ StoreError::Unsure { .. })) => {
+                self.journaling = false;
+                self.error(format!(
+                    "The journal may hold part of this batch of {}: {e}",
+                    action.ids().len()
+                ));
+                Vec::new()
             }
             Written::Confirmed(action, Err(e)) => {
                 self.journaling = false;

@@ -29,6 +29,7 @@ pub struct ThemeSection {
     pub focus: Option<Spanned<String>>,
     pub dim: Option<Spanned<String>>,
     pub accent: Option<Spanned<String>>,
+    pub highlight: Option<Spanned<String>>,
     pub warning: Option<Spanned<String>>,
 }
 
@@ -41,6 +42,7 @@ impl ThemeSection {
             ("focus", &self.focus),
             ("dim", &self.dim),
             ("accent", &self.accent),
+            ("highlight", &self.highlight),
             ("warning", &self.warning),
         ]
         .into_iter()

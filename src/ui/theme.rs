@@ -17,8 +17,10 @@ pub struct Palette {
     pub focus: Color,
     /// Secondary text: dates, borders of unfocused columns, expired rows.
     pub dim: Color,
-    /// Keys in the footer and help, filter matches.
+    /// Keys in the footer and help.
     pub accent: Color,
+    /// What the filter matched, in each row.
+    pub highlight: Color,
     /// Warnings on the status line.
     pub warning: Color,
 }
@@ -31,6 +33,7 @@ impl Default for Palette {
             focus: Color::Cyan,
             dim: Color::DarkGray,
             accent: Color::Cyan,
+            highlight: Color::Yellow,
             warning: Color::Yellow,
         }
     }
@@ -38,13 +41,14 @@ impl Default for Palette {
 
 impl Palette {
     /// The roles with their config names, for `unconnect config` and the parser.
-    pub fn roles(&self) -> [(&'static str, Color); 6] {
+    pub fn roles(&self) -> [(&'static str, Color); 7] {
         [
             ("cursor", self.cursor),
             ("marked", self.marked),
             ("focus", self.focus),
             ("dim", self.dim),
             ("accent", self.accent),
+            ("highlight", self.highlight),
             ("warning", self.warning),
         ]
     }
@@ -57,6 +61,7 @@ impl Palette {
             "focus" => &mut self.focus,
             "dim" => &mut self.dim,
             "accent" => &mut self.accent,
+            "highlight" => &mut self.highlight,
             "warning" => &mut self.warning,
             _ => return false,
         };
@@ -124,7 +129,9 @@ impl Theme {
             cursor: Style::new().bg(p.cursor).fg(Color::White),
             cursor_unfocused: Style::new().bg(Color::DarkGray),
             mark: Style::new().fg(p.marked).add_modifier(bold),
-            highlight: Style::new().fg(p.accent).add_modifier(Modifier::UNDERLINED),
+            highlight: Style::new()
+                .fg(p.highlight)
+                .add_modifier(Modifier::UNDERLINED),
             locked: Style::new().fg(p.dim).add_modifier(Modifier::DIM),
             key: Style::new().fg(p.accent).add_modifier(bold),
             hint: Style::new().fg(Color::Gray),
