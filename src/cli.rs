@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -17,8 +17,7 @@ Get your export from LinkedIn: Settings > Data privacy > Get a copy of your data
 (Connections and Invitations are enough). Pass the zip, the unzipped folder, or \
 Connections.csv.",
     after_help = "Data (journal, staged set, lock) is kept in --data-dir, else $UNCONNECT_DATA_DIR, \
-else your platform's data folder (on Linux ~/.local/share/unconnect). Files are private (0600).",
-    args_conflicts_with_subcommands = true
+else your platform's data folder (on Linux ~/.local/share/unconnect). Files are private (0600)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -27,6 +26,42 @@ pub struct Cli {
     pub open: OpenArgs,
     #[command(flatten)]
     pub rules: RulesArgs,
+}
+
+impl Cli {
+    /// Parses the command line, exiting with clap's message on a mistake.
+    ///
+    /// Not `args_conflicts_with_subcommands`: with it, clap takes the first word after any
+    /// option as the export's PATH, so `unconnect --data-dir D export removed` was refused and
+    /// `unconnect completions bash` read `completions` as a path. The app's own arguments are
+    /// refused with a subcommand here instead.
+    pub fn parse_checked() -> Cli {
+        let cli = Cli::parse();
+        if let Some(arg) = cli.command.as_ref().and(cli.open.only_for_the_app()) {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("{arg} opens the app; it cannot be used with a subcommand"),
+                )
+                .exit();
+        }
+        cli
+    }
+}
+
+impl OpenArgs {
+    /// The first argument given that only the app (no subcommand) uses.
+    fn only_for_the_app(&self) -> Option<&'static str> {
+        if self.path.is_some() {
+            Some("PATH")
+        } else if self.invitations.is_some() {
+            Some("--invitations")
+        } else if self.debug_timing {
+            Some("--debug-timing")
+        } else {
+            None
+        }
+    }
 }
 
 /// LinkedIn's invitation rules, which it does not publish precisely: settings.
@@ -100,6 +135,15 @@ pub enum Command {
         #[arg(long)]
         excel: bool,
     },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish), e.g.
+    /// `unconnect completions bash > ~/.local/share/bash-completion/completions/unconnect`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g.
+    /// `unconnect man > ~/.local/share/man/man1/unconnect.1`.
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,7 +4,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::CommandFactory as _;
 use unconnect::cli::{Cli, Command};
 use unconnect::commands;
 use unconnect::session::{self, Options};
@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     return_large_blocks_to_the_system();
     // Fancy panic reports; the terminal guard chains its restore in front of this hook.
     let _ = color_eyre::install();
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked();
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -47,7 +47,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             path,
             json,
             invitations,
-        }) => commands::check::run(path, invitations.as_deref(), *json)?,
+        }) => print_out(commands::check::report(path, invitations.as_deref(), *json)?.as_bytes())?,
         Some(Command::Export {
             which,
             output,
@@ -59,9 +59,29 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
                 eprintln!("Wrote {n} rows to {}", path.display());
             }
         }
+        Some(Command::Completions { shell }) => {
+            // Into a buffer first: clap_complete panics on a failed write (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "unconnect", &mut script);
+            print_out(&script)?;
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            print_out(&page)?;
+        }
         None => run_app(&cli, data_dir()?)?,
     }
     Ok(())
+}
+
+/// Writes to standard output; a reader that stopped early (`| head`) is not an error.
+fn print_out(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => result,
+    }
 }
 
 fn run_app(cli: &Cli, data_dir: PathBuf) -> color_eyre::Result<()> {

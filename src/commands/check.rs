@@ -115,18 +115,17 @@ impl<'a> Summary<'a> {
     }
 }
 
-/// Loads the export and prints the summary on standard output.
-pub fn run(
+/// Loads the export and returns the summary to print: text, or JSON with `json`.
+pub fn report(
     path: &std::path::Path,
     invitations: Option<&std::path::Path>,
     json: bool,
-) -> Result<(), crate::error::ImportError> {
+) -> Result<String, crate::error::ImportError> {
     let export = crate::import::load_with(path, invitations)?;
     let summary = Summary::of(&export);
-    if json {
-        println!("{}", summary.to_json());
+    Ok(if json {
+        summary.to_json() + "\n"
     } else {
-        print!("{}", summary.to_text());
-    }
-    Ok(())
+        summary.to_text()
+    })
 }
