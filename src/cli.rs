@@ -65,6 +65,27 @@ impl OpenArgs {
 }
 
 /// LinkedIn's invitation rules, which it does not publish precisely: settings.
+/// A command-line setting that is not valid.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("UNCONNECT_TODAY={0:?} is not a date; write it as YYYY-MM-DD")]
+    BadToday(String),
+}
+
+/// The date taken as today: the system's, or `UNCONNECT_TODAY` (YYYY-MM-DD, not in
+/// `--help`), which tests set so that results against fixed invitation dates do not change
+/// as the calendar moves. Read once, at start.
+pub fn today() -> Result<chrono::NaiveDate, CliError> {
+    match std::env::var_os("UNCONNECT_TODAY") {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(value) => {
+            let text = value.to_string_lossy();
+            chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .map_err(|_| CliError::BadToday(text.into_owned()))
+        }
+    }
+}
+
 #[derive(Debug, Args, Clone)]
 pub struct RulesArgs {
     /// Days after which a pending invitation is taken as probably expired (an estimate:

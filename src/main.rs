@@ -41,6 +41,7 @@ fn return_large_blocks_to_the_system() {
 fn return_large_blocks_to_the_system() {}
 
 fn dispatch(cli: Cli) -> color_eyre::Result<()> {
+    let today = unconnect::cli::today()?;
     let data_dir = || data_dir::resolve(cli.open.data.data_dir.as_deref());
     match &cli.command {
         Some(Command::Check {
@@ -70,7 +71,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             clap_mangen::Man::new(Cli::command()).render(&mut page)?;
             print_out(&page)?;
         }
-        None => run_app(&cli, data_dir()?)?,
+        None => run_app(&cli, data_dir()?, today)?,
     }
     Ok(())
 }
@@ -84,12 +85,12 @@ fn print_out(bytes: &[u8]) -> std::io::Result<()> {
     }
 }
 
-fn run_app(cli: &Cli, data_dir: PathBuf) -> color_eyre::Result<()> {
+fn run_app(cli: &Cli, data_dir: PathBuf, today: chrono::NaiveDate) -> color_eyre::Result<()> {
     let loading = session::start(Options {
         path: cli.open.path.clone(),
         invitations: cli.open.invitations.clone(),
         data_dir: data_dir.clone(),
-        today: chrono::Local::now().date_naive(),
+        today,
         rules: cli.rules.rules(),
     })?;
     let Some(app) = unconnect::ui::run::run(loading, cli.open.debug_timing)? else {

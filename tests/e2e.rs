@@ -55,7 +55,7 @@ fn filter_move_all_confirm_then_export_lists_exactly_those_people() {
     let (query, expected) = pick_query();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_for("Connections (");
+    t.wait_ready();
     t.send("/");
     t.type_text(&query);
     t.wait_for(&format!("Connections ({} of ", expected.len()));
@@ -68,7 +68,7 @@ fn filter_move_all_confirm_then_export_lists_exactly_those_people() {
     t.send("y");
     t.wait_for(&format!("Removed {}", expected.len()));
     t.send("q");
-    assert!(t.wait_exit(), "quits cleanly");
+    t.wait_quit();
 
     let (code, stdout, stderr) = run(&["export", "removed"], data.path());
     assert_eq!(code, 0, "{stderr}");
@@ -85,7 +85,7 @@ fn filter_move_all_confirm_then_export_lists_exactly_those_people() {
         "{screen}"
     );
     t.send("q");
-    assert!(t.wait_exit());
+    t.wait_quit();
 }
 
 #[test]
@@ -93,19 +93,20 @@ fn staged_people_survive_sigkill() {
     let data = tempfile::tempdir().unwrap();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_for("Connections (");
+    t.wait_ready();
     t.send("   "); // mark three
     t.send("\r");
     t.wait_for("Moved 3 to To remove");
     t.signal("-KILL");
-    t.wait_exit();
+    assert_eq!(t.wait_exit().signal(), Some("Killed"));
 
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
     let screen = t.wait_for("Restored 3 staged");
     assert!(screen.contains("To remove (3)"), "{screen}");
     t.send("q");
-    assert!(t.wait_exit());
-    let (_, stdout, _) = run(&["export", "staged"], data.path());
+    t.wait_quit();
+    let (code, stdout, stderr) = run(&["export", "staged"], data.path());
+    assert_eq!(code, 0, "{stderr}");
     assert_eq!(stdout.lines().count(), 4, "header + 3 staged:\n{stdout}");
 }
 
@@ -115,13 +116,14 @@ fn the_terminal_is_restored_on_quit_and_on_sigterm() {
         let data = tempfile::tempdir().unwrap();
         let demo = demo();
         let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-        t.wait_for("Connections (");
+        t.wait_ready();
         if how == "q" {
             t.send("q");
         } else {
             t.signal(how);
         }
-        t.wait_exit();
+        let status = t.wait_exit();
+        assert!(status.success(), "{how}: {status:?}");
         let raw = String::from_utf8_lossy(&t.raw()).into_owned();
         let entered = raw
             .find("\x1b[?1049h")
@@ -140,7 +142,7 @@ fn a_second_instance_on_the_same_data_folder_is_refused() {
     let data = tempfile::tempdir().unwrap();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_for("Connections (");
+    t.wait_ready();
     let (code, _, stderr) = run(&[demo.to_str().unwrap()], data.path());
     assert_eq!(code, 2);
     assert!(
@@ -149,7 +151,7 @@ fn a_second_instance_on_the_same_data_folder_is_refused() {
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     t.send("q");
-    assert!(t.wait_exit());
+    t.wait_quit();
 }
 
 #[test]
@@ -159,7 +161,7 @@ fn a_tiny_terminal_says_so() {
     let mut t = Term::spawn_sized(&[demo.to_str().unwrap()], data.path(), 10, 40);
     t.wait_for("Terminal too small");
     t.send("q");
-    assert!(t.wait_exit());
+    t.wait_quit();
 }
 
 #[test]
@@ -167,7 +169,7 @@ fn withdraw_pending_invitations_then_export_withdrawn() {
     let data = tempfile::tempdir().unwrap();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_for("Connections (");
+    t.wait_ready();
     t.send("2");
     let screen = t.wait_for("Pending (");
     assert!(screen.contains("accepted, 10 received"), "{screen}");
@@ -178,7 +180,7 @@ fn withdraw_pending_invitations_then_export_withdrawn() {
     t.send("y");
     t.wait_for("Withdrew 2");
     t.send("q");
-    assert!(t.wait_exit());
+    t.wait_quit();
 
     let (code, stdout, stderr) = run(&["export", "withdrawn"], data.path());
     assert_eq!(code, 0, "{stderr}");
@@ -194,12 +196,12 @@ fn withdraw_pending_invitations_then_export_withdrawn() {
         &[demo.to_str().unwrap(), "--reinvite-wait-days", "3"],
         data.path(),
     );
-    t.wait_for("Connections (");
+    t.wait_ready();
     t.send("2");
     let screen = t.wait_for("2 already withdrawn");
     assert!(screen.contains("Pending (13)"), "{screen}");
     t.send("q");
-    assert!(t.wait_exit());
+    t.wait_quit();
 }
 
 #[test]
@@ -207,11 +209,44 @@ fn a_hang_up_ends_the_app_and_keeps_the_staged_list() {
     let data = tempfile::tempdir().unwrap();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_for("Connections (");
+    t.wait_ready();
     t.send(" \r");
     t.wait_for("Moved 1 to To remove");
     t.signal("-HUP"); // the terminal window or ssh session is gone
-    t.wait_exit(); // panics if the app keeps running
-    let (_, stdout, _) = run(&["export", "staged"], data.path());
+    let status = t.wait_exit(); // panics if the app keeps running
+    assert!(status.signal().is_none(), "ends by itself: {status:?}");
+    let (code, stdout, stderr) = run(&["export", "staged"], data.path());
+    assert_eq!(code, 0, "{stderr}");
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
+}
+
+#[test]
+fn a_kill_right_after_removed_keeps_the_batch() {
+    let data = tempfile::tempdir().unwrap();
+    let demo = demo();
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
+    t.wait_ready();
+    t.send("  \r"); // mark two, move them
+    t.wait_for("Moved 2 to To remove");
+    let (code, staged, stderr) = run(&["export", "staged"], data.path());
+    assert_eq!(code, 0, "{stderr}");
+    let staged = exported_urls(&staged);
+    assert_eq!(staged.len(), 2, "{staged:?}");
+    t.send("R");
+    t.wait_for("They will not be notified");
+    t.send("y");
+    t.wait_for("Removed 2");
+    t.signal("-KILL"); // no chance to save anything more
+    assert_eq!(t.wait_exit().signal(), Some("Killed"));
+
+    let (code, removed, stderr) = run(&["export", "removed"], data.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(exported_urls(&removed), staged);
+
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
+    let screen = t.wait_ready();
+    assert!(screen.contains("2 already removed"), "{screen}");
+    assert!(screen.contains("To remove (0)"), "{screen}");
+    t.send("q");
+    t.wait_quit();
 }
