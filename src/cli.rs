@@ -70,6 +70,32 @@ impl OpenArgs {
 pub enum CliError {
     #[error("UNCONNECT_TODAY={0:?} is not a date; write it as YYYY-MM-DD")]
     BadToday(String),
+    #[error(
+        "the app needs a terminal to show its screen ({0}); `unconnect check` and `unconnect export` work without one"
+    )]
+    NoTerminal(&'static str),
+}
+
+/// The app draws on standard output and reads keys from the terminal. Checked before
+/// anything is loaded, so that without one the user reads why, not the terminal library's
+/// "No such device or address" after a load.
+pub fn require_terminal() -> Result<(), CliError> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::NoTerminal("standard output is not one"));
+    }
+    // Keys come from standard input, or from the controlling terminal when input is piped.
+    #[cfg(unix)]
+    if !std::io::stdin().is_terminal()
+        && std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_err()
+    {
+        return Err(CliError::NoTerminal("there is none to read keys from"));
+    }
+    Ok(())
 }
 
 /// The date taken as today: the system's, or `UNCONNECT_TODAY` (YYYY-MM-DD, not in

@@ -71,7 +71,10 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             clap_mangen::Man::new(Cli::command()).render(&mut page)?;
             print_out(&page)?;
         }
-        None => run_app(&cli, data_dir()?, today)?,
+        None => {
+            unconnect::cli::require_terminal()?;
+            run_app(&cli, data_dir()?, today)?
+        }
     }
     Ok(())
 }

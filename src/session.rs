@@ -30,7 +30,7 @@ pub enum SessionError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(
-        "no LinkedIn export in {0}. Download yours: LinkedIn > Settings > Data privacy > Get a copy of your data; then run `unconnect PATH` with the zip, the unzipped folder or Connections.csv"
+        "no LinkedIn export in {0} (no Connections.csv, and no zip or folder named like Basic_LinkedInDataExport_…). To get yours: LinkedIn > Settings > Data privacy > Get a copy of your data; then run `unconnect PATH` with the zip, the unzipped folder or Connections.csv"
     )]
     NoExport(String),
 }
@@ -241,7 +241,7 @@ pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> HashSet<&str
 /// With no path: the export in the current folder (Connections.csv, or the newest
 /// LinkedIn export zip, or an unzipped export folder).
 fn find_export(dir: &Path) -> Result<PathBuf, SessionError> {
-    let not_found = || SessionError::NoExport(dir.display().to_string());
+    let not_found = || SessionError::NoExport(crate::error::folder_name(dir));
     let entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|_| not_found())?
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -44,3 +44,57 @@ fn a_bad_pinned_today_is_one_line_naming_the_variable() {
         "unconnect: UNCONNECT_TODAY=\"1 Dec 2026\" is not a date; write it as YYYY-MM-DD\n"
     );
 }
+
+#[test]
+fn without_a_terminal_it_says_so_before_loading_and_points_to_check_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let demo = demo();
+    // Standard input and output are not terminals (output is a pipe).
+    let (code, stdout, stderr) = run_env(
+        &[demo.to_str().unwrap()],
+        &[("UNCONNECT_DATA_DIR", data.as_os_str())],
+    );
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty(), "{stdout}");
+    assert_eq!(
+        stderr,
+        "unconnect: the app needs a terminal to show its screen (standard output is not one); \
+         `unconnect check` and `unconnect export` work without one\n"
+    );
+    assert!(!data.exists(), "checked before the data folder is opened");
+}
+
+#[test]
+fn export_from_a_data_folder_that_does_not_exist_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("typo");
+    for which in ["removed", "staged", "withdrawn"] {
+        let (code, stdout, stderr) = run_env(
+            &["export", which, "--data-dir", typo.to_str().unwrap()],
+            &[],
+        );
+        assert_eq!(code, 2, "{which}");
+        assert!(
+            stdout.is_empty(),
+            "no header for a folder that is not there: {stdout}"
+        );
+        assert_eq!(
+            stderr,
+            format!(
+                "unconnect: {}: no such data folder, so nothing was removed or staged with it \
+                 (is --data-dir or UNCONNECT_DATA_DIR right?)\n",
+                typo.display()
+            )
+        );
+        assert!(!typo.exists(), "export creates nothing");
+    }
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let (code, _, stderr) = run_env(
+        &["export", "removed"],
+        &[("UNCONNECT_DATA_DIR", file.as_os_str())],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("a-file: not a folder"), "{stderr}");
+}

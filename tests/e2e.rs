@@ -143,13 +143,18 @@ fn a_second_instance_on_the_same_data_folder_is_refused() {
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
     t.wait_ready();
-    let (code, _, stderr) = run(&[demo.to_str().unwrap()], data.path());
-    assert_eq!(code, 2);
+    let mut second = Term::spawn(&[demo.to_str().unwrap()], data.path());
+    assert_eq!(second.wait_exit().exit_code(), 2);
+    let said = second.screen();
+    let said = said.trim();
     assert!(
-        stderr.contains("another unconnect is using this data folder"),
-        "{stderr}"
+        said.contains("another unconnect is using this data folder"),
+        "{said}"
     );
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        !String::from_utf8_lossy(&second.raw()).contains("\x1b[?1049h"),
+        "refused before the alternate screen"
+    );
     t.send("q");
     t.wait_quit();
 }
@@ -249,4 +254,26 @@ fn a_kill_right_after_removed_keeps_the_batch() {
     assert!(screen.contains("To remove (0)"), "{screen}");
     t.send("q");
     t.wait_quit();
+}
+
+#[test]
+fn without_a_path_in_a_folder_with_no_export_it_says_how_to_get_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let env = [("UNCONNECT_DATA_DIR", data.as_os_str())];
+    let mut t = Term::spawn_with(&[], &env, dir.path());
+    let status = t.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let screen = t.screen();
+    let message = screen.trim();
+    assert!(
+        message.starts_with("unconnect: no LinkedIn export in the current folder"),
+        "{screen}"
+    );
+    assert!(message.contains("Get a copy of your data"), "{screen}");
+    assert!(
+        !message.contains(" . "),
+        "the folder is named, not shown as '.': {screen}"
+    );
+    assert!(!data.exists(), "nothing written when nothing was opened");
 }

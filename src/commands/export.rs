@@ -64,7 +64,7 @@ pub fn run(
     output: Option<&Path>,
     excel: bool,
 ) -> Result<usize, StoreError> {
-    let table = table(which, &DataDir::open_read_only(data_dir), rules)?;
+    let table = table(which, &DataDir::open_read_only(data_dir)?, rules)?;
     match output {
         Some(path) => table.save(path, excel).map_err(StoreError::io(path))?,
         None => {

@@ -56,11 +56,22 @@ impl DataDir {
         })
     }
 
-    /// For read-only commands (`export`): no lock, nothing created.
-    pub fn open_read_only(path: &Path) -> DataDir {
-        DataDir {
-            path: path.to_path_buf(),
-            _lock: None,
+    /// For read-only commands (`export`): no lock, nothing created. A folder that is not
+    /// there is an error: read as empty, a mistyped `--data-dir` would look like "nobody
+    /// removed yet".
+    pub fn open_read_only(path: &Path) -> Result<DataDir, StoreError> {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => Ok(DataDir {
+                path: path.to_path_buf(),
+                _lock: None,
+            }),
+            Ok(_) => Err(StoreError::NotAFolder {
+                path: path.to_path_buf(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(StoreError::NoSuchDataDir {
+                path: path.to_path_buf(),
+            }),
+            Err(e) => Err(StoreError::io(path)(e)),
         }
     }
 

@@ -39,19 +39,20 @@ impl Term {
     }
 
     pub fn spawn_sized(args: &[&str], data_dir: &Path, rows: u16, cols: u16) -> Term {
-        Self::spawn_with(
-            args,
-            &[("UNCONNECT_DATA_DIR", data_dir.as_os_str())],
-            rows,
-            cols,
-        )
+        let env = [("UNCONNECT_DATA_DIR", data_dir.as_os_str())];
+        Self::spawn_inner(args, &env, None, rows, cols)
     }
 
-    /// Spawns with exactly these variables set on top of the test's environment, less
-    /// `UNCONNECT_DATA_DIR` and `RUST_LOG` unless given here.
-    pub fn spawn_with(
+    /// Spawns in `cwd` with these variables set on top of the test's environment, which
+    /// loses `UNCONNECT_DATA_DIR` and `RUST_LOG` unless they are given here.
+    pub fn spawn_with(args: &[&str], env: &[(&str, &std::ffi::OsStr)], cwd: &Path) -> Term {
+        Self::spawn_inner(args, env, Some(cwd), 30, 110)
+    }
+
+    fn spawn_inner(
         args: &[&str],
         env: &[(&str, &std::ffi::OsStr)],
+        cwd: Option<&Path>,
         rows: u16,
         cols: u16,
     ) -> Term {
@@ -72,6 +73,9 @@ impl Term {
         cmd.env("TERM", "xterm-256color");
         for (name, value) in env {
             cmd.env(name, value);
+        }
+        if let Some(dir) = cwd {
+            cmd.cwd(dir);
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn unconnect");
         drop(pair.slave);
