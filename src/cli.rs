@@ -17,7 +17,8 @@ Get your export from LinkedIn: Settings > Data privacy > Get a copy of your data
 (Connections and Invitations are enough). Pass the zip, the unzipped folder, or \
 Connections.csv.",
     after_help = "Data (journal, staged set, lock) is kept in --data-dir, else $UNCONNECT_DATA_DIR, \
-else your platform's data folder (on Linux ~/.local/share/unconnect). Files are private (0600)."
+else your platform's data folder (on Linux ~/.local/share/unconnect). Files are private (0600). \
+The bundled demo (assets/demo) gets a throwaway data folder of its own unless one is given."
 )]
 pub struct Cli {
     #[command(subcommand)]

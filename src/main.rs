@@ -1,7 +1,6 @@
 //! The `unconnect` command: parse the command line, dispatch, print one-line errors.
 
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::CommandFactory as _;
@@ -73,7 +72,11 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
         }
         None => {
             unconnect::cli::require_terminal()?;
-            run_app(&cli, data_dir()?, today)?
+            let chosen = data_dir::resolve_for_export(
+                cli.open.data.data_dir.as_deref(),
+                cli.open.path.as_deref(),
+            )?;
+            run_app(&cli, chosen, today)?
         }
     }
     Ok(())
@@ -88,11 +91,13 @@ fn print_out(bytes: &[u8]) -> std::io::Result<()> {
     }
 }
 
-fn run_app(cli: &Cli, data_dir: PathBuf, today: chrono::NaiveDate) -> color_eyre::Result<()> {
+fn run_app(cli: &Cli, data: data_dir::Chosen, today: chrono::NaiveDate) -> color_eyre::Result<()> {
+    let data_dir = data.path;
     let loading = session::start(Options {
         path: cli.open.path.clone(),
         invitations: cli.open.invitations.clone(),
         data_dir: data_dir.clone(),
+        demo_data_dir: data.demo,
         today,
         rules: cli.rules.rules(),
     })?;

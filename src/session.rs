@@ -67,6 +67,8 @@ pub struct Options {
     pub path: Option<PathBuf>,
     pub invitations: Option<PathBuf>,
     pub data_dir: PathBuf,
+    /// The data folder is the bundled demo's throwaway one: the status line says where.
+    pub demo_data_dir: bool,
     pub today: NaiveDate,
     pub rules: InvitationRules,
 }
@@ -196,6 +198,10 @@ fn open(
 
     // What matters most first: the status line is cut to the terminal's width.
     let mut status = String::new();
+    if options.demo_data_dir {
+        let kept = data_dir.path().display();
+        status.push_str(&format!("Demo: kept apart from your data, in {kept}. "));
+    }
     if restored > 0 {
         status.push_str(&format!("Restored {restored} staged from last time. "));
     }

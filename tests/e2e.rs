@@ -277,3 +277,69 @@ fn without_a_path_in_a_folder_with_no_export_it_says_how_to_get_one() {
     );
     assert!(!data.exists(), "nothing written when nothing was opened");
 }
+
+#[test]
+fn the_demo_keeps_its_data_apart_unless_a_data_folder_is_given() {
+    let root = tempfile::tempdir().unwrap();
+    let [home, xdg, tmp] = ["home", "xdg", "tmp"].map(|d| root.path().join(d));
+    for dir in [&home, &xdg, &tmp] {
+        std::fs::create_dir(dir).unwrap();
+    }
+    let env = [
+        ("HOME", home.as_os_str()),
+        ("XDG_DATA_HOME", xdg.as_os_str()),
+        ("TMPDIR", tmp.as_os_str()),
+    ];
+    let demo = demo();
+    let mut t = Term::spawn_with(&[demo.to_str().unwrap()], &env, root.path());
+    let screen = t.wait_ready();
+    // SAFETY: getuid has no preconditions.
+    let throwaway = tmp.join(format!("unconnect-demo-{}", unsafe { libc::getuid() }));
+    let note = format!(
+        "Demo: kept apart from your data, in {}.",
+        throwaway.display()
+    );
+    assert!(screen.contains(&note), "{screen}");
+    t.send(" \r");
+    t.wait_for("Moved 1 to To remove");
+    t.send("q");
+    t.wait_quit();
+
+    assert_eq!(
+        std::fs::read_dir(&xdg).unwrap().count(),
+        0,
+        "the real data folder is untouched"
+    );
+    assert_eq!(std::fs::read_dir(&home).unwrap().count(), 0);
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&throwaway), 0o700);
+    assert_eq!(mode(&throwaway.join("staged-connections.jsonl")), 0o600);
+    let (code, staged, stderr) = run(&["export", "staged"], &throwaway);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        staged.lines().count(),
+        2,
+        "header + the one staged: {staged}"
+    );
+
+    // Named explicitly, the demo uses the folder it is given, like any export.
+    let given = root.path().join("given");
+    let mut env = env.to_vec();
+    env.push(("UNCONNECT_DATA_DIR", given.as_os_str()));
+    let mut t = Term::spawn_with(&[demo.to_str().unwrap()], &env, root.path());
+    let screen = t.wait_ready();
+    assert!(!screen.contains("Demo:"), "{screen}");
+    assert!(!screen.contains("Restored"), "{screen}");
+    t.send("q");
+    t.wait_quit();
+    assert!(given.join("lock").exists());
+
+    // The temporary folder is shared: a link planted at the demo's path is not followed.
+    std::fs::remove_dir_all(&throwaway).unwrap();
+    std::os::unix::fs::symlink(&given, &throwaway).unwrap();
+    let mut t = Term::spawn_with(&[demo.to_str().unwrap()], &env[..3], root.path());
+    assert_eq!(t.wait_exit().exit_code(), 2);
+    let said = t.screen();
+    assert!(said.contains("not a folder of yours"), "{said}");
+}

@@ -30,6 +30,8 @@ pub enum StoreError {
     NoSuchDataDir { path: PathBuf },
     #[error("{path}: not a folder; the data folder must be one")]
     NotAFolder { path: PathBuf },
+    #[error("{path}: not a folder of yours; remove it or pass --data-dir DIR")]
+    NotOurs { path: PathBuf },
     #[error("{path}, line {line}: {reason}")]
     Corrupt {
         path: PathBuf,
