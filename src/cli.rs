@@ -18,7 +18,9 @@ Get your export from LinkedIn: Settings > Data privacy > Get a copy of your data
 Connections.csv.",
     after_help = "Data (journal, staged set, lock) is kept in --data-dir, else $UNCONNECT_DATA_DIR, \
 else your platform's data folder (on Linux ~/.local/share/unconnect). Files are private (0600). \
-The bundled demo (assets/demo) gets a throwaway data folder of its own unless one is given."
+The bundled demo (assets/demo) gets a throwaway data folder of its own unless one is given.\n\n\
+Logging is off unless RUST_LOG (e.g. RUST_LOG=debug) or --log-file is given; the log holds \
+counts, times, file names and errors, never the names or addresses of the people in an export."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -27,6 +29,8 @@ pub struct Cli {
     pub open: OpenArgs,
     #[command(flatten)]
     pub rules: RulesArgs,
+    #[command(flatten)]
+    pub log: LogArgs,
 }
 
 impl Cli {
@@ -111,6 +115,14 @@ pub fn today() -> Result<chrono::NaiveDate, CliError> {
                 .map_err(|_| CliError::BadToday(text.into_owned()))
         }
     }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct LogArgs {
+    /// Write a log to FILE (private, 0600). Without it, RUST_LOG turns logging on, into
+    /// unconnect.log in the data folder. The log never holds names, e-mails or profile URLs.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub log_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod import;
+pub mod logging;
 pub mod model;
 pub mod session;
 pub mod store;

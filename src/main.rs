@@ -2,12 +2,13 @@
 
 use std::io::Write as _;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::CommandFactory as _;
 use unconnect::cli::{Cli, Command};
-use unconnect::commands;
 use unconnect::session::{self, Options};
 use unconnect::store::data_dir;
+use unconnect::{commands, logging};
 
 fn main() -> ExitCode {
     return_large_blocks_to_the_system();
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            tracing::error!(error = %logging::describe(e.as_ref()), "failed");
             eprintln!("unconnect: {e}");
             ExitCode::from(2)
         }
@@ -40,8 +42,40 @@ fn return_large_blocks_to_the_system() {
 fn return_large_blocks_to_the_system() {}
 
 fn dispatch(cli: Cli) -> color_eyre::Result<()> {
+    let started = Instant::now();
     let today = unconnect::cli::today()?;
-    let data_dir = || data_dir::resolve(cli.open.data.data_dir.as_deref());
+    let explicit = cli.open.data.data_dir.as_deref();
+    // The app needs its terminal and data folder before logging starts, so that a log in
+    // the data folder goes to the folder this run uses (the demo's own, for the demo).
+    let app_data = match cli.command {
+        None => {
+            unconnect::cli::require_terminal()?;
+            Some(data_dir::resolve_for_export(
+                explicit,
+                cli.open.path.as_deref(),
+            )?)
+        }
+        Some(_) => None,
+    };
+    let log_into = match (&cli.command, &app_data) {
+        (None, Some(chosen)) => Some(chosen.path.clone()),
+        // export reads the data folder and creates nothing: it logs there only if it exists.
+        (Some(Command::Export { .. }), _) => {
+            data_dir::resolve(explicit).ok().filter(|p| p.is_dir())
+        }
+        _ => None,
+    };
+    if let Some(log) = logging::init(cli.log.log_file.as_deref(), log_into.as_deref())? {
+        tracing::info!(
+            version = env!("CARGO_PKG_VERSION"),
+            command = command_name(&cli.command),
+            log = %log.display(),
+            "started"
+        );
+    }
+    if std::env::var_os("UNCONNECT_TODAY").is_some() {
+        tracing::info!(%today, "today pinned by UNCONNECT_TODAY");
+    }
     match &cli.command {
         Some(Command::Check {
             path,
@@ -54,9 +88,12 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             excel,
         }) => {
             let rules = cli.rules.rules();
-            let n = commands::export::run(*which, &data_dir()?, &rules, output.as_deref(), *excel)?;
+            let folder = data_dir::resolve(explicit)?;
+            tracing::info!(data_dir = %folder.display(), "export");
+            let n = commands::export::run(*which, &folder, &rules, output.as_deref(), *excel)?;
             if let Some(path) = output {
-                eprintln!("Wrote {n} rows to {}", path.display());
+                let rows = if n == 1 { "row" } else { "rows" };
+                eprintln!("Wrote {n} {rows} to {}", path.display());
             }
         }
         Some(Command::Completions { shell }) => {
@@ -71,15 +108,28 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             print_out(&page)?;
         }
         None => {
-            unconnect::cli::require_terminal()?;
-            let chosen = data_dir::resolve_for_export(
-                cli.open.data.data_dir.as_deref(),
-                cli.open.path.as_deref(),
-            )?;
-            run_app(&cli, chosen, today)?
+            // Set just above whenever there is no subcommand.
+            if let Some(chosen) = app_data {
+                tracing::info!(data_dir = %chosen.path.display(), demo = chosen.demo, "opening the app");
+                run_app(&cli, chosen, today)?;
+            }
         }
     }
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "finished"
+    );
     Ok(())
+}
+
+fn command_name(command: &Option<Command>) -> &'static str {
+    match command {
+        None => "app",
+        Some(Command::Check { .. }) => "check",
+        Some(Command::Export { .. }) => "export",
+        Some(Command::Completions { .. }) => "completions",
+        Some(Command::Man) => "man",
+    }
 }
 
 /// Writes to standard output; a reader that stopped early (`| head`) is not an error.

@@ -133,6 +133,7 @@ fn open(
     data_dir: DataDir,
     progress: &Progress,
 ) -> Result<Session, SessionError> {
+    let started = Instant::now();
     let export = import::load_with_progress(path, options.invitations.as_deref(), progress)?;
     let (journal, recovery) = Journal::open(&data_dir.journal_path())?;
     let (mut staged, staged_entries) = StagedStore::load(&data_dir.staged_path("connections"))?;
@@ -213,6 +214,17 @@ fn open(
         report.people, report.hidden, report.duplicates
     ));
     let problems = report.skipped.len() + report.warnings.len();
+    tracing::info!(
+        people = report.people,
+        hidden = report.hidden,
+        duplicates = report.duplicates,
+        problems,
+        journal_entries = journal.entries().len(),
+        restored,
+        removed_here,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "export loaded and data folder read"
+    );
     if problems > 0 {
         status.push_str(&format!(", {problems} warnings: see `unconnect check`"));
     }

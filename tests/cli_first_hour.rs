@@ -98,3 +98,44 @@ fn export_from_a_data_folder_that_does_not_exist_is_an_error_naming_it() {
     assert_eq!(code, 2);
     assert!(stderr.contains("a-file: not a folder"), "{stderr}");
 }
+
+#[test]
+fn log_file_is_written_private_and_a_bad_filter_is_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("check.log");
+    let demo = demo();
+    let (code, _, stderr) = run_env(
+        &[
+            "check",
+            demo.to_str().unwrap(),
+            "--log-file",
+            log.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&log).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        text.contains("checked") && text.contains("people=293"),
+        "{text}"
+    );
+
+    let (code, _, stderr) = run_env(
+        &[
+            "check",
+            demo.to_str().unwrap(),
+            "--log-file",
+            log.to_str().unwrap(),
+        ],
+        &[("RUST_LOG", "unconnect=loud".as_ref())],
+    );
+    assert_eq!(code, 2);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("unconnect: RUST_LOG=\"unconnect=loud\" is not a log filter"),
+        "{stderr}"
+    );
+}

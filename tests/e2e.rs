@@ -343,3 +343,75 @@ fn the_demo_keeps_its_data_apart_unless_a_data_folder_is_given() {
     let said = t.screen();
     assert!(said.contains("not a folder of yours"), "{said}");
 }
+
+/// Every name, e-mail and profile URL in the demo that a log could leak.
+fn demo_personal_data() -> Vec<String> {
+    let export = unconnect::import::load(&demo()).unwrap();
+    let mut texts = Vec::new();
+    for id in export.people.ids() {
+        let p = export.people.get(id);
+        texts.push(format!("{} {}", p.first_name, p.last_name));
+        texts.extend(
+            [p.first_name, p.last_name]
+                .into_iter()
+                .filter(|n| n.chars().count() >= 5)
+                .map(str::to_owned),
+        );
+        texts.extend(
+            [p.email, &p.url.to_string()]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    texts
+}
+
+#[test]
+fn logging_is_off_by_default_and_the_log_is_private_and_names_nobody() {
+    let data = tempfile::tempdir().unwrap();
+    let demo = demo();
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
+    t.wait_ready();
+    t.send("q");
+    t.wait_quit();
+    let log = data.path().join("unconnect.log");
+    assert!(!log.exists(), "no log unless asked");
+
+    let env = [
+        ("UNCONNECT_DATA_DIR", data.path().as_os_str()),
+        ("RUST_LOG", "debug".as_ref()),
+    ];
+    let mut t = Term::spawn_with(&[demo.to_str().unwrap()], &env, data.path());
+    t.wait_ready();
+    t.send("/");
+    t.type_text("dentist");
+    t.send("\r");
+    t.send("a");
+    t.wait_for("Moved");
+    t.send("R");
+    t.wait_for("They will not be notified");
+    t.send("y");
+    t.wait_for("Removed");
+    t.send("q");
+    t.wait_quit();
+
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&log).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&log).unwrap();
+    for line in [
+        "started",
+        "export loaded",
+        "journal batch appended",
+        "finished",
+    ] {
+        assert!(text.contains(line), "logs {line:?}:\n{text}");
+    }
+    for personal in demo_personal_data() {
+        assert!(
+            !text.contains(&personal),
+            "the log names {personal:?}:\n{text}"
+        );
+    }
+}

@@ -121,8 +121,18 @@ pub fn report(
     invitations: Option<&std::path::Path>,
     json: bool,
 ) -> Result<String, crate::error::ImportError> {
+    let started = std::time::Instant::now();
     let export = crate::import::load_with(path, invitations)?;
     let summary = Summary::of(&export);
+    tracing::info!(
+        people = summary.people,
+        hidden = summary.hidden,
+        duplicates = summary.duplicates,
+        skipped = summary.skipped.len(),
+        warnings = summary.warnings.len(),
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "checked"
+    );
     Ok(if json {
         summary.to_json() + "\n"
     } else {

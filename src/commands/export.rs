@@ -75,5 +75,6 @@ pub fn run(
                 .map_err(StoreError::io("standard output"))?;
         }
     }
+    tracing::info!(list = ?which, rows = table.rows.len(), to_file = output.is_some(), "exported");
     Ok(table.rows.len())
 }

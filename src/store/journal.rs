@@ -113,9 +113,16 @@ impl Journal {
     /// Appends a batch and waits until it is on disk. A large batch is serialised on two
     /// threads, a chunk at a time (a million entries are ~380 MB of JSON).
     pub fn append(&mut self, batch: Vec<JournalEntry>) -> Result<(), StoreError> {
+        let started = std::time::Instant::now();
         json_lines::write(&mut self.file, &batch, json_lines::json)
             .and_then(|()| self.file.sync_data())
-            .map_err(StoreError::io(&self.path))?;
+            .map_err(StoreError::io(&self.path))
+            .inspect_err(|e| tracing::error!(error = %e, "journal append failed"))?;
+        tracing::info!(
+            entries = batch.len(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "journal batch appended and synced"
+        );
         self.entries.extend(batch);
         Ok(())
     }
@@ -284,6 +291,7 @@ fn read_repairing(path: &Path) -> Result<(Vec<JournalEntry>, Recovery), StoreErr
         file.set_len(good_len as u64)
             .and_then(|()| file.sync_all())
             .map_err(StoreError::io(path))?;
+        tracing::warn!(aside = %aside.display(), kept = entries.len(), "journal: torn tail set aside");
         recovery.torn_saved_to = Some(aside);
     }
     Ok((entries, recovery))
