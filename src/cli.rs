@@ -195,14 +195,18 @@ pub enum Command {
         #[arg(long)]
         excel: bool,
     },
-    /// Print a shell completion script (bash, zsh, fish, powershell, elvish), e.g.
-    /// `unconnect completions bash > ~/.local/share/bash-completion/completions/unconnect`.
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    ///
+    /// For example: `unconnect completions bash >
+    /// ~/.local/share/bash-completion/completions/unconnect`, then open a new shell.
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g.
-    /// `unconnect man > ~/.local/share/man/man1/unconnect.1`.
+    /// Print the manual page (roff).
+    ///
+    /// For example: `unconnect man > ~/.local/share/man/man1/unconnect.1`, then `man
+    /// unconnect`.
     Man,
 }
 

@@ -209,10 +209,6 @@ fn open(
     if removed_here > 0 {
         status.push_str(&format!("{removed_here} already removed. "));
     }
-    status.push_str(&format!(
-        "Loaded {} connections ({} hidden, {} duplicates merged",
-        report.people, report.hidden, report.duplicates
-    ));
     let problems = report.skipped.len() + report.warnings.len();
     tracing::info!(
         people = report.people,
@@ -225,10 +221,26 @@ fn open(
         elapsed_ms = started.elapsed().as_millis() as u64,
         "export loaded and data folder read"
     );
-    if problems > 0 {
-        status.push_str(&format!(", {problems} warnings: see `unconnect check`"));
+    status.push_str(&format!(
+        "Loaded {}",
+        counted(report.people, "connection", "connections")
+    ));
+    let mut notes = Vec::new();
+    if report.hidden > 0 {
+        let hidden = counted(report.hidden, "hidden profile", "hidden profiles");
+        notes.push(format!("{hidden} left out"));
     }
-    status.push(')');
+    if report.duplicates > 0 {
+        let duplicates = counted(report.duplicates, "duplicate", "duplicates");
+        notes.push(format!("{duplicates} merged"));
+    }
+    if problems > 0 {
+        let warnings = counted(problems, "warning", "warnings");
+        notes.push(format!("{warnings}: see `unconnect check`"));
+    }
+    if !notes.is_empty() {
+        status.push_str(&format!(" ({})", notes.join(", ")));
+    }
     match recovery.message() {
         Some(m) => app.warn(m),
         None if problems > 0 => app.warn(status),
@@ -347,10 +359,19 @@ fn restore_places<S>(
     (places, foreign)
 }
 
+/// "1 connection", "2 connections".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn history_note(entries: &[JournalEntry], data_dir: &DataDir) -> String {
-    let removed = done_ids(entries, JournalAction::Remove).len();
+    let removed = counted(
+        done_ids(entries, JournalAction::Remove).len(),
+        "person",
+        "people",
+    );
     format!(
-        "{removed} people removed so far, recorded in {}.\n\n\
+        "{removed} removed so far, recorded in {}.\n\n\
          `unconnect export removed -o removed.csv` writes them to a CSV file with the date of \
          each removal. Browsing and restoring them here comes in a later version.",
         data_dir.journal_path().display()

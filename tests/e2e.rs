@@ -372,7 +372,11 @@ fn logging_is_off_by_default_and_the_log_is_private_and_names_nobody() {
     let data = tempfile::tempdir().unwrap();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_ready();
+    let screen = t.wait_ready();
+    assert!(
+        screen.contains("Loaded 293 connections (10 hidden profiles left out)\n"),
+        "{screen}"
+    );
     t.send("q");
     t.wait_quit();
     let log = data.path().join("unconnect.log");

@@ -58,11 +58,16 @@ impl Recovery {
                 p.display()
             ));
         }
-        if !self.bad_lines.is_empty() {
-            parts.push(format!(
-                "journal lines {:?} are unreadable and were ignored",
-                self.bad_lines
-            ));
+        match self.bad_lines.as_slice() {
+            [] => {}
+            [line] => parts.push(format!("journal line {line} is unreadable and was ignored")),
+            lines => {
+                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+                parts.push(format!(
+                    "journal lines {} are unreadable and were ignored",
+                    lines.join(", ")
+                ));
+            }
         }
         (!parts.is_empty()).then(|| parts.join("; "))
     }
@@ -408,5 +413,17 @@ mod tests {
         let (j, recovery) = Journal::open(&path).unwrap();
         assert!(j.entries().is_empty());
         assert_eq!(recovery.bad_lines, vec![1]);
+        assert_eq!(
+            recovery.message().as_deref(),
+            Some("journal line 1 is unreadable and was ignored")
+        );
+        let two = Recovery {
+            torn_saved_to: None,
+            bad_lines: vec![2, 5],
+        };
+        assert_eq!(
+            two.message().as_deref(),
+            Some("journal lines 2, 5 are unreadable and were ignored")
+        );
     }
 }
