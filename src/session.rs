@@ -247,7 +247,7 @@ fn open(
         None => app.info(status),
     }
     app.invitations_note = NO_INVITATIONS.to_owned();
-    app.history_note = history_note(journal.entries(), &data_dir);
+    app.history_note = history_note(journal.entries(), &data_dir, options.demo_data_dir);
     Ok(Session {
         app,
         store: Store {
@@ -364,16 +364,25 @@ fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn history_note(entries: &[JournalEntry], data_dir: &DataDir) -> String {
+/// Written once, at start: it says "before this session" so that it stays true after a
+/// removal.
+fn history_note(entries: &[JournalEntry], data_dir: &DataDir, demo: bool) -> String {
     let removed = counted(
         done_ids(entries, JournalAction::Remove).len(),
         "person",
         "people",
     );
+    // The demo's folder is not the one export reads by default: name it.
+    let from = if demo {
+        format!(" --data-dir {}", data_dir.path().display())
+    } else {
+        String::new()
+    };
     format!(
-        "{removed} removed so far, recorded in {}.\n\n\
-         `unconnect export removed -o removed.csv` writes them to a CSV file with the date of \
-         each removal. Browsing and restoring them here comes in a later version.",
+        "Before this session: {removed} removed, recorded in {}.\n\n\
+         `unconnect export removed{from} -o removed.csv` writes everyone removed to a CSV \
+         file with the date of each removal. Browsing and restoring them here comes in a \
+         later version.",
         data_dir.journal_path().display()
     )
 }

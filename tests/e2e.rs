@@ -302,6 +302,18 @@ fn the_demo_keeps_its_data_apart_unless_a_data_folder_is_given() {
     assert!(screen.contains(&note), "{screen}");
     t.send(" \r");
     t.wait_for("Moved 1 to To remove");
+    t.send("3");
+    let history = t.wait_for("Before this session");
+    // The box wraps the note: join its lines back into one text.
+    let history: Vec<&str> = history
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+        .collect();
+    let export = format!(
+        "`unconnect export removed --data-dir {} -o removed.csv`",
+        throwaway.display()
+    );
+    assert!(history.join(" ").contains(&export), "{history:#?}");
     t.send("q");
     t.wait_quit();
 
