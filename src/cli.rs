@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -17,8 +17,10 @@ Get your export from LinkedIn: Settings > Data privacy > Get a copy of your data
 (Connections and Invitations are enough). Pass the zip, the unzipped folder, or \
 Connections.csv.",
     after_help = "Data (journal, staged set, lock) is kept in --data-dir, else $UNCONNECT_DATA_DIR, \
-else your platform's data folder (on Linux ~/.local/share/unconnect). Files are private (0600).",
-    args_conflicts_with_subcommands = true
+else your platform's data folder (on Linux ~/.local/share/unconnect). Files are private (0600). \
+The bundled demo (assets/demo) gets a throwaway data folder of its own unless one is given.\n\n\
+Logging is off unless RUST_LOG (e.g. RUST_LOG=debug) or --log-file is given; the log holds \
+counts, times, file names and errors, never the names or addresses of the people in an export."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -31,6 +33,99 @@ pub struct Cli {
     /// (on Linux ~/.config/unconnect/config.toml), if it exists.
     #[arg(long, value_name = "FILE", env = "UNCONNECT_CONFIG", global = true)]
     pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub log: LogArgs,
+}
+
+impl Cli {
+    /// Parses the command line, exiting with clap's message on a mistake.
+    ///
+    /// Not `args_conflicts_with_subcommands`: with it, clap takes the first word after any
+    /// option as the export's PATH, so `unconnect --data-dir D export removed` was refused and
+    /// `unconnect completions bash` read `completions` as a path. The app's own arguments are
+    /// refused with a subcommand here instead.
+    pub fn parse_checked() -> Cli {
+        let cli = Cli::parse();
+        if let Some(arg) = cli.command.as_ref().and(cli.open.only_for_the_app()) {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("{arg} opens the app; it cannot be used with a subcommand"),
+                )
+                .exit();
+        }
+        cli
+    }
+}
+
+impl OpenArgs {
+    /// The first argument given that only the app (no subcommand) uses.
+    fn only_for_the_app(&self) -> Option<&'static str> {
+        if self.path.is_some() {
+            Some("PATH")
+        } else if self.invitations.is_some() {
+            Some("--invitations")
+        } else if self.debug_timing {
+            Some("--debug-timing")
+        } else {
+            None
+        }
+    }
+}
+
+/// A command-line setting that is not valid.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("UNCONNECT_TODAY={0:?} is not a date; write it as YYYY-MM-DD")]
+    BadToday(String),
+    #[error(
+        "the app needs a terminal to show its screen ({0}); `unconnect check` and `unconnect export` work without one"
+    )]
+    NoTerminal(&'static str),
+}
+
+/// The app draws on standard output and reads keys from the terminal. Checked before
+/// anything is loaded, so that without one the user reads why, not the terminal library's
+/// "No such device or address" after a load.
+pub fn require_terminal() -> Result<(), CliError> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::NoTerminal("standard output is not one"));
+    }
+    // Keys come from standard input, or from the controlling terminal when input is piped.
+    #[cfg(unix)]
+    if !std::io::stdin().is_terminal()
+        && std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .is_err()
+    {
+        return Err(CliError::NoTerminal("there is none to read keys from"));
+    }
+    Ok(())
+}
+
+/// The date taken as today: the system's, or `UNCONNECT_TODAY` (YYYY-MM-DD, not in
+/// `--help`), which tests set so that results against fixed invitation dates do not change
+/// as the calendar moves. Read once, at start.
+pub fn today() -> Result<chrono::NaiveDate, CliError> {
+    match std::env::var_os("UNCONNECT_TODAY") {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(value) => {
+            let text = value.to_string_lossy();
+            chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .map_err(|_| CliError::BadToday(text.into_owned()))
+        }
+    }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct LogArgs {
+    /// Write a log to FILE (private, 0600). Without it, RUST_LOG turns logging on, into
+    /// unconnect.log in the data folder. The log never holds names, e-mails or profile URLs.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub log_file: Option<PathBuf>,
 }
 
 /// LinkedIn's invitation rules, which it does not publish precisely: settings. A flag
@@ -116,6 +211,19 @@ pub enum Command {
         #[arg(long)]
         excel: bool,
     },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    ///
+    /// For example: `unconnect completions bash >
+    /// ~/.local/share/bash-completion/completions/unconnect`, then open a new shell.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    ///
+    /// For example: `unconnect man > ~/.local/share/man/man1/unconnect.1`, then `man
+    /// unconnect`.
+    Man,
     /// Print the effective configuration (keys, theme, rules) as commented TOML, ready to
     /// be saved as the config file.
     Config,

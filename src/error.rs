@@ -2,13 +2,24 @@
 //! because that line is all the user sees before the process exits.
 
 use std::io;
+use std::path::Path;
+
+/// A folder as a person would name it: "the current folder" for `.` (or an empty path),
+/// "the parent folder" for `..`; any other path as it was given.
+pub fn folder_name(path: &Path) -> String {
+    match path.to_str() {
+        Some("" | "." | "./") => "the current folder".to_owned(),
+        Some(".." | "../") => "the parent folder".to_owned(),
+        _ => path.display().to_string(),
+    }
+}
 
 /// Why an export could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{path}: cannot open: {source}")]
     Open { path: String, source: io::Error },
-    #[error("{path}: no Connections.csv in this folder (is it the unzipped LinkedIn export?)")]
+    #[error("{}", no_connections_in_folder(.path))]
     NoConnectionsInFolder { path: String },
     #[error("{path}: no Connections.csv in this zip (is it a LinkedIn data export?)")]
     NoConnectionsInZip { path: String },
@@ -35,4 +46,38 @@ pub enum ImportError {
         line: u64,
         reason: String,
     },
+}
+
+fn no_connections_in_folder(path: &str) -> String {
+    let why = "(is it the unzipped LinkedIn export?)";
+    let named = folder_name(Path::new(path));
+    if named == path {
+        format!("{path}: no Connections.csv in this folder {why}")
+    } else {
+        format!("no Connections.csv in {named} {why}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_folders_are_named_in_words_and_others_as_given() {
+        assert_eq!(folder_name(Path::new(".")), "the current folder");
+        assert_eq!(folder_name(Path::new("")), "the current folder");
+        assert_eq!(folder_name(Path::new("..")), "the parent folder");
+        assert_eq!(folder_name(Path::new("../exports")), "../exports");
+        assert_eq!(folder_name(Path::new("~/Downloads")), "~/Downloads");
+        let e = ImportError::NoConnectionsInFolder { path: ".".into() };
+        assert_eq!(
+            e.to_string(),
+            "no Connections.csv in the current folder (is it the unzipped LinkedIn export?)"
+        );
+        let e = ImportError::NoConnectionsInFolder { path: "x/y".into() };
+        assert_eq!(
+            e.to_string(),
+            "x/y: no Connections.csv in this folder (is it the unzipped LinkedIn export?)"
+        );
+    }
 }

@@ -17,6 +17,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod import;
+pub mod logging;
 pub mod model;
 pub mod runtime;
 pub mod session;

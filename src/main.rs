@@ -1,27 +1,28 @@
 //! The `unconnect` command: parse the command line, dispatch, print one-line errors.
 
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::CommandFactory as _;
 use unconnect::cli::{Cli, Command};
-use unconnect::commands;
 use unconnect::config::{self, Config};
 use unconnect::runtime::{self, Settings};
 use unconnect::session::{self, Options};
 use unconnect::store::data_dir;
+use unconnect::{commands, logging};
 
 fn main() -> ExitCode {
     return_large_blocks_to_the_system();
     // Fancy panic reports; the terminal guard chains its restore in front of this hook.
     let _ = color_eyre::install();
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked();
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            tracing::error!(error = %logging::describe(e.as_ref()), "failed");
             eprintln!("unconnect: {e}");
             ExitCode::from(2)
         }
@@ -45,45 +46,122 @@ fn return_large_blocks_to_the_system() {
 fn return_large_blocks_to_the_system() {}
 
 fn dispatch(cli: Cli) -> color_eyre::Result<()> {
+    let started = Instant::now();
     // A bad config file stops everything, before the terminal is touched.
     let config = Config::load(cli.config.as_deref(), cli.rules.overrides())?;
-    let data_dir = || data_dir::resolve(cli.open.data.data_dir.as_deref());
-    match &cli.command {
-        Some(Command::Config) => {
-            print!("{}", config::print::render(&config));
+    let today = unconnect::cli::today()?;
+    let explicit = cli.open.data.data_dir.as_deref();
+    // The app needs its terminal and data folder before logging starts, so that a log in
+    // the data folder goes to the folder this run uses (the demo's own, for the demo).
+    let app_data = match cli.command {
+        None => {
+            unconnect::cli::require_terminal()?;
+            Some(data_dir::resolve_for_export(
+                explicit,
+                cli.open.path.as_deref(),
+            )?)
         }
+        Some(_) => None,
+    };
+    let log_into = match (&cli.command, &app_data) {
+        (None, Some(chosen)) => Some(chosen.path.clone()),
+        // export reads the data folder and creates nothing: it logs there only if it exists.
+        (Some(Command::Export { .. }), _) => {
+            data_dir::resolve(explicit).ok().filter(|p| p.is_dir())
+        }
+        _ => None,
+    };
+    if let Some(log) = logging::init(cli.log.log_file.as_deref(), log_into.as_deref())? {
+        tracing::info!(
+            version = env!("CARGO_PKG_VERSION"),
+            command = command_name(&cli.command),
+            log = %log.display(),
+            "started"
+        );
+    }
+    if std::env::var_os("UNCONNECT_TODAY").is_some() {
+        tracing::info!(%today, "today pinned by UNCONNECT_TODAY");
+    }
+    match &cli.command {
+        Some(Command::Config) => print_out(config::print::render(&config).as_bytes())?,
         Some(Command::Check {
             path,
             json,
             invitations,
-        }) => commands::check::run(path, invitations.as_deref(), *json)?,
+        }) => print_out(commands::check::report(path, invitations.as_deref(), *json)?.as_bytes())?,
         Some(Command::Export {
             which,
             output,
             excel,
         }) => {
-            let n = commands::export::run(
-                *which,
-                &data_dir()?,
-                &config.rules,
-                output.as_deref(),
-                *excel,
-            )?;
+            let folder = data_dir::resolve(explicit)?;
+            tracing::info!(data_dir = %folder.display(), "export");
+            let n =
+                commands::export::run(*which, &folder, &config.rules, output.as_deref(), *excel)?;
             if let Some(path) = output {
-                eprintln!("Wrote {n} rows to {}", path.display());
+                let rows = if n == 1 { "row" } else { "rows" };
+                eprintln!("Wrote {n} {rows} to {}", path.display());
             }
         }
-        None => run_app(&cli, config, data_dir()?)?,
+        Some(Command::Completions { shell }) => {
+            // Into a buffer first: clap_complete panics on a failed write (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "unconnect", &mut script);
+            print_out(&script)?;
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            print_out(&page)?;
+        }
+        None => {
+            // Set just above whenever there is no subcommand.
+            if let Some(chosen) = app_data {
+                tracing::info!(data_dir = %chosen.path.display(), demo = chosen.demo, "opening the app");
+                run_app(&cli, config, chosen, today)?;
+            }
+        }
     }
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "finished"
+    );
     Ok(())
 }
 
-fn run_app(cli: &Cli, config: Config, data_dir: PathBuf) -> color_eyre::Result<()> {
+fn command_name(command: &Option<Command>) -> &'static str {
+    match command {
+        None => "app",
+        Some(Command::Check { .. }) => "check",
+        Some(Command::Export { .. }) => "export",
+        Some(Command::Completions { .. }) => "completions",
+        Some(Command::Man) => "man",
+        Some(Command::Config) => "config",
+    }
+}
+
+/// Writes to standard output; a reader that stopped early (`| head`) is not an error.
+fn print_out(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => result,
+    }
+}
+
+fn run_app(
+    cli: &Cli,
+    config: Config,
+    data: data_dir::Chosen,
+    today: chrono::NaiveDate,
+) -> color_eyre::Result<()> {
+    let data_dir = data.path;
     let loading = session::start(Options {
         path: cli.open.path.clone(),
         invitations: cli.open.invitations.clone(),
         data_dir: data_dir.clone(),
-        today: chrono::Local::now().date_naive(),
+        demo_data_dir: data.demo,
+        today,
         rules: config.rules,
     })?;
     let settings = Settings {

@@ -29,7 +29,7 @@ pub enum SessionError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(
-        "no LinkedIn export in {0}. Download yours: LinkedIn > Settings > Data privacy > Get a copy of your data; then run `unconnect PATH` with the zip, the unzipped folder or Connections.csv"
+        "no LinkedIn export in {0} (no Connections.csv, and no zip or folder named like Basic_LinkedInDataExport_…). To get yours: LinkedIn > Settings > Data privacy > Get a copy of your data; then run `unconnect PATH` with the zip, the unzipped folder or Connections.csv"
     )]
     NoExport(String),
 }
@@ -80,6 +80,8 @@ pub struct Options {
     pub path: Option<PathBuf>,
     pub invitations: Option<PathBuf>,
     pub data_dir: PathBuf,
+    /// The data folder is the bundled demo's throwaway one: the status line says where.
+    pub demo_data_dir: bool,
     pub today: NaiveDate,
     pub rules: InvitationRules,
 }
@@ -144,6 +146,7 @@ fn open(
     data_dir: DataDir,
     progress: &Progress,
 ) -> Result<Session, SessionError> {
+    let started = Instant::now();
     let export = import::load_with_progress(path, options.invitations.as_deref(), progress)?;
     let (journal, recovery) = Journal::open(&data_dir.journal_path())?;
     let (mut staged, staged_entries) = StagedStore::load(&data_dir.staged_path("connections"))?;
@@ -206,21 +209,48 @@ fn open(
     }
     // What matters most first: the status line is cut to the terminal's width.
     let mut status = String::new();
+    if options.demo_data_dir {
+        let kept = data_dir.path().display();
+        status.push_str(&format!("Demo: kept apart from your data, in {kept}. "));
+    }
     if restored > 0 {
         status.push_str(&format!("Restored {restored} staged from last time. "));
     }
     if removed_here > 0 {
         status.push_str(&format!("{removed_here} already removed. "));
     }
-    status.push_str(&format!(
-        "Loaded {} connections ({} hidden, {} duplicates merged",
-        report.people, report.hidden, report.duplicates
-    ));
     let problems = report.skipped.len() + report.warnings.len();
-    if problems > 0 {
-        status.push_str(&format!(", {problems} warnings: see `unconnect check`"));
+    tracing::info!(
+        people = report.people,
+        hidden = report.hidden,
+        duplicates = report.duplicates,
+        problems,
+        journal_entries = journal.entries().len(),
+        restored,
+        removed_here,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "export loaded and data folder read"
+    );
+    status.push_str(&format!(
+        "Loaded {}",
+        counted(report.people, "connection", "connections")
+    ));
+    let mut notes = Vec::new();
+    if report.hidden > 0 {
+        let hidden = counted(report.hidden, "hidden profile", "hidden profiles");
+        notes.push(format!("{hidden} left out"));
     }
-    status.push(')');
+    if report.duplicates > 0 {
+        let duplicates = counted(report.duplicates, "duplicate", "duplicates");
+        notes.push(format!("{duplicates} merged"));
+    }
+    if problems > 0 {
+        let warnings = counted(problems, "warning", "warnings");
+        notes.push(format!("{warnings}: see `unconnect check`"));
+    }
+    if !notes.is_empty() {
+        status.push_str(&format!(" ({})", notes.join(", ")));
+    }
     // What had to be repaired on disk comes first: a journal cut off, a staged list damaged.
     let repaired: Vec<String> = [
         recovery.message(),
@@ -241,7 +271,7 @@ fn open(
         status,
         status_is_warning,
         invitations_note: NO_INVITATIONS.to_owned(),
-        history_note: history_note(journal.entries(), &data_dir),
+        history_note: history_note(journal.entries(), &data_dir, options.demo_data_dir),
         today: options.today,
     };
     Ok(Session {
@@ -267,7 +297,7 @@ pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> HashSet<&str
 /// With no path: the export in the current folder (Connections.csv, or the newest
 /// LinkedIn export zip, or an unzipped export folder).
 fn find_export(dir: &Path) -> Result<PathBuf, SessionError> {
-    let not_found = || SessionError::NoExport(dir.display().to_string());
+    let not_found = || SessionError::NoExport(crate::error::folder_name(dir));
     let entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|_| not_found())?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -355,12 +385,30 @@ fn restore_places<S>(
     (places, foreign)
 }
 
-fn history_note(entries: &[JournalEntry], data_dir: &DataDir) -> String {
-    let removed = done_ids(entries, JournalAction::Remove).len();
+/// "1 connection", "2 connections".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Written once, at start: it says "before this session" so that it stays true after a
+/// removal.
+fn history_note(entries: &[JournalEntry], data_dir: &DataDir, demo: bool) -> String {
+    let removed = counted(
+        done_ids(entries, JournalAction::Remove).len(),
+        "person",
+        "people",
+    );
+    // The demo's folder is not the one export reads by default: name it.
+    let from = if demo {
+        format!(" --data-dir {}", data_dir.path().display())
+    } else {
+        String::new()
+    };
     format!(
-        "{removed} people removed so far, recorded in {}.\n\n\
-         `unconnect export removed -o removed.csv` writes them to a CSV file with the date of \
-         each removal. Browsing and restoring them here comes in a later version.",
+        "Before this session: {removed} removed, recorded in {}.\n\n\
+         `unconnect export removed{from} -o removed.csv` writes everyone removed to a CSV \
+         file with the date of each removal. Browsing and restoring them here comes in a \
+         later version.",
         data_dir.journal_path().display()
     )
 }

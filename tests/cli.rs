@@ -74,26 +74,14 @@ fn unreadable_input_exits_2_with_one_line() {
             "{stderr}"
         );
         // The app itself refuses the same way, before touching the terminal.
-        let (code, _, stderr) = run(&[&path], dir.path());
-        assert_eq!(code, 2);
-        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        let mut t = support::Term::spawn(&[&path], dir.path());
+        assert_eq!(t.wait_exit().exit_code(), 2);
+        let screen = t.screen();
+        assert_eq!(screen.trim().lines().count(), 1, "{screen}");
+        assert!(screen.contains(says), "{screen}");
+        let raw = String::from_utf8_lossy(&t.raw()).into_owned();
+        assert!(!raw.contains("\x1b[?1049h"), "the screen was never entered");
     }
-}
-
-#[test]
-fn without_a_path_it_explains_how_to_get_an_export() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(support::BIN)
-        .current_dir(dir.path())
-        .env("UNCONNECT_DATA_DIR", dir.path().join("data"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("no LinkedIn export in") && stderr.contains("Get a copy of your data"),
-        "{stderr}"
-    );
 }
 
 #[test]

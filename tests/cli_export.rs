@@ -104,7 +104,7 @@ fn export_to_a_terminal_shows_escape_sequences_instead_of_running_them() {
     journal_with(data.path(), hostile());
     let mut t = Term::spawn(&["export", "removed"], data.path());
     let screen = t.wait_for("Removed On");
-    assert!(t.wait_exit(), "exits 0");
+    t.wait_quit();
     let screen = t.screen().max(screen);
     assert!(
         screen.contains("Eve␛]52;c;aGk=␇␛]2;pwned␇␛[?25l,"),

@@ -55,7 +55,7 @@ fn filter_move_all_confirm_then_export_lists_exactly_those_people() {
     let (query, expected) = pick_query();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_for("Connections (");
+    t.wait_ready();
     t.send("/");
     t.type_text(&query);
     t.wait_for(&format!("Connections ({} of ", expected.len()));
@@ -68,7 +68,7 @@ fn filter_move_all_confirm_then_export_lists_exactly_those_people() {
     t.send("y");
     t.wait_for(&format!("Removed {}", expected.len()));
     t.send("q");
-    assert!(t.wait_exit(), "quits cleanly");
+    t.wait_quit();
 
     let (code, stdout, stderr) = run(&["export", "removed"], data.path());
     assert_eq!(code, 0, "{stderr}");
@@ -85,7 +85,7 @@ fn filter_move_all_confirm_then_export_lists_exactly_those_people() {
         "{screen}"
     );
     t.send("q");
-    assert!(t.wait_exit());
+    t.wait_quit();
 }
 
 #[test]
@@ -93,19 +93,20 @@ fn staged_people_survive_sigkill() {
     let data = tempfile::tempdir().unwrap();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_for("Connections (");
+    t.wait_ready();
     t.send("   "); // mark three
     t.send("\r");
     t.wait_for("Moved 3 to To remove");
     t.signal("-KILL");
-    t.wait_exit();
+    assert_eq!(t.wait_exit().signal(), Some("Killed"));
 
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
     let screen = t.wait_for("Restored 3 staged");
     assert!(screen.contains("To remove (3)"), "{screen}");
     t.send("q");
-    assert!(t.wait_exit());
-    let (_, stdout, _) = run(&["export", "staged"], data.path());
+    t.wait_quit();
+    let (code, stdout, stderr) = run(&["export", "staged"], data.path());
+    assert_eq!(code, 0, "{stderr}");
     assert_eq!(stdout.lines().count(), 4, "header + 3 staged:\n{stdout}");
 }
 
@@ -115,13 +116,14 @@ fn the_terminal_is_restored_on_quit_and_on_sigterm() {
         let data = tempfile::tempdir().unwrap();
         let demo = demo();
         let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-        t.wait_for("Connections (");
+        t.wait_ready();
         if how == "q" {
             t.send("q");
         } else {
             t.signal(how);
         }
-        t.wait_exit();
+        let status = t.wait_exit();
+        assert!(status.success(), "{how}: {status:?}");
         let raw = String::from_utf8_lossy(&t.raw()).into_owned();
         let entered = raw
             .find("\x1b[?1049h")
@@ -140,16 +142,21 @@ fn a_second_instance_on_the_same_data_folder_is_refused() {
     let data = tempfile::tempdir().unwrap();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_for("Connections (");
-    let (code, _, stderr) = run(&[demo.to_str().unwrap()], data.path());
-    assert_eq!(code, 2);
+    t.wait_ready();
+    let mut second = Term::spawn(&[demo.to_str().unwrap()], data.path());
+    assert_eq!(second.wait_exit().exit_code(), 2);
+    let said = second.screen();
+    let said = said.trim();
     assert!(
-        stderr.contains("another unconnect is using this data folder"),
-        "{stderr}"
+        said.contains("another unconnect is using this data folder"),
+        "{said}"
     );
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        !String::from_utf8_lossy(&second.raw()).contains("\x1b[?1049h"),
+        "refused before the alternate screen"
+    );
     t.send("q");
-    assert!(t.wait_exit());
+    t.wait_quit();
 }
 
 #[test]
@@ -159,7 +166,7 @@ fn a_tiny_terminal_says_so() {
     let mut t = Term::spawn_sized(&[demo.to_str().unwrap()], data.path(), 10, 40);
     t.wait_for("Terminal too small");
     t.send("q");
-    assert!(t.wait_exit());
+    t.wait_quit();
 }
 
 #[test]
@@ -167,7 +174,7 @@ fn withdraw_pending_invitations_then_export_withdrawn() {
     let data = tempfile::tempdir().unwrap();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_for("Connections (");
+    t.wait_ready();
     t.send("2");
     let screen = t.wait_for("Pending (");
     assert!(screen.contains("accepted, 10 received"), "{screen}");
@@ -178,7 +185,7 @@ fn withdraw_pending_invitations_then_export_withdrawn() {
     t.send("y");
     t.wait_for("Withdrew 2");
     t.send("q");
-    assert!(t.wait_exit());
+    t.wait_quit();
 
     let (code, stdout, stderr) = run(&["export", "withdrawn"], data.path());
     assert_eq!(code, 0, "{stderr}");
@@ -194,12 +201,12 @@ fn withdraw_pending_invitations_then_export_withdrawn() {
         &[demo.to_str().unwrap(), "--reinvite-wait-days", "3"],
         data.path(),
     );
-    t.wait_for("Connections (");
+    t.wait_ready();
     t.send("2");
     let screen = t.wait_for("2 already withdrawn");
     assert!(screen.contains("Pending (13)"), "{screen}");
     t.send("q");
-    assert!(t.wait_exit());
+    t.wait_quit();
 }
 
 #[test]
@@ -207,11 +214,220 @@ fn a_hang_up_ends_the_app_and_keeps_the_staged_list() {
     let data = tempfile::tempdir().unwrap();
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
-    t.wait_for("Connections (");
+    t.wait_ready();
     t.send(" \r");
     t.wait_for("Moved 1 to To remove");
     t.signal("-HUP"); // the terminal window or ssh session is gone
-    t.wait_exit(); // panics if the app keeps running
-    let (_, stdout, _) = run(&["export", "staged"], data.path());
+    let status = t.wait_exit(); // panics if the app keeps running
+    assert!(status.signal().is_none(), "ends by itself: {status:?}");
+    let (code, stdout, stderr) = run(&["export", "staged"], data.path());
+    assert_eq!(code, 0, "{stderr}");
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
+}
+
+#[test]
+fn a_kill_right_after_removed_keeps_the_batch() {
+    let data = tempfile::tempdir().unwrap();
+    let demo = demo();
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
+    t.wait_ready();
+    t.send("  \r"); // mark two, move them
+    t.wait_for("Moved 2 to To remove");
+    let (code, staged, stderr) = run(&["export", "staged"], data.path());
+    assert_eq!(code, 0, "{stderr}");
+    let staged = exported_urls(&staged);
+    assert_eq!(staged.len(), 2, "{staged:?}");
+    t.send("R");
+    t.wait_for("They will not be notified");
+    t.send("y");
+    t.wait_for("Removed 2");
+    t.signal("-KILL"); // no chance to save anything more
+    assert_eq!(t.wait_exit().signal(), Some("Killed"));
+
+    let (code, removed, stderr) = run(&["export", "removed"], data.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(exported_urls(&removed), staged);
+
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
+    let screen = t.wait_ready();
+    assert!(screen.contains("2 already removed"), "{screen}");
+    assert!(screen.contains("To remove (0)"), "{screen}");
+    t.send("q");
+    t.wait_quit();
+}
+
+#[test]
+fn without_a_path_in_a_folder_with_no_export_it_says_how_to_get_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let env = [("UNCONNECT_DATA_DIR", data.as_os_str())];
+    let mut t = Term::spawn_with(&[], &env, dir.path());
+    let status = t.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let screen = t.screen();
+    let message = screen.trim();
+    assert!(
+        message.starts_with("unconnect: no LinkedIn export in the current folder"),
+        "{screen}"
+    );
+    assert!(message.contains("Get a copy of your data"), "{screen}");
+    assert!(
+        !message.contains(" . "),
+        "the folder is named, not shown as '.': {screen}"
+    );
+    assert!(!data.exists(), "nothing written when nothing was opened");
+}
+
+#[test]
+fn the_demo_keeps_its_data_apart_unless_a_data_folder_is_given() {
+    let root = tempfile::tempdir().unwrap();
+    let [home, xdg, tmp] = ["home", "xdg", "tmp"].map(|d| root.path().join(d));
+    for dir in [&home, &xdg, &tmp] {
+        std::fs::create_dir(dir).unwrap();
+    }
+    let env = [
+        ("HOME", home.as_os_str()),
+        ("XDG_DATA_HOME", xdg.as_os_str()),
+        ("TMPDIR", tmp.as_os_str()),
+    ];
+    let demo = demo();
+    let mut t = Term::spawn_with(&[demo.to_str().unwrap()], &env, root.path());
+    let screen = t.wait_ready();
+    // SAFETY: getuid has no preconditions.
+    let throwaway = tmp.join(format!("unconnect-demo-{}", unsafe { libc::getuid() }));
+    let note = format!(
+        "Demo: kept apart from your data, in {}.",
+        throwaway.display()
+    );
+    assert!(screen.contains(&note), "{screen}");
+    t.send(" \r");
+    t.wait_for("Moved 1 to To remove");
+    t.send("3");
+    let history = t.wait_for("Before this session");
+    // The box wraps the note: join its lines back into one text.
+    let history: Vec<&str> = history
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+        .collect();
+    let export = format!(
+        "`unconnect export removed --data-dir {} -o removed.csv`",
+        throwaway.display()
+    );
+    assert!(history.join(" ").contains(&export), "{history:#?}");
+    t.send("q");
+    t.wait_quit();
+
+    assert_eq!(
+        std::fs::read_dir(&xdg).unwrap().count(),
+        0,
+        "the real data folder is untouched"
+    );
+    assert_eq!(std::fs::read_dir(&home).unwrap().count(), 0);
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&throwaway), 0o700);
+    assert_eq!(mode(&throwaway.join("staged-connections.jsonl")), 0o600);
+    let (code, staged, stderr) = run(&["export", "staged"], &throwaway);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        staged.lines().count(),
+        2,
+        "header + the one staged: {staged}"
+    );
+
+    // Named explicitly, the demo uses the folder it is given, like any export.
+    let given = root.path().join("given");
+    let mut env = env.to_vec();
+    env.push(("UNCONNECT_DATA_DIR", given.as_os_str()));
+    let mut t = Term::spawn_with(&[demo.to_str().unwrap()], &env, root.path());
+    let screen = t.wait_ready();
+    assert!(!screen.contains("Demo:"), "{screen}");
+    assert!(!screen.contains("Restored"), "{screen}");
+    t.send("q");
+    t.wait_quit();
+    assert!(given.join("lock").exists());
+
+    // The temporary folder is shared: a link planted at the demo's path is not followed.
+    std::fs::remove_dir_all(&throwaway).unwrap();
+    std::os::unix::fs::symlink(&given, &throwaway).unwrap();
+    let mut t = Term::spawn_with(&[demo.to_str().unwrap()], &env[..3], root.path());
+    assert_eq!(t.wait_exit().exit_code(), 2);
+    let said = t.screen();
+    assert!(said.contains("not a folder of yours"), "{said}");
+}
+
+/// Every name, e-mail and profile URL in the demo that a log could leak.
+fn demo_personal_data() -> Vec<String> {
+    let export = unconnect::import::load(&demo()).unwrap();
+    let mut texts = Vec::new();
+    for id in export.people.ids() {
+        let p = export.people.get(id);
+        texts.push(format!("{} {}", p.first_name, p.last_name));
+        texts.extend(
+            [p.first_name, p.last_name]
+                .into_iter()
+                .filter(|n| n.chars().count() >= 5)
+                .map(str::to_owned),
+        );
+        texts.extend(
+            [p.email, &p.url.to_string()]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    texts
+}
+
+#[test]
+fn logging_is_off_by_default_and_the_log_is_private_and_names_nobody() {
+    let data = tempfile::tempdir().unwrap();
+    let demo = demo();
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], data.path());
+    let screen = t.wait_ready();
+    assert!(
+        screen.contains("Loaded 293 connections (10 hidden profiles left out)\n"),
+        "{screen}"
+    );
+    t.send("q");
+    t.wait_quit();
+    let log = data.path().join("unconnect.log");
+    assert!(!log.exists(), "no log unless asked");
+
+    let env = [
+        ("UNCONNECT_DATA_DIR", data.path().as_os_str()),
+        ("RUST_LOG", "debug".as_ref()),
+    ];
+    let mut t = Term::spawn_with(&[demo.to_str().unwrap()], &env, data.path());
+    t.wait_ready();
+    t.send("/");
+    t.type_text("dentist");
+    t.send("\r");
+    t.send("a");
+    t.wait_for("Moved");
+    t.send("R");
+    t.wait_for("They will not be notified");
+    t.send("y");
+    t.wait_for("Removed");
+    t.send("q");
+    t.wait_quit();
+
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&log).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&log).unwrap();
+    for line in [
+        "started",
+        "export loaded",
+        "journal batch appended",
+        "finished",
+    ] {
+        assert!(text.contains(line), "logs {line:?}:\n{text}");
+    }
+    for personal in demo_personal_data() {
+        assert!(
+            !text.contains(&personal),
+            "the log names {personal:?}:\n{text}"
+        );
+    }
 }

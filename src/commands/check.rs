@@ -115,18 +115,27 @@ impl<'a> Summary<'a> {
     }
 }
 
-/// Loads the export and prints the summary on standard output.
-pub fn run(
+/// Loads the export and returns the summary to print: text, or JSON with `json`.
+pub fn report(
     path: &std::path::Path,
     invitations: Option<&std::path::Path>,
     json: bool,
-) -> Result<(), crate::error::ImportError> {
+) -> Result<String, crate::error::ImportError> {
+    let started = std::time::Instant::now();
     let export = crate::import::load_with(path, invitations)?;
     let summary = Summary::of(&export);
-    if json {
-        println!("{}", summary.to_json());
+    tracing::info!(
+        people = summary.people,
+        hidden = summary.hidden,
+        duplicates = summary.duplicates,
+        skipped = summary.skipped.len(),
+        warnings = summary.warnings.len(),
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "checked"
+    );
+    Ok(if json {
+        summary.to_json() + "\n"
     } else {
-        print!("{}", summary.to_text());
-    }
-    Ok(())
+        summary.to_text()
+    })
 }

@@ -74,7 +74,7 @@ pub fn run(
     output: Option<&Path>,
     excel: bool,
 ) -> Result<usize, StoreError> {
-    let table = table(which, &DataDir::open_read_only(data_dir), rules)?;
+    let table = table(which, &DataDir::open_read_only(data_dir)?, rules)?;
     match output {
         Some(path) => table.save(path, excel).map_err(StoreError::io(path))?,
         None => {
@@ -85,6 +85,7 @@ pub fn run(
                 .map_err(StoreError::io("standard output"))?;
         }
     }
+    tracing::info!(list = ?which, rows = table.rows.len(), to_file = output.is_some(), "exported");
     Ok(table.rows.len())
 }
 

@@ -1,5 +1,5 @@
 //! The data folder: `--data-dir`, else `UNCONNECT_DATA_DIR` (both handled by the command
-//! line), else the platform's data folder.
+//! line), else the platform's data folder; for the bundled demo, a throwaway folder.
 //!
 //! The lock is held on the folder itself (an `flock` on its open descriptor), which a
 //! running instance keeps open: deleting or replacing the `lock` file cannot let a second
@@ -44,6 +44,74 @@ fn try_lock(file: &File, folder: &Path, what: &Path) -> Result<(), StoreError> {
     }
 }
 
+/// The file the bundled demo export carries beside its Connections.csv.
+pub const DEMO_MARKER: &str = ".unconnect-demo";
+
+/// The data folder chosen for opening an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chosen {
+    pub path: PathBuf,
+    /// The export is the bundled demo and no folder was given: a throwaway folder, so
+    /// trying the demo never mixes invented removals into the user's real data.
+    pub demo: bool,
+}
+
+/// Like [`resolve`], for opening `export` (`None`: the current folder).
+pub fn resolve_for_export(
+    explicit: Option<&Path>,
+    export: Option<&Path>,
+) -> Result<Chosen, StoreError> {
+    if explicit.is_none() && is_demo(export) {
+        let path = demo_path();
+        #[cfg(unix)]
+        check_owned_folder(&path)?;
+        return Ok(Chosen { path, demo: true });
+    }
+    Ok(Chosen {
+        path: resolve(explicit)?,
+        demo: false,
+    })
+}
+
+/// Whether the export (a folder, or a file in one) carries the demo's marker.
+pub fn is_demo(export: Option<&Path>) -> bool {
+    let folder = match export {
+        None => Path::new("."),
+        Some(p) if p.is_dir() => p,
+        Some(p) => match p.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        },
+    };
+    folder.join(DEMO_MARKER).is_file()
+}
+
+/// The demo's throwaway folder: in the system's temporary folder, one per user.
+fn demo_path() -> PathBuf {
+    #[cfg(unix)]
+    // SAFETY: getuid has no preconditions and cannot fail.
+    let user = unsafe { libc::getuid() }.to_string();
+    #[cfg(not(unix))]
+    let user = std::env::var("USERNAME").unwrap_or_default();
+    std::env::temp_dir().join(format!("unconnect-demo-{user}"))
+}
+
+/// The temporary folder is shared: a folder or link another user put at the demo's path
+/// must not be written through. Ours, a real folder, or nothing yet.
+#[cfg(unix)]
+fn check_owned_folder(path: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(StoreError::io(path)(e)),
+        // SAFETY: as above.
+        Ok(meta) if meta.is_dir() && meta.uid() == unsafe { libc::getuid() } => Ok(()),
+        Ok(_) => Err(StoreError::NotOurs {
+            path: path.to_path_buf(),
+        }),
+    }
+}
+
 impl DataDir {
     /// Creates the folder if needed (0700) and takes its lock: a second instance on the same
     /// folder gets [`StoreError::Locked`] instead of interleaving the journal. Temp files a
@@ -74,11 +142,22 @@ impl DataDir {
         })
     }
 
-    /// For read-only commands (`export`): no lock, nothing created.
-    pub fn open_read_only(path: &Path) -> DataDir {
-        DataDir {
-            path: path.to_path_buf(),
-            _locks: Vec::new(),
+    /// For read-only commands (`export`): no lock, nothing created. A folder that is not
+    /// there is an error: read as empty, a mistyped `--data-dir` would look like "nobody
+    /// removed yet".
+    pub fn open_read_only(path: &Path) -> Result<DataDir, StoreError> {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => Ok(DataDir {
+                path: path.to_path_buf(),
+                _locks: Vec::new(),
+            }),
+            Ok(_) => Err(StoreError::NotAFolder {
+                path: path.to_path_buf(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(StoreError::NoSuchDataDir {
+                path: path.to_path_buf(),
+            }),
+            Err(e) => Err(StoreError::io(path)(e)),
         }
     }
 
@@ -130,5 +209,27 @@ mod tests {
         std::fs::write(&stale, "people's data").unwrap();
         let _open = DataDir::open_locked(dir.path()).unwrap();
         assert!(!stale.exists());
+    }
+
+    #[test]
+    fn the_demo_is_known_by_its_marker_whether_given_as_folder_or_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("Connections.csv");
+        std::fs::write(&csv, "").unwrap();
+        assert!(!is_demo(Some(dir.path())));
+        assert!(!is_demo(Some(&csv)));
+        std::fs::write(dir.path().join(DEMO_MARKER), "").unwrap();
+        assert!(is_demo(Some(dir.path())));
+        assert!(is_demo(Some(&csv)));
+        let given = dir.path().join("data");
+        let chosen = resolve_for_export(Some(&given), Some(dir.path())).unwrap();
+        assert_eq!(
+            chosen,
+            Chosen {
+                path: given,
+                demo: false
+            },
+            "a folder given wins"
+        );
     }
 }

@@ -134,6 +134,7 @@ impl Journal {
             .and_then(|()| self.file.sync_data());
         let added = out.written;
         if let Err(source) = written {
+            tracing::error!(error = %source, "journal append failed; rolling back");
             return Err(match self.roll_back() {
                 Ok(()) => StoreError::Io {
                     path: self.path.clone(),
@@ -147,6 +148,7 @@ impl Journal {
             });
         }
         self.len += added;
+        tracing::info!(entries = batch.len(), "journal batch appended and synced");
         self.entries.extend(batch);
         Ok(())
     }

@@ -36,6 +36,14 @@ pub enum StoreError {
     Locked { path: PathBuf },
     #[error("cannot find a home folder for unconnect's data; pass --data-dir DIR")]
     NoDataDir,
+    #[error(
+        "{path}: no such data folder, so nothing was removed or staged with it (is --data-dir or UNCONNECT_DATA_DIR right?)"
+    )]
+    NoSuchDataDir { path: PathBuf },
+    #[error("{path}: not a folder; the data folder must be one")]
+    NotAFolder { path: PathBuf },
+    #[error("{path}: not a folder of yours; remove it or pass --data-dir DIR")]
+    NotOurs { path: PathBuf },
 }
 
 impl StoreError {

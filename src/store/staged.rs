@@ -116,7 +116,8 @@ impl<T: Serialize + DeserializeOwned + Clone + Send> StagedStore<T> {
         &self,
         write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), StoreError> {
-        fsutil::write_atomic_with(&self.path, self.faults.as_deref(), |w| {
+        let started = std::time::Instant::now();
+        let result = fsutil::write_atomic_with(&self.path, self.faults.as_deref(), |w| {
             write(&mut *w)?;
             for entry in &self.foreign {
                 serde_json::to_writer(&mut *w, entry).map_err(io::Error::from)?;
@@ -124,7 +125,16 @@ impl<T: Serialize + DeserializeOwned + Clone + Send> StagedStore<T> {
             }
             Ok(())
         })
-        .map_err(StoreError::io(&self.path))
+        .map_err(StoreError::io(&self.path));
+        match &result {
+            Ok(()) => tracing::debug!(
+                file = %self.path.display(),
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "staged set saved"
+            ),
+            Err(e) => tracing::error!(error = %e, "staged set not saved"),
+        }
+        result
     }
 }
 

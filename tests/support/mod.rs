@@ -4,15 +4,19 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, ExitStatus, PtySize, native_pty_system};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_unconnect");
 /// Generous: CI machines are slow and shared; tests wait for text, not for time.
 const TIMEOUT: Duration = Duration::from_secs(20);
+/// "Today" for every run of the binary, so tests against the demo's fixed invitation dates
+/// (November 2026) give the same answer whatever the calendar says.
+pub const TODAY: &str = "2026-12-01";
 
 pub fn demo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo")
@@ -24,6 +28,8 @@ pub struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the app wrote, to check what it did to the terminal.
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Signalled when the reader has seen the end of the app's output.
+    output_ended: Receiver<()>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
@@ -33,6 +39,23 @@ impl Term {
     }
 
     pub fn spawn_sized(args: &[&str], data_dir: &Path, rows: u16, cols: u16) -> Term {
+        let env = [("UNCONNECT_DATA_DIR", data_dir.as_os_str())];
+        Self::spawn_inner(args, &env, None, rows, cols)
+    }
+
+    /// Spawns in `cwd` with these variables set on top of the test's environment, which
+    /// loses `UNCONNECT_DATA_DIR` and `RUST_LOG` unless they are given here.
+    pub fn spawn_with(args: &[&str], env: &[(&str, &std::ffi::OsStr)], cwd: &Path) -> Term {
+        Self::spawn_inner(args, env, Some(cwd), 30, 110)
+    }
+
+    fn spawn_inner(
+        args: &[&str],
+        env: &[(&str, &std::ffi::OsStr)],
+        cwd: Option<&Path>,
+        rows: u16,
+        cols: u16,
+    ) -> Term {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -44,8 +67,16 @@ impl Term {
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
-        cmd.env("UNCONNECT_DATA_DIR", data_dir);
+        cmd.env_remove("UNCONNECT_DATA_DIR");
+        cmd.env_remove("RUST_LOG");
+        cmd.env("UNCONNECT_TODAY", TODAY);
         cmd.env("TERM", "xterm-256color");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        if let Some(dir) = cwd {
+            cmd.cwd(dir);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn unconnect");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -53,6 +84,7 @@ impl Term {
         let size = |n: u16| std::num::NonZeroU16::new(n).expect("a terminal has rows and columns");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
+        let (ended, output_ended) = mpsc::channel();
         {
             let parser = Arc::clone(&parser);
             let raw = Arc::clone(&raw);
@@ -65,6 +97,9 @@ impl Term {
                     parser.lock().unwrap().process(&buf[..n]);
                     raw.lock().unwrap().extend_from_slice(&buf[..n]);
                 }
+                // End of file or EIO: the app and everything it started have closed the
+                // terminal, so every byte it wrote has been read.
+                let _ = ended.send(());
             });
         }
         Term {
@@ -72,6 +107,7 @@ impl Term {
             writer,
             parser,
             raw,
+            output_ended,
             _master: pair.master,
         }
     }
@@ -82,6 +118,13 @@ impl Term {
 
     pub fn raw(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()
+    }
+
+    /// Waits until the loaded triage screen is up. The footer's `[ Remove N ]` button is
+    /// drawn only there: the loading screen's title also reads `Connections (`, and keys
+    /// sent while loading are dropped.
+    pub fn wait_ready(&self) -> String {
+        self.wait_for("[ Remove ")
     }
 
     /// Waits until the screen shows `text`; panics with the screen if it never does.
@@ -124,14 +167,13 @@ impl Term {
         assert!(status.success());
     }
 
-    /// Waits for the process to end; returns whether it exited successfully.
-    pub fn wait_exit(&mut self) -> bool {
+    /// Waits for the process to end and for its last bytes to be read; returns how it
+    /// ended.
+    pub fn wait_exit(&mut self) -> ExitStatus {
         let start = Instant::now();
-        loop {
+        let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread drain the last bytes.
-                thread::sleep(Duration::from_millis(100));
-                return status.success();
+                break status;
             }
             if start.elapsed() > TIMEOUT {
                 let _ = self.child.kill();
@@ -141,7 +183,22 @@ impl Term {
                 );
             }
             thread::sleep(Duration::from_millis(20));
+        };
+        let left = TIMEOUT.saturating_sub(start.elapsed());
+        if self.output_ended.recv_timeout(left).is_err() {
+            panic!("unconnect exited but its terminal output never ended");
         }
+        status
+    }
+
+    /// Waits for a clean exit (status 0), as after `q`.
+    pub fn wait_quit(&mut self) {
+        let status = self.wait_exit();
+        assert!(
+            status.success(),
+            "exited with {status:?}; the screen shows:\n{}",
+            self.screen()
+        );
     }
 }
 
@@ -155,6 +212,8 @@ impl Drop for Term {
 pub fn run(args: &[&str], data_dir: &Path) -> (i32, String, String) {
     let out = std::process::Command::new(BIN)
         .args(args)
+        .env_remove("RUST_LOG")
+        .env("UNCONNECT_TODAY", TODAY)
         .env("UNCONNECT_DATA_DIR", data_dir)
         .output()
         .expect("run unconnect");

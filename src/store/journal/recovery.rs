@@ -37,11 +37,16 @@ impl Recovery {
             )),
             _ => {}
         }
-        if !self.bad_lines.is_empty() {
-            parts.push(format!(
-                "journal lines {:?} are unreadable and were ignored",
-                self.bad_lines
-            ));
+        match self.bad_lines.as_slice() {
+            [] => {}
+            [line] => parts.push(format!("journal line {line} is unreadable and was ignored")),
+            lines => {
+                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+                parts.push(format!(
+                    "journal lines {} are unreadable and were ignored",
+                    lines.join(", ")
+                ));
+            }
         }
         if !self.incomplete_batches.is_empty() {
             parts.push(format!(
