@@ -238,11 +238,55 @@ fn export_prompt_proposes_a_dated_name_and_submits_the_path() {
     let effects = app.update(Action::WriteFile);
     assert_eq!(
         effects,
-        vec![Effect::Export(
-            ListKind::Connections,
-            "unconnect-staged-2026-11-28.t".into()
+        vec![Effect::Export {
+            kind: ListKind::Connections,
+            path: "unconnect-staged-2026-11-28.t".into(),
+            overwrite: false,
+        }]
+    );
+}
+
+#[test]
+fn the_prompt_proposes_the_export_folder_completes_on_tab_and_asks_before_replacing() {
+    let mut app = app(3);
+    app.export_folder = Some("~/Downloads".into());
+    app.update(Action::Move);
+    app.update(Action::Export);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            input: "~/Downloads/unconnect-staged-2026-11-28.csv".into()
+        }
+    );
+    assert_eq!(
+        app.update(Action::CompletePath),
+        vec![Effect::CompletePath(
+            "~/Downloads/unconnect-staged-2026-11-28.csv".into()
         )]
     );
+    app.path_completed("~/Do".into(), &["Documents/".into(), "Downloads/".into()]);
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            input: "~/Do".into()
+        }
+    );
+    assert_eq!(app.status.as_ref().unwrap().text, "Documents/  Downloads/");
+    // The runtime found the file there: the dialog asks, Cancel first.
+    let path = std::path::PathBuf::from("/home/ada/Downloads/x.csv");
+    app.ask_overwrite(ListKind::Connections, path.clone());
+    assert_eq!(app.update(Action::PressButton), vec![]);
+    assert!(app.status.as_ref().unwrap().text.contains("left as it was"));
+    app.ask_overwrite(ListKind::Connections, path.clone());
+    assert_eq!(
+        app.update(Action::Yes),
+        vec![Effect::Export {
+            kind: ListKind::Connections,
+            path,
+            overwrite: true,
+        }]
+    );
+    assert!(!app.journaling, "an overwrite journals nothing");
 }
 
 #[test]

@@ -58,6 +58,8 @@ pub enum Action {
     /// Opens the export prompt.
     Export,
     Open,
+    /// Copy the cursor row's profile URL to the clipboard.
+    CopyUrl,
     Help,
     Quit,
 
@@ -74,6 +76,7 @@ pub enum Action {
     // In the export prompt.
     WriteFile,
     ClosePrompt,
+    CompletePath,
 
     // In the help overlay.
     HelpUp,

@@ -2,6 +2,8 @@
 //! the dialog shows is worked out from the action, and "yes" performs exactly that action,
 //! never something recomputed when the key is pressed.
 
+use std::path::PathBuf;
+
 use super::action::Action;
 use super::effect::Effect;
 use super::list::ListKind;
@@ -13,30 +15,50 @@ use crate::model::triage::Place;
 pub enum ConfirmAction {
     /// Journal these items of a list as done: removed connections, withdrawn invitations.
     Journal { kind: ListKind, ids: Vec<u32> },
+    /// Replace an existing file with an export of a list's right column.
+    Overwrite { kind: ListKind, path: PathBuf },
 }
 
 impl ConfirmAction {
     pub fn kind(&self) -> ListKind {
         match self {
-            ConfirmAction::Journal { kind, .. } => *kind,
+            ConfirmAction::Journal { kind, .. } | ConfirmAction::Overwrite { kind, .. } => *kind,
         }
     }
 
+    /// The items the action is about (none for an overwrite).
     pub fn ids(&self) -> &[u32] {
         match self {
             ConfirmAction::Journal { ids, .. } => ids,
+            ConfirmAction::Overwrite { .. } => &[],
         }
     }
 
     /// The dialog's title and its confirm button, e.g. "Remove 3 connections?" and
     /// "[ Remove 3 ]".
     pub fn title(&self) -> String {
-        let (kind, n) = (self.kind(), self.ids().len());
-        format!("{} {n} {}?", kind.spec().verb, kind.noun(n))
+        match self {
+            ConfirmAction::Journal { kind, ids } => {
+                let n = ids.len();
+                format!("{} {n} {}?", kind.spec().verb, kind.noun(n))
+            }
+            ConfirmAction::Overwrite { path, .. } => format!(
+                "Replace {}?",
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into()
+                )
+            ),
+        }
     }
 
     pub fn button(&self) -> String {
-        format!("[ {} {} ]", self.kind().spec().verb, self.ids().len())
+        match self {
+            ConfirmAction::Journal { kind, ids } => {
+                format!("[ {} {} ]", kind.spec().verb, ids.len())
+            }
+            ConfirmAction::Overwrite { .. } => "[ Replace ]".to_owned(),
+        }
     }
 }
 
@@ -86,6 +108,20 @@ impl App {
         };
         self.mode = super::state::Mode::Browse;
         let spec = dialog.action.kind().spec();
+        if let ConfirmAction::Overwrite { kind, path } = dialog.action {
+            if !yes {
+                self.info(format!(
+                    "Not exported: {} was left as it was",
+                    path.display()
+                ));
+                return Vec::new();
+            }
+            return vec![Effect::Export {
+                kind,
+                path,
+                overwrite: true,
+            }];
+        }
         if !yes {
             self.info(format!("Cancelled: nothing was {}", spec.done));
             return Vec::new();
@@ -99,10 +135,19 @@ impl App {
         vec![Effect::Confirmed(dialog.action)]
     }
 
+    /// The export's file exists: ask before replacing it.
+    pub fn ask_overwrite(&mut self, kind: ListKind, path: PathBuf) {
+        self.mode = super::state::Mode::Confirm(ConfirmDialog {
+            action: ConfirmAction::Overwrite { kind, path },
+            yes_focused: false,
+        });
+    }
+
     /// The journal has the batch on disk: now the UI may say so.
     pub(super) fn confirmed(&mut self, action: &ConfirmAction) {
         self.journaling = false;
         match action {
+            ConfirmAction::Overwrite { .. } => {}
             ConfirmAction::Journal { kind, ids } => {
                 self.triage_mut(*kind).confirm(ids);
                 let spec = kind.spec();

@@ -15,9 +15,21 @@ pub enum Effect {
     /// Carry out what the user confirmed in the dialog, durably; the runtime reports
     /// back with [`Written::Confirmed`].
     Confirmed(ConfirmAction),
-    /// Write a right column to this CSV file.
-    Export(ListKind, PathBuf),
+    /// Write a right column to this CSV file (`~` not yet expanded). An existing file
+    /// is replaced only with `overwrite`; otherwise the runtime asks first.
+    Export {
+        kind: ListKind,
+        path: PathBuf,
+        overwrite: bool,
+    },
+    /// Complete the export prompt's path from the folder it names.
+    CompletePath(String),
     OpenUrl(String),
+    /// Put text on the terminal's clipboard (OSC 52), saying so with this message.
+    Copy {
+        text: String,
+        message: String,
+    },
     /// Run this filter on the worker and hand its chunks to `App::filter_results`.
     Filter(ListKind, FilterJob),
     Quit,

@@ -77,6 +77,8 @@ pub struct App {
     pub writer_stopped_reported: bool,
     /// How far the help can scroll at the current size (set from the layout).
     pub help_max_scroll: u16,
+    /// Where the export prompt proposes to write, as the user writes it (`~/Downloads`).
+    pub export_folder: Option<String>,
 }
 
 impl App {
@@ -100,6 +102,7 @@ impl App {
             unsaved: Vec::new(),
             writer_stopped_reported: false,
             help_max_scroll: u16::MAX,
+            export_folder: None,
         }
     }
 

@@ -127,11 +127,17 @@ impl App {
                 if self.staged_in(kind) == 0 {
                     self.warn("Nobody to export: the right column is empty");
                 } else {
-                    let input = format!(
+                    let name = format!(
                         "unconnect-{}-{}.csv",
                         kind.spec().export_stem,
                         self.today.format("%Y-%m-%d")
                     );
+                    // In the user's Downloads (or Documents) folder, not wherever the
+                    // terminal happened to be.
+                    let input = match &self.export_folder {
+                        Some(folder) => format!("{}/{name}", folder.trim_end_matches('/')),
+                        None => name,
+                    };
                     self.mode = Mode::Prompt { input };
                 }
             }
@@ -143,6 +149,17 @@ impl App {
                         self.warn("This export has no profile URL for this row");
                     } else {
                         return vec![Effect::OpenUrl(url)];
+                    }
+                }
+            }
+            Action::CopyUrl => {
+                if let Some(id) = triage.column(triage.focus()).current() {
+                    let url = self.item_url(kind, id);
+                    if url.is_empty() {
+                        self.warn("This export has no profile URL for this row");
+                    } else {
+                        let message = format!("Copied to the clipboard: {url}");
+                        return vec![Effect::Copy { text: url, message }];
                     }
                 }
             }
@@ -233,9 +250,19 @@ impl App {
                     return Vec::new();
                 }
                 return match self.list() {
-                    Some(kind) => vec![Effect::Export(kind, PathBuf::from(path))],
+                    Some(kind) => vec![Effect::Export {
+                        kind,
+                        path: PathBuf::from(path),
+                        overwrite: false,
+                    }],
                     None => Vec::new(),
                 };
+            }
+            Action::CompletePath => {
+                self.mode = Mode::Prompt {
+                    input: input.clone(),
+                };
+                return vec![Effect::CompletePath(input)];
             }
             _ => {}
         }
@@ -285,6 +312,28 @@ impl App {
             );
         }
         effects
+    }
+
+    /// The export prompt's path, completed by the runtime from the folder it names; with
+    /// several candidates, the status line lists them.
+    pub fn path_completed(&mut self, input: String, candidates: &[String]) {
+        if let Mode::Prompt { .. } = self.mode {
+            self.mode = Mode::Prompt { input };
+            match candidates {
+                [] => self.warn("No file or folder there starts like that"),
+                [_] => self.status = None,
+                many => {
+                    let shown: Vec<&str> = many.iter().take(8).map(String::as_str).collect();
+                    let more = many.len().saturating_sub(shown.len());
+                    let tail = if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    };
+                    self.info(format!("{}{tail}", shown.join("  ")));
+                }
+            }
+        }
     }
 
     /// What the writer thread finished. Returns the effects that follow.

@@ -6,6 +6,7 @@ use std::sync::mpsc;
 
 use super::filter_worker::FilterWorker;
 use super::writer::{Entries, Job, Staged, Writer};
+use super::{clipboard, paths};
 use crate::app::{App, ConfirmAction, Effect, Items, ListKind};
 use crate::model::triage::Place;
 use crate::session::LaterSorts;
@@ -78,7 +79,10 @@ impl Runtime {
                     self.wait_for_writer(app);
                 }
             }
-            Effect::Confirmed(action) => {
+            // The app turns a yes to an overwrite into an export: only journal batches
+            // come here.
+            Effect::Confirmed(ConfirmAction::Overwrite { .. }) => {}
+            Effect::Confirmed(action @ ConfirmAction::Journal { .. }) => {
                 let entries = journal_entries(app, &action);
                 // Durable first: the app says "Removed" when the writer answers.
                 let small = action.ids().len() <= WAIT_FOR_WRITES_UP_TO;
@@ -88,7 +92,16 @@ impl Runtime {
                     self.wait_for_writer(app);
                 }
             }
-            Effect::Export(kind, path) => {
+            Effect::Export {
+                kind,
+                path,
+                overwrite,
+            } => {
+                let path = paths::expand_tilde(&path, paths::home().as_deref());
+                if !overwrite && path.exists() {
+                    app.ask_overwrite(kind, path);
+                    return;
+                }
                 let rows = staged_now(app, kind);
                 let small = rows.len() <= WAIT_FOR_WRITES_UP_TO;
                 app.info(format!("Exporting {} to {}…", rows.len(), path.display()));
@@ -98,11 +111,24 @@ impl Runtime {
                     self.wait_for_writer(app);
                 }
             }
+            Effect::CompletePath(typed) => {
+                let (input, candidates) = paths::complete(&typed, paths::home().as_deref());
+                app.path_completed(input, &candidates);
+            }
             Effect::OpenUrl(url) => match open::that_detached(&url) {
                 Ok(()) => app.info(format!("Opened {url} in your browser")),
-                Err(e) => app.error(format!(
-                    "Could not open a browser ({e}); the profile is {url}"
-                )),
+                // Shown whole (the status line wraps) and copied: with mouse capture on,
+                // the user cannot select it on the screen.
+                Err(e) => match clipboard::copy(&url) {
+                    Ok(()) => app.warn(format!(
+                        "No browser could be started ({e}). The URL is on your clipboard: {url}"
+                    )),
+                    Err(_) => app.error(format!("No browser could be started ({e}): {url}")),
+                },
+            },
+            Effect::Copy { text, message } => match clipboard::copy(&text) {
+                Ok(()) => app.info(message),
+                Err(e) => app.error(format!("Could not copy to the clipboard ({e}): {text}")),
             },
             Effect::Quit => app.running = false,
             Effect::Filter(kind, job) => self.worker.submit(kind, job),
@@ -149,8 +175,8 @@ fn staged_now(app: &App, kind: ListKind) -> Staged {
 /// shared people: at a million rows that alone takes longer than a frame.
 fn journal_entries(app: &App, action: &ConfirmAction) -> Entries {
     let at = journal::now();
-    let ConfirmAction::Journal { kind, ids } = action;
-    match app.list_of(*kind).map(|l| &l.items) {
+    let (kind, ids) = (action.kind(), action.ids());
+    match app.list_of(kind).map(|l| &l.items) {
         Some(Items::Invitations { pending, .. }) => Entries::Ready(journal::withdrawal_entries(
             ids.iter().map(|&id| &pending.items[id as usize]),
             at,

@@ -75,6 +75,7 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
         return Ok(None);
     };
     let mut app = App::open(loaded, Arc::clone(&settings.keymap));
+    app.export_folder = super::paths::export_folder();
     if settings.debug_timing {
         app.timing = Some(Timing {
             load: started.elapsed(),

@@ -3,10 +3,12 @@
 //! into actions, hands them to `App::update`, carries out the effects, and draws with
 //! the `ui` widgets.
 
+pub mod clipboard;
 pub mod effects;
 pub mod event_loop;
 pub mod filter_worker;
 pub mod input;
+pub mod paths;
 pub mod terminal;
 pub mod writer;
 

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use super::layout::{ScreenLayout, dialog_labels};
 use super::text::{fit, safe};
 use super::theme::Theme;
-use crate::app::{Action, App, ConfirmDialog};
+use crate::app::{Action, App, ConfirmAction, ConfirmDialog};
 use crate::model::triage::Side;
 
 /// Names listed in the dialog before "and N more".
@@ -41,6 +41,21 @@ pub fn render_confirm(
     let text_width = inner.width.saturating_sub(2) as usize;
     let right = list.triage.column(Side::Right);
     let mut lines: Vec<Line> = Vec::new();
+    if let ConfirmAction::Overwrite { path, .. } = action {
+        lines.push(Line::from(fit(
+            &safe(&path.display().to_string()),
+            text_width,
+        )));
+        lines.push(Line::raw("already exists."));
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "Replace it with the {} staged? What it holds now is lost.",
+                app.staged_in(kind)
+            ),
+            theme.hint,
+        ));
+    }
     let names = ids
         .iter()
         .take(NAMES_SHOWN)
@@ -63,14 +78,19 @@ pub fn render_confirm(
             theme.warning,
         ));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(list.items.consequence(app.today), theme.hint));
+    if matches!(action, ConfirmAction::Journal { .. }) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(list.items.consequence(app.today), theme.hint));
+    }
     let keys = &app.keymap;
     lines.push(Line::styled(
         format!(
             "{} {} · {} cancel · {} choose",
             keys.keys_of(Action::Yes),
-            kind.spec().verb.to_lowercase(),
+            match action {
+                ConfirmAction::Overwrite { .. } => "replace".to_owned(),
+                ConfirmAction::Journal { .. } => kind.spec().verb.to_lowercase(),
+            },
             keys.keys_of(Action::No),
             keys.keys_of(Action::NextButton)
                 .split(' ')
@@ -122,7 +142,10 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
     };
     let lines = vec![
         Line::styled(
-            "File (in the current folder unless you give a path):",
+            format!(
+                "File ({} completes a name; ~ is your home folder):",
+                app.keymap.key_of(Action::CompletePath)
+            ),
             theme.hint,
         ),
         Line::from(vec![

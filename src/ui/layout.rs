@@ -5,7 +5,11 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
-use super::text::width;
+use super::text::{safe, width};
+
+fn width_of(text: &str) -> usize {
+    width(&safe(text))
+}
 use crate::app::{Action, App, ListKind, Mode, Tab};
 use crate::model::triage::Side;
 
@@ -53,6 +57,17 @@ pub fn dialog_labels(app: &App) -> [String; 2] {
     ["[ Cancel ]".to_owned(), confirm]
 }
 
+/// The status line grows to show a long message whole (a URL to copy by hand), up to
+/// this many lines.
+pub const STATUS_MAX_LINES: u16 = 3;
+
+fn status_height(app: &App, width: u16) -> u16 {
+    let text = app.status.as_ref().map_or(0, |s| width_of(&s.text));
+    let timing = if app.timing.is_some() { 40 } else { 0 };
+    let lines = (text + timing).div_ceil(usize::from(width.max(1)));
+    (lines as u16).clamp(1, STATUS_MAX_LINES)
+}
+
 pub fn layout(area: Rect, app: &App) -> ScreenLayout {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return ScreenLayout {
@@ -63,7 +78,7 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
     let [tabs, body, status, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height(app, area.width)),
         Constraint::Length(1),
     ]));
     let mut x = tabs.x;

@@ -180,11 +180,19 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     });
     let timing_width = timing.as_deref().map_or(0, width) as u16;
     let room = area.width.saturating_sub(timing_width) as usize;
-    buf.set_string(area.x, area.y, fit(&safe(text), room), style);
+    if area.height > 1 {
+        // The layout made room to show a long message whole.
+        Paragraph::new(safe(text).into_owned())
+            .style(style)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    } else {
+        buf.set_string(area.x, area.y, fit(&safe(text), room), style);
+    }
     if let Some(timing) = timing {
         buf.set_string(
             area.right().saturating_sub(timing_width),
-            area.y,
+            area.bottom().saturating_sub(1),
             timing,
             theme.dim,
         );

@@ -18,6 +18,9 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 /// (November 2026) give the same answer whatever the calendar says.
 pub const TODAY: &str = "2026-12-01";
 
+/// A config folder that does not exist: the app runs on its defaults.
+const NO_CONFIG: &str = "/nonexistent/unconnect-test-config";
+
 pub fn demo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo")
 }
@@ -69,6 +72,10 @@ impl Term {
         cmd.args(args);
         cmd.env_remove("UNCONNECT_DATA_DIR");
         cmd.env_remove("RUST_LOG");
+        // Nothing of the user's own configuration is read.
+        cmd.env_remove("UNCONNECT_CONFIG");
+        cmd.env_remove("NO_COLOR");
+        cmd.env("XDG_CONFIG_HOME", NO_CONFIG);
         cmd.env("UNCONNECT_TODAY", TODAY);
         cmd.env("TERM", "xterm-256color");
         for (name, value) in env {
@@ -213,6 +220,8 @@ pub fn run(args: &[&str], data_dir: &Path) -> (i32, String, String) {
     let out = std::process::Command::new(BIN)
         .args(args)
         .env_remove("RUST_LOG")
+        .env_remove("UNCONNECT_CONFIG")
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
         .env("UNCONNECT_TODAY", TODAY)
         .env("UNCONNECT_DATA_DIR", data_dir)
         .output()
