@@ -234,4 +234,6 @@ pub enum ExportList {
     Removed,
     Staged,
     Withdrawn,
+    /// People on the keep list (K in the app).
+    Kept,
 }

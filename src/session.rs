@@ -40,6 +40,8 @@ pub struct Store {
     pub journal: Journal,
     pub staged: StagedStore<Person>,
     pub staged_invitations: StagedStore<Invitation>,
+    /// The keep list.
+    pub kept: StagedStore<Person>,
 }
 
 pub struct Session {
@@ -56,6 +58,8 @@ pub struct Loaded {
     pub people: Arc<People>,
     /// The Connections list, staged and removed people already in place.
     pub triage: Triage,
+    /// People on the keep list, by id.
+    pub kept: Vec<u32>,
     pub invitations: Option<LoadedInvitations>,
     /// The first status line: what was loaded, restored and repaired.
     pub status: String,
@@ -152,6 +156,7 @@ fn open(
     let (mut staged, staged_entries) = StagedStore::load(&data_dir.staged_path("connections"))?;
     let (mut staged_invitations, staged_invitation_entries) =
         StagedStore::<Invitation>::load(&data_dir.staged_path("invitations"))?;
+    let (mut kept_store, kept_entries) = StagedStore::<Person>::load(&data_dir.kept_path())?;
 
     let Export {
         people,
@@ -162,21 +167,22 @@ fn open(
     let removed = done_ids(journal.entries(), JournalAction::Remove);
     let (places, foreign) = restore_places(
         people.len(),
-        |i, key| {
-            let p = people.get(PersonId(i));
-            if p.url.is_empty() {
-                key.push_str(&p.identity());
-            } else {
-                // The whole URL, written without an allocation per person.
-                p.url.write_to(key);
-            }
-        },
+        |i, key| person_key(&people, i, key),
         &removed,
         staged_entries,
     );
     let removed_here = places.iter().filter(|(_, p)| *p == Place::Done).count();
     let restored = places.len() - removed_here;
     staged.set_foreign(foreign);
+    // The keep list matches people the way the staged set does.
+    let (kept_places, kept_foreign) = restore_places(
+        people.len(),
+        |i, key| person_key(&people, i, key),
+        &HashSet::new(),
+        kept_entries,
+    );
+    kept_store.set_foreign(kept_foreign);
+    let kept: Vec<u32> = kept_places.into_iter().map(|(id, _)| id).collect();
 
     let mut triage = people_triage_first(&people);
     triage.restore(places);
@@ -255,6 +261,7 @@ fn open(
     let repaired: Vec<String> = [
         recovery.message(),
         staged.recovery().map(|r| r.message()),
+        kept_store.recovery().map(|r| r.message()),
         staged_invitations.recovery().map(|r| r.message()),
     ]
     .into_iter()
@@ -267,6 +274,7 @@ fn open(
     let loaded = Loaded {
         people,
         triage,
+        kept,
         invitations,
         status,
         status_is_warning,
@@ -281,6 +289,7 @@ fn open(
             journal,
             staged,
             staged_invitations,
+            kept: kept_store,
         },
         later_sorts: sorts_rx,
     })
@@ -292,6 +301,17 @@ pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> HashSet<&str
         .into_iter()
         .map(|e| e.id.as_str())
         .collect()
+}
+
+/// Writes person `i`'s identity as the staged and kept files hold it: the whole URL (no
+/// allocation per person), else name and e-mail.
+fn person_key(people: &People, i: u32, key: &mut String) {
+    let p = people.get(PersonId(i));
+    if p.url.is_empty() {
+        key.push_str(&p.identity());
+    } else {
+        p.url.write_to(key);
+    }
 }
 
 /// With no path: the export in the current folder (Connections.csv, or the newest

@@ -562,3 +562,100 @@ fn a_batch_whose_undo_failed_is_never_called_nothing_removed() {
     assert!(status.contains("unconnect export removed"), "{status}");
     assert!(!app.journaling);
 }
+
+#[test]
+fn kept_people_are_passed_by_and_moving_one_asks_first() {
+    let mut app = app(5);
+    let first = app.triage().column(Side::Left).current().unwrap();
+    assert_eq!(app.update(Action::Keep), vec![Effect::SaveKept]);
+    assert!(app.status.as_ref().unwrap().text.starts_with("Kept 1"));
+    assert!(app.triage().is_kept(first));
+    // Move all: everyone but the kept one, and the status says so.
+    app.update(Action::MoveAll);
+    assert_eq!(app.staged_count(), 4);
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Moved 4 to To remove; 1 on your keep list passed by"
+    );
+    // Moving the kept one asks; Cancel leaves it.
+    assert_eq!(app.update(Action::Move), vec![]);
+    let Mode::Confirm(dialog) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(dialog.action.title(), "Move people on your keep list?");
+    app.update(Action::No);
+    assert_eq!(app.staged_count(), 4);
+    assert!(app.triage().is_kept(first));
+    app.update(Action::Move);
+    let effects = app.update(Action::Yes);
+    assert_eq!(
+        effects,
+        vec![Effect::SaveStaged(ListKind::Connections), Effect::SaveKept]
+    );
+    assert_eq!(app.staged_count(), 5);
+    assert!(!app.triage().is_kept(first));
+}
+
+#[test]
+fn keeping_a_staged_person_brings_them_back_and_k_again_unkeeps() {
+    let mut app = app(3);
+    app.update(Action::Move);
+    app.update(Action::SwitchColumn);
+    let effects = app.update(Action::Keep);
+    assert_eq!(
+        effects,
+        vec![Effect::SaveKept, Effect::SaveStaged(ListKind::Connections)]
+    );
+    assert_eq!(app.staged_count(), 0);
+    app.update(Action::SwitchColumn);
+    app.update(Action::Top);
+    app.update(Action::Keep);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Taken off the keep list: 1")
+    );
+    assert_eq!(app.triage().kept_count(), 0);
+}
+
+#[test]
+fn shift_click_and_visual_ranges_mark_and_esc_ends_the_range() {
+    let mut app = app(10);
+    let area = Rect::new(0, 0, 100, 30);
+    let l = layout(area, &app);
+    app.set_viewport(l.rows[0].height as usize);
+    let shift_click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row: l.rows[0].y + 3,
+        modifiers: KeyModifiers::SHIFT,
+    };
+    let action = hit(&l, &app, shift_click).unwrap();
+    assert_eq!(
+        action,
+        Action::ShiftClickRow {
+            side: Side::Left,
+            row: 3
+        }
+    );
+    app.update(action);
+    assert_eq!(app.triage().column(Side::Left).marked(), 4);
+    assert_eq!(
+        app.staged_count(),
+        0,
+        "a shift-click marks, it does not move"
+    );
+    app.update(Action::MarkRange);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(app.triage().column(Side::Left).marked(), 6);
+    assert!(app.range_hint().is_some());
+    app.update(Action::ClearFilter); // Esc
+    assert!(app.range_hint().is_none());
+    app.update(Action::Down);
+    assert_eq!(app.triage().column(Side::Left).marked(), 6);
+    app.update(Action::MarkDown);
+    assert_eq!(app.triage().column(Side::Left).marked(), 8);
+}

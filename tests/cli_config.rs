@@ -35,7 +35,7 @@ fn config_prints_the_defaults_as_a_file_that_can_be_saved_as_it_is() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("remove = \"R\"  # remove everyone on the right"),
+        stdout.contains("remove = \"R\"  # remove all on the right"),
         "{stdout}"
     );
     assert!(stdout.contains("invitation_expiry_days = 180"), "{stdout}");

@@ -64,6 +64,15 @@ fn line(buf: &Buffer, y: u16) -> String {
         .collect::<String>()
 }
 
+/// A help row: the keys, then (after padding) what they do.
+fn has_row(help: &str, keys: &str, does: &str) -> bool {
+    let start = format!("  {keys} ");
+    help.lines().any(|l| {
+        l.match_indices(&start)
+            .any(|(at, _)| l[at + start.len()..].trim_start().starts_with(does))
+    })
+}
+
 fn text(buf: &Buffer) -> String {
     (0..buf.area.height).map(|y| line(buf, y) + "\n").collect()
 }
@@ -79,11 +88,8 @@ fn footer_help_and_dialog_follow_a_remapped_remove_key() {
 
     app.update(Action::Help);
     let help = text(&draw(&mut app, &theme, 120, 40));
-    assert!(
-        help.contains("X         remove everyone on the right"),
-        "{help}"
-    );
-    assert!(help.contains("Ctrl-y    confirm"), "{help}");
+    assert!(has_row(&help, "X", "remove all on the right"), "{help}");
+    assert!(has_row(&help, "Ctrl-y", "confirm"), "{help}");
     app.update(Action::CloseHelp);
 
     app.update(Action::MoveAll);

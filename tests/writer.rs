@@ -32,11 +32,13 @@ fn store(dir: &std::path::Path) -> Store {
     let (journal, _) = Journal::open(&data_dir.journal_path()).unwrap();
     let (staged, _) = StagedStore::load(&data_dir.staged_path("connections")).unwrap();
     let (staged_invitations, _) = StagedStore::load(&data_dir.staged_path("invitations")).unwrap();
+    let (kept, _) = StagedStore::load(&data_dir.kept_path()).unwrap();
     Store {
         data_dir,
         journal,
         staged,
         staged_invitations,
+        kept,
     }
 }
 
@@ -80,6 +82,7 @@ fn everything_asked_is_written_in_order_before_finish_returns() {
         Written::Staged(_, r) => r.is_ok(),
         Written::Confirmed(_, r) => r.is_ok(),
         Written::Exported { result, count, .. } => result.is_ok() && *count == 2,
+        Written::Kept(_) => false, // nothing asked for the keep list
     }));
     let exported = std::fs::read_to_string(&csv).unwrap();
     assert!(

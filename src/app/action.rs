@@ -47,6 +47,13 @@ pub enum Action {
     MoveLeft,
     MoveAll,
     InvertMarks,
+    /// Keep the cursor row or the marked rows (or take them off the keep list).
+    Keep,
+    /// Start or end a range that marks rows as the cursor moves.
+    MarkRange,
+    /// Shift-↑ / Shift-↓: mark the cursor row and the next one.
+    MarkUp,
+    MarkDown,
     Filter,
     Sort,
     Undo,
@@ -96,6 +103,12 @@ pub enum Action {
     SwitchTab(Tab),
     #[serde(skip)]
     ClickRow {
+        side: Side,
+        row: usize,
+    },
+    /// Shift-click: marks from the cursor to this row.
+    #[serde(skip)]
+    ShiftClickRow {
         side: Side,
         row: usize,
     },

@@ -9,6 +9,7 @@ use super::effect::Effect;
 use super::list::ListKind;
 use super::state::App;
 use crate::model::triage::Place;
+use crate::model::triage::Side;
 
 /// Something destructive, waiting for a yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,19 +18,27 @@ pub enum ConfirmAction {
     Journal { kind: ListKind, ids: Vec<u32> },
     /// Replace an existing file with an export of a list's right column.
     Overwrite { kind: ListKind, path: PathBuf },
+    /// Take kept people off the keep list and move them (with the rest of the selection).
+    UnkeepAndMove {
+        kind: ListKind,
+        ids: Vec<u32>,
+        from: Side,
+    },
 }
 
 impl ConfirmAction {
     pub fn kind(&self) -> ListKind {
         match self {
-            ConfirmAction::Journal { kind, .. } | ConfirmAction::Overwrite { kind, .. } => *kind,
+            ConfirmAction::Journal { kind, .. }
+            | ConfirmAction::Overwrite { kind, .. }
+            | ConfirmAction::UnkeepAndMove { kind, .. } => *kind,
         }
     }
 
     /// The items the action is about (none for an overwrite).
     pub fn ids(&self) -> &[u32] {
         match self {
-            ConfirmAction::Journal { ids, .. } => ids,
+            ConfirmAction::Journal { ids, .. } | ConfirmAction::UnkeepAndMove { ids, .. } => ids,
             ConfirmAction::Overwrite { .. } => &[],
         }
     }
@@ -42,6 +51,7 @@ impl ConfirmAction {
                 let n = ids.len();
                 format!("{} {n} {}?", kind.spec().verb, kind.noun(n))
             }
+            ConfirmAction::UnkeepAndMove { .. } => "Move people on your keep list?".to_owned(),
             ConfirmAction::Overwrite { path, .. } => format!(
                 "Replace {}?",
                 path.file_name().map_or_else(
@@ -58,6 +68,9 @@ impl ConfirmAction {
                 format!("[ {} {} ]", kind.spec().verb, ids.len())
             }
             ConfirmAction::Overwrite { .. } => "[ Replace ]".to_owned(),
+            ConfirmAction::UnkeepAndMove { ids, .. } => {
+                format!("[ Un-keep and move {} ]", ids.len())
+            }
         }
     }
 }
@@ -108,6 +121,13 @@ impl App {
         };
         self.mode = super::state::Mode::Browse;
         let spec = dialog.action.kind().spec();
+        if let ConfirmAction::UnkeepAndMove { kind, ids, from } = dialog.action {
+            if !yes {
+                self.info("Nothing moved: they stay on your keep list");
+                return Vec::new();
+            }
+            return self.unkeep_and_move(kind, ids, from);
+        }
         if let ConfirmAction::Overwrite { kind, path } = dialog.action {
             if !yes {
                 self.info(format!(
@@ -147,7 +167,7 @@ impl App {
     pub(super) fn confirmed(&mut self, action: &ConfirmAction) {
         self.journaling = false;
         match action {
-            ConfirmAction::Overwrite { .. } => {}
+            ConfirmAction::Overwrite { .. } | ConfirmAction::UnkeepAndMove { .. } => {}
             ConfirmAction::Journal { kind, ids } => {
                 self.triage_mut(*kind).confirm(ids);
                 let spec = kind.spec();

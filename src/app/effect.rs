@@ -12,6 +12,8 @@ use crate::store::StoreError;
 pub enum Effect {
     /// A right column changed: persist it before anything else happens.
     SaveStaged(ListKind),
+    /// The keep list changed: persist it.
+    SaveKept,
     /// Carry out what the user confirmed in the dialog, durably; the runtime reports
     /// back with [`Written::Confirmed`].
     Confirmed(ConfirmAction),
@@ -44,5 +46,6 @@ pub enum Written {
         result: Result<(), StoreError>,
     },
     Staged(ListKind, Result<(), StoreError>),
+    Kept(Result<(), StoreError>),
     Confirmed(ConfirmAction, Result<(), StoreError>),
 }

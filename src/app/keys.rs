@@ -24,13 +24,14 @@ pub enum KeyCode {
     F(u8),
 }
 
-/// A key press. Shift is not a modifier here: terminals report `R` and `?` as the
-/// character itself, and Shift-Tab as its own key.
+/// A key press. Shift is in the character itself (`R`, `?`) and in Shift-Tab's own key;
+/// `shift` is for the other named keys (Shift-↑).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
     pub alt: bool,
+    pub shift: bool,
 }
 
 impl Key {
@@ -39,6 +40,16 @@ impl Key {
             code,
             ctrl: false,
             alt: false,
+            shift: false,
+        }
+    }
+
+    pub const fn shifted(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+            shift: true,
         }
     }
 
@@ -51,6 +62,7 @@ impl Key {
             code: KeyCode::Char(c),
             ctrl: true,
             alt: false,
+            shift: false,
         }
     }
 
@@ -88,6 +100,8 @@ impl FromStr for Key {
                     key.code = KeyCode::BackTab;
                     return (!key.ctrl && !key.alt).then_some(key).ok_or_else(bad);
                 }
+                // Shift with a character is the character itself (`R`), not a modifier.
+                "shift" | "s" if tail.chars().count() > 1 => key.shift = true,
                 _ => return Err(bad()),
             }
             rest = tail;
@@ -130,13 +144,16 @@ impl fmt::Display for Key {
         if self.alt {
             f.write_str("Alt-")?;
         }
+        if self.shift {
+            f.write_str("Shift-")?;
+        }
         match self.code {
             KeyCode::Char(' ') => f.write_str("Space"),
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::Enter => f.write_str("Enter"),
             KeyCode::Esc => f.write_str("Esc"),
             KeyCode::Tab => f.write_str("Tab"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::BackTab => f.write_str("S-Tab"),
             KeyCode::Backspace => f.write_str("Backspace"),
             KeyCode::Delete => f.write_str("Delete"),
             KeyCode::Up => f.write_str("↑"),
@@ -161,6 +178,9 @@ impl Key {
         }
         if self.alt {
             s.push_str("alt-");
+        }
+        if self.shift {
+            s.push_str("shift-");
         }
         match self.code {
             KeyCode::Char(' ') => s.push_str("Space"),
@@ -196,12 +216,14 @@ mod tests {
         assert_eq!(key("shift-tab"), Key::new(KeyCode::BackTab));
         assert_eq!(key("PgDn"), Key::new(KeyCode::PageDown));
         assert_eq!(key("F5"), Key::new(KeyCode::F(5)));
+        assert_eq!(key("shift-up"), Key::shifted(KeyCode::Up));
         assert_eq!(
             key("alt-x"),
             Key {
                 code: KeyCode::Char('x'),
                 ctrl: false,
-                alt: true
+                alt: true,
+                shift: false,
             }
         );
     }
@@ -226,6 +248,7 @@ mod tests {
             "Space",
             "F1",
             "?",
+            "shift-down",
         ] {
             let k = key(s);
             assert_eq!(key(&k.config_name()), k, "{s}");

@@ -73,6 +73,8 @@ pub struct App {
     pub journaling: bool,
     /// Lists whose last staged save failed: what the disk holds is older than the screen.
     pub unsaved: Vec<ListKind>,
+    /// The last save of the keep list failed.
+    pub kept_unsaved: bool,
     /// The writer thread stopped and the user has been told.
     pub writer_stopped_reported: bool,
     /// How far the help can scroll at the current size (set from the layout).
@@ -100,6 +102,7 @@ impl App {
             timing: None,
             journaling: false,
             unsaved: Vec::new(),
+            kept_unsaved: false,
             writer_stopped_reported: false,
             help_max_scroll: u16::MAX,
             export_folder: None,
@@ -255,7 +258,8 @@ impl App {
     pub fn open(loaded: crate::session::Loaded, keymap: Arc<Keymap>) -> App {
         let crate::session::Loaded {
             people,
-            triage,
+            mut triage,
+            kept,
             invitations,
             status,
             status_is_warning,
@@ -263,6 +267,7 @@ impl App {
             history_note,
             today,
         } = loaded;
+        triage.set_kept(&kept, true);
         let mut app = App::new(people, triage, today).with_keymap(keymap);
         if let Some(inv) = invitations {
             app = app.with_invitations(inv.pending, inv.triage, inv.rules);

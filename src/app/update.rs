@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use super::action::{Action, Tab};
 use super::effect::{Effect, Written};
+use super::keep::kept_note;
 use super::list::ListKind;
 use super::state::{App, Mode};
 use crate::model::filter::FilterChunk;
@@ -71,22 +72,53 @@ impl App {
             Action::SwitchColumn => triage.toggle_focus(),
             Action::Mark => triage.toggle_mark(),
             Action::InvertMarks => {
-                triage.invert_marks();
+                let skipped = triage.invert_marks();
                 let marked = triage.column(triage.focus()).marked();
-                self.info(format!("{marked} marked"));
+                self.info(format!("{marked} marked{}", kept_note(skipped)));
             }
-            Action::Move => return self.moved(kind, Triage::move_selection),
+            Action::Move => return self.move_selection(kind),
             Action::MoveRight if triage.focus() == Side::Left => {
-                return self.moved(kind, Triage::move_selection);
+                return self.move_selection(kind);
             }
             Action::MoveLeft if triage.focus() == Side::Right => {
-                return self.moved(kind, Triage::move_selection);
+                return self.move_selection(kind);
             }
             Action::MoveAll => return self.moved(kind, Triage::move_all_shown),
-            Action::ClickRow { side, row } => return self.moved(kind, |t| t.move_row(side, row)),
+            Action::ClickRow { side, row } => return self.click_row(kind, side, row),
+            Action::ShiftClickRow { side, row } => {
+                let from = triage.column(side).cursor;
+                let skipped = triage.mark_range(side, from, row);
+                triage.select_row(side, row);
+                self.marks_changed(kind, skipped);
+            }
+            Action::MarkUp | Action::MarkDown => {
+                let delta = if action == Action::MarkUp { -1 } else { 1 };
+                let skipped = triage.extend_marks(delta);
+                self.marks_changed(kind, skipped);
+            }
+            Action::MarkRange => {
+                if triage.visual().is_some() {
+                    triage.end_visual();
+                    self.info("Range ended; its rows stay marked");
+                } else {
+                    triage.start_visual();
+                    let keys = self.keymap.keys_of(Action::MarkRange);
+                    self.info(format!(
+                        "Marking a range: move the cursor; {keys} or Esc ends it"
+                    ));
+                }
+            }
+            Action::Keep => return self.keep(kind),
             Action::Scroll { side, delta } => triage.scroll(side, delta),
-            Action::Filter => self.mode = Mode::Filter,
-            // Esc on a kept filter clears it, as it would while typing.
+            Action::Filter => {
+                triage.end_visual();
+                self.mode = Mode::Filter;
+            }
+            // Esc ends a range first, then clears a kept filter as it would while typing.
+            Action::ClearFilter if triage.visual().is_some() => {
+                triage.end_visual();
+                self.info("Range ended; its rows stay marked");
+            }
             Action::ClearFilter => {
                 let side = triage.focus();
                 if !triage.column(side).is_filtered() {
@@ -168,7 +200,11 @@ impl App {
         Vec::new()
     }
 
-    fn moved(&mut self, kind: ListKind, f: impl FnOnce(&mut Triage) -> Moved) -> Vec<Effect> {
+    pub(super) fn moved(
+        &mut self,
+        kind: ListKind,
+        f: impl FnOnce(&mut Triage) -> Moved,
+    ) -> Vec<Effect> {
         let moved = f(self.triage_mut(kind));
         let to = kind.spec().titles[moved.to.index()];
         match moved.refused {
@@ -179,7 +215,15 @@ impl App {
                 ));
             }
             Some((n, reason)) => self.warn(format!("{n} cannot be moved: {reason}")),
-            None if moved.count > 0 => self.info(format!("Moved {} to {to}", moved.count)),
+            None if moved.count > 0 => self.info(format!(
+                "Moved {} to {to}{}",
+                moved.count,
+                kept_note(moved.kept_skipped)
+            )),
+            None if moved.kept_skipped > 0 => self.info(format!(
+                "Nothing moved: the {} shown are on your keep list",
+                moved.kept_skipped
+            )),
             None => {}
         }
         if moved.count > 0 {
@@ -365,6 +409,15 @@ impl App {
             Written::Staged(kind, Err(e)) => {
                 self.set_saved(kind, false);
                 self.error(format!("Could not save the staged list: {e}"));
+                Vec::new()
+            }
+            Written::Kept(Ok(())) => {
+                self.kept_unsaved = false;
+                Vec::new()
+            }
+            Written::Kept(Err(e)) => {
+                self.kept_unsaved = true;
+                self.error(format!("Could not save the keep list: {e}"));
                 Vec::new()
             }
             Written::Confirmed(action, Ok(())) => {

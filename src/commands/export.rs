@@ -39,8 +39,12 @@ pub fn table(
             let removed = removed_people(&entries);
             Table::of_people(removed.iter().map(|(p, d)| (*p, Some(*d))), true)
         }
-        ExportList::Staged => {
-            let path = data_dir.staged_path("connections");
+        ExportList::Staged | ExportList::Kept => {
+            let path = if which == ExportList::Kept {
+                data_dir.kept_path()
+            } else {
+                data_dir.staged_path("connections")
+            };
             let (entries, damaged) = staged::read_checked::<Person>(&path)?;
             if !damaged.is_empty() {
                 // Read-only here: the app sets the damaged lines aside on its next start.

@@ -81,7 +81,9 @@ impl Runtime {
             }
             // The app turns a yes to an overwrite into an export: only journal batches
             // come here.
-            Effect::Confirmed(ConfirmAction::Overwrite { .. }) => {}
+            Effect::Confirmed(
+                ConfirmAction::Overwrite { .. } | ConfirmAction::UnkeepAndMove { .. },
+            ) => {}
             Effect::Confirmed(action @ ConfirmAction::Journal { .. }) => {
                 let entries = journal_entries(app, &action);
                 // Durable first: the app says "Removed" when the writer answers.
@@ -106,6 +108,19 @@ impl Runtime {
                 let small = rows.len() <= WAIT_FOR_WRITES_UP_TO;
                 app.info(format!("Exporting {} to {}…", rows.len(), path.display()));
                 if !self.writer.send(Job::Export { path, rows }) {
+                    app.writer_stopped();
+                } else if small {
+                    self.wait_for_writer(app);
+                }
+            }
+            Effect::SaveKept => {
+                let triage = app.triage();
+                let kept = Staged::People {
+                    people: Arc::clone(app.people()),
+                    ids: triage.kept_ids().collect(),
+                };
+                let small = kept.len() <= WAIT_FOR_WRITES_UP_TO;
+                if !self.writer.send(Job::SaveKept(kept)) {
                     app.writer_stopped();
                 } else if small {
                     self.wait_for_writer(app);

@@ -32,9 +32,12 @@ pub fn key_of(event: &KeyEvent) -> Option<Key> {
             KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
             code => code,
         },
-        // Shift is in the character itself (`R`, `?`) or the key (Shift-Tab).
         ctrl,
         alt: event.modifiers.contains(KeyModifiers::ALT),
+        // Shift is in the character itself (`R`, `?`) or the key (Shift-Tab); only the
+        // other named keys carry it (Shift-↑).
+        shift: event.modifiers.contains(KeyModifiers::SHIFT)
+            && !matches!(code, KeyCode::Char(_) | KeyCode::BackTab),
     })
 }
 

@@ -25,6 +25,8 @@ pub enum Job {
     Export { path: PathBuf, rows: Staged },
     /// The right column of a list, as it is now.
     SaveStaged(Staged),
+    /// The keep list, as it is now.
+    SaveKept(Staged),
     /// Journal what the user confirmed, durably.
     Confirm {
         action: ConfirmAction,
@@ -173,6 +175,17 @@ fn write_all(mut store: Store, inbox: Receiver<Job>, outbox: Sender<Written>) {
                     save(&mut store, staged)
                 };
                 Written::Staged(kind, saved)
+            }
+            Job::SaveKept(kept) => {
+                let superseded = queue.iter().any(|j| matches!(j, Job::SaveKept(_)));
+                let saved = match kept {
+                    _ if superseded => Ok(()),
+                    Staged::People { people, ids } => {
+                        save_staged_people(&store.kept, &people, &ids)
+                    }
+                    Staged::Invitations(_) => Ok(()),
+                };
+                Written::Kept(saved)
             }
             Job::Export { path, rows } => {
                 let count = rows.len();

@@ -172,6 +172,11 @@ impl DataDir {
     pub fn staged_path(&self, list: &str) -> PathBuf {
         self.path.join(format!("staged-{list}.jsonl"))
     }
+
+    /// The keep list: people bulk moves pass by.
+    pub fn kept_path(&self) -> PathBuf {
+        self.path.join("kept-connections.jsonl")
+    }
 }
 
 #[cfg(test)]

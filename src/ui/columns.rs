@@ -92,14 +92,20 @@ impl<R: RowView> TriageColumns<'_, R> {
                 Span::raw(format!("{text}{cursor} ")),
             ]));
         }
-        if col.marked() > 0 {
-            block = block.title_bottom(
-                Line::from(Span::styled(
-                    format!(" {} marked ", col.marked()),
-                    self.theme.mark,
-                ))
-                .right_aligned(),
-            );
+        let kept = if side == Side::Left {
+            t.kept_count()
+        } else {
+            0
+        };
+        let counts = match (col.marked(), kept) {
+            (0, 0) => None,
+            (m, 0) => Some(format!(" {m} marked ")),
+            (0, k) => Some(format!(" ⚑ {k} kept ")),
+            (m, k) => Some(format!(" {m} marked · ⚑ {k} kept ")),
+        };
+        if let Some(counts) = counts {
+            block = block
+                .title_bottom(Line::from(Span::styled(counts, self.theme.mark)).right_aligned());
         }
         let inner = block.inner(area);
         block.render(area, buf);
@@ -133,7 +139,14 @@ impl<R: RowView> TriageColumns<'_, R> {
                 _ => Style::new(),
             };
             buf.set_style(line, style);
-            let mark = if t.is_marked(id) { "✔ " } else { "  " };
+            // A mark is what the next move takes; the flag is the keep list.
+            let mark = if t.is_marked(id) {
+                "✔ "
+            } else if t.is_kept(id) {
+                "⚑ "
+            } else {
+                "  "
+            };
             buf.set_span(line.x, y, &Span::styled(mark, self.theme.mark), 2);
             let rest = Rect::new(line.x + 2, y, line.width.saturating_sub(2), 1);
             self.rows

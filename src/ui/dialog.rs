@@ -69,7 +69,10 @@ pub fn render_confirm(
             theme.dim,
         ));
     }
-    if right.is_filtered() && right.shown().len() < n {
+    if matches!(action, ConfirmAction::Journal { .. })
+        && right.is_filtered()
+        && right.shown().len() < n
+    {
         lines.push(Line::styled(
             format!(
                 "(all {n} staged, not only the {} the filter shows)",
@@ -82,6 +85,16 @@ pub fn render_confirm(
         lines.push(Line::raw(""));
         lines.push(Line::styled(list.items.consequence(app.today), theme.hint));
     }
+    if let ConfirmAction::UnkeepAndMove { .. } = action {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "{kept} of these {n} are on your keep list. Moving takes them off it.",
+                kept = ids.iter().filter(|&&id| list.triage.is_kept(id)).count()
+            ),
+            theme.hint,
+        ));
+    }
     let keys = &app.keymap;
     lines.push(Line::styled(
         format!(
@@ -89,6 +102,7 @@ pub fn render_confirm(
             keys.keys_of(Action::Yes),
             match action {
                 ConfirmAction::Overwrite { .. } => "replace".to_owned(),
+                ConfirmAction::UnkeepAndMove { .. } => "un-keep and move".to_owned(),
                 ConfirmAction::Journal { .. } => kind.spec().verb.to_lowercase(),
             },
             keys.keys_of(Action::No),

@@ -70,6 +70,10 @@ pub fn render(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
         area.width
     } as usize;
     let mut spans = Vec::new();
+    if let Some(range) = app.range_hint() {
+        spans.push(Span::styled(format!("{range}  "), theme.mark));
+    }
+    let room = room.saturating_sub(app.range_hint().map_or(0, |r| width(&r) + 2));
     for (keys, hint) in hints(app, room) {
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {hint}  "), theme.hint));

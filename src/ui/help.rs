@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
+use super::text::{fit, width};
 use super::theme::Theme;
 use crate::app::{Action, Context, Keymap};
 
@@ -28,12 +29,23 @@ impl HelpOverlay<'_> {
     /// The help's lines: each context with its bindings.
     pub fn lines(&self) -> Vec<Line<'static>> {
         let theme = self.theme;
+        // As wide as the longest keys, within reason: a long remap is cut, not the help.
+        let keys_width = SHOWN
+            .iter()
+            .flat_map(|&c| self.keymap.in_context(c))
+            .map(|b| width(&b.label()))
+            .max()
+            .unwrap_or(0)
+            .clamp(9, 13)
+            + 1;
         let mut lines = Vec::new();
         for context in SHOWN {
             lines.push(Line::styled(context.title(), theme.title));
             for b in self.keymap.in_context(context) {
+                let keys = fit(&b.label(), keys_width - 1);
+                let pad = keys_width - width(&keys);
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {:<10}", b.label()), theme.key),
+                    Span::styled(format!("  {keys}{}", " ".repeat(pad)), theme.key),
                     Span::styled(b.help, theme.hint),
                 ]));
             }

@@ -2,7 +2,7 @@
 //! the state. Drawing and mouse hit-testing both read it, so a click lands on what was
 //! drawn there.
 
-use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 use super::text::{safe, width};
@@ -182,7 +182,12 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         if click && l.rows[i].contains(at) {
             let column = triage.column(side);
             let row = column.offset + (at.y - l.rows[i].y) as usize;
-            return (row < column.shown().len()).then_some(Action::ClickRow { side, row });
+            let shift = mouse.modifiers.contains(KeyModifiers::SHIFT);
+            return (row < column.shown().len()).then_some(if shift {
+                Action::ShiftClickRow { side, row }
+            } else {
+                Action::ClickRow { side, row }
+            });
         }
         if wheel != 0 && l.columns[i].contains(at) {
             return Some(Action::Scroll { side, delta: wheel });

@@ -9,6 +9,7 @@ impl Triage {
 
     pub fn toggle_focus(&mut self) {
         self.focus = self.focus.other();
+        self.visual = None;
     }
 
     /// Rows visible in a column; paging and scrolling use it.
@@ -29,6 +30,7 @@ impl Triage {
         let col = &mut self.columns[side.index()];
         col.cursor = col.cursor.saturating_add_signed(delta);
         self.clamp(side);
+        self.follow_visual();
     }
 
     pub fn page(&mut self, pages: isize) {
@@ -38,12 +40,14 @@ impl Triage {
     pub fn cursor_to_start(&mut self) {
         self.columns[self.focus.index()].cursor = 0;
         self.clamp(self.focus);
+        self.follow_visual();
     }
 
     pub fn cursor_to_end(&mut self) {
         self.finish_filter(self.focus);
         self.columns[self.focus.index()].cursor = usize::MAX;
         self.clamp(self.focus);
+        self.follow_visual();
     }
 
     /// Puts the cursor on row `row` of a column (a mouse click), focusing it.

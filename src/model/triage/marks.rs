@@ -12,15 +12,50 @@ impl Triage {
         }
     }
 
-    /// Inverts the marks of the rows the focused column shows.
-    pub fn invert_marks(&mut self) {
+    /// Inverts the marks of the rows the focused column shows, passing kept ones by.
+    /// Returns how many kept rows were passed by.
+    pub fn invert_marks(&mut self) -> usize {
         let side = self.focus;
         self.finish_filter(side);
         let shown = std::mem::take(&mut self.columns[side.index()].shown);
+        let mut skipped = 0;
         for &id in &shown {
-            self.set_mark(side, id, !self.is_marked(id));
+            if self.is_kept(id) {
+                skipped += 1;
+            } else {
+                self.set_mark(side, id, !self.is_marked(id));
+            }
         }
         self.columns[side.index()].shown = shown;
+        skipped
+    }
+
+    /// Marks the rows `from..=to` (either order) of a column, passing kept ones by (a
+    /// shift-click). Returns how many kept rows were passed by.
+    pub fn mark_range(&mut self, side: Side, from: usize, to: usize) -> usize {
+        self.finish_filter(side);
+        let (lo, hi) = (from.min(to), from.max(to));
+        let shown = std::mem::take(&mut self.columns[side.index()].shown);
+        let mut skipped = 0;
+        for &id in shown.iter().take(hi + 1).skip(lo) {
+            if self.is_kept(id) {
+                skipped += 1;
+            } else {
+                self.set_mark(side, id, true);
+            }
+        }
+        self.columns[side.index()].shown = shown;
+        skipped
+    }
+
+    /// Shift-↑/↓: marks the cursor row and the row it moves to. Returns how many kept
+    /// rows were passed by.
+    pub fn extend_marks(&mut self, delta: isize) -> usize {
+        let side = self.focus;
+        let from = self.column(side).cursor;
+        self.move_cursor(delta);
+        let to = self.column(side).cursor;
+        self.mark_range(side, from, to)
     }
 
     pub(super) fn set_mark(&mut self, side: Side, id: u32, on: bool) {

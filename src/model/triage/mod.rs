@@ -10,8 +10,11 @@ use super::search::{Query, SearchIndex};
 
 mod cursor;
 mod filtering;
+mod keep;
 mod marks;
 mod moves;
+
+pub use keep::Visual;
 
 /// Lists up to this size (and narrowing a result this small) filter inline: a scan of
 /// 100,000 rows takes about 2 ms. Larger ones filter on a worker, results streaming in.
@@ -185,6 +188,8 @@ pub struct Moved {
     pub to: Side,
     /// Items that could not move, with the first reason.
     pub refused: Option<(usize, &'static str)>,
+    /// Kept items a bulk move (move all shown) left where they were.
+    pub kept_skipped: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -196,6 +201,11 @@ pub struct Triage {
     marked: Vec<bool>,
     /// Why an item cannot be moved (an expired invitation), if it cannot.
     locks: Vec<Option<&'static str>>,
+    /// On the keep list: bulk moves, inverts and range marks pass it by (empty: nobody).
+    kept: Vec<bool>,
+    kept_count: usize,
+    /// A range being marked with `V`, following the cursor.
+    visual: Option<Visual>,
     search: Arc<SearchIndex>,
     sorts: Vec<SortOrder>,
     columns: [Column; 2],
@@ -218,6 +228,9 @@ impl Triage {
             in_place: [n, 0, 0],
             marked: vec![false; n],
             locks: Vec::new(),
+            kept: Vec::new(),
+            kept_count: 0,
+            visual: None,
             search: Arc::new(search),
             sorts,
             columns: Default::default(),

@@ -7,7 +7,14 @@ impl Triage {
     /// none are marked, to the other column.
     pub fn move_selection(&mut self) -> Moved {
         let side = self.focus;
-        let col = self.column(side);
+        let ids = self.selection();
+        self.move_ids(side, ids)
+    }
+
+    /// What [`Triage::move_selection`] would move: the marked rows shown in the focused
+    /// column, or the cursor row.
+    pub fn selection(&self) -> Vec<u32> {
+        let col = self.column(self.focus);
         let marked: Vec<u32> = if col.marked > 0 {
             col.shown
                 .iter()
@@ -17,20 +24,34 @@ impl Triage {
         } else {
             Vec::new()
         };
-        let ids = if marked.is_empty() {
+        if marked.is_empty() {
             col.current().into_iter().collect()
         } else {
             marked
-        };
-        self.move_ids(side, ids)
+        }
     }
 
-    /// Moves every row the focused column shows (after filtering) to the other column.
+    /// Moves every row the focused column shows (after filtering) to the other column,
+    /// except kept ones.
     pub fn move_all_shown(&mut self) -> Moved {
         let side = self.focus;
         self.finish_filter(side);
-        let ids = self.column(side).shown.clone();
-        self.move_ids(side, ids)
+        let shown = &self.column(side).shown;
+        let ids: Vec<u32> = shown
+            .iter()
+            .copied()
+            .filter(|&id| !self.is_kept(id))
+            .collect();
+        let kept_skipped = shown.len() - ids.len();
+        Moved {
+            kept_skipped,
+            ..self.move_ids(side, ids)
+        }
+    }
+
+    /// Moves these items from a column to the other (those still there).
+    pub fn move_items(&mut self, from: Side, ids: Vec<u32>) -> Moved {
+        self.move_ids(from, ids)
     }
 
     /// Moves one row of a column (a mouse click on it).
@@ -68,6 +89,7 @@ impl Triage {
             count,
             to: from.other(),
             refused,
+            kept_skipped: 0,
         }
     }
 

@@ -1,0 +1,55 @@
+//! The keep list in the real binary: kept in a private file, there after a restart, passed
+//! by on move-all, and listed by `unconnect export kept`.
+
+mod support;
+
+use support::{Term, demo, run};
+
+#[test]
+fn a_kept_person_survives_a_restart_and_is_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo();
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], dir.path());
+    let screen = t.wait_ready();
+    // The first row: the demo's newest connection.
+    let first = screen.lines().nth(2).unwrap().to_owned();
+    let name: String = first
+        .trim_start_matches(['│', ' '])
+        .split("  ")
+        .next()
+        .unwrap()
+        .to_owned();
+    t.send("K");
+    t.wait_for("Kept 1");
+    t.wait_for("⚑ 1 kept");
+    t.send("q");
+    t.wait_quit();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("kept-connections.jsonl"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], dir.path());
+    let screen = t.wait_ready();
+    assert!(screen.contains("⚑ 1 kept"), "{screen}");
+    assert!(
+        screen.contains(&format!("⚑ {name}")),
+        "{name} has the badge: {screen}"
+    );
+    t.send("a");
+    let screen = t.wait_for("on your keep list passed by");
+    assert!(screen.contains("To remove (292)"), "{screen}");
+    t.send("q");
+    t.wait_quit();
+
+    let (code, csv, _) = run(&["export", "kept"], dir.path());
+    assert_eq!(code, 0);
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    let first_name = name.split(' ').next().unwrap();
+    assert!(csv.lines().nth(1).unwrap().starts_with(first_name), "{csv}");
+}
