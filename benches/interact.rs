@@ -16,6 +16,12 @@ use unconnect::ui::{Screen, Theme};
 
 /// Three kinds of query: a 3-letter fragment, a company, two words.
 const QUERIES: [&str; 3] = ["ada", "contoso", "engineer garcia"];
+/// Filter terms: a month, a range with a negated word, a company without an e-mail.
+const TERMS: [&str; 3] = [
+    "connected:2019-03",
+    "connected:2018-01-01..2020-06-30 -engineer",
+    "company:contoso -email",
+];
 
 /// A fresh filter (no narrowing) as the app runs it: inline on a small list; on a large
 /// one the UI thread only starts a job, and the worker's chunks are accepted as they come.
@@ -54,6 +60,11 @@ fn filter(c: &mut Criterion) {
         });
     }
     let mut app = common::app(1_000_000);
+    for q in TERMS {
+        group.bench_function(format!("{q:?} 1000000 complete"), |b| {
+            b.iter(|| black_box(filter_complete(&mut app.lists[0].triage, q)))
+        });
+    }
     // Sorted by last name, far from storage order: matched by id, then listed.
     app.lists[0].triage.cycle_sort(Side::Left);
     for q in QUERIES {
@@ -63,7 +74,7 @@ fn filter(c: &mut Criterion) {
     }
     app.lists[0].triage.cycle_sort(Side::Left);
     app.lists[0].triage.cycle_sort(Side::Left);
-    for q in QUERIES {
+    for q in QUERIES.into_iter().chain(TERMS) {
         // What the keystroke costs the UI thread: parsing the query and starting a job.
         app.lists[0].triage.set_filter(Side::Left, "");
         group.bench_function(format!("{q:?} 1000000 keystroke"), |b| {

@@ -371,3 +371,23 @@ fn version_prints_name_and_version() {
         format!("unconnect {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn check_finds_the_demo_accident_as_a_burst() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let v = check_json(&demo);
+    assert_eq!(
+        v["bursts"],
+        serde_json::json!([{"from": "2024-03-12", "to": "2024-03-14", "count": 62}])
+    );
+    let r = check(&demo, &[]);
+    assert!(
+        r.stdout
+            .contains("  2024-03-12 to 2024-03-14: 62 connections"),
+        "{}",
+        r.stdout
+    );
+    // Three rows are not a burst.
+    let v = check_json(&fixture("current.csv"));
+    assert_eq!(v["bursts"], serde_json::json!([]));
+}

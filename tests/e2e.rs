@@ -25,7 +25,7 @@ fn pick_query() -> (String, BTreeSet<String>) {
         else {
             continue;
         };
-        let q = Query::parse(word);
+        let q = Query::parse(word).expect("a company word parses");
         let m = q.matcher();
         let hits: BTreeSet<String> = people
             .ids()

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::import::{Export, Format, Skipped};
+use crate::model::bursts::{self, Burst};
 
 /// Text output lists this many skipped lines and warnings; `--json` lists all.
 const SHOWN: usize = 50;
@@ -27,6 +28,8 @@ pub struct Summary<'a> {
     pub skipped: Vec<&'a Skipped>,
     pub warnings: Vec<&'a String>,
     pub invitations: Option<InvitationCounts<'a>>,
+    /// Runs of days on which far more connections arrived than usual.
+    pub bursts: Vec<Burst>,
 }
 
 #[derive(Debug, Serialize)]
@@ -65,6 +68,7 @@ impl<'a> Summary<'a> {
                 incoming: i.incoming,
                 pending: i.pending,
             }),
+            bursts: bursts::find(export.people.ids().map(|id| export.people.connected_on(id))),
         }
     }
 
@@ -111,8 +115,33 @@ impl<'a> Summary<'a> {
                 let _ = writeln!(s, "invitations: no Invitations.csv found");
             }
         }
+        write_bursts(&mut s, &self.bursts);
         s
     }
+}
+
+fn write_bursts(s: &mut String, bursts: &[Burst]) {
+    if bursts.is_empty() {
+        let _ = writeln!(
+            s,
+            "bursts:      none (no run of days far busier than usual)"
+        );
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "bursts:      {} (days far busier than usual: an address book invited at once?)",
+        bursts.len()
+    );
+    for b in bursts.iter().take(SHOWN) {
+        let days = if b.from == b.to {
+            b.from.to_string()
+        } else {
+            format!("{} to {}", b.from, b.to)
+        };
+        let _ = writeln!(s, "  {days}: {} connections", b.count);
+    }
+    more(s, bursts.len());
 }
 
 /// Loads the export and returns the summary to print: text, or JSON with `json`.

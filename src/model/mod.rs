@@ -1,5 +1,6 @@
 //! The data unconnect works on, free of any terminal or file concerns.
 
+pub mod bursts;
 pub mod filter;
 pub mod hash;
 pub mod invitation;
@@ -10,6 +11,8 @@ pub mod person;
 pub mod phrases;
 pub mod roster;
 pub mod search;
+pub mod terms;
+pub mod timeline;
 pub mod triage;
 
 pub use invitation::{Direction, Invitation, InvitationRules};

@@ -8,6 +8,7 @@ use super::People;
 use super::invitation::{Direction, Invitation, InvitationRules};
 use super::invitee::invitee_is_connection;
 use super::search::{SearchIndex, fold};
+use super::terms::{DateKey, Facts};
 use super::triage::{SortOrder, Triage};
 
 pub const SORT_SENT: &str = "newest first";
@@ -50,7 +51,11 @@ impl Pending {
         let search = SearchIndex::build(self.items.len(), |i| {
             let inv = &self.items[i];
             [inv.to.as_str(), inv.message.as_str()]
-        });
+        })
+        .with_facts(Facts::default().with_dates(
+            DateKey::Sent,
+            (0..self.items.len() as u32).map(|i| self.sent_on(i)),
+        ));
         let ids = || (0..self.items.len() as u32).collect::<Vec<u32>>();
         let mut by_sent = ids();
         by_sent.sort_by_key(|&i| Reverse(self.items[i as usize].sent_at));

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use super::people::{Field, People, PersonId};
 use super::phrases::PhraseId;
 use super::search::{SearchIndex, fold, fold_char_into};
+use super::terms::{DateKey, Facts};
 use super::triage::{SortOrder, Triage};
 
 pub const SORT_CONNECTED: &str = "newest first";
@@ -73,6 +74,23 @@ pub fn people_search_index(people: &People) -> SearchIndex {
     .with_phrases(people.phrases().iter(), |i| {
         people.phrase_ids(PersonId(i as u32))
     })
+    .with_facts(people_facts(people))
+}
+
+/// What the filter terms read about connections without the Complete export's files:
+/// the date connected, whether there is an e-mail address, the company and position.
+pub fn people_facts(people: &People) -> Facts {
+    Facts::default()
+        .with_dates(
+            DateKey::Connected,
+            people.ids().map(|id| people.connected_on(id)),
+        )
+        .with_emails(
+            people
+                .ids()
+                .map(|id| people.field(id, Field::Email).contains('@')),
+        )
+        .with_company_and_position()
 }
 
 /// Newest first; ties keep file order, which LinkedIn writes newest first.
@@ -302,7 +320,7 @@ mod tests {
         .collect();
         let index = people_search_index(&p);
         let found = |q: &str| {
-            let query = Query::parse(q);
+            let query = Query::parse(q).unwrap();
             let m = index.matcher(&query);
             (0..3).filter(|&i| m.matches(i)).collect::<Vec<_>>()
         };

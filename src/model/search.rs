@@ -11,6 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::phrases::PhraseId;
+use super::terms::{self, Clause, ClauseMatcher, Facts, Parsed, QueryError};
 
 /// Appends the case- and accent-folded form of `c` to `out`.
 pub fn fold_char_into(c: char, out: &mut String) {
@@ -92,25 +93,34 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// A parsed query: folded words, all of which must match.
+/// A parsed query: folded words, all of which must match, and the filter terms beside
+/// them (see [`super::terms`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     words: Vec<String>,
+    clauses: Vec<Clause>,
 }
 
 impl Query {
-    pub fn parse(text: &str) -> Self {
-        Query {
-            words: fold(text).split_whitespace().map(str::to_owned).collect(),
-        }
+    /// Parses the filter as typed; a malformed or unknown term is an error whose text is
+    /// the hint to show.
+    pub fn parse(text: &str) -> Result<Self, QueryError> {
+        let Parsed { words, clauses } = terms::parse(text)?;
+        Ok(Query { words, clauses })
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.words.is_empty() && self.clauses.is_empty()
     }
 
+    /// The plain words and quoted phrases, folded: what the rows highlight.
     pub fn words(&self) -> &[String] {
         &self.words
+    }
+
+    /// The terms and negated words.
+    pub fn clauses(&self) -> &[Clause] {
+        &self.clauses
     }
 
     /// Whether every match of `self` is also a match of `narrower`: typing more can only
@@ -119,6 +129,7 @@ impl Query {
         self.words
             .iter()
             .all(|w| narrower.words.iter().any(|n| n.contains(w.as_str())))
+            && self.clauses.iter().all(|c| narrower.clauses.contains(c))
     }
 
     pub fn matcher(&self) -> Matcher<'_> {
@@ -185,6 +196,8 @@ pub struct SearchIndex {
     shared: Vec<[PhraseId; 2]>,
     /// The phrases, folded, by id.
     phrases: Vec<String>,
+    /// What the filter terms read besides the text.
+    facts: Facts,
 }
 
 /// Matches a query against the items of one index.
@@ -193,6 +206,7 @@ pub struct IndexMatcher<'a> {
     matcher: Matcher<'a>,
     /// Per query word, per phrase: whether the word is in it.
     in_phrase: Vec<Vec<bool>>,
+    clauses: ClauseMatcher<'a>,
 }
 
 impl IndexMatcher<'_> {
@@ -208,6 +222,10 @@ impl IndexMatcher<'_> {
                 shared.is_some_and(|&[a, b]| in_phrase[a as usize] || in_phrase[b as usize])
                     || finder.find(hay).is_some()
             })
+            && (self.clauses.is_empty()
+                || self
+                    .clauses
+                    .matches(i, hay, shared.copied(), &self.index.facts))
     }
 }
 
@@ -307,6 +325,17 @@ impl SearchIndex {
         self
     }
 
+    /// Gives the items the facts the filter terms read (dates, flags, message counts).
+    pub fn with_facts(mut self, facts: Facts) -> Self {
+        self.facts = facts;
+        self
+    }
+
+    /// Whether this index can answer every term of `query` (see [`Facts::check`]).
+    pub fn check(&self, query: &Query) -> Result<(), QueryError> {
+        self.facts.check(&query.clauses)
+    }
+
     /// A matcher for `query`: its words are looked up in each phrase once, here.
     pub fn matcher<'a>(&'a self, query: &'a Query) -> IndexMatcher<'a> {
         let matcher = query.matcher();
@@ -324,6 +353,7 @@ impl SearchIndex {
             index: self,
             matcher,
             in_phrase,
+            clauses: ClauseMatcher::new(&query.clauses, &self.phrases),
         }
     }
 
@@ -365,13 +395,14 @@ mod tests {
                 ["Ana", "Silva", "Banker", "Bank of America"],
             ][i]
         });
-        let q = Query::parse("acme jose");
+        let q = Query::parse("acme jose").unwrap();
         let m = q.matcher();
         assert!(m.matches(index.haystack(0)));
         assert!(!m.matches(index.haystack(1)));
         // Words never span two fields.
         assert!(
             !Query::parse("garciaeng")
+                .unwrap()
                 .matcher()
                 .matches(index.haystack(0))
         );
@@ -392,16 +423,16 @@ mod tests {
 
     #[test]
     fn highlights_map_back_to_display_chars() {
-        let q = Query::parse("jose gar");
+        let q = Query::parse("jose gar").unwrap();
         assert_eq!(q.highlights("José García"), vec![0..4, 5..8]);
-        assert_eq!(Query::parse("ss").highlights("Straße"), vec![4..5]);
+        assert_eq!(Query::parse("ss").unwrap().highlights("Straße"), vec![4..5]);
     }
 
     #[test]
     fn growing_a_query_narrows_it() {
-        let q = Query::parse("jo");
-        assert!(q.is_narrowed_by(&Query::parse("jos")));
-        assert!(q.is_narrowed_by(&Query::parse("acme jos")));
-        assert!(!q.is_narrowed_by(&Query::parse("j")));
+        let q = Query::parse("jo").unwrap();
+        assert!(q.is_narrowed_by(&Query::parse("jos").unwrap()));
+        assert!(q.is_narrowed_by(&Query::parse("acme jos").unwrap()));
+        assert!(!q.is_narrowed_by(&Query::parse("j").unwrap()));
     }
 }

@@ -5,8 +5,23 @@ use super::*;
 impl Triage {
     /// Sets a column's filter. Returns a job to run on a worker when the list is large;
     /// until its chunks arrive (see [`Triage::accept`]) the column shows what matched so far.
+    ///
+    /// A filter with a malformed or unknown term (or one this list cannot answer, such
+    /// as `messages:` without messages.csv) is kept as typed with its error, for the
+    /// filter bar's hint ([`Column::filter_error`]), while the column keeps showing the
+    /// last valid filter's result: the rows do not jump while a term is half typed.
     pub fn set_filter(&mut self, side: Side, text: &str) -> Option<FilterJob> {
-        let query = Query::parse(text);
+        let parsed = Query::parse(text).and_then(|q| self.search.check(&q).map(|()| q));
+        let query = match parsed {
+            Ok(query) => query,
+            Err(error) => {
+                let col = &mut self.columns[side.index()];
+                col.filter = text.to_owned();
+                col.error = Some(error);
+                return None;
+            }
+        };
+        self.columns[side.index()].error = None;
         let col = &self.columns[side.index()];
         let narrows = col.is_filtered() && !col.is_matching() && col.query.is_narrowed_by(&query);
         let col = &mut self.columns[side.index()];

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::filter::{FilterChunk, FilterJob};
 use super::search::{Query, SearchIndex};
+use super::terms::QueryError;
 
 mod cursor;
 mod filtering;
@@ -127,7 +128,10 @@ pub struct Column {
     pub sort: usize,
     /// The filter as typed.
     pub filter: String,
+    /// The last valid filter, which the column shows.
     query: Query,
+    /// Why the filter as typed is not valid, when it is not.
+    error: Option<QueryError>,
     /// Every item that passes the filter, in either column or done, in sort order: moves
     /// then only re-select by place instead of matching again.
     matched: Vec<u32>,
@@ -155,8 +159,15 @@ impl Column {
         self.marked
     }
 
+    /// The last valid filter: what the column shows and the rows highlight.
     pub fn query(&self) -> &Query {
         &self.query
+    }
+
+    /// Why the filter as typed cannot be used (a one-line hint), while the column keeps
+    /// showing the last valid filter's result.
+    pub fn filter_error(&self) -> Option<&QueryError> {
+        self.error.as_ref()
     }
 
     pub fn is_filtered(&self) -> bool {
