@@ -53,3 +53,34 @@ fn a_kept_person_survives_a_restart_and_is_exported() {
     let first_name = name.split(' ').next().unwrap();
     assert!(csv.lines().nth(1).unwrap().starts_with(first_name), "{csv}");
 }
+
+#[test]
+fn a_date_filter_then_move_all_stages_the_accident_and_the_dialog_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo();
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], dir.path());
+    t.wait_ready();
+    t.send("/");
+    t.type_text("connected:2024-03-12..2024-03-14");
+    t.wait_for("Connections (62 of 293)");
+    t.send("\r");
+    t.send("a");
+    t.wait_for("To remove (62)");
+    t.send("R");
+    t.wait_for("Remove 62 connections?");
+    t.send("n");
+    t.wait_for("Cancelled: nothing was removed");
+    // A term that cannot be read says so in the filter bar.
+    t.send("\x1b"); // Esc clears the kept filter
+    t.wait_for("Connections (231)");
+    t.send("/");
+    t.type_text("x connected:soon");
+    t.wait_for("connected:");
+    let screen = t.wait_for("expects");
+    assert!(screen.contains("To remove (62)"), "{screen}");
+    t.send("\x1b");
+    // Esc and q in one read would be Alt-q: wait for the columns' footer first.
+    t.wait_for("Space mark");
+    t.send("q");
+    t.wait_quit();
+}

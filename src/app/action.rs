@@ -11,16 +11,23 @@ pub enum Tab {
     Connections,
     Invitations,
     History,
+    Timeline,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Connections, Tab::Invitations, Tab::History];
+    pub const ALL: [Tab; 4] = [
+        Tab::Connections,
+        Tab::Invitations,
+        Tab::History,
+        Tab::Timeline,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Connections => "Connections",
             Tab::Invitations => "Invitations",
             Tab::History => "History",
+            Tab::Timeline => "Timeline",
         }
     }
 }
@@ -31,6 +38,11 @@ pub enum Action {
     ConnectionsTab,
     InvitationsTab,
     HistoryTab,
+    TimelineTab,
+    /// Timeline: weeks instead of months.
+    ZoomIn,
+    /// Timeline: months instead of weeks.
+    ZoomOut,
     Up,
     Down,
     PageUp,
@@ -117,6 +129,11 @@ pub enum Action {
         side: Side,
         delta: isize,
     },
+    /// Timeline: a click on a bar or a listed burst.
+    #[serde(skip)]
+    ClickBar(usize),
+    #[serde(skip)]
+    ClickBurst(usize),
     #[serde(skip)]
     ClickRemoveButton,
     #[serde(skip)]

@@ -56,6 +56,8 @@ pub enum When {
     OnList,
     /// Only on this list's tab.
     On(ListKind),
+    /// On the Timeline tab.
+    OnTimeline,
 }
 
 #[derive(Debug, Clone)]
@@ -250,7 +252,7 @@ pub fn defaults() -> Vec<Binding> {
     let b = |context, action, keys: &[Key], hint, rank, when, help| Binding {
         context, action, keys: keys.to_vec(), hint, rank, when, help,
     };
-    use When::{Always, On, OnList};
+    use When::{Always, On, OnList, OnTimeline};
     vec![
         b(Browse, Action::Mark, &[ch(' ')], Some("mark"), 2, OnList, "mark / unmark the row, cursor moves down"),
         b(Browse, Action::Move, &[code(Enter)], Some("move"), 2, OnList, "move marked rows (or the cursor row) over"),
@@ -282,6 +284,9 @@ pub fn defaults() -> Vec<Binding> {
         b(Browse, Action::ConnectionsTab, &[ch('1')], None, 9, Always, "Connections tab"),
         b(Browse, Action::InvitationsTab, &[ch('2')], None, 9, Always, "Invitations tab"),
         b(Browse, Action::HistoryTab, &[ch('3')], None, 9, Always, "History tab"),
+        b(Browse, Action::TimelineTab, &[ch('4')], None, 9, Always, "Timeline tab: connections per month, bursts"),
+        b(Browse, Action::ZoomIn, &[ch('+'), ch('=')], Some("weeks"), 3, OnTimeline, "timeline: per week"),
+        b(Browse, Action::ZoomOut, &[ch('-')], Some("months"), 3, OnTimeline, "timeline: per month"),
         b(Browse, Action::Help, &[ch('?')], Some("help"), 0, Always, "this help"),
         b(Browse, Action::Quit, &[ch('q'), Key::ctrl('c')], Some("quit"), 0, Always, "quit (the staged list is kept)"),
         b(Filter, Action::KeepFilter, &[code(Enter)], Some("keep filter"), 1, Always, "keep the filter, back to the rows"),

@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod keys;
 pub mod list;
 pub mod state;
+pub mod timeline;
 pub mod update;
 
 pub use action::{Action, Tab};

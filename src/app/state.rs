@@ -81,6 +81,8 @@ pub struct App {
     pub help_max_scroll: u16,
     /// Where the export prompt proposes to write, as the user writes it (`~/Downloads`).
     pub export_folder: Option<String>,
+    /// The Timeline tab's data and cursor, built the first time it is shown.
+    pub timeline: Option<super::timeline::Timeline>,
 }
 
 impl App {
@@ -106,6 +108,7 @@ impl App {
             writer_stopped_reported: false,
             help_max_scroll: u16::MAX,
             export_folder: None,
+            timeline: None,
         }
     }
 

@@ -40,11 +40,15 @@ impl App {
             Action::ConnectionsTab => Some(Tab::Connections),
             Action::InvitationsTab => Some(Tab::Invitations),
             Action::HistoryTab => Some(Tab::History),
+            Action::TimelineTab => Some(Tab::Timeline),
             Action::SwitchTab(tab) => Some(tab),
             _ => None,
         };
         if let Some(tab) = tab {
             self.tab = tab;
+            if tab == Tab::Timeline {
+                self.timeline_mut();
+            }
             return Vec::new();
         }
         match action {
@@ -57,6 +61,9 @@ impl App {
                 return vec![Effect::Quit];
             }
             _ => {}
+        }
+        if self.tab == Tab::Timeline {
+            return self.timeline_action(action);
         }
         let Some(kind) = self.list() else {
             return Vec::new();

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::text::{fit, safe, width};
+use super::text::{fit, fit_end, safe, width};
 use super::theme::Theme;
 use crate::app::ListSpec;
 use crate::model::search::Query;
@@ -84,13 +84,26 @@ impl<R: RowView> TriageColumns<'_, R> {
             block = block.title(Line::from(Span::styled(sort, self.theme.dim)).right_aligned());
         }
         let typing = self.typing && focused;
-        if typing || col.is_filtered() {
+        if typing || col.is_filtered() || col.filter_error().is_some() {
             let cursor = if typing { "▏" } else { "" };
-            let text = fit(&safe(&col.filter), (area.width as usize).saturating_sub(10));
-            block = block.title_bottom(Line::from(vec![
+            let room = (area.width as usize).saturating_sub(10);
+            // A term that cannot be read says why, instead of silently matching nothing:
+            // the hint gets half the bar, the typed text (its end) the rest.
+            let error = col.filter_error();
+            let text_room = if error.is_some() { room / 2 } else { room };
+            let text = fit_end(&safe(&col.filter), text_room);
+            let mut spans = vec![
                 Span::styled(" / ", self.theme.key),
                 Span::raw(format!("{text}{cursor} ")),
-            ]));
+            ];
+            if let Some(error) = error {
+                let left = room.saturating_sub(width(&text) + 2);
+                spans.push(Span::styled(
+                    format!("{} ", fit(&error.hint, left)),
+                    self.theme.warning,
+                ));
+            }
+            block = block.title_bottom(Line::from(spans));
         }
         let kept = if side == Side::Left {
             t.kept_count()
@@ -114,6 +127,8 @@ impl<R: RowView> TriageColumns<'_, R> {
                 format!("Sorting by {}…", t.sort_name(side))
             } else if col.is_matching() {
                 "Searching…".to_owned()
+            } else if let Some(error) = col.filter_error() {
+                error.hint.clone()
             } else if col.is_filtered() && col.total() > 0 {
                 format!("No match for \"{}\".", safe(&col.filter))
             } else {

@@ -10,7 +10,7 @@ use super::layout::{self, ScreenLayout};
 use super::text::width;
 use super::theme::Theme;
 use crate::app::keymap::When;
-use crate::app::{Action, App, Context, Mode};
+use crate::app::{Action, App, Context, Mode, Tab};
 
 /// The `(keys, hint)` pairs the footer shows for this state and width, in keymap order.
 pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
@@ -20,6 +20,7 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
         When::Always => true,
         When::OnList => list.is_some() || context != Context::Browse,
         When::On(kind) => list == Some(kind),
+        When::OnTimeline => app.tab == Tab::Timeline && context == Context::Browse,
     };
     // (rank, keymap order, keys, hint)
     let mut candidates: Vec<(u8, usize, String, &'static str)> = Vec::new();
@@ -28,10 +29,18 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
             Action::ConnectionsTab,
             Action::InvitationsTab,
             Action::HistoryTab,
+            Action::TimelineTab,
         ]
         .map(|a| app.keymap.key_of(a))
         .join(" ");
         candidates.push((1, 0, tabs, "tabs"));
+    }
+    if app.tab == Tab::Timeline && context == Context::Browse {
+        let k = |a| app.keymap.key_of(a);
+        let bar = format!("{} {}", k(Action::MoveLeft), k(Action::MoveRight));
+        candidates.push((2, 0, bar, "bar"));
+        candidates.push((2, 0, k(Action::SwitchColumn), "bursts"));
+        candidates.push((1, 0, k(Action::Move), "show them"));
     }
     for (i, b) in app.keymap.in_context(context).enumerate() {
         if let Some(hint) = b.hint

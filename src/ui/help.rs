@@ -40,6 +40,15 @@ impl HelpOverlay<'_> {
             + 1;
         let mut lines = Vec::new();
         for context in SHOWN {
+            if context == Context::Filter {
+                // What a filter can say, beside plain words.
+                lines.push(Line::styled("Filter terms (all must hold)", theme.title));
+                // A term is too wide for the keys' column: it gets a line of its own.
+                for (term, what) in crate::model::terms::help::HELP {
+                    lines.push(Line::styled(format!("  {term}"), theme.key));
+                    lines.push(Line::styled(format!("      {what}"), theme.hint));
+                }
+            }
             lines.push(Line::styled(context.title(), theme.title));
             for b in self.keymap.in_context(context) {
                 let keys = fit(&b.label(), keys_width - 1);
@@ -65,7 +74,9 @@ pub fn max_scroll(keymap: &Keymap, area: Rect) -> u16 {
     let lines: usize = SHOWN
         .iter()
         .map(|&c| 1 + keymap.in_context(c).count())
-        .sum();
+        .sum::<usize>()
+        + 1
+        + 2 * crate::model::terms::help::HELP.len();
     let per = lines.div_ceil(halves(area));
     per.saturating_sub(area.height.saturating_sub(2) as usize) as u16
 }

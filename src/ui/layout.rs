@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEven
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 use super::text::{safe, width};
+use super::timeline::TimelineLayout;
 
 fn width_of(text: &str) -> usize {
     width(&safe(text))
@@ -36,6 +37,8 @@ pub struct ScreenLayout {
     pub dialog: Rect,
     /// Cancel, then Remove.
     pub dialog_buttons: [Rect; 2],
+    /// The Timeline tab's parts, on that tab.
+    pub timeline: Option<TimelineLayout>,
 }
 
 pub fn tab_label(tab: Tab, index: usize) -> String {
@@ -140,6 +143,10 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
             Rect::new(cancel_x, buttons_y, cancel_w, 1),
             Rect::new(remove_x, buttons_y, remove_w, 1),
         ],
+        timeline: match (&app.timeline, app.tab) {
+            (Some(t), Tab::Timeline) => Some(TimelineLayout::new(body, t)),
+            _ => None,
+        },
     }
 }
 
@@ -175,6 +182,21 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         if l.remove_button.contains(at) && app.list().is_some() {
             return Some(Action::ClickRemoveButton);
         }
+    }
+    if let (Some(tl), Some(t)) = (&l.timeline, &app.timeline) {
+        if !click {
+            return None;
+        }
+        if let Some(i) = tl
+            .bar_at(at.x, t.periods().len())
+            .filter(|_| tl.chart.contains(at))
+        {
+            return Some(Action::ClickBar(i));
+        }
+        return tl
+            .burst_at(at.y, t)
+            .filter(|_| tl.bursts.contains(at))
+            .map(Action::ClickBurst);
     }
     let triage = app.triage_of(app.list()?);
     for side in [Side::Left, Side::Right] {

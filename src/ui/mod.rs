@@ -12,6 +12,7 @@ pub mod people_rows;
 pub mod screen;
 pub mod text;
 pub mod theme;
+pub mod timeline;
 
 pub use screen::Screen;
 pub use theme::Theme;

@@ -13,6 +13,7 @@ use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
 use super::people_rows::PeopleRows;
 use super::text::{fit, safe, width};
 use super::theme::Theme;
+use super::timeline::TimelineView;
 use crate::app::{App, Items, Mode, StatusKind, Tab, TriageList};
 use crate::model::InvitationRules;
 use crate::model::pending::Pending;
@@ -41,6 +42,10 @@ impl Widget for Screen<'_> {
         render_tabs(app, &l, buf, theme);
         match (app.tab, app.current()) {
             (_, Some(list)) => render_list(app, list, &l, buf, theme),
+            (Tab::Timeline, None) => match &app.timeline {
+                Some(timeline) => TimelineView { timeline, theme }.render(l.body, buf),
+                None => render_note("The timeline is being built…", l.body, buf, theme),
+            },
             (Tab::Invitations, None) => render_note(&app.invitations_note, l.body, buf, theme),
             (_, None) => render_note(&app.history_note, l.body, buf, theme),
         }

@@ -16,6 +16,29 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
+/// `text` fitted into `max` cells keeping its end (where typing happens), starting
+/// with `…` when cut.
+pub fn fit_end(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 1; // the ellipsis
+    for g in text.graphemes(true).rev() {
+        let w = UnicodeWidthStr::width(g);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        kept.push(g);
+    }
+    kept.reverse();
+    format!("…{}", kept.concat())
+}
+
 /// Spans for `text` fitted into `max` cells, ending in `…` when cut; chars inside
 /// `highlights` (char ranges) get `highlight` patched over `base`. Returns the cells used.
 pub fn fit_spans(

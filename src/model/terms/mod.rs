@@ -5,7 +5,7 @@
 
 mod eval;
 mod facts;
-mod help;
+pub mod help;
 mod parse;
 
 use chrono::NaiveDate;

@@ -1,0 +1,183 @@
+//! The Timeline tab: connections per month (or week, zoomed in) over the whole history,
+//! the bursts highlighted and listed. `Enter` on a bar or a burst filters the Connections
+//! tab's left column to its dates and switches there.
+
+use chrono::NaiveDate;
+
+use super::action::{Action, Tab};
+use super::effect::Effect;
+use super::list::ListKind;
+use super::state::App;
+use crate::model::bursts::{self, Burst};
+use crate::model::terms::connected_between;
+use crate::model::timeline::{Granularity, counts};
+use crate::model::triage::Side;
+use crate::model::{People, PersonId};
+
+/// What the arrows move through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Bars,
+    Bursts,
+}
+
+/// The timeline's data, computed once from the export, and where the user is in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timeline {
+    pub granularity: Granularity,
+    /// Connections per month and per week, each period by its first day.
+    pub months: Vec<(NaiveDate, usize)>,
+    pub weeks: Vec<(NaiveDate, usize)>,
+    pub bursts: Vec<Burst>,
+    /// Connections without a readable date (left out of the bars).
+    pub undated: usize,
+    pub focus: Focus,
+    /// The selected bar, an index into the current granularity's periods.
+    pub bar: usize,
+    /// The selected burst.
+    pub burst: usize,
+}
+
+impl Timeline {
+    pub fn build(people: &People) -> Timeline {
+        let dates: Vec<Option<NaiveDate>> = people
+            .ids()
+            .map(|id: PersonId| people.connected_on(id))
+            .collect();
+        let undated = dates.iter().filter(|d| d.is_none()).count();
+        let months = counts(dates.iter().copied(), Granularity::Month);
+        let weeks = counts(dates.iter().copied(), Granularity::Week);
+        let bursts = bursts::find(dates);
+        // Start on the first burst, where the accident is, or on the newest month.
+        let mut t = Timeline {
+            granularity: Granularity::Month,
+            bar: months.len().saturating_sub(1),
+            months,
+            weeks,
+            bursts,
+            undated,
+            focus: Focus::Bars,
+            burst: 0,
+        };
+        if let Some(b) = t.bursts.first().copied() {
+            t.select_date(b.from);
+        }
+        t
+    }
+
+    /// The periods at the current zoom.
+    pub fn periods(&self) -> &[(NaiveDate, usize)] {
+        match self.granularity {
+            Granularity::Month => &self.months,
+            Granularity::Week => &self.weeks,
+        }
+    }
+
+    /// The first and last day of the selected bar.
+    pub fn selected_span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let &(start, _) = self.periods().get(self.bar)?;
+        Some((start, self.granularity.end_of(start)))
+    }
+
+    /// Whether a period overlaps a burst: its bar is highlighted.
+    pub fn in_burst(&self, start: NaiveDate) -> bool {
+        let end = self.granularity.end_of(start);
+        self.bursts.iter().any(|b| b.from <= end && b.to >= start)
+    }
+
+    /// Puts the bar cursor on the period holding `date`.
+    fn select_date(&mut self, date: NaiveDate) {
+        let start = self.granularity.start_of(date);
+        if let Some(i) = self.periods().iter().position(|&(s, _)| s == start) {
+            self.bar = i;
+        }
+    }
+
+    fn zoom(&mut self, granularity: Granularity) {
+        let keep = self.selected_span().map(|(start, _)| start);
+        self.granularity = granularity;
+        self.bar = self.periods().len().saturating_sub(1);
+        if let Some(date) = keep {
+            self.select_date(date);
+        }
+    }
+}
+
+impl App {
+    /// The timeline, computed the first time the tab is shown.
+    pub(super) fn timeline_mut(&mut self) -> &mut Timeline {
+        let people = std::sync::Arc::clone(self.people());
+        self.timeline
+            .get_or_insert_with(|| Timeline::build(&people))
+    }
+
+    pub(super) fn timeline_action(&mut self, action: Action) -> Vec<Effect> {
+        let t = self.timeline_mut();
+        let periods = t.periods().len();
+        match (action, t.focus) {
+            (Action::MoveLeft | Action::Up, Focus::Bars) => t.bar = t.bar.saturating_sub(1),
+            (Action::MoveRight | Action::Down, Focus::Bars) => {
+                t.bar = (t.bar + 1).min(periods.saturating_sub(1));
+            }
+            (Action::PageUp, Focus::Bars) => t.bar = t.bar.saturating_sub(12),
+            (Action::PageDown, Focus::Bars) => t.bar = (t.bar + 12).min(periods.saturating_sub(1)),
+            (Action::Top, Focus::Bars) => t.bar = 0,
+            (Action::Bottom, Focus::Bars) => t.bar = periods.saturating_sub(1),
+            (Action::Up | Action::MoveLeft, Focus::Bursts) => t.burst = t.burst.saturating_sub(1),
+            (Action::Down | Action::MoveRight, Focus::Bursts) => {
+                t.burst = (t.burst + 1).min(t.bursts.len().saturating_sub(1));
+            }
+            (Action::ZoomIn, _) => t.zoom(Granularity::Week),
+            (Action::ZoomOut, _) => t.zoom(Granularity::Month),
+            (Action::SwitchColumn, _) => {
+                t.focus = match t.focus {
+                    Focus::Bars if !t.bursts.is_empty() => Focus::Bursts,
+                    _ => Focus::Bars,
+                };
+            }
+            (Action::Move, _) => return self.filter_to_selection(),
+            (Action::ClickBar(i), _) => {
+                t.focus = Focus::Bars;
+                t.bar = i.min(periods.saturating_sub(1));
+            }
+            (Action::ClickBurst(i), _) if i < t.bursts.len() => {
+                t.focus = Focus::Bursts;
+                t.burst = i;
+                let from = t.bursts[i].from;
+                t.select_date(from);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Enter: the Connections tab's left column filtered to the selected bar's or burst's
+    /// days, with the cursor at the top; everything else about the column stays.
+    fn filter_to_selection(&mut self) -> Vec<Effect> {
+        let t = self.timeline_mut();
+        let span = match t.focus {
+            Focus::Bursts => t.bursts.get(t.burst).map(|b| (b.from, b.to)),
+            Focus::Bars => t.selected_span(),
+        };
+        let Some((from, to)) = span else {
+            return Vec::new();
+        };
+        let query = connected_between(from, to);
+        self.tab = Tab::Connections;
+        let triage = self.triage_mut(ListKind::Connections);
+        triage.set_focus(Side::Left);
+        let job = triage.set_filter(Side::Left, &query);
+        let shown = triage.column(Side::Left).shown().len();
+        self.info(format!(
+            "Showing connections from {} to {}: `a` moves them all to To remove",
+            from.format("%-d %b %Y"),
+            to.format("%-d %b %Y")
+        ));
+        if job.is_none() && shown == 0 {
+            self.warn(format!("Nobody left on the left from {from} to {to}"));
+        }
+        job.map(|j| Effect::Filter(ListKind::Connections, j))
+            .into_iter()
+            .collect()
+    }
+}

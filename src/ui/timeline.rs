@@ -1,0 +1,294 @@
+//! The Timeline tab: a bar per month (or week), bursts in the warning colour, the
+//! selected bar in the cursor's, the bursts listed below. Only the bars that fit are
+//! drawn, scrolled so the selected one is in view.
+
+use chrono::{Datelike, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::text::fit;
+use super::theme::Theme;
+use crate::app::timeline::{Focus, Timeline};
+use crate::model::bursts::{MIN_BURST, TIMES_TYPICAL, WINDOW_DAYS};
+use crate::model::timeline::Granularity;
+
+/// Bursts listed before "and N more".
+const BURSTS_SHOWN: usize = 5;
+
+/// Where the timeline's parts go; mouse hit-testing reads it too.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TimelineLayout {
+    /// The bars, above their axis labels.
+    pub chart: Rect,
+    pub info: Rect,
+    /// The bursts' rows (inside their block).
+    pub bursts: Rect,
+    /// The period drawn first, and how many cells each takes.
+    pub first_bar: usize,
+    pub bar_width: u16,
+}
+
+impl TimelineLayout {
+    pub fn new(area: Rect, t: &Timeline) -> TimelineLayout {
+        let shown = t.bursts.len().min(BURSTS_SHOWN) as u16;
+        let bursts_height = shown.max(1) + 3; // borders and the rule's line
+        let [chart_block, info, bursts] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(bursts_height),
+        ]));
+        let chart = Block::bordered().inner(chart_block);
+        let periods = t.periods().len();
+        let bar_width: u16 = if periods * 2 <= chart.width as usize {
+            2
+        } else {
+            1
+        };
+        let fit = (chart.width / bar_width).max(1) as usize;
+        // The selected bar in the middle, as far as the history allows.
+        let first_bar = if periods <= fit {
+            0
+        } else {
+            t.bar.saturating_sub(fit / 2).min(periods - fit)
+        };
+        TimelineLayout {
+            chart,
+            info,
+            bursts: Block::bordered().inner(bursts),
+            first_bar,
+            bar_width,
+        }
+    }
+
+    /// The burst listed on a row of the bursts' block, if any.
+    pub fn burst_at(&self, y: u16, t: &Timeline) -> Option<usize> {
+        if y < self.bursts.y || y >= self.bursts.bottom() {
+            return None;
+        }
+        let i = first_burst(t) + (y - self.bursts.y) as usize;
+        (i < t.bursts.len() && ((y - self.bursts.y) as usize) < BURSTS_SHOWN).then_some(i)
+    }
+
+    /// The period under a column of the chart, if any.
+    pub fn bar_at(&self, x: u16, periods: usize) -> Option<usize> {
+        if x < self.chart.x || x >= self.chart.right() {
+            return None;
+        }
+        let i = self.first_bar + ((x - self.chart.x) / self.bar_width) as usize;
+        (i < periods).then_some(i)
+    }
+}
+
+pub struct TimelineView<'a> {
+    pub timeline: &'a Timeline,
+    pub theme: &'a Theme,
+}
+
+impl Widget for TimelineView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (t, theme) = (self.timeline, self.theme);
+        let l = TimelineLayout::new(area, t);
+        let title = match t.granularity {
+            Granularity::Month => " Connections per month ",
+            Granularity::Week => " Connections per week ",
+        };
+        let chart_block = Rect {
+            x: l.chart.x - 1,
+            y: l.chart.y - 1,
+            width: l.chart.width + 2,
+            height: l.chart.height + 2,
+        };
+        let focused = t.focus == Focus::Bars;
+        Block::bordered()
+            .border_style(if focused {
+                theme.border_focused
+            } else {
+                theme.border
+            })
+            .border_type(if focused {
+                theme.focus_border
+            } else {
+                ratatui::widgets::BorderType::Plain
+            })
+            .title(Line::styled(title, theme.title))
+            .render(chart_block, buf);
+        if t.periods().is_empty() {
+            Paragraph::new("No connection in this export has a date.")
+                .style(theme.dim)
+                .render(l.chart, buf);
+        } else {
+            render_bars(t, &l, buf, theme);
+        }
+        render_info(t, l.info, buf, theme);
+        render_bursts(t, &l, buf, theme);
+    }
+}
+
+fn render_bars(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &Theme) {
+    let periods = t.periods();
+    let chart = l.chart;
+    if chart.height < 2 {
+        return;
+    }
+    let bars_height = chart.height - 1; // the last row holds the axis labels
+    let visible = (chart.width / l.bar_width) as usize;
+    let shown = &periods[l.first_bar..(l.first_bar + visible).min(periods.len())];
+    let max = shown.iter().map(|&(_, n)| n).max().unwrap_or(0).max(1);
+    const EIGHTHS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+    let mut last_label_end = chart.x;
+    for (i, &(start, n)) in shown.iter().enumerate() {
+        let index = l.first_bar + i;
+        let x = chart.x + i as u16 * l.bar_width;
+        let selected = index == t.bar;
+        let style = if selected {
+            if t.focus == Focus::Bars {
+                theme.cursor
+            } else {
+                theme.cursor_unfocused
+            }
+        } else if t.in_burst(start) {
+            theme.warning
+        } else {
+            theme.detail
+        };
+        // Height in eighths of a cell; a non-empty period always shows.
+        let eighths = (n * usize::from(bars_height) * 8).div_ceil(max);
+        let eighths = if n > 0 { eighths.max(1) } else { 0 };
+        for row in 0..bars_height {
+            let y = chart.y + bars_height - 1 - row;
+            let level = eighths.saturating_sub(usize::from(row) * 8).min(8);
+            let cell = if selected && level == 0 {
+                " "
+            } else {
+                EIGHTHS[level]
+            };
+            buf.set_string(x, y, cell, style);
+        }
+        // Axis: the year under January (month bars), the month under its first week.
+        // The first bar is labelled too, unless the next label would crowd it.
+        let room_before_next = match t.granularity {
+            Granularity::Month => (13 - start.month()) as u16 * l.bar_width,
+            Granularity::Week => (31 - start.day().min(31)) as u16 / 7 * l.bar_width,
+        };
+        let first = i == 0 && room_before_next >= 5;
+        let label = match t.granularity {
+            Granularity::Month if start.month() == 1 || first => Some(start.format("%Y")),
+            Granularity::Week if start.day() <= 7 || first => Some(start.format("%b")),
+            _ => None,
+        };
+        if let Some(label) = label {
+            let label = label.to_string();
+            if x >= last_label_end && x + label.len() as u16 <= chart.right() {
+                buf.set_string(x, chart.bottom() - 1, &label, theme.dim);
+                last_label_end = x + label.len() as u16 + 1;
+            }
+        }
+    }
+}
+
+/// The first burst listed: the list scrolls to keep the selected one in view.
+fn first_burst(t: &Timeline) -> usize {
+    t.burst.saturating_sub(BURSTS_SHOWN - 1)
+}
+
+fn period_name(t: &Timeline, start: NaiveDate) -> String {
+    match t.granularity {
+        Granularity::Month => start.format("%B %Y").to_string(),
+        Granularity::Week => format!("week of {}", start.format("%-d %b %Y")),
+    }
+}
+
+fn render_info(t: &Timeline, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let Some(&(start, n)) = t.periods().get(t.bar) else {
+        return;
+    };
+    let people = if n == 1 { "connection" } else { "connections" };
+    let mut text = format!("{}: {n} {people}", period_name(t, start));
+    if t.in_burst(start) {
+        text.push_str(", in a burst");
+    }
+    if t.undated > 0 {
+        text.push_str(&format!(" · {} without a date are not shown", t.undated));
+    }
+    buf.set_string(area.x, area.y, fit(&text, area.width as usize), theme.hint);
+}
+
+fn render_bursts(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &Theme) {
+    let area = Rect {
+        x: l.bursts.x - 1,
+        y: l.bursts.y - 1,
+        width: l.bursts.width + 2,
+        height: l.bursts.height + 2,
+    };
+    let focused = t.focus == Focus::Bursts;
+    Block::bordered()
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .border_type(if focused {
+            theme.focus_border
+        } else {
+            ratatui::widgets::BorderType::Plain
+        })
+        .title(Line::styled(
+            format!(" Bursts ({}) ", t.bursts.len()),
+            theme.title,
+        ))
+        .render(area, buf);
+    let rule = format!(
+        "A burst: at most {WINDOW_DAYS} days holding at least {MIN_BURST} connections and \
+         {TIMES_TYPICAL}× the export's typical {WINDOW_DAYS}-day count."
+    );
+    let inner = l.bursts;
+    if t.bursts.is_empty() {
+        let lines = vec![
+            Line::styled("No bursts: connections arrived steadily.", theme.dim),
+            Line::styled(rule, theme.dim),
+        ];
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
+    let first = first_burst(t);
+    for (row, (i, b)) in t
+        .bursts
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(BURSTS_SHOWN)
+        .enumerate()
+    {
+        let y = inner.y + row as u16;
+        let days = (b.to - b.from).num_days() + 1;
+        let text = format!(
+            "{} – {}   {} connections in {days} {}",
+            b.from.format("%d %b %Y"),
+            b.to.format("%d %b %Y"),
+            b.count,
+            if days == 1 { "day" } else { "days" }
+        );
+        let style = match (i == t.burst, focused) {
+            (true, true) => theme.cursor,
+            (true, false) => theme.cursor_unfocused,
+            _ => theme.warning,
+        };
+        let line = Rect::new(inner.x, y, inner.width, 1);
+        buf.set_style(line, style);
+        Line::from(Span::styled(fit(&text, inner.width as usize - 1), style))
+            .render(Rect::new(inner.x + 1, y, inner.width - 1, 1), buf);
+    }
+    let y = inner.y + t.bursts.len().min(BURSTS_SHOWN) as u16;
+    if y < inner.bottom() {
+        buf.set_string(
+            inner.x + 1,
+            y,
+            fit(&rule, inner.width as usize - 1),
+            theme.dim,
+        );
+    }
+}

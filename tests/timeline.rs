@@ -1,0 +1,124 @@
+//! The Timeline tab on the demo export: the March 2024 accident found and drawn, zoom,
+//! and Enter taking the user to those people in the Connections tab.
+
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use unconnect::app::timeline::Focus;
+use unconnect::app::{Action, App, Tab};
+use unconnect::model::roster::people_triage;
+use unconnect::model::timeline::Granularity;
+use unconnect::model::triage::Side;
+use unconnect::ui::layout::{hit, layout};
+use unconnect::ui::{Screen, Theme};
+
+fn demo_app() -> App {
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
+    let export = unconnect::import::load(std::path::Path::new(demo)).unwrap();
+    let triage = people_triage(&export.people);
+    App::new(
+        export.people,
+        triage,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    )
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
+    app.set_viewport(l.rows[0].height as usize);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
+        .unwrap();
+    terminal
+}
+
+#[test]
+fn the_demo_accident_is_the_one_burst_and_the_tab_opens_on_it() {
+    let mut app = demo_app();
+    app.update(Action::TimelineTab);
+    assert_eq!(app.tab, Tab::Timeline);
+    let t = app.timeline.as_ref().unwrap();
+    assert_eq!(t.bursts.len(), 1);
+    let b = t.bursts[0];
+    assert_eq!(
+        (b.from.to_string(), b.to.to_string()),
+        ("2024-03-12".into(), "2024-03-14".into())
+    );
+    let (start, n) = t.periods()[t.bar];
+    assert_eq!(
+        (start.to_string(), n),
+        ("2024-03-01".into(), 62),
+        "the cursor starts on it"
+    );
+    assert_snapshot!(draw(&mut app, 100, 24).backend());
+}
+
+#[test]
+fn enter_on_the_burst_shows_its_people_in_the_connections_tab() {
+    let mut app = demo_app();
+    app.update(Action::TimelineTab);
+    app.update(Action::SwitchColumn);
+    assert_eq!(app.timeline.as_ref().unwrap().focus, Focus::Bursts);
+    app.update(Action::Move);
+    assert_eq!(app.tab, Tab::Connections);
+    let left = app.triage().column(Side::Left);
+    assert_eq!(left.filter, "connected:2024-03-12..2024-03-14");
+    assert_eq!(left.shown().len(), 62);
+    // And they are one key from the right column.
+    app.update(Action::MoveAll);
+    assert_eq!(app.staged_count(), 62);
+}
+
+#[test]
+fn zooming_in_keeps_the_selected_period_and_enter_filters_that_week() {
+    let mut app = demo_app();
+    app.update(Action::TimelineTab);
+    app.update(Action::ZoomIn);
+    let t = app.timeline.as_ref().unwrap();
+    assert_eq!(t.granularity, Granularity::Week);
+    let (start, _) = t.periods()[t.bar];
+    assert_eq!(
+        start.to_string(),
+        "2024-02-26",
+        "the week holding 1 March 2024"
+    );
+    app.update(Action::MoveRight);
+    app.update(Action::MoveRight);
+    app.update(Action::Move);
+    let left = app.triage().column(Side::Left);
+    assert_eq!(left.filter, "connected:2024-03-11..2024-03-17");
+    assert!(left.shown().len() >= 60, "{}", left.shown().len());
+    app.update(Action::TimelineTab);
+    app.update(Action::ZoomOut);
+    assert_eq!(
+        app.timeline.as_ref().unwrap().granularity,
+        Granularity::Month
+    );
+}
+
+#[test]
+fn a_click_selects_a_bar_or_a_burst() {
+    let mut app = demo_app();
+    app.update(Action::TimelineTab);
+    let area = ratatui::layout::Rect::new(0, 0, 100, 24);
+    let l = layout(area, &app);
+    let tl = l.timeline.unwrap();
+    let click = |x, y| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    };
+    let action = hit(&l, &app, click(tl.chart.x, tl.chart.y + 2)).unwrap();
+    assert_eq!(action, Action::ClickBar(tl.first_bar));
+    app.update(action);
+    assert_eq!(app.timeline.as_ref().unwrap().bar, tl.first_bar);
+    let action = hit(&l, &app, click(tl.bursts.x + 3, tl.bursts.y)).unwrap();
+    assert_eq!(action, Action::ClickBurst(0));
+    app.update(action);
+    let t = app.timeline.as_ref().unwrap();
+    assert_eq!(t.focus, Focus::Bursts);
+    assert_eq!(t.periods()[t.bar].0.to_string(), "2024-03-01");
+}
