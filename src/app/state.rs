@@ -259,6 +259,8 @@ impl App {
             invitations_note,
             history_note,
             today,
+            // Signals, their note and the bursts are for the Timeline and the rows.
+            ..
         } = loaded;
         let mut app = App::new(people, triage, today).with_keymap(keymap);
         if let Some(inv) = invitations {
