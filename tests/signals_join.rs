@@ -252,4 +252,11 @@ fn the_demo_accident_has_no_signals_and_real_contacts_do() {
         }
     }
     assert!(real_with_signals >= 40, "{real_with_signals}");
+    // The README's example: the accident, and nobody real.
+    let mut t = people_triage_with(&export.people, Some(&s));
+    t.set_filter(
+        Side::Left,
+        "connected:2024-03-12..2024-03-14 messages:0 -endorsed",
+    );
+    assert_eq!(t.column(Side::Left).shown().len(), 62);
 }
