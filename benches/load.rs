@@ -6,6 +6,7 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
+use unconnect::import::source::{SignalFiles, read_file};
 use unconnect::model::roster::{later_sorts, people_triage_first};
 
 fn load(c: &mut Criterion) {
@@ -18,14 +19,46 @@ fn load(c: &mut Criterion) {
         });
         let export = unconnect::import::load(&path).expect("loads");
         group.bench_function(format!("index and date order {rows}"), |b| {
-            b.iter(|| black_box(people_triage_first(&export.people).len()))
+            b.iter(|| black_box(people_triage_first(&export.people, None).len()))
         });
         group.bench_function(format!("later sorts {rows}"), |b| {
-            b.iter(|| black_box(later_sorts(&export.people).len()))
+            b.iter(|| black_box(later_sorts(&export.people, None).len()))
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, load);
+/// What a Complete export's messages.csv adds to loading: reading, parsing and joining
+/// 200,000 messages to 30,000 connections.
+fn signals(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    let (dir, path) = common::export_file(30_000);
+    let export = unconnect::import::load(&path).expect("loads");
+    let urls: Vec<String> = export
+        .people
+        .ids()
+        .map(|id| export.people.get(id).url.to_string())
+        .collect();
+    let messages = dir.path().join("messages.csv");
+    std::fs::write(
+        &messages,
+        unconnect::synthetic::messages_csv(&urls, 200_000),
+    )
+    .expect("write messages");
+    group.bench_function("messages 200000 for 30000 connections", |b| {
+        b.iter(|| {
+            let files = SignalFiles {
+                messages: Some(read_file(&messages)),
+                ..SignalFiles::default()
+            };
+            let mut warnings = Vec::new();
+            let s = unconnect::import::signals::load(files, &export.people, &mut warnings);
+            black_box(s.map(|s| s.report.people_with_messages))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, signals);
 criterion_main!(benches);

@@ -13,9 +13,11 @@ use chrono::NaiveDate;
 
 use crate::error::ImportError;
 use crate::import::{self, Export, Progress};
+use crate::model::bursts::{self, Burst};
 use crate::model::hash::TextTable;
 use crate::model::pending::Pending;
 use crate::model::roster::{Order, later_sorts, people_triage_first};
+use crate::model::signals::Signals;
 use crate::model::triage::{Place, Triage};
 use crate::model::{Invitation, InvitationRules, People, Person, PersonId};
 use crate::store::journal::in_force;
@@ -70,6 +72,14 @@ pub struct Loaded {
     /// What the History tab says.
     pub history_note: String,
     pub today: NaiveDate,
+    /// Messages, endorsements and recommendations per person (by person id), from a
+    /// Complete export; `None` for a Basic export, which has none of those files.
+    pub signals: Option<Arc<Signals>>,
+    /// Said once (in the help or the detail line) about the signals: what was read, or
+    /// that a Basic export has none.
+    pub signals_note: String,
+    /// Runs of days on which far more connections arrived than usual, oldest first.
+    pub bursts: Vec<Burst>,
 }
 
 /// The Invitations tab's data, when the export has an Invitations.csv.
@@ -162,8 +172,10 @@ fn open(
         people,
         report,
         invitations,
+        signals,
         ..
     } = export;
+    let signals = signals.map(Arc::new);
     let removed = done_ids(journal.entries(), JournalAction::Remove);
     let (places, foreign) = restore_places(
         people.len(),
@@ -184,7 +196,7 @@ fn open(
     kept_store.set_foreign(kept_foreign);
     let kept: Vec<u32> = kept_places.into_iter().map(|(id, _)| id).collect();
 
-    let mut triage = people_triage_first(&people);
+    let mut triage = people_triage_first(&people, signals.as_deref());
     triage.restore(places);
     let invitations = invitations.map(|inv| {
         let pending = Pending::from_export(&people, &inv.list);
@@ -208,9 +220,10 @@ fn open(
     let (sorts_tx, sorts_rx) = mpsc::channel();
     {
         let people = Arc::clone(&people);
+        let signals = signals.clone();
         std::thread::spawn(move || {
             // The receiver is gone only if the app quit first: nothing to do then.
-            let _ = sorts_tx.send(later_sorts(&people));
+            let _ = sorts_tx.send(later_sorts(&people, signals.as_deref()));
         });
     }
     // What matters most first: the status line is cut to the terminal's width.
@@ -271,7 +284,12 @@ fn open(
         Some(m) => (m, true),
         None => (status, problems > 0),
     };
+    let bursts = bursts::find(people.ids().map(|id| people.connected_on(id)));
+    let signals_note = signals_note(signals.as_deref());
     let loaded = Loaded {
+        bursts,
+        signals,
+        signals_note,
         people,
         triage,
         kept,
@@ -403,6 +421,23 @@ fn restore_places<S>(
         .map(|(e, _)| e)
         .collect();
     (places, foreign)
+}
+
+/// What the screen can say once about relationship signals.
+pub fn signals_note(signals: Option<&Signals>) -> String {
+    let Some(s) = signals else {
+        return "No messages, endorsements or recommendations in this export (a Basic \
+                export has none): request the Complete archive from LinkedIn to see who \
+                you have talked to."
+            .to_owned();
+    };
+    let r = &s.report;
+    format!(
+        "Signals: {} with messages, {} with endorsements, {} with recommendations.",
+        counted(r.people_with_messages, "person", "people"),
+        counted(r.people_with_endorsements, "person", "people"),
+        counted(r.people_with_recommendations, "person", "people"),
+    )
 }
 
 /// "1 connection", "2 connections".

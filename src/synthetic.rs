@@ -259,6 +259,50 @@ pub fn connections_csv(rows: usize, seed: u64) -> String {
     out
 }
 
+/// A messages.csv of `messages` messages between the user and the people at `urls`, in
+/// conversations of up to eight, every field quoted as recent exports do, contents with
+/// commas, quotes and line breaks; one in fifty a draft.
+pub fn messages_csv(urls: &[String], messages: usize) -> String {
+    const ME: &str = "https://www.linkedin.com/in/me-example";
+    let mut out = String::with_capacity(messages * 260);
+    out.push_str(
+        "\"CONVERSATION ID\",\"CONVERSATION TITLE\",\"FROM\",\"SENDER PROFILE URL\",\"TO\",\
+         \"RECIPIENT PROFILE URLS\",\"DATE\",\"SUBJECT\",\"CONTENT\",\"FOLDER\",\
+         \"ATTACHMENTS\",\"IS MESSAGE DRAFT\"\n",
+    );
+    let mut rng = 0x5EED_u64;
+    for i in 0..messages {
+        rng = rng
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let conversation = i / 8;
+        let them = if urls.is_empty() {
+            "https://www.linkedin.com/in/nobody"
+        } else {
+            urls[conversation * 7919 % urls.len()].as_str()
+        };
+        let (from, to) = if rng >> 63 == 0 {
+            (ME, them)
+        } else {
+            (them, ME)
+        };
+        let day = 1 + (rng >> 40) % 28;
+        let month = 1 + (rng >> 20) % 12;
+        let draft = if i % 50 == 49 { "Yes" } else { "No" };
+        let _ = writeln!(
+            out,
+            "\"2-{conversation:08x}\",\"\",\"Ada Example\",\"{from}\",\"Me Example\",\"{to}\",\
+             \"20{:02}-{month:02}-{day:02} {:02}:{:02}:00 UTC\",\"\",\"Thanks, \"\"really\"\" \
+             good to hear from you.\nLet's talk on Thursday, after the meeting about the \
+             launch plans.\",\"INBOX\",\"\",\"{draft}\"",
+            14 + (rng >> 10) % 12,
+            (rng >> 5) % 24,
+            rng % 60,
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -391,3 +391,27 @@ fn check_finds_the_demo_accident_as_a_burst() {
     let v = check_json(&fixture("current.csv"));
     assert_eq!(v["bursts"], serde_json::json!([]));
 }
+
+#[test]
+fn check_reports_the_demo_signals_and_says_a_basic_export_has_none() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let v = check_json(&demo);
+    let s = &v["signals"];
+    for key in [
+        "people_with_messages",
+        "people_with_endorsements",
+        "people_with_recommendations",
+        "endorsements_unmatched",
+        "recommendations_unmatched",
+        "recommendations_ambiguous",
+    ] {
+        assert!(s[key].is_u64(), "no {key:?} in {s}");
+    }
+    assert!(s["people_with_messages"].as_u64() > Some(20), "{s}");
+    assert!(s["people_with_endorsements"].as_u64() > Some(10), "{s}");
+    assert_eq!(s["recommendations_ambiguous"], 1, "two Elif Schäfers");
+    let v = check_json(&fixture("current.csv"));
+    assert!(v["signals"].is_null());
+    let r = check(&fixture("current.csv"), &[]);
+    assert!(r.stdout.contains("signals:     none"), "{}", r.stdout);
+}

@@ -269,6 +269,8 @@ impl App {
             invitations_note,
             history_note,
             today,
+            // Signals, their note and the bursts are for the Timeline and the rows.
+            ..
         } = loaded;
         triage.set_kept(&kept, true);
         let mut app = App::new(people, triage, today).with_keymap(keymap);

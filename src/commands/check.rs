@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::import::{Export, Format, Skipped};
 use crate::model::bursts::{self, Burst};
+use crate::model::signals::SignalsReport;
 
 /// Text output lists this many skipped lines and warnings; `--json` lists all.
 const SHOWN: usize = 50;
@@ -30,6 +31,9 @@ pub struct Summary<'a> {
     pub invitations: Option<InvitationCounts<'a>>,
     /// Runs of days on which far more connections arrived than usual.
     pub bursts: Vec<Burst>,
+    /// What the Complete export's messages, endorsements and recommendations hold;
+    /// `None` for a Basic export.
+    pub signals: Option<&'a SignalsReport>,
 }
 
 #[derive(Debug, Serialize)]
@@ -69,6 +73,7 @@ impl<'a> Summary<'a> {
                 pending: i.pending,
             }),
             bursts: bursts::find(export.people.ids().map(|id| export.people.connected_on(id))),
+            signals: export.signals.as_ref().map(|s| &s.report),
         }
     }
 
@@ -116,7 +121,37 @@ impl<'a> Summary<'a> {
             }
         }
         write_bursts(&mut s, &self.bursts);
+        write_signals(&mut s, self.signals);
         s
+    }
+}
+
+fn write_signals(s: &mut String, signals: Option<&SignalsReport>) {
+    let Some(r) = signals else {
+        let _ = writeln!(
+            s,
+            "signals:     none: no messages.csv, endorsements or recommendations (a Basic export)"
+        );
+        return;
+    };
+    let _ = writeln!(
+        s,
+        "signals:     {} people with messages, {} with endorsements, {} with recommendations",
+        r.people_with_messages, r.people_with_endorsements, r.people_with_recommendations
+    );
+    let _ = writeln!(
+        s,
+        "  {} messages ({} drafts left out), {} conversations with no connection in them",
+        r.messages, r.drafts, r.conversations_without_connections
+    );
+    let _ = writeln!(
+        s,
+        "  unmatched: {} endorsements, {} recommendations; {} recommendations left out \
+         because several connections have the name",
+        r.endorsements_unmatched, r.recommendations_unmatched, r.recommendations_ambiguous
+    );
+    for f in &r.files {
+        let _ = writeln!(s, "  read {f}");
     }
 }
 

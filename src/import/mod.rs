@@ -6,6 +6,7 @@ pub mod decode;
 pub mod identity;
 pub mod invitations;
 pub mod report;
+pub mod signals;
 pub mod source;
 pub mod table;
 pub mod url;
@@ -28,6 +29,9 @@ pub struct Export {
     pub report: ConnectionsReport,
     /// `None` when the export has no Invitations.csv.
     pub invitations: Option<Invitations>,
+    /// `None` when the export has none of a Complete export's messages, endorsements or
+    /// recommendations (a Basic export).
+    pub signals: Option<crate::model::signals::Signals>,
 }
 
 #[derive(Debug)]
@@ -121,10 +125,12 @@ pub fn load_with_progress(
             }
         }
     });
+    let signals = signals::load(files.signals, &people, &mut report.warnings);
     Ok(Export {
         container: files.container,
         people,
         report,
         invitations,
+        signals,
     })
 }

@@ -45,6 +45,55 @@ pub struct ExportFiles {
     pub connections: Connections,
     /// Found but unreadable is an error for the caller to report, not a failed load.
     pub invitations: Option<Result<SourceFile, ImportError>>,
+    /// The Complete export's files that tell a real contact from an accidental one.
+    pub signals: SignalFiles,
+}
+
+/// messages.csv, the endorsements and the recommendations, each when found.
+#[derive(Debug, Default)]
+pub struct SignalFiles {
+    pub messages: Option<Result<SourceFile, ImportError>>,
+    pub endorsements_received: Option<Result<SourceFile, ImportError>>,
+    pub endorsements_given: Option<Result<SourceFile, ImportError>>,
+    pub recommendations_received: Option<Result<SourceFile, ImportError>>,
+    pub recommendations_given: Option<Result<SourceFile, ImportError>>,
+}
+
+/// Their names, in [`SignalFiles`] order.
+const SIGNAL_FILES: [&str; 5] = [
+    "messages.csv",
+    "endorsement_received_info.csv",
+    "endorsement_given_info.csv",
+    "recommendations_received.csv",
+    "recommendations_given.csv",
+];
+
+impl SignalFiles {
+    /// Each file `find(name)` reads, if it finds it.
+    fn find(mut find: impl FnMut(&str) -> Option<Result<SourceFile, ImportError>>) -> Self {
+        let [
+            messages,
+            endorsements_received,
+            endorsements_given,
+            recommendations_received,
+            recommendations_given,
+        ] = SIGNAL_FILES.map(&mut find);
+        SignalFiles {
+            messages,
+            endorsements_received,
+            endorsements_given,
+            recommendations_received,
+            recommendations_given,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.messages.is_none()
+            && self.endorsements_received.is_none()
+            && self.endorsements_given.is_none()
+            && self.recommendations_received.is_none()
+            && self.recommendations_given.is_none()
+    }
 }
 
 const CONNECTIONS: &str = "connections.csv";
@@ -66,10 +115,13 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
         let connections = find_in_folder(path, CONNECTIONS)
             .ok_or(ImportError::NoConnectionsInFolder { path: label })?;
         let invitations = find_in_folder(path, INVITATIONS);
+        // The export's other files sit beside its Connections.csv.
+        let dir = connections.parent().unwrap_or(path);
         return Ok(ExportFiles {
             container: Container::Folder,
             connections: stream_file(&connections)?,
             invitations: invitations.map(|p| read_file(&p)),
+            signals: SignalFiles::find(|name| find_child(dir, name).map(|p| read_file(&p))),
         });
     }
     if looks_like_zip(path) {
@@ -80,10 +132,17 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
         .parent()
         .and_then(|dir| find_child(dir, INVITATIONS))
         .filter(|p| p != path);
+    let signals = SignalFiles::find(|name| {
+        path.parent()
+            .and_then(|dir| find_child(dir, name))
+            .filter(|p| p != path)
+            .map(|p| read_file(&p))
+    });
     Ok(ExportFiles {
         container: Container::Csv,
         connections: stream_file(path)?,
         invitations: invitations.map(|p| read_file(&p)),
+        signals,
     })
 }
 
@@ -196,10 +255,14 @@ fn open_zip(path: &Path) -> Result<ExportFiles, ImportError> {
     let connections = Connections::Read(read_zip_entry(&mut archive, connections, &label)?);
     let invitations =
         find_in_zip(&archive, INVITATIONS).map(|i| read_zip_entry(&mut archive, i, &label));
+    let signals = SignalFiles::find(|name| {
+        find_in_zip(&archive, name).map(|i| read_zip_entry(&mut archive, i, &label))
+    });
     Ok(ExportFiles {
         container: Container::Zip,
         connections,
         invitations,
+        signals,
     })
 }
 

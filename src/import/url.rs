@@ -37,6 +37,14 @@ fn join_parts(url: &str, out: &mut String) {
     }
     let (scheme, rest) = url.split_once("://").unwrap_or(("https", url));
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    // One profile, whichever LinkedIn host or scheme wrote it: `linkedin.com/in/x`
+    // (endorsement files), `http://uk.linkedin.com/in/x`.
+    let host_lower = host.to_ascii_lowercase();
+    if host_lower == "linkedin.com" || host_lower.ends_with(".linkedin.com") {
+        out.push_str("https://www.linkedin.com");
+        out.push_str(path.trim_end_matches('/'));
+        return;
+    }
     for c in scheme.chars() {
         out.push(c.to_ascii_lowercase());
     }
@@ -72,6 +80,13 @@ mod tests {
             "https://www.linkedin.com/in/ada"
         );
         assert_eq!(normalise(""), "");
+        for same in [
+            "linkedin.com/in/ada",
+            "http://www.linkedin.com/in/ada/",
+            "https://uk.linkedin.com/in/ada",
+        ] {
+            assert_eq!(normalise(same), "https://www.linkedin.com/in/ada", "{same}");
+        }
     }
 
     #[test]

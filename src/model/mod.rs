@@ -11,6 +11,7 @@ pub mod person;
 pub mod phrases;
 pub mod roster;
 pub mod search;
+pub mod signals;
 pub mod terms;
 pub mod timeline;
 pub mod triage;

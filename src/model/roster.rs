@@ -1,4 +1,4 @@
-//! Connections as a triage: the search index and the three sort orders of the screen.
+//! Connections as a triage: the search index and the sort orders of the screen.
 //!
 //! Built for a million rows: sort keys are packed integers (a date, or the first bytes of
 //! the folded text), so sorting compares integers; only rows whose packed keys tie compare
@@ -11,60 +11,82 @@ use std::sync::Arc;
 use super::people::{Field, People, PersonId};
 use super::phrases::PhraseId;
 use super::search::{SearchIndex, fold, fold_char_into};
+use super::signals::Signals;
 use super::terms::{DateKey, Facts};
 use super::triage::{SortOrder, Triage};
 
 pub const SORT_CONNECTED: &str = "newest first";
+pub const SORT_OLDEST: &str = "oldest first";
 pub const SORT_LAST_NAME: &str = "last name";
 pub const SORT_COMPANY: &str = "company";
+/// Only when the export has messages.csv.
+pub const SORT_FEWEST_MESSAGES: &str = "fewest messages";
 
 /// A sort order, built in place: a million ids are 4 MB, not worth a second copy.
 pub type Order = Arc<[u32]>;
 
 /// A triage over `people`, every sort order ready (tests, benchmarks, tools).
 pub fn people_triage(people: &People) -> Triage {
-    let mut triage = people_triage_first(people);
-    for (name, order) in later_sorts(people) {
+    people_triage_with(people, None)
+}
+
+/// [`people_triage`] with the Complete export's signals, for their filter terms and sort.
+pub fn people_triage_with(people: &People, signals: Option<&Signals>) -> Triage {
+    let mut triage = people_triage_first(people, signals);
+    for (name, order) in later_sorts(people, signals) {
         triage.sort_ready(name, order);
     }
     triage
 }
 
-/// What the screen needs first: the search index and the "newest first" order, built on
-/// two threads. The name and company orders are left pending: [`later_sorts`] computes
-/// them after the first frame, since they are only needed once the user presses `s`.
-pub fn people_triage_first(people: &People) -> Triage {
+/// What the screen needs first: the search index and the date orders, built on two
+/// threads. The cycle is newest first, oldest first, last name, company, and fewest
+/// messages when there are `signals` with messages; the name, company and message
+/// orders are left pending: [`later_sorts`] computes them after the first frame, since
+/// they are only needed once the user presses `s`.
+pub fn people_triage_first(people: &People, signals: Option<&Signals>) -> Triage {
     let (search, by_date) = std::thread::scope(|s| {
         let by_date = s.spawn(|| sort_by_date(people));
-        let search = people_search_index(people);
+        let search = people_search_index(people, signals);
         // A panic in the sorting thread is a bug, not bad input: propagate it.
         let by_date = by_date
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
         (search, by_date)
     });
-    Triage::new(
-        search,
-        vec![
-            SortOrder::new(SORT_CONNECTED, by_date),
-            SortOrder::pending(SORT_LAST_NAME),
-            SortOrder::pending(SORT_COMPANY),
-        ],
-    )
+    let oldest = oldest_first(people, &by_date);
+    let mut sorts = vec![
+        SortOrder::new(SORT_CONNECTED, by_date),
+        SortOrder::new(SORT_OLDEST, oldest),
+        SortOrder::pending(SORT_LAST_NAME),
+        SortOrder::pending(SORT_COMPANY),
+    ];
+    if has_messages(signals) {
+        sorts.push(SortOrder::pending(SORT_FEWEST_MESSAGES));
+    }
+    Triage::new(search, sorts)
+}
+
+fn has_messages(signals: Option<&Signals>) -> bool {
+    signals.is_some_and(|s| s.sources.messages)
 }
 
 /// The sort orders [`people_triage_first`] leaves pending.
-pub fn later_sorts(people: &People) -> Vec<(&'static str, Order)> {
-    vec![
+pub fn later_sorts(people: &People, signals: Option<&Signals>) -> Vec<(&'static str, Order)> {
+    let mut sorts = vec![
         (
             SORT_LAST_NAME,
             sort_by_text(people, Field::LastName, Field::FirstName),
         ),
         (SORT_COMPANY, sort_by_company(people, Field::LastName)),
-    ]
+    ];
+    if let Some(signals) = signals.filter(|s| s.sources.messages) {
+        sorts.push((SORT_FEWEST_MESSAGES, fewest_messages(people, signals)));
+    }
+    sorts
 }
 
-pub fn people_search_index(people: &People) -> SearchIndex {
+pub fn people_search_index(people: &People, signals: Option<&Signals>) -> SearchIndex {
     // Names and emails per person (less than the whole text: no URLs, no phrases);
     // companies and positions once each, as phrases.
     SearchIndex::build_in_two(people.len(), people.text_len(), |i| {
@@ -74,13 +96,14 @@ pub fn people_search_index(people: &People) -> SearchIndex {
     .with_phrases(people.phrases().iter(), |i| {
         people.phrase_ids(PersonId(i as u32))
     })
-    .with_facts(people_facts(people))
+    .with_facts(people_facts(people, signals))
 }
 
-/// What the filter terms read about connections without the Complete export's files:
-/// the date connected, whether there is an e-mail address, the company and position.
-pub fn people_facts(people: &People) -> Facts {
-    Facts::default()
+/// What the filter terms read about connections: the date connected, whether there is
+/// an e-mail address, the company and position; and from the Complete export's files
+/// (`signals`) the messages, endorsements and recommendations it has.
+pub fn people_facts(people: &People, signals: Option<&Signals>) -> Facts {
+    let mut facts = Facts::default()
         .with_dates(
             DateKey::Connected,
             people.ids().map(|id| people.connected_on(id)),
@@ -90,7 +113,20 @@ pub fn people_facts(people: &People) -> Facts {
                 .ids()
                 .map(|id| people.field(id, Field::Email).contains('@')),
         )
-        .with_company_and_position()
+        .with_company_and_position();
+    if let Some(signals) = signals {
+        let each = || people.ids().map(|id| signals.get(id));
+        if signals.sources.messages {
+            facts = facts.with_messages(each().map(|s| s.messages));
+        }
+        if signals.sources.endorsements {
+            facts = facts.with_endorsements(each().map(|s| s.is_endorsed()));
+        }
+        if signals.sources.recommendations {
+            facts = facts.with_recommendations(each().map(|s| s.is_recommended()));
+        }
+    }
+    facts
 }
 
 /// Newest first; ties keep file order, which LinkedIn writes newest first.
@@ -101,6 +137,24 @@ fn sort_by_date(people: &People) -> Order {
         .collect();
     keyed.sort_unstable();
     keyed.into_iter().map(|(_, id)| id).collect()
+}
+
+/// Oldest first: the dated part of `by_date` reversed, unknown dates still last.
+fn oldest_first(people: &People, by_date: &[u32]) -> Order {
+    let dated = by_date
+        .iter()
+        .take_while(|&&id| people.connected_on(PersonId(id)).is_some())
+        .count();
+    let (dated, unknown) = by_date.split_at(dated);
+    dated.iter().rev().chain(unknown).copied().collect()
+}
+
+/// Fewest messages first (no messages at all first of all); ties newest first.
+fn fewest_messages(people: &People, signals: &Signals) -> Order {
+    let mut order = sort_by_date(people).to_vec();
+    // Stable: ties keep the date order.
+    order.sort_by_key(|&id| signals.get(PersonId(id)).messages);
+    order.into()
 }
 
 /// Orders by `primary` then `secondary`, folded (case and accents ignored), empty values
@@ -318,7 +372,7 @@ mod tests {
             ..Default::default()
         })
         .collect();
-        let index = people_search_index(&p);
+        let index = people_search_index(&p, None);
         let found = |q: &str| {
             let query = Query::parse(q).unwrap();
             let m = index.matcher(&query);

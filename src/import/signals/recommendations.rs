@@ -1,0 +1,50 @@
+//! Recommendations_Received.csv and Recommendations_Given.csv: names only, so matched by
+//! name; a name several connections share is left unmatched and counted.
+
+use crate::error::ImportError;
+use crate::import::decode::Decoded;
+use crate::import::table::{Row, Table, TableKind};
+use crate::model::signals::Signals;
+
+use super::Names;
+use super::lookup::ByName;
+
+const KIND: TableKind = TableKind {
+    what: "recommendations",
+    expected: "First Name, Last Name, Company, Job Title, Text, Creation Date, Status",
+    is_header: |h| h.has("first name") && h.has("last name") && h.has("text"),
+};
+
+/// `received`: the file of recommendations others wrote for the user.
+pub fn read(
+    label: &str,
+    decoded: &Decoded,
+    received: bool,
+    names: &mut Names<'_>,
+    signals: &mut Signals,
+) -> Result<(), ImportError> {
+    let mut table = Table::open(label, decoded.text.as_bytes(), &KIND)?;
+    let h = &table.header;
+    let [first, last] = [h.find(&["first name"]), h.find(&["last name"])];
+    while let Some(row) = table.next_row()? {
+        let Row::Fields { fields, .. } = row else {
+            continue;
+        };
+        let get = |c: Option<usize>| c.map_or("", |c| fields.get(c));
+        match names.find(get(first), get(last)) {
+            ByName::One(id) => {
+                if let Some(s) = signals.get_mut(id) {
+                    let n = if received {
+                        &mut s.recommendations_received
+                    } else {
+                        &mut s.recommendations_given
+                    };
+                    *n = n.saturating_add(1);
+                }
+            }
+            ByName::Several => signals.report.recommendations_ambiguous += 1,
+            ByName::Nobody => signals.report.recommendations_unmatched += 1,
+        }
+    }
+    Ok(())
+}
