@@ -2,6 +2,7 @@
 
 pub mod filter;
 pub mod hash;
+pub mod history;
 pub mod invitation;
 pub mod invitee;
 pub mod pending;
