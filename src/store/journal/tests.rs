@@ -20,6 +20,7 @@ fn entry(id: &str) -> JournalEntry {
             ..Default::default()
         }),
         invitation: None,
+        export_date: None,
     }
 }
 
