@@ -3,6 +3,7 @@
 pub mod connections;
 pub mod dates;
 pub mod decode;
+pub mod export_date;
 pub mod identity;
 pub mod invitations;
 pub mod report;
@@ -15,6 +16,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::ImportError;
+use crate::model::history::ExportDate;
 use crate::model::{Invitation, People};
 
 pub use report::{ConnectionsReport, Format, InvitationsReport, Skipped};
@@ -28,6 +30,9 @@ pub struct Export {
     pub report: ConnectionsReport,
     /// `None` when the export has no Invitations.csv.
     pub invitations: Option<Invitations>,
+    /// When the export was taken (see [`export_date::export_date`]); `None` when neither
+    /// its name nor its files' times say.
+    pub export_date: Option<ExportDate>,
 }
 
 #[derive(Debug)]
@@ -82,6 +87,7 @@ pub fn load_with_progress(
     progress: &Progress,
 ) -> Result<Export, ImportError> {
     let files = source::open_export(path)?;
+    let export_date = export_date::export_date(path, files.modified);
     let (people, mut report) = match files.connections {
         source::Connections::File { label, path } => {
             connections::parse_file(&label, &path, progress)?
@@ -122,6 +128,7 @@ pub fn load_with_progress(
         }
     });
     Ok(Export {
+        export_date,
         container: files.container,
         people,
         report,

@@ -5,6 +5,9 @@ use std::fs::{self, File};
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, FixedOffset};
+
+use super::export_date::{modified, zip_time};
 use crate::error::ImportError;
 
 /// One CSV file's bytes, with the name errors should show for it.
@@ -45,6 +48,17 @@ pub struct ExportFiles {
     pub connections: Connections,
     /// Found but unreadable is an error for the caller to report, not a failed load.
     pub invitations: Option<Result<SourceFile, ImportError>>,
+    /// The newest modification time of Connections.csv and Invitations.csv: when the
+    /// export was taken, if its name does not say.
+    pub modified: Option<DateTime<FixedOffset>>,
+}
+
+/// The newer of two optional times.
+fn newest(
+    a: Option<DateTime<FixedOffset>>,
+    b: Option<DateTime<FixedOffset>>,
+) -> Option<DateTime<FixedOffset>> {
+    a.max(b)
 }
 
 const CONNECTIONS: &str = "connections.csv";
@@ -68,6 +82,10 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
         let invitations = find_in_folder(path, INVITATIONS);
         return Ok(ExportFiles {
             container: Container::Folder,
+            modified: newest(
+                modified(&connections),
+                invitations.as_deref().and_then(modified),
+            ),
             connections: stream_file(&connections)?,
             invitations: invitations.map(|p| read_file(&p)),
         });
@@ -82,6 +100,7 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
         .filter(|p| p != path);
     Ok(ExportFiles {
         container: Container::Csv,
+        modified: newest(modified(path), invitations.as_deref().and_then(modified)),
         connections: stream_file(path)?,
         invitations: invitations.map(|p| read_file(&p)),
     })
@@ -193,11 +212,23 @@ fn open_zip(path: &Path) -> Result<ExportFiles, ImportError> {
         find_in_zip(&archive, CONNECTIONS).ok_or_else(|| ImportError::NoConnectionsInZip {
             path: label.clone(),
         })?;
+    let invitations_index = find_in_zip(&archive, INVITATIONS);
+    let entry_time = |archive: &mut zip::ZipArchive<File>, i: usize| {
+        archive
+            .by_index_raw(i)
+            .ok()
+            .and_then(|e| e.last_modified())
+            .and_then(zip_time)
+    };
+    let modified = newest(
+        entry_time(&mut archive, connections),
+        invitations_index.and_then(|i| entry_time(&mut archive, i)),
+    );
     let connections = Connections::Read(read_zip_entry(&mut archive, connections, &label)?);
-    let invitations =
-        find_in_zip(&archive, INVITATIONS).map(|i| read_zip_entry(&mut archive, i, &label));
+    let invitations = invitations_index.map(|i| read_zip_entry(&mut archive, i, &label));
     Ok(ExportFiles {
         container: Container::Zip,
+        modified,
         connections,
         invitations,
     })
