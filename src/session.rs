@@ -14,13 +14,19 @@ use chrono::NaiveDate;
 use crate::error::ImportError;
 use crate::import::{self, Export, Progress};
 use crate::model::hash::TextTable;
+use crate::model::history::History;
 use crate::model::pending::Pending;
 use crate::model::roster::{Order, later_sorts, people_triage_first};
 use crate::model::triage::{Place, Triage};
-use crate::model::{Invitation, InvitationRules, People, Person, PersonId};
+use crate::model::{Invitation, InvitationRules, People, Person};
 use crate::store::journal::in_force;
 use crate::store::staged::{StagedEntry, StagedStore};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
+
+pub mod reconcile;
+
+pub use crate::store::journal::history;
+pub use reconcile::Reconciled;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -65,6 +71,12 @@ pub struct Loaded {
     pub invitations_note: String,
     /// What the History tab says.
     pub history_note: String,
+    /// Every removal and withdrawal in force with its status, newest first, after this
+    /// export was checked. After appending to the journal, recompute it with
+    /// [`history`]`(journal.entries())`.
+    pub history: History,
+    /// What checking this export against the journal found (and journaled).
+    pub reconciled: Reconciled,
     pub today: NaiveDate,
 }
 
@@ -148,7 +160,17 @@ fn open(
 ) -> Result<Session, SessionError> {
     let started = Instant::now();
     let export = import::load_with_progress(path, options.invitations.as_deref(), progress)?;
-    let (journal, recovery) = Journal::open(&data_dir.journal_path())?;
+    let (mut journal, recovery) = Journal::open(&data_dir.journal_path())?;
+    // Checked before anything else reads the journal, so that what is shown is what is
+    // recorded. A failed append records none of it: the app still opens, and says so.
+    let (reconciled, unrecorded) = match reconcile::reconcile(&mut journal, &export) {
+        Ok(r) => (r, None),
+        Err(e) => (
+            Reconciled::default(),
+            Some(format!("could not record what this export verified: {e}")),
+        ),
+    };
+    let history = history(journal.entries());
     let (mut staged, staged_entries) = StagedStore::load(&data_dir.staged_path("connections"))?;
     let (mut staged_invitations, staged_invitation_entries) =
         StagedStore::<Invitation>::load(&data_dir.staged_path("invitations"))?;
@@ -162,15 +184,7 @@ fn open(
     let removed = done_ids(journal.entries(), JournalAction::Remove);
     let (places, foreign) = restore_places(
         people.len(),
-        |i, key| {
-            let p = people.get(PersonId(i));
-            if p.url.is_empty() {
-                key.push_str(&p.identity());
-            } else {
-                // The whole URL, written without an allocation per person.
-                p.url.write_to(key);
-            }
-        },
+        |i, key| reconcile::write_identity(&people, i, key),
         &removed,
         staged_entries,
     );
@@ -213,6 +227,9 @@ fn open(
         let kept = data_dir.path().display();
         status.push_str(&format!("Demo: kept apart from your data, in {kept}. "));
     }
+    if let Some(summary) = reconciled.verification.summary() {
+        status.push_str(&format!("{summary}. "));
+    }
     if restored > 0 {
         status.push_str(&format!("Restored {restored} staged from last time. "));
     }
@@ -254,6 +271,7 @@ fn open(
     // What had to be repaired on disk comes first: a journal cut off, a staged list damaged.
     let repaired: Vec<String> = [
         recovery.message(),
+        unrecorded,
         staged.recovery().map(|r| r.message()),
         staged_invitations.recovery().map(|r| r.message()),
     ]
@@ -272,6 +290,8 @@ fn open(
         status_is_warning,
         invitations_note: NO_INVITATIONS.to_owned(),
         history_note: history_note(journal.entries(), &data_dir, options.demo_data_dir),
+        history,
+        reconciled,
         today: options.today,
     };
     Ok(Session {

@@ -259,6 +259,9 @@ impl App {
             invitations_note,
             history_note,
             today,
+            // For the History screen, which does not read them yet.
+            history: _,
+            reconciled: _,
         } = loaded;
         let mut app = App::new(people, triage, today).with_keymap(keymap);
         if let Some(inv) = invitations {
