@@ -5,6 +5,7 @@ pub mod hash;
 pub mod history;
 pub mod invitation;
 pub mod invitee;
+pub mod mail;
 pub mod pending;
 pub mod people;
 pub mod person;
