@@ -163,14 +163,14 @@ fn open(
     let (mut journal, recovery) = Journal::open(&data_dir.journal_path())?;
     // Checked before anything else reads the journal, so that what is shown is what is
     // recorded. A failed append records none of it: the app still opens, and says so.
-    let (reconciled, unrecorded) = match reconcile::reconcile(&mut journal, &export) {
+    let mut history = history(journal.entries());
+    let (reconciled, unrecorded) = match reconcile::reconcile(&mut journal, &mut history, &export) {
         Ok(r) => (r, None),
         Err(e) => (
             Reconciled::default(),
             Some(format!("could not record what this export verified: {e}")),
         ),
     };
-    let history = history(journal.entries());
     let (mut staged, staged_entries) = StagedStore::load(&data_dir.staged_path("connections"))?;
     let (mut staged_invitations, staged_invitation_entries) =
         StagedStore::<Invitation>::load(&data_dir.staged_path("invitations"))?;

@@ -58,11 +58,11 @@ pub fn run(export_path: &Path, data_dir: &Path, json: bool) -> Result<String, Re
     if let Some(message) = recovery.message() {
         eprintln!("unconnect: warning: {message}");
     }
-    let reconciled = reconcile::reconcile(&mut journal, &export)?;
+    let mut history = crate::store::journal::history(journal.entries());
+    let reconciled = reconcile::reconcile(&mut journal, &mut history, &export)?;
     let Some(date) = reconciled.export_date else {
         return Err(ReconcileError::NoDate(export_path.display().to_string()));
     };
-    let history = crate::store::journal::history(journal.entries());
     let summary = summarise(&history, &reconciled, date.day);
     Ok(if json {
         // Plain strings and numbers: serialising cannot fail.

@@ -72,17 +72,24 @@ pub fn check(
     })
 }
 
-/// Checks the journal against `export` and appends what changed, as one batch, durably.
-/// On an error nothing of it is recorded (the journal's batches are all or nothing).
-pub fn reconcile(journal: &mut Journal, export: &Export) -> Result<Reconciled, StoreError> {
+/// Checks `history` (the journal's, see [`journal::history`]) against `export` and
+/// appends what changed, as one batch, durably; `history` is then updated to match. On
+/// an error nothing of it is recorded (the journal's batches are all or nothing) and
+/// `history` is unchanged.
+pub fn reconcile(
+    journal: &mut Journal,
+    history: &mut History,
+    export: &Export,
+) -> Result<Reconciled, StoreError> {
     let Some(export_date) = export.export_date else {
         return Ok(Reconciled::default());
     };
-    let history = journal::history(journal.entries());
     let invitations = export.invitations.as_ref().map(|i| i.list.as_slice());
-    let verification = check(&history, &export.people, invitations, &export_date);
-    let entries = verification_entries(&verification.findings, export_date.day, journal::now());
+    let verification = check(history, &export.people, invitations, &export_date);
+    let at = journal::now();
+    let entries = verification_entries(&verification.findings, export_date.day, at);
     journal.append(entries)?;
+    history.apply(&verification.findings, export_date.day, at);
     tracing::info!(
         findings = verification.findings.len(),
         too_recent = verification.too_recent,

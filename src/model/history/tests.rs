@@ -324,6 +324,34 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
         v.summary().as_deref(),
         Some("Since your last export: 1 removal verified, 2 still connected")
     );
+    // Applying the findings in place is the same as replaying them from the journal.
+    let mut applied = history.clone();
+    applied.apply(&v.findings, export.day, at(6, 12));
+    let mut replayed_events: Vec<Event> = people
+        .iter()
+        .map(|p| Event {
+            at: at(1, 12),
+            batch: "b",
+            id: &p.url,
+            step: Step::Remove(Some(p)),
+        })
+        .collect();
+    replayed_events.push(Event {
+        at: at(3, 12),
+        batch: "c",
+        id: "u0",
+        step: Step::Verified {
+            kind: R,
+            export: day(2),
+        },
+    });
+    replayed_events.extend(v.findings.iter().map(|f| Event {
+        at: at(6, 12),
+        batch: "d",
+        id: &f.id,
+        step: f.step(export.day),
+    }));
+    assert_eq!(applied, History::build(replayed_events));
     // No Invitations.csv: nothing said about withdrawals, and no summary when unchanged.
     let none = verify(&History::default(), &export, |_, _| None);
     assert_eq!(none.summary(), None);
