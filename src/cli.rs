@@ -211,6 +211,38 @@ pub enum Command {
         #[arg(long)]
         excel: bool,
     },
+    /// Check the journal's removals and withdrawals against a newer export: gone from it
+    /// is verified, still in it is still connected (still pending). Records what changed
+    /// in the journal and prints a summary, as the app does on opening an export.
+    Reconcile {
+        /// Connections.csv, the export folder, or the export zip.
+        path: PathBuf,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every removal and withdrawal in force with its status (to do, opened, done,
+    /// verified, still connected / still pending).
+    History {
+        /// Print a JSON array of objects instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write one e-mail draft (.eml, opened as a draft by Outlook and Thunderbird) per
+    /// removed person with a usable address: a personal note explaining the invitation.
+    Drafts {
+        /// The folder to write them in (created private if missing; an existing one must
+        /// be private already). Existing files are never overwritten.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// The note's text: an optional first line `Subject: …`, then the body, with
+        /// {first_name}, {last_name} and {company} filled in. Default: a short note.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// Which removals: the last batch confirmed, all, or a batch id (see `history`).
+        #[arg(long, value_name = "last|all|ID", default_value = "last")]
+        batch: String,
+    },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     ///
     /// For example: `unconnect completions bash >

@@ -103,6 +103,23 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
                 eprintln!("Wrote {n} {rows} to {}", path.display());
             }
         }
+        Some(Command::Reconcile { path, json }) => {
+            let folder = data_dir::resolve(explicit)?;
+            print_out(commands::reconcile::run(path, &folder, *json)?.as_bytes())?;
+        }
+        Some(Command::History { json }) => {
+            let folder = data_dir::resolve(explicit)?;
+            print_out(commands::history::run(&folder, *json)?.as_bytes())?;
+        }
+        Some(Command::Drafts {
+            output,
+            template,
+            batch,
+        }) => {
+            let folder = data_dir::resolve(explicit)?;
+            let written = commands::drafts::run(&folder, output, template.as_deref(), batch)?;
+            print_out(written.message(output).as_bytes())?;
+        }
         Some(Command::Completions { shell }) => {
             // Into a buffer first: clap_complete panics on a failed write (a closed pipe).
             let mut script = Vec::new();
@@ -134,6 +151,9 @@ fn command_name(command: &Option<Command>) -> &'static str {
         None => "app",
         Some(Command::Check { .. }) => "check",
         Some(Command::Export { .. }) => "export",
+        Some(Command::Reconcile { .. }) => "reconcile",
+        Some(Command::History { .. }) => "history",
+        Some(Command::Drafts { .. }) => "drafts",
         Some(Command::Completions { .. }) => "completions",
         Some(Command::Man) => "man",
         Some(Command::Config) => "config",

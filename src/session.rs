@@ -15,14 +15,20 @@ use crate::error::ImportError;
 use crate::import::{self, Export, Progress};
 use crate::model::bursts::{self, Burst};
 use crate::model::hash::TextTable;
+use crate::model::history::History;
 use crate::model::pending::Pending;
 use crate::model::roster::{Order, later_sorts, people_triage_first};
 use crate::model::signals::Signals;
 use crate::model::triage::{Place, Triage};
-use crate::model::{Invitation, InvitationRules, People, Person, PersonId};
+use crate::model::{Invitation, InvitationRules, People, Person};
 use crate::store::journal::in_force;
 use crate::store::staged::{StagedEntry, StagedStore};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
+
+pub mod reconcile;
+
+pub use crate::store::journal::history;
+pub use reconcile::Reconciled;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -71,6 +77,12 @@ pub struct Loaded {
     pub invitations_note: String,
     /// What the History tab says.
     pub history_note: String,
+    /// Every removal and withdrawal in force with its status, newest first, after this
+    /// export was checked. After appending to the journal, recompute it with
+    /// [`history`]`(journal.entries())`.
+    pub history: History,
+    /// What checking this export against the journal found (and journaled).
+    pub reconciled: Reconciled,
     pub today: NaiveDate,
     /// Messages, endorsements and recommendations per person (by person id), from a
     /// Complete export; `None` for a Basic export, which has none of those files.
@@ -162,7 +174,17 @@ fn open(
 ) -> Result<Session, SessionError> {
     let started = Instant::now();
     let export = import::load_with_progress(path, options.invitations.as_deref(), progress)?;
-    let (journal, recovery) = Journal::open(&data_dir.journal_path())?;
+    let (mut journal, recovery) = Journal::open(&data_dir.journal_path())?;
+    // Checked before anything else reads the journal, so that what is shown is what is
+    // recorded. A failed append records none of it: the app still opens, and says so.
+    let mut history = history(journal.entries());
+    let (reconciled, unrecorded) = match reconcile::reconcile(&mut journal, &mut history, &export) {
+        Ok(r) => (r, None),
+        Err(e) => (
+            Reconciled::default(),
+            Some(format!("could not record what this export verified: {e}")),
+        ),
+    };
     let (mut staged, staged_entries) = StagedStore::load(&data_dir.staged_path("connections"))?;
     let (mut staged_invitations, staged_invitation_entries) =
         StagedStore::<Invitation>::load(&data_dir.staged_path("invitations"))?;
@@ -179,7 +201,7 @@ fn open(
     let removed = done_ids(journal.entries(), JournalAction::Remove);
     let (places, foreign) = restore_places(
         people.len(),
-        |i, key| person_key(&people, i, key),
+        |i, key| reconcile::write_identity(&people, i, key),
         &removed,
         staged_entries,
     );
@@ -189,7 +211,7 @@ fn open(
     // The keep list matches people the way the staged set does.
     let (kept_places, kept_foreign) = restore_places(
         people.len(),
-        |i, key| person_key(&people, i, key),
+        |i, key| reconcile::write_identity(&people, i, key),
         &HashSet::new(),
         kept_entries,
     );
@@ -232,6 +254,9 @@ fn open(
         let kept = data_dir.path().display();
         status.push_str(&format!("Demo: kept apart from your data, in {kept}. "));
     }
+    if let Some(summary) = reconciled.verification.summary() {
+        status.push_str(&format!("{summary}. "));
+    }
     if restored > 0 {
         status.push_str(&format!("Restored {restored} staged from last time. "));
     }
@@ -273,6 +298,7 @@ fn open(
     // What had to be repaired on disk comes first: a journal cut off, a staged list damaged.
     let repaired: Vec<String> = [
         recovery.message(),
+        unrecorded,
         staged.recovery().map(|r| r.message()),
         kept_store.recovery().map(|r| r.message()),
         staged_invitations.recovery().map(|r| r.message()),
@@ -298,6 +324,8 @@ fn open(
         status_is_warning,
         invitations_note: NO_INVITATIONS.to_owned(),
         history_note: history_note(journal.entries(), &data_dir, options.demo_data_dir),
+        history,
+        reconciled,
         today: options.today,
     };
     Ok(Session {
@@ -319,17 +347,6 @@ pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> HashSet<&str
         .into_iter()
         .map(|e| e.id.as_str())
         .collect()
-}
-
-/// Writes person `i`'s identity as the staged and kept files hold it: the whole URL (no
-/// allocation per person), else name and e-mail.
-fn person_key(people: &People, i: u32, key: &mut String) {
-    let p = people.get(PersonId(i));
-    if p.url.is_empty() {
-        key.push_str(&p.identity());
-    } else {
-        p.url.write_to(key);
-    }
 }
 
 /// With no path: the export in the current folder (Connections.csv, or the newest

@@ -40,6 +40,7 @@ fn journal_with(data: &Path, person: Person) {
         id: "https://www.linkedin.com/in/eve".into(),
         person: Some(person),
         invitation: None,
+        export_date: None,
     }])
     .unwrap();
 }

@@ -1,4 +1,7 @@
 //! The non-interactive subcommands.
 
 pub mod check;
+pub mod drafts;
 pub mod export;
+pub mod history;
+pub mod reconcile;

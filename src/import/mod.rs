@@ -3,6 +3,7 @@
 pub mod connections;
 pub mod dates;
 pub mod decode;
+pub mod export_date;
 pub mod identity;
 pub mod invitations;
 pub mod report;
@@ -16,6 +17,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::ImportError;
+use crate::model::history::ExportDate;
 use crate::model::{Invitation, People};
 
 pub use report::{ConnectionsReport, Format, InvitationsReport, Skipped};
@@ -32,6 +34,9 @@ pub struct Export {
     /// `None` when the export has none of a Complete export's messages, endorsements or
     /// recommendations (a Basic export).
     pub signals: Option<crate::model::signals::Signals>,
+    /// When the export was taken (see [`export_date::export_date`]); `None` when neither
+    /// its name nor its files' times say.
+    pub export_date: Option<ExportDate>,
 }
 
 #[derive(Debug)]
@@ -86,6 +91,7 @@ pub fn load_with_progress(
     progress: &Progress,
 ) -> Result<Export, ImportError> {
     let files = source::open_export(path)?;
+    let export_date = export_date::export_date(path, files.modified);
     let (people, mut report) = match files.connections {
         source::Connections::File { label, path } => {
             connections::parse_file(&label, &path, progress)?
@@ -127,6 +133,7 @@ pub fn load_with_progress(
     });
     let signals = signals::load(files.signals, &people, &mut report.warnings);
     Ok(Export {
+        export_date,
         container: files.container,
         people,
         report,

@@ -5,6 +5,9 @@ use std::fs::{self, File};
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, FixedOffset};
+
+use super::export_date::{modified, zip_time};
 use crate::error::ImportError;
 
 /// One CSV file's bytes, with the name errors should show for it.
@@ -47,6 +50,9 @@ pub struct ExportFiles {
     pub invitations: Option<Result<SourceFile, ImportError>>,
     /// The Complete export's files that tell a real contact from an accidental one.
     pub signals: SignalFiles,
+    /// The newest modification time of Connections.csv and Invitations.csv: when the
+    /// export was taken, if its name does not say.
+    pub modified: Option<DateTime<FixedOffset>>,
 }
 
 /// messages.csv, the endorsements and the recommendations, each when found.
@@ -96,6 +102,14 @@ impl SignalFiles {
     }
 }
 
+/// The newer of two optional times.
+fn newest(
+    a: Option<DateTime<FixedOffset>>,
+    b: Option<DateTime<FixedOffset>>,
+) -> Option<DateTime<FixedOffset>> {
+    a.max(b)
+}
+
 const CONNECTIONS: &str = "connections.csv";
 const INVITATIONS: &str = "invitations.csv";
 /// Unzipped exports are sometimes nested one or two folders down.
@@ -119,6 +133,10 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
         let dir = connections.parent().unwrap_or(path);
         return Ok(ExportFiles {
             container: Container::Folder,
+            modified: newest(
+                modified(&connections),
+                invitations.as_deref().and_then(modified),
+            ),
             connections: stream_file(&connections)?,
             invitations: invitations.map(|p| read_file(&p)),
             signals: SignalFiles::find(|name| find_child(dir, name).map(|p| read_file(&p))),
@@ -140,6 +158,7 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
     });
     Ok(ExportFiles {
         container: Container::Csv,
+        modified: newest(modified(path), invitations.as_deref().and_then(modified)),
         connections: stream_file(path)?,
         invitations: invitations.map(|p| read_file(&p)),
         signals,
@@ -252,14 +271,26 @@ fn open_zip(path: &Path) -> Result<ExportFiles, ImportError> {
         find_in_zip(&archive, CONNECTIONS).ok_or_else(|| ImportError::NoConnectionsInZip {
             path: label.clone(),
         })?;
+    let invitations_index = find_in_zip(&archive, INVITATIONS);
+    let entry_time = |archive: &mut zip::ZipArchive<File>, i: usize| {
+        archive
+            .by_index_raw(i)
+            .ok()
+            .and_then(|e| e.last_modified())
+            .and_then(zip_time)
+    };
+    let modified = newest(
+        entry_time(&mut archive, connections),
+        invitations_index.and_then(|i| entry_time(&mut archive, i)),
+    );
     let connections = Connections::Read(read_zip_entry(&mut archive, connections, &label)?);
-    let invitations =
-        find_in_zip(&archive, INVITATIONS).map(|i| read_zip_entry(&mut archive, i, &label));
+    let invitations = invitations_index.map(|i| read_zip_entry(&mut archive, i, &label));
     let signals = SignalFiles::find(|name| {
         find_in_zip(&archive, name).map(|i| read_zip_entry(&mut archive, i, &label))
     });
     Ok(ExportFiles {
         container: Container::Zip,
+        modified,
         connections,
         invitations,
         signals,

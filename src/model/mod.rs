@@ -3,8 +3,10 @@
 pub mod bursts;
 pub mod filter;
 pub mod hash;
+pub mod history;
 pub mod invitation;
 pub mod invitee;
+pub mod mail;
 pub mod pending;
 pub mod people;
 pub mod person;

@@ -14,6 +14,7 @@
 //! Entries written before `batch_len` existed have none and count one by one, as then.
 
 mod recovery;
+mod status;
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -21,10 +22,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub use recovery::Recovery;
+pub use status::{Mark, history, status_entries, verification_entries};
 
 use super::faults::{Faults, FaultyWriter};
 use super::{StoreError, fsutil, json_lines};
@@ -39,6 +41,20 @@ pub enum JournalAction {
     Withdraw,
     /// The user changed their mind about an earlier removal or withdrawal.
     Restore,
+    /// The user ticked a removal (or withdrawal) off: done on LinkedIn.
+    Done,
+    /// The user took that tick back.
+    Undone,
+    /// Opened in the browser during the work-through.
+    Opened,
+    /// A removed person absent from a newer export (`export_date` says which).
+    Verified,
+    /// A removed person present in an export taken after the removal.
+    StillConnected,
+    /// A withdrawn invitation absent from a newer export's Invitations.csv.
+    WithdrawalVerified,
+    /// A withdrawn invitation still in an export taken after the withdrawal.
+    StillPending,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +75,9 @@ pub struct JournalEntry {
     pub person: Option<Person>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invitation: Option<Invitation>,
+    /// For the verification actions: the date of the export that was checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_date: Option<NaiveDate>,
 }
 
 #[derive(Debug)]
@@ -265,6 +284,7 @@ pub fn removal_entries(
                     id: p.identity().into_owned(),
                     person: Some(p.to_person()),
                     invitation: None,
+                    export_date: None,
                 }
             })
             .collect()
@@ -301,6 +321,7 @@ pub fn withdrawal_entries<'a>(
             id: invitation.identity(),
             person: None,
             invitation: Some(invitation.clone()),
+            export_date: None,
         })
         .collect()
 }

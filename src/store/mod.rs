@@ -2,6 +2,7 @@
 //! set, and a lock so two instances never interleave. All files are private (0600).
 
 pub mod data_dir;
+pub mod drafts;
 pub mod export;
 #[doc(hidden)]
 pub mod faults;
@@ -42,6 +43,10 @@ pub enum StoreError {
     NoSuchDataDir { path: PathBuf },
     #[error("{path}: not a folder; the data folder must be one")]
     NotAFolder { path: PathBuf },
+    #[error(
+        "{path}: other users can open this folder; e-mail drafts hold other people's addresses, so pick a new folder (it is created private) or `chmod 700` this one"
+    )]
+    NotPrivate { path: PathBuf },
     #[error("{path}: not a folder of yours; remove it or pass --data-dir DIR")]
     NotOurs { path: PathBuf },
 }

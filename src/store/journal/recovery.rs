@@ -206,6 +206,7 @@ mod tests {
                 id: format!("{name}-{i}"),
                 person: None,
                 invitation: None,
+                export_date: None,
             })
             .collect();
         mark_batch_lengths(&mut entries);

@@ -1,0 +1,82 @@
+//! Opening an export checks every journaled removal against it. Target: 30,000 removals
+//! against a 30,000-row export add at most 50 ms to the load.
+//!
+//! The journal holds 30,000 removals; the export shares 15,000 of those people (still
+//! connected) and has 15,000 others, so half the removals are verified.
+
+mod common;
+
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use unconnect::model::history::ExportDate;
+use unconnect::model::{People, PersonId};
+use unconnect::session::reconcile;
+use unconnect::store::Journal;
+use unconnect::store::journal::{self, removal_entries};
+
+const REMOVED: usize = 30_000;
+
+fn reconcile_bench(c: &mut Criterion) {
+    let (_dir, path) = common::export_file(REMOVED * 3 / 2);
+    let generated = unconnect::import::load(&path).expect("generated export loads");
+    let all = &generated.people;
+    let removed_ids: Vec<u32> = (0..REMOVED.min(all.len()) as u32).collect();
+    let removed_at =
+        chrono::DateTime::parse_from_rfc3339("2026-03-10T12:00:00+00:00").expect("a valid time");
+    let entries = removal_entries(all, &removed_ids, removed_at);
+    // The newer export: the second half of the removed, and as many others.
+    let newer: People = (REMOVED as u32 / 2..all.len() as u32)
+        .map(|i| all.get(PersonId(i)).to_person())
+        .collect();
+    let date = ExportDate {
+        day: chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap_or_default(),
+        taken: None,
+    };
+
+    let mut group = c.benchmark_group("reconcile");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(3));
+    // Replaying the journal into statuses: what the History screen needs anyway.
+    group.bench_function("history of 30k removals", |b| {
+        b.iter(|| journal::history(&entries))
+    });
+    let history = journal::history(&entries);
+    group.bench_function("check, 30k removals x 30k rows", |b| {
+        b.iter(|| {
+            let v = reconcile::check(&history, &newer, None, &date);
+            assert_eq!(v.findings.len(), REMOVED);
+            v
+        })
+    });
+
+    // The whole step as the session runs it, journaling 30,000 findings (fsynced).
+    let mut export = generated;
+    export.people = newer;
+    export.export_date = Some(date);
+    export.invitations = None;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let template = dir.path().join("template.jsonl");
+    {
+        let (mut j, _) = Journal::open(&template).expect("journal");
+        j.append(entries.clone()).expect("append");
+    }
+    group.bench_function("reconcile and journal it, 30k removals x 30k rows", |b| {
+        b.iter_batched(
+            || {
+                let path = dir.path().join("journal.jsonl");
+                std::fs::copy(&template, &path).expect("copy journal");
+                (Journal::open(&path).expect("journal").0, history.clone())
+            },
+            |(mut journal, mut history)| {
+                reconcile::reconcile(&mut journal, &mut history, &export).expect("reconcile")
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, reconcile_bench);
+criterion_main!(benches);

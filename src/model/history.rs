@@ -1,0 +1,511 @@
+//! What became of each removal and withdrawal: the status rules, pure. The journal
+//! records events (remove, done, verified in an export, restore…); this module replays
+//! them into one record per identity whose removal (or withdrawal) is in force.
+//!
+//! The rules:
+//! - `remove` (`withdraw`) starts a record with the status `to do`; a later one for the
+//!   same identity starts it afresh. `restore` ends it: the identity has no record then.
+//! - `opened` moves `to do` (or `still connected`) to `opened`; `done` makes it `done`;
+//!   `undone` takes a `done` back to `opened` or `to do`. Neither touches `verified`: an
+//!   export said so, not the user.
+//! - `verified` / `still connected` come from an export and carry its date. An export
+//!   older than the removal changes nothing, nor one older than the last export that was
+//!   checked; `still connected` does not overrule a `done` ticked after the export was
+//!   taken (the export may predate the removal on LinkedIn).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::person::full_name;
+use super::{Invitation, Person};
+
+/// Which list a record belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A connection removed here.
+    Removal,
+    /// A pending invitation withdrawn here.
+    Withdrawal,
+}
+
+/// Where a removal (or withdrawal) stands on LinkedIn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Recorded here, not yet done on LinkedIn.
+    ToDo,
+    /// Opened in the browser during the work-through.
+    Opened,
+    /// The user ticked it off.
+    Done,
+    /// Gone from an export taken after the removal.
+    Verified,
+    /// Present in an export taken after the removal: "still connected" for a removal,
+    /// "still pending" for a withdrawal.
+    StillThere,
+}
+
+impl Status {
+    /// The status as the History list and `unconnect history` write it.
+    pub fn label(self, kind: Kind) -> &'static str {
+        match (self, kind) {
+            (Status::ToDo, _) => "to do",
+            (Status::Opened, _) => "opened",
+            (Status::Done, _) => "done",
+            (Status::Verified, _) => "verified",
+            (Status::StillThere, Kind::Removal) => "still connected",
+            (Status::StillThere, Kind::Withdrawal) => "still pending",
+        }
+    }
+
+    /// Done on LinkedIn, by the user's word or an export's.
+    pub fn is_done(self) -> bool {
+        matches!(self, Status::Done | Status::Verified)
+    }
+}
+
+/// When an export was taken: the day (from the zip's name or its files' times), and the
+/// moment when the files' modification times give one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportDate {
+    pub day: NaiveDate,
+    pub taken: Option<DateTime<FixedOffset>>,
+}
+
+impl ExportDate {
+    /// Whether the export was surely taken after `at`. With only a day known, an export
+    /// of the removal's own day is not: it may be the very export the removal was made
+    /// from, which of course still lists the person.
+    pub fn is_after(&self, at: DateTime<FixedOffset>) -> bool {
+        match self.taken {
+            Some(taken) => taken > at,
+            None => self.day > at.date_naive(),
+        }
+    }
+}
+
+/// One journaled event, as the rules read it.
+#[derive(Debug, Clone, Copy)]
+pub struct Event<'a> {
+    pub at: DateTime<FixedOffset>,
+    pub batch: &'a str,
+    pub id: &'a str,
+    pub step: Step<'a>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Step<'a> {
+    Remove(Option<&'a Person>),
+    Withdraw(Option<&'a Invitation>),
+    /// Ends the removal or withdrawal of the identity.
+    Restore,
+    Opened,
+    Done,
+    Undone,
+    /// Absent from the `kind`'s list of the export taken on `export`.
+    Verified {
+        kind: Kind,
+        export: NaiveDate,
+    },
+    /// Present in it.
+    StillThere {
+        kind: Kind,
+        export: NaiveDate,
+    },
+}
+
+/// What the rules track for one record besides its identity and fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct State {
+    pub status: Status,
+    /// Opened in the browser at least once.
+    pub opened: bool,
+    /// When the user last ticked it done (and has not unticked it since).
+    pub done_at: Option<DateTime<FixedOffset>>,
+    /// The date of the newest export it was checked against.
+    pub checked: Option<NaiveDate>,
+}
+
+impl State {
+    fn new() -> State {
+        State {
+            status: Status::ToDo,
+            opened: false,
+            done_at: None,
+            checked: None,
+        }
+    }
+
+    /// The state after `step` (one that does not start or end a record), on a record
+    /// removed at `removed`.
+    pub fn after(
+        mut self,
+        step: &Step<'_>,
+        at: DateTime<FixedOffset>,
+        removed: NaiveDate,
+    ) -> State {
+        match *step {
+            Step::Opened => {
+                self.opened = true;
+                if matches!(self.status, Status::ToDo | Status::StillThere) {
+                    self.status = Status::Opened;
+                }
+            }
+            Step::Done => {
+                self.done_at = Some(at);
+                if self.status != Status::Verified {
+                    self.status = Status::Done;
+                }
+            }
+            Step::Undone => {
+                self.done_at = None;
+                if self.status == Status::Done {
+                    self.status = if self.opened {
+                        Status::Opened
+                    } else {
+                        Status::ToDo
+                    };
+                }
+            }
+            Step::Verified { export, .. } => {
+                if self.counts(export, removed) {
+                    self.checked = Some(export);
+                    self.status = Status::Verified;
+                }
+            }
+            Step::StillThere { export, .. } => {
+                let ticked_later = self.done_at.is_some_and(|d| export <= d.date_naive());
+                if self.counts(export, removed) && !ticked_later {
+                    self.checked = Some(export);
+                    self.status = Status::StillThere;
+                }
+            }
+            Step::Remove(_) | Step::Withdraw(_) | Step::Restore => {}
+        }
+        self
+    }
+
+    /// An export says something about this record only if it is not older than the
+    /// removal nor than the last export checked.
+    fn counts(&self, export: NaiveDate, removed: NaiveDate) -> bool {
+        export >= removed && self.checked.is_none_or(|c| export >= c)
+    }
+}
+
+/// One removal or withdrawal in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub kind: Kind,
+    /// The journal's identity (see [`Person::identity`], [`Invitation::identity`]).
+    pub id: String,
+    /// When it was removed (withdrawn) here.
+    pub at: DateTime<FixedOffset>,
+    pub batch: String,
+    pub state: State,
+    /// The person's fields as they were removed (removals).
+    pub person: Option<Person>,
+    /// The invitation as it was withdrawn (withdrawals).
+    pub invitation: Option<Invitation>,
+}
+
+impl Record {
+    pub fn status(&self) -> Status {
+        self.state.status
+    }
+
+    pub fn removed_on(&self) -> NaiveDate {
+        self.at.date_naive()
+    }
+
+    /// The display name: the person's, or the invitation's addressee.
+    pub fn name(&self) -> String {
+        match (&self.person, &self.invitation) {
+            (Some(p), _) => full_name(&p.first_name, &p.last_name),
+            (None, Some(inv)) => inv.to.clone(),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// The profile URL, empty when unknown.
+    pub fn url(&self) -> &str {
+        match (&self.person, &self.invitation) {
+            (Some(p), _) => &p.url,
+            (None, Some(inv)) => &inv.invitee_url,
+            (None, None) => "",
+        }
+    }
+
+    /// The e-mail address the export gave, empty when none (invitations have none).
+    pub fn email(&self) -> &str {
+        self.person.as_ref().map_or("", |p| p.email.as_str())
+    }
+}
+
+/// Counts for the progress line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub total: usize,
+    pub to_do: usize,
+    pub opened: usize,
+    pub done: usize,
+    pub verified: usize,
+    pub still_there: usize,
+}
+
+impl Progress {
+    /// Done on LinkedIn: ticked or verified.
+    pub fn done_on_linkedin(&self) -> usize {
+        self.done + self.verified
+    }
+
+    /// "12 of 40 done on LinkedIn (5 verified, 2 still connected)".
+    pub fn line(&self, kind: Kind) -> String {
+        format!(
+            "{} of {} done on LinkedIn ({} verified, {} {})",
+            self.done_on_linkedin(),
+            self.total,
+            self.verified,
+            self.still_there,
+            Status::StillThere.label(kind)
+        )
+    }
+}
+
+/// Every removal and withdrawal in force, newest first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    pub removals: Vec<Record>,
+    pub withdrawals: Vec<Record>,
+}
+
+impl History {
+    /// Replays events in journal order.
+    pub fn build<'a>(events: impl IntoIterator<Item = Event<'a>>) -> History {
+        // identity → (record, journal position of its start), per kind.
+        let mut open: [HashMap<&'a str, (Record, usize)>; 2] = [HashMap::new(), HashMap::new()];
+        for (index, event) in events.into_iter().enumerate() {
+            let start = |kind, person: Option<&Person>, invitation: Option<&Invitation>| Record {
+                kind,
+                id: event.id.to_owned(),
+                at: event.at,
+                batch: event.batch.to_owned(),
+                state: State::new(),
+                person: person.cloned(),
+                invitation: invitation.cloned(),
+            };
+            match event.step {
+                Step::Remove(p) => {
+                    open[0].insert(event.id, (start(Kind::Removal, p, None), index));
+                }
+                Step::Withdraw(inv) => {
+                    open[1].insert(event.id, (start(Kind::Withdrawal, None, inv), index));
+                }
+                Step::Restore => {
+                    for records in &mut open {
+                        records.remove(event.id);
+                    }
+                }
+                step => {
+                    let only = match step {
+                        Step::Verified { kind, .. } | Step::StillThere { kind, .. } => Some(kind),
+                        _ => None,
+                    };
+                    for records in &mut open {
+                        if let Some((r, _)) = records.get_mut(event.id)
+                            && only.is_none_or(|k| k == r.kind)
+                        {
+                            r.state = r.state.after(&step, event.at, r.removed_on());
+                        }
+                    }
+                }
+            }
+        }
+        let [removals, withdrawals] = open.map(newest_first);
+        History {
+            removals,
+            withdrawals,
+        }
+    }
+
+    pub fn list(&self, kind: Kind) -> &[Record] {
+        match kind {
+            Kind::Removal => &self.removals,
+            Kind::Withdrawal => &self.withdrawals,
+        }
+    }
+
+    pub fn find(&self, kind: Kind, id: &str) -> Option<&Record> {
+        self.list(kind).iter().find(|r| r.id == id)
+    }
+
+    /// Applies findings just journaled (stamped `at`, of the export taken on `export`)
+    /// without replaying the whole journal: the same result as rebuilding.
+    pub fn apply(&mut self, findings: &[Finding], export: NaiveDate, at: DateTime<FixedOffset>) {
+        for kind in [Kind::Removal, Kind::Withdrawal] {
+            let list = match kind {
+                Kind::Removal => &mut self.removals,
+                Kind::Withdrawal => &mut self.withdrawals,
+            };
+            let index: HashMap<&str, usize> = list
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.as_str(), i))
+                .collect();
+            let mut changes = Vec::new();
+            for f in findings.iter().filter(|f| f.kind == kind) {
+                if let Some(&i) = index.get(f.id.as_str()) {
+                    changes.push((i, f.step(export)));
+                }
+            }
+            drop(index);
+            for (i, step) in changes {
+                let r = &mut list[i];
+                r.state = r.state.after(&step, at, r.removed_on());
+            }
+        }
+    }
+
+    pub fn progress(&self, kind: Kind) -> Progress {
+        let mut p = Progress::default();
+        for r in self.list(kind) {
+            p.total += 1;
+            match r.status() {
+                Status::ToDo => p.to_do += 1,
+                Status::Opened => p.opened += 1,
+                Status::Done => p.done += 1,
+                Status::Verified => p.verified += 1,
+                Status::StillThere => p.still_there += 1,
+            }
+        }
+        p
+    }
+}
+
+fn newest_first(records: HashMap<&str, (Record, usize)>) -> Vec<Record> {
+    let mut records: Vec<(Record, usize)> = records.into_values().collect();
+    records.sort_unstable_by(|(a, i), (b, j)| b.at.cmp(&a.at).then(j.cmp(i)));
+    records.into_iter().map(|(r, _)| r).collect()
+}
+
+/// One finding of a check against an export, to be journaled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: Kind,
+    pub id: String,
+    /// `true`: absent from the export (verified); `false`: still there.
+    pub gone: bool,
+}
+
+impl Finding {
+    pub fn step(&self, export: NaiveDate) -> Step<'static> {
+        if self.gone {
+            Step::Verified {
+                kind: self.kind,
+                export,
+            }
+        } else {
+            Step::StillThere {
+                kind: self.kind,
+                export,
+            }
+        }
+    }
+}
+
+/// What checking a history against an export found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Verification {
+    /// Only what changes a status: nothing is journaled twice.
+    pub findings: Vec<Finding>,
+    /// Newly verified, newly still connected / still pending, per kind.
+    pub removals_verified: usize,
+    pub removals_still_connected: usize,
+    pub withdrawals_verified: usize,
+    pub withdrawals_still_pending: usize,
+    /// Records made after the export was taken: it says nothing about them.
+    pub too_recent: usize,
+}
+
+impl Verification {
+    /// "Since your last export: 30 removals verified, 9 still connected"; `None` when
+    /// nothing changed.
+    pub fn summary(&self) -> Option<String> {
+        let counted =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if self.removals_verified > 0 {
+            let n = counted(self.removals_verified, "removal", "removals");
+            parts.push(format!("{n} verified"));
+        }
+        if self.removals_still_connected > 0 {
+            parts.push(format!("{} still connected", self.removals_still_connected));
+        }
+        if self.withdrawals_verified > 0 {
+            let n = counted(self.withdrawals_verified, "withdrawal", "withdrawals");
+            parts.push(format!("{n} verified"));
+        }
+        if self.withdrawals_still_pending > 0 {
+            let n = counted(self.withdrawals_still_pending, "invitation", "invitations");
+            parts.push(format!("{n} still pending"));
+        }
+        (!parts.is_empty()).then(|| format!("Since your last export: {}", parts.join(", ")))
+    }
+}
+
+/// Checks every record made before `export` was taken: absent (`present` says no) is
+/// verified, present is still there. Only findings that change a status are returned.
+/// `present(kind, id)` is `None` when the export has no list of that kind (no
+/// Invitations.csv): nothing is said about those records.
+pub fn verify(
+    history: &History,
+    export: &ExportDate,
+    mut present: impl FnMut(Kind, &str) -> Option<bool>,
+) -> Verification {
+    let mut v = Verification::default();
+    for record in history.removals.iter().chain(&history.withdrawals) {
+        if !export.is_after(record.at) {
+            v.too_recent += 1;
+            continue;
+        }
+        let Some(is_present) = present(record.kind, &record.id) else {
+            continue;
+        };
+        let finding = Finding {
+            kind: record.kind,
+            id: record.id.clone(),
+            gone: !is_present,
+        };
+        let after = record.state.after(
+            &finding.step(export.day),
+            now_of(export),
+            record.removed_on(),
+        );
+        if after.status == record.state.status {
+            continue;
+        }
+        match (record.kind, finding.gone) {
+            (Kind::Removal, true) => v.removals_verified += 1,
+            (Kind::Removal, false) => v.removals_still_connected += 1,
+            (Kind::Withdrawal, true) => v.withdrawals_verified += 1,
+            (Kind::Withdrawal, false) => v.withdrawals_still_pending += 1,
+        }
+        v.findings.push(finding);
+    }
+    v
+}
+
+/// The time a finding is simulated at (the journal stamps the real one); the rules
+/// read only the export's day from a finding.
+fn now_of(export: &ExportDate) -> DateTime<FixedOffset> {
+    export.taken.unwrap_or_else(|| {
+        export
+            .day
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .fixed_offset()
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,103 @@
+//! Checking the journal's removals and withdrawals against an export: who is gone
+//! (verified), who is still there. Used when the app opens an export and by
+//! `unconnect reconcile`; what it finds is journaled, once.
+
+use std::collections::HashSet;
+
+use crate::import::Export;
+use crate::model::history::{self, ExportDate, History, Kind, Verification};
+use crate::model::invitee::invitee_is_connection;
+use crate::model::{Direction, Invitation, People, PersonId};
+use crate::store::journal::{self, verification_entries};
+use crate::store::{Journal, StoreError};
+
+/// What checking an export found and recorded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reconciled {
+    /// When the export was taken; `None` when neither its name nor its files say, and
+    /// then nothing was checked.
+    pub export_date: Option<ExportDate>,
+    /// What changed (only that is journaled) and the counts for the status line.
+    pub verification: Verification,
+    /// Whether the export had an Invitations.csv to check withdrawals against.
+    pub checked_withdrawals: bool,
+}
+
+/// Writes person `i`'s identity (see [`crate::model::Person::identity`]) into `key`
+/// without allocating for the usual case, a profile URL.
+pub(super) fn write_identity(people: &People, i: u32, key: &mut String) {
+    let p = people.get(PersonId(i));
+    if p.url.is_empty() {
+        key.push_str(&p.identity());
+    } else {
+        p.url.write_to(key);
+    }
+}
+
+/// Checks `history` against the export's people and (when it has them) invitations.
+/// Pure: nothing is written.
+pub fn check(
+    history: &History,
+    people: &People,
+    invitations: Option<&[Invitation]>,
+    export_date: &ExportDate,
+) -> Verification {
+    let removed: HashSet<&str> = history.removals.iter().map(|r| r.id.as_str()).collect();
+    let mut present: HashSet<&str> = HashSet::new();
+    if !removed.is_empty() {
+        // One pass over the export with a reused buffer, looking each person up in the
+        // (smaller or equal) set of removals: no key allocated per person.
+        let mut key = String::new();
+        for i in 0..people.len() as u32 {
+            key.clear();
+            write_identity(people, i, &mut key);
+            if let Some(&id) = removed.get(key.as_str()) {
+                present.insert(id);
+            }
+        }
+    }
+    // Still pending: sent, and the invitee is not a connection (an accepted invitation
+    // is no longer pending, whatever the file keeps).
+    let pending: Option<HashSet<String>> = invitations.map(|list| {
+        let connected = invitee_is_connection(people, list);
+        list.iter()
+            .zip(connected)
+            .filter(|(inv, connected)| inv.direction == Direction::Outgoing && !connected)
+            .map(|(inv, _)| inv.identity())
+            .collect()
+    });
+    history::verify(history, export_date, |kind, id| match kind {
+        Kind::Removal => Some(present.contains(id)),
+        Kind::Withdrawal => pending.as_ref().map(|p| p.contains(id)),
+    })
+}
+
+/// Checks `history` (the journal's, see [`journal::history`]) against `export` and
+/// appends what changed, as one batch, durably; `history` is then updated to match. On
+/// an error nothing of it is recorded (the journal's batches are all or nothing) and
+/// `history` is unchanged.
+pub fn reconcile(
+    journal: &mut Journal,
+    history: &mut History,
+    export: &Export,
+) -> Result<Reconciled, StoreError> {
+    let Some(export_date) = export.export_date else {
+        return Ok(Reconciled::default());
+    };
+    let invitations = export.invitations.as_ref().map(|i| i.list.as_slice());
+    let verification = check(history, &export.people, invitations, &export_date);
+    let at = journal::now();
+    let entries = verification_entries(&verification.findings, export_date.day, at);
+    journal.append(entries)?;
+    history.apply(&verification.findings, export_date.day, at);
+    tracing::info!(
+        findings = verification.findings.len(),
+        too_recent = verification.too_recent,
+        "checked the journal against the export"
+    );
+    Ok(Reconciled {
+        export_date: Some(export_date),
+        verification,
+        checked_withdrawals: invitations.is_some(),
+    })
+}
