@@ -477,10 +477,9 @@ fn history_note(entries: &[JournalEntry], data_dir: &DataDir, demo: bool) -> Str
         String::new()
     };
     format!(
-        "Before this session: {removed} removed, recorded in {}.\n\n\
+        "The journal ({removed} removed when this session began) is {}. \
          `unconnect export removed{from} -o removed.csv` writes everyone removed to a CSV \
-         file with the date of each removal. Browsing and restoring them here comes in a \
-         later version.",
+         file with the date of each removal.",
         data_dir.journal_path().display()
     )
 }

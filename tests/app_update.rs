@@ -107,7 +107,7 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
     assert_eq!(app.update(Action::MoveAll), vec![]);
     assert_eq!(app.update(Action::Undo), vec![]);
     assert_eq!(app.staged_count(), 5);
-    let after = app.written(Written::Confirmed(action.clone(), Ok(())));
+    let after = app.written(Written::Confirmed(action.clone(), Ok(Default::default())));
     assert_eq!(after, vec![Effect::SaveStaged(ListKind::Connections)]);
     assert_eq!(app.staged_count(), 0);
     assert_eq!(app.triage().done_count(), 5);

@@ -303,7 +303,7 @@ fn the_demo_keeps_its_data_apart_unless_a_data_folder_is_given() {
     t.send(" \r");
     t.wait_for("Moved 1 to To remove");
     t.send("3");
-    let history = t.wait_for("Before this session");
+    let history = t.wait_for("unconnect export removed");
     // The box wraps the note: join its lines back into one text.
     let history: Vec<&str> = history
         .lines()

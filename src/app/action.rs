@@ -79,6 +79,14 @@ pub enum Action {
     Open,
     /// Copy the cursor row's profile URL to the clipboard.
     CopyUrl,
+    /// History: tick the cursor row (or the marked rows) done on LinkedIn, or untick.
+    Done,
+    /// History: mark everyone shown done, after a confirm (removed another way).
+    DoneAll,
+    /// History: restore the cursor row (or the marked rows), after a confirm.
+    Restore,
+    /// History: open an e-mail draft to the cursor row's person.
+    Mail,
     Help,
     Quit,
 

@@ -10,6 +10,7 @@ use super::list::ListKind;
 use super::state::App;
 use crate::model::triage::Place;
 use crate::model::triage::Side;
+use crate::store::journal::Mark;
 
 /// Something destructive, waiting for a yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,10 @@ pub enum ConfirmAction {
     Journal { kind: ListKind, ids: Vec<u32> },
     /// Replace an existing file with an export of a list's right column.
     Overwrite { kind: ListKind, path: PathBuf },
+    /// Restore these History records: back among the connections (pending invitations).
+    Restore { kind: ListKind, ids: Vec<u32> },
+    /// Tick these History records done (people removed on LinkedIn another way).
+    MarkDone { kind: ListKind, ids: Vec<u32> },
     /// Take kept people off the keep list and move them (with the rest of the selection).
     UnkeepAndMove {
         kind: ListKind,
@@ -31,6 +36,8 @@ impl ConfirmAction {
         match self {
             ConfirmAction::Journal { kind, .. }
             | ConfirmAction::Overwrite { kind, .. }
+            | ConfirmAction::Restore { kind, .. }
+            | ConfirmAction::MarkDone { kind, .. }
             | ConfirmAction::UnkeepAndMove { kind, .. } => *kind,
         }
     }
@@ -38,7 +45,10 @@ impl ConfirmAction {
     /// The items the action is about (none for an overwrite).
     pub fn ids(&self) -> &[u32] {
         match self {
-            ConfirmAction::Journal { ids, .. } | ConfirmAction::UnkeepAndMove { ids, .. } => ids,
+            ConfirmAction::Journal { ids, .. }
+            | ConfirmAction::Restore { ids, .. }
+            | ConfirmAction::MarkDone { ids, .. }
+            | ConfirmAction::UnkeepAndMove { ids, .. } => ids,
             ConfirmAction::Overwrite { .. } => &[],
         }
     }
@@ -52,6 +62,12 @@ impl ConfirmAction {
                 format!("{} {n} {}?", kind.spec().verb, kind.noun(n))
             }
             ConfirmAction::UnkeepAndMove { .. } => "Move people on your keep list?".to_owned(),
+            ConfirmAction::Restore { kind, ids } => {
+                format!("Restore {} {}?", ids.len(), kind.noun(ids.len()))
+            }
+            ConfirmAction::MarkDone { ids, .. } => {
+                format!("Mark {} done on LinkedIn?", ids.len())
+            }
             ConfirmAction::Overwrite { path, .. } => format!(
                 "Replace {}?",
                 path.file_name().map_or_else(
@@ -71,6 +87,8 @@ impl ConfirmAction {
             ConfirmAction::UnkeepAndMove { ids, .. } => {
                 format!("[ Un-keep and move {} ]", ids.len())
             }
+            ConfirmAction::Restore { ids, .. } => format!("[ Restore {} ]", ids.len()),
+            ConfirmAction::MarkDone { ids, .. } => format!("[ Mark {} done ]", ids.len()),
         }
     }
 }
@@ -121,6 +139,24 @@ impl App {
         };
         self.mode = super::state::Mode::Browse;
         let spec = dialog.action.kind().spec();
+        if let ConfirmAction::Restore { kind, ids } | ConfirmAction::MarkDone { kind, ids } =
+            &dialog.action
+        {
+            if !yes {
+                self.info("Cancelled: nothing changed");
+                return Vec::new();
+            }
+            let mark = match dialog.action {
+                ConfirmAction::Restore { .. } => Mark::Restore,
+                _ => Mark::Done,
+            };
+            self.journaling = true;
+            return vec![Effect::Record {
+                kind: *kind,
+                mark,
+                ids: ids.clone(),
+            }];
+        }
         if let ConfirmAction::UnkeepAndMove { kind, ids, from } = dialog.action {
             if !yes {
                 self.info("Nothing moved: they stay on your keep list");
@@ -167,7 +203,10 @@ impl App {
     pub(super) fn confirmed(&mut self, action: &ConfirmAction) {
         self.journaling = false;
         match action {
-            ConfirmAction::Overwrite { .. } | ConfirmAction::UnkeepAndMove { .. } => {}
+            ConfirmAction::Overwrite { .. }
+            | ConfirmAction::UnkeepAndMove { .. }
+            | ConfirmAction::Restore { .. }
+            | ConfirmAction::MarkDone { .. } => {}
             ConfirmAction::Journal { kind, ids } => {
                 self.triage_mut(*kind).confirm(ids);
                 let spec = kind.spec();

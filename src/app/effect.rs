@@ -4,8 +4,12 @@ use std::path::PathBuf;
 
 use super::confirm::ConfirmAction;
 use super::list::ListKind;
+use chrono::{DateTime, FixedOffset};
+
 use crate::model::filter::FilterJob;
+use crate::model::history::History;
 use crate::store::StoreError;
+use crate::store::journal::Mark;
 
 /// Work `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +18,13 @@ pub enum Effect {
     SaveStaged(ListKind),
     /// The keep list changed: persist it.
     SaveKept,
+    /// Journal a mark on these History records (opened, done, undone, restored),
+    /// durably; the runtime reports back with [`Written::Recorded`].
+    Record {
+        kind: ListKind,
+        mark: Mark,
+        ids: Vec<u32>,
+    },
     /// Carry out what the user confirmed in the dialog, durably; the runtime reports
     /// back with [`Written::Confirmed`].
     Confirmed(ConfirmAction),
@@ -47,5 +58,15 @@ pub enum Written {
     },
     Staged(ListKind, Result<(), StoreError>),
     Kept(Result<(), StoreError>),
-    Confirmed(ConfirmAction, Result<(), StoreError>),
+    /// A removal or withdrawal batch: on success, the history as the journal now has it.
+    Confirmed(ConfirmAction, Result<History, StoreError>),
+    /// Marks on History records, journaled at `at`. A restore brings the history as the
+    /// journal now has it (records leave); the other marks are applied in place.
+    Recorded {
+        kind: ListKind,
+        mark: Mark,
+        ids: Vec<u32>,
+        at: DateTime<FixedOffset>,
+        result: Result<Option<History>, StoreError>,
+    },
 }

@@ -58,6 +58,8 @@ pub enum When {
     On(ListKind),
     /// On the Timeline tab.
     OnTimeline,
+    /// On the History tab.
+    OnHistory,
 }
 
 #[derive(Debug, Clone)]
@@ -252,7 +254,7 @@ pub fn defaults() -> Vec<Binding> {
     let b = |context, action, keys: &[Key], hint, rank, when, help| Binding {
         context, action, keys: keys.to_vec(), hint, rank, when, help,
     };
-    use When::{Always, On, OnList, OnTimeline};
+    use When::{Always, On, OnHistory, OnList, OnTimeline};
     vec![
         b(Browse, Action::Mark, &[ch(' ')], Some("mark"), 2, OnList, "mark / unmark the row, cursor moves down"),
         b(Browse, Action::Move, &[code(Enter)], Some("move"), 2, OnList, "move marked rows (or the cursor row) over"),
@@ -285,6 +287,10 @@ pub fn defaults() -> Vec<Binding> {
         b(Browse, Action::InvitationsTab, &[ch('2')], None, 9, Always, "Invitations tab"),
         b(Browse, Action::HistoryTab, &[ch('3')], None, 9, Always, "History tab"),
         b(Browse, Action::TimelineTab, &[ch('4')], None, 9, Always, "Timeline tab: connections per month, bursts"),
+        b(Browse, Action::Done, &[ch('d')], Some("done"), 1, OnHistory, "history: tick done on LinkedIn (again: untick)"),
+        b(Browse, Action::DoneAll, &[ch('D')], None, 9, OnHistory, "history: mark all shown done (asks first)"),
+        b(Browse, Action::Restore, &[ch('r')], Some("restore…"), 4, OnHistory, "history: restore (asks first)"),
+        b(Browse, Action::Mail, &[ch('m')], Some("e-mail"), 5, OnHistory, "history: an e-mail draft to them"),
         b(Browse, Action::ZoomIn, &[ch('+'), ch('=')], Some("weeks"), 3, OnTimeline, "timeline: per week"),
         b(Browse, Action::ZoomOut, &[ch('-')], Some("months"), 3, OnTimeline, "timeline: per month"),
         b(Browse, Action::Help, &[ch('?')], Some("help"), 0, Always, "this help"),
@@ -330,7 +336,8 @@ mod tests {
         assert_eq!(browse("G"), Some(Action::Bottom));
         assert_eq!(browse("R"), Some(Action::Remove));
         assert_eq!(browse("ctrl-r"), Some(Action::Redo));
-        assert_eq!(browse("r"), None);
+        assert_eq!(browse("r"), Some(Action::Restore), "History: restore");
+        assert_eq!(browse("x"), None);
         assert_eq!(browse("shift-tab"), Some(Action::SwitchColumn));
         assert_eq!(browse("2"), Some(Action::InvitationsTab));
     }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::action::{Action, Tab};
+use crate::model::history::{self, Record};
 use crate::model::pending::Pending;
 use crate::model::triage::Triage;
 use crate::model::{InvitationRules, People, PersonId};
@@ -16,6 +17,10 @@ use crate::model::{InvitationRules, People, PersonId};
 pub enum ListKind {
     Connections,
     Invitations,
+    /// The History tab: removals in force, to work through on LinkedIn.
+    Removed,
+    /// The History tab: withdrawals in force.
+    Withdrawn,
 }
 
 /// Everything that tells one list from another, as words and names.
@@ -45,6 +50,8 @@ pub struct ListSpec {
     pub recorded: &'static str,
     /// What the two columns say when empty: left, right.
     pub empty: [&'static str; 2],
+    /// One column across the tab (History), not two to move rows between.
+    pub single: bool,
 }
 
 pub static CONNECTIONS: ListSpec = ListSpec {
@@ -64,6 +71,7 @@ pub static CONNECTIONS: ListSpec = ListSpec {
         "Nobody left here: everyone is staged or removed.",
         "Nobody staged yet. Space marks a row, Enter moves it here; a click moves it too.",
     ],
+    single: false,
 };
 
 pub static INVITATIONS: ListSpec = ListSpec {
@@ -83,15 +91,80 @@ pub static INVITATIONS: ListSpec = ListSpec {
         "No pending invitations: every invitation you sent was accepted or withdrawn.",
         "Nothing to withdraw yet. Space marks a row, Enter moves it here; a click moves it too.",
     ],
+    single: false,
+};
+
+pub static REMOVED: ListSpec = ListSpec {
+    kind: ListKind::Removed,
+    tab: Tab::History,
+    titles: ["Removed", ""],
+    verb: "Restore",
+    doing: "Restoring",
+    past: "Restored",
+    done: "restored",
+    noun: ["connection", "connections"],
+    confirm_action: Action::Restore,
+    file_name: "removed",
+    export_stem: "removed",
+    recorded: "They are back among your connections here; on LinkedIn a new invitation is needed, which they will see.",
+    empty: [
+        "Nobody removed yet. Removals you confirm on the Connections tab appear here, to work through on LinkedIn one by one.",
+        "",
+    ],
+    single: true,
+};
+
+pub static WITHDRAWN: ListSpec = ListSpec {
+    kind: ListKind::Withdrawn,
+    tab: Tab::History,
+    titles: ["Withdrawn", ""],
+    verb: "Restore",
+    doing: "Restoring",
+    past: "Restored",
+    done: "restored",
+    noun: ["invitation", "invitations"],
+    confirm_action: Action::Restore,
+    file_name: "withdrawn",
+    export_stem: "withdrawn",
+    recorded: "They are pending again here; on LinkedIn, send a new invitation once the wait is over.",
+    empty: [
+        "No invitation withdrawn yet. Withdrawals you confirm on the Invitations tab appear here.",
+        "",
+    ],
+    single: true,
 };
 
 impl ListKind {
-    pub const ALL: [ListKind; 2] = [ListKind::Connections, ListKind::Invitations];
+    pub const ALL: [ListKind; 4] = [
+        ListKind::Connections,
+        ListKind::Invitations,
+        ListKind::Removed,
+        ListKind::Withdrawn,
+    ];
 
     pub fn spec(self) -> &'static ListSpec {
         match self {
             ListKind::Connections => &CONNECTIONS,
             ListKind::Invitations => &INVITATIONS,
+            ListKind::Removed => &REMOVED,
+            ListKind::Withdrawn => &WITHDRAWN,
+        }
+    }
+
+    /// The History list of a kind of record.
+    pub fn of_history(kind: history::Kind) -> ListKind {
+        match kind {
+            history::Kind::Removal => ListKind::Removed,
+            history::Kind::Withdrawal => ListKind::Withdrawn,
+        }
+    }
+
+    /// The kind of record a History list holds.
+    pub fn history_kind(self) -> Option<history::Kind> {
+        match self {
+            ListKind::Removed => Some(history::Kind::Removal),
+            ListKind::Withdrawn => Some(history::Kind::Withdrawal),
+            _ => None,
         }
     }
 
@@ -109,6 +182,8 @@ pub enum Items {
         pending: Pending,
         rules: InvitationRules,
     },
+    /// Journaled removals or withdrawals in force, newest first (History).
+    Records(Vec<Record>),
 }
 
 impl Items {
@@ -117,6 +192,7 @@ impl Items {
         match self {
             Items::People(people) => people.get(PersonId(id)).full_name(),
             Items::Invitations { pending, .. } => pending.items[id as usize].to.clone(),
+            Items::Records(records) => records[id as usize].name(),
         }
     }
 
@@ -125,12 +201,25 @@ impl Items {
         match self {
             Items::People(people) => people.get(PersonId(id)).url.to_string(),
             Items::Invitations { pending, .. } => pending.items[id as usize].invitee_url.clone(),
+            Items::Records(records) => records[id as usize].url().to_owned(),
         }
     }
 
     /// What the confirm dialog adds after the names: the consequence of saying yes.
     pub fn consequence(&self, today: NaiveDate) -> String {
         match self {
+            Items::Records(records) => match records.first().map(|r| r.kind) {
+                Some(history::Kind::Withdrawal) => format!(
+                    "They return as pending here. LinkedIn lets you invite them again after {}; \
+                     they will see that invitation.",
+                    InvitationRules::default()
+                        .may_reinvite_after(today)
+                        .format(crate::model::person::LINKEDIN_DATE)
+                ),
+                _ => "They return to your connections here. On LinkedIn a new invitation is \
+                      needed, and they will see it."
+                    .to_owned(),
+            },
             Items::People(_) => {
                 "They will not be notified. Only you can reconnect with them later.".to_owned()
             }

@@ -11,6 +11,7 @@
 pub mod action;
 pub mod confirm;
 pub mod effect;
+pub mod history;
 pub mod keep;
 pub mod keymap;
 pub mod keys;

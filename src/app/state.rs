@@ -83,6 +83,13 @@ pub struct App {
     pub export_folder: Option<String>,
     /// The Timeline tab's data and cursor, built the first time it is shown.
     pub timeline: Option<super::timeline::Timeline>,
+    /// Which History list is shown: removals or withdrawals.
+    pub history_showing: ListKind,
+    /// What the work-through opens.
+    pub open_target: super::history::OpenTarget,
+    /// The profile-visit note was given this session; until shown, it waits here.
+    pub privacy_said: bool,
+    pub privacy_note: Option<String>,
 }
 
 impl App {
@@ -109,6 +116,10 @@ impl App {
             help_max_scroll: u16::MAX,
             export_folder: None,
             timeline: None,
+            history_showing: ListKind::Removed,
+            open_target: super::history::OpenTarget::Profile,
+            privacy_said: false,
+            privacy_note: None,
         }
     }
 
@@ -150,6 +161,9 @@ impl App {
 
     /// The list the current tab triages, if it has one.
     pub fn current(&self) -> Option<&TriageList> {
+        if self.tab == Tab::History {
+            return self.list_of(self.history_showing);
+        }
         self.lists.iter().find(|l| l.spec.tab == self.tab)
     }
 
@@ -167,7 +181,7 @@ impl App {
     pub fn people(&self) -> &Arc<People> {
         match &self.connections().items {
             Items::People(people) => people,
-            Items::Invitations { .. } => unreachable!("the first list holds the connections"),
+            _ => unreachable!("the first list holds the connections"),
         }
     }
 
@@ -269,6 +283,7 @@ impl App {
             invitations_note,
             history_note,
             today,
+            history,
             // Signals, their note and the bursts are for the Timeline and the rows.
             ..
         } = loaded;
@@ -277,6 +292,7 @@ impl App {
         if let Some(inv) = invitations {
             app = app.with_invitations(inv.pending, inv.triage, inv.rules);
         }
+        app = app.with_history(history);
         if status_is_warning {
             app.warn(status);
         } else {

@@ -68,6 +68,11 @@ impl App {
         let Some(kind) = self.list() else {
             return Vec::new();
         };
+        if kind.history_kind().is_some()
+            && let Some(effects) = self.history_action(kind, action)
+        {
+            return effects;
+        }
         let triage = self.triage_mut(kind);
         match action {
             Action::Up => triage.move_cursor(-1),
@@ -427,9 +432,27 @@ impl App {
                 self.error(format!("Could not save the keep list: {e}"));
                 Vec::new()
             }
-            Written::Confirmed(action, Ok(())) => {
+            Written::Confirmed(action, Ok(history)) => {
                 self.confirmed(&action);
+                self.set_history(history);
                 vec![Effect::SaveStaged(action.kind())]
+            }
+            Written::Recorded {
+                kind,
+                mark,
+                ids,
+                at,
+                result: Ok(history),
+            } => {
+                self.recorded(kind, mark, &ids, at, history);
+                Vec::new()
+            }
+            Written::Recorded { result: Err(e), .. } => {
+                self.journaling = false;
+                self.error(format!(
+                    "Nothing was recorded: could not write the journal: {e}"
+                ));
+                Vec::new()
             }
             // The partial batch could not be undone: say so, never "nothing was removed".
             Written::Confirmed(action, Err(e @ StoreError::Unsure { .. })) => {

@@ -82,7 +82,10 @@ impl Runtime {
             // The app turns a yes to an overwrite into an export: only journal batches
             // come here.
             Effect::Confirmed(
-                ConfirmAction::Overwrite { .. } | ConfirmAction::UnkeepAndMove { .. },
+                ConfirmAction::Overwrite { .. }
+                | ConfirmAction::UnkeepAndMove { .. }
+                | ConfirmAction::Restore { .. }
+                | ConfirmAction::MarkDone { .. },
             ) => {}
             Effect::Confirmed(action @ ConfirmAction::Journal { .. }) => {
                 let entries = journal_entries(app, &action);
@@ -108,6 +111,28 @@ impl Runtime {
                 let small = rows.len() <= WAIT_FOR_WRITES_UP_TO;
                 app.info(format!("Exporting {} to {}…", rows.len(), path.display()));
                 if !self.writer.send(Job::Export { path, rows }) {
+                    app.writer_stopped();
+                } else if small {
+                    self.wait_for_writer(app);
+                }
+            }
+            Effect::Record { kind, mark, ids } => {
+                let at = journal::now();
+                let records = app.records(kind);
+                let entries = journal::status_entries(
+                    ids.iter().map(|&id| records[id as usize].id.as_str()),
+                    mark,
+                    at,
+                );
+                let small = ids.len() <= WAIT_FOR_WRITES_UP_TO;
+                let job = Job::Record {
+                    kind,
+                    mark,
+                    ids,
+                    at,
+                    entries,
+                };
+                if !self.writer.send(job) {
                     app.writer_stopped();
                 } else if small {
                     self.wait_for_writer(app);
@@ -173,6 +198,8 @@ fn staged_now(app: &App, kind: ListKind) -> Staged {
             people: Arc::clone(people),
             ids: ids.collect(),
         },
+        // History lists have no staged set.
+        Items::Records(_) => Staged::Invitations(Vec::new()),
         Items::Invitations { pending, .. } => Staged::Invitations(
             ids.map(|id| {
                 let item = pending.items[id as usize].clone();

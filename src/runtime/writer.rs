@@ -15,7 +15,7 @@ use crate::app::{ConfirmAction, ListKind, Written};
 use crate::model::{Invitation, People, Person, PersonId};
 use crate::session::Store;
 use crate::store::export::Table;
-use crate::store::journal::{self, JournalEntry};
+use crate::store::journal::{self, JournalEntry, Mark};
 use crate::store::staged::{StagedEntry, StagedStore};
 use crate::store::{StoreError, json_lines};
 
@@ -31,6 +31,14 @@ pub enum Job {
     Confirm {
         action: ConfirmAction,
         entries: Entries,
+    },
+    /// Journal marks on History records, durably.
+    Record {
+        kind: ListKind,
+        mark: Mark,
+        ids: Vec<u32>,
+        at: DateTime<FixedOffset>,
+        entries: Vec<JournalEntry>,
     },
 }
 
@@ -203,8 +211,31 @@ fn write_all(mut store: Store, inbox: Receiver<Job>, outbox: Sender<Written>) {
                     }
                     Entries::Ready(entries) => entries,
                 };
-                let appended = store.journal.append(entries);
+                // The history as it now stands, for the History tab.
+                let appended = store
+                    .journal
+                    .append(entries)
+                    .map(|()| journal::history(store.journal.entries()));
                 Written::Confirmed(action, appended)
+            }
+            Job::Record {
+                kind,
+                mark,
+                ids,
+                at,
+                entries,
+            } => {
+                // A restore ends records: the History tab takes the history afresh.
+                let result = store.journal.append(entries).map(|()| {
+                    (mark == Mark::Restore).then(|| journal::history(store.journal.entries()))
+                });
+                Written::Recorded {
+                    kind,
+                    mark,
+                    ids,
+                    at,
+                    result,
+                }
             }
         };
         // The UI may be gone (quitting): what was asked is still written.

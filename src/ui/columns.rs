@@ -35,10 +35,17 @@ pub struct TriageColumns<'a, R> {
     /// The filter of the focused column is being typed.
     pub typing: bool,
     pub theme: &'a Theme,
+    /// Said after the empty-column text (History: where the journal is).
+    pub note: Option<&'a str>,
 }
 
 impl<R: RowView> TriageColumns<'_, R> {
     pub fn render(&self, areas: [Rect; 2], buf: &mut Buffer) {
+        if self.spec.single {
+            // One list across both columns' room.
+            self.render_column(Side::Left, areas[0].union(areas[1]), buf);
+            return;
+        }
         for side in [Side::Left, Side::Right] {
             self.render_column(side, areas[side.index()], buf);
         }
@@ -132,7 +139,10 @@ impl<R: RowView> TriageColumns<'_, R> {
             } else if col.is_filtered() && col.total() > 0 {
                 format!("No match for \"{}\".", safe(&col.filter))
             } else {
-                self.spec.empty[side.index()].to_owned()
+                match self.note {
+                    Some(note) => format!("{}\n\n{note}", self.spec.empty[side.index()]),
+                    None => self.spec.empty[side.index()].to_owned(),
+                }
             };
             Paragraph::new(text)
                 .style(self.theme.dim)

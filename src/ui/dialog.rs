@@ -81,9 +81,19 @@ pub fn render_confirm(
             theme.warning,
         ));
     }
-    if matches!(action, ConfirmAction::Journal { .. }) {
+    if matches!(
+        action,
+        ConfirmAction::Journal { .. } | ConfirmAction::Restore { .. }
+    ) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(list.items.consequence(app.today), theme.hint));
+    }
+    if let ConfirmAction::MarkDone { .. } = action {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "For people removed on LinkedIn another way. A newer export verifies it.",
+            theme.hint,
+        ));
     }
     if let ConfirmAction::UnkeepAndMove { .. } = action {
         lines.push(Line::raw(""));
@@ -103,6 +113,8 @@ pub fn render_confirm(
             match action {
                 ConfirmAction::Overwrite { .. } => "replace".to_owned(),
                 ConfirmAction::UnkeepAndMove { .. } => "un-keep and move".to_owned(),
+                ConfirmAction::Restore { .. } => "restore".to_owned(),
+                ConfirmAction::MarkDone { .. } => "mark done".to_owned(),
                 ConfirmAction::Journal { .. } => kind.spec().verb.to_lowercase(),
             },
             keys.keys_of(Action::No),

@@ -18,9 +18,12 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
     let context = app.context();
     let applies = |when: When| match when {
         When::Always => true,
-        When::OnList => list.is_some() || context != Context::Browse,
+        When::OnList => {
+            list.is_some_and(|k| k.history_kind().is_none()) || context != Context::Browse
+        }
         When::On(kind) => list == Some(kind),
         When::OnTimeline => app.tab == Tab::Timeline && context == Context::Browse,
+        When::OnHistory => app.tab == Tab::History && context == Context::Browse,
     };
     // (rank, keymap order, keys, hint)
     let mut candidates: Vec<(u8, usize, String, &'static str)> = Vec::new();
@@ -34,6 +37,11 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
         .map(|a| app.keymap.key_of(a))
         .join(" ");
         candidates.push((1, 0, tabs, "tabs"));
+    }
+    if app.tab == Tab::History && context == Context::Browse {
+        let k = |a| app.keymap.key_of(a);
+        candidates.push((0, 0, k(Action::Move), "open next"));
+        candidates.push((3, 0, k(Action::SwitchColumn), "removed/withdrawn"));
     }
     if app.tab == Tab::Timeline && context == Context::Browse {
         let k = |a| app.keymap.key_of(a);

@@ -95,7 +95,11 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
             (tab, r)
         })
         .collect();
-    let header_height = u16::from(app.list() == Some(ListKind::Invitations));
+    // The Invitations tab says what it left out; History, how far the job has got.
+    let header_height = u16::from(matches!(
+        app.list(),
+        Some(ListKind::Invitations | ListKind::Removed | ListKind::Withdrawn)
+    ));
     let [header, columns] = body.layout(&Layout::vertical([
         Constraint::Length(header_height),
         Constraint::Fill(1),

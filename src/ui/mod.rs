@@ -5,6 +5,7 @@ pub mod columns;
 pub mod dialog;
 pub mod footer;
 pub mod help;
+pub mod history_rows;
 pub mod invitation_rows;
 pub mod layout;
 pub mod loading;

@@ -8,6 +8,7 @@ use super::columns::TriageColumns;
 use super::dialog;
 use super::footer;
 use super::help::HelpOverlay;
+use super::history_rows::HistoryRows;
 use super::invitation_rows::InvitationRows;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
 use super::people_rows::PeopleRows;
@@ -75,8 +76,37 @@ fn render_list(app: &App, list: &TriageList, l: &ScreenLayout, buf: &mut Buffer,
             rows: &PeopleRows { people },
             typing,
             theme,
+            note: None,
         }
         .render(l.columns, buf),
+        Items::Records(records) => {
+            let progress = app.progress_line(list.kind());
+            let other = match list.kind() {
+                crate::app::ListKind::Removed => crate::app::ListKind::Withdrawn,
+                _ => crate::app::ListKind::Removed,
+            };
+            let text = format!(
+                "{progress} · {} shows {} ({})",
+                app.keymap.key_of(crate::app::Action::SwitchColumn),
+                other.spec().titles[0],
+                app.records(other).len()
+            );
+            buf.set_string(
+                l.header.x,
+                l.header.y,
+                fit(&text, l.header.width as usize),
+                theme.hint,
+            );
+            TriageColumns {
+                spec: list.spec,
+                triage: &list.triage,
+                rows: &HistoryRows { records },
+                typing,
+                theme,
+                note: Some(&app.history_note),
+            }
+            .render(l.columns, buf);
+        }
         Items::Invitations { pending, rules } => {
             render_invitations_header(pending, rules, &list.triage, l.header, buf, theme);
             TriageColumns {
@@ -88,6 +118,7 @@ fn render_list(app: &App, list: &TriageList, l: &ScreenLayout, buf: &mut Buffer,
                 },
                 typing,
                 theme,
+                note: None,
             }
             .render(l.columns, buf);
         }

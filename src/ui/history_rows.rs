@@ -1,0 +1,96 @@
+//! How a History record looks: name, position · company (or the invitation's message),
+//! then where it stands on LinkedIn and the day it was removed.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::columns::RowView;
+use super::text::{fit_spans, safe, width};
+use super::theme::Theme;
+use crate::model::history::{Record, Status};
+use crate::model::person::LINKEDIN_DATE;
+use crate::model::search::Query;
+
+pub struct HistoryRows<'a> {
+    pub records: &'a [Record],
+}
+
+/// The status in its colour: what is left to do stands out, what is verified is calm.
+pub fn status_style(status: Status, theme: &Theme) -> Style {
+    match status {
+        Status::ToDo => theme.warning,
+        Status::Opened => theme.key,
+        Status::Done => theme.info,
+        Status::Verified => theme.info.add_modifier(ratatui::style::Modifier::BOLD),
+        Status::StillThere => theme.error,
+    }
+}
+
+impl RowView for HistoryRows<'_> {
+    fn render_row(
+        &self,
+        id: u32,
+        area: Rect,
+        buf: &mut Buffer,
+        query: &Query,
+        _locked: Option<&str>,
+        theme: &Theme,
+    ) {
+        let r = &self.records[id as usize];
+        let status = format!("{:>15}", r.status().label(r.kind));
+        // The removal date when there is room for it.
+        let date =
+            (area.width >= 50).then(|| format!("  {}", r.removed_on().format(LINKEDIN_DATE)));
+        let right_w = (width(&status) + date.as_deref().map_or(0, width)) as u16;
+        let text_width = area.width.saturating_sub(right_w + 1) as usize;
+        let name = r.name();
+        let name = safe(&name);
+        let detail = match (&r.person, &r.invitation) {
+            (Some(p), _) => match (p.position.is_empty(), p.company.is_empty()) {
+                (false, false) => format!("{} · {}", p.position, p.company),
+                (false, true) => p.position.clone(),
+                (true, false) => p.company.clone(),
+                (true, true) => String::new(),
+            },
+            (None, Some(inv)) if !inv.message.is_empty() => format!("“{}”", inv.message),
+            _ => String::new(),
+        };
+        let detail = safe(&detail);
+        let mut spans = Vec::with_capacity(6);
+        let mut used = fit_spans(
+            &name,
+            text_width,
+            theme.name,
+            &query.highlights(&name),
+            theme.highlight,
+            &mut spans,
+        );
+        if used + 2 < text_width && !detail.is_empty() {
+            spans.push(Span::raw("  "));
+            used += 2;
+            fit_spans(
+                &detail,
+                text_width - used,
+                theme.detail,
+                &query.highlights(&detail),
+                theme.highlight,
+                &mut spans,
+            );
+        }
+        Line::from(spans).render(Rect::new(area.x, area.y, text_width as u16, 1), buf);
+        let x = area.right().saturating_sub(right_w);
+        let (x, _) = buf.set_stringn(
+            x,
+            area.y,
+            &status,
+            area.width as usize,
+            status_style(r.status(), theme),
+        );
+        if let Some(date) = date {
+            buf.set_string(x, area.y, date, theme.date);
+        }
+    }
+}
