@@ -13,4 +13,5 @@ pub mod model;
 pub mod session;
 pub mod store;
 pub mod synthetic;
+pub mod text_safety;
 pub mod ui;

@@ -371,3 +371,36 @@ fn version_prints_name_and_version() {
         format!("unconnect {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn escape_sequences_from_the_export_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file name and a date that carry a clear-screen and a clipboard write.
+    let path = dir.path().join("Connections\u{1b}[2J.csv");
+    fs::write(
+        &path,
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Eve,Example,https://www.linkedin.com/in/eve,,,,\u{1b}]52;c;aGk=\u{7}\n\
+         short\u{9b}31m,row\n",
+    )
+    .unwrap();
+    let r = check(&path, &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        !r.stdout
+            .chars()
+            .any(|c| c.is_control() && c != '\n' || c == '\u{9b}'),
+        "{:?}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Connections␛[2J.csv"), "{}", r.stdout);
+    let json = check(&path, &["--json"]);
+    assert!(!json.stdout.contains('\u{9b}') && !json.stdout.contains('\u{1b}'));
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert!(
+        v["file"]
+            .as_str()
+            .unwrap()
+            .contains("Connections\u{1b}[2J.csv")
+    );
+}

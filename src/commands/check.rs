@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::import::{Export, Format, Skipped};
+use crate::text_safety::{json_safe, safe};
 
 /// Text output lists this many skipped lines and warnings; `--json` lists all.
 const SHOWN: usize = 50;
@@ -70,17 +71,19 @@ impl<'a> Summary<'a> {
 
     pub fn to_json(&self) -> String {
         // Serialising plain strings and numbers cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        json_safe(&serde_json::to_string_pretty(self).unwrap_or_default()).into_owned()
     }
 
+    /// Every text taken from the export (file names, reasons, warnings) goes through
+    /// [`safe`]: a name holding an escape sequence is shown, never obeyed.
     pub fn to_text(&self) -> String {
         let mut s = String::new();
         let traits = if self.traits.is_empty() {
             String::new()
         } else {
-            format!(" [{}]", self.traits.join(", "))
+            format!(" [{}]", safe(&self.traits.join(", ")))
         };
-        let _ = writeln!(s, "file:        {}", self.file);
+        let _ = writeln!(s, "file:        {}", safe(self.file));
         let _ = writeln!(s, "format:      {}{traits}", self.format_description);
         let _ = writeln!(s, "people:      {}", self.people);
         let _ = writeln!(
@@ -91,12 +94,12 @@ impl<'a> Summary<'a> {
         let _ = writeln!(s, "duplicates:  {} merged", self.duplicates);
         let _ = writeln!(s, "skipped:     {} lines", self.skipped.len());
         for sk in self.skipped.iter().take(SHOWN) {
-            let _ = writeln!(s, "  line {}: {}", sk.line, sk.reason);
+            let _ = writeln!(s, "  line {}: {}", sk.line, safe(&sk.reason));
         }
         more(&mut s, self.skipped.len());
         let _ = writeln!(s, "warnings:    {}", self.warnings.len());
         for w in self.warnings.iter().take(SHOWN) {
-            let _ = writeln!(s, "  {w}");
+            let _ = writeln!(s, "  {}", safe(w));
         }
         more(&mut s, self.warnings.len());
         match &self.invitations {
@@ -104,7 +107,10 @@ impl<'a> Summary<'a> {
                 let _ = writeln!(
                     s,
                     "invitations: {} outgoing, {} incoming, {} outgoing not yet connected ({})",
-                    i.outgoing, i.incoming, i.pending, i.file
+                    i.outgoing,
+                    i.incoming,
+                    i.pending,
+                    safe(i.file)
                 );
             }
             None => {

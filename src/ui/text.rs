@@ -1,7 +1,6 @@
 //! Text from the CSV is untrusted: it is made visible-safe before it reaches the terminal,
 //! and fitted to a width measured in terminal cells (CJK and emoji take two).
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::style::Style;
@@ -9,33 +8,7 @@ use ratatui::text::Span;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Replaces anything a terminal would act on (C0/C1 controls, ESC and so CSI/OSC
-/// sequences, DEL, bidi overrides) with a visible stand-in, so a name can neither move
-/// the cursor, write the clipboard, ring the bell nor reorder the line.
-pub fn safe(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(s.chars().map(visible).collect())
-}
-
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-fn visible(c: char) -> char {
-    match c {
-        // C0 controls have "control pictures": ESC shows as ␛, BEL as ␇.
-        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
-        '\u{7F}' => '\u{2421}',
-        c if is_unsafe(c) => '\u{FFFD}',
-        c => c,
-    }
-}
+pub use crate::text_safety::safe;
 
 /// Display width of a (safe) string in terminal cells, grapheme by grapheme as ratatui's
 /// buffer measures it (so `👩‍💻` is one 2-cell glyph, not two).
@@ -102,14 +75,6 @@ pub fn fit(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escape_sequences_become_visible() {
-        assert_eq!(safe("Eve\u{1b}]52;c;aGk=\u{7}"), "Eve␛]52;c;aGk=␇");
-        assert_eq!(safe("\u{1b}[2J\u{9b}31m"), "␛[2J\u{FFFD}31m");
-        assert_eq!(safe("abc\u{202E}fed"), "abc\u{FFFD}fed");
-        assert!(matches!(safe("José 山田"), Cow::Borrowed(_)));
-    }
 
     #[test]
     fn fitting_counts_wide_chars_as_two_cells() {
