@@ -985,8 +985,21 @@ fn invitations_csv_given_as_connections_is_not_linkedin_connections() {
         load_path(&fixture("invitations_current.csv")),
         "invitations_current.csv",
     );
-    assert!(matches!(err, ImportError::NotLinkedIn { .. }), "{err:?}");
-    assert!(text.to_lowercase().contains("direction"), "{text}");
+    assert!(
+        matches!(
+            err,
+            ImportError::OtherLinkedInFile {
+                found: "Invitations.csv",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        text.contains("Invitations.csv, not its Connections.csv")
+            && text.contains("folder or the zip"),
+        "{text}"
+    );
 }
 
 #[test]

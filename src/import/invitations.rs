@@ -6,20 +6,28 @@ use crate::model::{Direction, Invitation};
 use super::dates::parse_sent_at;
 use super::decode::Decoded;
 use super::report::{InvitationsReport, Skipped};
-use super::table::{Row, Table, TableKind};
+use super::table::{Header, Row, Table, TableKind, sniff_delimiter};
 use super::url;
 
 const KIND: TableKind = TableKind {
     what: "Invitations.csv",
     expected: "From, To, Sent At, Message, Direction, inviterProfileUrl, inviteeProfileUrl",
-    is_header: |h| h.has("from") && h.has("to") && h.has("direction"),
+    is_header,
+    other_files: &[(super::connections::is_header, "Connections.csv")],
 };
+
+/// Whether a header line is Invitations.csv's.
+pub fn is_header(h: &Header) -> bool {
+    h.has("from") && h.has("to") && h.has("direction")
+}
 
 pub fn parse(
     label: &str,
     decoded: &Decoded,
 ) -> Result<(Vec<Invitation>, InvitationsReport), ImportError> {
-    let mut table = Table::open(label, decoded.text.as_bytes(), &KIND)?;
+    let text = decoded.text.as_bytes();
+    let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
+    let mut table = Table::open(label, text, &KIND, delimiter)?;
     let h = &table.header;
     let col = [
         h.find(&["from"]),
