@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::import::report::DateChoice;
 use crate::import::{Export, Format, Skipped};
 use crate::text_safety::{json_safe, safe};
 
@@ -25,6 +26,8 @@ pub struct Summary<'a> {
     pub people: usize,
     pub hidden: usize,
     pub duplicates: usize,
+    /// How digit-only dates were read (`16.09.2021`): day or month first, and why.
+    pub date_order: Option<&'a DateChoice>,
     pub skipped: Vec<&'a Skipped>,
     pub warnings: Vec<&'a String>,
     pub invitations: Option<InvitationCounts<'a>>,
@@ -50,6 +53,7 @@ impl<'a> Summary<'a> {
             people: r.people,
             hidden: r.hidden,
             duplicates: r.duplicates,
+            date_order: r.date_order.as_ref(),
             skipped: r
                 .skipped
                 .iter()
@@ -92,6 +96,20 @@ impl<'a> Summary<'a> {
             self.hidden
         );
         let _ = writeln!(s, "duplicates:  {} merged", self.duplicates);
+        if let Some(d) = self.date_order {
+            let why = if d.from_values {
+                "as the file's dates show"
+            } else {
+                "assumed: no date in the file settles it"
+            };
+            let _ = writeln!(
+                s,
+                "dates:       {} (\"{}\" is {}), {why}",
+                d.order.describe(),
+                safe(&d.example),
+                d.example_read_as
+            );
+        }
         let _ = writeln!(s, "skipped:     {} lines", self.skipped.len());
         for sk in self.skipped.iter().take(SHOWN) {
             let _ = writeln!(s, "  line {}: {}", sk.line, safe(&sk.reason));

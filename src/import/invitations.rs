@@ -48,6 +48,8 @@ pub fn parse(
         ));
     }
     let mut list = Vec::new();
+    // URL cells that name no profile: warned about once, at the end.
+    let mut profileless = 0usize;
     let expected = table.header.names.len();
     while let Some(row) = table.next_row()? {
         let (line, record) = match row {
@@ -95,15 +97,26 @@ pub fn parse(
             Direction::Outgoing => report.outgoing += 1,
             Direction::Incoming => report.incoming += 1,
         }
+        let [inviter_url, invitee_url] = [5, 6].map(|i| {
+            let normal = url::normalise(get(i));
+            profileless += usize::from(normal.is_empty() && !get(i).is_empty());
+            normal
+        });
         list.push(Invitation {
             from: get(0).to_owned(),
             to: get(1).to_owned(),
             sent_at,
             message: get(3).to_owned(),
             direction,
-            inviter_url: url::normalise(get(5)),
-            invitee_url: url::normalise(get(6)),
+            inviter_url,
+            invitee_url,
         });
+    }
+    if profileless > 0 {
+        report.warnings.push(format!(
+            "{label}: {profileless} profile URLs name no profile (like \"https://www.linkedin.com/in\"); \
+             those invitations are matched to connections by name"
+        ));
     }
     Ok((list, report))
 }

@@ -1,6 +1,7 @@
 //! Reading a LinkedIn data export: a Connections.csv, the export folder, or its zip.
 
 pub mod connections;
+pub mod date_order;
 pub mod dates;
 pub mod decode;
 pub mod identity;

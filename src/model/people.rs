@@ -42,11 +42,15 @@ impl Field {
     ];
 }
 
-/// Fields stored as text per person (the rest are [`Phrases`]).
-const OWN: usize = 4;
+/// Fields stored as text per person (the rest are [`Phrases`]): the names, the URL, the
+/// email, and the URL as the export wrote it when that differs from the normalised one.
+const OWN: usize = 5;
+/// Where the URL as written sits among a row's own fields.
+const WRITTEN_URL: usize = 4;
 
-/// A person's own fields (names, URL, email) lie one after another in the arena: `start`,
-/// then where each ends. Company and position are shared phrases. 32 bytes a row.
+/// A person's own fields (names, URL, email, URL as written) lie one after another in the
+/// arena: `start`, then where each ends. Company and position are shared phrases. 36
+/// bytes a row.
 #[derive(Debug, Clone, Copy)]
 struct Row {
     start: u32,
@@ -175,7 +179,11 @@ impl PartialEq<ProfileUrl<'_>> for &str {
 pub struct PersonRef<'a> {
     pub first_name: &'a str,
     pub last_name: &'a str,
+    /// Normalised: the identity, and what joins Connections.csv to Invitations.csv.
     pub url: ProfileUrl<'a>,
+    /// The URL exactly as the export wrote it (`jos%C3%A9-…`), when it differs from
+    /// `url`; empty otherwise.
+    pub url_as_written: &'a str,
     pub email: &'a str,
     pub company: &'a str,
     pub position: &'a str,
@@ -187,13 +195,28 @@ impl<'a> PersonRef<'a> {
     pub fn identity(&self) -> Cow<'a, str> {
         if self.url.is_empty() {
             Cow::Owned(person::identity(
-                self.first_name,
-                self.last_name,
-                "",
-                self.email,
+                [
+                    self.first_name,
+                    self.last_name,
+                    "",
+                    self.email,
+                    self.company,
+                    self.position,
+                ],
+                self.connected_on,
             ))
         } else {
             self.url.to_cow()
+        }
+    }
+
+    /// The URL exactly as the export wrote it: what exports write, so they join back
+    /// to the user's own Connections.csv.
+    pub fn written_url(&self) -> Cow<'a, str> {
+        if self.url_as_written.is_empty() {
+            self.url.to_cow()
+        } else {
+            Cow::Borrowed(self.url_as_written)
         }
     }
 
@@ -211,6 +234,7 @@ impl<'a> PersonRef<'a> {
             first_name: self.first_name.to_owned(),
             last_name: self.last_name.to_owned(),
             url: self.url.to_string(),
+            url_as_written: self.url_as_written.to_owned(),
             email: self.email.to_owned(),
             company: self.company.to_owned(),
             position: self.position.to_owned(),
@@ -228,10 +252,15 @@ impl<'a> PersonRef<'a> {
 impl serde::Serialize for PersonRef<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut p = s.serialize_struct("Person", 7)?;
+        let mut p = s.serialize_struct("Person", 8)?;
         p.serialize_field("first_name", self.first_name)?;
         p.serialize_field("last_name", self.last_name)?;
         p.serialize_field("url", &self.url)?;
+        if self.url_as_written.is_empty() {
+            p.skip_field("url_as_written")?;
+        } else {
+            p.serialize_field("url_as_written", self.url_as_written)?;
+        }
         p.serialize_field("email", self.email)?;
         p.serialize_field("company", self.company)?;
         p.serialize_field("position", self.position)?;
@@ -289,16 +318,31 @@ impl People {
         (0..self.rows.len() as u32).map(PersonId)
     }
 
-    /// Appends a person; fields in [`Field::ALL`] order.
+    /// Appends a person; fields in [`Field::ALL`] order, the URL normalised.
     pub fn push(
         &mut self,
         fields: [&str; 6],
         connected_on: Option<NaiveDate>,
     ) -> Result<PersonId, ArenaFull> {
+        self.push_written(fields, "", connected_on)
+    }
+
+    /// [`People::push`], with the URL as the export wrote it (kept only if it differs).
+    pub fn push_written(
+        &mut self,
+        fields: [&str; 6],
+        url_as_written: &str,
+        connected_on: Option<NaiveDate>,
+    ) -> Result<PersonId, ArenaFull> {
         let id = u32::try_from(self.rows.len()).map_err(|_| ArenaFull)?;
         let [first, last, url, email, company, position] = fields;
+        let written = if url_as_written == url {
+            ""
+        } else {
+            url_as_written
+        };
         let url = ProfileUrl::split(url);
-        let (start, ends) = self.store([first, last, url.rest, email])?;
+        let (start, ends) = self.store([first, last, url.rest, email, written])?;
         let company = self.phrases.intern(company).map_err(|_| ArenaFull)?;
         let position = self.phrases.intern(position).map_err(|_| ArenaFull)?;
         let flag = if url.linkedin_in { LINKEDIN_IN_FLAG } else { 0 };
@@ -313,7 +357,7 @@ impl People {
     }
 
     pub fn push_person(&mut self, p: &Person) -> Result<PersonId, ArenaFull> {
-        self.push(
+        self.push_written(
             [
                 &p.first_name,
                 &p.last_name,
@@ -322,22 +366,30 @@ impl People {
                 &p.company,
                 &p.position,
             ],
+            &p.url_as_written,
             p.connected_on,
         )
     }
 
-    /// Fills the empty fields of `id` from a duplicate row: merging keeps everything known.
+    /// Sets a person's date (once the file's date order is known).
+    pub fn set_connected_on(&mut self, id: PersonId, connected_on: Option<NaiveDate>) {
+        self.rows[id.index()].connected_on = connected_on;
+    }
+
+    /// Fills the empty fields of `id` from a duplicate row (the same person): merging
+    /// keeps everything known. `url_as_written` comes with the URL when that is filled.
     pub fn fill_missing(
         &mut self,
         id: PersonId,
         fields: [&str; 6],
+        url_as_written: &str,
         connected_on: Option<NaiveDate>,
     ) -> Result<(), ArenaFull> {
         let person = self.get(id);
         let current = [person.first_name, person.last_name, "", person.email];
         let url_fills = person.url.is_empty() && !fields[2].is_empty();
         let fills = |i: usize| {
-            if i == Field::Url as usize {
+            if i == Field::Url as usize || i == WRITTEN_URL {
                 url_fills
             } else {
                 current[i].is_empty() && !fields[i].is_empty()
@@ -354,6 +406,12 @@ impl People {
             let merged: [String; OWN] = std::array::from_fn(|i| {
                 if i == Field::Url as usize {
                     url.rest.to_owned()
+                } else if i == WRITTEN_URL && url_fills {
+                    if url_as_written == fields[2] {
+                        String::new()
+                    } else {
+                        url_as_written.to_owned()
+                    }
                 } else if fills(i) {
                     fields[i].to_owned()
                 } else {
@@ -446,6 +504,10 @@ impl People {
                 linkedin_in: self.rows[id.index()].url_is_linkedin_in(),
                 rest: self.field(id, Field::Url),
             },
+            url_as_written: {
+                let (start, end) = self.rows[id.index()].span(WRITTEN_URL);
+                &self.text[start..end]
+            },
             email: self.field(id, Field::Email),
             company: self.field(id, Field::Company),
             position: self.field(id, Field::Position),
@@ -492,7 +554,12 @@ mod tests {
             .unwrap();
         let date = NaiveDate::from_ymd_opt(2026, 2, 8);
         people
-            .fill_missing(id, ["X", "Y", "", "ada@example.com", "Other", "CTO"], date)
+            .fill_missing(
+                id,
+                ["X", "Y", "", "ada@example.com", "Other", "CTO"],
+                "",
+                date,
+            )
             .unwrap();
         let p = people.get(id);
         assert_eq!(p.first_name, "Ada");
@@ -529,7 +596,7 @@ mod tests {
         // A duplicate brings the URL a first row lacked; appending keeps every flag.
         let mut more = People::default();
         let id = more.push(["C", "D", "", "", "", ""], None).unwrap();
-        more.fill_missing(id, ["", "", urls[0], "", "", "Dev"], None)
+        more.fill_missing(id, ["", "", urls[0], "", "", "Dev"], "", None)
             .unwrap();
         assert_eq!(more.get(id).url, urls[0]);
         assert_eq!(more.get(id).position, "Dev");

@@ -252,11 +252,26 @@ fn parse(bytes: &[u8]) -> (Vec<JournalEntry>, usize, Vec<usize>) {
             continue;
         }
         match serde_json::from_slice::<JournalEntry>(body) {
-            Ok(e) => entries.push(e),
+            Ok(e) => entries.push(upgrade_id(e)),
             Err(_) => bad.push(i + 1),
         }
     }
     (entries, good_len, bad)
+}
+
+/// Earlier versions named a person without a URL or e-mail by name alone
+/// (`name:ada example|`), which merged different people of one name. Such an entry
+/// gets the identity its recorded person has now, so it still matches that person.
+fn upgrade_id(mut e: JournalEntry) -> JournalEntry {
+    if e.id.starts_with("name:")
+        && e.id.ends_with('|')
+        && let Some(p) = &e.person
+        && p.url.is_empty()
+        && p.email.trim().is_empty()
+    {
+        e.id = p.identity();
+    }
+    e
 }
 
 fn read_repairing(path: &Path) -> Result<(Vec<JournalEntry>, Recovery), StoreError> {
@@ -293,6 +308,23 @@ fn read_repairing(path: &Path) -> Result<(Vec<JournalEntry>, Recovery), StoreErr
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn an_entry_named_by_name_alone_gets_the_identity_its_person_has_now() {
+        let p = Person {
+            first_name: "Maya".into(),
+            last_name: "Lindgren".into(),
+            company: "Lumen Labs".into(),
+            ..Default::default()
+        };
+        let mut e = entry("name:maya lindgren|");
+        e.person = Some(p.clone());
+        let line = format!("{}\n", serde_json::to_string(&e).unwrap());
+        let (entries, _, bad) = parse(line.as_bytes());
+        assert!(bad.is_empty());
+        assert_eq!(entries[0].id, p.identity());
+        assert_ne!(entries[0].id, "name:maya lindgren|");
+    }
 
     fn entry(id: &str) -> JournalEntry {
         let at = now();

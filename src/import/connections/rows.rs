@@ -14,7 +14,8 @@ use crate::model::people::Field;
 use crate::model::{People, PersonId};
 
 use super::{Columns, PROGRESS_EVERY, detect_format, traits};
-use crate::import::dates::parse_connected_on;
+use crate::import::date_order::{DateOrder, DateVotes, NumericDate};
+use crate::import::dates::{ConnectedOn, read_connected_on};
 
 /// Where a reader stops early.
 #[derive(Default)]
@@ -49,6 +50,15 @@ pub(super) struct RowReader<'l> {
     report: ConnectionsReport,
     /// Unreadable dates (line, text): formatted at the end, once line numbers are final.
     bad_dates: Vec<(u64, String)>,
+    /// What the digit-only dates say about their order.
+    date_votes: DateVotes,
+    /// People whose digit-only date could be read either way: provisionally month
+    /// first, read again at the end once the file's order is known.
+    undecided_dates: Vec<(PersonId, NumericDate)>,
+    /// URLs with no profile in them (`https://www.linkedin.com/in`): taken as missing.
+    profileless_urls: usize,
+    /// E-mails written `NA` by a re-save: taken as empty.
+    na_emails: usize,
     /// This reader's rows are the file's first: show them while loading.
     preview: bool,
     /// Bytes and people already added to the shared progress.
@@ -74,6 +84,7 @@ impl<'l> RowReader<'l> {
             duplicates: 0,
             skipped: Vec::new(),
             warnings: Vec::new(),
+            date_order: None,
         };
         if let Some(encoding) = info.encoding_note {
             report.warnings.push(format!(
@@ -94,6 +105,10 @@ impl<'l> RowReader<'l> {
             url: String::new(),
             report,
             bad_dates: Vec::new(),
+            date_votes: DateVotes::default(),
+            undecided_dates: Vec::new(),
+            profileless_urls: 0,
+            na_emails: 0,
             preview,
             reported: (0, 0),
         }
@@ -161,42 +176,76 @@ impl<'l> RowReader<'l> {
         date_text: &str,
         progress: &Progress,
     ) -> Result<(), ImportError> {
-        url::normalise_into(raw[Field::Url as usize], &mut self.url);
+        let written_url = raw[Field::Url as usize];
+        url::normalise_into(written_url, &mut self.url);
+        self.profileless_urls += usize::from(self.url.is_empty() && !written_url.is_empty());
         let mut fields = raw;
         fields[Field::Url as usize] = self.url.as_str();
+        let email = fields[Field::Email as usize];
+        if email.eq_ignore_ascii_case("na") || email.eq_ignore_ascii_case("n/a") {
+            fields[Field::Email as usize] = "";
+            self.na_emails += 1;
+        }
         if fields.iter().all(|f| f.is_empty()) {
             // A row of bare commas with no date is a blank line a spreadsheet left.
             self.report.hidden += usize::from(!date_text.is_empty());
             return Ok(());
         }
-        let connected_on = parse_connected_on(date_text);
-        if connected_on.is_none() && !date_text.is_empty() {
-            self.bad_dates.push((line, date_text.to_owned()));
-        }
+        let written_url = if self.url.is_empty() { "" } else { written_url };
+        let (connected_on, undecided) = match read_connected_on(date_text) {
+            ConnectedOn::Known(d) => (Some(d), None),
+            ConnectedOn::Numeric(n) => {
+                self.date_votes.add(n, date_text);
+                if n.is_ambiguous() {
+                    (n.date(DateOrder::MonthFirst), Some(n))
+                } else {
+                    (
+                        n.date(DateOrder::DayFirst)
+                            .or(n.date(DateOrder::MonthFirst)),
+                        None,
+                    )
+                }
+            }
+            ConnectedOn::Unknown => {
+                if !date_text.is_empty() {
+                    self.bad_dates.push((line, date_text.to_owned()));
+                }
+                (None, None)
+            }
+        };
         let too_large = || ImportError::TooLarge {
             path: self.label.to_owned(),
             limit: describe_cap(MAX_FILE_BYTES),
         };
         let next = PersonId(u32::try_from(self.people.len()).map_err(|_| too_large())?);
-        match self.seen.find_or_insert(&self.people, &fields, next) {
+        let id = match self
+            .seen
+            .find_or_insert(&self.people, &fields, connected_on, next)
+        {
             Some(existing) => {
                 self.report.duplicates += 1;
                 self.people
-                    .fill_missing(existing, fields, connected_on)
+                    .fill_missing(existing, fields, written_url, connected_on)
                     .map_err(|_| too_large())?;
+                existing
             }
             None => {
-                self.people
-                    .push(fields, connected_on)
+                let id = self
+                    .people
+                    .push_written(fields, written_url, connected_on)
                     .map_err(|_| too_large())?;
                 if self.preview
                     && self.people.len() <= PREVIEW_ROWS
                     && let Ok(mut preview) = progress.preview.lock()
                 {
                     // Cannot fail: a few short rows are far from the arena's limit.
-                    let _ = preview.push(fields, connected_on);
+                    let _ = preview.push_written(fields, written_url, connected_on);
                 }
+                id
             }
+        };
+        if let Some(n) = undecided {
+            self.undecided_dates.push((id, n));
         }
         Ok(())
     }
@@ -236,15 +285,23 @@ impl<'l> RowReader<'l> {
             seen: rest_seen,
             report: rest_report,
             bad_dates: rest_bad_dates,
+            date_votes: rest_votes,
+            undecided_dates: rest_undecided,
+            profileless_urls: rest_profileless,
+            na_emails: rest_na,
             ..
         } = rest;
         // Peak memory: the identity tables go before the second half's text is copied.
         drop(rest_seen);
         let mut keep = vec![true; rest_people.len()];
+        // Where each of the second half's people ends up here.
+        let mut moved_to = Vec::with_capacity(rest_people.len());
+        let mut next = self.people.len() as u32;
         for (id, keep) in rest_people.ids().zip(&mut keep) {
             let p = rest_people.get(id);
             let identity = p.identity();
             if let Some(existing) = self.seen.find(&self.people, &identity) {
+                moved_to.push(existing);
                 *keep = false;
                 self.report.duplicates += 1;
                 let url = p.url.to_cow();
@@ -257,10 +314,21 @@ impl<'l> RowReader<'l> {
                     p.position,
                 ];
                 self.people
-                    .fill_missing(existing, fields, p.connected_on)
+                    .fill_missing(existing, fields, p.url_as_written, p.connected_on)
                     .map_err(|_| too_large())?;
+            } else {
+                moved_to.push(PersonId(next));
+                next += 1;
             }
         }
+        self.undecided_dates.extend(
+            rest_undecided
+                .into_iter()
+                .map(|(id, n)| (moved_to[id.index()], n)),
+        );
+        self.date_votes.merge(rest_votes);
+        self.profileless_urls += rest_profileless;
+        self.na_emails += rest_na;
         self.seen = IdentityIndex::with_capacity(0);
         self.people
             .append(rest_people, |i| keep[i])
@@ -281,9 +349,41 @@ impl<'l> RowReader<'l> {
         Ok(())
     }
 
-    pub(super) fn finish(self, progress: &Progress, size: u64) -> (People, ConnectionsReport) {
-        let mut report = self.report;
+    pub(super) fn finish(mut self, progress: &Progress, size: u64) -> (People, ConnectionsReport) {
         let label = self.label;
+        if let Some(choice) = self.date_votes.decide() {
+            if choice.order == DateOrder::DayFirst {
+                for (id, n) in std::mem::take(&mut self.undecided_dates) {
+                    // Unless a duplicate brought another date first.
+                    if self.people.connected_on(id) == n.date(DateOrder::MonthFirst) {
+                        self.people
+                            .set_connected_on(id, n.date(DateOrder::DayFirst));
+                    }
+                }
+            }
+            if choice.conflicting {
+                self.report.warnings.push(format!(
+                    "{label}: some dates are day first and some month first; each was read \
+                     the one way it can be, the others {}",
+                    choice.order.describe()
+                ));
+            }
+            self.report.date_order = Some(choice);
+        }
+        if self.profileless_urls > 0 {
+            self.report.warnings.push(format!(
+                "{label}: {} profile URLs name no profile (like \"https://www.linkedin.com/in\"); \
+                 taken as missing",
+                self.profileless_urls
+            ));
+        }
+        if self.na_emails > 0 {
+            self.report.traits.push(format!(
+                "{} e-mails written \"NA\" read as empty",
+                self.na_emails
+            ));
+        }
+        let mut report = self.report;
         report
             .warnings
             .extend(self.bad_dates.into_iter().map(|(line, text)| {
