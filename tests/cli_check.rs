@@ -9,7 +9,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_unconnect");
+mod support;
+
+const BIN: &str = support::BIN;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -340,39 +342,6 @@ fn every_unreadable_input_exits_2_with_one_line() {
 }
 
 #[test]
-fn help_mentions_the_export_and_the_data_folder() {
-    let r = run(&["--help"]);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    for expected in [
-        "check",
-        "Get a copy of your data",
-        "unzipped folder",
-        "data folder",
-        "--data-dir",
-    ] {
-        assert!(
-            r.stdout.contains(expected),
-            "--help lacks {expected:?}:\n{}",
-            r.stdout
-        );
-    }
-    let r = run(&["check", "--help"]);
-    assert_eq!(r.code, Some(0));
-    assert!(r.stdout.contains("--json"), "{}", r.stdout);
-    assert!(r.stdout.contains("export folder"), "{}", r.stdout);
-}
-
-#[test]
-fn version_prints_name_and_version() {
-    let r = run(&["--version"]);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    assert_eq!(
-        r.stdout.trim_end(),
-        format!("unconnect {}", env!("CARGO_PKG_VERSION"))
-    );
-}
-
-#[test]
 fn escape_sequences_from_the_export_are_shown_not_obeyed() {
     let dir = tempfile::tempdir().unwrap();
     // A file name and a date that carry a clear-screen and a clipboard write.
@@ -403,4 +372,70 @@ fn escape_sequences_from_the_export_are_shown_not_obeyed() {
             .unwrap()
             .contains("Connections\u{1b}[2J.csv")
     );
+}
+
+#[test]
+fn text_says_which_date_order_was_assumed_for_a_european_resave() {
+    let r = check(&fixture("european_resave.csv"), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_lines(
+        &r.stdout,
+        &[
+            "people:      3",
+            "dates:       day first (\"03.04.2021\" is 3 April 2021), as the file's dates show",
+            "warnings:    1",
+        ],
+    );
+    assert!(r.stdout.contains("Windows-1252"), "{}", r.stdout);
+    let v = check_json(&fixture("european_resave.csv"));
+    assert_eq!(v["date_order"]["order"], "day-first");
+    assert_eq!(v["date_order"]["from_values"], true);
+}
+
+#[test]
+fn an_invitations_csv_given_as_the_export_is_named_as_such() {
+    let r = check(&fixture("invitations_current.csv"), &[]);
+    assert_eq!(r.code, Some(2));
+    assert_eq!(r.stdout, "");
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("invitations_current.csv: this is the export's Invitations.csv, not its Connections.csv: give the unzipped export folder or the zip, which hold both"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn text_and_json_summarise_the_demo_export() {
+    let r = check(&support::demo(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_lines(
+        &r.stdout,
+        &[
+            "format:      LinkedIn connections export, 2023 or later",
+            "people:      293",
+            "hidden:      10 hidden or closed profiles",
+            "duplicates:  0 merged",
+            "invitations: 30 outgoing, 10 incoming, 15 outgoing not yet connected",
+        ],
+    );
+    let v = check_json(&support::demo());
+    assert_eq!(v["invitations"]["outgoing"], 30);
+    assert_eq!(v["invitations"]["incoming"], 10);
+    assert_eq!(v["invitations"]["pending"], 15);
+}
+
+#[test]
+fn the_app_refuses_unreadable_input_the_same_way_before_touching_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, says) in [
+        (dir.path().join("missing.csv"), "cannot open"),
+        (
+            fixture("not_linkedin.csv"),
+            "not a LinkedIn Connections.csv export",
+        ),
+    ] {
+        let r = run_in(dir.path(), &[path.to_str().unwrap()]);
+        assert_refused(&r, &path.display().to_string(), says);
+    }
 }

@@ -1141,3 +1141,100 @@ fn no_fixture_is_modified_by_loading_it() {
         assert!(before == snapshot(&path), "{} changed", path.display());
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Identity without a URL, and the exact wording of each refusal
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn without_a_url_rows_merge_only_as_exact_repeats_or_by_name_and_email() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Connections.csv");
+    fs::write(
+        &path,
+        "First Name,Last Name,Email Address,Company,Position,Connected On\n\
+         Bob,Builder,,Builder Co,,01 Jan 2020\n\
+         Bob,Builder,,Builder Co,Owner,01 Jan 2020\n\
+         Bob,Builder,,Builder Co,,01 Jan 2020\n\
+         Bob,Builder,bob@example.com,Other Co,,01 Jan 2020\n\
+         Bob,Builder,BOB@example.com,,Founder,03 Mar 2021\n",
+    )
+    .unwrap();
+    let e = load_path(&path).unwrap();
+    // Row 4 repeats row 2 exactly; row 6 has row 5's e-mail. Rows 2 and 3 differ in
+    // their position: without a URL or an e-mail nothing says they are one person.
+    assert_eq!(e.report.duplicates, 2);
+    assert_eq!(e.report.people, 3);
+    let bobs: Vec<(&str, &str, &str)> = people(&e)
+        .iter()
+        .map(|p| (p.email, p.company, p.position))
+        .collect();
+    assert_eq!(
+        bobs,
+        [
+            ("", "Builder Co", ""),
+            ("", "Builder Co", "Owner"),
+            ("bob@example.com", "Other Co", "Founder"),
+        ]
+    );
+    assert_eq!(people(&e)[2].identity(), "name:bob builder|bob@example.com");
+    assert_eq!(
+        people(&e)[2].connected_on,
+        date(2020, 1, 1),
+        "the first date is kept"
+    );
+}
+
+/// Each bad input gives its error, displayed as one line naming the file and saying this.
+fn assert_says(result: Result<Export, ImportError>, file: &str, says: &str) {
+    let (_, text) = one_line_error(result, file);
+    assert!(text.contains(says), "{text} should say {says}");
+}
+
+#[test]
+fn each_refusal_in_its_exact_words() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_says(
+        import::load(&dir.path().join("nope.csv")),
+        "nope.csv",
+        "nope.csv: cannot open",
+    );
+    assert_says(
+        import::load(dir.path()),
+        &dir.path().display().to_string(),
+        "no Connections.csv in this folder (is it the unzipped LinkedIn export?)",
+    );
+    assert_says(
+        load_path(&fixture("empty.csv")),
+        "empty.csv",
+        "empty.csv: the file is empty",
+    );
+    assert_says(
+        load_path(&fixture("preamble_only.csv")),
+        "preamble_only.csv",
+        "the file holds only the Notes preamble, no header and no rows",
+    );
+    assert_says(
+        load_path(&fixture("not_linkedin.csv")),
+        "not_linkedin.csv",
+        "not a LinkedIn Connections.csv export: expected columns First Name, Last Name, URL, \
+         Email Address, Company, Position, Connected On; found \"date\", \"description\"",
+    );
+    let zip_without = dir.path().join("other.zip");
+    write_zip(&zip_without, &[("Profile.csv", b"a,b\n")]);
+    assert_says(
+        import::load(&zip_without),
+        "other.zip",
+        "no Connections.csv in this zip (is it a LinkedIn data export?)",
+    );
+    let huge = dir.path().join("huge.csv");
+    let mut text = format!("{CONNECTIONS_HEADER}\nAda,Example,,,");
+    text.push_str(&"x".repeat(3 << 19));
+    text.push_str(",Engineer,08 Feb 2026\n");
+    fs::write(&huge, text).unwrap();
+    assert_says(
+        import::load(&huge),
+        "huge.csv",
+        "huge.csv, line 2: a field is larger than 1 MiB; this is not a LinkedIn export",
+    );
+}
