@@ -226,3 +226,22 @@ fn exported_urls_are_written_as_the_export_wrote_them() {
     assert_eq!(ada.url_as_written, "");
     assert_eq!(ada.written_url(), "https://www.linkedin.com/in/ada-example");
 }
+
+#[test]
+fn a_row_repeated_with_its_date_written_another_way_is_one_person() {
+    // Found by the structured property tests: 03.04.2021 is read day first only once
+    // 16.09.2021 shows the order, after the ISO repeat was first compared with it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Connections.csv");
+    fs::write(
+        &path,
+        "First Name;Last Name;Email Address;Company;Position;Connected On\n\
+         Maya;Lindgren;;Acme;Chef;03.04.2021\n\
+         Maya;Lindgren;;Acme;Chef;2021-04-03\n\
+         Omar;Haddad;;Acme;Chef;16.09.2021\n",
+    )
+    .unwrap();
+    let e = import::load(&path).unwrap();
+    assert_eq!((e.report.people, e.report.duplicates), (2, 1));
+    assert_eq!(people(&e)[0].connected_on, date(2021, 4, 3));
+}

@@ -97,14 +97,14 @@ pub(super) fn read_halves<R: Read>(
                 #[cfg(test)]
                 super::tests::JOINS.with(|j| j.set(j.get() + 1));
                 first.absorb(rest, next_line - 1)?;
-                Ok(Some(first.finish(progress, size)))
+                Ok(Some(first.finish(progress, size)?))
             }
             (Stop::Boundary { .. }, Ok((_, Ok(Stop::NotUtf8)))) if aligned => Ok(None),
             (Stop::End, second) => {
                 if let Ok((rest, _)) = second {
                     rest.retract(progress);
                 }
-                Ok(Some(first.finish(progress, size)))
+                Ok(Some(first.finish(progress, size)?))
             }
             (_, second) => {
                 // Misaligned, or the second half failed: read on alone from here.
@@ -112,7 +112,7 @@ pub(super) fn read_halves<R: Read>(
                     rest.retract(progress);
                 }
                 match first.read(table, progress, &Limits::default())? {
-                    Stop::End => Ok(Some(first.finish(progress, size))),
+                    Stop::End => Ok(Some(first.finish(progress, size)?)),
                     _ => Ok(None),
                 }
             }

@@ -83,7 +83,7 @@ pub fn parse(
     progress.total.store(size, Ordering::Relaxed);
     let mut rows = RowReader::new(&table.header, decoded.info(), label, (size, size), true);
     match rows.read(&mut table, progress, &Limits::default())? {
-        Stop::End => Ok(rows.finish(progress, size)),
+        Stop::End => rows.finish(progress, size),
         _ => Err(ImportError::Csv {
             path: label.to_owned(),
             line: 0,
@@ -143,7 +143,7 @@ fn parse_file_split_at(
             None => {
                 let mut rows = RowReader::new(&table.header, info, label, (size, size), true);
                 match rows.read(&mut table, progress, &Limits::default())? {
-                    Stop::End => Some(rows.finish(progress, size)),
+                    Stop::End => Some(rows.finish(progress, size)?),
                     _ => None,
                 }
             }
@@ -191,7 +191,7 @@ pub fn parse_zip_entry(
             let mut table = Table::open(label, reader, &KIND, delimiter)?;
             let mut rows = RowReader::new(&table.header, info, label, (size, size), true);
             if let Stop::End = rows.read(&mut table, progress, &Limits::default())? {
-                return Ok(rows.finish(progress, size));
+                return rows.finish(progress, size);
             }
         }
     }

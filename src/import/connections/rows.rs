@@ -1,5 +1,7 @@
 //! The rows of a Connections.csv becoming people: normalised, checked, merged.
 
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -250,6 +252,46 @@ impl<'l> RowReader<'l> {
         Ok(())
     }
 
+    /// Rows without a URL or an e-mail are one person only as exact repeats, dates
+    /// included; a date read again day first can make a row repeat one seen before
+    /// (`03.04.2021` and `2021-04-03`). Those are merged now, as they would have been.
+    fn merge_repeats_revealed_by(
+        &mut self,
+        redated: &HashSet<PersonId>,
+    ) -> Result<(), ImportError> {
+        if redated.is_empty() {
+            return Ok(());
+        }
+        let mut first_of: HashMap<String, PersonId> = HashMap::new();
+        let mut keep = vec![true; self.people.len()];
+        for id in self.people.ids() {
+            let p = self.people.get(id);
+            if !p.url.is_empty() || !p.email.is_empty() {
+                continue;
+            }
+            match first_of.entry(p.identity().into_owned()) {
+                Entry::Occupied(_) => keep[id.index()] = false,
+                Entry::Vacant(v) => {
+                    v.insert(id);
+                }
+            }
+        }
+        let repeats = keep.iter().filter(|k| !**k).count();
+        if repeats == 0 {
+            return Ok(());
+        }
+        self.report.duplicates += repeats;
+        let all = std::mem::take(&mut self.people);
+        let mut kept = People::with_capacity(all.text_len(), all.len() - repeats);
+        kept.append(all, |i| keep[i])
+            .map_err(|_| ImportError::TooLarge {
+                path: self.label.to_owned(),
+                limit: describe_cap(MAX_FILE_BYTES),
+            })?;
+        self.people = kept;
+        Ok(())
+    }
+
     fn report_progress(&mut self, progress: &Progress, at: u64) {
         let people = self.people.len() as u64;
         progress
@@ -349,17 +391,24 @@ impl<'l> RowReader<'l> {
         Ok(())
     }
 
-    pub(super) fn finish(mut self, progress: &Progress, size: u64) -> (People, ConnectionsReport) {
+    pub(super) fn finish(
+        mut self,
+        progress: &Progress,
+        size: u64,
+    ) -> Result<(People, ConnectionsReport), ImportError> {
         let label = self.label;
         if let Some(choice) = self.date_votes.decide() {
             if choice.order == DateOrder::DayFirst {
+                let mut redated = HashSet::new();
                 for (id, n) in std::mem::take(&mut self.undecided_dates) {
                     // Unless a duplicate brought another date first.
                     if self.people.connected_on(id) == n.date(DateOrder::MonthFirst) {
                         self.people
                             .set_connected_on(id, n.date(DateOrder::DayFirst));
+                        redated.insert(id);
                     }
                 }
+                self.merge_repeats_revealed_by(&redated)?;
             }
             if choice.conflicting {
                 self.report.warnings.push(format!(
@@ -397,6 +446,6 @@ impl<'l> RowReader<'l> {
         progress
             .people
             .store(self.people.len() as u64, Ordering::Relaxed);
-        (self.people, report)
+        Ok((self.people, report))
     }
 }
