@@ -223,7 +223,7 @@ fn exported_urls_are_written_as_the_export_wrote_them() {
         .into_iter()
         .find(|p| p.first_name == "Ada")
         .unwrap();
-    assert_eq!(ada.url_as_written, "");
+    assert_eq!(ada.url_as_written(), "");
     assert_eq!(ada.written_url(), "https://www.linkedin.com/in/ada-example");
 }
 

@@ -48,13 +48,14 @@ const OWN: usize = 5;
 /// Where the URL as written sits among a row's own fields.
 const WRITTEN_URL: usize = 4;
 
-/// A person's own fields (names, URL, email, URL as written) lie one after another in the
-/// arena: `start`, then where each ends. Company and position are shared phrases. 36
-/// bytes a row.
+/// A person's own fields (names, URL, email, URL as written when it is neither the
+/// normalised URL nor its percent-encoding) lie one after another in the arena: `start`,
+/// then where each ends. Company and position are shared phrases. 36 bytes a row.
 #[derive(Debug, Clone, Copy)]
 struct Row {
     start: u32,
     ends: [u32; OWN],
+    /// The company's phrase id, and in the top bit [`ENCODED_FLAG`].
     company: PhraseId,
     /// The position's phrase id, and in the top bit [`LINKEDIN_IN_FLAG`].
     position: PhraseId,
@@ -63,6 +64,9 @@ struct Row {
 
 /// The stored URL lacks LinkedIn's own prefix, [`ProfileUrl::LINKEDIN_IN`].
 const LINKEDIN_IN_FLAG: u32 = 1 << 31;
+/// The export wrote the URL percent-encoded (`jos%C3%A9`), as Connections.csv does every
+/// non-ASCII slug: rebuilt when asked for rather than stored a second time.
+const ENCODED_FLAG: u32 = 1 << 31;
 
 impl Row {
     fn span(&self, i: usize) -> (usize, usize) {
@@ -72,6 +76,18 @@ impl Row {
 
     fn position(&self) -> PhraseId {
         self.position & !LINKEDIN_IN_FLAG
+    }
+
+    fn company(&self) -> PhraseId {
+        self.company & !ENCODED_FLAG
+    }
+
+    fn set_company(&mut self, id: PhraseId) {
+        self.company = (self.company & ENCODED_FLAG) | id;
+    }
+
+    fn url_is_encoded(&self) -> bool {
+        self.company & ENCODED_FLAG != 0
     }
 
     fn set_position(&mut self, id: PhraseId) {
@@ -174,6 +190,53 @@ impl PartialEq<ProfileUrl<'_>> for &str {
     }
 }
 
+/// How the export wrote a person's URL, next to its normalised form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrittenUrl<'a> {
+    /// Exactly as normalised (nearly every URL).
+    AsNormalised,
+    /// The normalised URL with its non-ASCII bytes percent-encoded, upper-case hex.
+    PercentEncoded,
+    /// Anything else (a trailing slash, a query, another case): kept as written.
+    Text(&'a str),
+}
+
+/// `url` with every non-ASCII byte written `%XX`, as Connections.csv writes slugs.
+fn percent_encode_non_ascii(url: &str) -> String {
+    let mut out = String::with_capacity(url.len() * 2);
+    for b in url.bytes() {
+        if b.is_ascii() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Whether `written` is [`percent_encode_non_ascii`] of a non-ASCII `url`, checked
+/// without building it (once per row of a large export).
+fn is_percent_encoding_of(written: &str, url: &str) -> bool {
+    if url.is_ascii() {
+        return false;
+    }
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut w = written.bytes();
+    for b in url.bytes() {
+        if b.is_ascii() {
+            if w.next() != Some(b) {
+                return false;
+            }
+        } else if w.next() != Some(b'%')
+            || w.next() != Some(HEX[usize::from(b >> 4)])
+            || w.next() != Some(HEX[usize::from(b & 15)])
+        {
+            return false;
+        }
+    }
+    w.next().is_none()
+}
+
 /// A borrowed view of one person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PersonRef<'a> {
@@ -181,9 +244,8 @@ pub struct PersonRef<'a> {
     pub last_name: &'a str,
     /// Normalised: the identity, and what joins Connections.csv to Invitations.csv.
     pub url: ProfileUrl<'a>,
-    /// The URL exactly as the export wrote it (`jos%C3%A9-…`), when it differs from
-    /// `url`; empty otherwise.
-    pub url_as_written: &'a str,
+    /// How the export wrote the URL, when not as `url`: see [`PersonRef::written_url`].
+    pub written: WrittenUrl<'a>,
     pub email: &'a str,
     pub company: &'a str,
     pub position: &'a str,
@@ -213,10 +275,19 @@ impl<'a> PersonRef<'a> {
     /// The URL exactly as the export wrote it: what exports write, so they join back
     /// to the user's own Connections.csv.
     pub fn written_url(&self) -> Cow<'a, str> {
-        if self.url_as_written.is_empty() {
-            self.url.to_cow()
-        } else {
-            Cow::Borrowed(self.url_as_written)
+        match self.written {
+            WrittenUrl::AsNormalised => self.url.to_cow(),
+            WrittenUrl::PercentEncoded => Cow::Owned(percent_encode_non_ascii(&self.url.to_cow())),
+            WrittenUrl::Text(text) => Cow::Borrowed(text),
+        }
+    }
+
+    /// The URL as written when it differs from [`PersonRef::url`], else empty (as
+    /// [`Person::url_as_written`] holds it).
+    pub fn url_as_written(&self) -> Cow<'a, str> {
+        match self.written {
+            WrittenUrl::AsNormalised => Cow::Borrowed(""),
+            _ => self.written_url(),
         }
     }
 
@@ -234,7 +305,7 @@ impl<'a> PersonRef<'a> {
             first_name: self.first_name.to_owned(),
             last_name: self.last_name.to_owned(),
             url: self.url.to_string(),
-            url_as_written: self.url_as_written.to_owned(),
+            url_as_written: self.url_as_written().into_owned(),
             email: self.email.to_owned(),
             company: self.company.to_owned(),
             position: self.position.to_owned(),
@@ -256,10 +327,9 @@ impl serde::Serialize for PersonRef<'_> {
         p.serialize_field("first_name", self.first_name)?;
         p.serialize_field("last_name", self.last_name)?;
         p.serialize_field("url", &self.url)?;
-        if self.url_as_written.is_empty() {
-            p.skip_field("url_as_written")?;
-        } else {
-            p.serialize_field("url_as_written", self.url_as_written)?;
+        match self.written {
+            WrittenUrl::AsNormalised => p.skip_field("url_as_written")?,
+            _ => p.serialize_field("url_as_written", &self.url_as_written())?,
         }
         p.serialize_field("email", self.email)?;
         p.serialize_field("company", self.company)?;
@@ -303,7 +373,7 @@ impl People {
     /// The company's and the position's phrase ids of a person.
     pub fn phrase_ids(&self, id: PersonId) -> [PhraseId; 2] {
         let row = &self.rows[id.index()];
-        [row.company, row.position()]
+        [row.company(), row.position()]
     }
 
     pub fn len(&self) -> usize {
@@ -336,7 +406,8 @@ impl People {
     ) -> Result<PersonId, ArenaFull> {
         let id = u32::try_from(self.rows.len()).map_err(|_| ArenaFull)?;
         let [first, last, url, email, company, position] = fields;
-        let written = if url_as_written == url {
+        let encoded = is_percent_encoding_of(url_as_written, url);
+        let written = if url_as_written == url || encoded {
             ""
         } else {
             url_as_written
@@ -349,7 +420,7 @@ impl People {
         self.rows.push(Row {
             start,
             ends,
-            company,
+            company: company | if encoded { ENCODED_FLAG } else { 0 },
             position: position | flag,
             connected_on,
         });
@@ -388,6 +459,7 @@ impl People {
         let person = self.get(id);
         let current = [person.first_name, person.last_name, "", person.email];
         let url_fills = person.url.is_empty() && !fields[2].is_empty();
+        let encoded = url_fills && is_percent_encoding_of(url_as_written, fields[2]);
         let fills = |i: usize| {
             if i == Field::Url as usize || i == WRITTEN_URL {
                 url_fills
@@ -407,7 +479,7 @@ impl People {
                 if i == Field::Url as usize {
                     url.rest.to_owned()
                 } else if i == WRITTEN_URL && url_fills {
-                    if url_as_written == fields[2] {
+                    if url_as_written == fields[2] || encoded {
                         String::new()
                     } else {
                         url_as_written.to_owned()
@@ -424,13 +496,16 @@ impl People {
             let row = &mut self.rows[id.index()];
             row.start = start;
             row.ends = ends;
+            if url_fills {
+                row.company = row.company() | if encoded { ENCODED_FLAG } else { 0 };
+            }
             row.position = row.position() | if linkedin_in { LINKEDIN_IN_FLAG } else { 0 };
         }
         let company = self.phrases.intern(fields[4]).map_err(|_| ArenaFull)?;
         let position = self.phrases.intern(fields[5]).map_err(|_| ArenaFull)?;
         let row = &mut self.rows[id.index()];
-        if row.company == 0 {
-            row.company = company;
+        if row.company() == 0 {
+            row.set_company(company);
         }
         if row.position() == 0 {
             row.set_position(position);
@@ -458,7 +533,7 @@ impl People {
         self.rows.extend(kept.map(|(_, row)| Row {
             start: row.start + shift,
             ends: row.ends.map(|end| end + shift),
-            company: phrase_ids[row.company as usize],
+            company: phrase_ids[row.company() as usize] | (row.company & ENCODED_FLAG),
             position: phrase_ids[row.position() as usize] | (row.position & LINKEDIN_IN_FLAG),
             connected_on: row.connected_on,
         }));
@@ -483,7 +558,7 @@ impl People {
     pub fn field(&self, id: PersonId, field: Field) -> &str {
         let row = &self.rows[id.index()];
         match field {
-            Field::Company => self.phrases.get(row.company),
+            Field::Company => self.phrases.get(row.company()),
             Field::Position => self.phrases.get(row.position()),
             _ => {
                 let (start, end) = row.span(field as usize);
@@ -504,9 +579,16 @@ impl People {
                 linkedin_in: self.rows[id.index()].url_is_linkedin_in(),
                 rest: self.field(id, Field::Url),
             },
-            url_as_written: {
-                let (start, end) = self.rows[id.index()].span(WRITTEN_URL);
-                &self.text[start..end]
+            written: {
+                let row = &self.rows[id.index()];
+                let (start, end) = row.span(WRITTEN_URL);
+                if row.url_is_encoded() {
+                    WrittenUrl::PercentEncoded
+                } else if start == end {
+                    WrittenUrl::AsNormalised
+                } else {
+                    WrittenUrl::Text(&self.text[start..end])
+                }
             },
             email: self.field(id, Field::Email),
             company: self.field(id, Field::Company),
@@ -605,6 +687,34 @@ mod tests {
         assert_eq!(people.get(PersonId(4)).url, urls[0]);
         assert_eq!(people.get(PersonId(0)).url, urls[0]);
         assert_eq!(people.get(PersonId(1)).url, urls[1]);
+    }
+
+    #[test]
+    fn the_url_as_written_comes_back_without_being_stored_twice() {
+        let mut people = People::default();
+        let url = "https://www.linkedin.com/in/josé-ü";
+        for written in [
+            "https://www.linkedin.com/in/jos%C3%A9-%C3%BC",
+            "https://www.linkedin.com/in/jos%c3%a9-%c3%bc",
+            "https://www.linkedin.com/in/josé-ü/",
+            url,
+        ] {
+            let before = people.text_len();
+            let id = people
+                .push_written(["A", "B", url, "", "", ""], written, None)
+                .unwrap();
+            let p = people.get(id);
+            assert_eq!(p.written_url(), written);
+            assert_eq!(p.url, url);
+            assert_eq!(p.to_person().written_url(), written);
+            let stored_twice = people.text_len() - before > "AB".len() + url.len() - 28;
+            // Only what LinkedIn's own upper-case encoding cannot rebuild is stored.
+            assert_eq!(
+                stored_twice,
+                written != url && !written.contains("%C3"),
+                "{written}"
+            );
+        }
     }
 
     #[test]

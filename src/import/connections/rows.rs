@@ -356,7 +356,7 @@ impl<'l> RowReader<'l> {
                     p.position,
                 ];
                 self.people
-                    .fill_missing(existing, fields, p.url_as_written, p.connected_on)
+                    .fill_missing(existing, fields, &p.written_url(), p.connected_on)
                     .map_err(|_| too_large())?;
             } else {
                 moved_to.push(PersonId(next));
