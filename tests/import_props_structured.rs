@@ -390,7 +390,7 @@ proptest! {
 
     #[test]
     fn files_past_the_64_kib_refill_read_as_modelled(
-        rows in proptest::collection::vec(row(), 1200..3000),
+        rows in proptest::collection::vec(row(), 2000..3500),
         l in layout(),
     ) {
         let bytes = write_csv(&rows, &l);
