@@ -245,3 +245,20 @@ fn a_row_repeated_with_its_date_written_another_way_is_one_person() {
     assert_eq!((e.report.people, e.report.duplicates), (2, 1));
     assert_eq!(people(&e)[0].connected_on, date(2021, 4, 3));
 }
+
+#[test]
+fn a_european_resave_inside_a_zip_is_decoded_as_it_inflates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.zip");
+    let mut zip = zip::ZipWriter::new(fs::File::create(&path).unwrap());
+    zip.start_file("Connections.csv", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut zip, &fs::read(fixture("european_resave.csv")).unwrap())
+        .unwrap();
+    zip.finish().unwrap();
+    let zipped = import::load(&path).unwrap();
+    let plain = load("european_resave.csv");
+    assert_eq!(people(&zipped), people(&plain));
+    assert_eq!(zipped.report.traits, plain.report.traits);
+    assert_eq!(people(&zipped)[1].company, "Café Noël, SARL");
+}

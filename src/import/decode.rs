@@ -23,7 +23,7 @@ pub struct TextInfo {
 
 impl TextInfo {
     /// The line endings, judged from the start of the text.
-    fn line_endings(head: &[u8]) -> (bool, bool) {
+    pub fn line_endings(head: &[u8]) -> (bool, bool) {
         let crlf = memchr::memmem::find(head, b"\r\n").is_some();
         let cr_only =
             memchr::memchr(b'\r', head).is_some() && memchr::memchr(b'\n', head).is_none();

@@ -11,6 +11,7 @@ pub mod lines;
 pub mod report;
 pub mod source;
 pub mod table;
+pub mod transcode;
 pub mod url;
 
 use std::path::Path;

@@ -1,10 +1,11 @@
 //! Connections.csv, in every layout LinkedIn has produced since 2012.
 
 mod halves;
+mod legacy;
 mod rows;
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
@@ -14,7 +15,7 @@ use crate::model::People;
 use super::Progress;
 use super::decode::{self, Decoded, Sniffed, TextInfo};
 use super::report::{ConnectionsReport, Format};
-use super::source::{self, MAX_FILE_BYTES, ZipEntryReader};
+use super::source::{self, ZipEntryReader};
 use super::table::{Header, Table, TableKind, sniff_delimiter};
 use halves::{find_split, read_halves};
 use rows::{Limits, RowReader, Stop};
@@ -94,7 +95,7 @@ pub fn parse(
 
 /// Parses a file as it is read, so a large export is never held in memory twice (as
 /// bytes and as people); a large one in two halves at once. A file that turns out not to
-/// be UTF-8 is read again, whole, and decoded.
+/// be UTF-8 is read again and decoded as it streams (see [`legacy`]).
 pub fn parse_file(
     label: &str,
     path: &Path,
@@ -152,18 +153,12 @@ fn parse_file_split_at(
             return Ok(parsed);
         }
     }
-    let mut bytes = Vec::new();
-    File::open(path)
-        .and_then(|f| f.take(size).read_to_end(&mut bytes))
-        .map_err(open_err)?;
-    progress.done.store(0, Ordering::Relaxed);
-    progress.people.store(0, Ordering::Relaxed);
-    parse(label, &decode::decode(bytes), progress)
+    legacy::parse_legacy(label, &legacy::Source::File(path), size, progress)
 }
 
 /// Parses an entry of a zip as it inflates: a zip bomb costs no more than the rows it
 /// yields, and stops at the input cap. An entry that turns out not to be UTF-8 is
-/// inflated again, whole (within the cap), and decoded.
+/// inflated again and decoded as it streams.
 pub fn parse_zip_entry(
     label: &str,
     zip: &Path,
@@ -195,10 +190,14 @@ pub fn parse_zip_entry(
             }
         }
     }
-    let entry = source::read_zip_entry(&mut archive, index, label, MAX_FILE_BYTES)?;
-    progress.done.store(0, Ordering::Relaxed);
-    progress.people.store(0, Ordering::Relaxed);
-    parse(label, &decode::decode(entry.bytes), progress)
+    drop(archive);
+    let size = progress.total.load(Ordering::Relaxed);
+    legacy::parse_legacy(
+        label,
+        &legacy::Source::ZipEntry { zip, index },
+        size,
+        progress,
+    )
 }
 
 pub(super) fn traits(header: &Header, info: TextInfo) -> Vec<String> {
