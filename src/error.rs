@@ -40,6 +40,10 @@ pub enum ImportError {
         "{path}, line {line}: a record is larger than 2 MiB (a line without end?); this is not a LinkedIn export"
     )]
     RecordTooLarge { path: String, line: u64 },
+    #[error(
+        "{path}: more than {max} invitations; LinkedIn's Invitations.csv covers about a year, a few thousand at most"
+    )]
+    TooManyInvitations { path: String, max: usize },
     #[error("{path}: {kind}, not a file; give the export's Connections.csv, folder or zip")]
     NotAFile { path: String, kind: &'static str },
     #[error("{path}, line {line}: a field is larger than 1 MiB; this is not a LinkedIn export")]

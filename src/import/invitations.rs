@@ -9,6 +9,10 @@ use super::report::{InvitationsReport, Skipped};
 use super::table::{Header, Row, Table, TableKind, sniff_delimiter};
 use super::url;
 
+/// LinkedIn caps sending at about 100 invitations a week and the file covers about a
+/// year: a few thousand rows. Far more is not an Invitations.csv.
+pub const MAX_INVITATIONS: usize = 100_000;
+
 const KIND: TableKind = TableKind {
     what: "Invitations.csv",
     expected: "From, To, Sent At, Message, Direction, inviterProfileUrl, inviteeProfileUrl",
@@ -52,6 +56,13 @@ pub fn parse(
     let mut profileless = 0usize;
     let expected = table.header.names.len();
     while let Some(row) = table.next_row()? {
+        if list.len() == MAX_INVITATIONS {
+            // Each is a few owned strings: a file of tiny rows must not cost gigabytes.
+            return Err(ImportError::TooManyInvitations {
+                path: label.to_owned(),
+                max: MAX_INVITATIONS,
+            });
+        }
         let (line, record) = match row {
             Row::Misshapen { line, found } => {
                 report.skipped.push(Skipped {

@@ -63,12 +63,12 @@ const MAX_FOLDER_DEPTH: usize = 3;
 pub const MAX_FILE_BYTES: u64 = 3 << 30;
 /// Invitations.csv covers about a year, a few thousand rows (about a megabyte); it is
 /// read whole, so it gets a cap of its own, far above any real one.
-pub const MAX_INVITATIONS_BYTES: u64 = 256 << 20;
+pub const MAX_INVITATIONS_BYTES: u64 = 64 << 20;
 
 /// What a cap is called in the error that names it.
 pub fn describe_cap(cap: u64) -> &'static str {
     if cap == MAX_INVITATIONS_BYTES {
-        "256 MiB"
+        "64 MiB"
     } else {
         "3 GiB"
     }
