@@ -386,7 +386,12 @@ fn text_says_which_date_order_was_assumed_for_a_european_resave() {
             "warnings:    1",
         ],
     );
-    assert!(r.stdout.contains("Windows-1252"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("[semicolon-separated, CRLF line endings, Windows-1252 encoding]"),
+        "{}",
+        r.stdout
+    );
     let v = check_json(&fixture("european_resave.csv"));
     assert_eq!(v["date_order"]["order"], "day-first");
     assert_eq!(v["date_order"]["from_values"], true);

@@ -205,6 +205,11 @@ pub(super) fn traits(header: &Header, info: TextInfo) -> Vec<String> {
     if header.had_preamble {
         traits.push("Notes preamble".to_owned());
     }
+    match header.delimiter {
+        b';' => traits.push("semicolon-separated".to_owned()),
+        b'\t' => traits.push("tab-separated".to_owned()),
+        _ => {}
+    }
     if info.had_bom {
         traits.push("byte-order mark".to_owned());
     }
