@@ -49,7 +49,10 @@ fn signals(c: &mut Criterion) {
     group.bench_function("messages 200000 for 30000 connections", |b| {
         b.iter(|| {
             let files = SignalFiles {
-                messages: Some(read_file(&messages)),
+                messages: Some(read_file(
+                    &messages,
+                    unconnect::import::source::MAX_SIGNALS_BYTES,
+                )),
                 ..SignalFiles::default()
             };
             let mut warnings = Vec::new();

@@ -29,17 +29,38 @@ pub enum ImportError {
     Empty { path: String },
     #[error("{path}: the file holds only the Notes preamble, no header and no rows")]
     PreambleOnly { path: String },
-    #[error("{path}: not a LinkedIn {what} export: expected columns {expected}; found {found}")]
+    #[error(
+        "{path}: not a LinkedIn {what} export: expected columns {expected}; found {found} (split at {separator})"
+    )]
     NotLinkedIn {
         path: String,
         what: &'static str,
         expected: String,
         found: String,
+        separator: &'static str,
     },
+    #[error(
+        "{path}: this is the export's {found}, not its {wanted}: give the unzipped export folder or the zip, which hold both"
+    )]
+    OtherLinkedInFile {
+        path: String,
+        found: &'static str,
+        wanted: &'static str,
+    },
+    #[error(
+        "{path}, line {line}: a record is larger than 2 MiB (a line without end?); this is not a LinkedIn export"
+    )]
+    RecordTooLarge { path: String, line: u64 },
+    #[error(
+        "{path}: more than {max} invitations; LinkedIn's Invitations.csv covers about a year, a few thousand at most"
+    )]
+    TooManyInvitations { path: String, max: usize },
+    #[error("{path}: {kind}, not a file; give the export's Connections.csv, folder or zip")]
+    NotAFile { path: String, kind: &'static str },
     #[error("{path}, line {line}: a field is larger than 1 MiB; this is not a LinkedIn export")]
     FieldTooLarge { path: String, line: u64 },
-    #[error("{path}: larger than the 3 GiB unconnect can hold")]
-    TooLarge { path: String },
+    #[error("{path}: larger than the {limit} unconnect reads")]
+    TooLarge { path: String, limit: &'static str },
     #[error("{path}, line {line}: {reason}")]
     Csv {
         path: String,

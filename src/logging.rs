@@ -116,6 +116,7 @@ mod tests {
             what: "Connections.csv",
             expected: "First Name".into(),
             found: "Jane Doe,jane@example.com".into(),
+            separator: "comma",
         });
         assert_eq!(
             describe(&session),

@@ -36,6 +36,26 @@ pub fn safe(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text with every character [`safe`] would replace written as a `\uXXXX` escape:
+/// still the same JSON value, but nothing a terminal acts on reaches it when printed.
+/// (serde_json escapes C0 controls itself; DEL, C1 controls and bidi overrides it
+/// writes raw.) Line breaks outside strings are the pretty-printer's and are kept.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c != '\n' && is_unsafe(c) {
+            // Every unsafe character is in the Basic Multilingual Plane: one escape.
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn needs_change(c: char) -> bool {
     is_unsafe(c) || is_invisible(c) || is_conjoining_jamo(c)
 }
@@ -128,5 +148,15 @@ mod tests {
         assert_eq!(safe("\u{1112}\u{1161}\u{11AB}"), "한");
         assert_eq!(safe("a\u{1160}b"), "ab");
         assert_eq!(safe("a\u{1175}b"), "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn json_keeps_its_value_but_loses_raw_controls() {
+        let json =
+            serde_json::to_string_pretty(&["Eve\u{9b}31m\u{7f}\u{202e}x", "\u{1b}[2J"]).unwrap();
+        let shown = json_safe(&json);
+        assert!(!shown.chars().any(|c| c != '\n' && is_unsafe(c)), "{shown}");
+        let back: Vec<String> = serde_json::from_str(&shown).unwrap();
+        assert_eq!(back, ["Eve\u{9b}31m\u{7f}\u{202e}x", "\u{1b}[2J"]);
     }
 }

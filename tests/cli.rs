@@ -1,88 +1,11 @@
-//! The command line, run as a user would: `check`, `export`, `--help`, exit codes.
+//! The command line, run as a user would: `export`, `--help`, `--version`, and starting
+//! without a path. `check` has its own file, `cli_check.rs`.
 
 mod support;
 
-use std::path::Path;
+use support::run;
 
-use support::{demo, run};
-
-fn data(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-#[test]
-fn check_summarises_the_demo_export() {
-    let dir = tempfile::tempdir().unwrap();
-    let (code, stdout, _) = run(&["check", demo().to_str().unwrap()], dir.path());
-    assert_eq!(code, 0);
-    for expected in [
-        "format:      LinkedIn connections export, 2023 or later",
-        "people:      293",
-        "hidden:      10 hidden or closed profiles",
-        "duplicates:  0 merged",
-        "invitations: 30 outgoing, 10 incoming, 15 outgoing not yet connected",
-    ] {
-        assert!(
-            stdout.contains(expected),
-            "missing {expected:?} in:\n{stdout}"
-        );
-    }
-}
-
-#[test]
-fn check_json_has_the_documented_keys_and_exits_0_with_warnings() {
-    let dir = tempfile::tempdir().unwrap();
-    let (code, stdout, _) = run(&["check", &data("bad_rows.csv"), "--json"], dir.path());
-    assert_eq!(code, 0, "warnings do not fail the check");
-    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(v["format"], "current");
-    assert_eq!(v["people"], 2);
-    assert_eq!(v["hidden"], 0);
-    assert_eq!(v["duplicates"], 0);
-    assert_eq!(v["skipped"][0]["line"], 6);
-    assert_eq!(v["skipped"][1]["reason"], "expected 7 fields, found 8");
-    assert_eq!(v["warnings"].as_array().unwrap().len(), 1);
-    assert!(v["invitations"].is_null(), "no Invitations.csv beside it");
-
-    let (_, stdout, _) = run(&["check", demo().to_str().unwrap(), "--json"], dir.path());
-    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(v["invitations"]["outgoing"], 30);
-    assert_eq!(v["invitations"]["incoming"], 10);
-    assert_eq!(v["invitations"]["pending"], 15);
-}
-
-#[test]
-fn unreadable_input_exits_2_with_one_line() {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, says) in [
-        (data("missing.csv"), "missing.csv: cannot open"),
-        (
-            data("not_linkedin.csv"),
-            "not_linkedin.csv: not a LinkedIn Connections.csv export",
-        ),
-    ] {
-        let (code, stdout, stderr) = run(&["check", &path], dir.path());
-        assert_eq!(code, 2, "{stderr}");
-        assert!(stdout.is_empty());
-        assert_eq!(stderr.lines().count(), 1, "{stderr}");
-        assert!(
-            stderr.starts_with("unconnect: ") && stderr.contains(says),
-            "{stderr}"
-        );
-        // The app itself refuses the same way, before touching the terminal.
-        let mut t = support::Term::spawn(&[&path], dir.path());
-        assert_eq!(t.wait_exit().exit_code(), 2);
-        let screen = t.screen();
-        assert_eq!(screen.trim().lines().count(), 1, "{screen}");
-        assert!(screen.contains(says), "{screen}");
-        let raw = String::from_utf8_lossy(&t.raw()).into_owned();
-        assert!(!raw.contains("\x1b[?1049h"), "the screen was never entered");
-    }
-}
+// Starting without a path needs a terminal: that case is in `e2e.rs`.
 
 #[test]
 fn help_and_version() {
@@ -102,9 +25,22 @@ fn help_and_version() {
             "--help lacks {expected:?}:\n{stdout}"
         );
     }
+    for expected in ["Get a copy of your data", "unzipped folder", "data folder"] {
+        assert!(
+            stdout.contains(expected),
+            "--help lacks {expected:?}:\n{stdout}"
+        );
+    }
+    let (code, stdout, _) = run(&["check", "--help"], dir.path());
+    assert_eq!(code, 0);
+    assert!(stdout.contains("--json"), "{stdout}");
+    assert!(stdout.contains("export folder"), "{stdout}");
     let (code, stdout, _) = run(&["--version"], dir.path());
     assert_eq!(code, 0);
-    assert!(stdout.starts_with("unconnect "));
+    assert_eq!(
+        stdout.trim_end(),
+        format!("unconnect {}", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]

@@ -9,7 +9,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_unconnect");
+mod support;
+
+const BIN: &str = support::BIN;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -340,78 +342,111 @@ fn every_unreadable_input_exits_2_with_one_line() {
 }
 
 #[test]
-fn help_mentions_the_export_and_the_data_folder() {
-    let r = run(&["--help"]);
+fn escape_sequences_from_the_export_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file name and a date that carry a clear-screen and a clipboard write.
+    let path = dir.path().join("Connections\u{1b}[2J.csv");
+    fs::write(
+        &path,
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Eve,Example,https://www.linkedin.com/in/eve,,,,\u{1b}]52;c;aGk=\u{7}\n\
+         short\u{9b}31m,row\n",
+    )
+    .unwrap();
+    let r = check(&path, &[]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
-    for expected in [
-        "check",
-        "Get a copy of your data",
-        "unzipped folder",
-        "data folder",
-        "--data-dir",
-    ] {
-        assert!(
-            r.stdout.contains(expected),
-            "--help lacks {expected:?}:\n{}",
-            r.stdout
-        );
-    }
-    let r = run(&["check", "--help"]);
-    assert_eq!(r.code, Some(0));
-    assert!(r.stdout.contains("--json"), "{}", r.stdout);
-    assert!(r.stdout.contains("export folder"), "{}", r.stdout);
-}
-
-#[test]
-fn version_prints_name_and_version() {
-    let r = run(&["--version"]);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    assert_eq!(
-        r.stdout.trim_end(),
-        format!("unconnect {}", env!("CARGO_PKG_VERSION"))
+    assert!(
+        !r.stdout
+            .chars()
+            .any(|c| c.is_control() && c != '\n' || c == '\u{9b}'),
+        "{:?}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Connections␛[2J.csv"), "{}", r.stdout);
+    let json = check(&path, &["--json"]);
+    assert!(!json.stdout.contains('\u{9b}') && !json.stdout.contains('\u{1b}'));
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert!(
+        v["file"]
+            .as_str()
+            .unwrap()
+            .contains("Connections\u{1b}[2J.csv")
     );
 }
 
 #[test]
-fn check_finds_the_demo_accident_as_a_burst() {
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    let v = check_json(&demo);
-    assert_eq!(
-        v["bursts"],
-        serde_json::json!([{"from": "2024-03-12", "to": "2024-03-14", "count": 62}])
+fn text_says_which_date_order_was_assumed_for_a_european_resave() {
+    let r = check(&fixture("european_resave.csv"), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_lines(
+        &r.stdout,
+        &[
+            "people:      3",
+            "dates:       day first (\"03.04.2021\" is 3 April 2021), as the file's dates show",
+            "warnings:    1",
+        ],
     );
-    let r = check(&demo, &[]);
     assert!(
         r.stdout
-            .contains("  2024-03-12 to 2024-03-14: 62 connections"),
+            .contains("[semicolon-separated, CRLF line endings, Windows-1252 encoding]"),
         "{}",
         r.stdout
     );
-    // Three rows are not a burst.
-    let v = check_json(&fixture("current.csv"));
-    assert_eq!(v["bursts"], serde_json::json!([]));
+    let v = check_json(&fixture("european_resave.csv"));
+    assert_eq!(v["date_order"]["order"], "day-first");
+    assert_eq!(v["date_order"]["from_values"], true);
 }
 
 #[test]
-fn check_reports_the_demo_signals_and_says_a_basic_export_has_none() {
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    let v = check_json(&demo);
-    let s = &v["signals"];
-    for key in [
-        "people_with_messages",
-        "people_with_endorsements",
-        "people_with_recommendations",
-        "endorsements_unmatched",
-        "recommendations_unmatched",
-        "recommendations_ambiguous",
+fn an_invitations_csv_given_as_the_export_is_named_as_such() {
+    let r = check(&fixture("invitations_current.csv"), &[]);
+    assert_eq!(r.code, Some(2));
+    assert_eq!(r.stdout, "");
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("invitations_current.csv: this is the export's Invitations.csv, not its Connections.csv: give the unzipped export folder or the zip, which hold both"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn text_and_json_summarise_the_demo_export() {
+    let r = check(&support::demo(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_lines(
+        &r.stdout,
+        &[
+            "format:      LinkedIn connections export, 2023 or later",
+            "people:      293",
+            "hidden:      10 hidden or closed profiles",
+            "duplicates:  0 merged",
+            "invitations: 30 outgoing, 10 incoming, 15 outgoing not yet connected",
+        ],
+    );
+    let v = check_json(&support::demo());
+    assert_eq!(v["invitations"]["outgoing"], 30);
+    assert_eq!(v["invitations"]["incoming"], 10);
+    assert_eq!(v["invitations"]["pending"], 15);
+}
+
+#[test]
+fn the_app_refuses_unreadable_input_the_same_way_before_touching_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, says) in [
+        (dir.path().join("missing.csv"), "cannot open"),
+        (
+            fixture("not_linkedin.csv"),
+            "not a LinkedIn Connections.csv export",
+        ),
     ] {
-        assert!(s[key].is_u64(), "no {key:?} in {s}");
+        // In a terminal, as a user starts it: one line, exit 2, the screen never entered.
+        let mut t = support::Term::spawn(&[path.to_str().unwrap()], dir.path());
+        assert_eq!(t.wait_exit().exit_code(), 2);
+        let screen = t.screen();
+        assert_eq!(screen.trim().lines().count(), 1, "{screen}");
+        assert!(screen.contains(says), "{screen}");
+        let raw = String::from_utf8_lossy(&t.raw()).into_owned();
+        assert!(!raw.contains("\x1b[?1049h"), "the screen was never entered");
     }
-    assert!(s["people_with_messages"].as_u64() > Some(20), "{s}");
-    assert!(s["people_with_endorsements"].as_u64() > Some(10), "{s}");
-    assert_eq!(s["recommendations_ambiguous"], 1, "two Elif Schäfers");
-    let v = check_json(&fixture("current.csv"));
-    assert!(v["signals"].is_null());
-    let r = check(&fixture("current.csv"), &[]);
-    assert!(r.stdout.contains("signals:     none"), "{}", r.stdout);
 }

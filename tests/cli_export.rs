@@ -26,6 +26,7 @@ fn hostile() -> Person {
         company: formula("company"),
         position: "\u{2060}＋1".into(),
         connected_on: None,
+        ..Default::default()
     }
 }
 

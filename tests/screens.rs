@@ -23,6 +23,7 @@ fn person(first: &str, last: &str, position: &str, company: &str, date: (i32, u3
             first.to_lowercase(),
             last.to_lowercase()
         ),
+        url_as_written: String::new(),
         email: String::new(),
         company: company.into(),
         position: position.into(),

@@ -29,6 +29,7 @@ fn person(first: &str, last: &str, position: &str, company: &str, email: &str) -
         company: company.into(),
         position: position.into(),
         connected_on: NaiveDate::from_ymd_opt(2024, 3, 12),
+        ..Default::default()
     }
 }
 

@@ -4,9 +4,11 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::import::report::DateChoice;
 use crate::import::{Export, Format, Skipped};
 use crate::model::bursts::{self, Burst};
 use crate::model::signals::SignalsReport;
+use crate::text_safety::{json_safe, safe};
 
 /// Text output lists this many skipped lines and warnings; `--json` lists all.
 const SHOWN: usize = 50;
@@ -26,6 +28,8 @@ pub struct Summary<'a> {
     pub people: usize,
     pub hidden: usize,
     pub duplicates: usize,
+    /// How digit-only dates were read (`16.09.2021`): day or month first, and why.
+    pub date_order: Option<&'a DateChoice>,
     pub skipped: Vec<&'a Skipped>,
     pub warnings: Vec<&'a String>,
     pub invitations: Option<InvitationCounts<'a>>,
@@ -56,6 +60,7 @@ impl<'a> Summary<'a> {
             people: r.people,
             hidden: r.hidden,
             duplicates: r.duplicates,
+            date_order: r.date_order.as_ref(),
             skipped: r
                 .skipped
                 .iter()
@@ -79,17 +84,19 @@ impl<'a> Summary<'a> {
 
     pub fn to_json(&self) -> String {
         // Serialising plain strings and numbers cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        json_safe(&serde_json::to_string_pretty(self).unwrap_or_default()).into_owned()
     }
 
+    /// Every text taken from the export (file names, reasons, warnings) goes through
+    /// [`safe`]: a name holding an escape sequence is shown, never obeyed.
     pub fn to_text(&self) -> String {
         let mut s = String::new();
         let traits = if self.traits.is_empty() {
             String::new()
         } else {
-            format!(" [{}]", self.traits.join(", "))
+            format!(" [{}]", safe(&self.traits.join(", ")))
         };
-        let _ = writeln!(s, "file:        {}", self.file);
+        let _ = writeln!(s, "file:        {}", safe(self.file));
         let _ = writeln!(s, "format:      {}{traits}", self.format_description);
         let _ = writeln!(s, "people:      {}", self.people);
         let _ = writeln!(
@@ -98,14 +105,28 @@ impl<'a> Summary<'a> {
             self.hidden
         );
         let _ = writeln!(s, "duplicates:  {} merged", self.duplicates);
+        if let Some(d) = self.date_order {
+            let why = if d.from_values {
+                "as the file's dates show"
+            } else {
+                "assumed: no date in the file settles it"
+            };
+            let _ = writeln!(
+                s,
+                "dates:       {} (\"{}\" is {}), {why}",
+                d.order.describe(),
+                safe(&d.example),
+                d.example_read_as
+            );
+        }
         let _ = writeln!(s, "skipped:     {} lines", self.skipped.len());
         for sk in self.skipped.iter().take(SHOWN) {
-            let _ = writeln!(s, "  line {}: {}", sk.line, sk.reason);
+            let _ = writeln!(s, "  line {}: {}", sk.line, safe(&sk.reason));
         }
         more(&mut s, self.skipped.len());
         let _ = writeln!(s, "warnings:    {}", self.warnings.len());
         for w in self.warnings.iter().take(SHOWN) {
-            let _ = writeln!(s, "  {w}");
+            let _ = writeln!(s, "  {}", safe(w));
         }
         more(&mut s, self.warnings.len());
         match &self.invitations {
@@ -113,7 +134,10 @@ impl<'a> Summary<'a> {
                 let _ = writeln!(
                     s,
                     "invitations: {} outgoing, {} incoming, {} outgoing not yet connected ({})",
-                    i.outgoing, i.incoming, i.pending, i.file
+                    i.outgoing,
+                    i.incoming,
+                    i.pending,
+                    safe(i.file)
                 );
             }
             None => {

@@ -2,23 +2,48 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use super::date_order::{DateOrder, NumericDate};
+
+/// A `Connected On` value as read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConnectedOn {
+    Known(NaiveDate),
+    /// Digits only (`16.09.2021`, `3/4/2021`): which is the day, the file decides.
+    Numeric(NumericDate),
+    Unknown,
+}
+
 /// `Connected On`: `08 Feb 2026` (current), `8-Nov-19` (Excel re-save),
-/// `1/8/18, 6:14 PM` (2018, US month first), or ISO `2026-02-08`.
-pub fn parse_connected_on(s: &str) -> Option<NaiveDate> {
+/// `1/8/18, 6:14 PM` (2018, US month first), ISO `2026-02-08`, or digits in either
+/// order (`16.09.2021`, `09/16/2021`).
+pub fn read_connected_on(s: &str) -> ConnectedOn {
     let s = s.trim();
     if s.is_empty() {
-        return None;
+        return ConnectedOn::Unknown;
     }
     if let Some(d) = parse_current(s) {
-        return Some(d);
+        return ConnectedOn::Known(d);
     }
-    const DATE_FORMATS: [&str; 4] = ["%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d"];
-    DATE_FORMATS
+    const DATE_FORMATS: [&str; 5] = ["%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d", "%Y/%m/%d"];
+    let known = DATE_FORMATS
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
-        .or_else(|| parse_us_datetime(s).map(|dt| dt.date()))
-        .or_else(|| NaiveDate::parse_from_str(s, "%m/%d/%y").ok())
-        .or_else(|| NaiveDate::parse_from_str(s, "%m/%d/%Y").ok())
+        // LinkedIn's own 2018 form, with a 12-hour time: always US, month first.
+        .or_else(|| parse_us_datetime(s).map(|dt| dt.date()));
+    match known {
+        Some(d) => ConnectedOn::Known(d),
+        None => NumericDate::parse(s).map_or(ConnectedOn::Unknown, ConnectedOn::Numeric),
+    }
+}
+
+/// [`read_connected_on`], with digits-only dates read month first, as LinkedIn's US
+/// exports write them.
+pub fn parse_connected_on(s: &str) -> Option<NaiveDate> {
+    match read_connected_on(s) {
+        ConnectedOn::Known(d) => Some(d),
+        ConnectedOn::Numeric(n) => n.date(DateOrder::MonthFirst),
+        ConnectedOn::Unknown => None,
+    }
 }
 
 /// The current layout, `08 Feb 2026`, without chrono's format interpreter: a million rows

@@ -17,14 +17,29 @@ pub struct TextInfo {
     /// Set when the bytes were not UTF-8: which encoding was assumed.
     pub encoding_note: Option<&'static str>,
     pub crlf: bool,
+    /// Lines end in a lone `\r` (old Mac files).
+    pub cr_only: bool,
+}
+
+impl TextInfo {
+    /// The line endings, judged from the start of the text.
+    pub fn line_endings(head: &[u8]) -> (bool, bool) {
+        let crlf = memchr::memmem::find(head, b"\r\n").is_some();
+        let cr_only =
+            memchr::memchr(b'\r', head).is_some() && memchr::memchr(b'\n', head).is_none();
+        (crlf, cr_only)
+    }
 }
 
 impl Decoded {
     pub fn info(&self) -> TextInfo {
+        let head = &self.text.as_bytes()[..self.text.len().min(1 << 16)];
+        let (crlf, cr_only) = TextInfo::line_endings(head);
         TextInfo {
             had_bom: self.had_bom,
             encoding_note: self.encoding_note,
-            crlf: self.text.contains("\r\n"),
+            crlf: crlf || self.text.contains("\r\n"),
+            cr_only,
         }
     }
 }
@@ -32,7 +47,7 @@ impl Decoded {
 /// How a file can be read, judged from its first bytes.
 pub enum Sniffed {
     /// UTF-8 so far (with a BOM of this many bytes to skip): parse it as it streams in.
-    Stream { bom_len: usize, crlf: bool },
+    Stream { bom_len: usize, info: TextInfo },
     /// UTF-16: decode the whole file first.
     Decode,
 }
@@ -46,9 +61,15 @@ pub fn sniff(head: &[u8]) -> Sniffed {
     } else {
         0
     };
+    let (crlf, cr_only) = TextInfo::line_endings(head);
     Sniffed::Stream {
         bom_len,
-        crlf: memchr::memmem::find(head, b"\r\n").is_some(),
+        info: TextInfo {
+            had_bom: bom_len > 0,
+            encoding_note: None,
+            crlf,
+            cr_only,
+        },
     }
 }
 

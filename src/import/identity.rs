@@ -1,5 +1,8 @@
-//! Finding duplicates while importing: identity (profile URL, else name and email) to
-//! person, without allocating a key per row.
+//! Finding duplicates while importing: identity (profile URL, else name and email, else
+//! the whole row; see [`crate::model::person::identity`]) to person, without allocating a
+//! key per row that has a URL.
+
+use chrono::NaiveDate;
 
 use crate::model::hash::TextTable;
 use crate::model::{People, PersonId};
@@ -19,11 +22,12 @@ impl IdentityIndex {
         &mut self,
         people: &People,
         fields: &[&str; 6],
+        connected_on: Option<NaiveDate>,
         next: PersonId,
     ) -> Option<PersonId> {
         let by_name;
         let key = if fields[2].is_empty() {
-            by_name = crate::model::person::identity(fields[0], fields[1], "", fields[3]);
+            by_name = crate::model::person::identity(*fields, connected_on);
             by_name.as_str()
         } else {
             fields[2]

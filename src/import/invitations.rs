@@ -6,20 +6,32 @@ use crate::model::{Direction, Invitation};
 use super::dates::parse_sent_at;
 use super::decode::Decoded;
 use super::report::{InvitationsReport, Skipped};
-use super::table::{Row, Table, TableKind};
+use super::table::{Header, Row, Table, TableKind, sniff_delimiter};
 use super::url;
+
+/// LinkedIn caps sending at about 100 invitations a week and the file covers about a
+/// year: a few thousand rows. Far more is not an Invitations.csv.
+pub const MAX_INVITATIONS: usize = 100_000;
 
 const KIND: TableKind = TableKind {
     what: "Invitations.csv",
     expected: "From, To, Sent At, Message, Direction, inviterProfileUrl, inviteeProfileUrl",
-    is_header: |h| h.has("from") && h.has("to") && h.has("direction"),
+    is_header,
+    other_files: &[(super::connections::is_header, "Connections.csv")],
 };
+
+/// Whether a header line is Invitations.csv's.
+pub fn is_header(h: &Header) -> bool {
+    h.has("from") && h.has("to") && h.has("direction")
+}
 
 pub fn parse(
     label: &str,
     decoded: &Decoded,
 ) -> Result<(Vec<Invitation>, InvitationsReport), ImportError> {
-    let mut table = Table::open(label, decoded.text.as_bytes(), &KIND)?;
+    let text = decoded.text.as_bytes();
+    let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
+    let mut table = Table::open(label, text, &KIND, delimiter)?;
     let h = &table.header;
     let col = [
         h.find(&["from"]),
@@ -40,8 +52,17 @@ pub fn parse(
         ));
     }
     let mut list = Vec::new();
+    // URL cells that name no profile: warned about once, at the end.
+    let mut profileless = 0usize;
     let expected = table.header.names.len();
     while let Some(row) = table.next_row()? {
+        if list.len() == MAX_INVITATIONS {
+            // Each is a few owned strings: a file of tiny rows must not cost gigabytes.
+            return Err(ImportError::TooManyInvitations {
+                path: label.to_owned(),
+                max: MAX_INVITATIONS,
+            });
+        }
         let (line, record) = match row {
             Row::Misshapen { line, found } => {
                 report.skipped.push(Skipped {
@@ -87,15 +108,26 @@ pub fn parse(
             Direction::Outgoing => report.outgoing += 1,
             Direction::Incoming => report.incoming += 1,
         }
+        let [inviter_url, invitee_url] = [5, 6].map(|i| {
+            let normal = url::normalise(get(i));
+            profileless += usize::from(normal.is_empty() && !get(i).is_empty());
+            normal
+        });
         list.push(Invitation {
             from: get(0).to_owned(),
             to: get(1).to_owned(),
             sent_at,
             message: get(3).to_owned(),
             direction,
-            inviter_url: url::normalise(get(5)),
-            invitee_url: url::normalise(get(6)),
+            inviter_url,
+            invitee_url,
         });
+    }
+    if profileless > 0 {
+        report.warnings.push(format!(
+            "{label}: {profileless} profile URLs name no profile (like \"https://www.linkedin.com/in\"); \
+             those invitations are matched to connections by name"
+        ));
     }
     Ok((list, report))
 }

@@ -1,15 +1,18 @@
 //! Reading a LinkedIn data export: a Connections.csv, the export folder, or its zip.
 
 pub mod connections;
+pub mod date_order;
 pub mod dates;
 pub mod decode;
 pub mod export_date;
 pub mod identity;
 pub mod invitations;
+pub mod lines;
 pub mod report;
 pub mod signals;
 pub mod source;
 pub mod table;
+pub mod transcode;
 pub mod url;
 
 use std::path::Path;
@@ -96,17 +99,13 @@ pub fn load_with_progress(
         source::Connections::File { label, path } => {
             connections::parse_file(&label, &path, progress)?
         }
-        source::Connections::Read(src) => {
-            let decoded = decode::decode(src.bytes);
-            progress
-                .total
-                .store(decoded.text.len() as u64, Ordering::Relaxed);
-            connections::parse(&src.label, &decoded, progress)?
+        source::Connections::ZipEntry { label, zip, index } => {
+            connections::parse_zip_entry(&label, &zip, index, progress)?
         }
     };
     let invitations_source = match invitations_file {
         // Asked for by name: failing to read it is the user's error to see.
-        Some(p) => Some(source::read_file(p)?),
+        Some(p) => Some(source::read_invitations(p)?),
         None => match files.invitations {
             Some(Ok(src)) => Some(src),
             Some(Err(e)) => {

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+pub use super::date_order::DateChoice;
+
 /// A row that was not loaded, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
@@ -43,6 +45,8 @@ pub struct ConnectionsReport {
     pub duplicates: usize,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
+    /// How digit-only dates (`16.09.2021`) were read; `None` when there were none.
+    pub date_order: Option<DateChoice>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::export_date::{modified, zip_time};
+use super::table::StreamStop;
 use crate::error::ImportError;
 
 /// One CSV file's bytes, with the name errors should show for it.
@@ -25,19 +26,24 @@ pub enum Container {
     Zip,
 }
 
-/// Connections.csv: a file on disk is streamed as it is parsed; a zip entry is read
-/// into memory first.
+/// Connections.csv: a file on disk, or an entry of a zip, streamed as it is parsed.
 #[derive(Debug)]
 pub enum Connections {
-    File { label: String, path: PathBuf },
-    Read(SourceFile),
+    File {
+        label: String,
+        path: PathBuf,
+    },
+    ZipEntry {
+        label: String,
+        zip: PathBuf,
+        index: usize,
+    },
 }
 
 impl Connections {
     pub fn label(&self) -> &str {
         match self {
-            Connections::File { label, .. } => label,
-            Connections::Read(src) => &src.label,
+            Connections::File { label, .. } | Connections::ZipEntry { label, .. } => label,
         }
     }
 }
@@ -117,7 +123,53 @@ const MAX_FOLDER_DEPTH: usize = 3;
 /// 32-bit offsets cap what we can hold: the arena, and the search index, which adds a
 /// separator per field to the folded text. 3 GiB (some 25 million rows) leaves room for
 /// both; refuse early instead of failing midway.
-const MAX_FILE_BYTES: u64 = 3 << 30;
+pub const MAX_FILE_BYTES: u64 = 3 << 30;
+/// Invitations.csv covers about a year, a few thousand rows (about a megabyte); it is
+/// read whole, so it gets a cap of its own, far above any real one.
+pub const MAX_INVITATIONS_BYTES: u64 = 64 << 20;
+/// messages.csv and the endorsement and recommendation files are read whole: a lifetime
+/// of messages fits, a file meant to exhaust memory does not.
+pub const MAX_SIGNALS_BYTES: u64 = 1 << 30;
+
+/// What a cap is called in the error that names it.
+pub fn describe_cap(cap: u64) -> &'static str {
+    if cap == MAX_INVITATIONS_BYTES {
+        "64 MiB"
+    } else {
+        "3 GiB"
+    }
+}
+
+/// Refuses FIFOs, devices and sockets before anything opens them: opening a FIFO waits
+/// for a writer, and a device such as `/dev/zero` never ends.
+fn require_regular(path: &Path, meta: &fs::Metadata) -> Result<(), ImportError> {
+    if meta.is_file() || meta.is_dir() {
+        return Ok(());
+    }
+    Err(ImportError::NotAFile {
+        path: path.display().to_string(),
+        kind: special_kind(&meta.file_type()),
+    })
+}
+
+#[cfg(unix)]
+fn special_kind(t: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &fs::FileType) -> &'static str {
+    "not a regular file"
+}
 
 pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
     let label = path.display().to_string();
@@ -125,6 +177,7 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
         path: label.clone(),
         source,
     })?;
+    require_regular(path, &meta)?;
     if meta.is_dir() {
         let connections = find_in_folder(path, CONNECTIONS)
             .ok_or(ImportError::NoConnectionsInFolder { path: label })?;
@@ -138,8 +191,10 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
                 invitations.as_deref().and_then(modified),
             ),
             connections: stream_file(&connections)?,
-            invitations: invitations.map(|p| read_file(&p)),
-            signals: SignalFiles::find(|name| find_child(dir, name).map(|p| read_file(&p))),
+            invitations: invitations.map(|p| read_invitations(&p)),
+            signals: SignalFiles::find(|name| {
+                find_child(dir, name).map(|p| read_file(&p, MAX_SIGNALS_BYTES))
+            }),
         });
     }
     if looks_like_zip(path) {
@@ -154,13 +209,13 @@ pub fn open_export(path: &Path) -> Result<ExportFiles, ImportError> {
         path.parent()
             .and_then(|dir| find_child(dir, name))
             .filter(|p| p != path)
-            .map(|p| read_file(&p))
+            .map(|p| read_file(&p, MAX_SIGNALS_BYTES))
     });
     Ok(ExportFiles {
         container: Container::Csv,
         modified: newest(modified(path), invitations.as_deref().and_then(modified)),
         connections: stream_file(path)?,
-        invitations: invitations.map(|p| read_file(&p)),
+        invitations: invitations.map(|p| read_invitations(&p)),
         signals,
     })
 }
@@ -176,7 +231,10 @@ fn stream_file(path: &Path) -> Result<Connections, ImportError> {
         })?
         .len();
     if len > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { path: label });
+        return Err(ImportError::TooLarge {
+            path: label,
+            limit: describe_cap(MAX_FILE_BYTES),
+        });
     }
     Ok(Connections::File {
         label,
@@ -184,24 +242,34 @@ fn stream_file(path: &Path) -> Result<Connections, ImportError> {
     })
 }
 
-/// Reads a file on its own, e.g. `--invitations FILE`.
-pub fn read_file(path: &Path) -> Result<SourceFile, ImportError> {
+/// Reads an Invitations.csv whole, e.g. `--invitations FILE`.
+pub fn read_invitations(path: &Path) -> Result<SourceFile, ImportError> {
+    read_file(path, MAX_INVITATIONS_BYTES)
+}
+
+/// Reads a file whole, refusing one over `cap` bytes (or one that is not a file).
+pub fn read_file(path: &Path, cap: u64) -> Result<SourceFile, ImportError> {
     let label = path.display().to_string();
     let open_err = |source| ImportError::Open {
         path: label.clone(),
         source,
     };
+    require_regular(path, &fs::metadata(path).map_err(open_err)?)?;
     let file = File::open(path).map_err(open_err)?;
+    let too_large = || ImportError::TooLarge {
+        path: label.clone(),
+        limit: describe_cap(cap),
+    };
     let len = file.metadata().map_err(open_err)?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { path: label });
+    if len > cap {
+        return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(cap + 1)
         .read_to_end(&mut bytes)
         .map_err(open_err)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { path: label });
+    if bytes.len() as u64 > cap {
+        return Err(too_large());
     }
     Ok(SourceFile { label, bytes })
 }
@@ -283,10 +351,16 @@ fn open_zip(path: &Path) -> Result<ExportFiles, ImportError> {
         entry_time(&mut archive, connections),
         invitations_index.and_then(|i| entry_time(&mut archive, i)),
     );
-    let connections = Connections::Read(read_zip_entry(&mut archive, connections, &label)?);
-    let invitations = invitations_index.map(|i| read_zip_entry(&mut archive, i, &label));
+    let connections = Connections::ZipEntry {
+        label: entry_label(&mut archive, connections, &label)?,
+        zip: path.to_path_buf(),
+        index: connections,
+    };
+    let invitations =
+        invitations_index.map(|i| read_zip_entry(&mut archive, i, &label, MAX_INVITATIONS_BYTES));
     let signals = SignalFiles::find(|name| {
-        find_in_zip(&archive, name).map(|i| read_zip_entry(&mut archive, i, &label))
+        find_in_zip(&archive, name)
+            .map(|i| read_zip_entry(&mut archive, i, &label, MAX_SIGNALS_BYTES))
     });
     Ok(ExportFiles {
         container: Container::Zip,
@@ -314,34 +388,80 @@ fn find_in_zip<R: Read + Seek>(archive: &zip::ZipArchive<R>, name: &str) -> Opti
     best.map(|(_, i)| i)
 }
 
-fn read_zip_entry<R: Read + Seek>(
+/// `export.zip (Connections.csv)`: how errors name an entry.
+fn entry_label<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
     index: usize,
     zip_label: &str,
-) -> Result<SourceFile, ImportError> {
-    let mut entry = archive
-        .by_index(index)
+) -> Result<String, ImportError> {
+    let entry = archive
+        .by_index_raw(index)
         .map_err(|e| ImportError::CorruptZip {
             path: zip_label.to_owned(),
             reason: e.to_string(),
         })?;
     let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let label = format!("{zip_label} ({base})");
-    if entry.size() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { path: label });
+    Ok(format!("{zip_label} ({base})"))
+}
+
+/// Opens the zip at `zip` (named `label` in errors) again, to stream one of its entries.
+pub fn open_archive(zip: &Path, label: &str) -> Result<zip::ZipArchive<File>, ImportError> {
+    let file = File::open(zip).map_err(|source| ImportError::Open {
+        path: label.to_owned(),
+        source,
+    })?;
+    zip::ZipArchive::new(file).map_err(|e| ImportError::CorruptZip {
+        path: label.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+/// A zip entry read as it inflates: its read errors (a failed checksum, a broken stream)
+/// say the zip is damaged, whatever line the parser had reached. How much is read is
+/// bounded by the reader above it: the size in the zip's header is not to be trusted.
+pub struct ZipEntryReader<R>(pub R);
+
+impl<R: Read> Read for ZipEntryReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.0
+            .read(buf)
+            .map_err(|e| std::io::Error::other(StreamStop::Damaged(e.to_string())))
+    }
+}
+
+/// Reads a whole entry, refusing one that inflates past `cap`.
+pub fn read_zip_entry<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    index: usize,
+    zip_label: &str,
+    cap: u64,
+) -> Result<SourceFile, ImportError> {
+    let label = entry_label(archive, index, zip_label)?;
+    let mut entry = archive
+        .by_index(index)
+        .map_err(|e| ImportError::CorruptZip {
+            path: zip_label.to_owned(),
+            reason: e.to_string(),
+        })?;
+    let too_large = || ImportError::TooLarge {
+        path: label.clone(),
+        limit: describe_cap(cap),
+    };
+    if entry.size() > cap {
+        return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(entry.size() as usize);
-    // `take` bounds a lying size header (zip bomb) to what we could hold anyway.
+    // `take` stops inflating a lying size header (zip bomb) just past the cap.
     (&mut entry)
-        .take(MAX_FILE_BYTES + 1)
+        .take(cap + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| ImportError::CorruptZip {
             path: label.clone(),
             reason: e.to_string(),
         })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { path: label });
+    if bytes.len() as u64 > cap {
+        return Err(too_large());
     }
     Ok(SourceFile { label, bytes })
 }

@@ -1,23 +1,32 @@
 //! Finding the header row of a CSV by its column names (LinkedIn puts a 3-line preamble
 //! before it; older and re-saved files do not), then reading rows with line numbers.
 
-use std::collections::VecDeque;
 use std::io::Read;
 
 use csv::{ByteRecord, Reader, ReaderBuilder};
 
+use super::lines::LineCounter;
+pub use super::lines::{MAX_RECORD_BYTES, StreamStop};
 use crate::error::ImportError;
 
 /// A field this long cannot be a name or a company; refusing it bounds memory use.
 pub const MAX_FIELD_BYTES: usize = 1 << 20;
 /// The header must appear within this many records (LinkedIn's preamble has two).
 const MAX_HEADER_SEARCH: usize = 20;
+/// A header has a few dozen columns at most (Outlook's has 59): names past this many are
+/// not kept while looking for it.
+const MAX_HEADER_COLUMNS: usize = 256;
+
+/// Whether a header line is the one a kind of file has.
+pub type HeaderTest = fn(&Header) -> bool;
 
 /// What kind of file a table is expected to be, for header matching and error messages.
 pub struct TableKind {
     pub what: &'static str,
     pub expected: &'static str,
-    pub is_header: fn(&Header) -> bool,
+    pub is_header: HeaderTest,
+    /// Other files of the export that people give instead, by how their header looks.
+    pub other_files: &'static [(HeaderTest, &'static str)],
 }
 
 /// Column names, trimmed and lower-cased, so `" E-mail Address"` matches `e-mail address`.
@@ -27,6 +36,8 @@ pub struct Header {
     pub line: u64,
     /// A `Notes:` preamble came before the header.
     pub had_preamble: bool,
+    /// The column separator, found from the header line.
+    pub delimiter: u8,
 }
 
 impl Header {
@@ -49,51 +60,6 @@ pub struct Table<'a, R> {
     pub header: Header,
     reader: Reader<LineCounter<R>>,
     record: ByteRecord,
-}
-
-/// Counts line breaks as the parser reads, to number records by the line they start
-/// on. The parser's own count is one short after a CRLF (Excel's line break): it stops
-/// at the `\r` and takes the `\n` as the start of the next record.
-pub struct LineCounter<R> {
-    inner: R,
-    /// Bytes read so far.
-    read: u64,
-    /// Offsets of the `\n`s read but not yet passed by a record start.
-    ahead: VecDeque<u64>,
-    /// `\n`s before the last record start asked about.
-    passed: u64,
-}
-
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let base = self.read;
-        self.ahead
-            .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| base + i as u64));
-        self.read += n as u64;
-        Ok(n)
-    }
-}
-
-impl<R> LineCounter<R> {
-    fn new(inner: R) -> Self {
-        LineCounter {
-            inner,
-            read: 0,
-            ahead: VecDeque::new(),
-            passed: 0,
-        }
-    }
-
-    /// The line a record starting at byte `at` is on (records are asked in order). A
-    /// `\n` at `at` itself is the tail of the previous CRLF: the record starts after it.
-    fn line_at(&mut self, at: u64) -> u64 {
-        while self.ahead.front().is_some_and(|&nl| nl <= at) {
-            self.ahead.pop_front();
-            self.passed += 1;
-        }
-        self.passed + 1
-    }
 }
 
 /// The text fields of one record.
@@ -139,35 +105,58 @@ pub enum Row<'r> {
 }
 
 impl<'a, R: Read> Table<'a, R> {
-    pub fn open(label: &'a str, source: R, kind: &TableKind) -> Result<Self, ImportError> {
-        let mut reader = csv_reader(source);
+    /// Finds the header (separated by `delimiter`, see [`sniff_delimiter`]) and stands
+    /// on the first row.
+    pub fn open(
+        label: &'a str,
+        source: R,
+        kind: &TableKind,
+        delimiter: u8,
+    ) -> Result<Self, ImportError> {
+        Self::open_counted(label, LineCounter::new(source), kind, delimiter)
+    }
+
+    fn open_counted(
+        label: &'a str,
+        source: LineCounter<R>,
+        kind: &TableKind,
+        delimiter: u8,
+    ) -> Result<Self, ImportError> {
+        let mut reader = csv_reader(source, delimiter);
         let mut record = ByteRecord::new();
-        let mut first_seen: Option<Vec<String>> = None;
+        // The first line that is not the preamble, and how many fields it had.
+        let mut first_seen: Option<(Vec<String>, usize)> = None;
         let mut had_preamble = false;
+        let mut in_preamble = false;
         for _ in 0..MAX_HEADER_SEARCH {
             let line = next_record(&mut reader, &mut record, label)?;
             let Some(line) = line else { break };
             let names: Vec<String> = record
                 .iter()
+                .take(MAX_HEADER_COLUMNS)
                 .map(|f| String::from_utf8_lossy(f).trim().to_lowercase())
                 .collect();
             if names.iter().all(String::is_empty) {
+                // The blank line after the preamble ends it.
+                in_preamble = false;
                 continue;
             }
-            if first_seen.is_none() {
+            if first_seen.is_none() && !had_preamble && names[0] == "notes:" {
                 // LinkedIn's preamble: `Notes:`, then one quoted sentence.
-                if names[0] == "notes:" {
-                    had_preamble = true;
-                    continue;
-                }
-                if had_preamble && names.len() == 1 {
-                    continue;
-                }
+                had_preamble = true;
+                in_preamble = true;
+                continue;
             }
+            if in_preamble && names.len() == 1 {
+                in_preamble = false;
+                continue;
+            }
+            in_preamble = false;
             let header = Header {
                 names,
                 line,
                 had_preamble,
+                delimiter,
             };
             if (kind.is_header)(&header) {
                 return Ok(Table {
@@ -177,15 +166,22 @@ impl<'a, R: Read> Table<'a, R> {
                     record,
                 });
             }
-            first_seen.get_or_insert(header.names);
+            if let Some(&(_, other)) = kind.other_files.iter().find(|(is, _)| is(&header)) {
+                return Err(ImportError::OtherLinkedInFile {
+                    path: label.to_owned(),
+                    found: other,
+                    wanted: kind.what,
+                });
+            }
+            first_seen.get_or_insert((header.names, record.len()));
         }
-        if had_preamble && reader.is_done() {
+        if had_preamble && reader.is_done() && first_seen.is_none() {
             return Err(ImportError::PreambleOnly {
                 path: label.to_owned(),
             });
         }
         let found = match first_seen {
-            Some(names) => describe_columns(&names),
+            Some((names, count)) => describe_columns(&names, count),
             // Nothing but blank lines and commas.
             None if reader.is_done() => {
                 return Err(ImportError::Empty {
@@ -199,13 +195,14 @@ impl<'a, R: Read> Table<'a, R> {
             what: kind.what,
             expected: kind.expected.to_owned(),
             found,
+            separator: separator_name(delimiter),
         })
     }
 
     /// A table that starts mid-file, at a record boundary, under a header read elsewhere
     /// (the second half of a file parsed in two). Its line numbers count from 1 there.
     pub fn continuing(label: &'a str, source: R, header: Header) -> Self {
-        let reader = csv_reader(source);
+        let reader = csv_reader(LineCounter::new(source), header.delimiter);
         Table {
             label,
             header,
@@ -253,12 +250,13 @@ impl<'a, R: Read> Table<'a, R> {
 
 /// Every field as bytes (headers are found by name), rows of any width (reported, not
 /// fatal), line breaks counted.
-fn csv_reader<R: Read>(source: R) -> Reader<LineCounter<R>> {
+fn csv_reader<R: Read>(source: LineCounter<R>, delimiter: u8) -> Reader<LineCounter<R>> {
     ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .buffer_capacity(1 << 16)
-        .from_reader(LineCounter::new(source))
+        .from_reader(source)
 }
 
 /// Reads one record, refusing giant fields. Returns its first line number.
@@ -267,7 +265,35 @@ fn next_record<R: Read>(
     record: &mut ByteRecord,
     label: &str,
 ) -> Result<Option<u64>, ImportError> {
+    let start = reader.position().byte();
+    reader.get_mut().record_start = start;
     let more = reader.read_byte_record(record).map_err(|e| {
+        let limit = match e.kind() {
+            csv::ErrorKind::Io(io) => io
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<StreamStop>())
+                .cloned(),
+            _ => None,
+        };
+        let path = label.to_owned();
+        match limit {
+            Some(StreamStop::Record) => {
+                return ImportError::RecordTooLarge {
+                    path,
+                    line: reader.get_mut().line_at(start),
+                };
+            }
+            Some(StreamStop::Input) => {
+                return ImportError::TooLarge {
+                    path,
+                    limit: super::source::describe_cap(super::source::MAX_FILE_BYTES),
+                };
+            }
+            Some(StreamStop::Damaged(reason)) => {
+                return ImportError::CorruptZip { path, reason };
+            }
+            None => {}
+        }
         let line = e.position().map(|p| p.byte());
         ImportError::Csv {
             path: label.to_owned(),
@@ -289,8 +315,45 @@ fn next_record<R: Read>(
     Ok(Some(line))
 }
 
+/// The column separator of a file, judged from its first lines: the first line (the
+/// header, or LinkedIn's `Notes:` before it) that has a comma, a semicolon (European
+/// Excel re-saves) or a tab outside quotes is split by whichever it has most of.
+pub fn sniff_delimiter(head: &[u8]) -> u8 {
+    const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
+    for line in head
+        .split(|&b| b == b'\n' || b == b'\r')
+        .take(MAX_HEADER_SEARCH * 2)
+    {
+        let mut counts = [0usize; 3];
+        let mut quoted = false;
+        for &b in line {
+            if b == b'"' {
+                quoted = !quoted;
+            } else if !quoted && let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
+                counts[i] += 1;
+            }
+        }
+        let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i)));
+        if let Some(i) = best
+            && counts[i] > 0
+        {
+            return CANDIDATES[i];
+        }
+    }
+    b','
+}
+
+/// How an error message names a separator.
+pub fn separator_name(delimiter: u8) -> &'static str {
+    match delimiter {
+        b';' => "semicolons",
+        b'\t' => "tabs",
+        _ => "commas",
+    }
+}
+
 /// `"a", "b", …` for an error message, shortened so it stays one line.
-fn describe_columns(names: &[String]) -> String {
+fn describe_columns(names: &[String], count: usize) -> String {
     const SHOWN: usize = 8;
     let mut s = names
         .iter()
@@ -301,8 +364,50 @@ fn describe_columns(names: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    if names.len() > SHOWN {
-        s.push_str(&format!(" and {} more", names.len() - SHOWN));
+    if count > SHOWN {
+        s.push_str(&format!(" and {} more", count - SHOWN));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KIND: TableKind = TableKind {
+        what: "Connections.csv",
+        expected: "First Name, Last Name",
+        is_header: |h| h.has("first name"),
+        other_files: &[],
+    };
+
+    #[test]
+    fn the_separator_is_read_from_the_header_line_not_the_preamble() {
+        let preamble = "Notes:\n\"A sentence, with commas, and more, commas.\"\n\n";
+        for (sep, expect) in [(",", b','), (";", b';'), ("\t", b'\t')] {
+            let header = ["First Name", "Last Name", "Company"].join(sep);
+            let text = format!("{preamble}{header}\nAda{sep}\"Acme, Inc.\"{sep}X\n");
+            assert_eq!(sniff_delimiter(text.as_bytes()), expect, "{sep:?}");
+        }
+        assert_eq!(sniff_delimiter(b""), b',');
+    }
+
+    #[test]
+    fn reading_stops_past_the_input_cap() {
+        let mut text = "First Name,Last Name\n".to_owned();
+        for i in 0..20_000 {
+            text.push_str(&format!("Ada{i},One\n"));
+        }
+        let mut counter = LineCounter::new(text.as_bytes());
+        counter.max_input = 100_000;
+        let mut table = Table::open_counted("c.csv", counter, &KIND, b',').unwrap();
+        let err = loop {
+            match table.next_row() {
+                Ok(Some(_)) => {}
+                Ok(None) => panic!("read past the cap"),
+                Err(e) => break e,
+            }
+        };
+        assert!(matches!(err, ImportError::TooLarge { .. }), "{err:?}");
+    }
 }

@@ -21,14 +21,26 @@ pub fn normalise_into(raw: &str, out: &mut String) {
         && memchr::memchr3(b'%', b'?', b'#', raw.as_bytes()).is_none()
     {
         out.push_str(raw);
-        return;
-    }
-    let raw = &raw[..raw.find(['?', '#']).unwrap_or(raw.len())];
-    if raw.contains('%') {
-        join_parts(&percent_decode_str(raw).decode_utf8_lossy(), out);
     } else {
-        join_parts(raw, out);
+        let raw = &raw[..raw.find(['?', '#']).unwrap_or(raw.len())];
+        if raw.contains('%') {
+            join_parts(&percent_decode_str(raw).decode_utf8_lossy(), out);
+        } else {
+            join_parts(raw, out);
+        }
     }
+    if names_no_profile(out) {
+        out.clear();
+    }
+}
+
+/// LinkedIn's address with no profile in it: late-2023 Invitations.csv files hold just
+/// `https://www.linkedin.com/in` in both URL cells. That is a missing URL, not a person.
+fn names_no_profile(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    (host == "linkedin.com" || host.ends_with(".linkedin.com"))
+        && matches!(path.trim_matches('/'), "" | "in" | "pub")
 }
 
 fn join_parts(url: &str, out: &mut String) {
@@ -105,6 +117,22 @@ mod tests {
             );
             assert_eq!(normalise(url), slow, "{url}");
         }
+    }
+
+    #[test]
+    fn a_url_without_a_profile_is_no_url() {
+        for url in [
+            "https://www.linkedin.com/in",
+            "https://www.linkedin.com/in/",
+            "www.linkedin.com/in",
+            "https://linkedin.com/",
+        ] {
+            assert_eq!(normalise(url), "", "{url}");
+        }
+        assert_eq!(
+            normalise("https://www.linkedin.com/in/a"),
+            "https://www.linkedin.com/in/a"
+        );
     }
 
     #[test]

@@ -2,10 +2,13 @@
 
 use std::collections::HashSet;
 
+use super::person::{fold_name, name_key};
 use super::{Direction, Invitation, People};
 
 /// For each invitation, whether its invitee is a connection. By normalised URL when both
-/// files have URLs; by name when either side lacks them (pre-2023 files).
+/// files have URLs; by name when either side lacks them (pre-2023 files, and late-2023
+/// invitations whose URLs name no profile). Names are compared folded: stray and doubled
+/// spaces, Unicode forms and case do not matter.
 pub fn invitee_is_connection(people: &People, invitations: &[Invitation]) -> Vec<bool> {
     let urls: HashSet<String> = people
         .ids()
@@ -15,7 +18,10 @@ pub fn invitee_is_connection(people: &People, invitations: &[Invitation]) -> Vec
         .collect();
     let names: HashSet<String> = people
         .ids()
-        .map(|id| people.get(id).full_name().to_lowercase())
+        .map(|id| {
+            let p = people.get(id);
+            name_key(p.first_name, p.last_name)
+        })
         .collect();
     invitations
         .iter()
@@ -23,7 +29,7 @@ pub fn invitee_is_connection(people: &People, invitations: &[Invitation]) -> Vec
             if !inv.invitee_url.is_empty() && !urls.is_empty() {
                 urls.contains(inv.invitee_url.as_str())
             } else {
-                names.contains(&inv.to.trim().to_lowercase())
+                names.contains(&fold_name(&inv.to))
             }
         })
         .collect()

@@ -11,6 +11,7 @@ pub mod pending;
 pub mod people;
 pub mod person;
 pub mod phrases;
+pub mod profile_url;
 pub mod roster;
 pub mod search;
 pub mod signals;

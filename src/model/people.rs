@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 
 use super::person::{self, Person};
 use super::phrases::{PhraseId, Phrases};
+pub use super::profile_url::{ProfileUrl, WrittenUrl};
+use super::profile_url::{is_percent_encoding_of, percent_encode_non_ascii};
 
 /// Index of a person in [`People`]; stable for the life of a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,15 +44,20 @@ impl Field {
     ];
 }
 
-/// Fields stored as text per person (the rest are [`Phrases`]).
-const OWN: usize = 4;
+/// Fields stored as text per person (the rest are [`Phrases`]): the names, the URL, the
+/// email, and the URL as the export wrote it when that differs from the normalised one.
+const OWN: usize = 5;
+/// Where the URL as written sits among a row's own fields.
+const WRITTEN_URL: usize = 4;
 
-/// A person's own fields (names, URL, email) lie one after another in the arena: `start`,
-/// then where each ends. Company and position are shared phrases. 32 bytes a row.
+/// A person's own fields (names, URL, email, URL as written when it is neither the
+/// normalised URL nor its percent-encoding) lie one after another in the arena: `start`,
+/// then where each ends. Company and position are shared phrases. 36 bytes a row.
 #[derive(Debug, Clone, Copy)]
 struct Row {
     start: u32,
     ends: [u32; OWN],
+    /// The company's phrase id, and in the top bit [`ENCODED_FLAG`].
     company: PhraseId,
     /// The position's phrase id, and in the top bit [`LINKEDIN_IN_FLAG`].
     position: PhraseId,
@@ -59,6 +66,9 @@ struct Row {
 
 /// The stored URL lacks LinkedIn's own prefix, [`ProfileUrl::LINKEDIN_IN`].
 const LINKEDIN_IN_FLAG: u32 = 1 << 31;
+/// The export wrote the URL percent-encoded (`jos%C3%A9`), as Connections.csv does every
+/// non-ASCII slug: rebuilt when asked for rather than stored a second time.
+const ENCODED_FLAG: u32 = 1 << 31;
 
 impl Row {
     fn span(&self, i: usize) -> (usize, usize) {
@@ -70,6 +80,18 @@ impl Row {
         self.position & !LINKEDIN_IN_FLAG
     }
 
+    fn company(&self) -> PhraseId {
+        self.company & !ENCODED_FLAG
+    }
+
+    fn set_company(&mut self, id: PhraseId) {
+        self.company = (self.company & ENCODED_FLAG) | id;
+    }
+
+    fn url_is_encoded(&self) -> bool {
+        self.company & ENCODED_FLAG != 0
+    }
+
     fn set_position(&mut self, id: PhraseId) {
         self.position = (self.position & LINKEDIN_IN_FLAG) | id;
     }
@@ -79,103 +101,15 @@ impl Row {
     }
 }
 
-/// A profile URL as stored: LinkedIn's `https://www.linkedin.com/in/`, common to nearly
-/// every URL of an export, is kept once rather than once a person (28 MB a million).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct ProfileUrl<'a> {
-    linkedin_in: bool,
-    rest: &'a str,
-}
-
-impl<'a> ProfileUrl<'a> {
-    pub const LINKEDIN_IN: &'static str = "https://www.linkedin.com/in/";
-
-    /// The stored form of `url`.
-    fn split(url: &'a str) -> Self {
-        match url.strip_prefix(Self::LINKEDIN_IN) {
-            Some(rest) => ProfileUrl {
-                linkedin_in: true,
-                rest,
-            },
-            None => ProfileUrl {
-                linkedin_in: false,
-                rest: url,
-            },
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        !self.linkedin_in && self.rest.is_empty()
-    }
-
-    /// The whole URL.
-    pub fn to_cow(&self) -> Cow<'a, str> {
-        if self.linkedin_in {
-            Cow::Owned(format!("{}{}", Self::LINKEDIN_IN, self.rest))
-        } else {
-            Cow::Borrowed(self.rest)
-        }
-    }
-
-    /// Appends the whole URL to `out`.
-    pub fn write_to(&self, out: &mut String) {
-        if self.linkedin_in {
-            out.push_str(Self::LINKEDIN_IN);
-        }
-        out.push_str(self.rest);
-    }
-
-    /// Whether this is `url`, without building the whole URL.
-    pub fn is(&self, url: &str) -> bool {
-        *self == ProfileUrl::split(url)
-    }
-}
-
-impl std::fmt::Display for ProfileUrl<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.linkedin_in {
-            f.write_str(Self::LINKEDIN_IN)?;
-        }
-        f.write_str(self.rest)
-    }
-}
-
-impl std::fmt::Debug for ProfileUrl<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:?}", self.to_cow())
-    }
-}
-
-impl PartialEq<&str> for ProfileUrl<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        self.is(other)
-    }
-}
-
-impl PartialEq<String> for ProfileUrl<'_> {
-    fn eq(&self, other: &String) -> bool {
-        self.is(other)
-    }
-}
-
-impl PartialEq<ProfileUrl<'_>> for String {
-    fn eq(&self, other: &ProfileUrl<'_>) -> bool {
-        other.is(self)
-    }
-}
-
-impl PartialEq<ProfileUrl<'_>> for &str {
-    fn eq(&self, other: &ProfileUrl<'_>) -> bool {
-        other.is(self)
-    }
-}
-
 /// A borrowed view of one person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PersonRef<'a> {
     pub first_name: &'a str,
     pub last_name: &'a str,
+    /// Normalised: the identity, and what joins Connections.csv to Invitations.csv.
     pub url: ProfileUrl<'a>,
+    /// How the export wrote the URL, when not as `url`: see [`PersonRef::written_url`].
+    pub written: WrittenUrl<'a>,
     pub email: &'a str,
     pub company: &'a str,
     pub position: &'a str,
@@ -187,13 +121,37 @@ impl<'a> PersonRef<'a> {
     pub fn identity(&self) -> Cow<'a, str> {
         if self.url.is_empty() {
             Cow::Owned(person::identity(
-                self.first_name,
-                self.last_name,
-                "",
-                self.email,
+                [
+                    self.first_name,
+                    self.last_name,
+                    "",
+                    self.email,
+                    self.company,
+                    self.position,
+                ],
+                self.connected_on,
             ))
         } else {
             self.url.to_cow()
+        }
+    }
+
+    /// The URL exactly as the export wrote it: what exports write, so they join back
+    /// to the user's own Connections.csv.
+    pub fn written_url(&self) -> Cow<'a, str> {
+        match self.written {
+            WrittenUrl::AsNormalised => self.url.to_cow(),
+            WrittenUrl::PercentEncoded => Cow::Owned(percent_encode_non_ascii(&self.url.to_cow())),
+            WrittenUrl::Text(text) => Cow::Borrowed(text),
+        }
+    }
+
+    /// The URL as written when it differs from [`PersonRef::url`], else empty (as
+    /// [`Person::url_as_written`] holds it).
+    pub fn url_as_written(&self) -> Cow<'a, str> {
+        match self.written {
+            WrittenUrl::AsNormalised => Cow::Borrowed(""),
+            _ => self.written_url(),
         }
     }
 
@@ -211,6 +169,7 @@ impl<'a> PersonRef<'a> {
             first_name: self.first_name.to_owned(),
             last_name: self.last_name.to_owned(),
             url: self.url.to_string(),
+            url_as_written: self.url_as_written().into_owned(),
             email: self.email.to_owned(),
             company: self.company.to_owned(),
             position: self.position.to_owned(),
@@ -228,21 +187,19 @@ impl<'a> PersonRef<'a> {
 impl serde::Serialize for PersonRef<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut p = s.serialize_struct("Person", 7)?;
+        let mut p = s.serialize_struct("Person", 8)?;
         p.serialize_field("first_name", self.first_name)?;
         p.serialize_field("last_name", self.last_name)?;
         p.serialize_field("url", &self.url)?;
+        match self.written {
+            WrittenUrl::AsNormalised => p.skip_field("url_as_written")?,
+            _ => p.serialize_field("url_as_written", &self.url_as_written())?,
+        }
         p.serialize_field("email", self.email)?;
         p.serialize_field("company", self.company)?;
         p.serialize_field("position", self.position)?;
         p.serialize_field("connected_on", &self.connected_on)?;
         p.end()
-    }
-}
-
-impl serde::Serialize for ProfileUrl<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
     }
 }
 
@@ -274,7 +231,7 @@ impl People {
     /// The company's and the position's phrase ids of a person.
     pub fn phrase_ids(&self, id: PersonId) -> [PhraseId; 2] {
         let row = &self.rows[id.index()];
-        [row.company, row.position()]
+        [row.company(), row.position()]
     }
 
     pub fn len(&self) -> usize {
@@ -289,23 +246,39 @@ impl People {
         (0..self.rows.len() as u32).map(PersonId)
     }
 
-    /// Appends a person; fields in [`Field::ALL`] order.
+    /// Appends a person; fields in [`Field::ALL`] order, the URL normalised.
     pub fn push(
         &mut self,
         fields: [&str; 6],
         connected_on: Option<NaiveDate>,
     ) -> Result<PersonId, ArenaFull> {
+        self.push_written(fields, "", connected_on)
+    }
+
+    /// [`People::push`], with the URL as the export wrote it (kept only if it differs).
+    pub fn push_written(
+        &mut self,
+        fields: [&str; 6],
+        url_as_written: &str,
+        connected_on: Option<NaiveDate>,
+    ) -> Result<PersonId, ArenaFull> {
         let id = u32::try_from(self.rows.len()).map_err(|_| ArenaFull)?;
         let [first, last, url, email, company, position] = fields;
+        let encoded = is_percent_encoding_of(url_as_written, url);
+        let written = if url_as_written == url || encoded {
+            ""
+        } else {
+            url_as_written
+        };
         let url = ProfileUrl::split(url);
-        let (start, ends) = self.store([first, last, url.rest, email])?;
+        let (start, ends) = self.store([first, last, url.rest, email, written])?;
         let company = self.phrases.intern(company).map_err(|_| ArenaFull)?;
         let position = self.phrases.intern(position).map_err(|_| ArenaFull)?;
         let flag = if url.linkedin_in { LINKEDIN_IN_FLAG } else { 0 };
         self.rows.push(Row {
             start,
             ends,
-            company,
+            company: company | if encoded { ENCODED_FLAG } else { 0 },
             position: position | flag,
             connected_on,
         });
@@ -313,7 +286,7 @@ impl People {
     }
 
     pub fn push_person(&mut self, p: &Person) -> Result<PersonId, ArenaFull> {
-        self.push(
+        self.push_written(
             [
                 &p.first_name,
                 &p.last_name,
@@ -322,22 +295,31 @@ impl People {
                 &p.company,
                 &p.position,
             ],
+            &p.url_as_written,
             p.connected_on,
         )
     }
 
-    /// Fills the empty fields of `id` from a duplicate row: merging keeps everything known.
+    /// Sets a person's date (once the file's date order is known).
+    pub fn set_connected_on(&mut self, id: PersonId, connected_on: Option<NaiveDate>) {
+        self.rows[id.index()].connected_on = connected_on;
+    }
+
+    /// Fills the empty fields of `id` from a duplicate row (the same person): merging
+    /// keeps everything known. `url_as_written` comes with the URL when that is filled.
     pub fn fill_missing(
         &mut self,
         id: PersonId,
         fields: [&str; 6],
+        url_as_written: &str,
         connected_on: Option<NaiveDate>,
     ) -> Result<(), ArenaFull> {
         let person = self.get(id);
         let current = [person.first_name, person.last_name, "", person.email];
         let url_fills = person.url.is_empty() && !fields[2].is_empty();
+        let encoded = url_fills && is_percent_encoding_of(url_as_written, fields[2]);
         let fills = |i: usize| {
-            if i == Field::Url as usize {
+            if i == Field::Url as usize || i == WRITTEN_URL {
                 url_fills
             } else {
                 current[i].is_empty() && !fields[i].is_empty()
@@ -354,6 +336,12 @@ impl People {
             let merged: [String; OWN] = std::array::from_fn(|i| {
                 if i == Field::Url as usize {
                     url.rest.to_owned()
+                } else if i == WRITTEN_URL && url_fills {
+                    if url_as_written == fields[2] || encoded {
+                        String::new()
+                    } else {
+                        url_as_written.to_owned()
+                    }
                 } else if fills(i) {
                     fields[i].to_owned()
                 } else {
@@ -366,13 +354,16 @@ impl People {
             let row = &mut self.rows[id.index()];
             row.start = start;
             row.ends = ends;
+            if url_fills {
+                row.company = row.company() | if encoded { ENCODED_FLAG } else { 0 };
+            }
             row.position = row.position() | if linkedin_in { LINKEDIN_IN_FLAG } else { 0 };
         }
         let company = self.phrases.intern(fields[4]).map_err(|_| ArenaFull)?;
         let position = self.phrases.intern(fields[5]).map_err(|_| ArenaFull)?;
         let row = &mut self.rows[id.index()];
-        if row.company == 0 {
-            row.company = company;
+        if row.company() == 0 {
+            row.set_company(company);
         }
         if row.position() == 0 {
             row.set_position(position);
@@ -400,7 +391,7 @@ impl People {
         self.rows.extend(kept.map(|(_, row)| Row {
             start: row.start + shift,
             ends: row.ends.map(|end| end + shift),
-            company: phrase_ids[row.company as usize],
+            company: phrase_ids[row.company() as usize] | (row.company & ENCODED_FLAG),
             position: phrase_ids[row.position() as usize] | (row.position & LINKEDIN_IN_FLAG),
             connected_on: row.connected_on,
         }));
@@ -425,7 +416,7 @@ impl People {
     pub fn field(&self, id: PersonId, field: Field) -> &str {
         let row = &self.rows[id.index()];
         match field {
-            Field::Company => self.phrases.get(row.company),
+            Field::Company => self.phrases.get(row.company()),
             Field::Position => self.phrases.get(row.position()),
             _ => {
                 let (start, end) = row.span(field as usize);
@@ -445,6 +436,17 @@ impl People {
             url: ProfileUrl {
                 linkedin_in: self.rows[id.index()].url_is_linkedin_in(),
                 rest: self.field(id, Field::Url),
+            },
+            written: {
+                let row = &self.rows[id.index()];
+                let (start, end) = row.span(WRITTEN_URL);
+                if row.url_is_encoded() {
+                    WrittenUrl::PercentEncoded
+                } else if start == end {
+                    WrittenUrl::AsNormalised
+                } else {
+                    WrittenUrl::Text(&self.text[start..end])
+                }
             },
             email: self.field(id, Field::Email),
             company: self.field(id, Field::Company),
@@ -481,101 +483,4 @@ impl FromIterator<Person> for People {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_round_trip_and_merge_fills_only_empty_fields() {
-        let mut people = People::default();
-        let id = people
-            .push(["Ada", "Example", "", "", "Acme, Inc.", ""], None)
-            .unwrap();
-        let date = NaiveDate::from_ymd_opt(2026, 2, 8);
-        people
-            .fill_missing(id, ["X", "Y", "", "ada@example.com", "Other", "CTO"], date)
-            .unwrap();
-        let p = people.get(id);
-        assert_eq!(p.first_name, "Ada");
-        assert_eq!(p.company, "Acme, Inc.");
-        assert_eq!(p.email, "ada@example.com");
-        assert_eq!(p.position, "CTO");
-        assert_eq!(p.connected_on, date);
-    }
-
-    #[test]
-    fn urls_come_back_whole_whether_or_not_linkedin_s_prefix_was_kept_once() {
-        let mut people = People::default();
-        let urls = [
-            "https://www.linkedin.com/in/ada-x",
-            "https://example.com/in/ada",
-            "https://www.linkedin.com/in/",
-            "",
-        ];
-        for url in urls {
-            people
-                .push(["A", "B", url, "", "Acme", "CTO"], None)
-                .unwrap();
-        }
-        for (id, url) in people.ids().zip(urls) {
-            let p = people.get(id);
-            assert_eq!(p.url.to_string(), url);
-            assert_eq!(p.url, url);
-            assert_eq!(p.url.is_empty(), url.is_empty());
-            assert_eq!(
-                p.position, "CTO",
-                "the flag does not leak into the position"
-            );
-        }
-        // A duplicate brings the URL a first row lacked; appending keeps every flag.
-        let mut more = People::default();
-        let id = more.push(["C", "D", "", "", "", ""], None).unwrap();
-        more.fill_missing(id, ["", "", urls[0], "", "", "Dev"], None)
-            .unwrap();
-        assert_eq!(more.get(id).url, urls[0]);
-        assert_eq!(more.get(id).position, "Dev");
-        assert!(more.get(id).has_identity(urls[0]));
-        people.append(more, |_| true).unwrap();
-        assert_eq!(people.get(PersonId(4)).url, urls[0]);
-        assert_eq!(people.get(PersonId(0)).url, urls[0]);
-        assert_eq!(people.get(PersonId(1)).url, urls[1]);
-    }
-
-    #[test]
-    fn a_borrowed_person_serialises_exactly_as_an_owned_one() {
-        let mut people = People::default();
-        let id = people
-            .push(
-                [
-                    "Zoë",
-                    "\"Q\"",
-                    "https://www.linkedin.com/in/zoe",
-                    "z@x.org",
-                    "Acme",
-                    "",
-                ],
-                NaiveDate::from_ymd_opt(2024, 3, 12),
-            )
-            .unwrap();
-        let p = people.get(id);
-        assert_eq!(
-            serde_json::to_string(&p).unwrap(),
-            serde_json::to_string(&p.to_person()).unwrap()
-        );
-    }
-
-    #[test]
-    fn identity_prefers_url_then_name_and_email() {
-        let mut people = People::default();
-        let a = people
-            .push(
-                ["Ada", "E", "https://www.linkedin.com/in/ada", "", "", ""],
-                None,
-            )
-            .unwrap();
-        let b = people
-            .push(["Ada", "E", "", "A@x.org", "", ""], None)
-            .unwrap();
-        assert_eq!(people.get(a).identity(), "https://www.linkedin.com/in/ada");
-        assert_eq!(people.get(b).identity(), "name:ada e|a@x.org");
-    }
-}
+mod tests;

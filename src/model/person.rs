@@ -13,6 +13,10 @@ pub struct Person {
     pub last_name: String,
     /// Normalised profile URL (see [`crate::import::url::normalise`]), empty when unknown.
     pub url: String,
+    /// The URL exactly as the export wrote it, when that differs from `url` (a
+    /// percent-encoded slug, a trailing slash); empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url_as_written: String,
     pub email: String,
     pub company: String,
     pub position: String,
@@ -20,9 +24,28 @@ pub struct Person {
 }
 
 impl Person {
-    /// The key that says two rows are the same person: the profile URL, else name + email.
+    /// The key that says two rows are the same person: see [`identity`].
     pub fn identity(&self) -> String {
-        identity(&self.first_name, &self.last_name, &self.url, &self.email)
+        identity(
+            [
+                &self.first_name,
+                &self.last_name,
+                &self.url,
+                &self.email,
+                &self.company,
+                &self.position,
+            ],
+            self.connected_on,
+        )
+    }
+
+    /// The URL exactly as the export wrote it: what exports write.
+    pub fn written_url(&self) -> &str {
+        if self.url_as_written.is_empty() {
+            &self.url
+        } else {
+            &self.url_as_written
+        }
     }
 
     pub fn full_name(&self) -> String {
@@ -30,18 +53,43 @@ impl Person {
     }
 }
 
-/// See [`Person::identity`]. Names are not unique, so the URL wins whenever there is one.
-pub fn identity(first: &str, last: &str, url: &str, email: &str) -> String {
-    if url.is_empty() {
-        format!(
-            "name:{} {}|{}",
-            first.trim().to_lowercase(),
-            last.trim().to_lowercase(),
-            email.trim().to_lowercase()
-        )
-    } else {
-        url.to_owned()
+/// Two rows are one person when they have the same profile URL. Names are not unique
+/// (pre-2023 files hold different people of the same name), so without a URL they are
+/// one person only with the same name and the same non-empty e-mail address, or as an
+/// exact repeat of the row. `fields` in [`super::people::Field::ALL`] order.
+pub fn identity(fields: [&str; 6], connected_on: Option<NaiveDate>) -> String {
+    let [first, last, url, email, company, position] = fields;
+    if !url.is_empty() {
+        return url.to_owned();
     }
+    let name = name_key(first, last);
+    let email = email.trim().to_lowercase();
+    if email.is_empty() {
+        // \u{1f} (unit separator) cannot be typed into a name or a company.
+        let date = connected_on.map(|d| d.to_string()).unwrap_or_default();
+        format!("row:{name}\u{1f}{company}\u{1f}{position}\u{1f}{date}")
+    } else {
+        format!("name:{name}|{email}")
+    }
+}
+
+/// A name as matching sees it: NFC, trimmed, inner runs of whitespace made one space,
+/// case-folded. `Maya  Lindgren ` and `maya lindgren` are the same name.
+pub fn fold_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(name.len());
+    for word in name.nfc().collect::<String>().split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// [`fold_name`] of a first and a last name together.
+pub fn name_key(first: &str, last: &str) -> String {
+    fold_name(&format!("{first} {last}"))
 }
 
 pub fn full_name(first: &str, last: &str) -> String {

@@ -75,7 +75,8 @@ impl Table {
                 let mut row = vec![
                     p.first_name.clone(),
                     p.last_name.clone(),
-                    p.url.clone(),
+                    // As the export wrote it, so the list joins back to Connections.csv.
+                    p.written_url().to_owned(),
                     p.email.clone(),
                     p.company.clone(),
                     p.position.clone(),

@@ -3,7 +3,7 @@
 
 use crate::error::ImportError;
 use crate::import::decode::Decoded;
-use crate::import::table::{Row, Table, TableKind};
+use crate::import::table::{Row, Table, TableKind, sniff_delimiter};
 use crate::model::signals::Signals;
 
 use super::lookup::ByName;
@@ -13,6 +13,7 @@ const KIND: TableKind = TableKind {
     what: "endorsements",
     expected: "Endorsement Date, Skill Name, Endorser First Name, Endorser Last Name, Endorser Public Url, Endorsement Status",
     is_header: |h| h.has("endorsement date") && h.has("skill name"),
+    other_files: &[],
 };
 
 /// `received`: the file of endorsements others gave the user.
@@ -24,7 +25,9 @@ pub fn read(
     names: &mut Names<'_>,
     signals: &mut Signals,
 ) -> Result<(), ImportError> {
-    let mut table = Table::open(label, decoded.text.as_bytes(), &KIND)?;
+    let text = decoded.text.as_bytes();
+    let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
+    let mut table = Table::open(label, text, &KIND, delimiter)?;
     let h = &table.header;
     let role = if received { "endorser" } else { "endorsee" };
     let find = |what: &str| h.find(&[&format!("{role} {what}")]);

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::error::ImportError;
 use crate::import::decode::Decoded;
-use crate::import::table::{Row, Table, TableKind};
+use crate::import::table::{Row, Table, TableKind, sniff_delimiter};
 use crate::model::PersonId;
 use crate::model::signals::{Signals, Writer};
 
@@ -17,6 +17,7 @@ const KIND: TableKind = TableKind {
     what: "messages.csv",
     expected: "CONVERSATION ID, CONVERSATION TITLE, FROM, SENDER PROFILE URL, TO, RECIPIENT PROFILE URLS, DATE, …",
     is_header: |h| h.has("conversation id") && h.has("sender profile url") && h.has("date"),
+    other_files: &[],
 };
 
 /// Members kept per conversation: LinkedIn's groups are far smaller; a crafted row with
@@ -86,7 +87,9 @@ pub fn read(
     signals: &mut Signals,
     warnings: &mut Vec<String>,
 ) -> Result<(), ImportError> {
-    let mut table = Table::open(label, decoded.text.as_bytes(), &KIND)?;
+    let text = decoded.text.as_bytes();
+    let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
+    let mut table = Table::open(label, text, &KIND, delimiter)?;
     let h = &table.header;
     let col = |names: &[&str]| h.find(names);
     let [

@@ -3,7 +3,7 @@
 
 use crate::error::ImportError;
 use crate::import::decode::Decoded;
-use crate::import::table::{Row, Table, TableKind};
+use crate::import::table::{Row, Table, TableKind, sniff_delimiter};
 use crate::model::signals::Signals;
 
 use super::Names;
@@ -13,6 +13,7 @@ const KIND: TableKind = TableKind {
     what: "recommendations",
     expected: "First Name, Last Name, Company, Job Title, Text, Creation Date, Status",
     is_header: |h| h.has("first name") && h.has("last name") && h.has("text"),
+    other_files: &[],
 };
 
 /// `received`: the file of recommendations others wrote for the user.
@@ -23,7 +24,9 @@ pub fn read(
     names: &mut Names<'_>,
     signals: &mut Signals,
 ) -> Result<(), ImportError> {
-    let mut table = Table::open(label, decoded.text.as_bytes(), &KIND)?;
+    let text = decoded.text.as_bytes();
+    let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
+    let mut table = Table::open(label, text, &KIND, delimiter)?;
     let h = &table.header;
     let [first, last] = [h.find(&["first name"]), h.find(&["last name"])];
     while let Some(row) = table.next_row()? {

@@ -96,7 +96,7 @@ fn parse(bytes: &[u8]) -> Parsed {
         if body.is_empty() {
             continue;
         }
-        let Ok(entry) = serde_json::from_slice::<JournalEntry>(body) else {
+        let Ok(entry) = serde_json::from_slice::<JournalEntry>(body).map(upgrade_id) else {
             bad_lines.push(i + 1);
             continue;
         };
@@ -189,6 +189,21 @@ pub fn read_repairing(path: &Path) -> Result<(Vec<JournalEntry>, Recovery), Stor
         recovery.torn_saved_to = Some(aside);
     }
     Ok((parsed.entries, recovery))
+}
+
+/// Earlier versions named a person without a URL or e-mail by name alone
+/// (`name:ada example|`), which merged different people of one name. Such an entry
+/// gets the identity its recorded person has now, so it still matches that person.
+fn upgrade_id(mut e: JournalEntry) -> JournalEntry {
+    if e.id.starts_with("name:")
+        && e.id.ends_with('|')
+        && let Some(p) = &e.person
+        && p.url.is_empty()
+        && p.email.trim().is_empty()
+    {
+        e.id = p.identity();
+    }
+    e
 }
 
 #[cfg(test)]
