@@ -185,6 +185,7 @@ fn run_app(
         rules: config.rules,
     })?;
     let settings = Settings {
+        open: config.open,
         theme: config.theme(),
         keymap: Arc::new(config.keymap),
         debug_timing: cli.open.debug_timing,

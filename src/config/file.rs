@@ -55,6 +55,8 @@ impl ThemeSection {
 pub struct RulesSection {
     pub invitation_expiry_days: Option<u32>,
     pub reinvite_wait_days: Option<u32>,
+    /// What the History tab's work-through opens: "profile" or "connections-page".
+    pub open: Option<Spanned<String>>,
 }
 
 /// `action = "key"` or `action = ["key", "key"]`.

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use ratatui::style::Color;
 
+use crate::app::history::OpenTarget;
 use crate::app::keymap::KeymapError;
 use crate::app::{Key, Keymap};
 use crate::model::InvitationRules;
@@ -47,6 +48,8 @@ pub struct Config {
     /// From the file's `[theme] color`; `NO_COLOR` wins over it.
     pub color: bool,
     pub rules: InvitationRules,
+    /// What the History tab's work-through opens.
+    pub open: OpenTarget,
     /// The file it was read from, if any.
     pub source: Option<PathBuf>,
 }
@@ -58,6 +61,7 @@ impl Default for Config {
             palette: Palette::default(),
             color: true,
             rules: InvitationRules::default(),
+            open: OpenTarget::Profile,
             source: None,
         }
     }
@@ -162,7 +166,23 @@ impl Config {
             palette.set(role, color);
         }
         let defaults = InvitationRules::default();
+        let open = match &parsed.rules.open {
+            None => OpenTarget::Profile,
+            Some(v) => match v.get_ref().as_str() {
+                "profile" => OpenTarget::Profile,
+                "connections-page" => OpenTarget::ConnectionsPage,
+                other => {
+                    return Err(at(
+                        Some(v.span()),
+                        format!(
+                            "open: \"{other}\" is neither \"profile\" nor \"connections-page\""
+                        ),
+                    ));
+                }
+            },
+        };
         Ok(Config {
+            open,
             keymap,
             palette,
             color: parsed.theme.color.unwrap_or(true),

@@ -61,8 +61,16 @@ pub fn render(config: &Config) -> String {
          publishes no\n# expiry; expired invitations cannot be withdrawn). Flag: \
          --invitation-expiry-days.\ninvitation_expiry_days = {}\n# Days LinkedIn makes you \
          wait before inviting someone again after withdrawing. Flag:\n# --reinvite-wait-days.\n\
-         reinvite_wait_days = {}",
-        config.rules.expiry_days, config.rules.reinvite_wait_days
+         reinvite_wait_days = {}\n# What Enter opens in the History tab: \"profile\" (the person's profile; \
+         the visit shows\n# in their \"Who viewed your profile\" unless LinkedIn's private \
+         mode is on) or\n# \"connections-page\" (your Connections page, the name copied to \
+         search it).\nopen = \"{}\"",
+        config.rules.expiry_days,
+        config.rules.reinvite_wait_days,
+        match config.open {
+            crate::app::history::OpenTarget::Profile => "profile",
+            crate::app::history::OpenTarget::ConnectionsPage => "connections-page",
+        }
     );
     out
 }

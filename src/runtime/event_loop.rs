@@ -46,6 +46,8 @@ pub enum RunError {
 /// How the app looks and answers keys: from the config file.
 pub struct Settings {
     pub keymap: Arc<Keymap>,
+    /// What the History tab's work-through opens.
+    pub open: crate::app::history::OpenTarget,
     pub theme: Theme,
     pub debug_timing: bool,
 }
@@ -76,6 +78,7 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
     };
     let mut app = App::open(loaded, Arc::clone(&settings.keymap));
     app.export_folder = super::paths::export_folder();
+    app.open_target = settings.open;
     if settings.debug_timing {
         app.timing = Some(Timing {
             load: started.elapsed(),

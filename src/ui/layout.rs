@@ -183,7 +183,7 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         if let Some((tab, _)) = l.tab_rects.iter().find(|(_, r)| r.contains(at)) {
             return Some(Action::SwitchTab(*tab));
         }
-        if l.remove_button.contains(at) && app.list().is_some() {
+        if l.remove_button.contains(at) && app.list().is_some_and(|k| !k.spec().single) {
             return Some(Action::ClickRemoveButton);
         }
     }

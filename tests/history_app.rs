@@ -1,0 +1,303 @@
+//! The History tab without a terminal: the work-through, ticking done, restoring, and the
+//! screens (empty, mixed statuses, 80×24).
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unconnect::app::history::{CONNECTIONS_PAGE, OpenTarget};
+use unconnect::app::{Action, App, ConfirmAction, Effect, ListKind, Mode, Tab, Written};
+use unconnect::model::history::{History, Kind, Record, State, Status};
+use unconnect::model::roster::people_triage;
+use unconnect::model::triage::{Place, Side};
+use unconnect::model::{People, Person};
+use unconnect::store::journal::Mark;
+use unconnect::ui::layout::layout;
+use unconnect::ui::{Screen, Theme};
+
+fn at(day: u32) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00.000+01:00")).unwrap()
+}
+
+fn person(first: &str, last: &str, company: &str) -> Person {
+    Person {
+        first_name: first.into(),
+        last_name: last.into(),
+        url: format!(
+            "https://www.linkedin.com/in/{}-{}",
+            first.to_lowercase(),
+            last.to_lowercase()
+        ),
+        email: format!("{}@example.com", first.to_lowercase()),
+        company: company.into(),
+        position: "Dentist".into(),
+        connected_on: NaiveDate::from_ymd_opt(2024, 3, 13),
+        ..Default::default()
+    }
+}
+
+fn record(p: &Person, day: u32, status: Status) -> Record {
+    Record {
+        kind: Kind::Removal,
+        id: p.url.clone(),
+        at: at(day),
+        batch: format!("b{day}"),
+        state: State {
+            status,
+            opened: status != Status::ToDo,
+            done_at: None,
+            checked: None,
+        },
+        person: Some(p.clone()),
+        invitation: None,
+    }
+}
+
+/// Five people in the export; three removed (newest first), one done already.
+fn app() -> App {
+    let people = vec![
+        person("Ada", "Lovelace", "Engines"),
+        person("Bo", "Berg", "Bright Smile"),
+        person("Cy", "Chen", "Bright Smile"),
+        person("Di", "Dahl", "Flowright"),
+        person("Ed", "Eng", "Flowright"),
+    ];
+    let history = History {
+        removals: vec![
+            record(&people[1], 20, Status::ToDo),
+            record(&people[2], 20, Status::Done),
+            record(&people[3], 18, Status::StillThere),
+        ],
+        withdrawals: Vec::new(),
+    };
+    let export: People = people.into_iter().collect();
+    let mut triage = people_triage(&export);
+    // As the session restores them: the removed are done, not in either column.
+    triage.restore([(1, Place::Done), (2, Place::Done), (3, Place::Done)]);
+    let mut app = App::new(
+        export,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    )
+    .with_history(history);
+    app.update(Action::HistoryTab);
+    app
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
+    app.set_viewport(l.rows[0].height as usize);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
+        .unwrap();
+    terminal
+}
+
+fn recorded(app: &mut App, effect: &Effect, history: Option<History>) {
+    let Effect::Record { kind, mark, ids } = effect else {
+        panic!("{effect:?}")
+    };
+    app.written(Written::Recorded {
+        kind: *kind,
+        mark: *mark,
+        ids: ids.clone(),
+        at: at(30),
+        result: Ok(history),
+    });
+}
+
+fn status_of(app: &App, name: &str) -> Status {
+    app.records(ListKind::Removed)
+        .iter()
+        .find(|r| r.name() == name)
+        .unwrap()
+        .status()
+}
+
+#[test]
+fn enter_opens_the_next_not_done_and_journals_it_opened() {
+    let mut app = app();
+    assert_eq!(app.tab, Tab::History);
+    assert_eq!(app.list(), Some(ListKind::Removed));
+    let effects = app.update(Action::Move);
+    assert_eq!(
+        effects[0],
+        Effect::OpenUrl("https://www.linkedin.com/in/bo-berg".into())
+    );
+    assert_eq!(
+        effects[1],
+        Effect::Record {
+            kind: ListKind::Removed,
+            mark: Mark::Opened,
+            ids: vec![0]
+        }
+    );
+    // Not "opened" until the journal has it.
+    assert_eq!(status_of(&app, "Bo Berg"), Status::ToDo);
+    recorded(&mut app, &effects[1], None);
+    assert_eq!(status_of(&app, "Bo Berg"), Status::Opened);
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.contains("Who viewed your profile"),
+        "said once: {status}"
+    );
+    assert!(status.contains("then d ticks it off"), "{status}");
+    // Ticked, the next Enter skips the done one and goes on to the still-connected one.
+    let effects = app.update(Action::Done);
+    recorded(&mut app, &effects[0], None);
+    assert_eq!(status_of(&app, "Bo Berg"), Status::Done);
+    let effects = app.update(Action::Move);
+    assert_eq!(
+        effects[0],
+        Effect::OpenUrl("https://www.linkedin.com/in/di-dahl".into())
+    );
+    recorded(&mut app, &effects[1], None);
+    assert!(
+        !app.status.as_ref().unwrap().text.contains("Who viewed"),
+        "the privacy note is said once a session"
+    );
+    assert_eq!(
+        app.triage_of(ListKind::Removed).column(Side::Left).cursor,
+        2
+    );
+}
+
+#[test]
+fn the_connections_page_mode_copies_the_name_and_opens_the_page() {
+    let mut app = app();
+    app.open_target = OpenTarget::ConnectionsPage;
+    let effects = app.update(Action::Move);
+    assert!(matches!(&effects[0], Effect::Copy { text, .. } if text == "Bo Berg"));
+    assert_eq!(effects[1], Effect::OpenUrl(CONNECTIONS_PAGE.into()));
+}
+
+#[test]
+fn d_ticks_and_unticks_and_the_progress_line_counts() {
+    let mut app = app();
+    assert_eq!(
+        app.progress_line(ListKind::Removed),
+        "1 of 3 done on LinkedIn (0 verified, 1 still connected)"
+    );
+    let effects = app.update(Action::Done);
+    recorded(&mut app, &effects[0], None);
+    assert_eq!(
+        app.progress_line(ListKind::Removed),
+        "2 of 3 done on LinkedIn (0 verified, 1 still connected)"
+    );
+    let effects = app.update(Action::Done);
+    assert!(matches!(
+        &effects[0],
+        Effect::Record {
+            mark: Mark::Undone,
+            ..
+        }
+    ));
+    recorded(&mut app, &effects[0], None);
+    assert_eq!(status_of(&app, "Bo Berg"), Status::ToDo);
+}
+
+#[test]
+fn shift_d_marks_everyone_shown_done_after_a_confirm() {
+    let mut app = app();
+    app.update(Action::DoneAll);
+    let Mode::Confirm(dialog) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(dialog.action.title(), "Mark 2 done on LinkedIn?");
+    let effects = app.update(Action::Yes);
+    assert_eq!(
+        effects,
+        vec![Effect::Record {
+            kind: ListKind::Removed,
+            mark: Mark::Done,
+            ids: vec![0, 2]
+        }]
+    );
+    recorded(&mut app, &effects[0], None);
+    assert_eq!(
+        app.progress_line(ListKind::Removed),
+        "3 of 3 done on LinkedIn (0 verified, 0 still connected)"
+    );
+}
+
+#[test]
+fn r_restores_after_a_confirm_and_they_are_connections_again() {
+    let mut app = app();
+    app.update(Action::Restore);
+    let Mode::Confirm(dialog) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(
+        dialog.action,
+        ConfirmAction::Restore {
+            kind: ListKind::Removed,
+            ids: vec![0]
+        }
+    );
+    let screen = format!("{}", draw(&mut app, 100, 30).backend());
+    assert!(screen.contains("Restore 1 connection?"), "{screen}");
+    assert!(screen.contains("they will see it"), "{screen}");
+    let effects = app.update(Action::Yes);
+    assert!(app.journaling);
+    // The writer hands back the history without Bo.
+    let after = History {
+        removals: app.records(ListKind::Removed)[1..].to_vec(),
+        withdrawals: Vec::new(),
+    };
+    recorded(&mut app, &effects[0], Some(after));
+    assert!(!app.journaling);
+    assert_eq!(app.records(ListKind::Removed).len(), 2);
+    assert_eq!(
+        app.triage().place(1),
+        Place::Left,
+        "Bo is a connection again"
+    );
+    assert_eq!(app.triage().column(Side::Left).total(), 3);
+    assert!(app.status.as_ref().unwrap().text.starts_with("Restored 1."));
+}
+
+#[test]
+fn tab_shows_the_withdrawals_and_moving_means_nothing_here() {
+    let mut app = app();
+    assert_eq!(app.update(Action::MoveAll), vec![]);
+    app.update(Action::SwitchColumn);
+    assert_eq!(app.list(), Some(ListKind::Withdrawn));
+    app.update(Action::SwitchColumn);
+    assert_eq!(app.list(), Some(ListKind::Removed));
+}
+
+#[test]
+fn history_with_mixed_statuses() {
+    let mut app = app();
+    assert_snapshot!(draw(&mut app, 100, 15).backend());
+}
+
+#[test]
+fn history_at_80_by_24() {
+    let mut app = app();
+    app.update(Action::Filter);
+    for c in "bright".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn history_empty() {
+    let people: People = vec![person("Ada", "Lovelace", "Engines")]
+        .into_iter()
+        .collect();
+    let triage = people_triage(&people);
+    let mut app = App::new(
+        people,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    )
+    .with_history(History::default());
+    app.history_note =
+        "The journal (0 people removed when this session began) is data/journal.jsonl.".into();
+    app.update(Action::HistoryTab);
+    assert_snapshot!(draw(&mut app, 80, 15).backend());
+}
