@@ -66,7 +66,7 @@ pub static CONNECTIONS: ListSpec = ListSpec {
     confirm_action: Action::Remove,
     file_name: "connections",
     export_stem: "staged",
-    recorded: "LinkedIn has no API: remove them on each profile page too.",
+    recorded: "Now remove them on LinkedIn, which has no API: the History tab (3) opens each in turn with Enter.",
     empty: [
         "Nobody left here: everyone is staged or removed.",
         "Nobody staged yet. Space marks a row, Enter moves it here; a click moves it too.",
@@ -86,7 +86,7 @@ pub static INVITATIONS: ListSpec = ListSpec {
     confirm_action: Action::Withdraw,
     file_name: "invitations",
     export_stem: "to-withdraw",
-    recorded: "Withdraw them on LinkedIn too: My Network > Manage > Sent.",
+    recorded: "Now withdraw them on LinkedIn too (My Network > Manage > Sent); the History tab keeps count.",
     empty: [
         "No pending invitations: every invitation you sent was accepted or withdrawn.",
         "Nothing to withdraw yet. Space marks a row, Enter moves it here; a click moves it too.",
