@@ -127,7 +127,52 @@ fn frame(c: &mut Criterion) {
             })
         });
     }
+    // The History tab with everyone of a 30,000-row export removed: the same cost.
+    let mut app = history_app(30_000);
+    let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
+    let theme = Theme::default();
+    app.update(unconnect::app::Action::HistoryTab);
+    app.update(unconnect::app::Action::Down);
+    group.bench_function("draw 160x50 history 30000", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| f.render_widget(Screen::new(&app, &theme), f.area()))
+                .expect("draws");
+        })
+    });
     group.finish();
+}
+
+/// An app whose History holds `rows` removals, as after confirming everyone.
+fn history_app(rows: usize) -> App {
+    use unconnect::model::history::{History, Kind, Record, State, Status};
+    let app = common::app(rows);
+    let people = std::sync::Arc::clone(app.people());
+    let at = journal::now();
+    let removals = people
+        .ids()
+        .map(|id| {
+            let p = people.get(id).to_person();
+            Record {
+                kind: Kind::Removal,
+                id: p.identity(),
+                at,
+                batch: "b".into(),
+                state: State {
+                    status: Status::ToDo,
+                    opened: false,
+                    done_at: None,
+                    checked: None,
+                },
+                person: Some(p),
+                invitation: None,
+            }
+        })
+        .collect();
+    app.with_history(History {
+        removals,
+        withdrawals: Vec::new(),
+    })
 }
 
 fn actions(c: &mut Criterion) {
