@@ -11,6 +11,7 @@ use super::confirm::ConfirmDialog;
 use super::keymap::{Context, Keymap};
 use super::list::{CONNECTIONS, INVITATIONS, Items, ListKind, TriageList};
 use crate::model::pending::Pending;
+use crate::model::signals::Signals;
 use crate::model::triage::{Side, Triage};
 use crate::model::{InvitationRules, People};
 
@@ -90,6 +91,10 @@ pub struct App {
     /// The profile-visit note was given this session; until shown, it waits here.
     pub privacy_said: bool,
     pub privacy_note: Option<String>,
+    /// Messages, endorsements and recommendations per connection; none for a Basic export.
+    pub signals: Option<Arc<Signals>>,
+    /// What the export's signals amount to, until said (see `with_signals`).
+    pub signals_note: Option<String>,
 }
 
 impl App {
@@ -120,6 +125,8 @@ impl App {
             open_target: super::history::OpenTarget::Profile,
             privacy_said: false,
             privacy_note: None,
+            signals: None,
+            signals_note: None,
         }
     }
 
@@ -284,11 +291,15 @@ impl App {
             history_note,
             today,
             history,
-            // Signals, their note and the bursts are for the Timeline and the rows.
+            signals,
+            signals_note,
+            // The Timeline finds its own bursts; the status already sums up the reconcile.
             ..
         } = loaded;
         triage.set_kept(&kept, true);
-        let mut app = App::new(people, triage, today).with_keymap(keymap);
+        let mut app = App::new(people, triage, today)
+            .with_keymap(keymap)
+            .with_signals(signals, signals_note);
         if let Some(inv) = invitations {
             app = app.with_invitations(inv.pending, inv.triage, inv.rules);
         }

@@ -73,6 +73,7 @@ impl App {
         {
             return effects;
         }
+        self.say_signals_note_on(kind, action);
         let triage = self.triage_mut(kind);
         match action {
             Action::Up => triage.move_cursor(-1),

@@ -88,6 +88,9 @@ pub fn render_confirm(
         lines.push(Line::raw(""));
         lines.push(Line::styled(list.items.consequence(app.today), theme.hint));
     }
+    if let Some(warning) = app.removal_warning(action) {
+        lines.push(Line::styled(warning, theme.warning));
+    }
     if let ConfirmAction::MarkDone { .. } = action {
         lines.push(Line::raw(""));
         lines.push(Line::styled(

@@ -27,6 +27,8 @@ pub struct ScreenLayout {
     pub body: Rect,
     /// A line above the columns (the Invitations tab says what was left out).
     pub header: Rect,
+    /// Under the Connections columns when the export has signals: the cursor row's.
+    pub signal_line: Rect,
     /// The two column blocks, borders included.
     pub columns: [Rect; 2],
     /// Where the rows of each column go.
@@ -71,6 +73,14 @@ fn status_height(app: &App, width: u16) -> u16 {
     (lines as u16).clamp(1, STATUS_MAX_LINES)
 }
 
+/// The confirm dialog's height: two more lines when it warns about endorsements.
+fn dialog_height(app: &App) -> u16 {
+    match &app.mode {
+        Mode::Confirm(d) if app.removal_warning(&d.action).is_some() => 16,
+        _ => 14,
+    }
+}
+
 pub fn layout(area: Rect, app: &App) -> ScreenLayout {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return ScreenLayout {
@@ -100,9 +110,12 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
         app.list(),
         Some(ListKind::Invitations | ListKind::Removed | ListKind::Withdrawn)
     ));
-    let [header, columns] = body.layout(&Layout::vertical([
+    let signal_height =
+        u16::from(app.list() == Some(ListKind::Connections) && app.signals.is_some());
+    let [header, columns, signal_line] = body.layout(&Layout::vertical([
         Constraint::Length(header_height),
         Constraint::Fill(1),
+        Constraint::Length(signal_height),
     ]));
     let [left, right] = columns.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
     let inner = |r: Rect| {
@@ -123,7 +136,7 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
 
     let dialog = area.centered(
         Constraint::Length(64.min(area.width - 4)),
-        Constraint::Length(14.min(area.height - 2)),
+        Constraint::Length(dialog_height(app).min(area.height - 2)),
     );
     let [cancel_label, remove_label] = dialog_labels(app);
     let buttons_y = dialog.bottom().saturating_sub(2);
@@ -137,6 +150,7 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
         tab_rects,
         body,
         header,
+        signal_line,
         columns: [left, right],
         rows: [inner(left), inner(right)],
         status,

@@ -74,7 +74,10 @@ impl LoadingScreen<'_> {
             .title(Line::styled(title, self.theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let people = PeopleRows { people: &preview };
+        let people = PeopleRows {
+            people: &preview,
+            signals: None,
+        };
         let no_query = Query::default();
         for (y, id) in (inner.y..inner.bottom()).zip(preview.ids()) {
             let line = Rect::new(inner.x + 2, y, inner.width.saturating_sub(2), 1);

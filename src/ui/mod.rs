@@ -11,6 +11,7 @@ pub mod layout;
 pub mod loading;
 pub mod people_rows;
 pub mod screen;
+pub mod signal_line;
 pub mod text;
 pub mod theme;
 pub mod timeline;

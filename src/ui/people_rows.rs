@@ -1,4 +1,5 @@
-//! How a connection looks in a column: name, position · company, connected-on date.
+//! How a connection looks in a column: name, position · company, the relationship
+//! marker (`✉3★`, when the export has signals), connected-on date.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::columns::RowView;
-use super::text::{fit_spans, safe};
+use super::text::{fit_spans, safe, width};
 use super::theme::Theme;
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::search::Query;
+use crate::model::signals::Signals;
 use crate::model::{People, PersonId};
 
 /// Below this width the date is dropped to leave room for the name.
@@ -18,6 +20,8 @@ const DATE_WIDTH: u16 = 11;
 
 pub struct PeopleRows<'a> {
     pub people: &'a People,
+    /// `None` for a Basic export: no markers then.
+    pub signals: Option<&'a Signals>,
 }
 
 impl RowView for PeopleRows<'_> {
@@ -39,6 +43,18 @@ impl RowView for PeopleRows<'_> {
         } as usize;
         let name = p.full_name();
         let name = safe(&name);
+        let marker = self
+            .signals
+            .map(|s| s.get(PersonId(id)).marker())
+            .unwrap_or_default();
+        let marker_width = width(&marker);
+        // The name keeps its room: the marker shows only beside a name that fits whole.
+        let show_marker = marker_width > 0 && width(&name) + 1 + marker_width <= text_width;
+        let text_width = if show_marker {
+            text_width - marker_width - 1
+        } else {
+            text_width
+        };
         let detail = match (p.position.is_empty(), p.company.is_empty()) {
             (false, false) => format!("{} · {}", p.position, p.company),
             (false, true) => p.position.to_owned(),
@@ -68,9 +84,92 @@ impl RowView for PeopleRows<'_> {
             );
         }
         Line::from(spans).render(Rect::new(area.x, area.y, text_width as u16, 1), buf);
+        if show_marker {
+            let x = area.x + (text_width + 1) as u16;
+            buf.set_string(x, area.y, marker, theme.signal);
+        }
         if show_date && let Some(date) = p.connected_on {
             let date = date.format(LINKEDIN_DATE).to_string();
             buf.set_string(area.right() - DATE_WIDTH, area.y, date, theme.date);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Person;
+    use crate::model::signals::{Signal, SignalSources};
+
+    fn row(name: (&str, &str), signal: Option<Signal>, width: u16) -> (String, Buffer) {
+        let people: People = [Person {
+            first_name: name.0.into(),
+            last_name: name.1.into(),
+            position: "Engineer".into(),
+            company: "Acme".into(),
+            connected_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 14),
+            ..Default::default()
+        }]
+        .into_iter()
+        .collect();
+        let signals = signal.map(|s| {
+            let mut signals = Signals::new(1, SignalSources::default());
+            *signals.get_mut(PersonId(0)).unwrap() = s;
+            signals
+        });
+        let area = Rect::new(0, 0, width, 1);
+        // Room past the row, to see that nothing is drawn there.
+        let mut buf = Buffer::empty(Rect::new(0, 0, width + 8, 1));
+        let rows = PeopleRows {
+            people: &people,
+            signals: signals.as_ref(),
+        };
+        let query = Query::default();
+        rows.render_row(0, area, &mut buf, &query, None, &Theme::default());
+        let past: String = (width..width + 8).map(|x| buf[(x, 0)].symbol()).collect();
+        assert_eq!(past, " ".repeat(8), "drawn past the row's width");
+        let text = (0..width).map(|x| buf[(x, 0)].symbol()).collect();
+        (text, buf)
+    }
+
+    fn talked_and_endorsed() -> Option<Signal> {
+        Some(Signal {
+            messages: 12,
+            endorsements_received: 1,
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn the_marker_sits_before_the_date_and_the_row_keeps_its_width() {
+        let (text, buf) = row(("Ada", "Example"), talked_and_endorsed(), 50);
+        assert_eq!(text, "Ada Example  Engineer · Acme      ✉12★ 14 Mar 2024");
+        let theme = Theme::default();
+        for x in 34..38 {
+            assert_eq!(buf[(x, 0)].style().fg, theme.signal.fg, "cell {x}");
+        }
+        assert_ne!(buf[(33, 0)].style().fg, theme.signal.fg);
+    }
+
+    #[test]
+    fn a_narrow_row_drops_the_marker_before_cutting_the_name() {
+        let name = ("Alexandria", "Montgomery-Fairweather");
+        // 33 cells of name: with the marker (4) and a space it would need 38.
+        let (text, _) = row(name, talked_and_endorsed(), 37);
+        assert!(
+            text.starts_with("Alexandria Montgomery-Fairweather "),
+            "{text:?}"
+        );
+        assert!(!text.contains('✉'), "{text:?}");
+        let (text, _) = row(name, talked_and_endorsed(), 38);
+        assert_eq!(text, "Alexandria Montgomery-Fairweather ✉12★");
+    }
+
+    #[test]
+    fn without_signals_a_row_has_no_marker() {
+        let (with, _) = row(("Ada", "Example"), Some(Signal::default()), 50);
+        let (basic, _) = row(("Ada", "Example"), None, 50);
+        assert_eq!(with, basic);
+        assert_eq!(basic, "Ada Example  Engineer · Acme           14 Mar 2024");
     }
 }

@@ -12,6 +12,7 @@ use super::history_rows::HistoryRows;
 use super::invitation_rows::InvitationRows;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
 use super::people_rows::PeopleRows;
+use super::signal_line;
 use super::text::{fit, safe, width};
 use super::theme::Theme;
 use super::timeline::TimelineView;
@@ -70,15 +71,21 @@ impl Widget for Screen<'_> {
 fn render_list(app: &App, list: &TriageList, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
     let typing = app.mode == Mode::Filter;
     match &list.items {
-        Items::People(people) => TriageColumns {
-            spec: list.spec,
-            triage: &list.triage,
-            rows: &PeopleRows { people },
-            typing,
-            theme,
-            note: None,
+        Items::People(people) => {
+            TriageColumns {
+                spec: list.spec,
+                triage: &list.triage,
+                rows: &PeopleRows {
+                    people,
+                    signals: app.signals.as_deref(),
+                },
+                typing,
+                theme,
+                note: None,
+            }
+            .render(l.columns, buf);
+            signal_line::render(app, l.signal_line, buf, theme);
         }
-        .render(l.columns, buf),
         Items::Records(records) => {
             let progress = app.progress_line(list.kind());
             let other = match list.kind() {

@@ -1,0 +1,249 @@
+//! The relationship signals on screen, on the demo export (a Complete one): a marker in
+//! each row that has some, the cursor row's in the line under the columns, and the
+//! removal dialog's warning; and on a Basic export, none of it but the note, said once.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use unconnect::app::keys::{Key, KeyCode};
+use unconnect::app::{Action, App, Mode};
+use unconnect::model::roster::people_triage;
+use unconnect::model::signals::Signals;
+use unconnect::model::triage::Side;
+use unconnect::session::signals_note;
+use unconnect::ui::layout::{ScreenLayout, hit, layout};
+use unconnect::ui::{Screen, Theme};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+}
+
+/// The demo as `App::open` builds it; `complete: false` drops the signals, as a Basic
+/// export of the same people would have none.
+fn demo_app(complete: bool) -> App {
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
+    let export = unconnect::import::load(std::path::Path::new(demo)).unwrap();
+    let triage = people_triage(&export.people);
+    let signals = export.signals.filter(|_| complete).map(Arc::new);
+    let note = signals_note(signals.as_deref());
+    App::new(export.people, triage, today()).with_signals(signals, note)
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> (Terminal<TestBackend>, ScreenLayout) {
+    let l = layout(Rect::new(0, 0, width, height), app);
+    app.set_viewport(l.rows[0].height as usize);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
+        .unwrap();
+    (terminal, l)
+}
+
+/// A line of the buffer as text, wide glyphs once.
+fn line(buf: &Buffer, area: Rect, y: u16) -> String {
+    (area.x..area.right())
+        .map(|x| buf[(x, y)].symbol())
+        .collect()
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            c => KeyCode::Char(c),
+        };
+        if let Some(action) = app.keymap.clone().action_for(app.context(), Key::new(code)) {
+            // Effects (saving, journaling) are the runtime's; screens only need the state.
+            let _ = app.update(action);
+        }
+    }
+}
+
+/// The row of the left column showing `name`, as text, and its y.
+fn row_of(buf: &Buffer, l: &ScreenLayout, name: &str) -> (String, u16) {
+    let rows = l.rows[0];
+    (rows.y..rows.bottom())
+        .map(|y| (line(buf, rows, y), y))
+        .find(|(text, _)| text.contains(name))
+        .unwrap_or_else(|| panic!("{name} is not on screen"))
+}
+
+fn signals(app: &App) -> Arc<Signals> {
+    Arc::clone(app.signals.as_ref().unwrap())
+}
+
+#[test]
+fn rows_with_signals_carry_a_marker_before_the_date() {
+    let mut app = demo_app(true);
+    let (t, l) = draw(&mut app, 100, 24);
+    let buf = t.backend().buffer();
+    let theme = Theme::default();
+    let (row, y) = row_of(buf, &l, "Linnea Álvarez");
+    assert!(row.ends_with(" ✉3★ 15 Oct 2026"), "{row:?}");
+    let marker_x = l.rows[0].right() - 15;
+    for x in marker_x..marker_x + 3 {
+        assert_eq!(
+            buf[(x, y)].fg,
+            theme.signal.fg.unwrap(),
+            "the marker is accented"
+        );
+    }
+    let (row, _) = row_of(buf, &l, "Aiko Jovanović");
+    assert!(row.ends_with(" ✉2 18 Sep 2026"), "messages only: {row:?}");
+    let (row, _) = row_of(buf, &l, "Łukasz Fairweather");
+    assert!(
+        !row.contains('✉') && !row.contains('★'),
+        "no signals, no marker: {row:?}"
+    );
+    // Every row stays its width: the columns' borders are whole.
+    for y in l.rows[0].y..l.rows[0].bottom() {
+        assert_eq!(buf[(l.columns[0].right() - 1, y)].symbol(), "│", "row {y}");
+        assert_eq!(buf[(l.columns[1].x, y)].symbol(), "│", "row {y}");
+    }
+}
+
+#[test]
+fn the_line_under_the_columns_sums_up_then_follows_the_cursor() {
+    let mut app = demo_app(true);
+    let (t, l) = draw(&mut app, 100, 24);
+    assert_eq!(
+        l.signal_line.y,
+        l.columns[0].bottom(),
+        "right under the columns"
+    );
+    let text = line(t.backend().buffer(), l.signal_line, l.signal_line.y);
+    assert!(
+        text.starts_with("Signals: 45 people with messages, 28 people with endorsements"),
+        "{text:?}"
+    );
+    press(&mut app, "jj");
+    let (t, l) = draw(&mut app, 100, 24);
+    let buf = t.backend().buffer();
+    let text = line(buf, l.signal_line, l.signal_line.y);
+    let id = app.connection_at_cursor().unwrap();
+    assert_eq!(
+        app.item_name(unconnect::app::ListKind::Connections, id),
+        "Linnea Álvarez"
+    );
+    let detail = signals(&app).get(unconnect::model::PersonId(id)).detail();
+    assert!(
+        detail.starts_with("3 messages, the last on 2026-11-27"),
+        "{detail}"
+    );
+    assert_eq!(text.trim_end(), format!("Linnea Álvarez: {detail}"));
+    let name_cell = &buf[(l.signal_line.x, l.signal_line.y)];
+    assert!(
+        name_cell.modifier.contains(Modifier::BOLD),
+        "the name stands out"
+    );
+    // A row without signals says so rather than keeping the last one's.
+    press(&mut app, "j");
+    let (t, l) = draw(&mut app, 100, 24);
+    let text = line(t.backend().buffer(), l.signal_line, l.signal_line.y);
+    assert_eq!(text.trim_end(), "Ελένη Dąbrowski: no messages");
+}
+
+#[test]
+fn clicks_still_land_on_the_row_drawn_there() {
+    let mut app = demo_app(true);
+    let (_, l) = draw(&mut app, 100, 24);
+    let click = |x: u16, y: u16| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    };
+    let last = l.rows[0].bottom() - 1;
+    assert_eq!(
+        hit(&l, &app, click(10, last)),
+        Some(Action::ClickRow {
+            side: Side::Left,
+            row: (last - l.rows[0].y) as usize
+        })
+    );
+    assert_eq!(hit(&l, &app, click(10, l.signal_line.y)), None);
+}
+
+#[test]
+fn removing_endorsers_warns_that_endorsements_go_too() {
+    let mut app = demo_app(true);
+    // 이 MacAllister and Linnea Álvarez (endorsements) and Ελένη Dąbrowski (none).
+    press(&mut app, "j   \nR");
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    let (t, l) = draw(&mut app, 80, 24);
+    assert_eq!(l.dialog.height, 16, "two more lines for the warning");
+    assert_snapshot!(t.backend());
+}
+
+#[test]
+fn removing_people_without_endorsements_does_not_warn() {
+    let mut app = demo_app(true);
+    press(&mut app, "jjj\nR");
+    let (t, l) = draw(&mut app, 80, 24);
+    assert_eq!(l.dialog.height, 14);
+    let buf = t.backend().buffer();
+    let dialog: String = (l.dialog.y..l.dialog.bottom())
+        .map(|y| line(buf, l.dialog, y))
+        .collect();
+    assert!(dialog.contains("Ελένη Dąbrowski"), "{dialog}");
+    assert!(
+        !dialog.contains('★') && !dialog.contains("endorse"),
+        "{dialog}"
+    );
+}
+
+#[test]
+fn a_basic_export_shows_no_markers_and_says_why_once() {
+    let mut app = demo_app(false);
+    let (t, l) = draw(&mut app, 100, 24);
+    let screen: String = format!("{:?}", t.backend());
+    assert!(!screen.contains('✉') && !screen.contains('★'));
+    assert_eq!(l.signal_line.height, 0, "no line under the columns");
+    assert_eq!(l.columns[0].bottom(), l.status.y);
+    assert_eq!(app.status, None, "the first screen keeps what was loaded");
+    press(&mut app, "j");
+    let said = app.status.clone().unwrap().text;
+    assert!(
+        said.starts_with("No messages, endorsements or recommendations"),
+        "{said}"
+    );
+    app.info("Sorted by last name");
+    press(&mut app, "jk");
+    assert_eq!(app.status.unwrap().text, "Sorted by last name", "said once");
+}
+
+#[test]
+fn the_removal_warning_counts_only_the_people_it_removes() {
+    let app = demo_app(true);
+    let left = app.triage().column(Side::Left).shown().to_vec();
+    let journal = |ids: &[u32]| unconnect::app::ConfirmAction::Journal {
+        kind: unconnect::app::ListKind::Connections,
+        ids: ids.to_vec(),
+    };
+    assert_eq!(
+        app.removal_warning(&journal(&left[1..2])).as_deref(),
+        Some(
+            "★ You have endorsements or recommendations with them: removing also withdraws \
+             those between you."
+        )
+    );
+    assert_eq!(app.removal_warning(&journal(&left[3..4])), None);
+    let all = app.removal_warning(&journal(&left)).unwrap();
+    let shared = signals(&app)
+        .all()
+        .iter()
+        .filter(|s| s.is_endorsed() || s.is_recommended())
+        .count();
+    assert!(
+        all.starts_with(&format!("★ {shared} of the {} have", left.len())),
+        "{all}"
+    );
+    assert_eq!(demo_app(false).removal_warning(&journal(&left)), None);
+}
