@@ -117,19 +117,7 @@ impl App {
         let Some(hk) = kind.history_kind() else {
             return String::new();
         };
-        // Count over this list's records, as History::progress does.
-        let mut p = history::Progress::default();
-        for r in self.records(kind) {
-            p.total += 1;
-            match r.status() {
-                Status::ToDo => p.to_do += 1,
-                Status::Opened => p.opened += 1,
-                Status::Done => p.done += 1,
-                Status::Verified => p.verified += 1,
-                Status::StillThere => p.still_there += 1,
-            }
-        }
-        p.line(hk)
+        history::Progress::of(self.records(kind)).line(hk)
     }
 
     /// Keys on the History tab. Returns `None` for actions the shared list code handles

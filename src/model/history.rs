@@ -253,6 +253,22 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// The counts over some records.
+    pub fn of(records: &[Record]) -> Progress {
+        let mut p = Progress::default();
+        for r in records {
+            p.total += 1;
+            match r.status() {
+                Status::ToDo => p.to_do += 1,
+                Status::Opened => p.opened += 1,
+                Status::Done => p.done += 1,
+                Status::Verified => p.verified += 1,
+                Status::StillThere => p.still_there += 1,
+            }
+        }
+        p
+    }
+
     /// Done on LinkedIn: ticked or verified.
     pub fn done_on_linkedin(&self) -> usize {
         self.done + self.verified
@@ -366,18 +382,7 @@ impl History {
     }
 
     pub fn progress(&self, kind: Kind) -> Progress {
-        let mut p = Progress::default();
-        for r in self.list(kind) {
-            p.total += 1;
-            match r.status() {
-                Status::ToDo => p.to_do += 1,
-                Status::Opened => p.opened += 1,
-                Status::Done => p.done += 1,
-                Status::Verified => p.verified += 1,
-                Status::StillThere => p.still_there += 1,
-            }
-        }
-        p
+        Progress::of(self.list(kind))
     }
 }
 

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::text::{fit, fit_end, safe, width};
 use super::theme::Theme;
@@ -73,18 +73,9 @@ impl<R: RowView> TriageColumns<'_, R> {
         } else {
             format!(" {} ", t.sort_name(side))
         };
-        let border = if focused {
-            self.theme.border_focused
-        } else {
-            self.theme.border
-        };
-        let mut block = Block::bordered()
-            .border_type(if focused {
-                self.theme.focus_border
-            } else {
-                ratatui::widgets::BorderType::Plain
-            })
-            .border_style(border)
+        let mut block = self
+            .theme
+            .block(focused)
             .title(Line::from(Span::styled(count.clone(), self.theme.title)));
         // The count matters more than the sort: drop the sort when both do not fit.
         if width(&count) + width(&sort) + 4 <= area.width as usize {

@@ -3,11 +3,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::columns::RowView;
-use super::text::{fit_spans, safe, width};
+use super::text::{name_and_detail, safe, width};
 use super::theme::Theme;
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::search::Query;
@@ -62,27 +62,13 @@ impl RowView for PeopleRows<'_> {
             (true, true) => String::new(),
         };
         let detail = safe(&detail);
-        let mut spans = Vec::with_capacity(6);
-        let mut used = fit_spans(
+        let spans = name_and_detail(
             &name,
+            &detail,
             text_width,
-            theme.name,
-            &query.highlights(&name),
-            theme.highlight,
-            &mut spans,
+            [theme.name, theme.detail, theme.highlight],
+            query,
         );
-        if used + 2 < text_width && !detail.is_empty() {
-            spans.push(Span::raw("  "));
-            used += 2;
-            fit_spans(
-                &detail,
-                text_width - used,
-                theme.detail,
-                &query.highlights(&detail),
-                theme.highlight,
-                &mut spans,
-            );
-        }
         Line::from(spans).render(Rect::new(area.x, area.y, text_width as u16, 1), buf);
         if show_marker {
             let x = area.x + (text_width + 1) as u16;

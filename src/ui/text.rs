@@ -39,6 +39,40 @@ pub fn fit_end(text: &str, max: usize) -> String {
     format!("…{}", kept.concat())
 }
 
+/// A row's text: the name in `name_style`, then two spaces and the detail when there is
+/// room, both with the filter's matches highlighted, fitted into `max` cells.
+pub fn name_and_detail(
+    name: &str,
+    detail: &str,
+    max: usize,
+    styles: [Style; 3],
+    query: &crate::model::search::Query,
+) -> Vec<Span<'static>> {
+    let [name_style, detail_style, highlight] = styles;
+    let mut spans = Vec::with_capacity(6);
+    let mut used = fit_spans(
+        name,
+        max,
+        name_style,
+        &query.highlights(name),
+        highlight,
+        &mut spans,
+    );
+    if used + 2 < max && !detail.is_empty() {
+        spans.push(Span::raw("  "));
+        used += 2;
+        fit_spans(
+            detail,
+            max - used,
+            detail_style,
+            &query.highlights(detail),
+            highlight,
+            &mut spans,
+        );
+    }
+    spans
+}
+
 /// Spans for `text` fitted into `max` cells, ending in `…` when cut; chars inside
 /// `highlights` (char ranges) get `highlight` patched over `base`. Returns the cells used.
 pub fn fit_spans(

@@ -185,6 +185,20 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// A bordered block, styled as focused (heavier without colour) or not.
+    pub fn block(&self, focused: bool) -> ratatui::widgets::Block<'static> {
+        let (style, border) = if focused {
+            (self.border_focused, self.focus_border)
+        } else {
+            (self.border, BorderType::Plain)
+        };
+        ratatui::widgets::Block::bordered()
+            .border_style(style)
+            .border_type(border)
+    }
+}
+
 /// Whether the environment asks for no colour (<https://no-color.org>: set and not empty).
 pub fn no_color_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -94,24 +94,9 @@ impl Widget for TimelineView<'_> {
             Granularity::Month => " Connections per month ",
             Granularity::Week => " Connections per week ",
         };
-        let chart_block = Rect {
-            x: l.chart.x - 1,
-            y: l.chart.y - 1,
-            width: l.chart.width + 2,
-            height: l.chart.height + 2,
-        };
-        let focused = t.focus == Focus::Bars;
-        Block::bordered()
-            .border_style(if focused {
-                theme.border_focused
-            } else {
-                theme.border
-            })
-            .border_type(if focused {
-                theme.focus_border
-            } else {
-                ratatui::widgets::BorderType::Plain
-            })
+        let chart_block = l.chart.outer(Margin::new(1, 1));
+        theme
+            .block(t.focus == Focus::Bars)
             .title(Line::styled(title, theme.title))
             .render(chart_block, buf);
         if t.periods().is_empty() {
@@ -216,24 +201,10 @@ fn render_info(t: &Timeline, area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 fn render_bursts(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &Theme) {
-    let area = Rect {
-        x: l.bursts.x - 1,
-        y: l.bursts.y - 1,
-        width: l.bursts.width + 2,
-        height: l.bursts.height + 2,
-    };
+    let area = l.bursts.outer(Margin::new(1, 1));
     let focused = t.focus == Focus::Bursts;
-    Block::bordered()
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .border_type(if focused {
-            theme.focus_border
-        } else {
-            ratatui::widgets::BorderType::Plain
-        })
+    theme
+        .block(focused)
         .title(Line::styled(
             format!(" Bursts ({}) ", t.bursts.len()),
             theme.title,
