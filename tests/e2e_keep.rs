@@ -84,3 +84,38 @@ fn a_date_filter_then_move_all_stages_the_accident_and_the_dialog_counts_it() {
     t.send("q");
     t.wait_quit();
 }
+
+#[test]
+fn the_expiry_flag_decides_which_invitations_can_be_withdrawn_and_clicks_move_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo();
+    // The default 180 days: 4 of the 15 pending are probably expired and stay.
+    let mut t = Term::spawn(&[demo.to_str().unwrap()], dir.path());
+    t.wait_ready();
+    t.send("2");
+    t.wait_for("Pending (15)");
+    t.send("a");
+    let screen = t.wait_for("cannot be moved");
+    assert!(screen.contains("To withdraw (11)"), "{screen}");
+    t.send("u");
+    t.wait_for("To withdraw (0)");
+    // A click on the first pending row moves it (the mouse works on this tab too).
+    t.send("\x1b[<0;10;4M");
+    t.wait_for("To withdraw (1)");
+    t.send("q");
+    t.wait_quit();
+
+    // With 10,000 days nothing counts as expired: all 15 can be withdrawn.
+    let other = tempfile::tempdir().unwrap();
+    let mut t = Term::spawn(
+        &[demo.to_str().unwrap(), "--invitation-expiry-days", "10000"],
+        other.path(),
+    );
+    t.wait_ready();
+    t.send("2");
+    t.wait_for("Pending (15)");
+    t.send("a");
+    t.wait_for("To withdraw (15)");
+    t.send("q");
+    t.wait_quit();
+}

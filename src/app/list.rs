@@ -206,13 +206,14 @@ impl Items {
     }
 
     /// What the confirm dialog adds after the names: the consequence of saying yes.
-    pub fn consequence(&self, today: NaiveDate) -> String {
+    /// `rules` are the invitation rules in force (the re-invite date).
+    pub fn consequence(&self, today: NaiveDate, rules: &InvitationRules) -> String {
         match self {
             Items::Records(records) => match records.first().map(|r| r.kind) {
                 Some(history::Kind::Withdrawal) => format!(
                     "They return as pending here. LinkedIn lets you invite them again after {}; \
                      they will see that invitation.",
-                    InvitationRules::default()
+                    rules
                         .may_reinvite_after(today)
                         .format(crate::model::person::LINKEDIN_DATE)
                 ),
@@ -223,7 +224,7 @@ impl Items {
             Items::People(_) => {
                 "They will not be notified. Only you can reconnect with them later.".to_owned()
             }
-            Items::Invitations { rules, .. } => format!(
+            Items::Invitations { .. } => format!(
                 "They will not be notified. You can invite them again after {}.",
                 rules
                     .may_reinvite_after(today)

@@ -224,6 +224,17 @@ impl App {
         });
     }
 
+    /// What saying yes to a list's dialog means, with the invitation rules in force.
+    pub fn consequence(&self, kind: ListKind) -> String {
+        let rules = match self.list_of(ListKind::Invitations).map(|l| &l.items) {
+            Some(Items::Invitations { rules, .. }) => *rules,
+            _ => InvitationRules::default(),
+        };
+        self.list_of(kind)
+            .map(|l| l.items.consequence(self.today, &rules))
+            .unwrap_or_default()
+    }
+
     /// Staged connections (the Connections tab's right column).
     pub fn staged_count(&self) -> usize {
         self.staged_in(ListKind::Connections)

@@ -86,7 +86,7 @@ pub fn render_confirm(
         ConfirmAction::Journal { .. } | ConfirmAction::Restore { .. }
     ) {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(list.items.consequence(app.today), theme.hint));
+        lines.push(Line::styled(app.consequence(kind), theme.hint));
     }
     if let Some(warning) = app.removal_warning(action) {
         lines.push(Line::styled(warning, theme.warning));
