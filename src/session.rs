@@ -21,7 +21,7 @@ use crate::model::signals::Signals;
 use crate::model::triage::{Place, Triage};
 use crate::model::{Invitation, InvitationRules, People, Person};
 use crate::store::journal::in_force;
-use crate::store::staged::StagedStore;
+use crate::store::staged::{StagedSet, StagedStore};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
 
 pub mod reconcile;
@@ -175,7 +175,22 @@ fn open(
     progress: &Progress,
 ) -> Result<Session, SessionError> {
     let started = Instant::now();
-    let export = import::load_with_progress(path, options.invitations.as_deref(), progress)?;
+    // The staged files do not depend on the export: read them while it loads.
+    let (export, staged_files) = std::thread::scope(|s| {
+        let staged = s.spawn(|| StagedFiles::load(&data_dir));
+        let export = import::load_with_progress(path, options.invitations.as_deref(), progress);
+        // A panic there is a bug, not bad data: propagate it.
+        let staged = staged
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (export, staged)
+    });
+    let export = export?;
+    let StagedFiles {
+        staged: (mut staged, staged_entries),
+        invitations: (mut staged_invitations, staged_invitation_entries),
+        kept: (mut kept_store, kept_entries),
+    } = staged_files?;
     let (mut journal, recovery) = Journal::open(&data_dir.journal_path())?;
     // Checked before anything else reads the journal, so that what is shown is what is
     // recorded. A failed append records none of it: the app still opens, and says so.
@@ -187,10 +202,6 @@ fn open(
             Some(format!("could not record what this export verified: {e}")),
         ),
     };
-    let (mut staged, staged_entries) = StagedStore::load(&data_dir.staged_path("connections"))?;
-    let (mut staged_invitations, staged_invitation_entries) =
-        StagedStore::<Invitation>::load(&data_dir.staged_path("invitations"))?;
-    let (mut kept_store, kept_entries) = StagedStore::<Person>::load(&data_dir.kept_path())?;
 
     let Export {
         people,
@@ -343,6 +354,23 @@ fn open(
         },
         later_sorts: sorts_rx,
     })
+}
+
+/// The staged sets and the keep list as last saved, each with its store.
+struct StagedFiles {
+    staged: (StagedStore<Person>, StagedSet<Person>),
+    invitations: (StagedStore<Invitation>, StagedSet<Invitation>),
+    kept: (StagedStore<Person>, StagedSet<Person>),
+}
+
+impl StagedFiles {
+    fn load(data_dir: &DataDir) -> Result<StagedFiles, StoreError> {
+        Ok(StagedFiles {
+            staged: StagedStore::load(&data_dir.staged_path("connections"))?,
+            invitations: StagedStore::load(&data_dir.staged_path("invitations"))?,
+            kept: StagedStore::load(&data_dir.kept_path())?,
+        })
+    }
 }
 
 /// Identities journaled with `action` (remove or withdraw) and not restored since.
