@@ -88,6 +88,10 @@ fn main() {
         raw_parse(Path::new(file));
         return;
     }
+    if argv.get(1).is_some_and(|a| a == "--measure") {
+        memory::measure_main(&argv[2..]);
+        return;
+    }
     let mut runs = 5;
     let mut sizes = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -161,19 +165,10 @@ fn measure(bin: &Path, work: &Path, rows: usize, runs: usize) -> Figures {
     for run in 0..runs {
         eprintln!("perf-report: {rows} rows: run {} of {runs}", run + 1);
         // Interleaved, so that a slower moment of the machine hits every figure alike.
-        let (raw, _) = memory::run(
-            Command::new(std::env::current_exe().expect("this program"))
-                .arg("--raw-parse")
-                .arg(&export),
-        );
+        let this = std::env::current_exe().expect("this program");
+        let (raw, _) = memory::run_apart(&this, &["--raw-parse".as_ref(), export.as_os_str()]);
         f.raw_parse.push(raw);
-        let (ms, peak) = memory::run(
-            Command::new(bin)
-                .arg("check")
-                .arg(&export)
-                .stdout(std::process::Stdio::null())
-                .env_remove("RUST_LOG"),
-        );
+        let (ms, peak) = memory::run_apart(bin, &["check".as_ref(), export.as_os_str()]);
         f.check.push(ms);
         if let Some(kib) = peak {
             f.check_peak_kib.push(kib as f64);
