@@ -12,7 +12,7 @@ use crate::import;
 use crate::model::{Invitation, InvitationRules, Person};
 use crate::store::export::Table;
 use crate::store::journal::in_force;
-use crate::store::staged::StagedSet;
+use crate::store::staged::{IdList, StagedSet};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError, staged};
 
 /// Removed people with the local date of their removal.
@@ -86,10 +86,10 @@ fn staged_people(set: StagedSet<Person>) -> Vec<Person> {
             .as_deref()
             .and_then(|export| fields_of(Path::new(export), &group.ids));
         let mut found = found.unwrap_or_default();
-        for id in group.ids {
-            people.push(found.remove(&id).unwrap_or_else(|| {
+        for id in group.ids.iter() {
+            people.push(found.remove(id).unwrap_or_else(|| {
                 unknown += 1;
-                from_identity(&id)
+                from_identity(id)
             }));
         }
     }
@@ -105,9 +105,9 @@ fn staged_people(set: StagedSet<Person>) -> Vec<Person> {
 
 /// The fields of the people with these identities in `export`; `None` if it cannot be
 /// read.
-fn fields_of(export: &Path, ids: &[String]) -> Option<HashMap<String, Person>> {
+fn fields_of(export: &Path, ids: &IdList) -> Option<HashMap<String, Person>> {
     let export = import::load(export).ok()?;
-    let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let wanted: HashSet<&str> = ids.iter().collect();
     let mut found = HashMap::new();
     for id in export.people.ids() {
         let p = export.people.get(id);

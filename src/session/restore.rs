@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::model::hash::TextTable;
 use crate::model::triage::Place;
-use crate::store::staged::{IdGroup, StagedSet};
+use crate::store::staged::{IdGroup, IdList, StagedSet};
 
 /// Where each item goes given what was journaled (done) and staged last time; what was
 /// staged and is not in this export is returned, to be kept aside. `identity` writes item
@@ -80,7 +80,7 @@ fn not_found<S>(staged: StagedSet<S>, found: &[bool]) -> StagedSet<S> {
         .groups
         .into_iter()
         .filter_map(|group| {
-            let ids: Vec<String> = group.ids.into_iter().filter(|_| keep()).collect();
+            let ids: IdList = group.ids.iter().filter(|_| keep()).collect();
             (!ids.is_empty()).then_some(IdGroup {
                 export: group.export,
                 ids,
@@ -104,11 +104,11 @@ mod tests {
                 IdGroup {
                     export: Some("this".into()),
                     // Saved in the export's order, then out of it.
-                    ids: ["a", "c", "e", "b", "x"].map(String::from).to_vec(),
+                    ids: ["a", "c", "e", "b", "x"].into_iter().collect(),
                 },
                 IdGroup {
                     export: Some("another".into()),
-                    ids: vec!["a".into()],
+                    ids: ["a"].into_iter().collect(),
                 },
             ],
             entries: vec![StagedEntry {

@@ -7,6 +7,7 @@
 //! People from the export that is open are saved by identity alone (see [`format`]).
 
 mod format;
+mod id_list;
 
 use std::fs;
 use std::io;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 pub use format::{IdGroup, StagedSet};
+pub use id_list::IdList;
 
 use super::faults::Faults;
 use super::{StoreError, fsutil, json_lines};
@@ -250,7 +252,8 @@ fn parse<T: DeserializeOwned + Send>(text: &str) -> Parsed<'_, T> {
         return format::parse_lines(text, 0).finish();
     };
     let (first, second) = text.split_at(split);
-    let second_starts = first.lines().count();
+    // `first` ends with a line break: its lines are its line breaks.
+    let second_starts = memchr::memchr_iter(b'\n', first.as_bytes()).count();
     let (mut first, second) = std::thread::scope(|s| {
         let second = s.spawn(|| format::parse_lines(second, second_starts));
         let first = format::parse_lines(first, 0);

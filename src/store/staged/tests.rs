@@ -141,7 +141,7 @@ fn people_of_the_open_export_are_saved_by_identity_under_its_name() {
     store.set_foreign(StagedSet {
         groups: vec![IdGroup {
             export: Some("/old/export.zip".into()),
-            ids: vec!["https://www.linkedin.com/in/old".into()],
+            ids: ["https://www.linkedin.com/in/old"].into_iter().collect(),
         }],
         entries: vec![StagedEntry {
             id: "name:cy |".into(),
@@ -167,11 +167,11 @@ fn people_of_the_open_export_are_saved_by_identity_under_its_name() {
         [
             IdGroup {
                 export: Some(export.to_str().unwrap().to_owned()),
-                ids: vec![ids[2].clone(), ids[0].clone()],
+                ids: [&ids[2], &ids[0]].into_iter().collect(),
             },
             IdGroup {
                 export: Some("/old/export.zip".into()),
-                ids: vec!["https://www.linkedin.com/in/old".into()],
+                ids: ["https://www.linkedin.com/in/old"].into_iter().collect(),
             },
         ]
     );
@@ -194,7 +194,7 @@ fn a_large_identity_file_read_in_halves_keeps_its_groups_whole() {
     let (store, back) = StagedStore::<Person>::load(&path).unwrap();
     assert!(store.recovery().is_none());
     assert_eq!(back.groups.len(), 1, "the second half continues the group");
-    assert_eq!(back.groups[0].ids, ids);
+    assert_eq!(back.groups[0].ids, ids.iter().collect());
     assert_eq!(back.groups[0].export.as_deref(), Some("/exports/big.csv"));
 }
 
