@@ -1,6 +1,6 @@
 //! The writer thread: the journal, the staged sets and CSV exports are written here, in
 //! the order they were asked for, so the UI thread never waits on serialising and syncing a large list
-//! (staging a million people writes ~280 MB). Each write is still atomic or synced: the UI
+//! (staging a million people writes ~50 MB of identities). Each write is still atomic or synced: the UI
 //! says "removed" only once the journal is on disk, and quitting waits for what is queued.
 
 use std::collections::VecDeque;
