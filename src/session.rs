@@ -14,7 +14,6 @@ use chrono::NaiveDate;
 use crate::error::ImportError;
 use crate::import::{self, Export, Progress};
 use crate::model::bursts::{self, Burst};
-use crate::model::hash::TextTable;
 use crate::model::history::History;
 use crate::model::pending::Pending;
 use crate::model::roster::{Order, later_sorts, people_triage_first};
@@ -22,10 +21,13 @@ use crate::model::signals::Signals;
 use crate::model::triage::{Place, Triage};
 use crate::model::{Invitation, InvitationRules, People, Person};
 use crate::store::journal::in_force;
-use crate::store::staged::{StagedEntry, StagedStore};
+use crate::store::staged::{StagedSet, StagedStore};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
 
 pub mod reconcile;
+mod restore;
+
+use restore::restore_places;
 
 pub use crate::store::journal::history;
 pub use reconcile::Reconciled;
@@ -173,7 +175,22 @@ fn open(
     progress: &Progress,
 ) -> Result<Session, SessionError> {
     let started = Instant::now();
-    let export = import::load_with_progress(path, options.invitations.as_deref(), progress)?;
+    // The staged files do not depend on the export: read them while it loads.
+    let (export, staged_files) = std::thread::scope(|s| {
+        let staged = s.spawn(|| StagedFiles::load(&data_dir));
+        let export = import::load_with_progress(path, options.invitations.as_deref(), progress);
+        // A panic there is a bug, not bad data: propagate it.
+        let staged = staged
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (export, staged)
+    });
+    let export = export?;
+    let StagedFiles {
+        staged: (mut staged, staged_entries),
+        invitations: (mut staged_invitations, staged_invitation_entries),
+        kept: (mut kept_store, kept_entries),
+    } = staged_files?;
     let (mut journal, recovery) = Journal::open(&data_dir.journal_path())?;
     // Checked before anything else reads the journal, so that what is shown is what is
     // recorded. A failed append records none of it: the app still opens, and says so.
@@ -185,10 +202,6 @@ fn open(
             Some(format!("could not record what this export verified: {e}")),
         ),
     };
-    let (mut staged, staged_entries) = StagedStore::load(&data_dir.staged_path("connections"))?;
-    let (mut staged_invitations, staged_invitation_entries) =
-        StagedStore::<Invitation>::load(&data_dir.staged_path("invitations"))?;
-    let (mut kept_store, kept_entries) = StagedStore::<Person>::load(&data_dir.kept_path())?;
 
     let Export {
         people,
@@ -208,6 +221,7 @@ fn open(
     let removed_here = places.iter().filter(|(_, p)| *p == Place::Done).count();
     let restored = places.len() - removed_here;
     staged.set_foreign(foreign);
+    staged.set_export(path);
     // The keep list matches people the way the staged set does.
     let (kept_places, kept_foreign) = restore_places(
         people.len(),
@@ -216,6 +230,7 @@ fn open(
         kept_entries,
     );
     kept_store.set_foreign(kept_foreign);
+    kept_store.set_export(path);
     let kept: Vec<u32> = kept_places.into_iter().map(|(id, _)| id).collect();
 
     let mut triage = people_triage_first(&people, signals.as_deref());
@@ -341,6 +356,23 @@ fn open(
     })
 }
 
+/// The staged sets and the keep list as last saved, each with its store.
+struct StagedFiles {
+    staged: (StagedStore<Person>, StagedSet<Person>),
+    invitations: (StagedStore<Invitation>, StagedSet<Invitation>),
+    kept: (StagedStore<Person>, StagedSet<Person>),
+}
+
+impl StagedFiles {
+    fn load(data_dir: &DataDir) -> Result<StagedFiles, StoreError> {
+        Ok(StagedFiles {
+            staged: StagedStore::load(&data_dir.staged_path("connections"))?,
+            invitations: StagedStore::load(&data_dir.staged_path("invitations"))?,
+            kept: StagedStore::load(&data_dir.kept_path())?,
+        })
+    }
+}
+
 /// Identities journaled with `action` (remove or withdraw) and not restored since.
 pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> HashSet<&str> {
     in_force(entries, action)
@@ -392,53 +424,6 @@ const NO_INVITATIONS: &str = "No Invitations.csv in this export.\n\n\
 To withdraw pending invitations, request your data from LinkedIn (Settings > Data privacy > \
 Get a copy of your data) with Invitations included, then open the whole export folder or zip, \
 or pass the file with --invitations FILE.";
-
-/// Where each item goes given what was journaled (done) and staged last time; staged
-/// entries not in this export are returned, to be kept aside. Looks every item up in the
-/// (small) done and staged sets rather than indexing a million identities; `identity`
-/// writes item `i`'s identity into a reused buffer, so a million lookups allocate nothing.
-fn restore_places<S>(
-    items: usize,
-    mut identity: impl FnMut(u32, &mut String),
-    done: &HashSet<&str>,
-    staged: Vec<StagedEntry<S>>,
-) -> (Vec<(u32, Place)>, Vec<StagedEntry<S>>) {
-    if done.is_empty() && staged.is_empty() {
-        return (Vec::new(), Vec::new());
-    }
-    let mut staged_ids = TextTable::with_capacity(staged.len());
-    for (i, entry) in staged.iter().enumerate() {
-        let holds = |s: u32| staged[s as usize].id == entry.id;
-        staged_ids.find_or_insert(&entry.id, holds, i as u32);
-    }
-    let mut found = vec![false; staged.len()];
-    let mut places = Vec::new();
-    let mut key = String::new();
-    for i in 0..items as u32 {
-        key.clear();
-        identity(i, &mut key);
-        let is_done = done.contains(key.as_str());
-        if is_done {
-            places.push((i, Place::Done));
-        }
-        let holds = |s: u32| staged[s as usize].id == key;
-        if let Some(s) = staged_ids.find(&key, holds).map(|s| s as usize) {
-            // Done since it was staged: nothing left to do for it.
-            if !is_done && !found[s] {
-                places.push((i, Place::Right));
-            }
-            found[s] = true;
-        }
-    }
-    drop(staged_ids);
-    let foreign = staged
-        .into_iter()
-        .zip(found)
-        .filter(|(_, found)| !found)
-        .map(|(e, _)| e)
-        .collect();
-    (places, foreign)
-}
 
 /// What the screen can say once about relationship signals.
 pub fn signals_note(signals: Option<&Signals>) -> String {

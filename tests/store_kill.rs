@@ -49,7 +49,7 @@ fn a_kill_mid_batch_leaves_only_whole_batches_in_force() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        // Kill at a different point of the stream each time (batches are ~1.2 MB).
+        // Kill at a different point of the stream each time (batches are ~0.3 MB).
         let kill_after = 1_500_000 + attempt * 737_000;
         let start = Instant::now();
         while std::fs::metadata(&path).map_or(0, |m| m.len()) < kill_after {

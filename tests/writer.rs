@@ -107,9 +107,8 @@ fn everything_asked_is_written_in_order_before_finish_returns() {
             "https://www.linkedin.com/in/p5"
         ]
     );
-    let saved: Vec<staged::StagedEntry<Person>> =
-        staged::read(&dir.path().join("staged-connections.jsonl")).unwrap();
-    let ids: Vec<&str> = saved.iter().map(|e| e.id.as_str()).collect();
+    let saved = staged::read::<Person>(&dir.path().join("staged-connections.jsonl")).unwrap();
+    let ids: Vec<&str> = saved.ids().collect();
     assert_eq!(
         ids,
         ["https://www.linkedin.com/in/p7"],
@@ -133,8 +132,8 @@ fn removed_on_disk(dir: &Path) -> BTreeSet<String> {
 fn staged_on_disk(dir: &Path) -> BTreeSet<String> {
     staged::read::<Person>(&dir.join("staged-connections.jsonl"))
         .unwrap()
-        .into_iter()
-        .map(|e| e.id)
+        .ids()
+        .map(str::to_owned)
         .collect()
 }
 

@@ -1,15 +1,18 @@
 //! `unconnect export removed|staged [-o FILE] [--excel]`: the journal or the staged set as
 //! CSV, in LinkedIn's columns. Reads the data folder without locking or changing it.
 
+use std::collections::{HashMap, HashSet};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use crate::cli::ExportList;
+use crate::import;
 use crate::model::{Invitation, InvitationRules, Person};
 use crate::store::export::Table;
 use crate::store::journal::in_force;
+use crate::store::staged::{IdList, StagedSet};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError, staged};
 
 /// Removed people with the local date of their removal.
@@ -45,7 +48,7 @@ pub fn table(
             } else {
                 data_dir.staged_path("connections")
             };
-            let (entries, damaged) = staged::read_checked::<Person>(&path)?;
+            let (set, damaged) = staged::read_checked::<Person>(&path)?;
             if !damaged.is_empty() {
                 // Read-only here: the app sets the damaged lines aside on its next start.
                 eprintln!(
@@ -55,7 +58,8 @@ pub fn table(
                     damaged
                 );
             }
-            Table::of_people(entries.iter().map(|e| (&e.item, None)), false)
+            let people = staged_people(set);
+            Table::of_people(people.iter().map(|p| (p, None)), false)
         }
         ExportList::Withdrawn => {
             let entries = Journal::read(&data_dir.journal_path())?;
@@ -68,6 +72,69 @@ pub fn table(
             )
         }
     })
+}
+
+/// The staged (or kept) people with their fields. Those saved by identity alone are
+/// looked up in the export they were staged from; when it is gone or no longer has them,
+/// the row says only what the identity does, and a warning says how many.
+fn staged_people(set: StagedSet<Person>) -> Vec<Person> {
+    let mut people = Vec::with_capacity(set.len());
+    let mut unknown = 0;
+    for group in set.groups {
+        let found = group
+            .export
+            .as_deref()
+            .and_then(|export| fields_of(Path::new(export), &group.ids));
+        let mut found = found.unwrap_or_default();
+        for id in group.ids.iter() {
+            people.push(found.remove(id).unwrap_or_else(|| {
+                unknown += 1;
+                from_identity(id)
+            }));
+        }
+    }
+    if unknown > 0 {
+        eprintln!(
+            "unconnect: warning: {unknown} staged people are not in the export they were \
+             staged from (moved or replaced?): only their profile URL (or name) is exported"
+        );
+    }
+    people.extend(set.entries.into_iter().map(|e| e.item));
+    people
+}
+
+/// The fields of the people with these identities in `export`; `None` if it cannot be
+/// read.
+fn fields_of(export: &Path, ids: &IdList) -> Option<HashMap<String, Person>> {
+    let export = import::load(export).ok()?;
+    let wanted: HashSet<&str> = ids.iter().collect();
+    let mut found = HashMap::new();
+    for id in export.people.ids() {
+        let p = export.people.get(id);
+        let identity = p.identity();
+        if wanted.contains(identity.as_ref()) {
+            found.insert(identity.into_owned(), p.to_person());
+        }
+    }
+    Some(found)
+}
+
+/// A row from an identity alone: a profile URL, or the name and e-mail of one without.
+fn from_identity(id: &str) -> Person {
+    match id.strip_prefix("name:") {
+        Some(name) => {
+            let (name, email) = name.split_once('|').unwrap_or((name, ""));
+            Person {
+                first_name: name.to_owned(),
+                email: email.to_owned(),
+                ..Default::default()
+            }
+        }
+        None => Person {
+            url: id.to_owned(),
+            ..Default::default()
+        },
+    }
 }
 
 /// Writes the export; returns how many rows were written.

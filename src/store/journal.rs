@@ -1,5 +1,7 @@
-//! The removal journal: append-only JSON lines, one entry per person per action, made
-//! durable (fsync) before the UI may say "removed". Never rewritten.
+//! The removal journal: append-only JSON lines, made durable (fsync) before the UI may
+//! say "removed". Never rewritten. A batch is a header line (what its entries share) and
+//! a short line per person (see [`compact`]); entries of the older one-object-per-line
+//! form are still read.
 //!
 //! A batch (what one confirmation journals) is all or nothing:
 //! - every entry carries `batch_len`, the number of entries in its batch; readers count a
@@ -13,6 +15,7 @@
 //!
 //! Entries written before `batch_len` existed have none and count one by one, as then.
 
+mod compact;
 mod recovery;
 mod status;
 
@@ -29,7 +32,7 @@ pub use recovery::Recovery;
 pub use status::{Mark, history, status_entries, verification_entries};
 
 use super::faults::{Faults, FaultyWriter};
-use super::{StoreError, fsutil, json_lines};
+use super::{StoreError, fsutil};
 use crate::model::{Invitation, People, Person, PersonId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,7 +139,7 @@ impl Journal {
 
     /// Appends a batch and waits until it is on disk: afterwards either all of it is in
     /// the journal, or (on an error) none of it counts. A large batch is serialised on two
-    /// threads, a chunk at a time (a million entries are ~380 MB of JSON).
+    /// threads, a chunk at a time (a million removals are ~140 MB).
     pub fn append(&mut self, mut batch: Vec<JournalEntry>) -> Result<(), StoreError> {
         if batch.is_empty() {
             return Ok(());
@@ -147,7 +150,7 @@ impl Journal {
         mark_batch_lengths(&mut batch);
         let faults = self.faults.as_deref();
         let mut out = FaultyWriter::new(&self.file, faults);
-        let written = json_lines::write(&mut out, &batch, json_lines::json)
+        let written = compact::write(&mut out, &batch)
             .and_then(|()| out.flush())
             .and_then(|()| Faults::check_op(faults))
             .and_then(|()| self.file.sync_data());

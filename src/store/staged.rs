@@ -3,6 +3,11 @@
 //! save runs behind the screen and lands within about a second; quitting waits for it.)
 //! A damaged file (a line cut off, an unreadable line) keeps its good entries; the
 //! damaged lines are set aside in a file of their own and the user is told.
+//!
+//! People from the export that is open are saved by identity alone (see [`format`]).
+
+mod format;
+mod id_list;
 
 use std::fs;
 use std::io;
@@ -11,8 +16,11 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
+pub use format::{IdGroup, StagedSet};
+pub use id_list::IdList;
+
 use super::faults::Faults;
-use super::{StoreError, fsutil};
+use super::{StoreError, fsutil, json_lines};
 
 /// One staged item: its identity plus everything needed to show or export it even when
 /// the export it came from is not open.
@@ -25,8 +33,10 @@ pub struct StagedEntry<T> {
 #[derive(Debug)]
 pub struct StagedStore<T> {
     path: PathBuf,
+    /// The export open now, which identities saved by [`StagedStore::save_ids`] are from.
+    export: Option<String>,
     /// Staged entries the export now open does not contain: kept, written back each save.
-    foreign: Vec<StagedEntry<T>>,
+    foreign: StagedSet<T>,
     /// What loading had to repair, to tell the user.
     recovery: Option<StagedRecovery>,
     faults: Option<Arc<Faults>>,
@@ -62,10 +72,10 @@ impl<T: Serialize + DeserializeOwned + Clone + Send> StagedStore<T> {
     /// Reads the staged file (missing = empty). Damaged lines do not lock the user out:
     /// the good entries are kept, the damaged lines saved to a file beside it and the
     /// staged file rewritten without them; [`StagedStore::recovery`] says so.
-    pub fn load(path: &Path) -> Result<(StagedStore<T>, Vec<StagedEntry<T>>), StoreError> {
+    pub fn load(path: &Path) -> Result<(StagedStore<T>, StagedSet<T>), StoreError> {
         let text = read_text(path)?;
         let parsed = parse(&text);
-        let recovery = if parsed.bad.is_empty() {
+        let recovery = if parsed.1.is_empty() {
             None
         } else {
             Some(set_aside(path, &text, &parsed)?)
@@ -73,12 +83,19 @@ impl<T: Serialize + DeserializeOwned + Clone + Send> StagedStore<T> {
         Ok((
             StagedStore {
                 path: path.to_path_buf(),
-                foreign: Vec::new(),
+                export: None,
+                foreign: StagedSet::default(),
                 recovery,
                 faults: None,
             },
-            parsed.entries,
+            parsed.0,
         ))
+    }
+
+    /// The export now open: identities saved from now on are said to be from it.
+    pub fn set_export(&mut self, export: &Path) {
+        let absolute = std::path::absolute(export).unwrap_or_else(|_| export.to_path_buf());
+        self.export = absolute.to_str().map(str::to_owned);
     }
 
     /// What [`StagedStore::load`] repaired, if anything.
@@ -92,14 +109,15 @@ impl<T: Serialize + DeserializeOwned + Clone + Send> StagedStore<T> {
         self.faults = Some(faults);
     }
 
-    pub fn set_foreign(&mut self, foreign: Vec<StagedEntry<T>>) {
+    pub fn set_foreign(&mut self, foreign: StagedSet<T>) {
         self.foreign = foreign;
     }
 
-    pub fn foreign(&self) -> &[StagedEntry<T>] {
+    pub fn foreign(&self) -> &StagedSet<T> {
         &self.foreign
     }
 
+    /// Saves these entries, fields and all, as the staged set.
     pub fn save(&self, staged: impl Iterator<Item = StagedEntry<T>>) -> Result<(), StoreError> {
         self.save_with(|w| {
             for entry in staged {
@@ -110,20 +128,36 @@ impl<T: Serialize + DeserializeOwned + Clone + Send> StagedStore<T> {
         })
     }
 
-    /// Replaces the file with the lines `write` writes (one JSON [`StagedEntry`] each),
-    /// then the foreign entries. On an error the old file stays as it was.
-    pub fn save_with(
+    /// Saves items of the export now open (see [`StagedStore::set_export`]) by identity
+    /// alone: `identity` appends item `id`'s to a buffer. Many are written on two threads.
+    pub fn save_ids(
+        &self,
+        ids: &[u32],
+        identity: impl Fn(u32, &mut String) + Sync,
+    ) -> Result<(), StoreError> {
+        self.save_with(|w| {
+            if ids.is_empty() {
+                return Ok(());
+            }
+            format::write_header(w, self.export.as_deref())?;
+            json_lines::write(w, ids, |buf, &id| {
+                let mut text = String::new();
+                identity(id, &mut text);
+                serde_json::to_writer(buf, &text)
+            })
+        })
+    }
+
+    /// Replaces the file with the lines `write` writes, then the foreign entries. On an
+    /// error the old file stays as it was.
+    fn save_with(
         &self,
         write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), StoreError> {
         let started = std::time::Instant::now();
         let result = fsutil::write_atomic_with(&self.path, self.faults.as_deref(), |w| {
             write(&mut *w)?;
-            for entry in &self.foreign {
-                serde_json::to_writer(&mut *w, entry).map_err(io::Error::from)?;
-                w.write_all(b"\n")?;
-            }
-            Ok(())
+            format::write_set(w, &self.foreign)
         })
         .map_err(StoreError::io(&self.path));
         match &result {
@@ -143,10 +177,11 @@ impl<T: Serialize + DeserializeOwned + Clone + Send> StagedStore<T> {
 fn set_aside<T>(
     path: &Path,
     text: &str,
-    parsed: &Parsed<'_, T>,
+    parsed: &(StagedSet<T>, Vec<(usize, &str)>),
 ) -> Result<StagedRecovery, StoreError> {
+    let (set, bad) = parsed;
     let mut damaged = String::new();
-    for (_, line) in &parsed.bad {
+    for (_, line) in bad {
         damaged.push_str(line);
         damaged.push('\n');
     }
@@ -158,7 +193,7 @@ fn set_aside<T>(
         .map_err(StoreError::io(path))?;
     fsutil::write_atomic(path, |w| {
         // Damaged line numbers come in file order: walk them alongside the lines.
-        let mut bad = parsed.bad.iter().map(|(n, _)| *n).peekable();
+        let mut bad = bad.iter().map(|(n, _)| *n).peekable();
         for (i, line) in text.lines().enumerate() {
             if bad.next_if_eq(&(i + 1)).is_none() {
                 w.write_all(line.as_bytes())?;
@@ -169,24 +204,24 @@ fn set_aside<T>(
     })
     .map_err(StoreError::io(path))?;
     Ok(StagedRecovery {
-        bad_lines: parsed.bad.iter().map(|(n, _)| *n).collect(),
+        bad_lines: bad.iter().map(|(n, _)| *n).collect(),
         saved_to,
-        kept: parsed.entries.len(),
+        kept: set.len(),
     })
 }
 
-/// The staged entries in `path`, skipping damaged lines (see [`read_checked`]).
-pub fn read<T: DeserializeOwned + Send>(path: &Path) -> Result<Vec<StagedEntry<T>>, StoreError> {
+/// What `path` holds, skipping damaged lines (see [`read_checked`]).
+pub fn read<T: DeserializeOwned + Send>(path: &Path) -> Result<StagedSet<T>, StoreError> {
     Ok(read_checked(path)?.0)
 }
 
-/// The staged entries in `path` and the line numbers of damaged lines, changing nothing.
+/// What `path` holds and the line numbers of damaged lines, changing nothing.
 pub fn read_checked<T: DeserializeOwned + Send>(
     path: &Path,
-) -> Result<(Vec<StagedEntry<T>>, Vec<usize>), StoreError> {
+) -> Result<(StagedSet<T>, Vec<usize>), StoreError> {
     let text = read_text(path)?;
-    let parsed = parse(&text);
-    Ok((parsed.entries, parsed.bad.iter().map(|(n, _)| *n).collect()))
+    let (set, bad) = parse(&text);
+    Ok((set, bad.iter().map(|(n, _)| *n).collect()))
 }
 
 /// The file's text (missing = empty). Invalid UTF-8 is kept as replacement characters:
@@ -202,27 +237,26 @@ fn read_text(path: &Path) -> Result<String, StoreError> {
     }
 }
 
-/// Entries read, and damaged lines (number from 1, text).
-struct Parsed<'a, T> {
-    entries: Vec<StagedEntry<T>>,
-    bad: Vec<(usize, &'a str)>,
-}
+/// What `text` holds, and its damaged lines (number from 1, text).
+type Parsed<'a, T> = (StagedSet<T>, Vec<(usize, &'a str)>);
 
 fn parse<T: DeserializeOwned + Send>(text: &str) -> Parsed<'_, T> {
-    // A million staged people are ~270 MB of JSON: parse the halves on two threads.
+    // A million staged people with their fields are ~270 MB of JSON: parse the halves
+    // on two threads.
     let split = if text.len() >= PARALLEL_FROM_BYTES {
         memchr::memchr(b'\n', &text.as_bytes()[text.len() / 2..]).map(|i| text.len() / 2 + i + 1)
     } else {
         None
     };
     let Some(split) = split else {
-        return parse_lines(text, 0);
+        return format::parse_lines(text, 0).finish();
     };
     let (first, second) = text.split_at(split);
-    let second_starts = first.lines().count();
+    // `first` ends with a line break: its lines are its line breaks.
+    let second_starts = memchr::memchr_iter(b'\n', first.as_bytes()).count();
     let (mut first, second) = std::thread::scope(|s| {
-        let second = s.spawn(|| parse_lines(second, second_starts));
-        let first = parse_lines(first, 0);
+        let second = s.spawn(|| format::parse_lines(second, second_starts));
+        let first = format::parse_lines(first, 0);
         // A panic there is a bug, not bad data: propagate it.
         (
             first,
@@ -231,156 +265,12 @@ fn parse<T: DeserializeOwned + Send>(text: &str) -> Parsed<'_, T> {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e)),
         )
     });
-    first.entries.extend(second.entries);
-    first.bad.extend(second.bad);
-    first
+    first.extend(second);
+    first.finish()
 }
 
 /// Files at least this large are parsed in two halves.
 const PARALLEL_FROM_BYTES: usize = 4 << 20;
 
-/// The entries of `text`, whose first line is line `before + 1` of the file.
-fn parse_lines<T: DeserializeOwned>(text: &str, before: usize) -> Parsed<'_, T> {
-    let mut parsed = Parsed {
-        entries: Vec::new(),
-        bad: Vec::new(),
-    };
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str(line) {
-            Ok(entry) => parsed.entries.push(entry),
-            Err(_) => parsed.bad.push((before + i + 1, line)),
-        }
-    }
-    parsed
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Person;
-
-    #[test]
-    fn save_keeps_foreign_entries_and_replaces_atomically() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("staged-connections.jsonl");
-        let p = |id: &str| StagedEntry {
-            id: id.to_owned(),
-            item: Person {
-                first_name: id.to_owned(),
-                ..Default::default()
-            },
-        };
-        let (mut store, loaded) = StagedStore::<Person>::load(&path).unwrap();
-        assert!(loaded.is_empty());
-        store.set_foreign(vec![p("elsewhere")]);
-        store.save([p("a"), p("b")].into_iter()).unwrap();
-        let (_, loaded) = StagedStore::<Person>::load(&path).unwrap();
-        let ids: Vec<_> = loaded.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b", "elsewhere"]);
-        // No temp files left behind.
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn a_large_staged_file_reads_back_whole_in_order_with_right_line_numbers() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("staged-connections.jsonl");
-        let entry = |i: usize| StagedEntry {
-            id: format!("https://www.linkedin.com/in/p{i}"),
-            item: Person {
-                first_name: format!("P{i}"),
-                ..Default::default()
-            },
-        };
-        let n = 40_000; // about 6 MB: parsed in two halves
-        let (store, _) = StagedStore::<Person>::load(&path).unwrap();
-        store.save((0..n).map(entry)).unwrap();
-        assert!(fs::metadata(&path).unwrap().len() as usize >= PARALLEL_FROM_BYTES);
-        let back: Vec<StagedEntry<Person>> = read(&path).unwrap();
-        assert_eq!(back.len(), n);
-        assert!(back.iter().enumerate().all(|(i, e)| *e == entry(i)));
-        // A bad line deep in the second half is reported by its line in the file.
-        let mut text = fs::read_to_string(&path).unwrap();
-        text.push_str("{not json\n");
-        fs::write(&path, text).unwrap();
-        let (back, bad) = read_checked::<Person>(&path).unwrap();
-        assert_eq!(back.len(), n);
-        assert_eq!(bad, [n + 1]);
-    }
-
-    #[test]
-    fn a_half_written_staged_file_keeps_its_good_entries_and_sets_the_rest_aside() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("staged-connections.jsonl");
-        let p = |id: &str| StagedEntry {
-            id: id.to_owned(),
-            item: Person {
-                first_name: id.to_owned(),
-                ..Default::default()
-            },
-        };
-        let (store, _) = StagedStore::<Person>::load(&path).unwrap();
-        store.save([p("a"), p("b"), p("c")].into_iter()).unwrap();
-        let whole = fs::read_to_string(&path).unwrap();
-        // Cut in the middle of the third line, with garbage in the middle too.
-        let cut = whole.len() - 12;
-        let mut damaged: Vec<&str> = whole[..cut].lines().collect();
-        damaged.insert(1, "\u{0}\u{0}garbage");
-        fs::write(&path, damaged.join("\n")).unwrap();
-
-        let (store, loaded) = StagedStore::<Person>::load(&path).unwrap();
-        let ids: Vec<_> = loaded.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b"], "the good entries are kept");
-        let recovery = store.recovery().expect("the damage is reported");
-        assert_eq!(recovery.bad_lines, [2, 4]);
-        let message = recovery.message();
-        assert!(message.contains("2 staged kept"), "{message}");
-        let aside = fs::read_to_string(&recovery.saved_to).unwrap();
-        assert!(aside.starts_with("\u{0}\u{0}garbage\n"), "{aside:?}");
-        assert!(
-            aside.contains(&whole[whole.lines().take(2).map(|l| l.len() + 1).sum::<usize>()..cut])
-        );
-        // The staged file now holds only the good lines: the next start is clean.
-        let (store, again) = StagedStore::<Person>::load(&path).unwrap();
-        assert_eq!(again.len(), 2);
-        assert!(store.recovery().is_none());
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(&recovery.saved_to)
-                .unwrap()
-                .permissions()
-                .mode();
-            assert_eq!(mode & 0o777, 0o600, "the set-aside file is private");
-        }
-    }
-
-    #[test]
-    fn a_failed_save_leaves_the_last_saved_set_in_place() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("staged-connections.jsonl");
-        let p = |id: &str| StagedEntry {
-            id: id.to_owned(),
-            item: Person::default(),
-        };
-        let (mut store, _) = StagedStore::<Person>::load(&path).unwrap();
-        store.save([p("a")].into_iter()).unwrap();
-        store.inject_faults(Arc::new(Faults::fail_every(1)));
-        let failed = store.save([p("a"), p("b")].into_iter());
-        assert!(matches!(failed, Err(StoreError::Io { .. })), "{failed:?}");
-        let ids: Vec<String> = read::<Person>(&path)
-            .unwrap()
-            .into_iter()
-            .map(|e| e.id)
-            .collect();
-        assert_eq!(ids, ["a"]);
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no temp file left"
-        );
-    }
-}
+mod tests;

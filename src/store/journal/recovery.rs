@@ -6,6 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::JournalEntry;
+use super::compact::{self, Header, Line};
 use crate::store::{StoreError, fsutil};
 
 /// What opening the journal found besides the entries.
@@ -85,18 +86,44 @@ fn parse(bytes: &[u8]) -> Parsed {
     let mut bad_lines = Vec::new();
     let mut incomplete_batches = Vec::new();
     let mut run: Option<Run> = None;
+    // The group header being read: its entry lines still to come, and where it starts
+    // (a batch's first entry starts at its header).
+    let mut group: Option<(Header, usize, usize)> = None;
     let mut offset = 0;
     for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
         if !line.ends_with(b"\n") {
             break; // torn: set aside below
         }
-        let at = offset;
+        let mut at = offset;
         offset += line.len();
         let body = line.trim_ascii();
         if body.is_empty() {
             continue;
         }
-        let Ok(entry) = serde_json::from_slice::<JournalEntry>(body).map(upgrade_id) else {
+        let entry = match compact::read_line(body) {
+            Some(Line::Header(header)) => {
+                end_group(group.take(), run.as_ref(), &mut incomplete_batches);
+                let n = header.n;
+                group = (n > 0).then_some((header, n, at));
+                continue;
+            }
+            Some(Line::Row(row)) => match &mut group {
+                Some((header, left, header_at)) if *left > 0 => {
+                    if *left == header.n {
+                        at = *header_at;
+                    }
+                    *left -= 1;
+                    compact::entry(header, row)
+                }
+                _ => None,
+            },
+            Some(Line::Entry(entry)) => {
+                end_group(group.take(), run.as_ref(), &mut incomplete_batches);
+                Some(upgrade_id(*entry))
+            }
+            None => None,
+        };
+        let Some(entry) = entry else {
             bad_lines.push(i + 1);
             continue;
         };
@@ -128,14 +155,18 @@ fn parse(bytes: &[u8]) -> Parsed {
         }
     }
     let good_len = offset;
-    let (keep_len, cut_batch) = match run {
-        Some(open) => {
+    let (keep_len, cut_batch) = match (run, group) {
+        (Some(open), _) => {
             let written = read.len() - open.first;
             read.truncate(open.first);
             keep.truncate(open.first);
             (open.offset, Some((written, open.len)))
         }
-        None => (good_len, None),
+        // A header last and nothing of its batch after it: cut short before its first entry.
+        (None, Some((header, left, header_at))) if left == header.n => {
+            (header_at, Some((0, header.batch_len)))
+        }
+        (None, _) => (good_len, None),
     };
     let entries = read
         .into_iter()
@@ -148,6 +179,22 @@ fn parse(bytes: &[u8]) -> Parsed {
         cut_batch,
         bad_lines,
         incomplete_batches,
+    }
+}
+
+/// A group ends (a header or an entry of the older form follows): a header none of whose
+/// entries followed means its batch is missing entries, unless the open run of that batch
+/// says so already.
+fn end_group(
+    group: Option<(Header, usize, usize)>,
+    run: Option<&Run>,
+    incomplete_batches: &mut Vec<String>,
+) {
+    if let Some((header, left, _)) = group
+        && left == header.n
+        && run.is_none_or(|r| r.batch != header.batch)
+    {
+        incomplete_batches.push(header.batch);
     }
 }
 
@@ -254,6 +301,56 @@ mod tests {
         }
         assert_eq!(ids(&parse(&whole).entries).len(), 5);
         assert_eq!(parse(&whole).keep_len, whole.len());
+    }
+
+    fn compact_lines(entries: &[JournalEntry]) -> Vec<u8> {
+        let mut out = Vec::new();
+        compact::write(&mut out, entries).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_compact_batch_cut_at_any_byte_never_counts_and_the_earlier_one_always_does() {
+        // The second batch spans two groups (two actions), as a verification's may.
+        let mut second = batch("b", 4);
+        second[2].action = JournalAction::Verified;
+        second[3].action = JournalAction::Verified;
+        let before = [lines(&batch("old", 1)), compact_lines(&batch("a", 2))].concat();
+        let second = compact_lines(&second);
+        let header_end = before.len() + memchr::memchr(b'\n', &second).unwrap() + 1;
+        let whole = [before.clone(), second].concat();
+        for cut in before.len()..whole.len() {
+            let parsed = parse(&whole[..cut]);
+            assert_eq!(
+                ids(&parsed.entries),
+                ["old-0", "a-0", "a-1"],
+                "cut at byte {cut}"
+            );
+            assert_eq!(parsed.keep_len, before.len(), "cut at byte {cut}");
+            if cut >= header_end {
+                assert_eq!(parsed.cut_batch.map(|c| c.1), Some(4), "cut at byte {cut}");
+            }
+        }
+        let parsed = parse(&whole);
+        assert_eq!(parsed.entries.len(), 7);
+        assert_eq!(parsed.keep_len, whole.len());
+        assert_eq!(parsed.entries[5].action, JournalAction::Verified);
+    }
+
+    #[test]
+    fn a_compact_group_missing_lines_in_the_middle_is_ignored_but_kept() {
+        let text = compact_lines(&batch("a", 3));
+        let mut cut: Vec<&[u8]> = text.split_inclusive(|&b| b == b'\n').collect();
+        cut.remove(2);
+        let damaged = [cut.concat(), compact_lines(&batch("b", 1))].concat();
+        let parsed = parse(&damaged);
+        assert_eq!(ids(&parsed.entries), ["b-0"]);
+        assert_eq!(parsed.incomplete_batches, ["a"]);
+        // A row with no header before it is unreadable, not counted.
+        let stray = [cut[1..].concat(), compact_lines(&batch("c", 1))].concat();
+        let parsed = parse(&stray);
+        assert_eq!(ids(&parsed.entries), ["c-0"]);
+        assert_eq!(parsed.bad_lines, [1, 2]);
     }
 
     #[test]

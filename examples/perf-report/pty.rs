@@ -1,0 +1,109 @@
+//! The real binary in a pseudo-terminal, timed as a person sees it (as the `startup`
+//! example does), and its peak memory once it has quit.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// What one launch measured, in milliseconds (and KiB for memory).
+pub struct Launch {
+    pub first_frame: f64,
+    pub usable: f64,
+    /// After typing `/contoso`: the first matches on screen, then all of them.
+    pub filter: Option<(f64, f64)>,
+    pub peak_kib: Option<u64>,
+}
+
+/// Launches `bin EXPORT --data-dir DATA`, waits for the loaded screen, optionally types a
+/// filter, and quits.
+pub fn launch(bin: &Path, export: &Path, data: &Path, filter: bool) -> Launch {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 140,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(bin);
+    cmd.arg(export);
+    cmd.arg("--data-dir");
+    cmd.arg(data);
+    cmd.env("TERM", "xterm-256color");
+    let start = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn unconnect");
+    let pid = child.process_id();
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let mut writer = pair.master.take_writer().expect("pty writer");
+    let rows = std::num::NonZeroU16::new(40).expect("40 rows");
+    let cols = std::num::NonZeroU16::new(140).expect("140 columns");
+    let out = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+    let sink = Arc::clone(&out);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut out) = sink.lock() {
+                out.process(&buf[..n]);
+            }
+        }
+    });
+    let seen = |text: &str| {
+        out.lock()
+            .map(|o| o.screen().contents().contains(text))
+            .unwrap_or(false)
+    };
+    let wait_from = |from: Instant, what: &dyn Fn() -> bool| {
+        while !what() {
+            assert!(
+                from.elapsed() < Duration::from_secs(120),
+                "timed out; the screen:\n{}",
+                out.lock()
+                    .map(|o| o.screen().contents())
+                    .unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_micros(500));
+        }
+        from.elapsed().as_secs_f64() * 1e3
+    };
+    // The first frame: the loading gauge or the loaded screen, whichever comes first.
+    let first_frame = wait_from(start, &|| seen("unconnect"));
+    // The loaded screen names its sort order; the loading screen does not.
+    let usable = wait_from(start, &|| seen("newest first"));
+    let filter = filter.then(|| {
+        let typed = Instant::now();
+        let _ = writer.write_all(b"/contoso");
+        let _ = writer.flush();
+        let first = wait_from(typed, &|| {
+            seen("/ contoso") && seen(" of ") && !seen("(0 of")
+        });
+        let all = wait_from(typed, &|| {
+            seen("/ contoso") && seen(" of ") && !seen("searching")
+        });
+        let _ = writer.write_all(b"\x1b");
+        let _ = writer.flush();
+        (first, all)
+    });
+    // Esc and q apart: together a terminal reads them as Alt-q.
+    std::thread::sleep(Duration::from_millis(100));
+    let _ = writer.write_all(b"q");
+    let _ = writer.flush();
+    let peak_kib = match pid {
+        Some(pid) => super::memory::wait_peak_kib(pid),
+        None => {
+            let _ = child.wait();
+            None
+        }
+    };
+    Launch {
+        first_frame,
+        usable,
+        filter,
+        peak_kib,
+    }
+}

@@ -1,0 +1,137 @@
+//! Putting people back where they were: in the done set (journaled) or the right column
+//! (staged last time), and setting aside what was staged from another export.
+
+use std::collections::HashSet;
+
+use crate::model::hash::TextTable;
+use crate::model::triage::Place;
+use crate::store::staged::{IdGroup, IdList, StagedSet};
+
+/// Where each item goes given what was journaled (done) and staged last time; what was
+/// staged and is not in this export is returned, to be kept aside. `identity` writes item
+/// `i`'s identity into a reused buffer, so a million items allocate nothing.
+///
+/// People staged from this export were saved in its order, so they are matched walking
+/// both lists together; only what that leaves over is looked up in a hash table.
+pub(super) fn restore_places<S>(
+    items: usize,
+    mut identity: impl FnMut(u32, &mut String),
+    done: &HashSet<&str>,
+    staged: StagedSet<S>,
+) -> (Vec<(u32, Place)>, StagedSet<S>) {
+    if done.is_empty() && staged.is_empty() {
+        return (Vec::new(), StagedSet::default());
+    }
+    let ids: Vec<&str> = staged.ids().collect();
+    let is_done = |key: &str| !done.is_empty() && done.contains(key);
+    let mut found = vec![false; ids.len()];
+    let mut matched = vec![false; items];
+    let mut places = Vec::new();
+    let mut key = String::new();
+    let mut next = 0;
+    for i in 0..items as u32 {
+        key.clear();
+        identity(i, &mut key);
+        let done_here = is_done(&key);
+        if done_here {
+            places.push((i, Place::Done));
+        }
+        if ids.get(next).is_some_and(|id| *id == key) {
+            // Done since it was staged: nothing left to do for it.
+            if !done_here {
+                places.push((i, Place::Right));
+            }
+            found[next] = true;
+            matched[i as usize] = true;
+            next += 1;
+        }
+    }
+    let left: Vec<u32> = (0..ids.len() as u32)
+        .filter(|&s| !found[s as usize])
+        .collect();
+    if !left.is_empty() {
+        let mut staged_ids = TextTable::with_capacity(left.len());
+        for &s in &left {
+            let id = ids[s as usize];
+            staged_ids.find_or_insert(id, |t| ids[t as usize] == id, s);
+        }
+        for i in (0..items as u32).filter(|&i| !matched[i as usize]) {
+            key.clear();
+            identity(i, &mut key);
+            let holds = |s: u32| ids[s as usize] == key;
+            if let Some(s) = staged_ids.find(&key, holds).map(|s| s as usize) {
+                // The same identity twice (staged from two exports): found once is found.
+                if !found[s] && !is_done(&key) {
+                    places.push((i, Place::Right));
+                }
+                found[s] = true;
+            }
+        }
+    }
+    drop(ids);
+    (places, not_found(staged, &found))
+}
+
+/// The part of `staged` not `found` (flags in [`StagedSet::ids`] order).
+fn not_found<S>(staged: StagedSet<S>, found: &[bool]) -> StagedSet<S> {
+    let mut found = found.iter();
+    let mut keep = || !found.next().copied().unwrap_or(false);
+    let groups = staged
+        .groups
+        .into_iter()
+        .filter_map(|group| {
+            let ids: IdList = group.ids.iter().filter(|_| keep()).collect();
+            (!ids.is_empty()).then_some(IdGroup {
+                export: group.export,
+                ids,
+            })
+        })
+        .collect();
+    let entries = staged.entries.into_iter().filter(|_| keep()).collect();
+    StagedSet { groups, entries }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::staged::StagedEntry;
+
+    #[test]
+    fn staged_in_any_order_is_restored_once_and_the_rest_set_aside() {
+        let items = ["a", "b", "c", "d", "e"];
+        let staged = StagedSet {
+            groups: vec![
+                IdGroup {
+                    export: Some("this".into()),
+                    // Saved in the export's order, then out of it.
+                    ids: ["a", "c", "e", "b", "x"].into_iter().collect(),
+                },
+                IdGroup {
+                    export: Some("another".into()),
+                    ids: ["a"].into_iter().collect(),
+                },
+            ],
+            entries: vec![StagedEntry {
+                id: "d".into(),
+                item: (),
+            }],
+        };
+        let done: HashSet<&str> = ["c"].into_iter().collect();
+        let identity = |i: u32, key: &mut String| key.push_str(items[i as usize]);
+        let (mut places, foreign) = restore_places(items.len(), identity, &done, staged);
+        places.sort_by_key(|(i, _)| *i);
+        assert_eq!(
+            places,
+            [
+                (0, Place::Right),
+                (1, Place::Right),
+                (2, Place::Done),
+                (3, Place::Right),
+                (4, Place::Right),
+            ]
+        );
+        let kept: Vec<&str> = foreign.ids().collect();
+        assert_eq!(kept, ["x", "a"], "not in this export, or a second copy");
+        assert_eq!(foreign.groups[0].export.as_deref(), Some("this"));
+    }
+}

@@ -1,0 +1,381 @@
+//! The journal's compact form. A batch is written as groups: a header line holding what
+//! its entries share (time, action, batch id, batch length, export date) once, then one
+//! line per entry holding only what is needed to show and export it, as a JSON array:
+//!
+//! ```text
+//! {"at":"2026-11-28T18:40:00.123+01:00","batch":"20261128T184000.123-42","action":"remove","batch_len":2,"n":2}
+//! ["Ada","Lovelace","https://www.linkedin.com/in/ada","","Analytical","Engineer","2026-02-08"]
+//! ["Bo","M","https://www.linkedin.com/in/bo","bo@example.com","","",null]
+//! ```
+//!
+//! A removal's line is the person's fields (its identity follows from them), a
+//! withdrawal's the invitation's, a status entry's `["identity"]`. An entry that fits
+//! none of these (not one this program writes) is written whole, in the older one-object
+//! form, which stays readable. Every entry still carries its batch's length, so a batch
+//! cut short never counts (see [`super::recovery`]).
+
+use std::io::{self, Write};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::{JournalAction, JournalEntry};
+use crate::model::{Direction, Invitation, Person};
+use crate::store::json_lines;
+
+/// What the entries of a group share, written once before them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Header {
+    #[serde(with = "super::rfc3339")]
+    pub at: DateTime<FixedOffset>,
+    pub batch: String,
+    pub action: JournalAction,
+    /// Entries in the whole batch (which may span several groups).
+    pub batch_len: usize,
+    /// Entry lines following this header.
+    pub n: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_date: Option<NaiveDate>,
+}
+
+/// One line of the journal, as read.
+pub(super) enum Line {
+    /// An entry in the one-object-per-entry form (older journals, and odd entries).
+    Entry(Box<JournalEntry>),
+    /// A group header: the next `n` lines are its entries.
+    Header(Header),
+    /// An entry of the group opened by the last header: its fields.
+    Row(Vec<Option<String>>),
+}
+
+/// Reads one complete line (without its line break); `None` if it is not valid.
+pub(super) fn read_line(body: &[u8]) -> Option<Line> {
+    match body.first()? {
+        b'[' => serde_json::from_slice(body).ok().map(Line::Row),
+        b'{' => {
+            // A header has no `id`; try the likelier form first.
+            let entry_first = memchr::memmem::find(body, b"\"id\":").is_some();
+            let entry = || serde_json::from_slice(body).ok().map(Line::Entry);
+            let header = || serde_json::from_slice(body).ok().map(Line::Header);
+            if entry_first {
+                entry().or_else(header)
+            } else {
+                header().or_else(entry)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The entry a row of `header`'s group stands for; `None` if the row does not fit.
+pub(super) fn entry(header: &Header, row: Vec<Option<String>>) -> Option<JournalEntry> {
+    let (id, person, invitation) = match (header.action, row.len()) {
+        (_, 1) => (row.into_iter().next()??, None, None),
+        // The URL as the export wrote it comes eighth, when it differs from the URL.
+        (JournalAction::Remove, 7 | 8) => {
+            let person = person_from(row)?;
+            (person.identity(), Some(person), None)
+        }
+        (JournalAction::Withdraw, 7) => {
+            let invitation = invitation_from(row)?;
+            (invitation.identity(), None, Some(invitation))
+        }
+        _ => return None,
+    };
+    Some(JournalEntry {
+        at: header.at,
+        action: header.action,
+        batch: header.batch.clone(),
+        batch_len: Some(header.batch_len),
+        id,
+        person,
+        invitation,
+        export_date: header.export_date,
+    })
+}
+
+fn person_from(row: Vec<Option<String>>) -> Option<Person> {
+    let mut f = row.into_iter();
+    let mut text = || f.next().map(Option::unwrap_or_default);
+    Some(Person {
+        first_name: text()?,
+        last_name: text()?,
+        url: text()?,
+        email: text()?,
+        company: text()?,
+        position: text()?,
+        connected_on: match text()? {
+            date if date.is_empty() => None,
+            date => Some(date.parse::<NaiveDate>().ok()?),
+        },
+        url_as_written: text().unwrap_or_default(),
+    })
+}
+
+fn invitation_from(row: Vec<Option<String>>) -> Option<Invitation> {
+    let mut f = row.into_iter();
+    let mut text = || f.next().map(Option::unwrap_or_default);
+    Some(Invitation {
+        from: text()?,
+        to: text()?,
+        sent_at: match text()? {
+            at if at.is_empty() => None,
+            at => Some(at.parse::<NaiveDateTime>().ok()?),
+        },
+        message: text()?,
+        direction: match text()?.as_str() {
+            "Outgoing" => Direction::Outgoing,
+            "Incoming" => Direction::Incoming,
+            _ => return None,
+        },
+        inviter_url: text()?,
+        invitee_url: text()?,
+    })
+}
+
+/// How an entry is written.
+#[derive(PartialEq)]
+enum Form {
+    /// `["identity"]`.
+    Id,
+    /// The person's fields.
+    Person,
+    /// The invitation's fields.
+    Invitation,
+    /// The whole entry as one object.
+    Whole,
+}
+
+fn form(e: &JournalEntry) -> Form {
+    match (e.action, &e.person, &e.invitation) {
+        (_, None, None) => Form::Id,
+        (JournalAction::Remove, Some(p), None) if p.identity() == e.id => Form::Person,
+        (JournalAction::Withdraw, None, Some(i)) if i.identity() == e.id => Form::Invitation,
+        _ => Form::Whole,
+    }
+}
+
+/// Whether `a` and `b` can share a header.
+fn same_group(a: &JournalEntry, b: &JournalEntry) -> bool {
+    a.at == b.at
+        && a.at.offset() == b.at.offset()
+        && a.action == b.action
+        && a.batch == b.batch
+        && a.batch_len == b.batch_len
+        && a.export_date == b.export_date
+}
+
+fn entry_line(buf: &mut Vec<u8>, e: &JournalEntry) -> serde_json::Result<()> {
+    match (&e.person, &e.invitation) {
+        (Some(p), None) if form(e) == Form::Person => {
+            let fields = (
+                &p.first_name,
+                &p.last_name,
+                &p.url,
+                &p.email,
+                &p.company,
+                &p.position,
+                &p.connected_on,
+            );
+            if p.url_as_written.is_empty() {
+                serde_json::to_writer(buf, &fields)
+            } else {
+                let (a, b, c, d, e, f, g) = fields;
+                serde_json::to_writer(buf, &(a, b, c, d, e, f, g, &p.url_as_written))
+            }
+        }
+        (None, Some(i)) if form(e) == Form::Invitation => serde_json::to_writer(
+            buf,
+            &(
+                &i.from,
+                &i.to,
+                &i.sent_at,
+                &i.message,
+                &i.direction,
+                &i.inviter_url,
+                &i.invitee_url,
+            ),
+        ),
+        _ => serde_json::to_writer(buf, &[&e.id]),
+    }
+}
+
+/// Groups at least this large are serialised on two threads, a chunk at a time.
+const PARALLEL_FROM_ENTRIES: usize = 10_000;
+
+/// Writes `batch` (its `batch_len`s set) in the compact form. A small batch goes out in
+/// one write.
+pub(super) fn write(out: &mut dyn Write, batch: &[JournalEntry]) -> io::Result<()> {
+    let mut pending = Vec::with_capacity(batch.len().min(PARALLEL_FROM_ENTRIES) * 160);
+    let mut start = 0;
+    while start < batch.len() {
+        let first = &batch[start];
+        if form(first) == Form::Whole {
+            serde_json::to_writer(&mut pending, first)?;
+            pending.push(b'\n');
+            start += 1;
+            continue;
+        }
+        let n = batch[start..]
+            .iter()
+            .take_while(|e| same_group(first, e) && form(e) != Form::Whole)
+            .count();
+        let header = Header {
+            at: first.at,
+            batch: first.batch.clone(),
+            action: first.action,
+            batch_len: first.batch_len.unwrap_or(n),
+            n,
+            export_date: first.export_date,
+        };
+        serde_json::to_writer(&mut pending, &header)?;
+        pending.push(b'\n');
+        let group = &batch[start..start + n];
+        if n < PARALLEL_FROM_ENTRIES {
+            for e in group {
+                entry_line(&mut pending, e)?;
+                pending.push(b'\n');
+            }
+        } else {
+            out.write_all(&pending)?;
+            pending.clear();
+            json_lines::write(out, group, entry_line)?;
+        }
+        start += n;
+    }
+    out.write_all(&pending)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::journal::{mark_batch_lengths, new_batch_id, now};
+
+    fn written(batch: &[JournalEntry]) -> String {
+        let mut out = Vec::new();
+        write(&mut out, batch).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn read_back(text: &str) -> Vec<JournalEntry> {
+        let mut header = None;
+        let mut entries = Vec::new();
+        for line in text.lines() {
+            match read_line(line.as_bytes()).expect("every line reads") {
+                Line::Header(h) => header = Some(h),
+                Line::Row(row) => entries.push(entry(header.as_ref().unwrap(), row).unwrap()),
+                Line::Entry(e) => entries.push(*e),
+            }
+        }
+        entries
+    }
+
+    #[test]
+    fn every_kind_of_entry_reads_back_as_it_was_written() {
+        // Times are kept to the millisecond.
+        let at = DateTime::parse_from_rfc3339("2026-11-28T18:40:00.123+01:00").unwrap();
+        let batch = new_batch_id(at);
+        let ada = Person {
+            first_name: "Ada, \"the\" first".into(),
+            last_name: "Lovelace\u{1b}[2J".into(),
+            url: "https://www.linkedin.com/in/ada".into(),
+            email: "ada@example.com".into(),
+            company: "Analytical".into(),
+            position: "Engineer".into(),
+            connected_on: NaiveDate::from_ymd_opt(2026, 2, 8),
+            url_as_written: "https://www.linkedin.com/in/ada/".into(),
+        };
+        let unnamed = Person {
+            first_name: "Bo".into(),
+            ..Default::default()
+        };
+        let invitation = Invitation {
+            from: "Me".into(),
+            to: "Cy".into(),
+            sent_at: NaiveDate::from_ymd_opt(2026, 1, 2).and_then(|d| d.and_hms_opt(10, 5, 0)),
+            message: "Hi\nthere".into(),
+            direction: Direction::Outgoing,
+            inviter_url: String::new(),
+            invitee_url: "https://www.linkedin.com/in/cy".into(),
+        };
+        let base = JournalEntry {
+            at,
+            action: JournalAction::Remove,
+            batch: batch.clone(),
+            batch_len: None,
+            id: ada.identity(),
+            person: Some(ada.clone()),
+            invitation: None,
+            export_date: None,
+        };
+        let mut entries = vec![
+            base.clone(),
+            JournalEntry {
+                id: unnamed.identity(),
+                person: Some(unnamed),
+                ..base.clone()
+            },
+            JournalEntry {
+                action: JournalAction::Withdraw,
+                id: invitation.identity(),
+                person: None,
+                invitation: Some(invitation),
+                ..base.clone()
+            },
+            JournalEntry {
+                action: JournalAction::StillConnected,
+                person: None,
+                export_date: NaiveDate::from_ymd_opt(2026, 3, 1),
+                ..base.clone()
+            },
+            // Not one this program writes: a removal whose fields say someone else.
+            JournalEntry {
+                id: "someone-else".into(),
+                ..base.clone()
+            },
+        ];
+        mark_batch_lengths(&mut entries);
+        let text = written(&entries);
+        assert_eq!(read_back(&text), entries);
+        assert!(!text.contains('\u{1b}'), "escapes stay escaped: {text}");
+        assert_eq!(text.lines().count(), 4 + 4, "a header per group: {text}");
+    }
+
+    #[test]
+    fn a_removal_costs_about_its_row_in_the_export() {
+        let at = now();
+        let p = Person {
+            first_name: "Elif".into(),
+            last_name: "Nakamura".into(),
+            url: "https://www.linkedin.com/in/elif-nakamura-0".into(),
+            email: "elif.nakamura0@example.com".into(),
+            company: "Wingtip Solutions".into(),
+            position: "Customer Success Manager".into(),
+            connected_on: NaiveDate::from_ymd_opt(2026, 11, 20),
+            ..Default::default()
+        };
+        let row = "Elif,Nakamura,https://www.linkedin.com/in/elif-nakamura-0,\
+                   elif.nakamura0@example.com,Wingtip Solutions,Customer Success Manager,\
+                   20 Nov 2026\n";
+        let mut entries: Vec<JournalEntry> = (0..1000)
+            .map(|_| JournalEntry {
+                at,
+                action: JournalAction::Remove,
+                batch: new_batch_id(at),
+                batch_len: None,
+                id: p.identity(),
+                person: Some(p.clone()),
+                invitation: None,
+                export_date: None,
+            })
+            .collect();
+        mark_batch_lengths(&mut entries);
+        let per_removal = written(&entries).len() as f64 / 1000.0;
+        assert!(
+            per_removal <= 1.3 * row.len() as f64,
+            "{per_removal} bytes a removal against a {}-byte row",
+            row.len()
+        );
+    }
+}
