@@ -92,6 +92,17 @@ fn main() {
         memory::measure_main(&argv[2..]);
         return;
     }
+    if let [_, flag, bin, export, data, filter] = argv.as_slice()
+        && flag == "--launch"
+    {
+        pty::launch_main(
+            Path::new(bin),
+            Path::new(export),
+            Path::new(data),
+            filter == "1",
+        );
+        return;
+    }
     let mut runs = 5;
     let mut sizes = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -174,7 +185,7 @@ fn measure(bin: &Path, work: &Path, rows: usize, runs: usize) -> Figures {
             f.check_peak_kib.push(kib as f64);
         }
         let fresh = work.join(format!("data-{rows}-{run}"));
-        let launch = pty::launch(bin, &export, &fresh, true);
+        let launch = pty::launch_apart(bin, &export, &fresh, true);
         f.first_frame.push(launch.first_frame);
         f.usable.push(launch.usable);
         if let Some((first, all)) = launch.filter {
@@ -185,7 +196,7 @@ fn measure(bin: &Path, work: &Path, rows: usize, runs: usize) -> Figures {
             f.app_peak_kib.push(kib as f64);
         }
         let _ = std::fs::remove_dir_all(&fresh);
-        let staged = pty::launch(bin, &export, &staged_data, false);
+        let staged = pty::launch_apart(bin, &export, &staged_data, false);
         f.staged_usable.push(staged.usable);
     }
     let _ = std::fs::remove_file(&export);

@@ -107,3 +107,36 @@ pub fn launch(bin: &Path, export: &Path, data: &Path, filter: bool) -> Launch {
         peak_kib,
     }
 }
+
+/// `--launch BIN EXPORT DATA FILTER`: [`launch`] from this small, fresh process, its
+/// figures printed as words ("-" for none).
+pub fn launch_main(bin: &Path, export: &Path, data: &Path, filter: bool) {
+    let l = launch(bin, export, data, filter);
+    let (first, all) = l.filter.map_or(("-".into(), "-".into()), |(f, a)| {
+        (f.to_string(), a.to_string())
+    });
+    let kib = l.peak_kib.map_or("-".into(), |k| k.to_string());
+    println!("{} {} {first} {all} {kib}", l.first_frame, l.usable);
+}
+
+/// [`launch`], run from a fresh copy of this program: a child started straight from this
+/// process would count this process's memory (a million people by then) in its peak.
+pub fn launch_apart(bin: &Path, export: &Path, data: &Path, filter: bool) -> Launch {
+    let out = std::process::Command::new(std::env::current_exe().expect("this program"))
+        .arg("--launch")
+        .args([bin.as_os_str(), export.as_os_str(), data.as_os_str()])
+        .arg(if filter { "1" } else { "0" })
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .expect("run the launching copy");
+    assert!(out.status.success(), "launching {bin:?} failed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let words: Vec<Option<f64>> = text.split_whitespace().map(|w| w.parse().ok()).collect();
+    let word = |i: usize| words.get(i).copied().flatten();
+    Launch {
+        first_frame: word(0).unwrap_or(f64::NAN),
+        usable: word(1).unwrap_or(f64::NAN),
+        filter: word(2).zip(word(3)),
+        peak_kib: word(4).map(|k| k as u64),
+    }
+}

@@ -106,7 +106,7 @@ pub enum WrittenUrl<'a> {
 }
 
 /// `url` with every non-ASCII byte written `%XX`, as Connections.csv writes slugs.
-pub(super) fn percent_encode_non_ascii(url: &str) -> String {
+pub fn percent_encode_non_ascii(url: &str) -> String {
     let mut out = String::with_capacity(url.len() * 2);
     for b in url.bytes() {
         if b.is_ascii() {
@@ -120,7 +120,7 @@ pub(super) fn percent_encode_non_ascii(url: &str) -> String {
 
 /// Whether `written` is [`percent_encode_non_ascii`] of a non-ASCII `url`, checked
 /// without building it (once per row of a large export).
-pub(super) fn is_percent_encoding_of(written: &str, url: &str) -> bool {
+pub fn is_percent_encoding_of(written: &str, url: &str) -> bool {
     if url.is_ascii() {
         return false;
     }

@@ -14,6 +14,7 @@
 //! form, which stays readable. Every entry still carries its batch's length, so a batch
 //! cut short never counts (see [`super::recovery`]).
 
+use crate::model::profile_url::{is_percent_encoding_of, percent_encode_non_ascii};
 use std::io::{self, Write};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
@@ -95,6 +96,9 @@ pub(super) fn entry(header: &Header, row: Vec<Option<String>>) -> Option<Journal
     })
 }
 
+/// The eighth field of a person's row when the export wrote the URL percent-encoded.
+const PERCENT_ENCODED: &str = "%";
+
 fn person_from(row: Vec<Option<String>>) -> Option<Person> {
     let mut f = row.into_iter();
     let mut text = || f.next().map(Option::unwrap_or_default);
@@ -109,7 +113,17 @@ fn person_from(row: Vec<Option<String>>) -> Option<Person> {
             date if date.is_empty() => None,
             date => Some(date.parse::<NaiveDate>().ok()?),
         },
-        url_as_written: text().unwrap_or_default(),
+        url_as_written: String::new(),
+    })
+    .map(|mut p| {
+        // `%`: LinkedIn's own percent-encoding of the URL (nearly every non-ASCII slug),
+        // rebuilt rather than stored twice; anything else is the URL as written.
+        p.url_as_written = match text() {
+            Some(flag) if flag == PERCENT_ENCODED => percent_encode_non_ascii(&p.url),
+            Some(written) => written,
+            None => String::new(),
+        };
+        p
     })
 }
 
@@ -181,8 +195,13 @@ fn entry_line(buf: &mut Vec<u8>, e: &JournalEntry) -> serde_json::Result<()> {
             if p.url_as_written.is_empty() {
                 serde_json::to_writer(buf, &fields)
             } else {
+                let written = if is_percent_encoding_of(&p.url_as_written, &p.url) {
+                    PERCENT_ENCODED
+                } else {
+                    p.url_as_written.as_str()
+                };
                 let (a, b, c, d, e, f, g) = fields;
-                serde_json::to_writer(buf, &(a, b, c, d, e, f, g, &p.url_as_written))
+                serde_json::to_writer(buf, &(a, b, c, d, e, f, g, written))
             }
         }
         (None, Some(i)) if form(e) == Form::Invitation => serde_json::to_writer(
@@ -290,6 +309,13 @@ mod tests {
             first_name: "Bo".into(),
             ..Default::default()
         };
+        // LinkedIn's own %-encoding is stored as a flag and rebuilt as it was written.
+        let jose = Person {
+            first_name: "José".into(),
+            url: "https://www.linkedin.com/in/josé-g".into(),
+            url_as_written: "https://www.linkedin.com/in/jos%C3%A9-g".into(),
+            ..Default::default()
+        };
         let invitation = Invitation {
             from: "Me".into(),
             to: "Cy".into(),
@@ -317,6 +343,11 @@ mod tests {
                 ..base.clone()
             },
             JournalEntry {
+                id: jose.identity(),
+                person: Some(jose),
+                ..base.clone()
+            },
+            JournalEntry {
                 action: JournalAction::Withdraw,
                 id: invitation.identity(),
                 person: None,
@@ -339,7 +370,8 @@ mod tests {
         let text = written(&entries);
         assert_eq!(read_back(&text), entries);
         assert!(!text.contains('\u{1b}'), "escapes stay escaped: {text}");
-        assert_eq!(text.lines().count(), 4 + 4, "a header per group: {text}");
+        assert!(!text.contains("%C3%A9"), "the encoding is a flag: {text}");
+        assert_eq!(text.lines().count(), 4 + 5, "a header per group: {text}");
     }
 
     #[test]
