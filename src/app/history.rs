@@ -97,6 +97,7 @@ impl App {
             }
             self.lists.push(list);
         }
+        self.count_progress();
     }
 
     /// The records of a History list.
@@ -113,11 +114,18 @@ impl App {
     }
 
     /// "12 of 40 done on LinkedIn (5 verified, 2 still connected)".
+    /// Counted when the records change, not each frame: 30,000 records are read once.
     pub fn progress_line(&self, kind: ListKind) -> String {
         let Some(hk) = kind.history_kind() else {
             return String::new();
         };
-        history::Progress::of(self.records(kind)).line(hk)
+        let i = usize::from(kind == ListKind::Withdrawn);
+        self.progress[i].line(hk)
+    }
+
+    fn count_progress(&mut self) {
+        self.progress = [ListKind::Removed, ListKind::Withdrawn]
+            .map(|kind| history::Progress::of(self.records(kind)));
     }
 
     /// Keys on the History tab. Returns `None` for actions the shared list code handles
@@ -325,6 +333,7 @@ impl App {
                 r.state = r.state.after(&step, at, r.removed_on());
             }
         }
+        self.count_progress();
         match mark {
             Mark::Done => self.info(format!(
                 "Ticked {n} done on LinkedIn. {}",

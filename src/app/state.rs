@@ -95,6 +95,8 @@ pub struct App {
     pub signals: Option<Arc<Signals>>,
     /// What the export's signals amount to, until said (see `with_signals`).
     pub signals_note: Option<String>,
+    /// The History lists' counts (removed, withdrawn), kept as records change.
+    pub progress: [crate::model::history::Progress; 2],
 }
 
 impl App {
@@ -127,6 +129,7 @@ impl App {
             privacy_note: None,
             signals: None,
             signals_note: None,
+            progress: Default::default(),
         }
     }
 
