@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::columns::RowView;
-use super::text::{name_and_detail, safe, width};
+use super::text::{name_and_detail, position_and_company, safe, width};
 use super::theme::Theme;
 use crate::model::history::{Record, Status};
 use crate::model::person::LINKEDIN_DATE;
@@ -49,12 +49,7 @@ impl RowView for HistoryRows<'_> {
         let name = r.name();
         let name = safe(&name);
         let detail = match (&r.person, &r.invitation) {
-            (Some(p), _) => match (p.position.is_empty(), p.company.is_empty()) {
-                (false, false) => format!("{} · {}", p.position, p.company),
-                (false, true) => p.position.clone(),
-                (true, false) => p.company.clone(),
-                (true, true) => String::new(),
-            },
+            (Some(p), _) => position_and_company(&p.position, &p.company),
             (None, Some(inv)) if !inv.message.is_empty() => format!("“{}”", inv.message),
             _ => String::new(),
         };

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::columns::RowView;
-use super::text::{name_and_detail, safe, width};
+use super::text::{name_and_detail, position_and_company, safe, width};
 use super::theme::Theme;
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::search::Query;
@@ -55,12 +55,7 @@ impl RowView for PeopleRows<'_> {
         } else {
             text_width
         };
-        let detail = match (p.position.is_empty(), p.company.is_empty()) {
-            (false, false) => format!("{} · {}", p.position, p.company),
-            (false, true) => p.position.to_owned(),
-            (true, false) => p.company.to_owned(),
-            (true, true) => String::new(),
-        };
+        let detail = position_and_company(p.position, p.company);
         let detail = safe(&detail);
         let spans = name_and_detail(
             &name,

@@ -39,6 +39,16 @@ pub fn fit_end(text: &str, max: usize) -> String {
     format!("…{}", kept.concat())
 }
 
+/// "Position · Company", or whichever of the two there is.
+pub fn position_and_company(position: &str, company: &str) -> String {
+    match (position.is_empty(), company.is_empty()) {
+        (false, false) => format!("{position} · {company}"),
+        (false, true) => position.to_owned(),
+        (true, false) => company.to_owned(),
+        (true, true) => String::new(),
+    }
+}
+
 /// A row's text: the name in `name_style`, then two spaces and the detail when there is
 /// room, both with the filter's matches highlighted, fitted into `max` cells.
 pub fn name_and_detail(

@@ -1,0 +1,126 @@
+//! Checking the records against an export taken later: who is gone (verified), who is
+//! still there. Only findings that change a status are returned, to be journaled.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::{ExportDate, History, Kind, Step};
+
+/// One finding of a check against an export, to be journaled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: Kind,
+    pub id: String,
+    /// `true`: absent from the export (verified); `false`: still there.
+    pub gone: bool,
+}
+
+impl Finding {
+    pub fn step(&self, export: NaiveDate) -> Step<'static> {
+        if self.gone {
+            Step::Verified {
+                kind: self.kind,
+                export,
+            }
+        } else {
+            Step::StillThere {
+                kind: self.kind,
+                export,
+            }
+        }
+    }
+}
+
+/// What checking a history against an export found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Verification {
+    /// Only what changes a status: nothing is journaled twice.
+    pub findings: Vec<Finding>,
+    /// Newly verified, newly still connected / still pending, per kind.
+    pub removals_verified: usize,
+    pub removals_still_connected: usize,
+    pub withdrawals_verified: usize,
+    pub withdrawals_still_pending: usize,
+    /// Records made after the export was taken: it says nothing about them.
+    pub too_recent: usize,
+}
+
+impl Verification {
+    /// "Since your last export: 30 removals verified, 9 still connected"; `None` when
+    /// nothing changed.
+    pub fn summary(&self) -> Option<String> {
+        let counted =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if self.removals_verified > 0 {
+            let n = counted(self.removals_verified, "removal", "removals");
+            parts.push(format!("{n} verified"));
+        }
+        if self.removals_still_connected > 0 {
+            parts.push(format!("{} still connected", self.removals_still_connected));
+        }
+        if self.withdrawals_verified > 0 {
+            let n = counted(self.withdrawals_verified, "withdrawal", "withdrawals");
+            parts.push(format!("{n} verified"));
+        }
+        if self.withdrawals_still_pending > 0 {
+            let n = counted(self.withdrawals_still_pending, "invitation", "invitations");
+            parts.push(format!("{n} still pending"));
+        }
+        (!parts.is_empty()).then(|| format!("Since your last export: {}", parts.join(", ")))
+    }
+}
+
+/// Checks every record made before `export` was taken: absent (`present` says no) is
+/// verified, present is still there. Only findings that change a status are returned.
+/// `present(kind, id)` is `None` when the export has no list of that kind (no
+/// Invitations.csv): nothing is said about those records.
+pub fn verify(
+    history: &History,
+    export: &ExportDate,
+    mut present: impl FnMut(Kind, &str) -> Option<bool>,
+) -> Verification {
+    let mut v = Verification::default();
+    for record in history.removals.iter().chain(&history.withdrawals) {
+        if !export.is_after(record.at) {
+            v.too_recent += 1;
+            continue;
+        }
+        let Some(is_present) = present(record.kind, &record.id) else {
+            continue;
+        };
+        let finding = Finding {
+            kind: record.kind,
+            id: record.id.clone(),
+            gone: !is_present,
+        };
+        let after = record.state.after(
+            &finding.step(export.day),
+            now_of(export),
+            record.removed_on(),
+        );
+        if after.status == record.state.status {
+            continue;
+        }
+        match (record.kind, finding.gone) {
+            (Kind::Removal, true) => v.removals_verified += 1,
+            (Kind::Removal, false) => v.removals_still_connected += 1,
+            (Kind::Withdrawal, true) => v.withdrawals_verified += 1,
+            (Kind::Withdrawal, false) => v.withdrawals_still_pending += 1,
+        }
+        v.findings.push(finding);
+    }
+    v
+}
+
+/// The time a finding is simulated at (the journal stamps the real one); the rules
+/// read only the export's day from a finding.
+fn now_of(export: &ExportDate) -> DateTime<FixedOffset> {
+    export.taken.unwrap_or_else(|| {
+        export
+            .day
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .fixed_offset()
+    })
+}
