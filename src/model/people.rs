@@ -264,12 +264,9 @@ impl People {
     ) -> Result<PersonId, ArenaFull> {
         let id = u32::try_from(self.rows.len()).map_err(|_| ArenaFull)?;
         let [first, last, url, email, company, position] = fields;
-        let encoded = is_percent_encoding_of(url_as_written, url);
-        let written = if url_as_written == url || encoded {
-            ""
-        } else {
-            url_as_written
-        };
+        let same = url_as_written == url;
+        let encoded = !same && is_percent_encoding_of(url_as_written, url);
+        let written = if same || encoded { "" } else { url_as_written };
         let url = ProfileUrl::split(url);
         let (start, ends) = self.store([first, last, url.rest, email, written])?;
         let company = self.phrases.intern(company).map_err(|_| ArenaFull)?;
@@ -374,8 +371,18 @@ impl People {
         Ok(())
     }
 
+    /// Keeps only the people for whom `keep(index)` holds (repeats merged into an earlier
+    /// person): later ids move down. Their text stays in the arena; repeats are few.
+    pub fn retain(&mut self, keep: impl Fn(usize) -> bool) {
+        let mut index = 0;
+        self.rows.retain(|_| {
+            index += 1;
+            keep(index - 1)
+        });
+    }
+
     /// Appends the people of `other` for whom `keep(index)` holds (the second half of a
-    /// file parsed in two, without the duplicates of the first half).
+    /// file parsed in two).
     pub fn append(&mut self, other: People, keep: impl Fn(usize) -> bool) -> Result<(), ArenaFull> {
         let shift = u32::try_from(self.text.len()).map_err(|_| ArenaFull)?;
         u32::try_from(self.text.len() + other.text.len()).map_err(|_| ArenaFull)?;

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 /// A profile URL as stored: LinkedIn's `https://www.linkedin.com/in/`, common to nearly
 /// every URL of an export, is kept once rather than once a person (28 MB a million).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ProfileUrl<'a> {
     pub(super) linkedin_in: bool,
     pub(super) rest: &'a str,

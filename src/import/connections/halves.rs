@@ -47,6 +47,8 @@ pub(super) fn read_halves<R: Read>(
     let boundary = split - crlf;
     let header = table.header.clone();
     let cancel = AtomicBool::new(false);
+    let mut first = RowReader::new(&table.header, info, label, (split, size), true);
+    let seed = first.identity_seed().clone();
     std::thread::scope(|scope| {
         let second = scope.spawn(
             || -> Result<(RowReader<'_>, Result<Stop, ImportError>), ImportError> {
@@ -64,7 +66,8 @@ pub(super) fn read_halves<R: Read>(
                     label,
                     (size - split, size - split),
                     false,
-                );
+                )
+                .hashing_with(&seed);
                 let limits = Limits {
                     cancel: Some(&cancel),
                     ..Limits::default()
@@ -73,7 +76,6 @@ pub(super) fn read_halves<R: Read>(
                 Ok((rows, stop))
             },
         );
-        let mut first = RowReader::new(&table.header, info, label, (split, size), true);
         let limits = Limits {
             stop_at: Some(boundary),
             base: bom_len,

@@ -1,17 +1,17 @@
 //! The rows of a Connections.csv becoming people: normalised, checked, merged.
 
-use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::ImportError;
 use crate::import::decode::TextInfo;
-use crate::import::identity::IdentityIndex;
+use crate::import::identity::{IdentityHashes, same_identity};
 use crate::import::report::{ConnectionsReport, Skipped};
 use crate::import::source::{MAX_FILE_BYTES, describe_cap};
 use crate::import::table::{Header, Row, Table};
 use crate::import::{PREVIEW_ROWS, Progress, url};
+use chrono::NaiveDate;
+
 use crate::model::people::Field;
 use crate::model::{People, PersonId};
 
@@ -47,7 +47,8 @@ pub(super) struct RowReader<'l> {
     columns: Columns,
     width: usize,
     people: People,
-    seen: IdentityIndex,
+    /// Each person's identity hash: repeats are found once the whole file is read.
+    hashes: IdentityHashes,
     url: String,
     report: ConnectionsReport,
     /// Unreadable dates (line, text): formatted at the end, once line numbers are final.
@@ -63,6 +64,10 @@ pub(super) struct RowReader<'l> {
     na_emails: usize,
     /// This reader's rows are the file's first: show them while loading.
     preview: bool,
+    /// People put in the preview so far.
+    previewed: usize,
+    /// The last date read, as written and as read.
+    last_date: (String, NaiveDate),
     /// Bytes and people already added to the shared progress.
     reported: (u64, u64),
 }
@@ -103,7 +108,7 @@ impl<'l> RowReader<'l> {
             columns: Columns::of(header),
             width: header.names.len(),
             people: People::with_capacity(room, room / 64),
-            seen: IdentityIndex::with_capacity(size / 128),
+            hashes: IdentityHashes::new(Default::default(), size / 128),
             url: String::new(),
             report,
             bad_dates: Vec::new(),
@@ -112,8 +117,21 @@ impl<'l> RowReader<'l> {
             profileless_urls: 0,
             na_emails: 0,
             preview,
+            previewed: 0,
+            last_date: (String::new(), NaiveDate::default()),
             reported: (0, 0),
         }
+    }
+
+    /// The seed this reader hashes identities with.
+    pub(super) fn identity_seed(&self) -> &foldhash::fast::RandomState {
+        self.hashes.state()
+    }
+
+    /// Hashes identities with `seed` (another reader's, whose rows these will join).
+    pub(super) fn hashing_with(mut self, seed: &foldhash::fast::RandomState) -> Self {
+        self.hashes.reseed(seed);
+        self
     }
 
     pub(super) fn read<R: Read>(
@@ -194,8 +212,21 @@ impl<'l> RowReader<'l> {
             return Ok(());
         }
         let written_url = if self.url.is_empty() { "" } else { written_url };
-        let (connected_on, undecided) = match read_connected_on(date_text) {
-            ConnectedOn::Known(d) => (Some(d), None),
+        // Exports are in date order: most rows repeat the date of the one before.
+        let read = if !date_text.is_empty() && date_text == self.last_date.0 {
+            ConnectedOn::Known(self.last_date.1)
+        } else {
+            read_connected_on(date_text)
+        };
+        let (connected_on, undecided) = match read {
+            ConnectedOn::Known(d) => {
+                if date_text != self.last_date.0 {
+                    self.last_date.0.clear();
+                    self.last_date.0.push_str(date_text);
+                    self.last_date.1 = d;
+                }
+                (Some(d), None)
+            }
             ConnectedOn::Numeric(n) => {
                 self.date_votes.add(n, date_text);
                 if n.is_ambiguous() {
@@ -219,76 +250,85 @@ impl<'l> RowReader<'l> {
             path: self.label.to_owned(),
             limit: describe_cap(MAX_FILE_BYTES),
         };
-        let next = PersonId(u32::try_from(self.people.len()).map_err(|_| too_large())?);
-        let id = match self
-            .seen
-            .find_or_insert(&self.people, &fields, connected_on, next)
-        {
-            Some(existing) => {
-                self.report.duplicates += 1;
-                self.people
-                    .fill_missing(existing, fields, written_url, connected_on)
-                    .map_err(|_| too_large())?;
-                existing
-            }
-            None => {
-                let id = self
-                    .people
-                    .push_written(fields, written_url, connected_on)
-                    .map_err(|_| too_large())?;
-                if self.preview
-                    && self.people.len() <= PREVIEW_ROWS
-                    && let Ok(mut preview) = progress.preview.lock()
-                {
-                    // Cannot fail: a few short rows are far from the arena's limit.
-                    let _ = preview.push_written(fields, written_url, connected_on);
-                }
-                id
-            }
-        };
+        // Everyone is kept for now: repeats are merged once the whole file is read.
+        let id = self
+            .people
+            .push_written(fields, written_url, connected_on)
+            .map_err(|_| too_large())?;
+        self.hashes.push(&self.people, id);
+        if self.preview && self.previewed < PREVIEW_ROWS {
+            self.add_to_preview(id, progress);
+        }
         if let Some(n) = undecided {
             self.undecided_dates.push((id, n));
         }
         Ok(())
     }
 
-    /// Rows without a URL or an e-mail are one person only as exact repeats, dates
-    /// included; a date read again day first can make a row repeat one seen before
-    /// (`03.04.2021` and `2021-04-03`). Those are merged now, as they would have been.
-    fn merge_repeats_revealed_by(
-        &mut self,
-        redated: &HashSet<PersonId>,
-    ) -> Result<(), ImportError> {
-        if redated.is_empty() {
+    /// Shows person `id` while the file loads, unless it repeats someone shown.
+    fn add_to_preview(&mut self, id: PersonId, progress: &Progress) {
+        let Ok(mut preview) = progress.preview.lock() else {
+            return;
+        };
+        let p = self.people.get(id);
+        if preview
+            .ids()
+            .any(|shown| same_identity(&preview.get(shown), &p))
+        {
+            return;
+        }
+        let url = p.url.to_cow();
+        let fields = [
+            p.first_name,
+            p.last_name,
+            &url,
+            p.email,
+            p.company,
+            p.position,
+        ];
+        // Cannot fail: a few short rows are far from the arena's limit.
+        let _ = preview.push_written(fields, &p.written_url(), p.connected_on);
+        self.previewed += 1;
+    }
+
+    /// Merges every person who repeats an earlier one into the first of them, in file
+    /// order, as one pass reading the file would have: empty fields are filled from the
+    /// repeat, and the repeat is dropped.
+    fn merge_repeats(&mut self) -> Result<(), ImportError> {
+        let hashes =
+            std::mem::replace(&mut self.hashes, IdentityHashes::new(Default::default(), 0));
+        let repeats = hashes.repeats(&self.people);
+        if repeats.is_empty() {
             return Ok(());
         }
-        let mut first_of: HashMap<String, PersonId> = HashMap::new();
         let mut keep = vec![true; self.people.len()];
-        for id in self.people.ids() {
-            let p = self.people.get(id);
-            if !p.url.is_empty() || !p.email.is_empty() {
-                continue;
-            }
-            match first_of.entry(p.identity().into_owned()) {
-                Entry::Occupied(_) => keep[id.index()] = false,
-                Entry::Vacant(v) => {
-                    v.insert(id);
-                }
-            }
+        for &(repeat, first) in &repeats {
+            let p = self.people.get(repeat);
+            let owned = [
+                p.first_name.to_owned(),
+                p.last_name.to_owned(),
+                p.url.to_cow().into_owned(),
+                p.email.to_owned(),
+                p.company.to_owned(),
+                p.position.to_owned(),
+            ];
+            let written = p.written_url().into_owned();
+            let connected_on = p.connected_on;
+            self.people
+                .fill_missing(
+                    first,
+                    owned.each_ref().map(String::as_str),
+                    &written,
+                    connected_on,
+                )
+                .map_err(|_| ImportError::TooLarge {
+                    path: self.label.to_owned(),
+                    limit: describe_cap(MAX_FILE_BYTES),
+                })?;
+            keep[repeat.index()] = false;
         }
-        let repeats = keep.iter().filter(|k| !**k).count();
-        if repeats == 0 {
-            return Ok(());
-        }
-        self.report.duplicates += repeats;
-        let all = std::mem::take(&mut self.people);
-        let mut kept = People::with_capacity(all.text_len(), all.len() - repeats);
-        kept.append(all, |i| keep[i])
-            .map_err(|_| ImportError::TooLarge {
-                path: self.label.to_owned(),
-                limit: describe_cap(MAX_FILE_BYTES),
-            })?;
-        self.people = kept;
+        self.people.retain(|i| keep[i]);
+        self.report.duplicates += repeats.len();
         Ok(())
     }
 
@@ -312,7 +352,8 @@ impl<'l> RowReader<'l> {
     }
 
     /// Appends the second half of the file, whose line 1 is this half's line
-    /// `line_offset + 1`: its duplicates of people here merge into them, as in one pass.
+    /// `line_offset + 1` (its repeats of people here are merged by [`Self::finish`]).
+    /// Its identities must be hashed as this half's are (see [`Self::hashing_with`]).
     pub(super) fn absorb(
         &mut self,
         rest: RowReader<'_>,
@@ -324,7 +365,7 @@ impl<'l> RowReader<'l> {
         };
         let RowReader {
             people: rest_people,
-            seen: rest_seen,
+            hashes: rest_hashes,
             report: rest_report,
             bad_dates: rest_bad_dates,
             date_votes: rest_votes,
@@ -333,47 +374,18 @@ impl<'l> RowReader<'l> {
             na_emails: rest_na,
             ..
         } = rest;
-        // Peak memory: the identity tables go before the second half's text is copied.
-        drop(rest_seen);
-        let mut keep = vec![true; rest_people.len()];
-        // Where each of the second half's people ends up here.
-        let mut moved_to = Vec::with_capacity(rest_people.len());
-        let mut next = self.people.len() as u32;
-        for (id, keep) in rest_people.ids().zip(&mut keep) {
-            let p = rest_people.get(id);
-            let identity = p.identity();
-            if let Some(existing) = self.seen.find(&self.people, &identity) {
-                moved_to.push(existing);
-                *keep = false;
-                self.report.duplicates += 1;
-                let url = p.url.to_cow();
-                let fields = [
-                    p.first_name,
-                    p.last_name,
-                    &url,
-                    p.email,
-                    p.company,
-                    p.position,
-                ];
-                self.people
-                    .fill_missing(existing, fields, &p.written_url(), p.connected_on)
-                    .map_err(|_| too_large())?;
-            } else {
-                moved_to.push(PersonId(next));
-                next += 1;
-            }
-        }
+        let shift = self.people.len() as u32;
         self.undecided_dates.extend(
             rest_undecided
                 .into_iter()
-                .map(|(id, n)| (moved_to[id.index()], n)),
+                .map(|(id, n)| (PersonId(id.0 + shift), n)),
         );
         self.date_votes.merge(rest_votes);
         self.profileless_urls += rest_profileless;
         self.na_emails += rest_na;
-        self.seen = IdentityIndex::with_capacity(0);
+        self.hashes.append(rest_hashes);
         self.people
-            .append(rest_people, |i| keep[i])
+            .append(rest_people, |_| true)
             .map_err(|_| too_large())?;
         self.report.hidden += rest_report.hidden;
         self.report.duplicates += rest_report.duplicates;
@@ -399,16 +411,12 @@ impl<'l> RowReader<'l> {
         let label = self.label;
         if let Some(choice) = self.date_votes.decide() {
             if choice.order == DateOrder::DayFirst {
-                let mut redated = HashSet::new();
                 for (id, n) in std::mem::take(&mut self.undecided_dates) {
-                    // Unless a duplicate brought another date first.
-                    if self.people.connected_on(id) == n.date(DateOrder::MonthFirst) {
-                        self.people
-                            .set_connected_on(id, n.date(DateOrder::DayFirst));
-                        redated.insert(id);
-                    }
+                    self.people
+                        .set_connected_on(id, n.date(DateOrder::DayFirst));
+                    // A row without a URL or an e-mail is known by its date too.
+                    self.hashes.rehash(&self.people, id);
                 }
-                self.merge_repeats_revealed_by(&redated)?;
             }
             if choice.conflicting {
                 self.report.warnings.push(format!(
@@ -419,6 +427,8 @@ impl<'l> RowReader<'l> {
             }
             self.report.date_order = Some(choice);
         }
+        // Now that every date is final, so is every identity.
+        self.merge_repeats()?;
         if self.profileless_urls > 0 {
             self.report.warnings.push(format!(
                 "{label}: {} profile URLs name no profile (like \"https://www.linkedin.com/in\"); \
