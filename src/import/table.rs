@@ -315,7 +315,9 @@ fn next_record<R: Read>(
     }
     let at = record.position().map_or(0, |p| p.byte());
     let line = reader.get_mut().line_at(at);
-    if record.iter().any(|f| f.len() > MAX_FIELD_BYTES) {
+    // No field can be too large in a record that is not (nearly every one).
+    if record.as_slice().len() > MAX_FIELD_BYTES && record.iter().any(|f| f.len() > MAX_FIELD_BYTES)
+    {
         return Err(ImportError::FieldTooLarge {
             path: label.to_owned(),
             line,

@@ -14,8 +14,21 @@ pub fn normalise(raw: &str) -> String {
 /// LinkedIn's own host, as nearly every URL in an export starts.
 const LINKEDIN: &str = "https://www.linkedin.com/";
 
-/// [`normalise`] into a reused buffer: the import calls it once per row.
-pub fn normalise_into(raw: &str, out: &mut String) {
+/// How a URL was written, next to its normal form, when normalising found out on the way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling {
+    /// Exactly as normalised.
+    Normal,
+    /// Normal but for its non-ASCII bytes, each written `%XX` in upper-case hex (as
+    /// Connections.csv writes every accented slug).
+    PercentEncoded,
+    /// Not worked out: compare the two.
+    Unknown,
+}
+
+/// [`normalise`] into a reused buffer: the import calls it once per row. Says how `raw`
+/// (trimmed) was spelled against the result, when that came for free.
+pub fn normalise_into(raw: &str, out: &mut String) -> Spelling {
     out.clear();
     let raw = raw.trim();
     // Nearly every URL in an export is LinkedIn's own, without a query: copied in one
@@ -25,18 +38,25 @@ pub fn normalise_into(raw: &str, out: &mut String) {
     if let Some(path) = raw.strip_prefix(LINKEDIN)
         && memchr::memchr2(b'?', b'#', path.as_bytes()).is_none()
     {
-        if memchr::memchr(b'%', path.as_bytes()).is_none() {
+        let mut spelling = if memchr::memchr(b'%', path.as_bytes()).is_none() {
             out.push_str(raw);
+            Spelling::Normal
+        } else if decode_percent_into(raw, out) {
+            Spelling::PercentEncoded
         } else {
-            decode_percent_into(raw, out);
-        }
+            Spelling::Unknown
+        };
         let kept = out.trim_end_matches('/').len();
-        out.truncate(kept);
+        if kept < out.len() {
+            out.truncate(kept);
+            spelling = Spelling::Unknown;
+        }
         let path = out.get(LINKEDIN.len()..).unwrap_or_default();
         if matches!(path.trim_start_matches('/'), "" | "in" | "pub") {
             out.clear();
+            spelling = Spelling::Unknown;
         }
-        return;
+        return spelling;
     }
     let raw = &raw[..raw.find(['?', '#']).unwrap_or(raw.len())];
     if raw.contains('%') {
@@ -47,6 +67,7 @@ pub fn normalise_into(raw: &str, out: &mut String) {
     if names_no_profile(out) {
         out.clear();
     }
+    Spelling::Unknown
 }
 
 /// LinkedIn's address with no profile in it: late-2023 Invitations.csv files hold just
@@ -60,8 +81,10 @@ fn names_no_profile(url: &str) -> bool {
 
 /// Percent-decodes `raw` into `out` (empty), reusing its buffer; invalid UTF-8 after
 /// decoding becomes U+FFFD, as `percent_decode_str(raw).decode_utf8_lossy()` has it.
-fn decode_percent_into(raw: &str, out: &mut String) {
+/// Returns whether `raw` is the result written as [`Spelling::PercentEncoded`] says.
+fn decode_percent_into(raw: &str, out: &mut String) -> bool {
     let mut bytes = std::mem::take(out).into_bytes();
+    let mut canonical = raw.is_ascii();
     let raw = raw.as_bytes();
     let mut i = 0;
     while let Some(at) = memchr::memchr(b'%', &raw[i..]) {
@@ -70,10 +93,15 @@ fn decode_percent_into(raw: &str, out: &mut String) {
         let hex = |j: usize| raw.get(j).and_then(|&b| (b as char).to_digit(16));
         match (hex(at + 1), hex(at + 2)) {
             (Some(hi), Some(lo)) => {
-                bytes.push((hi * 16 + lo) as u8);
+                let byte = (hi * 16 + lo) as u8;
+                // Only non-ASCII bytes are encoded, in upper case.
+                let upper = !raw[at + 1..at + 3].iter().any(u8::is_ascii_lowercase);
+                canonical &= !byte.is_ascii() && upper;
+                bytes.push(byte);
                 i = at + 3;
             }
             _ => {
+                canonical = false;
                 bytes.push(b'%');
                 i = at + 1;
             }
@@ -82,8 +110,12 @@ fn decode_percent_into(raw: &str, out: &mut String) {
     bytes.extend_from_slice(&raw[i..]);
     *out = match String::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => {
+            canonical = false;
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
     };
+    canonical
 }
 
 fn join_parts(url: &str, out: &mut String) {
@@ -192,7 +224,42 @@ mod tests {
             )
         ) {
             let url = format!("https://www.linkedin.com/{}", parts.concat());
-            proptest::prop_assert_eq!(normalise(&url), general(&url), "{}", url);
+            let mut out = String::new();
+            let spelling = super::normalise_into(&url, &mut out);
+            proptest::prop_assert_eq!(&out, &general(&url), "{}", url);
+            // What the spelling claims holds, as the slow comparisons would find.
+            match spelling {
+                super::Spelling::Normal => proptest::prop_assert_eq!(&out, &url),
+                super::Spelling::PercentEncoded => proptest::prop_assert!(
+                    crate::model::profile_url::is_percent_encoding_of(&url, &out),
+                    "{}", url
+                ),
+                super::Spelling::Unknown => {}
+            }
+        }
+    }
+
+    #[test]
+    fn linkedin_own_spellings_are_recognised_on_the_way() {
+        use super::{Spelling, normalise_into};
+        let mut out = String::new();
+        let spelling = |url: &str, out: &mut String| normalise_into(url, out);
+        assert_eq!(
+            spelling("https://www.linkedin.com/in/ada", &mut out),
+            Spelling::Normal
+        );
+        assert_eq!(
+            spelling("https://www.linkedin.com/in/jos%C3%A9", &mut out),
+            Spelling::PercentEncoded
+        );
+        for other in [
+            "https://www.linkedin.com/in/jos%c3%a9",
+            "https://www.linkedin.com/in/ada%2Dx",
+            "https://www.linkedin.com/in/ada/",
+            "https://www.linkedin.com/in/jos%C3%A9%",
+            "https://www.linkedin.com/in/josé%C3%A9",
+        ] {
+            assert_eq!(spelling(other, &mut out), Spelling::Unknown, "{other}");
         }
     }
 

@@ -262,11 +262,32 @@ impl People {
         url_as_written: &str,
         connected_on: Option<NaiveDate>,
     ) -> Result<PersonId, ArenaFull> {
+        let url = fields[Field::Url as usize];
+        let written = if url_as_written == url {
+            WrittenUrl::AsNormalised
+        } else if is_percent_encoding_of(url_as_written, url) {
+            WrittenUrl::PercentEncoded
+        } else {
+            WrittenUrl::Text(url_as_written)
+        };
+        self.push_spelled(fields, written, connected_on)
+    }
+
+    /// [`People::push`], with how the export wrote the URL already known (the import
+    /// knows it from normalising).
+    pub fn push_spelled(
+        &mut self,
+        fields: [&str; 6],
+        written: WrittenUrl<'_>,
+        connected_on: Option<NaiveDate>,
+    ) -> Result<PersonId, ArenaFull> {
         let id = u32::try_from(self.rows.len()).map_err(|_| ArenaFull)?;
         let [first, last, url, email, company, position] = fields;
-        let same = url_as_written == url;
-        let encoded = !same && is_percent_encoding_of(url_as_written, url);
-        let written = if same || encoded { "" } else { url_as_written };
+        let encoded = written == WrittenUrl::PercentEncoded;
+        let written = match written {
+            WrittenUrl::Text(text) => text,
+            _ => "",
+        };
         let url = ProfileUrl::split(url);
         let (start, ends) = self.store([first, last, url.rest, email, written])?;
         let company = self.phrases.intern(company).map_err(|_| ArenaFull)?;

@@ -9,10 +9,11 @@ use crate::import::identity::{IdentityHashes, same_identity};
 use crate::import::report::{ConnectionsReport, Skipped};
 use crate::import::source::{MAX_FILE_BYTES, describe_cap};
 use crate::import::table::{Header, Row, Table};
-use crate::import::{PREVIEW_ROWS, Progress, url};
+use crate::import::url::{self, Spelling};
+use crate::import::{PREVIEW_ROWS, Progress};
 use chrono::NaiveDate;
 
-use crate::model::people::Field;
+use crate::model::people::{Field, WrittenUrl};
 use crate::model::{People, PersonId};
 
 use super::{Columns, PROGRESS_EVERY, detect_format, traits};
@@ -197,7 +198,7 @@ impl<'l> RowReader<'l> {
         progress: &Progress,
     ) -> Result<(), ImportError> {
         let written_url = raw[Field::Url as usize];
-        url::normalise_into(written_url, &mut self.url);
+        let spelling = url::normalise_into(written_url, &mut self.url);
         self.profileless_urls += usize::from(self.url.is_empty() && !written_url.is_empty());
         let mut fields = raw;
         fields[Field::Url as usize] = self.url.as_str();
@@ -251,10 +252,18 @@ impl<'l> RowReader<'l> {
             limit: describe_cap(MAX_FILE_BYTES),
         };
         // Everyone is kept for now: repeats are merged once the whole file is read.
-        let id = self
-            .people
-            .push_written(fields, written_url, connected_on)
-            .map_err(|_| too_large())?;
+        let pushed = match spelling {
+            Spelling::Normal => {
+                self.people
+                    .push_spelled(fields, WrittenUrl::AsNormalised, connected_on)
+            }
+            Spelling::PercentEncoded => {
+                self.people
+                    .push_spelled(fields, WrittenUrl::PercentEncoded, connected_on)
+            }
+            Spelling::Unknown => self.people.push_written(fields, written_url, connected_on),
+        };
+        let id = pushed.map_err(|_| too_large())?;
         self.hashes.push(&self.people, id);
         if self.preview && self.previewed < PREVIEW_ROWS {
             self.add_to_preview(id, progress);
