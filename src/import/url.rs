@@ -30,7 +30,7 @@ pub enum Spelling {
 /// (trimmed) was spelled against the result, when that came for free.
 pub fn normalise_into(raw: &str, out: &mut String) -> Spelling {
     out.clear();
-    let raw = raw.trim();
+    let raw = super::table::trim(raw);
     // Nearly every URL in an export is LinkedIn's own, without a query: copied in one
     // go, or decoded straight into `out` when Connections.csv percent-encoded its slug
     // (half the profiles in a network with accented names). Both end as the general

@@ -453,6 +453,14 @@ impl People {
         }
     }
 
+    /// A person's normalised URL (see [`PersonRef::url`]), without the rest of the row.
+    pub fn url(&self, id: PersonId) -> ProfileUrl<'_> {
+        ProfileUrl {
+            linkedin_in: self.rows[id.index()].url_is_linkedin_in(),
+            rest: self.field(id, Field::Url),
+        }
+    }
+
     pub fn connected_on(&self, id: PersonId) -> Option<NaiveDate> {
         self.rows[id.index()].connected_on
     }
