@@ -37,8 +37,21 @@ pub struct Burst {
 /// The bursts among `dates`, oldest first.
 pub fn find(dates: impl IntoIterator<Item = Option<NaiveDate>>) -> Vec<Burst> {
     let mut per_day: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    // Exports list connections by date: counted a run of one day at a time, the map is
+    // touched once a day rather than once a connection.
+    let mut run: Option<(NaiveDate, usize)> = None;
     for date in dates.into_iter().flatten() {
-        *per_day.entry(date).or_default() += 1;
+        match &mut run {
+            Some((day, n)) if *day == date => *n += 1,
+            _ => {
+                if let Some((day, n)) = run.replace((date, 1)) {
+                    *per_day.entry(day).or_default() += n;
+                }
+            }
+        }
+    }
+    if let Some((day, n)) = run {
+        *per_day.entry(day).or_default() += n;
     }
     let days: Vec<(NaiveDate, usize)> = per_day.into_iter().collect();
     if days.is_empty() {
