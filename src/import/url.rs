@@ -86,17 +86,22 @@ fn decode_percent_into(raw: &str, out: &mut String) -> bool {
     let mut bytes = std::mem::take(out).into_bytes();
     let mut canonical = raw.is_ascii();
     let raw = raw.as_bytes();
+    // A hex digit's value, and whether it was written in upper case (or is a digit).
+    let hex = |j: usize| match raw.get(j) {
+        Some(&b @ b'0'..=b'9') => Some((b - b'0', true)),
+        Some(&b @ b'A'..=b'F') => Some((b - b'A' + 10, true)),
+        Some(&b @ b'a'..=b'f') => Some((b - b'a' + 10, false)),
+        _ => None,
+    };
     let mut i = 0;
     while let Some(at) = memchr::memchr(b'%', &raw[i..]) {
         let at = i + at;
         bytes.extend_from_slice(&raw[i..at]);
-        let hex = |j: usize| raw.get(j).and_then(|&b| (b as char).to_digit(16));
         match (hex(at + 1), hex(at + 2)) {
-            (Some(hi), Some(lo)) => {
-                let byte = (hi * 16 + lo) as u8;
+            (Some((hi, upper_hi)), Some((lo, upper_lo))) => {
+                let byte = hi * 16 + lo;
                 // Only non-ASCII bytes are encoded, in upper case.
-                let upper = !raw[at + 1..at + 3].iter().any(u8::is_ascii_lowercase);
-                canonical &= !byte.is_ascii() && upper;
+                canonical &= !byte.is_ascii() && upper_hi && upper_lo;
                 bytes.push(byte);
                 i = at + 3;
             }
