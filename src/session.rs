@@ -16,7 +16,8 @@ use crate::import::{self, Export, Progress};
 use crate::model::bursts::{self, Burst};
 use crate::model::history::History;
 use crate::model::pending::Pending;
-use crate::model::roster::{Order, later_sorts, people_triage_first};
+use crate::model::roster::{Order, later_sorts, people_search_index, people_triage_first};
+use crate::model::search::SearchIndex;
 use crate::model::signals::Signals;
 use crate::model::triage::{Place, Triage};
 use crate::model::{Invitation, InvitationRules, People, Person};
@@ -57,11 +58,20 @@ pub struct Store {
 pub struct Session {
     pub loaded: Loaded,
     pub store: Store,
-    /// The name and company sort orders, computed after the first frame.
-    pub later_sorts: Receiver<LaterSorts>,
+    /// The Connections list's search index, then its name and company sort orders,
+    /// built after the first frame.
+    pub later: Receiver<Later>,
 }
 
 pub type LaterSorts = Vec<(&'static str, Order)>;
+
+/// What the Connections list gets after the first frame, each sent as soon as it is
+/// built: the search index first (a filter typed at once waits for it), then the
+/// orders the user needs only on pressing `s`.
+pub enum Later {
+    Search(SearchIndex),
+    Sorts(LaterSorts),
+}
 
 /// The export as the triage starts from it, with what was staged and done before.
 pub struct Loaded {
@@ -254,13 +264,17 @@ fn open(
         }
     });
     let people = Arc::new(people);
-    let (sorts_tx, sorts_rx) = mpsc::channel();
+    let (later_tx, later) = mpsc::channel();
     {
         let people = Arc::clone(&people);
         let signals = signals.clone();
         std::thread::spawn(move || {
             // The receiver is gone only if the app quit first: nothing to do then.
-            let _ = sorts_tx.send(later_sorts(&people, signals.as_deref()));
+            let search = people_search_index(&people, signals.as_deref());
+            if later_tx.send(Later::Search(search)).is_ok() {
+                let sorts = later_sorts(&people, signals.as_deref());
+                let _ = later_tx.send(Later::Sorts(sorts));
+            }
         });
     }
     // What matters most first: the status line is cut to the terminal's width.
@@ -352,7 +366,7 @@ fn open(
             staged_invitations,
             kept: kept_store,
         },
-        later_sorts: sorts_rx,
+        later,
     })
 }
 

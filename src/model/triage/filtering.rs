@@ -60,8 +60,16 @@ impl Triage {
             .store(generation, Ordering::Relaxed);
         let col = &mut self.columns[side.index()];
         col.job = None;
+        col.awaits_search = false;
         if col.query.is_empty() {
             col.matched = Vec::new();
+            self.refresh(side);
+            return None;
+        }
+        if self.search_pending {
+            // Nothing to match against yet: `search_ready` filters then.
+            col.awaits_search = true;
+            col.matched.clear();
             self.refresh(side);
             return None;
         }
