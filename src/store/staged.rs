@@ -17,7 +17,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 pub use format::{IdGroup, StagedSet};
-pub use id_list::IdList;
+pub use id_list::{IdList, Ids};
 
 use super::faults::Faults;
 use super::{StoreError, fsutil, json_lines};
@@ -143,7 +143,7 @@ impl<T: Serialize + DeserializeOwned + Clone + Send> StagedStore<T> {
             json_lines::write(w, ids, |buf, &id| {
                 let mut text = String::new();
                 identity(id, &mut text);
-                serde_json::to_writer(buf, &text)
+                format::write_id(buf, &text)
             })
         })
     }
