@@ -297,12 +297,17 @@ impl Triage {
 
     /// Puts items where a previous session left them (staged, or done per the journal).
     pub fn restore(&mut self, places: impl IntoIterator<Item = (u32, Place)>) {
+        let mut moved = false;
         for (id, place) in places {
             if (id as usize) < self.place.len() {
                 self.set_place(id, place);
+                moved = true;
             }
         }
-        self.refresh_all();
+        // Nothing to put back (a first start): the columns are as they were.
+        if moved {
+            self.refresh_all();
+        }
     }
 
     fn set_place(&mut self, id: u32, place: Place) {
