@@ -13,7 +13,6 @@ use chrono::NaiveDate;
 
 use crate::error::ImportError;
 use crate::import::{self, Export, Progress};
-use crate::model::bursts::{self, Burst};
 use crate::model::history::History;
 use crate::model::pending::Pending;
 use crate::model::roster::{Order, later_sorts, people_search_index, people_triage_first};
@@ -102,8 +101,6 @@ pub struct Loaded {
     /// Said once (in the help or the detail line) about the signals: what was read, or
     /// that a Basic export has none.
     pub signals_note: String,
-    /// Runs of days on which far more connections arrived than usual, oldest first.
-    pub bursts: Vec<Burst>,
 }
 
 /// The Invitations tab's data, when the export has an Invitations.csv.
@@ -332,10 +329,8 @@ fn open(
         Some(m) => (m, true),
         None => (status, problems > 0),
     };
-    let bursts = bursts::find(people.ids().map(|id| people.connected_on(id)));
     let signals_note = signals_note(signals.as_deref());
     let loaded = Loaded {
-        bursts,
         signals,
         signals_note,
         people,
