@@ -154,14 +154,23 @@ impl<'a, T> Parsed<'a, T> {
     }
 }
 
-/// The lines of `text`, whose first is line `before + 1` of the file.
-pub fn parse_lines<T: DeserializeOwned>(text: &str, before: usize) -> Parsed<'_, T> {
+/// The lines of `text`, whose first is line `before + 1` of the file; lines numbered in
+/// `damaged` (sorted) are taken as damaged without reading them.
+pub fn parse_lines<'a, T: DeserializeOwned>(
+    text: &'a str,
+    before: usize,
+    damaged: &[usize],
+) -> Parsed<'a, T> {
     let mut parsed = Parsed {
         set: StagedSet::default(),
         headless: IdList::default(),
         bad: Vec::new(),
     };
     for (i, line) in lines(text).enumerate() {
+        if !damaged.is_empty() && damaged.binary_search(&(before + i + 1)).is_ok() {
+            parsed.bad.push((before + i + 1, line));
+            continue;
+        }
         let body = trimmed(line);
         let ids = match parsed.set.groups.last_mut() {
             Some(group) => &mut group.ids,
@@ -317,12 +326,12 @@ mod tests {
             let line = String::from_utf8(line).unwrap();
             let short = id.starts_with(LINKEDIN_IN);
             assert_eq!(line.starts_with('['), short, "{line}");
-            let parsed = parse_lines::<()>(&line, 0);
+            let parsed = parse_lines::<()>(&line, 0, &[]);
             assert!(parsed.bad.is_empty(), "{line}");
             assert_eq!(parsed.headless.iter().collect::<Vec<_>>(), [id], "{line}");
         }
         assert_eq!(
-            parse_lines::<()>("[\"cut off\"\n[\"a\",\"b\"]\n[1]\n", 7).bad,
+            parse_lines::<()>("[\"cut off\"\n[\"a\",\"b\"]\n[1]\n", 7, &[]).bad,
             [(8, "[\"cut off\""), (9, "[\"a\",\"b\"]"), (10, "[1]")],
             "not one string"
         );
@@ -342,7 +351,7 @@ mod tests {
         let text = "{\"staged\":2,\"export\":\"/old.csv\"}\n\"https://www.linkedin.com/in/a\"\n\
                     {\"staged\":3,\"export\":\"/new.csv\"}\n[\"b\"]\n\
                     {\"staged\":4,\"export\":null}\n";
-        let parsed = parse_lines::<()>(text, 0);
+        let parsed = parse_lines::<()>(text, 0, &[]);
         assert_eq!(parsed.bad, [(5, "{\"staged\":4,\"export\":null}")]);
         let groups: Vec<(Option<&str>, Vec<&str>)> = parsed
             .set

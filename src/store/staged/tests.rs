@@ -250,3 +250,27 @@ fn a_version_2_file_of_an_earlier_release_loads_and_is_saved_back_short() {
     assert!(text.contains("\n[\"ada\"]\n"), "{text}");
     assert_eq!(read::<Person>(&path).unwrap(), back);
 }
+
+#[test]
+fn a_line_of_invalid_utf8_is_set_aside_and_the_rest_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("staged-connections.jsonl");
+    let mut bytes = b"{\"staged\":3,\"export\":null}\n[\"ada\"]\n[\"b".to_vec();
+    bytes.extend([0xFF, 0xC3]); // not UTF-8, and a sequence cut short
+    bytes.extend(b"o\"]\n[\"cy\"]\n");
+    fs::write(&path, &bytes).unwrap();
+    let (store, back) = StagedStore::<Person>::load(&path).unwrap();
+    let ids: Vec<&str> = back.ids().collect();
+    assert_eq!(
+        ids,
+        [
+            "https://www.linkedin.com/in/ada",
+            "https://www.linkedin.com/in/cy"
+        ]
+    );
+    let recovery = store.recovery().unwrap();
+    assert_eq!(recovery.bad_lines, [3]);
+    let aside = fs::read_to_string(&recovery.saved_to).unwrap();
+    assert!(aside.starts_with("[\"b\u{FFFD}"), "{aside:?}");
+    assert!(!fs::read_to_string(&path).unwrap().contains('\u{FFFD}'));
+}
