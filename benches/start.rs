@@ -61,10 +61,12 @@ fn start(c: &mut Criterion) {
     let text = std::fs::read_to_string(&file).expect("the staged file");
     let v2: String = text
         .lines()
-        .map(|line| match line.strip_prefix("[\"").and_then(|l| l.strip_suffix("\"]")) {
-            Some(rest) => format!("\"https://www.linkedin.com/in/{rest}\"\n"),
-            None => format!("{}\n", line.replacen("{\"staged\":3", "{\"staged\":2", 1)),
-        })
+        .map(
+            |line| match line.strip_prefix("[\"").and_then(|l| l.strip_suffix("\"]")) {
+                Some(rest) => format!("\"https://www.linkedin.com/in/{rest}\"\n"),
+                None => format!("{}\n", line.replacen("{\"staged\":3", "{\"staged\":2", 1)),
+            },
+        )
         .collect();
     std::fs::write(&whole, v2).expect("write the older form");
 
