@@ -436,3 +436,28 @@ fn a_term_this_list_cannot_answer_is_refused_before_the_index_is_built() {
     assert!(col.filter_error().is_some(), "the hint shows at once");
     assert!(!col.is_matching(), "and nothing waits for it");
 }
+
+#[test]
+fn a_filter_waiting_for_both_its_index_and_its_order_shows_its_matches_once_both_are_in() {
+    let (t, search) = triage_searching_later(30);
+    let mut sorts = t.sorts.clone();
+    sorts[1] = SortOrder::pending("reverse");
+    let mut t = Triage::search_later(30, Facts::default(), sorts);
+    t.cycle_sort(Side::Left);
+    t.set_filter(Side::Left, "p2");
+    assert!(t.is_sorting(Side::Left));
+    assert!(t.search_ready(search).is_empty());
+    assert!(
+        t.column(Side::Left).shown().is_empty(),
+        "the order is still to come"
+    );
+    assert!(
+        !t.column(Side::Left).is_matching(),
+        "sorting, not searching"
+    );
+    t.sort_ready("reverse", (0..30).rev().collect::<Vec<u32>>());
+    assert_eq!(
+        t.column(Side::Left).shown(),
+        &[29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 2]
+    );
+}
