@@ -1,13 +1,13 @@
 //! Loading an export as start-up does: read, decode, parse and dedupe (two threads for a
-//! large file); then the search index and the date order the screen opens with; then, in
-//! the background, the name and company orders.
+//! large file); then the date orders the screen opens with; then, in the background, the
+//! search index (two threads) and the name and company orders.
 
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use unconnect::import::source::{SignalFiles, read_file};
-use unconnect::model::roster::{later_sorts, people_triage_first};
+use unconnect::model::roster::{later_sorts, people_search_index, people_triage_first};
 
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
@@ -18,8 +18,11 @@ fn load(c: &mut Criterion) {
             b.iter(|| black_box(unconnect::import::load(&path).expect("loads").people.len()))
         });
         let export = unconnect::import::load(&path).expect("loads");
-        group.bench_function(format!("index and date order {rows}"), |b| {
+        group.bench_function(format!("date orders {rows}"), |b| {
             b.iter(|| black_box(people_triage_first(&export.people, None).len()))
+        });
+        group.bench_function(format!("search index {rows}"), |b| {
+            b.iter(|| black_box(people_search_index(&export.people, None).len()))
         });
         group.bench_function(format!("later sorts {rows}"), |b| {
             b.iter(|| black_box(later_sorts(&export.people, None).len()))

@@ -13,13 +13,13 @@ use chrono::NaiveDate;
 
 use crate::error::ImportError;
 use crate::import::{self, Export, Progress};
-use crate::model::bursts::{self, Burst};
 use crate::model::history::History;
 use crate::model::pending::Pending;
-use crate::model::roster::{Order, later_sorts, people_triage_first};
+use crate::model::roster::{Order, later_sorts, people_search_index, people_triage_first};
+use crate::model::search::SearchIndex;
 use crate::model::signals::Signals;
 use crate::model::triage::{Place, Triage};
-use crate::model::{Invitation, InvitationRules, People, Person};
+use crate::model::{Invitation, InvitationRules, People, Person, PersonId};
 use crate::store::journal::in_force;
 use crate::store::staged::{StagedSet, StagedStore};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
@@ -57,11 +57,20 @@ pub struct Store {
 pub struct Session {
     pub loaded: Loaded,
     pub store: Store,
-    /// The name and company sort orders, computed after the first frame.
-    pub later_sorts: Receiver<LaterSorts>,
+    /// The Connections list's search index, then its name and company sort orders,
+    /// built after the first frame.
+    pub later: Receiver<Later>,
 }
 
 pub type LaterSorts = Vec<(&'static str, Order)>;
+
+/// What the Connections list gets after the first frame, each sent as soon as it is
+/// built: the search index first (a filter typed at once waits for it), then the
+/// orders the user needs only on pressing `s`.
+pub enum Later {
+    Search(SearchIndex),
+    Sorts(LaterSorts),
+}
 
 /// The export as the triage starts from it, with what was staged and done before.
 pub struct Loaded {
@@ -92,8 +101,6 @@ pub struct Loaded {
     /// Said once (in the help or the detail line) about the signals: what was read, or
     /// that a Basic export has none.
     pub signals_note: String,
-    /// Runs of days on which far more connections arrived than usual, oldest first.
-    pub bursts: Vec<Burst>,
 }
 
 /// The Invitations tab's data, when the export has an Invitations.csv.
@@ -192,17 +199,26 @@ fn open(
         kept: (mut kept_store, kept_entries),
     } = staged_files?;
     let (mut journal, recovery) = Journal::open(&data_dir.journal_path())?;
-    // Checked before anything else reads the journal, so that what is shown is what is
-    // recorded. A failed append records none of it: the app still opens, and says so.
-    let mut history = history(journal.entries());
-    let (reconciled, unrecorded) = match reconcile::reconcile(&mut journal, &mut history, &export) {
-        Ok(r) => (r, None),
-        Err(e) => (
-            Reconciled::default(),
-            Some(format!("could not record what this export verified: {e}")),
-        ),
-    };
-
+    // The date orders need only the people: sorted on a thread of their own while the
+    // journal is checked and the staged sets are matched to them.
+    let (mut triage, matched) = std::thread::scope(|s| {
+        let first = s.spawn(|| people_triage_first(&export.people, export.signals.as_ref()));
+        let matched = match_to_export(&mut journal, &export, staged_entries, kept_entries);
+        // A panic there is a bug, not bad data: propagate it.
+        let first = first
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (first, matched)
+    });
+    let Matched {
+        history,
+        reconciled,
+        unrecorded,
+        places,
+        foreign,
+        kept,
+        kept_foreign,
+    } = matched;
     let Export {
         people,
         report,
@@ -211,29 +227,12 @@ fn open(
         ..
     } = export;
     let signals = signals.map(Arc::new);
-    let removed = done_ids(journal.entries(), JournalAction::Remove);
-    let (places, foreign) = restore_places(
-        people.len(),
-        |i, key| reconcile::write_identity(&people, i, key),
-        &removed,
-        staged_entries,
-    );
     let removed_here = places.iter().filter(|(_, p)| *p == Place::Done).count();
     let restored = places.len() - removed_here;
     staged.set_foreign(foreign);
     staged.set_export(path);
-    // The keep list matches people the way the staged set does.
-    let (kept_places, kept_foreign) = restore_places(
-        people.len(),
-        |i, key| reconcile::write_identity(&people, i, key),
-        &HashSet::new(),
-        kept_entries,
-    );
     kept_store.set_foreign(kept_foreign);
     kept_store.set_export(path);
-    let kept: Vec<u32> = kept_places.into_iter().map(|(id, _)| id).collect();
-
-    let mut triage = people_triage_first(&people, signals.as_deref());
     triage.restore(places);
     let invitations = invitations.map(|inv| {
         let pending = Pending::from_export(&people, &inv.list);
@@ -241,6 +240,7 @@ fn open(
         let withdrawn = done_ids(journal.entries(), JournalAction::Withdraw);
         let (places, foreign) = restore_places(
             pending.items.len(),
+            |i, id| pending.items[i as usize].identity() == id,
             |i, key| key.push_str(&pending.items[i as usize].identity()),
             &withdrawn,
             staged_invitation_entries,
@@ -254,13 +254,17 @@ fn open(
         }
     });
     let people = Arc::new(people);
-    let (sorts_tx, sorts_rx) = mpsc::channel();
+    let (later_tx, later) = mpsc::channel();
     {
         let people = Arc::clone(&people);
         let signals = signals.clone();
         std::thread::spawn(move || {
             // The receiver is gone only if the app quit first: nothing to do then.
-            let _ = sorts_tx.send(later_sorts(&people, signals.as_deref()));
+            let search = people_search_index(&people, signals.as_deref());
+            if later_tx.send(Later::Search(search)).is_ok() {
+                let sorts = later_sorts(&people, signals.as_deref());
+                let _ = later_tx.send(Later::Sorts(sorts));
+            }
         });
     }
     // What matters most first: the status line is cut to the terminal's width.
@@ -325,10 +329,8 @@ fn open(
         Some(m) => (m, true),
         None => (status, problems > 0),
     };
-    let bursts = bursts::find(people.ids().map(|id| people.connected_on(id)));
     let signals_note = signals_note(signals.as_deref());
     let loaded = Loaded {
-        bursts,
         signals,
         signals_note,
         people,
@@ -352,8 +354,60 @@ fn open(
             staged_invitations,
             kept: kept_store,
         },
-        later_sorts: sorts_rx,
+        later,
     })
+}
+
+/// The journal checked against the export, and the staged set and the keep list put
+/// back on its people.
+struct Matched {
+    history: History,
+    reconciled: Reconciled,
+    /// Why what the check found could not be journaled, if it could not.
+    unrecorded: Option<String>,
+    /// Staged and removed people, where they go.
+    places: Vec<(u32, Place)>,
+    /// Staged from another export: kept aside.
+    foreign: StagedSet<Person>,
+    /// On the keep list, by id.
+    kept: Vec<u32>,
+    kept_foreign: StagedSet<Person>,
+}
+
+fn match_to_export(
+    journal: &mut Journal,
+    export: &Export,
+    staged: StagedSet<Person>,
+    kept: StagedSet<Person>,
+) -> Matched {
+    // Checked before anything else reads the journal, so that what is shown is what is
+    // recorded. A failed append records none of it: the app still opens, and says so.
+    let mut history = history(journal.entries());
+    let (reconciled, unrecorded) = match reconcile::reconcile(journal, &mut history, export) {
+        Ok(r) => (r, None),
+        Err(e) => (
+            Reconciled::default(),
+            Some(format!("could not record what this export verified: {e}")),
+        ),
+    };
+    let people = &export.people;
+    let removed = done_ids(journal.entries(), JournalAction::Remove);
+    let person_is = |i, id: &str| people.get(PersonId(i)).has_identity(id);
+    let identity = |i, key: &mut String| reconcile::write_identity(people, i, key);
+    let (places, foreign) = restore_places(people.len(), person_is, identity, &removed, staged);
+    // The keep list matches people the way the staged set does.
+    let none_done = HashSet::new();
+    let (kept_places, kept_foreign) =
+        restore_places(people.len(), person_is, identity, &none_done, kept);
+    Matched {
+        history,
+        reconciled,
+        unrecorded,
+        places,
+        foreign,
+        kept: kept_places.into_iter().map(|(id, _)| id).collect(),
+        kept_foreign,
+    }
 }
 
 /// The staged sets and the keep list as last saved, each with its store.

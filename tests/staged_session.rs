@@ -170,3 +170,39 @@ fn a_staged_file_of_the_older_form_is_still_restored() {
     let s = open(&first, &data);
     assert_eq!(staged_names(&s), ["Bo"]);
 }
+
+#[test]
+fn a_staged_file_of_identities_written_whole_is_still_restored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let first = export(tmp.path(), "first.csv", &["Ada", "Bo", "Cy"]);
+    drop(open(&first, &data));
+    // As the previous version wrote it: every profile URL whole, here out of order.
+    let named = serde_json::to_string(std::path::absolute(&first).unwrap().to_str().unwrap());
+    let v2 = format!(
+        "{{\"staged\":2,\"export\":{}}}\n\"https://www.linkedin.com/in/cy\"\n\
+         \"https://www.linkedin.com/in/ada\"\n\"https://www.linkedin.com/in/gone\"\n",
+        named.unwrap()
+    );
+    fs::write(data.join("staged-connections.jsonl"), v2).unwrap();
+    let s = open(&first, &data);
+    assert_eq!(staged_names(&s), ["Ada", "Cy"]);
+    assert!(
+        s.loaded.status.contains("Restored 2 staged"),
+        "{}",
+        s.loaded.status
+    );
+    assert!(
+        !s.loaded.status_is_warning,
+        "nothing damaged: {}",
+        s.loaded.status
+    );
+    // Saved again in the current form; the one not in this export is kept aside.
+    stage(&s, &["Ada"]);
+    drop(s);
+    let saved = fs::read_to_string(data.join("staged-connections.jsonl")).unwrap();
+    assert!(saved.contains("\n[\"ada\"]\n"), "{saved}");
+    assert!(saved.contains("[\"gone\"]"), "{saved}");
+    let s = open(&first, &data);
+    assert_eq!(staged_names(&s), ["Ada"]);
+}

@@ -307,7 +307,7 @@ impl App {
             history,
             signals,
             signals_note,
-            // The Timeline finds its own bursts; the status already sums up the reconcile.
+            // The status already sums up the reconcile.
             ..
         } = loaded;
         triage.set_kept(&kept, true);

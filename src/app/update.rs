@@ -11,6 +11,7 @@ use super::list::ListKind;
 use super::state::{App, Mode};
 use crate::model::filter::FilterChunk;
 use crate::model::roster::Order;
+use crate::model::search::SearchIndex;
 use crate::model::triage::{Moved, Side, Triage};
 use crate::store::StoreError;
 
@@ -353,6 +354,15 @@ impl App {
             timing.filter = Some(took);
         }
         accepted
+    }
+
+    /// The Connections tab's search index, built after the first frame. Returns the
+    /// filter jobs of columns that were waiting for it.
+    pub fn search_ready(&mut self, search: SearchIndex) -> Vec<Effect> {
+        let jobs = self.triage_mut(ListKind::Connections).search_ready(search);
+        jobs.into_iter()
+            .map(|j| Effect::Filter(ListKind::Connections, j))
+            .collect()
     }
 
     /// The Connections tab's name and company orders, computed after the first frame.

@@ -2,10 +2,12 @@
 //!
 //! Built for a million rows: sort keys are packed integers (a date, or the first bytes of
 //! the folded text), so sorting compares integers; only rows whose packed keys tie compare
-//! full folded strings. The index (in two halves) and the date order are built on two
-//! threads; the name and company orders follow in the background, after the first frame.
+//! full folded strings. The first frame needs only the date orders; the search index
+//! (in two halves, on two threads) and then the name and company orders follow in the
+//! background.
 
 use std::cmp::Reverse;
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::people::{Field, People, PersonId};
@@ -25,7 +27,8 @@ pub const SORT_FEWEST_MESSAGES: &str = "fewest messages";
 /// A sort order, built in place: a million ids are 4 MB, not worth a second copy.
 pub type Order = Arc<[u32]>;
 
-/// A triage over `people`, every sort order ready (tests, benchmarks, tools).
+/// A triage over `people`, searchable and every sort order ready (tests, benchmarks,
+/// tools).
 pub fn people_triage(people: &People) -> Triage {
     people_triage_with(people, None)
 }
@@ -33,27 +36,22 @@ pub fn people_triage(people: &People) -> Triage {
 /// [`people_triage`] with the Complete export's signals, for their filter terms and sort.
 pub fn people_triage_with(people: &People, signals: Option<&Signals>) -> Triage {
     let mut triage = people_triage_first(people, signals);
+    triage.search_ready(people_search_index(people, signals));
     for (name, order) in later_sorts(people, signals) {
         triage.sort_ready(name, order);
     }
     triage
 }
 
-/// What the screen needs first: the search index and the date orders, built on two
-/// threads. The cycle is newest first, oldest first, last name, company, and fewest
-/// messages when there are `signals` with messages; the name, company and message
-/// orders are left pending: [`later_sorts`] computes them after the first frame, since
-/// they are only needed once the user presses `s`.
+/// What the screen needs first: the date orders. The cycle is newest first, oldest
+/// first, last name, company, and fewest messages when there are `signals` with
+/// messages. The search index ([`people_search_index`], for
+/// [`Triage::search_ready`]) and the name, company and message orders
+/// ([`later_sorts`]) are left to build after the first frame: a filter typed before
+/// the index is there waits for it, and the other orders are only needed once the user
+/// presses `s`.
 pub fn people_triage_first(people: &People, signals: Option<&Signals>) -> Triage {
-    let (search, by_date) = std::thread::scope(|s| {
-        let by_date = s.spawn(|| sort_by_date(people));
-        let search = people_search_index(people, signals);
-        // A panic in the sorting thread is a bug, not bad input: propagate it.
-        let by_date = by_date
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (search, by_date)
-    });
+    let by_date = sort_by_date(people);
     let oldest = oldest_first(people, &by_date);
     let mut sorts = vec![
         SortOrder::new(SORT_CONNECTED, by_date),
@@ -64,7 +62,9 @@ pub fn people_triage_first(people: &People, signals: Option<&Signals>) -> Triage
     if has_messages(signals) {
         sorts.push(SortOrder::pending(SORT_FEWEST_MESSAGES));
     }
-    Triage::new(search, sorts)
+    // The terms a filter may use are known now; their data comes with the index.
+    let terms = facts_of(people, signals, 0..0);
+    Triage::search_later(people.len(), terms, sorts)
 }
 
 fn has_messages(signals: Option<&Signals>) -> bool {
@@ -87,35 +87,48 @@ pub fn later_sorts(people: &People, signals: Option<&Signals>) -> Vec<(&'static 
 }
 
 pub fn people_search_index(people: &People, signals: Option<&Signals>) -> SearchIndex {
-    // Names and emails per person (less than the whole text: no URLs, no phrases);
-    // companies and positions once each, as phrases.
-    SearchIndex::build_in_two(people.len(), people.text_len(), |i| {
-        let id = PersonId(i as u32);
-        [Field::FirstName, Field::LastName, Field::Email].map(|f| people.field(id, f))
+    std::thread::scope(|s| {
+        // The facts need none of the text: gathered beside it rather than after it.
+        let facts = s.spawn(|| people_facts(people, signals));
+        // Names and emails per person (less than the whole text: no URLs, no phrases);
+        // companies and positions once each, as phrases.
+        let index = SearchIndex::build_in_two(people.len(), people.text_len(), |i| {
+            let id = PersonId(i as u32);
+            [Field::FirstName, Field::LastName, Field::Email].map(|f| people.field(id, f))
+        })
+        .with_phrases(people.phrases().iter(), |i| {
+            people.phrase_ids(PersonId(i as u32))
+        });
+        // A panic there is a bug, not bad input: propagate it.
+        let facts = facts
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        index.with_facts(facts)
     })
-    .with_phrases(people.phrases().iter(), |i| {
-        people.phrase_ids(PersonId(i as u32))
-    })
-    .with_facts(people_facts(people, signals))
 }
 
 /// What the filter terms read about connections: the date connected, whether there is
 /// an e-mail address, the company and position; and from the Complete export's files
 /// (`signals`) the messages, endorsements and recommendations it has.
 pub fn people_facts(people: &People, signals: Option<&Signals>) -> Facts {
+    facts_of(people, signals, 0..people.len() as u32)
+}
+
+/// [`people_facts`] for the people `ids` (none: only which terms there are).
+fn facts_of(people: &People, signals: Option<&Signals>, ids: Range<u32>) -> Facts {
+    let ids = ids.map(PersonId);
     let mut facts = Facts::default()
         .with_dates(
             DateKey::Connected,
-            people.ids().map(|id| people.connected_on(id)),
+            ids.clone().map(|id| people.connected_on(id)),
         )
         .with_emails(
-            people
-                .ids()
+            ids.clone()
                 .map(|id| people.field(id, Field::Email).contains('@')),
         )
         .with_company_and_position();
     if let Some(signals) = signals {
-        let each = || people.ids().map(|id| signals.get(id));
+        let each = || ids.clone().map(|id| signals.get(id));
         if signals.sources.messages {
             facts = facts.with_messages(each().map(|s| s.messages));
         }
@@ -394,6 +407,58 @@ mod tests {
             Vec::<usize>::new(),
             "nor across fields"
         );
+    }
+
+    #[test]
+    fn the_first_triage_answers_the_terms_the_whole_one_does_and_filters_alike_once_indexed() {
+        use crate::model::signals::{SignalSources, Signals};
+        use crate::model::triage::Side;
+        let p = people(&[
+            ("Ana", "Silva", "Acme"),
+            ("José", "García", "Globex"),
+            ("Bob", "Acme", ""),
+        ]);
+        let queries = [
+            "acme",
+            "messages:0",
+            "email",
+            "endorsed",
+            "recommended",
+            "connected:2020",
+            "sent:2020",
+            "company:acme",
+            "position:x",
+        ];
+        let sources = [
+            None,
+            Some(SignalSources {
+                messages: true,
+                endorsements: false,
+                recommendations: true,
+            }),
+        ];
+        for sources in sources {
+            let signals = sources.map(|s| Signals::new(p.len(), s));
+            let mut whole = people_triage_with(&p, signals.as_ref());
+            let mut first = people_triage_first(&p, signals.as_ref());
+            for q in queries {
+                whole.set_filter(Side::Left, q);
+                first.set_filter(Side::Left, q);
+                assert_eq!(
+                    first.column(Side::Left).filter_error(),
+                    whole.column(Side::Left).filter_error(),
+                    "{q} with {sources:?}"
+                );
+            }
+            first.set_filter(Side::Left, "acme");
+            whole.set_filter(Side::Left, "acme");
+            first.search_ready(people_search_index(&p, signals.as_ref()));
+            assert_eq!(
+                first.column(Side::Left).shown(),
+                whole.column(Side::Left).shown()
+            );
+            assert_eq!(first.column(Side::Left).shown(), &[0, 2]);
+        }
     }
 
     proptest::proptest! {

@@ -9,7 +9,7 @@ use super::writer::{Entries, Job, Staged, Writer};
 use super::{clipboard, paths};
 use crate::app::{App, ConfirmAction, Effect, Items, ListKind};
 use crate::model::triage::Place;
-use crate::session::LaterSorts;
+use crate::session::Later;
 use crate::store::journal;
 use crate::store::staged::StagedEntry;
 
@@ -21,8 +21,8 @@ pub const WAIT_FOR_WRITES_UP_TO: usize = 30_000;
 pub struct Runtime {
     pub worker: FilterWorker,
     pub writer: Writer,
-    /// The name and company sort orders, until they arrive.
-    pub later_sorts: Option<mpsc::Receiver<LaterSorts>>,
+    /// The search index and the name and company sort orders, until they arrive.
+    pub later: Option<mpsc::Receiver<Later>>,
 }
 
 impl Runtime {
@@ -42,29 +42,33 @@ impl Runtime {
             app.writer_stopped();
             changed = true;
         }
-        if let Some(rx) = &self.later_sorts {
-            match rx.try_recv() {
-                Ok(sorts) => {
-                    self.later_sorts = None;
-                    for effect in app.sorts_ready(sorts) {
-                        self.perform(effect, app);
-                    }
-                    changed = true;
+        if let Some(rx) = &self.later {
+            let effects = match rx.try_recv() {
+                Ok(Later::Search(search)) => app.search_ready(search),
+                Ok(Later::Sorts(sorts)) => {
+                    self.later = None;
+                    app.sorts_ready(sorts)
                 }
                 Err(mpsc::TryRecvError::Disconnected) => {
-                    self.later_sorts = None;
-                    app.error("Sorting by name and company failed (a bug: please report it)");
-                    changed = true;
+                    self.later = None;
+                    app.error(
+                        "Indexing or sorting the connections failed (a bug: please report it)",
+                    );
+                    Vec::new()
                 }
-                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Empty) => return changed,
+            };
+            for effect in effects {
+                self.perform(effect, app);
             }
+            changed = true;
         }
         changed
     }
 
     /// Whether results are expected soon: the loop then checks often instead of sleeping.
     pub fn is_busy(&self, app: &App) -> bool {
-        app.is_filtering() || self.writer.is_busy() || self.later_sorts.is_some()
+        app.is_filtering() || self.writer.is_busy() || self.later.is_some()
     }
 
     /// Carries out one effect, reporting the outcome on the status line.

@@ -71,7 +71,7 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
     let Some(Session {
         loaded,
         store,
-        later_sorts,
+        later,
     }) = session
     else {
         return Ok(None);
@@ -88,7 +88,7 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
     let mut runtime = Runtime {
         worker: FilterWorker::spawn()?,
         writer: Writer::spawn(store)?,
-        later_sorts: Some(later_sorts),
+        later: Some(later),
     };
     let theme = &settings.theme;
     let result = event_loop(&mut terminal, &guard, &mut app, &mut runtime, theme);

@@ -60,8 +60,16 @@ impl Triage {
             .store(generation, Ordering::Relaxed);
         let col = &mut self.columns[side.index()];
         col.job = None;
+        col.awaits_search = false;
         if col.query.is_empty() {
             col.matched = Vec::new();
+            self.refresh(side);
+            return None;
+        }
+        if self.search_pending {
+            // Nothing to match against yet: `search_ready` filters then.
+            col.awaits_search = true;
+            col.matched.clear();
             self.refresh(side);
             return None;
         }
@@ -155,7 +163,12 @@ impl Triage {
             col.matched.iter().copied().filter(in_column).collect()
         } else {
             let order = self.sorts[col.sort].order.as_deref().unwrap_or_default();
-            order.iter().copied().filter(in_column).collect()
+            // Everyone, or no one, in this column (as at a start): nothing to sift.
+            match total {
+                0 => Vec::new(),
+                all if all == order.len() => order.to_vec(),
+                _ => order.iter().copied().filter(in_column).collect(),
+            }
         };
         let col = &mut self.columns[side.index()];
         if let Some(keep) = keep

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::filter::{FilterChunk, FilterJob};
 use super::search::{Query, SearchIndex};
-use super::terms::QueryError;
+use super::terms::{Facts, QueryError};
 
 mod cursor;
 mod filtering;
@@ -137,6 +137,9 @@ pub struct Column {
     matched: Vec<u32>,
     /// The filter job still adding to `matched`, when one runs on a worker.
     job: Option<FilterJob>,
+    /// The filter waits for the search index, still being built (see
+    /// [`Triage::search_ready`]).
+    awaits_search: bool,
     /// Items of this column that pass the filter, in sort order.
     shown: Vec<u32>,
     /// Items in this column, filter or not.
@@ -174,9 +177,10 @@ impl Column {
         !self.query.is_empty()
     }
 
-    /// Matches are still streaming in: `shown` is the top of the result so far.
+    /// Matches are still streaming in (or waiting for the search index): `shown` is the
+    /// top of the result so far.
     pub fn is_matching(&self) -> bool {
-        self.job.is_some()
+        self.job.is_some() || self.awaits_search
     }
 
     /// The item under the cursor.
@@ -218,6 +222,9 @@ pub struct Triage {
     /// A range being marked with `V`, following the cursor.
     visual: Option<Visual>,
     search: Arc<SearchIndex>,
+    /// `search` is a stand-in holding only which terms the list can answer: the index
+    /// is still being built (see [`Triage::search_ready`]).
+    search_pending: bool,
     sorts: Vec<SortOrder>,
     columns: [Column; 2],
     /// Each column's current filter generation, shared with its jobs to cancel them.
@@ -233,7 +240,24 @@ pub struct Triage {
 impl Triage {
     /// `sorts` must be non-empty and each a permutation of `0..search.len()`.
     pub fn new(search: SearchIndex, sorts: Vec<SortOrder>) -> Self {
-        let n = search.len();
+        Triage::with_search(search.len(), search, false, sorts)
+    }
+
+    /// A triage of `len` items whose search index is still being built: it opens at once
+    /// and filters once [`Triage::search_ready`] gives it the index. A filter typed
+    /// before then is checked against `facts` (which terms this list can answer; their
+    /// per-item data is not needed) and waits.
+    pub fn search_later(len: usize, facts: Facts, sorts: Vec<SortOrder>) -> Self {
+        let stand_in = SearchIndex::default().with_facts(facts);
+        Triage::with_search(len, stand_in, true, sorts)
+    }
+
+    fn with_search(
+        n: usize,
+        search: SearchIndex,
+        search_pending: bool,
+        sorts: Vec<SortOrder>,
+    ) -> Self {
         let mut t = Triage {
             place: vec![Place::Left; n],
             in_place: [n, 0, 0],
@@ -243,6 +267,7 @@ impl Triage {
             kept_count: 0,
             visual: None,
             search: Arc::new(search),
+            search_pending,
             sorts,
             columns: Default::default(),
             live: Default::default(),
@@ -272,12 +297,17 @@ impl Triage {
 
     /// Puts items where a previous session left them (staged, or done per the journal).
     pub fn restore(&mut self, places: impl IntoIterator<Item = (u32, Place)>) {
+        let mut moved = false;
         for (id, place) in places {
             if (id as usize) < self.place.len() {
                 self.set_place(id, place);
+                moved = true;
             }
         }
-        self.refresh_all();
+        // Nothing to put back (a first start): the columns are as they were.
+        if moved {
+            self.refresh_all();
+        }
     }
 
     fn set_place(&mut self, id: u32, place: Place) {
@@ -350,6 +380,23 @@ impl Triage {
             }
         }
         jobs
+    }
+
+    /// The search index has been built (for the `len` items of
+    /// [`Triage::search_later`]). Columns whose filter was waiting for it are filtered:
+    /// the returned jobs are for the worker.
+    pub fn search_ready(&mut self, search: SearchIndex) -> Vec<FilterJob> {
+        debug_assert_eq!(search.len(), self.len(), "an index of these items");
+        self.search = Arc::new(search);
+        self.search_pending = false;
+        let waiting = [Side::Left, Side::Right].into_iter();
+        let waiting: Vec<Side> = waiting
+            .filter(|side| self.columns[side.index()].awaits_search)
+            .collect();
+        waiting
+            .into_iter()
+            .filter_map(|side| self.start_filter(side, false))
+            .collect()
     }
 
     pub fn done_count(&self) -> usize {

@@ -342,3 +342,122 @@ fn only_orders_close_to_storage_order_are_scanned_in_display_order() {
     assert!(follows_ids(&strided(10)));
     assert!(!follows_ids(&strided(100)));
 }
+
+/// [`triage`], its search index still being built.
+fn triage_searching_later(n: u32) -> (Triage, SearchIndex) {
+    let full = triage(n);
+    let search = (*full.search).clone();
+    let sorts = full.sorts.clone();
+    (
+        Triage::search_later(n as usize, Facts::default(), sorts),
+        search,
+    )
+}
+
+#[test]
+fn a_filter_typed_before_the_index_is_built_waits_then_shows_exactly_its_matches() {
+    let (mut t, search) = triage_searching_later(30);
+    t.move_cursor(2);
+    t.move_selection(); // item 2 to the right
+    assert_eq!(
+        t.column(Side::Left).total(),
+        29,
+        "the list is there at once"
+    );
+    assert!(
+        t.set_filter(Side::Left, "p2").is_none(),
+        "nothing to match yet"
+    );
+    assert!(t.set_filter(Side::Right, "p").is_none());
+    for side in [Side::Left, Side::Right] {
+        assert!(
+            t.column(side).is_matching(),
+            "the column says it is searching"
+        );
+        assert!(t.column(side).shown().is_empty());
+    }
+    // Typed on while waiting: the last filter is the one applied.
+    assert!(t.set_filter(Side::Left, "p2").is_none());
+    assert!(
+        t.search_ready(search).is_empty(),
+        "small lists filter inline"
+    );
+    let mut ready = triage(30);
+    ready.move_cursor(2);
+    ready.move_selection();
+    ready.set_filter(Side::Left, "p2");
+    ready.set_filter(Side::Right, "p");
+    for side in [Side::Left, Side::Right] {
+        assert!(!t.column(side).is_matching());
+        assert_eq!(t.column(side).shown(), ready.column(side).shown());
+    }
+    assert_eq!(
+        t.column(Side::Left).shown(),
+        &[20, 21, 22, 23, 24, 25, 26, 27, 28, 29]
+    );
+    assert_eq!(t.column(Side::Right).shown(), &[2]);
+    assert_conserved(&t);
+}
+
+#[test]
+fn a_large_list_waiting_for_its_index_streams_its_matches_once_it_is_built() {
+    let n = 50;
+    let (t, search) = triage_searching_later(n);
+    let mut t = t.with_inline_filter_limit(0);
+    assert!(t.set_filter(Side::Left, "p1").is_none());
+    let jobs = t.search_ready(search);
+    let [job] = jobs.as_slice() else {
+        panic!("one job, for the column that waited: {}", jobs.len());
+    };
+    stream(&mut t, job);
+    assert_eq!(
+        t.column(Side::Left).shown(),
+        &[1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+    );
+}
+
+#[test]
+fn while_the_index_is_built_moving_everything_shown_moves_nothing_unmatched() {
+    let (mut t, search) = triage_searching_later(30);
+    t.set_filter(Side::Left, "p2");
+    let moved = t.move_all_shown();
+    assert_eq!(moved.count, 0, "no match is known yet");
+    assert_eq!(t.column(Side::Right).total(), 0);
+    t.search_ready(search);
+    assert_eq!(t.move_all_shown().count, 11);
+    assert_conserved(&t);
+}
+
+#[test]
+fn a_term_this_list_cannot_answer_is_refused_before_the_index_is_built() {
+    let (mut t, _search) = triage_searching_later(30);
+    t.set_filter(Side::Left, "messages:0");
+    let col = t.column(Side::Left);
+    assert!(col.filter_error().is_some(), "the hint shows at once");
+    assert!(!col.is_matching(), "and nothing waits for it");
+}
+
+#[test]
+fn a_filter_waiting_for_both_its_index_and_its_order_shows_its_matches_once_both_are_in() {
+    let (t, search) = triage_searching_later(30);
+    let mut sorts = t.sorts.clone();
+    sorts[1] = SortOrder::pending("reverse");
+    let mut t = Triage::search_later(30, Facts::default(), sorts);
+    t.cycle_sort(Side::Left);
+    t.set_filter(Side::Left, "p2");
+    assert!(t.is_sorting(Side::Left));
+    assert!(t.search_ready(search).is_empty());
+    assert!(
+        t.column(Side::Left).shown().is_empty(),
+        "the order is still to come"
+    );
+    assert!(
+        !t.column(Side::Left).is_matching(),
+        "sorting, not searching"
+    );
+    t.sort_ready("reverse", (0..30).rev().collect::<Vec<u32>>());
+    assert_eq!(
+        t.column(Side::Left).shown(),
+        &[29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 2]
+    );
+}

@@ -15,6 +15,12 @@ impl IdList {
         self.ends.push(self.text.len());
     }
 
+    /// Pushes the identity `head` then `tail` (a URL's common prefix and the rest).
+    pub fn push_parts(&mut self, head: &str, tail: &str) {
+        self.text.push_str(head);
+        self.push(tail);
+    }
+
     pub fn len(&self) -> usize {
         self.ends.len()
     }
@@ -29,17 +35,45 @@ impl IdList {
         self.text.get(start..end)
     }
 
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        (0..self.len()).map(|i| self.get(i).unwrap_or_default())
+    pub fn iter(&self) -> Ids<'_> {
+        Ids {
+            text: &self.text,
+            ends: self.ends.iter(),
+            start: 0,
+        }
     }
 
     /// Appends `other`'s identities.
     pub fn append(&mut self, other: &IdList) {
-        for id in other.iter() {
-            self.push(id);
-        }
+        let shift = self.text.len();
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.iter().map(|end| end + shift));
     }
 }
+
+/// The identities of an [`IdList`] in order: each starts where the last ended.
+pub struct Ids<'a> {
+    text: &'a str,
+    ends: std::slice::Iter<'a, usize>,
+    start: usize,
+}
+
+impl<'a> Iterator for Ids<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let end = *self.ends.next()?;
+        let id = self.text.get(self.start..end).unwrap_or_default();
+        self.start = end;
+        Some(id)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.ends.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Ids<'_> {}
 
 impl<S: AsRef<str>> FromIterator<S> for IdList {
     fn from_iter<I: IntoIterator<Item = S>>(ids: I) -> Self {
