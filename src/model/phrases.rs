@@ -39,6 +39,10 @@ impl Phrases {
         }
         let Phrases { text, ends, ids } = self;
         let holds = |id| get(text, ends, id) == phrase;
+        // Nearly every phrase is one seen before: a plain lookup is lighter than an entry.
+        if let Some(id) = ids.find(phrase, holds) {
+            return Ok(id);
+        }
         // Ids keep their top bit free (a person's row uses it as a flag).
         let Some(next) = PhraseId::try_from(ends.len())
             .ok()
