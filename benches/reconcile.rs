@@ -3,19 +3,34 @@
 //!
 //! The journal holds 30,000 removals; the export shares 15,000 of those people (still
 //! connected) and has 15,000 others, so half the removals are verified.
+//!
+//! "open, first" is what that adds to opening the app, as the session does it: open the
+//! journal, replay it into the history, check the export and journal the 30,000
+//! findings (fsynced). "open, later" is every open after that: nothing new to journal.
 
 mod common;
 
+use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use unconnect::model::history::ExportDate;
+use unconnect::import::Export;
+use unconnect::model::history::{ExportDate, History};
 use unconnect::model::{People, PersonId};
-use unconnect::session::reconcile;
+use unconnect::session::{Reconciled, reconcile};
 use unconnect::store::Journal;
 use unconnect::store::journal::{self, removal_entries};
 
 const REMOVED: usize = 30_000;
+
+/// The journal and reconcile part of opening a session, as `session::open` runs it. The
+/// session keeps the journal and the history: they are dropped outside the timing.
+fn open(path: &Path, export: &Export) -> (Journal, History, Reconciled) {
+    let (mut journal, _) = Journal::open(path).expect("journal");
+    let mut history = journal::history(journal.entries());
+    let reconciled = reconcile::reconcile(&mut journal, &mut history, export).expect("reconcile");
+    (journal, history, reconciled)
+}
 
 fn reconcile_bench(c: &mut Criterion) {
     let (_dir, path) = common::export_file(REMOVED * 3 / 2);
@@ -62,19 +77,52 @@ fn reconcile_bench(c: &mut Criterion) {
         let (mut j, _) = Journal::open(&template).expect("journal");
         j.append(entries.clone()).expect("append");
     }
+    let copy = || {
+        let path = dir.path().join("journal.jsonl");
+        std::fs::copy(&template, &path).expect("copy journal");
+        path
+    };
     group.bench_function("reconcile and journal it, 30k removals x 30k rows", |b| {
         b.iter_batched(
             || {
-                let path = dir.path().join("journal.jsonl");
-                std::fs::copy(&template, &path).expect("copy journal");
+                let path = copy();
                 (Journal::open(&path).expect("journal").0, history.clone())
             },
             |(mut journal, mut history)| {
-                reconcile::reconcile(&mut journal, &mut history, &export).expect("reconcile")
+                let r = reconcile::reconcile(&mut journal, &mut history, &export);
+                (journal, history, r.expect("reconcile"))
             },
             BatchSize::PerIteration,
         )
     });
+    group.bench_function(
+        "open, first: journal + history + reconcile, 30k x 30k",
+        |b| {
+            b.iter_batched(
+                copy,
+                |path| {
+                    let opened = open(&path, &export);
+                    assert_eq!(opened.2.verification.findings.len(), REMOVED);
+                    opened
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
+    // After the first open: the journal holds the findings, and nothing more is written.
+    let checked = dir.path().join("checked.jsonl");
+    std::fs::copy(&template, &checked).expect("copy journal");
+    open(&checked, &export);
+    group.bench_function(
+        "open, later: journal + history + reconcile, 30k x 30k",
+        |b| {
+            b.iter_with_large_drop(|| {
+                let opened = open(&checked, &export);
+                assert!(opened.2.verification.findings.is_empty());
+                opened
+            })
+        },
+    );
     group.finish();
 }
 
