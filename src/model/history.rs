@@ -13,8 +13,6 @@
 //!   checked; `still connected` does not overrule a `done` ticked after the export was
 //!   taken (the export may predate the removal on LinkedIn).
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::person::full_name;
@@ -295,52 +293,73 @@ pub struct History {
 }
 
 impl History {
-    /// Replays events in journal order.
+    /// Replays events in journal order. Opening the app replays the whole journal, so
+    /// the replay tracks small records (the starting event and a [`State`]) and builds a
+    /// [`Record`], with its copy of the person, only for each one in force at the end.
     pub fn build<'a>(events: impl IntoIterator<Item = Event<'a>>) -> History {
-        // identity → (record, journal position of its start), per kind.
-        let mut open: [HashMap<&'a str, (Record, usize)>; 2] = [HashMap::new(), HashMap::new()];
-        for (index, event) in events.into_iter().enumerate() {
-            let start = |kind, person: Option<&Person>, invitation: Option<&Invitation>| Record {
-                kind,
-                id: event.id.to_owned(),
-                at: event.at,
-                batch: event.batch.to_owned(),
-                state: State::new(),
-                person: person.cloned(),
-                invitation: invitation.cloned(),
-            };
-            match event.step {
-                Step::Remove(p) => {
-                    open[0].insert(event.id, (start(Kind::Removal, p, None), index));
-                }
-                Step::Withdraw(inv) => {
-                    open[1].insert(event.id, (start(Kind::Withdrawal, None, inv), index));
-                }
+        // Every record started, in journal order; `live` is false once it is ended or
+        // started afresh.
+        let mut started: Vec<Started<'a>> = Vec::new();
+        // identity → its record in force in `started`, per kind.
+        let mut in_force: [foldhash::HashMap<&'a str, usize>; 2] = Default::default();
+        for event in events {
+            let kind = match event.step {
+                Step::Remove(_) => Kind::Removal,
+                Step::Withdraw(_) => Kind::Withdrawal,
                 Step::Restore => {
-                    for records in &mut open {
-                        records.remove(event.id);
+                    for records in &mut in_force {
+                        if let Some(i) = records.remove(event.id) {
+                            started[i].live = false;
+                        }
                     }
+                    continue;
                 }
                 step => {
                     let only = match step {
                         Step::Verified { kind, .. } | Step::StillThere { kind, .. } => Some(kind),
                         _ => None,
                     };
-                    for records in &mut open {
-                        if let Some((r, _)) = records.get_mut(event.id)
-                            && only.is_none_or(|k| k == r.kind)
+                    for kind in [Kind::Removal, Kind::Withdrawal] {
+                        if only.is_none_or(|k| k == kind)
+                            && let Some(&i) = in_force[kind as usize].get(event.id)
                         {
-                            r.state = r.state.after(&step, event.at, r.removed_on());
+                            let r = &mut started[i];
+                            r.state = r.state.after(&step, event.at, r.start.at.date_naive());
                         }
                     }
+                    continue;
                 }
+            };
+            if let Some(i) = in_force[kind as usize].insert(event.id, started.len()) {
+                started[i].live = false;
+            }
+            started.push(Started {
+                start: event,
+                state: State::new(),
+                live: true,
+            });
+        }
+        drop(in_force);
+        // Newest first; of one time, the later in the journal first. The journal is
+        // nearly always in time order, so reversed it is sorted already (and the stable
+        // sort finds that in one pass).
+        let mut live: Vec<&Started<'a>> = started.iter().rev().filter(|r| r.live).collect();
+        live.sort_by(|a, b| b.start.at.cmp(&a.start.at));
+        let mut history = History::default();
+        for r in live {
+            match r.start.step {
+                Step::Remove(person) => {
+                    history.removals.push(r.record(Kind::Removal, person, None))
+                }
+                Step::Withdraw(invitation) => {
+                    history
+                        .withdrawals
+                        .push(r.record(Kind::Withdrawal, None, invitation))
+                }
+                _ => {}
             }
         }
-        let [removals, withdrawals] = open.map(newest_first);
-        History {
-            removals,
-            withdrawals,
-        }
+        history
     }
 
     pub fn list(&self, kind: Kind) -> &[Record] {
@@ -358,21 +377,22 @@ impl History {
     /// without replaying the whole journal: the same result as rebuilding.
     pub fn apply(&mut self, findings: &[Finding], export: NaiveDate, at: DateTime<FixedOffset>) {
         for kind in [Kind::Removal, Kind::Withdrawal] {
+            let mut of_kind = findings.iter().filter(|f| f.kind == kind).peekable();
+            if of_kind.peek().is_none() {
+                continue;
+            }
             let list = match kind {
                 Kind::Removal => &mut self.removals,
                 Kind::Withdrawal => &mut self.withdrawals,
             };
-            let index: HashMap<&str, usize> = list
+            let index: foldhash::HashMap<&str, usize> = list
                 .iter()
                 .enumerate()
                 .map(|(i, r)| (r.id.as_str(), i))
                 .collect();
-            let mut changes = Vec::new();
-            for f in findings.iter().filter(|f| f.kind == kind) {
-                if let Some(&i) = index.get(f.id.as_str()) {
-                    changes.push((i, f.step(export)));
-                }
-            }
+            let changes: Vec<(usize, Step)> = of_kind
+                .filter_map(|f| index.get(f.id.as_str()).map(|&i| (i, f.step(export))))
+                .collect();
             drop(index);
             for (i, step) in changes {
                 let r = &mut list[i];
@@ -386,10 +406,30 @@ impl History {
     }
 }
 
-fn newest_first(records: HashMap<&str, (Record, usize)>) -> Vec<Record> {
-    let mut records: Vec<(Record, usize)> = records.into_values().collect();
-    records.sort_unstable_by(|(a, i), (b, j)| b.at.cmp(&a.at).then(j.cmp(i)));
-    records.into_iter().map(|(r, _)| r).collect()
+/// A record being replayed: the event that started it and where it stands.
+struct Started<'a> {
+    start: Event<'a>,
+    state: State,
+    live: bool,
+}
+
+impl Started<'_> {
+    fn record(
+        &self,
+        kind: Kind,
+        person: Option<&Person>,
+        invitation: Option<&Invitation>,
+    ) -> Record {
+        Record {
+            kind,
+            id: self.start.id.to_owned(),
+            at: self.start.at,
+            batch: self.start.batch.to_owned(),
+            state: self.state,
+            person: person.cloned(),
+            invitation: invitation.cloned(),
+        }
+    }
 }
 
 mod verify;
