@@ -13,6 +13,8 @@
 //!   checked; `still connected` does not overrule a `done` ticked after the export was
 //!   taken (the export may predate the removal on LinkedIn).
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::person::full_name;
@@ -93,7 +95,8 @@ pub struct Event<'a> {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Step<'a> {
-    Remove(Option<&'a Person>),
+    /// The person as journaled, shared with the journal's entry rather than copied.
+    Remove(Option<&'a Arc<Person>>),
     Withdraw(Option<&'a Invitation>),
     /// Ends the removal or withdrawal of the identity.
     Restore,
@@ -200,8 +203,8 @@ pub struct Record {
     pub at: DateTime<FixedOffset>,
     pub batch: String,
     pub state: State,
-    /// The person's fields as they were removed (removals).
-    pub person: Option<Person>,
+    /// The person's fields as they were removed (removals), shared with the journal.
+    pub person: Option<Arc<Person>>,
     /// The invitation as it was withdrawn (withdrawals).
     pub invitation: Option<Invitation>,
 }
@@ -417,7 +420,7 @@ impl Started<'_> {
     fn record(
         &self,
         kind: Kind,
-        person: Option<&Person>,
+        person: Option<&Arc<Person>>,
         invitation: Option<&Invitation>,
     ) -> Record {
         Record {

@@ -74,8 +74,10 @@ pub struct JournalEntry {
     pub batch_len: Option<usize>,
     /// The person's (or invitation's) identity, see [`Person::identity`].
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub person: Option<Person>,
+    /// Shared with the history's record of the removal (a whole export's worth of
+    /// people is replayed at every open): written and read as the person itself.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "shared")]
+    pub person: Option<Arc<Person>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invitation: Option<Invitation>,
     /// For the verification actions: the date of the export that was checked.
@@ -241,6 +243,26 @@ mod rfc3339 {
     }
 }
 
+/// An `Option<Arc<T>>` field as the `Option<T>` it shares.
+mod shared {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<Arc<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.as_deref().serialize(s)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Arc<T>>, D::Error> {
+        Ok(Option::<T>::deserialize(d)?.map(Arc::new))
+    }
+}
+
 /// The entries still in force for `action` (remove or withdraw): per identity the latest
 /// one, unless a restore came after it; oldest first.
 pub fn in_force(entries: &[JournalEntry], action: JournalAction) -> Vec<&JournalEntry> {
@@ -285,7 +307,7 @@ pub fn removal_entries(
                     batch: batch.clone(),
                     batch_len: None,
                     id: p.identity().into_owned(),
-                    person: Some(p.to_person()),
+                    person: Some(Arc::new(p.to_person())),
                     invitation: None,
                     export_date: None,
                 }

@@ -12,15 +12,15 @@ fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
 }
 
-fn ada() -> Person {
-    Person {
+fn ada() -> Arc<Person> {
+    Arc::new(Person {
         first_name: "Ada".into(),
         last_name: "Lovelace".into(),
         url: "https://www.linkedin.com/in/ada".into(),
         email: "ada@example.com".into(),
         company: "Engines".into(),
         ..Default::default()
-    }
+    })
 }
 
 /// Events for one identity `ada`, each `(day, step)` at noon.
@@ -279,11 +279,13 @@ fn withdrawals_follow_the_same_rules_and_findings_stay_in_their_list() {
 
 #[test]
 fn verify_proposes_only_what_changes_a_status_and_counts_it() {
-    let people: Vec<Person> = (0..4)
-        .map(|i| Person {
-            first_name: format!("P{i}"),
-            url: format!("u{i}"),
-            ..Default::default()
+    let people: Vec<Arc<Person>> = (0..4)
+        .map(|i| {
+            Arc::new(Person {
+                first_name: format!("P{i}"),
+                url: format!("u{i}"),
+                ..Default::default()
+            })
         })
         .collect();
     let mut events: Vec<Event> = people
@@ -359,11 +361,13 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
 
 #[test]
 fn progress_counts_done_and_verified_as_done_on_linkedin_and_lists_newest_first() {
-    let people: Vec<Person> = (0..5)
-        .map(|i| Person {
-            first_name: format!("P{i}"),
-            url: format!("u{i}"),
-            ..Default::default()
+    let people: Vec<Arc<Person>> = (0..5)
+        .map(|i| {
+            Arc::new(Person {
+                first_name: format!("P{i}"),
+                url: format!("u{i}"),
+                ..Default::default()
+            })
         })
         .collect();
     let mut events: Vec<Event> = people

@@ -16,6 +16,7 @@
 
 use crate::model::profile_url::{is_percent_encoding_of, percent_encode_non_ascii};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -76,7 +77,7 @@ pub(super) fn entry(header: &Header, row: Vec<Option<String>>) -> Option<Journal
         // The URL as the export wrote it comes eighth, when it differs from the URL.
         (JournalAction::Remove, 7 | 8) => {
             let person = person_from(row)?;
-            (person.identity(), Some(person), None)
+            (person.identity(), Some(Arc::new(person)), None)
         }
         (JournalAction::Withdraw, 7) => {
             let invitation = invitation_from(row)?;
@@ -331,7 +332,7 @@ mod tests {
             batch: batch.clone(),
             batch_len: None,
             id: ada.identity(),
-            person: Some(ada.clone()),
+            person: Some(Arc::new(ada.clone())),
             invitation: None,
             export_date: None,
         };
@@ -339,12 +340,12 @@ mod tests {
             base.clone(),
             JournalEntry {
                 id: unnamed.identity(),
-                person: Some(unnamed),
+                person: Some(Arc::new(unnamed)),
                 ..base.clone()
             },
             JournalEntry {
                 id: jose.identity(),
-                person: Some(jose),
+                person: Some(Arc::new(jose)),
                 ..base.clone()
             },
             JournalEntry {
@@ -397,7 +398,7 @@ mod tests {
                 batch: new_batch_id(at),
                 batch_len: None,
                 id: p.identity(),
-                person: Some(p.clone()),
+                person: Some(Arc::new(p.clone())),
                 invitation: None,
                 export_date: None,
             })

@@ -14,11 +14,11 @@ fn entry(id: &str) -> JournalEntry {
         batch: new_batch_id(at),
         batch_len: None,
         id: id.to_owned(),
-        person: Some(Person {
+        person: Some(Arc::new(Person {
             first_name: "Ada".into(),
             url: id.to_owned(),
             ..Default::default()
-        }),
+        })),
         invitation: None,
         export_date: None,
     }
