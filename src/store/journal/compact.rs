@@ -24,6 +24,9 @@ use serde::{Deserialize, Serialize};
 use super::{JournalAction, JournalEntry};
 use crate::model::{Direction, Invitation, Person};
 use crate::store::json_lines;
+use row::Fields;
+
+mod row;
 
 /// What the entries of a group share, written once before them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,7 +51,7 @@ pub(super) enum Line {
     /// A group header: the next `n` lines are its entries.
     Header(Header),
     /// An entry of the group opened by the last header: its fields.
-    Row(Vec<Option<String>>),
+    Row(Fields),
 }
 
 /// Reads one complete line (without its line break); `None` if it is not valid.
@@ -71,9 +74,9 @@ pub(super) fn read_line(body: &[u8]) -> Option<Line> {
 }
 
 /// The entry a row of `header`'s group stands for; `None` if the row does not fit.
-pub(super) fn entry(header: &Header, row: Vec<Option<String>>) -> Option<JournalEntry> {
+pub(super) fn entry(header: &Header, row: Fields) -> Option<JournalEntry> {
     let (id, person, invitation) = match (header.action, row.len()) {
-        (_, 1) => (row.into_iter().next()??, None, None),
+        (_, 1) => (row.into_only()?, None, None),
         // The URL as the export wrote it comes eighth, when it differs from the URL.
         (JournalAction::Remove, 7 | 8) => {
             let person = person_from(row)?;
@@ -100,9 +103,9 @@ pub(super) fn entry(header: &Header, row: Vec<Option<String>>) -> Option<Journal
 /// The eighth field of a person's row when the export wrote the URL percent-encoded.
 const PERCENT_ENCODED: &str = "%";
 
-fn person_from(row: Vec<Option<String>>) -> Option<Person> {
-    let mut f = row.into_iter();
-    let mut text = || f.next().map(Option::unwrap_or_default);
+fn person_from(row: Fields) -> Option<Person> {
+    let mut f = row.into_texts();
+    let mut text = || f.next();
     Some(Person {
         first_name: text()?,
         last_name: text()?,
@@ -112,7 +115,7 @@ fn person_from(row: Vec<Option<String>>) -> Option<Person> {
         position: text()?,
         connected_on: match text()? {
             date if date.is_empty() => None,
-            date => Some(date.parse::<NaiveDate>().ok()?),
+            date => Some(row::date(&date)?),
         },
         url_as_written: String::new(),
     })
@@ -128,9 +131,9 @@ fn person_from(row: Vec<Option<String>>) -> Option<Person> {
     })
 }
 
-fn invitation_from(row: Vec<Option<String>>) -> Option<Invitation> {
-    let mut f = row.into_iter();
-    let mut text = || f.next().map(Option::unwrap_or_default);
+fn invitation_from(row: Fields) -> Option<Invitation> {
+    let mut f = row.into_texts();
+    let mut text = || f.next();
     Some(Invitation {
         from: text()?,
         to: text()?,
