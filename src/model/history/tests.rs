@@ -313,7 +313,9 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
         taken: None,
     };
     // u0 and u1 gone, u2 and u3 still there.
-    let v = verify(&history, &export, |_, id| Some(id == "u2" || id == "u3"));
+    let v = verify(&history, &export, |kind, i| {
+        Some(matches!(history.list(kind)[i].id.as_str(), "u2" | "u3"))
+    });
     let mut ids: Vec<&str> = v.findings.iter().map(|f| f.id.as_str()).collect();
     ids.sort_unstable();
     assert_eq!(
