@@ -109,18 +109,25 @@ pub enum WrittenUrl<'a> {
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// `url` with every non-ASCII byte written `%XX`, as Connections.csv writes slugs. Run
-/// for each such removal when the journal is read: no formatting machinery per byte.
+/// for each such removal when the journal is read: ASCII runs are copied whole.
 pub fn percent_encode_non_ascii(url: &str) -> String {
     let mut out = String::with_capacity(url.len() * 2);
-    for b in url.bytes() {
-        if b.is_ascii() {
-            out.push(char::from(b));
-        } else {
+    let mut rest = url;
+    // Both ends of a run of non-ASCII bytes are character boundaries.
+    while let Some(start) = rest.bytes().position(|b| !b.is_ascii()) {
+        out.push_str(&rest[..start]);
+        let end = rest.as_bytes()[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(rest.len(), |n| start + n);
+        for b in rest[start..end].bytes() {
             out.push('%');
             out.push(char::from(HEX[usize::from(b >> 4)]));
             out.push(char::from(HEX[usize::from(b & 15)]));
         }
+        rest = &rest[end..];
     }
+    out.push_str(rest);
     out
 }
 
