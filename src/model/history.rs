@@ -347,8 +347,15 @@ impl History {
         // nearly always in time order, so reversed it is sorted already (and the stable
         // sort finds that in one pass).
         let mut live: Vec<&Started<'a>> = started.iter().rev().filter(|r| r.live).collect();
-        live.sort_by(|a, b| b.start.at.cmp(&a.start.at));
-        let mut history = History::default();
+        live.sort_by_key(|r| std::cmp::Reverse(r.start.at));
+        let removals = live
+            .iter()
+            .filter(|r| matches!(r.start.step, Step::Remove(_)))
+            .count();
+        let mut history = History {
+            removals: Vec::with_capacity(removals),
+            withdrawals: Vec::with_capacity(live.len() - removals),
+        };
         for r in live {
             match r.start.step {
                 Step::Remove(person) => {
@@ -380,24 +387,12 @@ impl History {
     /// without replaying the whole journal: the same result as rebuilding.
     pub fn apply(&mut self, findings: &[Finding], export: NaiveDate, at: DateTime<FixedOffset>) {
         for kind in [Kind::Removal, Kind::Withdrawal] {
-            let mut of_kind = findings.iter().filter(|f| f.kind == kind).peekable();
-            if of_kind.peek().is_none() {
-                continue;
-            }
             let list = match kind {
                 Kind::Removal => &mut self.removals,
                 Kind::Withdrawal => &mut self.withdrawals,
             };
-            let index: foldhash::HashMap<&str, usize> = list
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.id.as_str(), i))
-                .collect();
-            let changes: Vec<(usize, Step)> = of_kind
-                .filter_map(|f| index.get(f.id.as_str()).map(|&i| (i, f.step(export))))
-                .collect();
-            drop(index);
-            for (i, step) in changes {
+            let of_kind = findings.iter().filter(|f| f.kind == kind);
+            for (i, step) in places(list, of_kind, export) {
                 let r = &mut list[i];
                 r.state = r.state.after(&step, at, r.removed_on());
             }
@@ -407,6 +402,34 @@ impl History {
     pub fn progress(&self, kind: Kind) -> Progress {
         Progress::of(self.list(kind))
     }
+}
+
+/// Where in `list` each finding's record is, with its step. Findings come in the list's
+/// order (see [`verify`]): each is found by walking on from the last, and only one out of
+/// that order needs an index of the list.
+fn places<'a>(
+    list: &[Record],
+    findings: impl Iterator<Item = &'a Finding>,
+    export: NaiveDate,
+) -> Vec<(usize, Step<'static>)> {
+    let mut next = 0;
+    let mut index: Option<foldhash::HashMap<&str, usize>> = None;
+    let mut find = |id: &str| {
+        if index.is_none()
+            && let Some(n) = list[next..].iter().position(|r| r.id == id)
+        {
+            next += n + 1;
+            return Some(next - 1);
+        }
+        let index = index.get_or_insert_with(|| {
+            let ids = list.iter().map(|r| r.id.as_str());
+            ids.zip(0..).collect()
+        });
+        index.get(id).copied()
+    };
+    findings
+        .filter_map(|f| Some((find(&f.id)?, f.step(export))))
+        .collect()
 }
 
 /// A record being replayed: the event that started it and where it stands.

@@ -362,6 +362,50 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
 }
 
 #[test]
+fn findings_out_of_the_lists_order_or_of_no_record_apply_as_they_replay() {
+    let people: Vec<Arc<Person>> = (0..4)
+        .map(|i| {
+            Arc::new(Person {
+                url: format!("u{i}"),
+                ..Default::default()
+            })
+        })
+        .collect();
+    let removals = people.iter().map(|p| Event {
+        at: at(1, 12),
+        batch: "b",
+        id: &p.url,
+        step: Step::Remove(Some(p)),
+    });
+    let mut events: Vec<Event> = removals.collect();
+    let finding = |id: &str, gone| Finding {
+        kind: R,
+        id: id.to_owned(),
+        gone,
+    };
+    // The list is newest first: u3 u2 u1 u0. These come in another order.
+    let findings = [
+        finding("u1", true),
+        finding("u3", false),
+        finding("nobody", true),
+        finding("u0", true),
+    ];
+    let mut applied = History::build(events.clone());
+    applied.apply(&findings, day(5), at(6, 12));
+    events.extend(findings.iter().map(|f| Event {
+        at: at(6, 12),
+        batch: "d",
+        id: &f.id,
+        step: f.step(day(5)),
+    }));
+    assert_eq!(applied, History::build(events));
+    let status = |id| applied.find(R, id).map(Record::status);
+    assert_eq!(status("u0"), Some(Status::Verified));
+    assert_eq!(status("u2"), Some(Status::ToDo));
+    assert_eq!(status("u3"), Some(Status::StillThere));
+}
+
+#[test]
 fn progress_counts_done_and_verified_as_done_on_linkedin_and_lists_newest_first() {
     let people: Vec<Arc<Person>> = (0..5)
         .map(|i| {
