@@ -92,10 +92,8 @@ fn parse(bytes: &[u8]) -> Parsed {
     // (a batch's first entry starts at its header).
     let mut group: Option<(Header, usize, usize)> = None;
     let mut offset = 0;
-    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
-        if !line.ends_with(b"\n") {
-            break; // torn: set aside below
-        }
+    // A torn last line is set aside below.
+    for (i, line) in complete_lines(bytes).enumerate() {
         let mut at = offset;
         offset += line.len();
         let body = line.trim_ascii();
@@ -185,6 +183,16 @@ fn parse(bytes: &[u8]) -> Parsed {
         bad_lines,
         incomplete_batches,
     }
+}
+
+/// The complete lines of `bytes`, each with its line break: a torn end is not one.
+fn complete_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', bytes).map(move |end| {
+        let line = &bytes[start..=end];
+        start = end + 1;
+        line
+    })
 }
 
 /// A group ends (a header or an entry of the older form follows): a header none of whose
