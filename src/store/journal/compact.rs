@@ -57,7 +57,7 @@ pub(super) enum Line {
 /// Reads one complete line (without its line break); `None` if it is not valid.
 pub(super) fn read_line(body: &[u8]) -> Option<Line> {
     match body.first()? {
-        b'[' => serde_json::from_slice(body).ok().map(Line::Row),
+        b'[' => Fields::read(body).map(Line::Row),
         b'{' => {
             // A header has no `id`; try the likelier form first.
             let entry_first = memchr::memmem::find(body, b"\"id\":").is_some();
