@@ -97,7 +97,7 @@ pub struct Event<'a> {
 pub enum Step<'a> {
     /// The person as journaled, shared with the journal's entry rather than copied.
     Remove(Option<&'a Arc<Person>>),
-    Withdraw(Option<&'a Invitation>),
+    Withdraw(Option<&'a Arc<Invitation>>),
     /// Ends the removal or withdrawal of the identity.
     Restore,
     Opened,
@@ -205,8 +205,8 @@ pub struct Record {
     pub state: State,
     /// The person's fields as they were removed (removals), shared with the journal.
     pub person: Option<Arc<Person>>,
-    /// The invitation as it was withdrawn (withdrawals).
-    pub invitation: Option<Invitation>,
+    /// The invitation as it was withdrawn (withdrawals), shared with the journal.
+    pub invitation: Option<Arc<Invitation>>,
 }
 
 impl Record {
@@ -444,7 +444,7 @@ impl Started<'_> {
         &self,
         kind: Kind,
         person: Option<&Arc<Person>>,
-        invitation: Option<&Invitation>,
+        invitation: Option<&Arc<Invitation>>,
     ) -> Record {
         Record {
             kind,

@@ -78,8 +78,9 @@ pub struct JournalEntry {
     /// people is replayed at every open): written and read as the person itself.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "shared")]
     pub person: Option<Arc<Person>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub invitation: Option<Invitation>,
+    /// Shared with the history's record of the withdrawal, as the person is.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "shared")]
+    pub invitation: Option<Arc<Invitation>>,
     /// For the verification actions: the date of the export that was checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_date: Option<NaiveDate>,
@@ -345,7 +346,7 @@ pub fn withdrawal_entries<'a>(
             batch_len: None,
             id: invitation.identity(),
             person: None,
-            invitation: Some(invitation.clone()),
+            invitation: Some(Arc::new(invitation.clone())),
             export_date: None,
         })
         .collect()

@@ -237,7 +237,7 @@ fn still_connected_does_not_overrule_a_tick_made_after_the_export() {
 
 #[test]
 fn withdrawals_follow_the_same_rules_and_findings_stay_in_their_list() {
-    let inv = Invitation {
+    let inv = Arc::new(Invitation {
         from: "Me".into(),
         to: "Bob".into(),
         sent_at: None,
@@ -245,7 +245,7 @@ fn withdrawals_follow_the_same_rules_and_findings_stay_in_their_list() {
         direction: crate::model::Direction::Outgoing,
         inviter_url: String::new(),
         invitee_url: "https://www.linkedin.com/in/bob".into(),
-    };
+    });
     let w = Kind::Withdrawal;
     let events = [
         (1, Step::Withdraw(Some(&inv))),

@@ -84,7 +84,7 @@ pub(super) fn entry(header: &Header, row: Fields) -> Option<JournalEntry> {
         }
         (JournalAction::Withdraw, 7) => {
             let invitation = invitation_from(row)?;
-            (invitation.identity(), None, Some(invitation))
+            (invitation.identity(), None, Some(Arc::new(invitation)))
         }
         _ => return None,
     };
@@ -355,7 +355,7 @@ mod tests {
                 action: JournalAction::Withdraw,
                 id: invitation.identity(),
                 person: None,
-                invitation: Some(invitation),
+                invitation: Some(Arc::new(invitation)),
                 ..base.clone()
             },
             JournalEntry {
