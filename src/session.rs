@@ -175,9 +175,13 @@ fn open(
     progress: &Progress,
 ) -> Result<Session, SessionError> {
     let started = Instant::now();
-    // The staged files do not depend on the export: read them while it loads.
-    let (export, staged_files) = std::thread::scope(|s| {
-        let staged = s.spawn(|| StagedFiles::load(&data_dir));
+    // The staged files and the journal's history do not depend on the export: read them
+    // while it loads (the journal is changed on disk only once it has loaded).
+    let (export, (staged_files, journal_read)) = std::thread::scope(|s| {
+        let staged = s.spawn(|| {
+            let staged = StagedFiles::load(&data_dir);
+            (staged, reconcile::read_history(&data_dir.journal_path()))
+        });
         let export = import::load_with_progress(path, options.invitations.as_deref(), progress);
         // A panic there is a bug, not bad data: propagate it.
         let staged = staged
@@ -191,10 +195,10 @@ fn open(
         invitations: (mut staged_invitations, staged_invitation_entries),
         kept: (mut kept_store, kept_entries),
     } = staged_files?;
-    let (mut journal, recovery) = Journal::open(&data_dir.journal_path())?;
+    let (journal_read, mut history) = journal_read?;
+    let (mut journal, recovery) = journal_read.open()?;
     // Checked before anything else reads the journal, so that what is shown is what is
     // recorded. A failed append records none of it: the app still opens, and says so.
-    let mut history = history(journal.entries());
     let (reconciled, unrecorded) = match reconcile::reconcile(&mut journal, &mut history, &export) {
         Ok(r) => (r, None),
         Err(e) => (

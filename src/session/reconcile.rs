@@ -2,12 +2,14 @@
 //! (verified), who is still there. Used when the app opens an export and by
 //! `unconnect reconcile`; what it finds is journaled, once.
 
+use std::path::Path;
+
 use crate::import::Export;
 use crate::model::hash::TextTable;
 use crate::model::history::{self, ExportDate, History, Kind, Record, Verification};
 use crate::model::invitee::invitee_is_connection;
 use crate::model::{Direction, Invitation, People, PersonId};
-use crate::store::journal::{self, verification_entries};
+use crate::store::journal::{self, ReadJournal, verification_entries};
 use crate::store::{Journal, StoreError};
 
 /// What checking an export found and recorded.
@@ -20,6 +22,15 @@ pub struct Reconciled {
     pub verification: Verification,
     /// Whether the export had an Invitations.csv to check withdrawals against.
     pub checked_withdrawals: bool,
+}
+
+/// The journal read and replayed into its history, nothing changed on disk: what opening
+/// a session does while the export loads (and what `reconcile` checks). The journal is
+/// then opened with [`ReadJournal::open`].
+pub fn read_history(path: &Path) -> Result<(ReadJournal, History), StoreError> {
+    let journal = Journal::read_to_open(path)?;
+    let history = journal::history(journal.entries());
+    Ok((journal, history))
 }
 
 /// Writes person `i`'s identity (see [`crate::model::Person::identity`]) into `key`

@@ -98,22 +98,60 @@ pub struct Journal {
     faults: Option<Arc<Faults>>,
 }
 
+/// A journal read but not opened yet: see [`Journal::read_to_open`].
+#[derive(Debug)]
+pub struct ReadJournal {
+    path: PathBuf,
+    read: recovery::Unrepaired,
+}
+
+impl ReadJournal {
+    /// The entries, as the opened journal holds them.
+    pub fn entries(&self) -> &[JournalEntry] {
+        &self.read.entries
+    }
+
+    /// Repairs a cut-off end and opens the journal for appending, as [`Journal::open`].
+    pub fn open(self) -> Result<(Journal, Recovery), StoreError> {
+        let ReadJournal { path, read } = self;
+        let (entries, recovery) = read.repair(&path)?;
+        Journal::opened(path, entries, recovery)
+    }
+}
+
 impl Journal {
     /// Opens (creating if needed) the journal, repairing a cut-off end.
     pub fn open(path: &Path) -> Result<(Journal, Recovery), StoreError> {
-        let (entries, recovery) = recovery::read_repairing(path)?;
+        Journal::read_to_open(path)?.open()
+    }
+
+    /// Reads the journal as [`Journal::open`] does, but changes nothing on disk until
+    /// [`ReadJournal::open`]: reading can run while an export loads, and if that fails,
+    /// nothing was repaired unseen.
+    pub fn read_to_open(path: &Path) -> Result<ReadJournal, StoreError> {
+        Ok(ReadJournal {
+            path: path.to_path_buf(),
+            read: recovery::read_unrepaired(path)?,
+        })
+    }
+
+    fn opened(
+        path: PathBuf,
+        entries: Vec<JournalEntry>,
+        recovery: Recovery,
+    ) -> Result<(Journal, Recovery), StoreError> {
         let file = fsutil::private_options()
             .append(true)
             .create(true)
-            .open(path)
-            .map_err(StoreError::io(path))?;
-        let len = file.metadata().map_err(StoreError::io(path))?.len();
+            .open(&path)
+            .map_err(StoreError::io(&path))?;
+        let len = file.metadata().map_err(StoreError::io(&path))?.len();
         if let Some(dir) = path.parent() {
             fsutil::sync_dir(dir).map_err(StoreError::io(dir))?;
         }
         Ok((
             Journal {
-                path: path.to_path_buf(),
+                path,
                 file,
                 entries,
                 len,

@@ -224,31 +224,59 @@ pub fn read(path: &Path) -> Result<Vec<JournalEntry>, StoreError> {
     Ok(read_bytes(path)?.map_or_else(Vec::new, |b| parse(&b).entries))
 }
 
-/// The entries, after moving a cut-off end aside and cutting the journal before it.
-pub fn read_repairing(path: &Path) -> Result<(Vec<JournalEntry>, Recovery), StoreError> {
+/// A journal as read, before its repair: nothing on disk has changed yet.
+#[derive(Debug, Default)]
+pub struct Unrepaired {
+    pub entries: Vec<JournalEntry>,
+    recovery: Recovery,
+    /// The bytes to keep (everything before a cut-off end), and that end.
+    keep_len: u64,
+    torn: Vec<u8>,
+}
+
+/// Reads the journal for [`Unrepaired::repair`], changing nothing on disk.
+pub fn read_unrepaired(path: &Path) -> Result<Unrepaired, StoreError> {
     let Some(bytes) = read_bytes(path)? else {
-        return Ok(Default::default());
+        return Ok(Unrepaired::default());
     };
     let parsed = parse(&bytes);
-    let mut recovery = Recovery {
-        torn_saved_to: None,
-        cut_batch: parsed.cut_batch,
-        bad_lines: parsed.bad_lines,
-        incomplete_batches: parsed.incomplete_batches,
-    };
-    if parsed.keep_len < bytes.len() {
-        let aside = fsutil::save_aside(path, "journal.torn", "jsonl", &bytes[parsed.keep_len..])
-            .map_err(StoreError::io(path))?;
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(StoreError::io(path))?;
-        file.set_len(parsed.keep_len as u64)
-            .and_then(|()| file.sync_all())
-            .map_err(StoreError::io(path))?;
-        recovery.torn_saved_to = Some(aside);
+    Ok(Unrepaired {
+        entries: parsed.entries,
+        recovery: Recovery {
+            torn_saved_to: None,
+            cut_batch: parsed.cut_batch,
+            bad_lines: parsed.bad_lines,
+            incomplete_batches: parsed.incomplete_batches,
+        },
+        keep_len: parsed.keep_len as u64,
+        torn: bytes[parsed.keep_len..].to_vec(),
+    })
+}
+
+impl Unrepaired {
+    /// Moves a cut-off end aside and cuts the journal at `path` before it. The data
+    /// folder's lock keeps anyone else from writing the journal since it was read.
+    pub fn repair(self, path: &Path) -> Result<(Vec<JournalEntry>, Recovery), StoreError> {
+        let Unrepaired {
+            entries,
+            mut recovery,
+            keep_len,
+            torn,
+        } = self;
+        if !torn.is_empty() {
+            let aside = fsutil::save_aside(path, "journal.torn", "jsonl", &torn)
+                .map_err(StoreError::io(path))?;
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(StoreError::io(path))?;
+            file.set_len(keep_len)
+                .and_then(|()| file.sync_all())
+                .map_err(StoreError::io(path))?;
+            recovery.torn_saved_to = Some(aside);
+        }
+        Ok((entries, recovery))
     }
-    Ok((parsed.entries, recovery))
 }
 
 /// Earlier versions named a person without a URL or e-mail by name alone
@@ -374,7 +402,7 @@ mod tests {
         let second = lines(&batch("b", 3));
         let cut = first.len() + second.len() - 10;
         fs::write(&path, &[first.clone(), second].concat()[..cut]).unwrap();
-        let (entries, recovery) = read_repairing(&path).unwrap();
+        let (entries, recovery) = read_unrepaired(&path).unwrap().repair(&path).unwrap();
         assert_eq!(ids(&entries), ["a-0"]);
         assert_eq!(recovery.cut_batch, Some((2, 3)));
         let message = recovery.message().unwrap();
