@@ -19,7 +19,6 @@ mod compact;
 mod recovery;
 mod status;
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,6 +32,7 @@ pub use status::{Mark, history, status_entries, verification_entries};
 
 use super::faults::{Faults, FaultyWriter};
 use super::{StoreError, fsutil};
+use crate::model::hash::TextTable;
 use crate::model::{Invitation, People, Person, PersonId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -305,15 +305,25 @@ mod shared {
 /// The entries still in force for `action` (remove or withdraw): per identity the latest
 /// one, unless a restore came after it; oldest first.
 pub fn in_force(entries: &[JournalEntry], action: JournalAction) -> Vec<&JournalEntry> {
-    let mut current: HashMap<&str, usize> = HashMap::new();
+    // Run at every open over the whole journal: the identities are found in a table of
+    // hashes (growing it reads no identity again), each with its latest entry in force.
+    let mut table = TextTable::with_capacity(0);
+    let mut latest: Vec<(&str, Option<usize>)> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
+        let id = e.id.as_str();
+        let holds = |slot: u32| latest[slot as usize].0 == id;
         if e.action == action {
-            current.insert(&e.id, i);
-        } else if e.action == JournalAction::Restore {
-            current.remove(e.id.as_str());
+            match table.find_or_insert(id, holds, latest.len() as u32) {
+                Some(slot) => latest[slot as usize].1 = Some(i),
+                None => latest.push((id, Some(i))),
+            }
+        } else if e.action == JournalAction::Restore
+            && let Some(slot) = table.find(id, holds)
+        {
+            latest[slot as usize].1 = None;
         }
     }
-    let mut order: Vec<usize> = current.into_values().collect();
+    let mut order: Vec<usize> = latest.into_iter().filter_map(|(_, i)| i).collect();
     order.sort_unstable();
     order.into_iter().map(|i| &entries[i]).collect()
 }
