@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use super::hash::TextTable;
 use super::person::full_name;
 use super::{Invitation, Person};
 
@@ -303,15 +304,22 @@ impl History {
         // Every record started, in journal order; `live` is false once it is ended or
         // started afresh.
         let mut started: Vec<Started<'a>> = Vec::new();
-        // identity → its record in force in `started`, per kind.
-        let mut in_force: [foldhash::HashMap<&'a str, usize>; 2] = Default::default();
+        // Each identity seen, with its record in force in `started` per kind, found by
+        // a table of hashes (growing it reads no identity again).
+        let mut identities = TextTable::with_capacity(0);
+        let mut in_force: Vec<(&'a str, [Option<usize>; 2])> = Vec::new();
         for event in events {
+            let holds = |slot: u32| in_force[slot as usize].0 == event.id;
             let kind = match event.step {
                 Step::Remove(_) => Kind::Removal,
                 Step::Withdraw(_) => Kind::Withdrawal,
                 Step::Restore => {
-                    for records in &mut in_force {
-                        if let Some(i) = records.remove(event.id) {
+                    if let Some(slot) = identities.find(event.id, holds) {
+                        for i in in_force[slot as usize]
+                            .1
+                            .iter_mut()
+                            .filter_map(Option::take)
+                        {
                             started[i].live = false;
                         }
                     }
@@ -322,9 +330,12 @@ impl History {
                         Step::Verified { kind, .. } | Step::StillThere { kind, .. } => Some(kind),
                         _ => None,
                     };
+                    let Some(slot) = identities.find(event.id, holds) else {
+                        continue;
+                    };
                     for kind in [Kind::Removal, Kind::Withdrawal] {
                         if only.is_none_or(|k| k == kind)
-                            && let Some(&i) = in_force[kind as usize].get(event.id)
+                            && let Some(i) = in_force[slot as usize].1[kind as usize]
                         {
                             let r = &mut started[i];
                             r.state = r.state.after(&step, event.at, r.start.at.date_naive());
@@ -333,7 +344,15 @@ impl History {
                     continue;
                 }
             };
-            if let Some(i) = in_force[kind as usize].insert(event.id, started.len()) {
+            let new = in_force.len() as u32;
+            let slot = identities
+                .find_or_insert(event.id, holds, new)
+                .unwrap_or_else(|| {
+                    in_force.push((event.id, [None, None]));
+                    new
+                });
+            let record = &mut in_force[slot as usize].1[kind as usize];
+            if let Some(i) = record.replace(started.len()) {
                 started[i].live = false;
             }
             started.push(Started {
