@@ -164,7 +164,7 @@ fn history_app(rows: usize) -> App {
                     done_at: None,
                     checked: None,
                 },
-                person: Some(p),
+                person: Some(p.into()),
                 invitation: None,
             }
         })

@@ -182,9 +182,13 @@ fn open(
     progress: &Progress,
 ) -> Result<Session, SessionError> {
     let started = Instant::now();
-    // The staged files do not depend on the export: read them while it loads.
-    let (export, staged_files) = std::thread::scope(|s| {
-        let staged = s.spawn(|| StagedFiles::load(&data_dir));
+    // The staged files and the journal's history do not depend on the export: read them
+    // while it loads (the journal is changed on disk only once it has loaded).
+    let (export, (staged_files, journal_read)) = std::thread::scope(|s| {
+        let staged = s.spawn(|| {
+            let staged = StagedFiles::load(&data_dir);
+            (staged, reconcile::read_history(&data_dir.journal_path()))
+        });
         let export = import::load_with_progress(path, options.invitations.as_deref(), progress);
         // A panic there is a bug, not bad data: propagate it.
         let staged = staged
@@ -198,12 +202,13 @@ fn open(
         invitations: (mut staged_invitations, staged_invitation_entries),
         kept: (mut kept_store, kept_entries),
     } = staged_files?;
-    let (mut journal, recovery) = Journal::open(&data_dir.journal_path())?;
+    let (journal_read, history) = journal_read?;
+    let (mut journal, recovery) = journal_read.open()?;
     // The date orders need only the people: sorted on a thread of their own while the
     // journal is checked and the staged sets are matched to them.
     let (mut triage, matched) = std::thread::scope(|s| {
         let first = s.spawn(|| people_triage_first(&export.people, export.signals.as_ref()));
-        let matched = match_to_export(&mut journal, &export, staged_entries, kept_entries);
+        let matched = match_to_export(&mut journal, history, &export, staged_entries, kept_entries);
         // A panic there is a bug, not bad data: propagate it.
         let first = first
             .join()
@@ -376,13 +381,13 @@ struct Matched {
 
 fn match_to_export(
     journal: &mut Journal,
+    mut history: History,
     export: &Export,
     staged: StagedSet<Person>,
     kept: StagedSet<Person>,
 ) -> Matched {
     // Checked before anything else reads the journal, so that what is shown is what is
     // recorded. A failed append records none of it: the app still opens, and says so.
-    let mut history = history(journal.entries());
     let (reconciled, unrecorded) = match reconcile::reconcile(journal, &mut history, export) {
         Ok(r) => (r, None),
         Err(e) => (

@@ -39,7 +39,7 @@ fn journal_with(data: &Path, person: Person) {
         batch: journal::new_batch_id(at),
         batch_len: None,
         id: "https://www.linkedin.com/in/eve".into(),
-        person: Some(person),
+        person: Some(person.into()),
         invitation: None,
         export_date: None,
     }])

@@ -48,7 +48,7 @@ fn record(p: &Person, day: u32, status: Status) -> Record {
             done_at: None,
             checked: None,
         },
-        person: Some(p.clone()),
+        person: Some(p.clone().into()),
         invitation: None,
     }
 }

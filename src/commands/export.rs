@@ -19,7 +19,7 @@ use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError, st
 pub fn removed_people(entries: &[JournalEntry]) -> Vec<(&Person, NaiveDate)> {
     in_force(entries, JournalAction::Remove)
         .into_iter()
-        .filter_map(|e| e.person.as_ref().map(|p| (p, e.at.date_naive())))
+        .filter_map(|e| e.person.as_deref().map(|p| (p, e.at.date_naive())))
         .collect()
 }
 
@@ -27,7 +27,7 @@ pub fn removed_people(entries: &[JournalEntry]) -> Vec<(&Person, NaiveDate)> {
 pub fn withdrawn_invitations(entries: &[JournalEntry]) -> Vec<(&Invitation, NaiveDate)> {
     in_force(entries, JournalAction::Withdraw)
         .into_iter()
-        .filter_map(|e| e.invitation.as_ref().map(|inv| (inv, e.at.date_naive())))
+        .filter_map(|e| e.invitation.as_deref().map(|inv| (inv, e.at.date_naive())))
         .collect()
 }
 

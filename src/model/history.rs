@@ -13,10 +13,11 @@
 //!   checked; `still connected` does not overrule a `done` ticked after the export was
 //!   taken (the export may predate the removal on LinkedIn).
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use super::hash::TextTable;
 use super::person::full_name;
 use super::{Invitation, Person};
 
@@ -95,8 +96,9 @@ pub struct Event<'a> {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Step<'a> {
-    Remove(Option<&'a Person>),
-    Withdraw(Option<&'a Invitation>),
+    /// The person as journaled, shared with the journal's entry rather than copied.
+    Remove(Option<&'a Arc<Person>>),
+    Withdraw(Option<&'a Arc<Invitation>>),
     /// Ends the removal or withdrawal of the identity.
     Restore,
     Opened,
@@ -202,10 +204,10 @@ pub struct Record {
     pub at: DateTime<FixedOffset>,
     pub batch: String,
     pub state: State,
-    /// The person's fields as they were removed (removals).
-    pub person: Option<Person>,
-    /// The invitation as it was withdrawn (withdrawals).
-    pub invitation: Option<Invitation>,
+    /// The person's fields as they were removed (removals), shared with the journal.
+    pub person: Option<Arc<Person>>,
+    /// The invitation as it was withdrawn (withdrawals), shared with the journal.
+    pub invitation: Option<Arc<Invitation>>,
 }
 
 impl Record {
@@ -295,52 +297,98 @@ pub struct History {
 }
 
 impl History {
-    /// Replays events in journal order.
+    /// Replays events in journal order. Opening the app replays the whole journal, so
+    /// the replay tracks small records (the starting event and a [`State`]) and builds a
+    /// [`Record`], with its copy of the person, only for each one in force at the end.
     pub fn build<'a>(events: impl IntoIterator<Item = Event<'a>>) -> History {
-        // identity → (record, journal position of its start), per kind.
-        let mut open: [HashMap<&'a str, (Record, usize)>; 2] = [HashMap::new(), HashMap::new()];
-        for (index, event) in events.into_iter().enumerate() {
-            let start = |kind, person: Option<&Person>, invitation: Option<&Invitation>| Record {
-                kind,
-                id: event.id.to_owned(),
-                at: event.at,
-                batch: event.batch.to_owned(),
-                state: State::new(),
-                person: person.cloned(),
-                invitation: invitation.cloned(),
-            };
-            match event.step {
-                Step::Remove(p) => {
-                    open[0].insert(event.id, (start(Kind::Removal, p, None), index));
-                }
-                Step::Withdraw(inv) => {
-                    open[1].insert(event.id, (start(Kind::Withdrawal, None, inv), index));
-                }
+        // Every record started, in journal order; `live` is false once it is ended or
+        // started afresh.
+        let mut started: Vec<Started<'a>> = Vec::new();
+        // Each identity seen, with its record in force in `started` per kind, found by
+        // a table of hashes (growing it reads no identity again).
+        let mut identities = TextTable::with_capacity(0);
+        let mut in_force: Vec<(&'a str, [Option<usize>; 2])> = Vec::new();
+        for event in events {
+            let holds = |slot: u32| in_force[slot as usize].0 == event.id;
+            let kind = match event.step {
+                Step::Remove(_) => Kind::Removal,
+                Step::Withdraw(_) => Kind::Withdrawal,
                 Step::Restore => {
-                    for records in &mut open {
-                        records.remove(event.id);
+                    if let Some(slot) = identities.find(event.id, holds) {
+                        for i in in_force[slot as usize]
+                            .1
+                            .iter_mut()
+                            .filter_map(Option::take)
+                        {
+                            started[i].live = false;
+                        }
                     }
+                    continue;
                 }
                 step => {
                     let only = match step {
                         Step::Verified { kind, .. } | Step::StillThere { kind, .. } => Some(kind),
                         _ => None,
                     };
-                    for records in &mut open {
-                        if let Some((r, _)) = records.get_mut(event.id)
-                            && only.is_none_or(|k| k == r.kind)
+                    let Some(slot) = identities.find(event.id, holds) else {
+                        continue;
+                    };
+                    for kind in [Kind::Removal, Kind::Withdrawal] {
+                        if only.is_none_or(|k| k == kind)
+                            && let Some(i) = in_force[slot as usize].1[kind as usize]
                         {
-                            r.state = r.state.after(&step, event.at, r.removed_on());
+                            let r = &mut started[i];
+                            r.state = r.state.after(&step, event.at, r.start.at.date_naive());
                         }
                     }
+                    continue;
                 }
+            };
+            let new = in_force.len() as u32;
+            let slot = identities
+                .find_or_insert(event.id, holds, new)
+                .unwrap_or_else(|| {
+                    in_force.push((event.id, [None, None]));
+                    new
+                });
+            let record = &mut in_force[slot as usize].1[kind as usize];
+            if let Some(i) = record.replace(started.len()) {
+                started[i].live = false;
+            }
+            started.push(Started {
+                start: event,
+                state: State::new(),
+                live: true,
+            });
+        }
+        drop(in_force);
+        // Newest first; of one time, the later in the journal first. The journal is
+        // nearly always in time order, so reversed it is sorted already (and the stable
+        // sort finds that in one pass).
+        let mut live: Vec<&Started<'a>> = started.iter().rev().filter(|r| r.live).collect();
+        live.sort_by_key(|r| std::cmp::Reverse(r.start.at));
+        let removals = live
+            .iter()
+            .filter(|r| matches!(r.start.step, Step::Remove(_)))
+            .count();
+        let mut history = History {
+            removals: Vec::with_capacity(removals),
+            withdrawals: Vec::with_capacity(live.len() - removals),
+        };
+        for r in live {
+            match r.start.step {
+                Step::Remove(person) => {
+                    history.removals.push(r.record(Kind::Removal, person, None))
+                }
+                Step::Withdraw(invitation) => {
+                    history
+                        .withdrawals
+                        .push(r.record(Kind::Withdrawal, None, invitation))
+                }
+                _ => {}
             }
         }
-        let [removals, withdrawals] = open.map(newest_first);
-        History {
-            removals,
-            withdrawals,
-        }
+        history
     }
 
     pub fn list(&self, kind: Kind) -> &[Record] {
@@ -362,19 +410,8 @@ impl History {
                 Kind::Removal => &mut self.removals,
                 Kind::Withdrawal => &mut self.withdrawals,
             };
-            let index: HashMap<&str, usize> = list
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.id.as_str(), i))
-                .collect();
-            let mut changes = Vec::new();
-            for f in findings.iter().filter(|f| f.kind == kind) {
-                if let Some(&i) = index.get(f.id.as_str()) {
-                    changes.push((i, f.step(export)));
-                }
-            }
-            drop(index);
-            for (i, step) in changes {
+            let of_kind = findings.iter().filter(|f| f.kind == kind);
+            for (i, step) in places(list, of_kind, export) {
                 let r = &mut list[i];
                 r.state = r.state.after(&step, at, r.removed_on());
             }
@@ -386,10 +423,58 @@ impl History {
     }
 }
 
-fn newest_first(records: HashMap<&str, (Record, usize)>) -> Vec<Record> {
-    let mut records: Vec<(Record, usize)> = records.into_values().collect();
-    records.sort_unstable_by(|(a, i), (b, j)| b.at.cmp(&a.at).then(j.cmp(i)));
-    records.into_iter().map(|(r, _)| r).collect()
+/// Where in `list` each finding's record is, with its step. Findings come in the list's
+/// order (see [`verify`]): each is found by walking on from the last, and only one out of
+/// that order needs an index of the list.
+fn places<'a>(
+    list: &[Record],
+    findings: impl Iterator<Item = &'a Finding>,
+    export: NaiveDate,
+) -> Vec<(usize, Step<'static>)> {
+    let mut next = 0;
+    let mut index: Option<foldhash::HashMap<&str, usize>> = None;
+    let mut find = |id: &str| {
+        if index.is_none()
+            && let Some(n) = list[next..].iter().position(|r| r.id == id)
+        {
+            next += n + 1;
+            return Some(next - 1);
+        }
+        let index = index.get_or_insert_with(|| {
+            let ids = list.iter().map(|r| r.id.as_str());
+            ids.zip(0..).collect()
+        });
+        index.get(id).copied()
+    };
+    findings
+        .filter_map(|f| Some((find(&f.id)?, f.step(export))))
+        .collect()
+}
+
+/// A record being replayed: the event that started it and where it stands.
+struct Started<'a> {
+    start: Event<'a>,
+    state: State,
+    live: bool,
+}
+
+impl Started<'_> {
+    fn record(
+        &self,
+        kind: Kind,
+        person: Option<&Arc<Person>>,
+        invitation: Option<&Arc<Invitation>>,
+    ) -> Record {
+        Record {
+            kind,
+            id: self.start.id.to_owned(),
+            at: self.start.at,
+            batch: self.start.batch.to_owned(),
+            state: self.state,
+            person: person.cloned(),
+            invitation: invitation.cloned(),
+        }
+    }
 }
 
 mod verify;

@@ -105,16 +105,29 @@ pub enum WrittenUrl<'a> {
     Text(&'a str),
 }
 
-/// `url` with every non-ASCII byte written `%XX`, as Connections.csv writes slugs.
+/// Upper-case hex digits, as LinkedIn percent-encodes.
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// `url` with every non-ASCII byte written `%XX`, as Connections.csv writes slugs. Run
+/// for each such removal when the journal is read: ASCII runs are copied whole.
 pub fn percent_encode_non_ascii(url: &str) -> String {
     let mut out = String::with_capacity(url.len() * 2);
-    for b in url.bytes() {
-        if b.is_ascii() {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
+    let mut rest = url;
+    // Both ends of a run of non-ASCII bytes are character boundaries.
+    while let Some(start) = rest.bytes().position(|b| !b.is_ascii()) {
+        out.push_str(&rest[..start]);
+        let end = rest.as_bytes()[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(rest.len(), |n| start + n);
+        for b in rest[start..end].bytes() {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
+        rest = &rest[end..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -124,7 +137,6 @@ pub fn is_percent_encoding_of(written: &str, url: &str) -> bool {
     if url.is_ascii() {
         return false;
     }
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut w = written.bytes();
     for b in url.bytes() {
         if b.is_ascii() {
@@ -144,5 +156,18 @@ pub fn is_percent_encoding_of(written: &str, url: &str) -> bool {
 impl serde::Serialize for ProfileUrl<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_ascii_bytes_are_encoded_as_linkedin_writes_them() {
+        let url = "https://www.linkedin.com/in/josé-ü";
+        let encoded = percent_encode_non_ascii(url);
+        assert_eq!(encoded, "https://www.linkedin.com/in/jos%C3%A9-%C3%BC");
+        assert!(is_percent_encoding_of(&encoded, url));
     }
 }

@@ -2,13 +2,14 @@
 //! (verified), who is still there. Used when the app opens an export and by
 //! `unconnect reconcile`; what it finds is journaled, once.
 
-use std::collections::HashSet;
+use std::path::Path;
 
 use crate::import::Export;
-use crate::model::history::{self, ExportDate, History, Kind, Verification};
+use crate::model::hash::TextTable;
+use crate::model::history::{self, ExportDate, History, Kind, Record, Verification};
 use crate::model::invitee::invitee_is_connection;
 use crate::model::{Direction, Invitation, People, PersonId};
-use crate::store::journal::{self, verification_entries};
+use crate::store::journal::{self, ReadJournal, verification_entries};
 use crate::store::{Journal, StoreError};
 
 /// What checking an export found and recorded.
@@ -21,6 +22,15 @@ pub struct Reconciled {
     pub verification: Verification,
     /// Whether the export had an Invitations.csv to check withdrawals against.
     pub checked_withdrawals: bool,
+}
+
+/// The journal read and replayed into its history, nothing changed on disk: what opening
+/// a session does while the export loads (and what `reconcile` checks). The journal is
+/// then opened with [`ReadJournal::open`].
+pub fn read_history(path: &Path) -> Result<(ReadJournal, History), StoreError> {
+    let journal = Journal::read_to_open(path)?;
+    let history = journal::history(journal.entries());
+    Ok((journal, history))
 }
 
 /// Writes person `i`'s identity (see [`crate::model::Person::identity`]) into `key`
@@ -42,34 +52,49 @@ pub fn check(
     invitations: Option<&[Invitation]>,
     export_date: &ExportDate,
 ) -> Verification {
-    let removed: HashSet<&str> = history.removals.iter().map(|r| r.id.as_str()).collect();
-    let mut present: HashSet<&str> = HashSet::new();
-    if !removed.is_empty() {
-        // One pass over the export with a reused buffer, looking each person up in the
-        // (smaller or equal) set of removals: no key allocated per person.
-        let mut key = String::new();
-        for i in 0..people.len() as u32 {
-            key.clear();
-            write_identity(people, i, &mut key);
-            if let Some(&id) = removed.get(key.as_str()) {
-                present.insert(id);
-            }
+    let present = still_connected(&history.removals, people);
+    // Still pending: sent, and the invitee is not a connection (an accepted invitation
+    // is no longer pending, whatever the file keeps). Only worked out when there are
+    // withdrawals to check: it compares every invitee with every connection.
+    let pending: Option<foldhash::HashSet<String>> = invitations
+        .filter(|_| !history.withdrawals.is_empty())
+        .map(|list| {
+            let connected = invitee_is_connection(people, list);
+            list.iter()
+                .zip(connected)
+                .filter(|(inv, connected)| inv.direction == Direction::Outgoing && !connected)
+                .map(|(inv, _)| inv.identity())
+                .collect()
+        });
+    history::verify(history, export_date, |kind, i| match kind {
+        Kind::Removal => Some(present[i]),
+        Kind::Withdrawal => pending
+            .as_ref()
+            .map(|p| p.contains(history.withdrawals[i].id.as_str())),
+    })
+}
+
+/// For each removal, whether the export still lists the person: one pass over the
+/// export with a reused key buffer, each person looked up among the removals'
+/// identities, so no key is allocated per person.
+fn still_connected(removals: &[Record], people: &People) -> Vec<bool> {
+    let mut present = vec![false; removals.len()];
+    if removals.is_empty() {
+        return present;
+    }
+    let mut table = TextTable::with_capacity(removals.len());
+    for (i, r) in removals.iter().enumerate() {
+        table.find_or_insert(&r.id, |j| removals[j as usize].id == r.id, i as u32);
+    }
+    let mut key = String::new();
+    for i in 0..people.len() as u32 {
+        key.clear();
+        write_identity(people, i, &mut key);
+        if let Some(j) = table.find(&key, |j| removals[j as usize].id == key) {
+            present[j as usize] = true;
         }
     }
-    // Still pending: sent, and the invitee is not a connection (an accepted invitation
-    // is no longer pending, whatever the file keeps).
-    let pending: Option<HashSet<String>> = invitations.map(|list| {
-        let connected = invitee_is_connection(people, list);
-        list.iter()
-            .zip(connected)
-            .filter(|(inv, connected)| inv.direction == Direction::Outgoing && !connected)
-            .map(|(inv, _)| inv.identity())
-            .collect()
-    });
-    history::verify(history, export_date, |kind, id| match kind {
-        Kind::Removal => Some(present.contains(id)),
-        Kind::Withdrawal => pending.as_ref().map(|p| p.contains(id)),
-    })
+    present
 }
 
 /// Checks `history` (the journal's, see [`journal::history`]) against `export` and

@@ -19,7 +19,6 @@ mod compact;
 mod recovery;
 mod status;
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,6 +32,7 @@ pub use status::{Mark, history, status_entries, verification_entries};
 
 use super::faults::{Faults, FaultyWriter};
 use super::{StoreError, fsutil};
+use crate::model::hash::TextTable;
 use crate::model::{Invitation, People, Person, PersonId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,10 +74,13 @@ pub struct JournalEntry {
     pub batch_len: Option<usize>,
     /// The person's (or invitation's) identity, see [`Person::identity`].
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub person: Option<Person>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub invitation: Option<Invitation>,
+    /// Shared with the history's record of the removal (a whole export's worth of
+    /// people is replayed at every open): written and read as the person itself.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "shared")]
+    pub person: Option<Arc<Person>>,
+    /// Shared with the history's record of the withdrawal, as the person is.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "shared")]
+    pub invitation: Option<Arc<Invitation>>,
     /// For the verification actions: the date of the export that was checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_date: Option<NaiveDate>,
@@ -95,22 +98,60 @@ pub struct Journal {
     faults: Option<Arc<Faults>>,
 }
 
+/// A journal read but not opened yet: see [`Journal::read_to_open`].
+#[derive(Debug)]
+pub struct ReadJournal {
+    path: PathBuf,
+    read: recovery::Unrepaired,
+}
+
+impl ReadJournal {
+    /// The entries, as the opened journal holds them.
+    pub fn entries(&self) -> &[JournalEntry] {
+        &self.read.entries
+    }
+
+    /// Repairs a cut-off end and opens the journal for appending, as [`Journal::open`].
+    pub fn open(self) -> Result<(Journal, Recovery), StoreError> {
+        let ReadJournal { path, read } = self;
+        let (entries, recovery) = read.repair(&path)?;
+        Journal::opened(path, entries, recovery)
+    }
+}
+
 impl Journal {
     /// Opens (creating if needed) the journal, repairing a cut-off end.
     pub fn open(path: &Path) -> Result<(Journal, Recovery), StoreError> {
-        let (entries, recovery) = recovery::read_repairing(path)?;
+        Journal::read_to_open(path)?.open()
+    }
+
+    /// Reads the journal as [`Journal::open`] does, but changes nothing on disk until
+    /// [`ReadJournal::open`]: reading can run while an export loads, and if that fails,
+    /// nothing was repaired unseen.
+    pub fn read_to_open(path: &Path) -> Result<ReadJournal, StoreError> {
+        Ok(ReadJournal {
+            path: path.to_path_buf(),
+            read: recovery::read_unrepaired(path)?,
+        })
+    }
+
+    fn opened(
+        path: PathBuf,
+        entries: Vec<JournalEntry>,
+        recovery: Recovery,
+    ) -> Result<(Journal, Recovery), StoreError> {
         let file = fsutil::private_options()
             .append(true)
             .create(true)
-            .open(path)
-            .map_err(StoreError::io(path))?;
-        let len = file.metadata().map_err(StoreError::io(path))?.len();
+            .open(&path)
+            .map_err(StoreError::io(&path))?;
+        let len = file.metadata().map_err(StoreError::io(&path))?.len();
         if let Some(dir) = path.parent() {
             fsutil::sync_dir(dir).map_err(StoreError::io(dir))?;
         }
         Ok((
             Journal {
-                path: path.to_path_buf(),
+                path,
                 file,
                 entries,
                 len,
@@ -241,18 +282,48 @@ mod rfc3339 {
     }
 }
 
+/// An `Option<Arc<T>>` field as the `Option<T>` it shares.
+mod shared {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<Arc<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.as_deref().serialize(s)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Arc<T>>, D::Error> {
+        Ok(Option::<T>::deserialize(d)?.map(Arc::new))
+    }
+}
+
 /// The entries still in force for `action` (remove or withdraw): per identity the latest
 /// one, unless a restore came after it; oldest first.
 pub fn in_force(entries: &[JournalEntry], action: JournalAction) -> Vec<&JournalEntry> {
-    let mut current: HashMap<&str, usize> = HashMap::new();
+    // Run at every open over the whole journal: the identities are found in a table of
+    // hashes (growing it reads no identity again), each with its latest entry in force.
+    let mut table = TextTable::with_capacity(0);
+    let mut latest: Vec<(&str, Option<usize>)> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
+        let id = e.id.as_str();
+        let holds = |slot: u32| latest[slot as usize].0 == id;
         if e.action == action {
-            current.insert(&e.id, i);
-        } else if e.action == JournalAction::Restore {
-            current.remove(e.id.as_str());
+            match table.find_or_insert(id, holds, latest.len() as u32) {
+                Some(slot) => latest[slot as usize].1 = Some(i),
+                None => latest.push((id, Some(i))),
+            }
+        } else if e.action == JournalAction::Restore
+            && let Some(slot) = table.find(id, holds)
+        {
+            latest[slot as usize].1 = None;
         }
     }
-    let mut order: Vec<usize> = current.into_values().collect();
+    let mut order: Vec<usize> = latest.into_iter().filter_map(|(_, i)| i).collect();
     order.sort_unstable();
     order.into_iter().map(|i| &entries[i]).collect()
 }
@@ -285,7 +356,7 @@ pub fn removal_entries(
                     batch: batch.clone(),
                     batch_len: None,
                     id: p.identity().into_owned(),
-                    person: Some(p.to_person()),
+                    person: Some(Arc::new(p.to_person())),
                     invitation: None,
                     export_date: None,
                 }
@@ -323,7 +394,7 @@ pub fn withdrawal_entries<'a>(
             batch_len: None,
             id: invitation.identity(),
             person: None,
-            invitation: Some(invitation.clone()),
+            invitation: Some(Arc::new(invitation.clone())),
             export_date: None,
         })
         .collect()

@@ -12,15 +12,15 @@ fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
 }
 
-fn ada() -> Person {
-    Person {
+fn ada() -> Arc<Person> {
+    Arc::new(Person {
         first_name: "Ada".into(),
         last_name: "Lovelace".into(),
         url: "https://www.linkedin.com/in/ada".into(),
         email: "ada@example.com".into(),
         company: "Engines".into(),
         ..Default::default()
-    }
+    })
 }
 
 /// Events for one identity `ada`, each `(day, step)` at noon.
@@ -237,7 +237,7 @@ fn still_connected_does_not_overrule_a_tick_made_after_the_export() {
 
 #[test]
 fn withdrawals_follow_the_same_rules_and_findings_stay_in_their_list() {
-    let inv = Invitation {
+    let inv = Arc::new(Invitation {
         from: "Me".into(),
         to: "Bob".into(),
         sent_at: None,
@@ -245,7 +245,7 @@ fn withdrawals_follow_the_same_rules_and_findings_stay_in_their_list() {
         direction: crate::model::Direction::Outgoing,
         inviter_url: String::new(),
         invitee_url: "https://www.linkedin.com/in/bob".into(),
-    };
+    });
     let w = Kind::Withdrawal;
     let events = [
         (1, Step::Withdraw(Some(&inv))),
@@ -279,11 +279,13 @@ fn withdrawals_follow_the_same_rules_and_findings_stay_in_their_list() {
 
 #[test]
 fn verify_proposes_only_what_changes_a_status_and_counts_it() {
-    let people: Vec<Person> = (0..4)
-        .map(|i| Person {
-            first_name: format!("P{i}"),
-            url: format!("u{i}"),
-            ..Default::default()
+    let people: Vec<Arc<Person>> = (0..4)
+        .map(|i| {
+            Arc::new(Person {
+                first_name: format!("P{i}"),
+                url: format!("u{i}"),
+                ..Default::default()
+            })
         })
         .collect();
     let mut events: Vec<Event> = people
@@ -311,7 +313,9 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
         taken: None,
     };
     // u0 and u1 gone, u2 and u3 still there.
-    let v = verify(&history, &export, |_, id| Some(id == "u2" || id == "u3"));
+    let v = verify(&history, &export, |kind, i| {
+        Some(matches!(history.list(kind)[i].id.as_str(), "u2" | "u3"))
+    });
     let mut ids: Vec<&str> = v.findings.iter().map(|f| f.id.as_str()).collect();
     ids.sort_unstable();
     assert_eq!(
@@ -358,12 +362,58 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
 }
 
 #[test]
+fn findings_out_of_the_lists_order_or_of_no_record_apply_as_they_replay() {
+    let people: Vec<Arc<Person>> = (0..4)
+        .map(|i| {
+            Arc::new(Person {
+                url: format!("u{i}"),
+                ..Default::default()
+            })
+        })
+        .collect();
+    let removals = people.iter().map(|p| Event {
+        at: at(1, 12),
+        batch: "b",
+        id: &p.url,
+        step: Step::Remove(Some(p)),
+    });
+    let mut events: Vec<Event> = removals.collect();
+    let finding = |id: &str, gone| Finding {
+        kind: R,
+        id: id.to_owned(),
+        gone,
+    };
+    // The list is newest first: u3 u2 u1 u0. These come in another order.
+    let findings = [
+        finding("u1", true),
+        finding("u3", false),
+        finding("nobody", true),
+        finding("u0", true),
+    ];
+    let mut applied = History::build(events.clone());
+    applied.apply(&findings, day(5), at(6, 12));
+    events.extend(findings.iter().map(|f| Event {
+        at: at(6, 12),
+        batch: "d",
+        id: &f.id,
+        step: f.step(day(5)),
+    }));
+    assert_eq!(applied, History::build(events));
+    let status = |id| applied.find(R, id).map(Record::status);
+    assert_eq!(status("u0"), Some(Status::Verified));
+    assert_eq!(status("u2"), Some(Status::ToDo));
+    assert_eq!(status("u3"), Some(Status::StillThere));
+}
+
+#[test]
 fn progress_counts_done_and_verified_as_done_on_linkedin_and_lists_newest_first() {
-    let people: Vec<Person> = (0..5)
-        .map(|i| Person {
-            first_name: format!("P{i}"),
-            url: format!("u{i}"),
-            ..Default::default()
+    let people: Vec<Arc<Person>> = (0..5)
+        .map(|i| {
+            Arc::new(Person {
+                first_name: format!("P{i}"),
+                url: format!("u{i}"),
+                ..Default::default()
+            })
         })
         .collect();
     let mut events: Vec<Event> = people

@@ -72,20 +72,22 @@ impl Verification {
 
 /// Checks every record made before `export` was taken: absent (`present` says no) is
 /// verified, present is still there. Only findings that change a status are returned.
-/// `present(kind, id)` is `None` when the export has no list of that kind (no
-/// Invitations.csv): nothing is said about those records.
+/// `present(kind, i)` is about the `i`th record of `history`'s list of `kind`; it is
+/// `None` when the export has no list of that kind (no Invitations.csv): nothing is said
+/// about those records.
 pub fn verify(
     history: &History,
     export: &ExportDate,
-    mut present: impl FnMut(Kind, &str) -> Option<bool>,
+    mut present: impl FnMut(Kind, usize) -> Option<bool>,
 ) -> Verification {
     let mut v = Verification::default();
-    for record in history.removals.iter().chain(&history.withdrawals) {
+    let removals = history.removals.iter().enumerate();
+    for (i, record) in removals.chain(history.withdrawals.iter().enumerate()) {
         if !export.is_after(record.at) {
             v.too_recent += 1;
             continue;
         }
-        let Some(is_present) = present(record.kind, &record.id) else {
+        let Some(is_present) = present(record.kind, i) else {
             continue;
         };
         let finding = Finding {

@@ -16,6 +16,7 @@
 
 use crate::model::profile_url::{is_percent_encoding_of, percent_encode_non_ascii};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,9 @@ use serde::{Deserialize, Serialize};
 use super::{JournalAction, JournalEntry};
 use crate::model::{Direction, Invitation, Person};
 use crate::store::json_lines;
+use row::Fields;
+
+mod row;
 
 /// What the entries of a group share, written once before them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,13 +51,13 @@ pub(super) enum Line {
     /// A group header: the next `n` lines are its entries.
     Header(Header),
     /// An entry of the group opened by the last header: its fields.
-    Row(Vec<Option<String>>),
+    Row(Fields),
 }
 
 /// Reads one complete line (without its line break); `None` if it is not valid.
 pub(super) fn read_line(body: &[u8]) -> Option<Line> {
     match body.first()? {
-        b'[' => serde_json::from_slice(body).ok().map(Line::Row),
+        b'[' => Fields::read(body).map(Line::Row),
         b'{' => {
             // A header has no `id`; try the likelier form first.
             let entry_first = memchr::memmem::find(body, b"\"id\":").is_some();
@@ -70,17 +74,17 @@ pub(super) fn read_line(body: &[u8]) -> Option<Line> {
 }
 
 /// The entry a row of `header`'s group stands for; `None` if the row does not fit.
-pub(super) fn entry(header: &Header, row: Vec<Option<String>>) -> Option<JournalEntry> {
+pub(super) fn entry(header: &Header, row: Fields) -> Option<JournalEntry> {
     let (id, person, invitation) = match (header.action, row.len()) {
-        (_, 1) => (row.into_iter().next()??, None, None),
+        (_, 1) => (row.into_only()?, None, None),
         // The URL as the export wrote it comes eighth, when it differs from the URL.
         (JournalAction::Remove, 7 | 8) => {
             let person = person_from(row)?;
-            (person.identity(), Some(person), None)
+            (person.identity(), Some(Arc::new(person)), None)
         }
         (JournalAction::Withdraw, 7) => {
             let invitation = invitation_from(row)?;
-            (invitation.identity(), None, Some(invitation))
+            (invitation.identity(), None, Some(Arc::new(invitation)))
         }
         _ => return None,
     };
@@ -99,9 +103,9 @@ pub(super) fn entry(header: &Header, row: Vec<Option<String>>) -> Option<Journal
 /// The eighth field of a person's row when the export wrote the URL percent-encoded.
 const PERCENT_ENCODED: &str = "%";
 
-fn person_from(row: Vec<Option<String>>) -> Option<Person> {
-    let mut f = row.into_iter();
-    let mut text = || f.next().map(Option::unwrap_or_default);
+fn person_from(row: Fields) -> Option<Person> {
+    let mut f = row.into_texts();
+    let mut text = || f.next();
     Some(Person {
         first_name: text()?,
         last_name: text()?,
@@ -111,7 +115,7 @@ fn person_from(row: Vec<Option<String>>) -> Option<Person> {
         position: text()?,
         connected_on: match text()? {
             date if date.is_empty() => None,
-            date => Some(date.parse::<NaiveDate>().ok()?),
+            date => Some(row::date(&date)?),
         },
         url_as_written: String::new(),
     })
@@ -127,9 +131,9 @@ fn person_from(row: Vec<Option<String>>) -> Option<Person> {
     })
 }
 
-fn invitation_from(row: Vec<Option<String>>) -> Option<Invitation> {
-    let mut f = row.into_iter();
-    let mut text = || f.next().map(Option::unwrap_or_default);
+fn invitation_from(row: Fields) -> Option<Invitation> {
+    let mut f = row.into_texts();
+    let mut text = || f.next();
     Some(Invitation {
         from: text()?,
         to: text()?,
@@ -331,7 +335,7 @@ mod tests {
             batch: batch.clone(),
             batch_len: None,
             id: ada.identity(),
-            person: Some(ada.clone()),
+            person: Some(Arc::new(ada.clone())),
             invitation: None,
             export_date: None,
         };
@@ -339,19 +343,19 @@ mod tests {
             base.clone(),
             JournalEntry {
                 id: unnamed.identity(),
-                person: Some(unnamed),
+                person: Some(Arc::new(unnamed)),
                 ..base.clone()
             },
             JournalEntry {
                 id: jose.identity(),
-                person: Some(jose),
+                person: Some(Arc::new(jose)),
                 ..base.clone()
             },
             JournalEntry {
                 action: JournalAction::Withdraw,
                 id: invitation.identity(),
                 person: None,
-                invitation: Some(invitation),
+                invitation: Some(Arc::new(invitation)),
                 ..base.clone()
             },
             JournalEntry {
@@ -397,7 +401,7 @@ mod tests {
                 batch: new_batch_id(at),
                 batch_len: None,
                 id: p.identity(),
-                person: Some(p.clone()),
+                person: Some(Arc::new(p.clone())),
                 invitation: None,
                 export_date: None,
             })

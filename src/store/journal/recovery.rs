@@ -81,8 +81,10 @@ struct Run {
 }
 
 fn parse(bytes: &[u8]) -> Parsed {
-    let mut read: Vec<JournalEntry> = Vec::new();
-    let mut keep = Vec::new();
+    // A line an entry, nearly: counting them is cheap next to growing the list.
+    let lines = memchr::memchr_iter(b'\n', bytes).count();
+    let mut read: Vec<JournalEntry> = Vec::with_capacity(lines);
+    let mut keep = Vec::with_capacity(lines);
     let mut bad_lines = Vec::new();
     let mut incomplete_batches = Vec::new();
     let mut run: Option<Run> = None;
@@ -90,10 +92,8 @@ fn parse(bytes: &[u8]) -> Parsed {
     // (a batch's first entry starts at its header).
     let mut group: Option<(Header, usize, usize)> = None;
     let mut offset = 0;
-    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
-        if !line.ends_with(b"\n") {
-            break; // torn: set aside below
-        }
+    // A torn last line is set aside below.
+    for (i, line) in complete_lines(bytes).enumerate() {
         let mut at = offset;
         offset += line.len();
         let body = line.trim_ascii();
@@ -168,11 +168,14 @@ fn parse(bytes: &[u8]) -> Parsed {
         }
         (None, _) => (good_len, None),
     };
-    let entries = read
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(e, keep)| keep.then_some(e))
-        .collect();
+    let entries = if keep.iter().all(|&k| k) {
+        read
+    } else {
+        read.into_iter()
+            .zip(keep)
+            .filter_map(|(e, keep)| keep.then_some(e))
+            .collect()
+    };
     Parsed {
         entries,
         keep_len,
@@ -180,6 +183,16 @@ fn parse(bytes: &[u8]) -> Parsed {
         bad_lines,
         incomplete_batches,
     }
+}
+
+/// The complete lines of `bytes`, each with its line break: a torn end is not one.
+fn complete_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', bytes).map(move |end| {
+        let line = &bytes[start..=end];
+        start = end + 1;
+        line
+    })
 }
 
 /// A group ends (a header or an entry of the older form follows): a header none of whose
@@ -211,31 +224,59 @@ pub fn read(path: &Path) -> Result<Vec<JournalEntry>, StoreError> {
     Ok(read_bytes(path)?.map_or_else(Vec::new, |b| parse(&b).entries))
 }
 
-/// The entries, after moving a cut-off end aside and cutting the journal before it.
-pub fn read_repairing(path: &Path) -> Result<(Vec<JournalEntry>, Recovery), StoreError> {
+/// A journal as read, before its repair: nothing on disk has changed yet.
+#[derive(Debug, Default)]
+pub struct Unrepaired {
+    pub entries: Vec<JournalEntry>,
+    recovery: Recovery,
+    /// The bytes to keep (everything before a cut-off end), and that end.
+    keep_len: u64,
+    torn: Vec<u8>,
+}
+
+/// Reads the journal for [`Unrepaired::repair`], changing nothing on disk.
+pub fn read_unrepaired(path: &Path) -> Result<Unrepaired, StoreError> {
     let Some(bytes) = read_bytes(path)? else {
-        return Ok(Default::default());
+        return Ok(Unrepaired::default());
     };
     let parsed = parse(&bytes);
-    let mut recovery = Recovery {
-        torn_saved_to: None,
-        cut_batch: parsed.cut_batch,
-        bad_lines: parsed.bad_lines,
-        incomplete_batches: parsed.incomplete_batches,
-    };
-    if parsed.keep_len < bytes.len() {
-        let aside = fsutil::save_aside(path, "journal.torn", "jsonl", &bytes[parsed.keep_len..])
-            .map_err(StoreError::io(path))?;
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(StoreError::io(path))?;
-        file.set_len(parsed.keep_len as u64)
-            .and_then(|()| file.sync_all())
-            .map_err(StoreError::io(path))?;
-        recovery.torn_saved_to = Some(aside);
+    Ok(Unrepaired {
+        entries: parsed.entries,
+        recovery: Recovery {
+            torn_saved_to: None,
+            cut_batch: parsed.cut_batch,
+            bad_lines: parsed.bad_lines,
+            incomplete_batches: parsed.incomplete_batches,
+        },
+        keep_len: parsed.keep_len as u64,
+        torn: bytes[parsed.keep_len..].to_vec(),
+    })
+}
+
+impl Unrepaired {
+    /// Moves a cut-off end aside and cuts the journal at `path` before it. The data
+    /// folder's lock keeps anyone else from writing the journal since it was read.
+    pub fn repair(self, path: &Path) -> Result<(Vec<JournalEntry>, Recovery), StoreError> {
+        let Unrepaired {
+            entries,
+            mut recovery,
+            keep_len,
+            torn,
+        } = self;
+        if !torn.is_empty() {
+            let aside = fsutil::save_aside(path, "journal.torn", "jsonl", &torn)
+                .map_err(StoreError::io(path))?;
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(StoreError::io(path))?;
+            file.set_len(keep_len)
+                .and_then(|()| file.sync_all())
+                .map_err(StoreError::io(path))?;
+            recovery.torn_saved_to = Some(aside);
+        }
+        Ok((entries, recovery))
     }
-    Ok((parsed.entries, recovery))
 }
 
 /// Earlier versions named a person without a URL or e-mail by name alone
@@ -361,7 +402,7 @@ mod tests {
         let second = lines(&batch("b", 3));
         let cut = first.len() + second.len() - 10;
         fs::write(&path, &[first.clone(), second].concat()[..cut]).unwrap();
-        let (entries, recovery) = read_repairing(&path).unwrap();
+        let (entries, recovery) = read_unrepaired(&path).unwrap().repair(&path).unwrap();
         assert_eq!(ids(&entries), ["a-0"]);
         assert_eq!(recovery.cut_batch, Some((2, 3)));
         let message = recovery.message().unwrap();

@@ -14,11 +14,11 @@ fn entry(id: &str) -> JournalEntry {
         batch: new_batch_id(at),
         batch_len: None,
         id: id.to_owned(),
-        person: Some(Person {
+        person: Some(Arc::new(Person {
             first_name: "Ada".into(),
             url: id.to_owned(),
             ..Default::default()
-        }),
+        })),
         invitation: None,
         export_date: None,
     }
@@ -118,6 +118,39 @@ fn a_torn_last_line_is_saved_aside_and_good_entries_kept() {
     j.append(vec![entry("c")]).unwrap();
     drop(j);
     assert_eq!(Journal::read(&path).unwrap().len(), 2);
+}
+
+#[test]
+fn reading_to_open_changes_nothing_until_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let (mut j, _) = Journal::open(&path).unwrap();
+    j.append(vec![entry("a")]).unwrap();
+    drop(j);
+    let mut f = fs::OpenOptions::new().append(true).open(&path).unwrap();
+    f.write_all(b"{\"at\":\"2026-11-28T1").unwrap();
+    drop(f);
+    let before = fs::read(&path).unwrap();
+    let read = Journal::read_to_open(&path).unwrap();
+    assert_eq!(read.entries().len(), 1);
+    // Not opened (the export failed to load, say): the torn end is still there, unseen.
+    drop(read);
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing set aside"
+    );
+    let (j, recovery) = Journal::read_to_open(&path).unwrap().open().unwrap();
+    assert_eq!(j.entries().len(), 1);
+    assert!(recovery.torn_saved_to.is_some());
+    assert!(recovery.message().unwrap().contains("cut off"));
+    // A journal not there yet reads as empty and is created on opening.
+    let new = dir.path().join("new.jsonl");
+    let read = Journal::read_to_open(&new).unwrap();
+    assert!(read.entries().is_empty() && !new.exists());
+    read.open().unwrap();
+    assert!(new.exists());
 }
 
 #[test]
