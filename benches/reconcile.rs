@@ -135,13 +135,14 @@ fn reconcile_bench(c: &mut Criterion) {
     group.finish();
 }
 
-/// A session, dropped once its later sorts are done, so that they do not run into the
-/// next open's timing.
+/// A session, dropped once its search index and later sorts are done, so that they do
+/// not run into the next open's timing.
 struct Opened(Session);
 
 impl Drop for Opened {
     fn drop(&mut self) {
-        let _ = self.0.later_sorts.recv();
+        // Until the sender is gone: everything sent after the first frame has been built.
+        while self.0.later.recv().is_ok() {}
     }
 }
 
