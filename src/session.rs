@@ -345,7 +345,7 @@ fn open(
         status,
         status_is_warning,
         invitations_note: NO_INVITATIONS.to_owned(),
-        history_note: history_note(journal.entries(), &data_dir, options.demo_data_dir),
+        history_note: history_note(history.removals.len(), &data_dir, options.demo_data_dir),
         history,
         reconciled,
         today: options.today,
@@ -410,7 +410,7 @@ fn match_to_export(
     let identity = |i, key: &mut String| reconcile::write_identity(people, i, key);
     let (places, foreign) = restore_places(people.len(), person_is, identity, &removed, staged);
     // The keep list matches people the way the staged set does.
-    let none_done = HashSet::new();
+    let none_done = IdSet::default();
     let (kept_places, kept_foreign) =
         restore_places(people.len(), person_is, identity, &none_done, kept);
     Matched {
@@ -441,8 +441,12 @@ impl StagedFiles {
     }
 }
 
+/// A set of identities, hashed by foldhash rather than SipHash: a start looks every
+/// person up in the removals in force.
+pub type IdSet<'a> = HashSet<&'a str, foldhash::fast::RandomState>;
+
 /// Identities journaled with `action` (remove or withdraw) and not restored since.
-pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> HashSet<&str> {
+pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> IdSet<'_> {
     in_force(entries, action)
         .into_iter()
         .map(|e| e.id.as_str())
@@ -517,12 +521,10 @@ fn counted(n: usize, one: &str, many: &str) -> String {
 
 /// Written once, at start: it says "before this session" so that it stays true after a
 /// removal.
-fn history_note(entries: &[JournalEntry], data_dir: &DataDir, demo: bool) -> String {
-    let removed = counted(
-        done_ids(entries, JournalAction::Remove).len(),
-        "person",
-        "people",
-    );
+/// `removed`: the removals in force (the history's), counted once rather than again from
+/// the journal.
+fn history_note(removed: usize, data_dir: &DataDir, demo: bool) -> String {
+    let removed = counted(removed, "person", "people");
     // The demo's folder is not the one export reads by default: name it.
     let from = if demo {
         format!(" --data-dir {}", data_dir.path().display())

@@ -1,8 +1,6 @@
 //! Putting people back where they were: in the done set (journaled) or the right column
 //! (staged last time), and setting aside what was staged from another export.
 
-use std::collections::HashSet;
-
 use crate::model::hash::TextTable;
 use crate::model::triage::Place;
 use crate::store::staged::{IdGroup, IdList, StagedSet};
@@ -19,7 +17,7 @@ pub(super) fn restore_places<S>(
     items: usize,
     has_identity: impl Fn(u32, &str) -> bool,
     mut identity: impl FnMut(u32, &mut String),
-    done: &HashSet<&str>,
+    done: &super::IdSet<'_>,
     staged: StagedSet<S>,
 ) -> (Vec<(u32, Place)>, StagedSet<S>) {
     if done.is_empty() && staged.is_empty() {
@@ -135,7 +133,7 @@ mod tests {
                 item: (),
             }],
         };
-        let done: HashSet<&str> = ["c"].into_iter().collect();
+        let done: super::super::IdSet = ["c"].into_iter().collect();
         let identity = |i: u32, key: &mut String| key.push_str(items[i as usize]);
         let is = |i: u32, id: &str| items[i as usize] == id;
         let (mut places, foreign) = restore_places(items.len(), is, identity, &done, staged);
