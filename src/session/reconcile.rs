@@ -24,9 +24,9 @@ pub struct Reconciled {
     pub checked_withdrawals: bool,
 }
 
-/// The journal read and replayed into its history, nothing changed on disk: what opening
-/// a session does while the export loads (and what `reconcile` checks). The journal is
-/// then opened with [`ReadJournal::open`].
+/// The journal read and replayed into the history that [`reconcile`] checks, nothing
+/// changed on disk: opening a session does this while the export loads, and opens the
+/// journal with [`ReadJournal::open`] once it has.
 pub fn read_history(path: &Path) -> Result<(ReadJournal, History), StoreError> {
     let journal = Journal::read_to_open(path)?;
     let history = journal::history(journal.entries());
