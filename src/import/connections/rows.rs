@@ -286,17 +286,8 @@ impl<'l> RowReader<'l> {
         {
             return;
         }
-        let url = p.url.to_cow();
-        let fields = [
-            p.first_name,
-            p.last_name,
-            &url,
-            p.email,
-            p.company,
-            p.position,
-        ];
         // Cannot fail: a few short rows are far from the arena's limit.
-        let _ = preview.push_written(fields, &p.written_url(), p.connected_on);
+        let _ = preview.push_person(&p.to_person());
         self.previewed += 1;
     }
 
@@ -312,23 +303,22 @@ impl<'l> RowReader<'l> {
         }
         let mut keep = vec![true; self.people.len()];
         for &(repeat, first) in &repeats {
-            let p = self.people.get(repeat);
-            let owned = [
-                p.first_name.to_owned(),
-                p.last_name.to_owned(),
-                p.url.to_cow().into_owned(),
-                p.email.to_owned(),
-                p.company.to_owned(),
-                p.position.to_owned(),
+            // Copied out: the repeat's fields are read from the people being filled.
+            let p = self.people.get(repeat).to_person();
+            let fields = [
+                &p.first_name,
+                &p.last_name,
+                &p.url,
+                &p.email,
+                &p.company,
+                &p.position,
             ];
-            let written = p.written_url().into_owned();
-            let connected_on = p.connected_on;
             self.people
                 .fill_missing(
                     first,
-                    owned.each_ref().map(String::as_str),
-                    &written,
-                    connected_on,
+                    fields.map(String::as_str),
+                    p.written_url(),
+                    p.connected_on,
                 )
                 .map_err(|_| ImportError::TooLarge {
                     path: self.label.to_owned(),
