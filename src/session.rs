@@ -24,10 +24,16 @@ use crate::store::journal::in_force;
 use crate::store::staged::{StagedSet, StagedStore};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
 
+mod find;
+mod notes;
 pub mod reconcile;
 mod restore;
 
+use find::find_export;
+use notes::{NO_INVITATIONS, counted, history_note};
 use restore::restore_places;
+
+pub use notes::signals_note;
 
 pub use crate::store::journal::history;
 pub use reconcile::Reconciled;
@@ -451,90 +457,4 @@ pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> IdSet<'_> {
         .into_iter()
         .map(|e| e.id.as_str())
         .collect()
-}
-
-/// With no path: the export in the current folder (Connections.csv, or the newest
-/// LinkedIn export zip, or an unzipped export folder).
-fn find_export(dir: &Path) -> Result<PathBuf, SessionError> {
-    let not_found = || SessionError::NoExport(crate::error::folder_name(dir));
-    let entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|_| not_found())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    let name = |p: &PathBuf| {
-        p.file_name()
-            .map(|n| n.to_string_lossy().to_lowercase())
-            .unwrap_or_default()
-    };
-    if entries.iter().any(|p| name(p) == "connections.csv") {
-        return Ok(dir.to_path_buf());
-    }
-    let newest = |candidates: Vec<&PathBuf>| {
-        candidates
-            .into_iter()
-            .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
-            .cloned()
-    };
-    let zips = entries
-        .iter()
-        .filter(|p| {
-            let n = name(p);
-            n.ends_with(".zip") && n.contains("linkedindataexport")
-        })
-        .collect();
-    if let Some(zip) = newest(zips) {
-        return Ok(zip);
-    }
-    let folders = entries
-        .iter()
-        .filter(|p| p.is_dir() && name(p).contains("linkedindataexport"))
-        .collect();
-    newest(folders).ok_or_else(not_found)
-}
-
-const NO_INVITATIONS: &str = "No Invitations.csv in this export.\n\n\
-To withdraw pending invitations, request your data from LinkedIn (Settings > Data privacy > \
-Get a copy of your data) with Invitations included, then open the whole export folder or zip, \
-or pass the file with --invitations FILE.";
-
-/// What the screen can say once about relationship signals.
-pub fn signals_note(signals: Option<&Signals>) -> String {
-    let Some(s) = signals else {
-        return "No messages, endorsements or recommendations in this export (a Basic \
-                export has none): request the Complete archive from LinkedIn to see who \
-                you have talked to."
-            .to_owned();
-    };
-    let r = &s.report;
-    format!(
-        "Signals: {} with messages, {} with endorsements, {} with recommendations.",
-        counted(r.people_with_messages, "person", "people"),
-        counted(r.people_with_endorsements, "person", "people"),
-        counted(r.people_with_recommendations, "person", "people"),
-    )
-}
-
-/// "1 connection", "2 connections".
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Written once, at start: it says "before this session" so that it stays true after a
-/// removal.
-/// `removed`: the removals in force (the history's), counted once rather than again from
-/// the journal.
-fn history_note(removed: usize, data_dir: &DataDir, demo: bool) -> String {
-    let removed = counted(removed, "person", "people");
-    // The demo's folder is not the one export reads by default: name it.
-    let from = if demo {
-        format!(" --data-dir {}", data_dir.path().display())
-    } else {
-        String::new()
-    };
-    format!(
-        "The journal ({removed} removed when this session began) is {}. \
-         `unconnect export removed{from} -o removed.csv` writes everyone removed to a CSV \
-         file with the date of each removal.",
-        data_dir.journal_path().display()
-    )
 }
