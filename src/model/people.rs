@@ -298,9 +298,9 @@ impl People {
         });
     }
 
-    /// Appends the people of `other` for whom `keep(index)` holds (the second half of a
-    /// file parsed in two).
-    pub fn append(&mut self, other: People, keep: impl Fn(usize) -> bool) -> Result<(), ArenaFull> {
+    /// Appends the people of `other` (the second half of a file parsed in two; repeats
+    /// are dropped afterwards, by [`People::retain`]).
+    pub fn append(&mut self, other: People) -> Result<(), ArenaFull> {
         let shift = u32::try_from(self.text.len()).map_err(|_| ArenaFull)?;
         u32::try_from(self.text.len() + other.text.len()).map_err(|_| ArenaFull)?;
         u32::try_from(self.rows.len() + other.rows.len()).map_err(|_| ArenaFull)?;
@@ -311,8 +311,7 @@ impl People {
             .map(|p| self.phrases.intern(p))
             .collect::<Result<Vec<PhraseId>, _>>()
             .map_err(|_| ArenaFull)?;
-        let kept = other.rows.iter().enumerate().filter(|(i, _)| keep(*i));
-        self.rows.extend(kept.map(|(_, row)| Row {
+        self.rows.extend(other.rows.iter().map(|row| Row {
             start: row.start + shift,
             ends: row.ends.map(|end| end + shift),
             company: phrase_ids[row.company() as usize] | (row.company & ENCODED_FLAG),

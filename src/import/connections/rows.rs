@@ -383,9 +383,7 @@ impl<'l> RowReader<'l> {
         self.profileless_urls += rest_profileless;
         self.na_emails += rest_na;
         self.hashes.append(rest_hashes);
-        self.people
-            .append(rest_people, |_| true)
-            .map_err(|_| too_large())?;
+        self.people.append(rest_people).map_err(|_| too_large())?;
         self.report.hidden += rest_report.hidden;
         self.report.duplicates += rest_report.duplicates;
         self.report

@@ -57,7 +57,7 @@ fn urls_come_back_whole_whether_or_not_linkedin_s_prefix_was_kept_once() {
     assert_eq!(more.get(id).url, urls[0]);
     assert_eq!(more.get(id).position, "Dev");
     assert!(more.get(id).has_identity(urls[0]));
-    people.append(more, |_| true).unwrap();
+    people.append(more).unwrap();
     assert_eq!(people.get(PersonId(4)).url, urls[0]);
     assert_eq!(people.get(PersonId(0)).url, urls[0]);
     assert_eq!(people.get(PersonId(1)).url, urls[1]);
