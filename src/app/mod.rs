@@ -16,6 +16,7 @@ pub mod keep;
 pub mod keymap;
 pub mod keys;
 pub mod list;
+mod results;
 pub mod signals;
 pub mod state;
 pub mod timeline;

@@ -5,15 +5,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::action::{Action, Tab};
-use super::effect::{Effect, Written};
+use super::effect::Effect;
 use super::keep::kept_note;
 use super::list::ListKind;
 use super::state::{App, Mode};
-use crate::model::filter::FilterChunk;
-use crate::model::roster::Order;
-use crate::model::search::SearchIndex;
 use crate::model::triage::{Moved, Side, Triage};
-use crate::store::StoreError;
 
 /// Lines the help scrolls per page.
 const HELP_PAGE: u16 = 10;
@@ -344,158 +340,5 @@ impl App {
         self.mode = Mode::Help {
             scroll: scroll.min(self.help_max_scroll),
         };
-    }
-
-    /// Matches from a filter job on the worker. Returns whether the screen changed.
-    pub fn filter_results(&mut self, kind: ListKind, chunk: FilterChunk) -> bool {
-        let done = chunk.done;
-        let accepted = self.triage_mut(kind).accept(chunk);
-        if accepted && let (Some(timing), Some(took)) = (&mut self.timing, done) {
-            timing.filter = Some(took);
-        }
-        accepted
-    }
-
-    /// The Connections tab's search index, built after the first frame. Returns the
-    /// filter jobs of columns that were waiting for it.
-    pub fn search_ready(&mut self, search: SearchIndex) -> Vec<Effect> {
-        let jobs = self.triage_mut(ListKind::Connections).search_ready(search);
-        jobs.into_iter()
-            .map(|j| Effect::Filter(ListKind::Connections, j))
-            .collect()
-    }
-
-    /// The Connections tab's name and company orders, computed after the first frame.
-    /// Returns the filter jobs of columns that were waiting for them.
-    pub fn sorts_ready(&mut self, sorts: Vec<(&'static str, Order)>) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        for (name, order) in sorts {
-            let jobs = self
-                .triage_mut(ListKind::Connections)
-                .sort_ready(name, order);
-            effects.extend(
-                jobs.into_iter()
-                    .map(|j| Effect::Filter(ListKind::Connections, j)),
-            );
-        }
-        effects
-    }
-
-    /// The export prompt's path, completed by the runtime from the folder it names; with
-    /// several candidates, the status line lists them.
-    pub fn path_completed(&mut self, input: String, candidates: &[String]) {
-        if let Mode::Prompt { .. } = self.mode {
-            self.mode = Mode::Prompt { input };
-            match candidates {
-                [] => self.warn("No file or folder there starts like that"),
-                [_] => self.status = None,
-                many => {
-                    let shown: Vec<&str> = many.iter().take(8).map(String::as_str).collect();
-                    let more = many.len().saturating_sub(shown.len());
-                    let tail = if more > 0 {
-                        format!(" and {more} more")
-                    } else {
-                        String::new()
-                    };
-                    self.info(format!("{}{tail}", shown.join("  ")));
-                }
-            }
-        }
-    }
-
-    /// What the writer thread finished. Returns the effects that follow.
-    pub fn written(&mut self, written: Written) -> Vec<Effect> {
-        match written {
-            Written::Exported {
-                path,
-                count,
-                result: Ok(()),
-            } => {
-                self.info(format!(
-                    "Exported {count} to {} (UTF-8 with BOM, opens cleanly in Excel)",
-                    path.display()
-                ));
-                Vec::new()
-            }
-            Written::Exported {
-                path,
-                result: Err(e),
-                ..
-            } => {
-                self.error(format!("Could not export to {}: {e}", path.display()));
-                Vec::new()
-            }
-            Written::Staged(kind, Ok(())) => {
-                self.set_saved(kind, true);
-                Vec::new()
-            }
-            Written::Staged(kind, Err(e)) => {
-                self.set_saved(kind, false);
-                self.error(format!("Could not save the staged list: {e}"));
-                Vec::new()
-            }
-            Written::Kept(Ok(())) => {
-                self.kept_unsaved = false;
-                Vec::new()
-            }
-            Written::Kept(Err(e)) => {
-                self.kept_unsaved = true;
-                self.error(format!("Could not save the keep list: {e}"));
-                Vec::new()
-            }
-            Written::Confirmed(action, Ok(history)) => {
-                self.confirmed(&action);
-                self.set_history(history);
-                vec![Effect::SaveStaged(action.kind())]
-            }
-            Written::Recorded {
-                kind,
-                mark,
-                ids,
-                at,
-                result: Ok(history),
-            } => {
-                self.recorded(kind, mark, &ids, at, history);
-                Vec::new()
-            }
-            Written::Recorded { result: Err(e), .. } => {
-                self.journaling = false;
-                self.error(format!(
-                    "Nothing was recorded: could not write the journal: {e}"
-                ));
-                Vec::new()
-            }
-            // The partial batch could not be undone: say so, never "nothing was removed".
-            Written::Confirmed(action, Err(e @ StoreError::Unsure { .. })) => {
-                self.journaling = false;
-                self.error(format!(
-                    "The journal may hold part of this batch of {}: {e}",
-                    action.ids().len()
-                ));
-                Vec::new()
-            }
-            Written::Confirmed(action, Err(e)) => {
-                self.journaling = false;
-                self.error(format!(
-                    "Nothing was {}: could not write the journal: {e}",
-                    action.kind().spec().done
-                ));
-                Vec::new()
-            }
-        }
-    }
-
-    /// The writer thread is gone (a bug): say so, and let the lists be used again. A
-    /// removal in flight may or may not have reached the journal.
-    pub fn writer_stopped(&mut self) {
-        self.journaling = false;
-        self.writer_stopped_reported = true;
-        for kind in ListKind::ALL {
-            self.set_saved(kind, false);
-        }
-        self.error(
-            "Saving stopped unexpectedly (a bug: please report it). Changes from now on are \
-             not saved; check `unconnect export removed` before removing anyone again.",
-        );
     }
 }
