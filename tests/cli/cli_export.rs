@@ -1,0 +1,122 @@
+//! `unconnect export`, run as a user would, on a journal holding hostile names: formulas
+//! are neutralised in every column, escape sequences never reach a terminal, and a file
+//! or a pipe still gets the exact CSV.
+
+use crate::support;
+
+use std::path::Path;
+
+use unconnect::model::Person;
+use unconnect::store::journal::{self, Journal, JournalAction, JournalEntry};
+use unconnect::store::staged::{StagedEntry, StagedStore};
+
+use support::{Term, run};
+
+/// A value for `column` that a spreadsheet would run, hidden behind a zero-width space.
+fn formula(column: &str) -> String {
+    format!("\u{200B}＝HYPERLINK(\"http://x/{column}\")")
+}
+
+fn hostile() -> Person {
+    Person {
+        first_name: "Eve\u{1b}]52;c;aGk=\u{7}\u{1b}]2;pwned\u{7}\u{1b}[?25l".into(),
+        last_name: formula("last"),
+        url: formula("url"),
+        email: formula("email"),
+        company: formula("company"),
+        position: "\u{2060}＋1".into(),
+        connected_on: None,
+        ..Default::default()
+    }
+}
+
+fn journal_with(data: &Path, person: Person) {
+    let at = journal::now();
+    let (mut j, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
+    j.append(vec![JournalEntry {
+        at,
+        action: JournalAction::Remove,
+        batch: journal::new_batch_id(at),
+        batch_len: None,
+        id: "https://www.linkedin.com/in/eve".into(),
+        person: Some(person.into()),
+        invitation: None,
+        export_date: None,
+    }])
+    .unwrap();
+}
+
+#[test]
+fn export_to_a_pipe_neutralises_every_column_and_keeps_the_bytes() {
+    let data = tempfile::tempdir().unwrap();
+    journal_with(data.path(), hostile());
+    let (code, stdout, stderr) = run(&["export", "removed"], data.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Eve\u{1b}]52;c;aGk=\u{7}"),
+        "a pipe gets the exact text: {stdout:?}"
+    );
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    for (column, cell) in reader.headers().unwrap().iter().zip(row.iter()) {
+        match column {
+            "First Name" | "Connected On" => {}
+            "Removed On" => assert!(!cell.is_empty()),
+            "Position" => assert_eq!(cell, "'\u{2060}＋1"),
+            _ => assert!(cell.starts_with("'\u{200B}＝"), "{column}: {cell:?}"),
+        }
+    }
+}
+
+#[test]
+fn export_staged_to_a_file_neutralises_and_survives_a_damaged_line() {
+    let data = tempfile::tempdir().unwrap();
+    let staged = data.path().join("staged-connections.jsonl");
+    let (store, _) = StagedStore::<Person>::load(&staged).unwrap();
+    store
+        .save(
+            [StagedEntry {
+                id: "eve".into(),
+                item: hostile(),
+            }]
+            .into_iter(),
+        )
+        .unwrap();
+    let mut text = std::fs::read_to_string(&staged).unwrap();
+    text.push_str("{\"id\":\"cut off by a cr");
+    std::fs::write(&staged, text).unwrap();
+    let out = data.path().join("staged.csv");
+    let (code, _, stderr) = run(
+        &["export", "staged", "-o", out.to_str().unwrap()],
+        data.path(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("1 damaged line(s) skipped ([2])"),
+        "{stderr}"
+    );
+    let csv_text = std::fs::read_to_string(&out).unwrap();
+    assert!(csv_text.contains("'\u{200B}＝HYPERLINK(\"\"http://x/company\"\")"));
+    assert_eq!(csv_text.lines().count(), 2, "header and the good entry");
+}
+
+#[test]
+fn export_to_a_terminal_shows_escape_sequences_instead_of_running_them() {
+    let data = tempfile::tempdir().unwrap();
+    journal_with(data.path(), hostile());
+    let mut t = Term::spawn(&["export", "removed"], data.path());
+    let screen = t.wait_for("Removed On");
+    t.wait_quit();
+    let screen = t.screen().max(screen);
+    assert!(
+        screen.contains("Eve␛]52;c;aGk=␇␛]2;pwned␇␛[?25l,"),
+        "{screen}"
+    );
+    assert!(screen.contains(",'＋1,"), "{screen}");
+    let raw = t.raw();
+    assert!(
+        !raw.contains(&0x1b) && !raw.contains(&0x07),
+        "no escape or bell reached the terminal: {:?}",
+        String::from_utf8_lossy(&raw)
+    );
+}

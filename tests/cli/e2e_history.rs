@@ -1,0 +1,152 @@
+//! The whole last mile in the real binary: remove two, work through them in History with
+//! a browser that logs what it is asked to open, tick one done, restart, restore one, and
+//! reconcile with a newer export.
+
+use crate::support;
+
+use std::ffi::OsStr;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use support::{Term, demo, run};
+
+/// A folder with an `xdg-open` that appends its argument to `log`.
+fn fake_browser(dir: &Path, log: &Path) {
+    let script = dir.join("xdg-open");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+fn wait_for_file(path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && !text.is_empty()
+        {
+            return text;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{} never written",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn spawn(data: &Path, bin: &Path, export: &Path) -> Term {
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    let env = [
+        ("UNCONNECT_DATA_DIR", data.as_os_str()),
+        ("PATH", OsStr::new(&path)),
+        ("BROWSER", OsStr::new("")),
+    ];
+    Term::spawn_with(&[export.to_str().unwrap()], &env, data)
+}
+
+#[test]
+fn remove_work_through_tick_restart_restore_and_reconcile() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let log = dir.path().join("opened.log");
+    fake_browser(&bin, &log);
+    let demo = demo();
+
+    let mut t = spawn(&data, &bin, &demo);
+    t.wait_ready();
+    t.send("  ");
+    t.send("\r");
+    t.wait_for("To remove (2)");
+    t.send("R");
+    t.wait_for("Remove 2 connections?");
+    t.send("y");
+    t.wait_for("Removed 2");
+    t.send("3");
+    let screen = t.wait_for("Removed (2)");
+    assert!(screen.contains("0 of 2 done on LinkedIn"), "{screen}");
+    assert_eq!(screen.matches("to do").count(), 2, "{screen}");
+
+    // Enter: the first not done opens in the "browser" and is journaled as opened.
+    t.send("\r");
+    t.wait_for("Who viewed your profile");
+    let opened = wait_for_file(&log);
+    assert!(
+        opened.starts_with("https://www.linkedin.com/in/"),
+        "{opened}"
+    );
+    let screen = t.wait_for("opened");
+    assert!(
+        screen.contains("to do"),
+        "the other is still to do: {screen}"
+    );
+    t.send("d");
+    t.wait_for("Ticked 1 done on LinkedIn");
+    t.wait_for("1 of 2 done on LinkedIn");
+    t.send("q");
+    t.wait_quit();
+
+    // After a restart the marks are there: they were journaled.
+    let (code, history, _) = run(&["history", "--json"], &data);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&history).unwrap();
+    let statuses: Vec<&str> = v
+        .as_array()
+        .or_else(|| v["records"].as_array())
+        .expect("a list of records")
+        .iter()
+        .filter_map(|r| r["status"].as_str())
+        .collect();
+    assert!(
+        statuses.contains(&"done") && statuses.contains(&"to do"),
+        "{history}"
+    );
+
+    let mut t = spawn(&data, &bin, &demo);
+    t.wait_ready();
+    t.send("3");
+    let screen = t.wait_for("1 of 2 done on LinkedIn");
+    assert!(screen.contains("done"), "{screen}");
+    // Restore the one still to do: the cursor is on the newest, which is done; go down.
+    t.send("j");
+    t.send("r");
+    t.wait_for("Restore 1 connection?");
+    t.send("y");
+    t.wait_for("Restored 1.");
+    t.wait_for("Removed (1)");
+    t.send("1");
+    t.wait_for("Connections (292)");
+    t.send("q");
+    t.wait_quit();
+
+    // A newer export in which the one still removed is gone: reconcile verifies it.
+    let (_, removed, _) = run(&["export", "removed"], &data);
+    let url = removed
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split(',').nth(2))
+        .expect("one removed person with a URL")
+        .to_owned();
+    let newer = dir.path().join("Basic_LinkedInDataExport_12-31-2099");
+    std::fs::create_dir_all(&newer).unwrap();
+    let csv = std::fs::read_to_string(demo.join("Connections.csv")).unwrap();
+    let kept: Vec<&str> = csv.lines().filter(|l| !l.contains(&url)).collect();
+    assert_eq!(kept.len(), csv.lines().count() - 1, "{url}");
+    std::fs::write(newer.join("Connections.csv"), kept.join("\n")).unwrap();
+    let (code, out, err) = run(&["reconcile", newer.to_str().unwrap(), "--json"], &data);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["export_date"], "2099-12-31");
+    assert_eq!(v["removed"], 1);
+    assert_eq!(v["verified"], 1);
+    assert_eq!(v["still_connected"], 0);
+}

@@ -1,0 +1,18 @@
+//! The real binary: subcommands, and the app in a pseudo-terminal read like a person would.
+//! One test binary, so `cargo test` links the crate once for all of them.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod cli;
+mod cli_check;
+mod cli_config;
+mod cli_export;
+mod cli_first_hour;
+mod cli_history;
+mod cli_install;
+mod e2e;
+mod e2e_history;
+mod e2e_keep;
+mod e2e_prompt;
+mod store_kill;
