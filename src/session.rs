@@ -190,18 +190,14 @@ fn open(
     let started = Instant::now();
     // The staged files and the journal's history do not depend on the export: read them
     // while it loads (the journal is changed on disk only once it has loaded).
-    let (export, (staged_files, journal_read)) = std::thread::scope(|s| {
-        let staged = s.spawn(|| {
+    // A panic in either is a bug, not bad data: rayon propagates it.
+    let (export, (staged_files, journal_read)) = rayon::join(
+        || import::load_with_progress(path, options.invitations.as_deref(), progress),
+        || {
             let staged = StagedFiles::load(&data_dir);
             (staged, reconcile::read_history(&data_dir.journal_path()))
-        });
-        let export = import::load_with_progress(path, options.invitations.as_deref(), progress);
-        // A panic there is a bug, not bad data: propagate it.
-        let staged = staged
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (export, staged)
-    });
+        },
+    );
     let export = export?;
     let StagedFiles {
         staged: (mut staged, staged_entries),
@@ -212,15 +208,10 @@ fn open(
     let (mut journal, recovery) = journal_read.open()?;
     // The date orders need only the people: sorted on a thread of their own while the
     // journal is checked and the staged sets are matched to them.
-    let (mut triage, matched) = std::thread::scope(|s| {
-        let first = s.spawn(|| people_triage_first(&export.people, export.signals.as_ref()));
-        let matched = match_to_export(&mut journal, history, &export, staged_entries, kept_entries);
-        // A panic there is a bug, not bad data: propagate it.
-        let first = first
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (first, matched)
-    });
+    let (mut triage, matched) = rayon::join(
+        || people_triage_first(&export.people, export.signals.as_ref()),
+        || match_to_export(&mut journal, history, &export, staged_entries, kept_entries),
+    );
     let Matched {
         history,
         reconciled,

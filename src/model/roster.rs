@@ -87,24 +87,27 @@ pub fn later_sorts(people: &People, signals: Option<&Signals>) -> Vec<(&'static 
 }
 
 pub fn people_search_index(people: &People, signals: Option<&Signals>) -> SearchIndex {
-    std::thread::scope(|s| {
-        // The facts need none of the text: gathered beside it rather than after it.
-        let facts = s.spawn(|| people_facts(people, signals));
-        // Names and emails per person (less than the whole text: no URLs, no phrases);
-        // companies and positions once each, as phrases.
-        let index = SearchIndex::build_in_two(people.len(), people.text_len(), |i| {
-            let id = PersonId(i as u32);
-            [Field::FirstName, Field::LastName, Field::Email].map(|f| people.field(id, f))
-        })
-        .with_phrases(people.phrases().iter(), |i| {
-            people.phrase_ids(PersonId(i as u32))
-        });
-        // A panic there is a bug, not bad input: propagate it.
-        let facts = facts
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        index.with_facts(facts)
-    })
+    // The facts need none of the text: gathered beside it rather than after it.
+    let (facts, index) = rayon::join(
+        || people_facts(people, signals),
+        || {
+            // Names and emails per person (less than the whole text: no URLs, no
+            // phrases); companies and positions once each, as phrases.
+            SearchIndex::build_in_parts(
+                people.len(),
+                people.text_len(),
+                rayon::current_num_threads(),
+                |i| {
+                    let id = PersonId(i as u32);
+                    [Field::FirstName, Field::LastName, Field::Email].map(|f| people.field(id, f))
+                },
+            )
+            .with_phrases(people.phrases().iter(), |i| {
+                people.phrase_ids(PersonId(i as u32))
+            })
+        },
+    );
+    index.with_facts(facts)
 }
 
 /// What the filter terms read about connections: the date connected, whether there is

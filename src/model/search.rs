@@ -241,46 +241,60 @@ impl SearchIndex {
         index
     }
 
-    /// [`SearchIndex::build`] on two threads, each folding half the items. `capacity`:
-    /// the text bytes to reserve, so the second half is appended without a reallocation.
-    pub fn build_in_two<'a, F, I>(len: usize, capacity: usize, fields: F) -> Self
+    /// [`SearchIndex::build`] in `parts` ranges folded at once across the machine's cores
+    /// (rayon), joined in order. `capacity`: the text bytes to reserve for the whole.
+    pub fn build_in_parts<'a, F, I>(len: usize, capacity: usize, parts: usize, fields: F) -> Self
     where
         F: Fn(usize) -> I + Sync,
         I: IntoIterator<Item = &'a str>,
     {
-        if capacity > MAX_TEXT / 2 {
-            // The halves' offsets could not be joined: one pass, which stops at the limit.
+        use rayon::prelude::*;
+        let parts = parts.clamp(1, len.max(1));
+        if parts == 1 || capacity > MAX_TEXT / 2 {
+            // Nothing to split, or the parts' offsets could not be joined: one pass,
+            // which stops at the limit.
             return SearchIndex::build(len, fields);
         }
-        let middle = len / 2;
-        let (mut index, second) = std::thread::scope(|s| {
-            let second = s.spawn(|| {
-                let mut part = SearchIndex::default();
-                part.extend(middle..len, &fields);
+        let bounds: Vec<Range<usize>> = (0..parts)
+            .map(|p| len * p / parts..len * (p + 1) / parts)
+            .collect();
+        let pieces: Vec<SearchIndex> = bounds
+            .into_par_iter()
+            .map(|range| {
+                // The first part holds the whole, so the others are appended to it
+                // without a reallocation.
+                let mut part = if range.start == 0 {
+                    SearchIndex {
+                        text: String::with_capacity(capacity),
+                        ends: Vec::with_capacity(len),
+                        ..SearchIndex::default()
+                    }
+                } else {
+                    SearchIndex::default()
+                };
+                part.extend(range, &fields);
                 part
-            });
-            let mut first = SearchIndex {
-                text: String::with_capacity(capacity),
-                ends: Vec::with_capacity(len),
-                ..SearchIndex::default()
-            };
-            first.extend(0..middle, &fields);
-            // A panic there is a bug, not bad input: propagate it.
-            let second = second
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (first, second)
-        });
-        if index.text.len() + second.text.len() > MAX_TEXT {
-            // As in `extend`: past 32-bit offsets the rest cannot be searched.
-            let end = index.text.len() as u32;
-            index.ends.extend(second.ends.iter().map(|_| end));
-            return index;
+            })
+            .collect();
+        let mut pieces = pieces.into_iter();
+        let mut index = pieces.next().unwrap_or_default();
+        for piece in pieces {
+            index.append(&piece);
         }
-        let shift = index.text.len() as u32;
-        index.text.push_str(&second.text);
-        index.ends.extend(second.ends.iter().map(|end| end + shift));
         index
+    }
+
+    /// Appends the items of `other` after these, as one pass would have folded them.
+    fn append(&mut self, other: &SearchIndex) {
+        if self.text.len() + other.text.len() > MAX_TEXT {
+            // As in `extend`: past 32-bit offsets the rest cannot be searched.
+            let end = self.text.len() as u32;
+            self.ends.extend(other.ends.iter().map(|_| end));
+            return;
+        }
+        let shift = self.text.len() as u32;
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.iter().map(|end| end + shift));
     }
 
     fn extend<'a, F, I>(&mut self, items: std::ops::Range<usize>, fields: &F)
@@ -409,15 +423,22 @@ mod tests {
     }
 
     #[test]
-    fn an_index_built_in_two_halves_equals_one_built_in_one() {
+    fn an_index_built_in_parts_equals_one_built_in_one() {
         let names: Vec<String> = (0..101).map(|i| format!("Náme{i} Ünit")).collect();
         let fields = |i: usize| [names[i].as_str(), "Acme"];
         let one = SearchIndex::build(names.len(), fields);
-        let two = SearchIndex::build_in_two(names.len(), 16, fields);
-        assert_eq!(two.len(), one.len());
-        for i in 0..names.len() {
-            assert_eq!(two.haystack(i), one.haystack(i));
+        for parts in [1, 2, 3, 7, 101, 500] {
+            let split = SearchIndex::build_in_parts(names.len(), 16, parts, fields);
+            assert_eq!(split.len(), one.len(), "{parts} parts");
+            for i in 0..names.len() {
+                assert_eq!(
+                    split.haystack(i),
+                    one.haystack(i),
+                    "{parts} parts, item {i}"
+                );
+            }
         }
+        let two = SearchIndex::build_in_parts(names.len(), 16, 2, fields);
         assert_eq!(two.haystack(100), "name100 unit\u{1}acme\u{1}");
     }
 

@@ -1,4 +1,4 @@
-//! A large file parsed in two halves on two threads, joined as if read in one pass.
+//! A large file parsed in two halves at once (rayon), joined as if read in one pass.
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
@@ -25,12 +25,12 @@ pub(super) fn find_split(path: &Path, size: u64) -> Option<u64> {
     memchr::memchr(b'\n', &window[..n]).map(|i| middle + i as u64 + 1)
 }
 
-/// Parses `[start, split)` here and `[split, end)` on a second thread, then joins them
+/// Parses `[start, split)` and `[split, end)` at once (`rayon::join`), then joins them
 /// as if read in one pass: same order, same duplicates merged, same line numbers.
 /// The split is only trusted if a record of the first half ends exactly there; if not
 /// (a quoted line break), or if the second half failed, the first half reads on alone.
 /// `None`: not UTF-8.
-pub(super) fn read_halves<R: Read>(
+pub(super) fn read_halves<R: Read + Send>(
     label: &str,
     path: &Path,
     table: &mut Table<'_, R>,
@@ -49,33 +49,31 @@ pub(super) fn read_halves<R: Read>(
     let cancel = AtomicBool::new(false);
     let mut first = RowReader::new(&table.header, info, label, (split, size), true);
     let seed = first.identity_seed().clone();
-    std::thread::scope(|scope| {
-        let second = scope.spawn(
-            || -> Result<(RowReader<'_>, Result<Stop, ImportError>), ImportError> {
-                let open_err = |source| ImportError::Open {
-                    path: label.to_owned(),
-                    source,
-                };
-                let mut file = File::open(path).map_err(open_err)?;
-                file.seek(SeekFrom::Start(split)).map_err(open_err)?;
-                let reader = BufReader::with_capacity(1 << 16, file);
-                let mut rest = Table::continuing(label, reader, header);
-                let mut rows = RowReader::new(
-                    &rest.header,
-                    info,
-                    label,
-                    (size - split, size - split),
-                    false,
-                )
-                .hashing_with(&seed);
-                let limits = Limits {
-                    cancel: Some(&cancel),
-                    ..Limits::default()
-                };
-                let stop = rows.read(&mut rest, progress, &limits);
-                Ok((rows, stop))
-            },
-        );
+    let read_second = || -> Result<(RowReader<'_>, Result<Stop, ImportError>), ImportError> {
+        let open_err = |source| ImportError::Open {
+            path: label.to_owned(),
+            source,
+        };
+        let mut file = File::open(path).map_err(open_err)?;
+        file.seek(SeekFrom::Start(split)).map_err(open_err)?;
+        let reader = BufReader::with_capacity(1 << 16, file);
+        let mut rest = Table::continuing(label, reader, header);
+        let mut rows = RowReader::new(
+            &rest.header,
+            info,
+            label,
+            (size - split, size - split),
+            false,
+        )
+        .hashing_with(&seed);
+        let limits = Limits {
+            cancel: Some(&cancel),
+            ..Limits::default()
+        };
+        let stop = rows.read(&mut rest, progress, &limits);
+        Ok((rows, stop))
+    };
+    let read_first = || {
         let limits = Limits {
             stop_at: Some(boundary),
             base: bom_len,
@@ -88,38 +86,37 @@ pub(super) fn read_halves<R: Read>(
             // The second half is wasted work (or the first failed): stop it early.
             cancel.store(true, Ordering::Relaxed);
         }
-        // A panic there is a bug, not bad input: propagate it.
-        let second = second
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        let stop = stop?;
-        match (stop, second) {
-            (Stop::NotUtf8, _) => Ok(None),
-            (Stop::Boundary { next_line, .. }, Ok((rest, Ok(Stop::End)))) if aligned => {
-                #[cfg(test)]
-                super::tests::JOINS.with(|j| j.set(j.get() + 1));
-                first.absorb(rest, next_line - 1)?;
-                Ok(Some(first.finish(progress, size)?))
+        (stop, aligned)
+    };
+    // A panic in either is a bug, not bad input: rayon propagates it.
+    let ((stop, aligned), second) = rayon::join(read_first, read_second);
+    let stop = stop?;
+    match (stop, second) {
+        (Stop::NotUtf8, _) => Ok(None),
+        (Stop::Boundary { next_line, .. }, Ok((rest, Ok(Stop::End)))) if aligned => {
+            #[cfg(test)]
+            super::tests::JOINS.with(|j| j.set(j.get() + 1));
+            first.absorb(rest, next_line - 1)?;
+            Ok(Some(first.finish(progress, size)?))
+        }
+        (Stop::Boundary { .. }, Ok((_, Ok(Stop::NotUtf8)))) if aligned => Ok(None),
+        (Stop::End, second) => {
+            if let Ok((rest, _)) = second {
+                rest.retract(progress);
             }
-            (Stop::Boundary { .. }, Ok((_, Ok(Stop::NotUtf8)))) if aligned => Ok(None),
-            (Stop::End, second) => {
-                if let Ok((rest, _)) = second {
-                    rest.retract(progress);
-                }
-                Ok(Some(first.finish(progress, size)?))
+            Ok(Some(first.finish(progress, size)?))
+        }
+        (_, second) => {
+            // Misaligned, or the second half failed: read on alone from here.
+            if let Ok((rest, _)) = second {
+                rest.retract(progress);
             }
-            (_, second) => {
-                // Misaligned, or the second half failed: read on alone from here.
-                if let Ok((rest, _)) = second {
-                    rest.retract(progress);
-                }
-                match first.read(table, progress, &Limits::default())? {
-                    Stop::End => Ok(Some(first.finish(progress, size)?)),
-                    _ => Ok(None),
-                }
+            match first.read(table, progress, &Limits::default())? {
+                Stop::End => Ok(Some(first.finish(progress, size)?)),
+                _ => Ok(None),
             }
         }
-    })
+    }
 }
 
 /// Whether a CRLF line break ends just before `at`, and whether `at` falls inside one.
