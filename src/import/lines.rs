@@ -9,7 +9,7 @@ use std::io::Read;
 /// a field per byte, each remembered by the parser).
 pub const MAX_RECORD_BYTES: u64 = 2 << 20;
 /// Why the reader under the parser stopped it: reported as an I/O error through the
-/// parser, and turned back into an [`ImportError`] on the way out.
+/// parser, and turned back into an [`ImportError`](crate::error::ImportError) on the way out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StreamStop {
     #[error("record too large")]

@@ -1,6 +1,6 @@
 //! The removal journal: append-only JSON lines, made durable (fsync) before the UI may
 //! say "removed". Never rewritten. A batch is a header line (what its entries share) and
-//! a short line per person (see [`compact`]); entries of the older one-object-per-line
+//! a short line per person (see the `compact` module); entries of the older one-object-per-line
 //! form are still read.
 //!
 //! A batch (what one confirmation journals) is all or nothing:

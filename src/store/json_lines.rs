@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-/// Serialises one value into `buf`, for [`write`].
+/// Serialises one value into `buf`, for [`write()`].
 pub fn json<S: Serialize>(buf: &mut Vec<u8>, value: &S) -> serde_json::Result<()> {
     serde_json::to_writer(buf, value)
 }

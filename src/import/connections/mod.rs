@@ -95,7 +95,7 @@ pub fn parse(
 
 /// Parses a file as it is read, so a large export is never held in memory twice (as
 /// bytes and as people); a large one in two halves at once. A file that turns out not to
-/// be UTF-8 is read again and decoded as it streams (see [`legacy`]).
+/// be UTF-8 is read again and decoded as it streams (see the `legacy` module).
 pub fn parse_file(
     label: &str,
     path: &Path,
