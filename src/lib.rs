@@ -22,6 +22,7 @@ pub mod model;
 pub mod runtime;
 pub mod session;
 pub mod store;
+#[cfg(feature = "test-support")]
 pub mod synthetic;
 pub mod text_safety;
 pub mod ui;
