@@ -168,6 +168,15 @@ impl App {
         triage.set_focus(Side::Left);
         let job = triage.set_filter(Side::Left, &query);
         let shown = triage.column(Side::Left).shown().len();
+        if let Some(error) = triage.column(Side::Left).filter_error() {
+            // A span the filter cannot say (a date at the calendar's end): the column shows
+            // no one rather than a result the text does not describe.
+            let hint = error.hint.clone();
+            self.warn(format!(
+                "These days cannot be written as a filter ({hint}): nobody is shown"
+            ));
+            return Vec::new();
+        }
         self.info(format!(
             "Showing connections from {} to {}: `a` moves them all to To remove",
             from.format("%-d %b %Y"),

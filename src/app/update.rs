@@ -71,6 +71,10 @@ impl App {
             return effects;
         }
         self.say_signals_note_on(kind, action);
+        if let Some(hint) = self.refuses_on_invalid_filter(kind, action) {
+            self.warn(hint);
+            return Vec::new();
+        }
         let triage = self.triage_mut(kind);
         match action {
             Action::Up => triage.move_cursor(-1),
@@ -122,6 +126,7 @@ impl App {
             Action::Scroll { side, delta } => triage.scroll(side, delta),
             Action::Filter => {
                 triage.end_visual();
+                triage.resume_filter(triage.focus());
                 self.mode = Mode::Filter;
             }
             // Esc ends a range first, then clears a kept filter as it would while typing.
@@ -243,6 +248,29 @@ impl App {
         }
     }
 
+    /// A bulk action (move all, invert, ranges) on a column whose filter as typed is not
+    /// valid: refused with why, since the rows shown are not what the text describes.
+    fn refuses_on_invalid_filter(&self, kind: ListKind, action: Action) -> Option<String> {
+        let bulk = matches!(
+            action,
+            Action::MoveAll
+                | Action::InvertMarks
+                | Action::MarkRange
+                | Action::MarkUp
+                | Action::MarkDown
+                | Action::ShiftClickRow { .. }
+        );
+        if !bulk {
+            return None;
+        }
+        let triage = self.triage_of(kind);
+        let error = triage.column(triage.focus()).filter_error()?;
+        Some(format!(
+            "Not done: the filter as typed is not valid ({}). Fix it with / or clear it with Esc",
+            error.hint
+        ))
+    }
+
     fn filter(&mut self, action: Action) -> Vec<Effect> {
         let Some(kind) = self.list() else {
             self.mode = Mode::Browse;
@@ -257,6 +285,7 @@ impl App {
             }
             Action::KeepFilter => {
                 self.mode = Mode::Browse;
+                self.say_filter_error(kind, side);
                 return Vec::new();
             }
             Action::ClearFilter => {
@@ -274,6 +303,7 @@ impl App {
         }
         let start = Instant::now();
         let job = self.triage_mut(kind).set_filter(side, &text);
+        self.say_filter_error(kind, side);
         match job {
             // Typing never waits on a large list: the worker matches, chunks stream in.
             Some(job) => vec![Effect::Filter(kind, job)],
@@ -342,3 +372,32 @@ impl App {
         };
     }
 }
+
+impl App {
+    /// While the filter as typed is not valid, its whole hint is on the status line (the
+    /// column border has room for only part of it); once valid, that warning goes.
+    fn say_filter_error(&mut self, kind: ListKind, side: Side) {
+        let error = self.triage_of(kind).column(side).filter_error();
+        match error {
+            Some(error) => {
+                let text = format!(
+                    "{FILTER_NOT_VALID}{}: nobody is shown until it is",
+                    error.hint
+                );
+                self.warn(text);
+            }
+            None => {
+                if self
+                    .status
+                    .as_ref()
+                    .is_some_and(|s| s.text.starts_with(FILTER_NOT_VALID))
+                {
+                    self.status = None;
+                }
+            }
+        }
+    }
+}
+
+/// How the status line starts while a filter is not valid.
+const FILTER_NOT_VALID: &str = "Filter not valid: ";

@@ -122,3 +122,72 @@ fn a_click_selects_a_bar_or_a_burst() {
     assert_eq!(t.focus, Focus::Bursts);
     assert_eq!(t.periods()[t.bar].0.to_string(), "2024-03-01");
 }
+
+#[test]
+fn a_burst_filter_resumed_with_a_word_moves_only_the_people_it_describes() {
+    let mut app = demo_app();
+    app.update(Action::TimelineTab);
+    app.update(Action::SwitchColumn);
+    app.update(Action::Move);
+    assert_eq!(app.triage().column(Side::Left).shown().len(), 62);
+    // `/` then a word: a new term, not glued onto the date.
+    app.update(Action::Filter);
+    for c in "retired".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    let left = app.triage().column(Side::Left);
+    assert_eq!(left.filter, "connected:2024-03-12..2024-03-14 retired");
+    assert!(left.filter_error().is_none());
+    let retired = left.shown().len();
+    assert!((1..62).contains(&retired), "{retired} retired people");
+    app.update(Action::MoveAll);
+    assert_eq!(app.staged_count(), retired);
+}
+
+#[test]
+fn an_invalid_date_term_then_a_moves_no_one_and_says_why() {
+    let mut app = demo_app();
+    app.update(Action::Filter);
+    for c in "connected:2024-02-30".chars() {
+        app.update(Action::Input(c));
+    }
+    let status = app.status.clone().unwrap().text;
+    assert!(status.starts_with("Filter not valid: "), "{status}");
+    app.update(Action::KeepFilter);
+    assert!(app.triage().column(Side::Left).shown().is_empty());
+    app.update(Action::MoveAll);
+    assert_eq!(app.staged_count(), 0);
+    let status = app.status.clone().unwrap().text;
+    assert!(
+        status.starts_with("Not done: the filter as typed is not valid"),
+        "{status}"
+    );
+    // Esc clears it: everyone is back, nothing was staged.
+    app.update(Action::ClearFilter);
+    assert!(app.triage().column(Side::Left).filter_error().is_none());
+    assert!(app.triage().column(Side::Left).shown().len() > 200);
+}
+
+#[test]
+fn the_cursor_is_kept_on_its_person_through_esc() {
+    let mut app = demo_app();
+    app.update(Action::Filter);
+    for c in "lumen".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    for _ in 0..3 {
+        app.update(Action::Down);
+    }
+    let person = app.triage().column(Side::Left).current();
+    assert!(person.is_some());
+    app.update(Action::ClearFilter);
+    let left = app.triage().column(Side::Left);
+    assert!(!left.is_filtered());
+    assert_eq!(
+        left.current(),
+        person,
+        "the same person, not row 4 of everyone"
+    );
+}

@@ -216,9 +216,9 @@ fn terms_a_list_cannot_answer_are_errors_not_empty_results() {
         let col = t.column(Side::Left);
         assert_eq!(col.filter_error().map(|e| e.hint.as_str()), Some(hint));
         assert_eq!(col.filter, query, "kept as typed");
-        // The last valid result stays on screen.
-        assert_eq!(col.shown().len(), 3, "{query}");
-        assert_eq!(col.query(), &Query::parse("connected:2024").unwrap());
+        // No stale result stays on screen to be acted on.
+        assert!(col.shown().is_empty(), "{query}");
+        assert!(col.query().is_empty(), "{query}");
     }
     t.set_filter(Side::Left, "connected:2024 ada");
     let col = t.column(Side::Left);
@@ -327,4 +327,18 @@ fn terms_stream_from_a_worker_exactly_as_they_match_inline() {
             "{query}"
         );
     }
+}
+
+#[test]
+fn an_impossible_date_is_not_valid_and_shows_no_one() {
+    let p = people();
+    let mut t = people_triage(&p);
+    t.set_filter(Side::Left, "connected:2024-03");
+    assert_eq!(t.column(Side::Left).shown().len(), 3);
+    // Typing on to a day that does not exist must not keep the month's result.
+    t.set_filter(Side::Left, "connected:2024-02-30");
+    let col = t.column(Side::Left);
+    assert!(col.filter_error().is_some(), "30 February is refused");
+    assert!(col.shown().is_empty());
+    assert_eq!(t.move_all_shown().count, 0);
 }

@@ -28,6 +28,7 @@ impl Triage {
     pub fn move_cursor(&mut self, delta: isize) {
         let side = self.focus;
         let col = &mut self.columns[side.index()];
+        col.anchor = None;
         col.cursor = col.cursor.saturating_add_signed(delta);
         self.clamp(side);
         self.follow_visual();
@@ -38,6 +39,7 @@ impl Triage {
     }
 
     pub fn cursor_to_start(&mut self) {
+        self.columns[self.focus.index()].anchor = None;
         self.columns[self.focus.index()].cursor = 0;
         self.clamp(self.focus);
         self.follow_visual();
@@ -45,6 +47,7 @@ impl Triage {
 
     pub fn cursor_to_end(&mut self) {
         self.finish_filter(self.focus);
+        self.columns[self.focus.index()].anchor = None;
         self.columns[self.focus.index()].cursor = usize::MAX;
         self.clamp(self.focus);
         self.follow_visual();
@@ -53,6 +56,7 @@ impl Triage {
     /// Puts the cursor on row `row` of a column (a mouse click), focusing it.
     pub fn select_row(&mut self, side: Side, row: usize) {
         self.focus = side;
+        self.columns[side.index()].anchor = None;
         self.columns[side.index()].cursor = row;
         self.clamp(side);
     }
@@ -61,6 +65,7 @@ impl Triage {
     pub fn scroll(&mut self, side: Side, delta: isize) {
         let viewport = self.viewport;
         let col = &mut self.columns[side.index()];
+        col.anchor = None;
         let max_offset = col.shown.len().saturating_sub(viewport);
         col.offset = col.offset.saturating_add_signed(delta).min(max_offset);
         col.cursor = col

@@ -8,37 +8,51 @@ impl Triage {
     ///
     /// A filter with a malformed or unknown term (or one this list cannot answer, such
     /// as `messages:` without messages.csv) is kept as typed with its error, for the
-    /// filter bar's hint ([`Column::filter_error`]), while the column keeps showing the
-    /// last valid filter's result: the rows do not jump while a term is half typed.
+    /// filter bar's hint ([`Column::filter_error`]), and the column shows no rows until
+    /// it is valid: a result the text does not describe is never on screen to act on.
+    ///
+    /// The cursor stays on its person when the new result shows them, else it goes to
+    /// the nearest person shown (see [`Triage::refresh`]).
     pub fn set_filter(&mut self, side: Side, text: &str) -> Option<FilterJob> {
         let parsed = Query::parse(text).and_then(|q| self.search.check(&q).map(|()| q));
-        let query = match parsed {
-            Ok(query) => query,
-            Err(error) => {
-                let col = &mut self.columns[side.index()];
-                col.filter = text.to_owned();
-                col.error = Some(error);
-                return None;
-            }
-        };
-        self.columns[side.index()].error = None;
         let col = &self.columns[side.index()];
-        let narrows = col.is_filtered() && !col.is_matching() && col.query.is_narrowed_by(&query);
+        let person = col.current().or(col.anchor);
+        // Narrowing reuses the last matches: only those of a valid, finished filter.
+        let narrows = |query: &Query| {
+            col.error.is_none()
+                && !col.query.is_empty()
+                && !col.is_matching()
+                && col.query.is_narrowed_by(query)
+        };
+        let (query, error, narrows) = match parsed {
+            Ok(query) => {
+                let narrows = narrows(&query);
+                (query, None, narrows)
+            }
+            Err(error) => (Query::default(), Some(error), false),
+        };
         let col = &mut self.columns[side.index()];
         col.filter = text.to_owned();
         col.query = query;
-        // A new filter starts at its first match, not wherever the cursor was.
-        col.cursor = 0;
-        col.offset = 0;
+        col.error = error;
+        col.anchor = person;
         col.shown.clear();
         self.start_filter(side, narrows)
     }
 
+    /// The filter as typed, ready to take one more term: resuming a kept filter with `/`
+    /// must not glue a word onto its last term (`…2024-03-14retired`).
+    pub fn resume_filter(&mut self, side: Side) {
+        let col = &mut self.columns[side.index()];
+        if !col.filter.is_empty() && !col.filter.ends_with(' ') {
+            col.filter.push(' ');
+        }
+    }
+
     pub fn cycle_sort(&mut self, side: Side) -> Option<FilterJob> {
         let col = &mut self.columns[side.index()];
+        col.anchor = col.current().or(col.anchor);
         col.sort = (col.sort + 1) % self.sorts.len();
-        col.cursor = 0;
-        col.offset = 0;
         if col.is_filtered() {
             // The matches are in the old order: find them again in the new one.
             col.shown.clear();
@@ -62,6 +76,7 @@ impl Triage {
         col.job = None;
         col.awaits_search = false;
         if col.query.is_empty() {
+            // No filter (everyone), or one not valid as typed (no one).
             col.matched = Vec::new();
             self.refresh(side);
             return None;
@@ -127,7 +142,8 @@ impl Triage {
         if chunk.done.is_some() {
             col.job = None;
         }
-        self.clamp(side);
+        let person = col.anchor;
+        self.place_cursor(side, person);
         true
     }
 
@@ -150,12 +166,12 @@ impl Triage {
         self.refresh(Side::Right);
     }
 
-    /// Recomputes what a column shows, keeping the cursor on the same item if it is still
-    /// there, else at the same row. No matching here: the matches are known.
+    /// Recomputes what a column shows, keeping the cursor on the same person if they are
+    /// still shown, else on the nearest one. No matching here: the matches are known.
     pub(super) fn refresh(&mut self, side: Side) {
         let place = side.place();
         let col = &self.columns[side.index()];
-        let keep = col.current();
+        let person = col.anchor.or(col.current());
         let places = &self.place;
         let in_column = |&id: &u32| places[id as usize] == place;
         let total = self.in_place[place.index()];
@@ -171,13 +187,56 @@ impl Triage {
             }
         };
         let col = &mut self.columns[side.index()];
-        if let Some(keep) = keep
-            && let Some(row) = shown.iter().position(|&id| id == keep)
-        {
-            col.cursor = row;
-        }
         col.shown = shown;
         col.total = total;
+        self.place_cursor(side, person);
+    }
+
+    /// Puts the cursor on `person` if the column shows them. If not: while rows are still
+    /// coming, the cursor waits for them; once the result is whole, it goes to the nearest
+    /// person shown in the column's order (the next one, else the one before).
+    pub(super) fn place_cursor(&mut self, side: Side, person: Option<u32>) {
+        let col = &self.columns[side.index()];
+        // An invalid filter shows no one for now: the person waits for a valid one.
+        let waiting =
+            col.is_matching() || col.error.is_some() || self.sorts[col.sort].order.is_none();
+        let row = person.and_then(|id| col.shown.iter().position(|&s| s == id));
+        let col = &mut self.columns[side.index()];
+        match (person, row) {
+            (_, Some(row)) => {
+                col.cursor = row;
+                col.anchor = None;
+            }
+            (Some(_), None) if waiting => col.anchor = person,
+            (Some(id), None) => {
+                col.anchor = None;
+                if let Some(row) = self.nearest_row(side, id) {
+                    self.columns[side.index()].cursor = row;
+                }
+            }
+            (None, None) => col.anchor = None,
+        }
         self.clamp(side);
+    }
+
+    /// The row of the person shown nearest to `id` in the column's order: the first one
+    /// after it, else the last one before it. `None` when the column shows no one.
+    fn nearest_row(&self, side: Side, id: u32) -> Option<usize> {
+        let col = &self.columns[side.index()];
+        if col.shown.is_empty() {
+            return None;
+        }
+        let order = self.sorts[col.sort].order.as_deref()?;
+        let rank = order.iter().position(|&o| o == id)?;
+        let mut shown = vec![false; self.len()];
+        for &s in &col.shown {
+            shown[s as usize] = true;
+        }
+        let is_shown = |o: &&u32| shown[**o as usize];
+        let near = order[rank + 1..]
+            .iter()
+            .find(is_shown)
+            .or_else(|| order[..rank].iter().rev().find(is_shown))?;
+        col.shown.iter().position(|s| s == near)
     }
 }

@@ -128,10 +128,15 @@ pub struct Column {
     pub sort: usize,
     /// The filter as typed.
     pub filter: String,
-    /// The last valid filter, which the column shows.
+    /// The filter the column shows (empty while the text as typed is not valid).
     query: Query,
-    /// Why the filter as typed is not valid, when it is not.
+    /// Why the filter as typed is not valid, when it is not: the column then shows no
+    /// rows, so nothing acts on a result the text does not describe.
     error: Option<QueryError>,
+    /// The person the cursor belongs to while the rows are still coming (a filter job,
+    /// the search index or a sort order): the cursor goes back to them when they are
+    /// shown, else to the nearest person shown once the result is whole.
+    anchor: Option<u32>,
     /// Every item that passes the filter, in either column or done, in sort order: moves
     /// then only re-select by place instead of matching again.
     matched: Vec<u32>,
@@ -167,14 +172,15 @@ impl Column {
         &self.query
     }
 
-    /// Why the filter as typed cannot be used (a one-line hint), while the column keeps
-    /// showing the last valid filter's result.
+    /// Why the filter as typed cannot be used (a one-line hint). The column shows no
+    /// rows meanwhile: bulk actions then have nothing to act on.
     pub fn filter_error(&self) -> Option<&QueryError> {
         self.error.as_ref()
     }
 
+    /// A filter is typed: a valid one, or one that is not (which shows no rows).
     pub fn is_filtered(&self) -> bool {
-        !self.query.is_empty()
+        !self.query.is_empty() || self.error.is_some()
     }
 
     /// Matches are still streaming in (or waiting for the search index): `shown` is the
