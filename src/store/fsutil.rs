@@ -25,6 +25,79 @@ pub fn private_options() -> OpenOptions {
     options
 }
 
+/// Opens `path` with `options` only if it is a regular file: a pipe, device or socket
+/// put in place of a data file is refused before anything waits on it (opening a pipe
+/// blocks until someone writes to it).
+pub fn open_regular(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        use std::os::unix::io::AsRawFd;
+        // Non-blocking only for the open itself: a pipe's open returns at once.
+        let file = options.custom_flags(libc::O_NONBLOCK).open(path)?;
+        check_regular(&file.metadata()?)?;
+        // SAFETY: fcntl on a descriptor this function owns; no memory is passed.
+        let fd = file.as_raw_fd();
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    {
+        // No non-blocking open here: look first (a small race, but no wait forever).
+        match fs::metadata(path) {
+            Ok(meta) => check_regular(&meta)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        options.open(path)
+    }
+}
+
+fn check_regular(meta: &fs::Metadata) -> io::Result<()> {
+    if meta.is_file() {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a pipe, device or socket?); unconnect reads and writes only regular files here",
+        ))
+    }
+}
+
+/// The whole of `path` if it is a regular file (see [`open_regular`]); `None` if there
+/// is no such file.
+pub fn read_regular(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut file = match open_regular(path, OpenOptions::new().read(true)) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    // Grown as read, from the size the file says it has now.
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
+/// Makes an existing file private (0600), as every file unconnect writes is: one
+/// restored from a backup may be readable by others.
+pub fn tighten(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if file.metadata()?.permissions().mode() & 0o077 != 0 {
+            file.set_permissions(fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
 /// Creates a folder (and parents) and makes it private (0700).
 pub fn create_private_dir(path: &Path) -> io::Result<()> {
     fs::create_dir_all(path)?;

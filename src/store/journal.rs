@@ -16,6 +16,7 @@
 //! Entries written before `batch_len` existed have none and count one by one, as then.
 
 mod compact;
+mod parse;
 mod recovery;
 mod status;
 
