@@ -70,12 +70,24 @@ fn check_regular(meta: &fs::Metadata) -> io::Result<()> {
 /// The whole of `path` if it is a regular file (see [`open_regular`]); `None` if there
 /// is no such file.
 pub fn read_regular(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    read_regular_with(path, false)
+}
+
+/// [`read_regular`] for a file unconnect will rewrite: made private (see [`tighten`]).
+pub fn read_private(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    read_regular_with(path, true)
+}
+
+fn read_regular_with(path: &Path, private: bool) -> io::Result<Option<Vec<u8>>> {
     use std::io::Read;
     let mut file = match open_regular(path, OpenOptions::new().read(true)) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
+    if private {
+        tighten(&file)?;
+    }
     // Grown as read, from the size the file says it has now.
     let size = file.metadata().map_or(0, |m| m.len());
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
