@@ -205,15 +205,27 @@ fn write_temp(
 /// that name is taken) and returns its path. Never replaces an existing file: two repairs
 /// within the same second each keep what they set aside.
 pub fn save_aside(near: &Path, stem: &str, ext: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    let dir = parent_of(near);
     let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
-    let mut tmp = write_temp(dir, &temp_prefix(near), None, |w| w.write_all(bytes))?;
+    let name = |n: u32| match n {
+        1 => format!("{stem}-{stamp}.{ext}"),
+        n => format!("{stem}-{stamp}-{n}.{ext}"),
+    };
+    save_new(near, name, bytes, None)
+}
+
+/// Writes `bytes` to a new file beside `near` (in its folder), named by `name(1)`, or
+/// `name(2)`, … when taken: by a temporary file, synced, then renamed without
+/// overwriting. A failure (a full disk) leaves no file under any of those names.
+pub fn save_new(
+    near: &Path,
+    name: impl Fn(u32) -> String,
+    bytes: &[u8],
+    faults: Option<&Faults>,
+) -> io::Result<PathBuf> {
+    let dir = parent_of(near);
+    let mut tmp = write_temp(dir, &temp_prefix(near), faults, |w| w.write_all(bytes))?;
     for n in 1u32.. {
-        let name = match n {
-            1 => format!("{stem}-{stamp}.{ext}"),
-            n => format!("{stem}-{stamp}-{n}.{ext}"),
-        };
-        let target = dir.join(name);
+        let target = dir.join(name(n));
         match tmp.persist_noclobber(&target) {
             Ok(_) => {
                 sync_dir(dir)?;
@@ -223,9 +235,7 @@ pub fn save_aside(near: &Path, stem: &str, ext: &str, bytes: &[u8]) -> io::Resul
             Err(e) => return Err(e.error),
         }
     }
-    Err(io::Error::other(
-        "no free name to set the damaged part aside",
-    ))
+    Err(io::Error::other("no free file name"))
 }
 
 /// Removes temp files a killed run of ours left in `dir` (they hold other people's data).
