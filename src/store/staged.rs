@@ -10,7 +10,6 @@ mod format;
 mod id_list;
 
 use std::borrow::Cow;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
