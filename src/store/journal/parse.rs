@@ -4,6 +4,8 @@
 //! invalid UTF-8, a hand edit) still fills its place in its batch: it is reported and
 //! kept on disk, and the rest of its batch counts.
 
+use std::io::{self, BufRead};
+
 use super::compact::{self, Header, Line};
 use super::{JournalAction, JournalEntry};
 
@@ -156,35 +158,51 @@ impl Reader {
     }
 }
 
+/// Reads a journal from `bytes` (tests, and nothing else).
+#[cfg(test)]
 pub(super) fn parse(bytes: &[u8]) -> Parsed {
-    // Nothing is reserved by a count of lines: a file of blank lines would ask for
-    // memory per line before one entry is read.
+    match parse_from(bytes) {
+        Ok(parsed) => parsed,
+        Err(e) => unreachable!("reading bytes in memory cannot fail: {e}"),
+    }
+}
+
+/// Reads a journal a line at a time: memory grows with the entries read, never with the
+/// file's size or its count of lines (a file of blank lines reserves nothing).
+pub(super) fn parse_from(mut input: impl BufRead) -> io::Result<Parsed> {
     let mut r = Reader::default();
     let mut offset = 0;
-    // A torn last line is set aside below.
-    for (i, line) in complete_lines(bytes).enumerate() {
+    let mut line = Vec::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        let read = input.read_until(b'\n', &mut line)?;
+        if read == 0 || line.last() != Some(&b'\n') {
+            // The end, or a torn last line: set aside below.
+            break;
+        }
+        number += 1;
         let at = offset;
-        offset += line.len();
+        offset += read;
         let body = line.trim_ascii();
         if body.is_empty() {
             continue;
         }
         match compact::read_line(body) {
-            Some(Line::Header(header)) => r.header(header, at, i + 1),
-            Some(Line::Row(row)) => r.row(Some(row), i + 1),
-            Some(Line::Entry(entry)) => r.entry(upgrade_id(*entry), at, i + 1),
-            None => r.unreadable(i + 1),
+            Some(Line::Header(header)) => r.header(header, at, number),
+            Some(Line::Row(row)) => r.row(Some(row), number),
+            Some(Line::Entry(entry)) => r.entry(upgrade_id(*entry), at, number),
+            None => r.unreadable(number),
         }
     }
     let Reader {
         mut read,
-        keep,
+        mut keep,
         mut bad_lines,
         incomplete_batches,
         run,
         ..
     } = r;
-    let mut keep = keep;
     let (keep_len, cut_batch) = match run {
         Some(open) => {
             read.truncate(open.first);
@@ -203,22 +221,12 @@ pub(super) fn parse(bytes: &[u8]) -> Parsed {
             .filter_map(|(e, keep)| keep.then_some(e))
             .collect()
     };
-    Parsed {
+    Ok(Parsed {
         entries,
         keep_len,
         cut_batch,
         bad_lines,
         incomplete_batches,
-    }
-}
-
-/// The complete lines of `bytes`, each with its line break: a torn end is not one.
-fn complete_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', bytes).map(move |end| {
-        let line = &bytes[start..=end];
-        start = end + 1;
-        line
     })
 }
 

@@ -4,9 +4,10 @@
 
 use std::fmt::Write as _;
 use std::fs;
+use std::io::{self, Read as _, Seek as _};
 use std::path::{Path, PathBuf};
 
-use super::parse::parse;
+use super::parse::{Parsed, parse_from};
 use super::{JournalAction, JournalEntry};
 use crate::store::{StoreError, fsutil};
 
@@ -125,13 +126,28 @@ fn cut_words(action: Option<JournalAction>, written: usize, of: usize) -> String
     }
 }
 
-fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    fsutil::read_regular(path).map_err(StoreError::io(path))
+/// The journal, opened for reading if it is a regular file; `None` if there is none.
+fn open(path: &Path) -> Result<Option<fs::File>, StoreError> {
+    match fsutil::open_regular(path, fs::OpenOptions::new().read(true)) {
+        Ok(file) => Ok(Some(file)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(path)(e)),
+    }
+}
+
+/// Reads through a buffer of this size: the file is never held whole.
+const READ_BUFFER: usize = 1 << 20;
+
+fn parse_file(path: &Path, file: &fs::File) -> Result<Parsed, StoreError> {
+    parse_from(io::BufReader::with_capacity(READ_BUFFER, file)).map_err(StoreError::io(path))
 }
 
 /// The entries in force-able order, nothing changed on disk.
 pub fn read(path: &Path) -> Result<Vec<JournalEntry>, StoreError> {
-    Ok(read_bytes(path)?.map_or_else(Vec::new, |b| parse(&b).entries))
+    match open(path)? {
+        Some(file) => Ok(parse_file(path, &file)?.entries),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// A journal as read, before its repair: nothing on disk has changed yet.
@@ -146,10 +162,15 @@ pub struct Unrepaired {
 
 /// Reads the journal for [`Unrepaired::repair`], changing nothing on disk.
 pub fn read_unrepaired(path: &Path) -> Result<Unrepaired, StoreError> {
-    let Some(bytes) = read_bytes(path)? else {
+    let Some(mut file) = open(path)? else {
         return Ok(Unrepaired::default());
     };
-    let parsed = parse(&bytes);
+    let parsed = parse_file(path, &file)?;
+    // The cut-off end, read again from where the part kept ends.
+    let mut torn = Vec::new();
+    file.seek(io::SeekFrom::Start(parsed.keep_len as u64))
+        .and_then(|_| file.read_to_end(&mut torn))
+        .map_err(StoreError::io(path))?;
     Ok(Unrepaired {
         entries: parsed.entries,
         recovery: Recovery {
@@ -160,7 +181,7 @@ pub fn read_unrepaired(path: &Path) -> Result<Unrepaired, StoreError> {
             ..Recovery::default()
         },
         keep_len: parsed.keep_len as u64,
-        torn: bytes[parsed.keep_len..].to_vec(),
+        torn,
     })
 }
 
