@@ -47,6 +47,9 @@ struct Reader {
     run: Option<Run>,
     /// The group header being read, and its entry lines still to come.
     group: Option<(Header, usize)>,
+    /// An unreadable line came between two groups of the open batch: most likely the
+    /// next group's header, so the rows after it are that batch's, unreadable.
+    headless: bool,
 }
 
 impl Reader {
@@ -71,11 +74,13 @@ impl Reader {
             open.seen += 1;
             if open.seen >= open.len {
                 self.run = None; // whole
+                self.headless = false;
             }
         }
     }
 
     fn header(&mut self, header: Header, at: usize, line: usize) {
+        self.headless = false;
         let group_left = self.group.take().is_some_and(|(_, left)| left > 0);
         let continues = self.run.as_ref().is_some_and(|r| {
             !group_left && r.compact && r.batch == header.batch && r.len == header.batch_len
@@ -104,6 +109,7 @@ impl Reader {
 
     /// An entry in the one-object form: of an older journal, or odd within a batch.
     fn entry(&mut self, entry: JournalEntry, at: usize, line: usize) {
+        self.headless = false;
         if self.group.take().is_some_and(|(_, left)| left > 0) {
             self.close_incomplete();
         }
@@ -139,6 +145,7 @@ impl Reader {
                 let entry = body.and_then(|row| compact::entry(header, row));
                 self.fill(entry, line);
             }
+            _ if self.headless && self.run.is_some() => self.fill(None, line),
             _ => self.bad_lines.push(line),
         }
     }
@@ -153,6 +160,7 @@ impl Reader {
         } else if in_batch {
             self.fill(None, line);
         } else {
+            self.headless = self.run.is_some();
             self.bad_lines.push(line);
         }
     }

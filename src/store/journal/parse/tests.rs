@@ -242,3 +242,32 @@ fn blank_lines_reserve_no_memory_per_line() {
         parsed.entries.capacity()
     );
 }
+
+#[test]
+fn a_damaged_header_inside_the_last_batch_costs_its_group_not_the_batch() {
+    // The last batch spans two groups: two removals, then two verifications.
+    let mut last = batch("b", 4);
+    let at = now();
+    for e in &mut last {
+        e.at = at;
+    }
+    last[2].action = JournalAction::Verified;
+    last[3].action = JournalAction::Verified;
+    let whole = [compact_lines(&batch("a", 1)), compact_lines(&last)].concat();
+    // Lines: 1-2 "a", 3 header of "b", 4-5 its removals, 6 the second header, 7-8 rows.
+    let text = damaged(&whole, 6, |line| line[0] = b'#');
+    let parsed = parse(&text);
+    assert_eq!(ids(&parsed.entries), ["a-0", "b-0", "b-1"]);
+    assert_eq!(parsed.keep_len, text.len(), "nothing cut");
+    assert_eq!(parsed.cut_batch, None);
+    assert_eq!(parsed.bad_lines, [6, 7, 8]);
+    // Cut by a crash after the damaged header, it is set aside all the same.
+    let cut = &text[..text.len() - 3];
+    let parsed = parse(cut);
+    assert_eq!(ids(&parsed.entries), ["a-0"]);
+    assert_eq!(
+        parsed.cut_batch.map(|(seen, of, _)| (seen, of)),
+        Some((3, 4))
+    );
+    assert!(parsed.bad_lines.is_empty(), "{:?}", parsed.bad_lines);
+}
