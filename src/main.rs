@@ -109,7 +109,12 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
         }
         Some(Command::History { json }) => {
             let folder = data_dir::resolve(explicit)?;
-            print_out(commands::history::run(&folder, *json)?.as_bytes())?;
+            // Streamed: a reader that stopped early (`| head`) is not an error.
+            match commands::history::write(&folder, *json, &mut std::io::stdout().lock()) {
+                Err(unconnect::store::StoreError::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::BrokenPipe => {}
+                result => result?,
+            }
         }
         Some(Command::Drafts {
             output,

@@ -1,12 +1,12 @@
 //! `unconnect history [--json]`: every removal and withdrawal in force with its status,
 //! for scripts. Reads the data folder without locking or changing it.
 
-use std::fmt::Write as _;
+use std::io::{self, Write};
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::model::history::{Kind, Record};
+use crate::model::history::{History, Kind, Record};
 use crate::store::{DataDir, Journal, StoreError};
 use crate::text_safety::safe;
 
@@ -50,22 +50,42 @@ fn row(r: &Record) -> Row<'_> {
 
 /// The history as JSON (an array of objects) or text (one line each, names made safe).
 pub fn run(data_dir: &Path, json: bool) -> Result<String, StoreError> {
+    let mut out = Vec::new();
+    write(data_dir, json, &mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// [`run`], written to `out` a row at a time: a million removals are never held as text.
+pub fn write(data_dir: &Path, json: bool, out: &mut dyn Write) -> Result<(), StoreError> {
     let data = DataDir::open_read_only(data_dir)?;
     let entries = Journal::read(&data.journal_path())?;
     let history = crate::store::journal::history(&entries);
-    let rows: Vec<Row> = history
-        .removals
-        .iter()
-        .chain(&history.withdrawals)
-        .map(row)
-        .collect();
-    if json {
-        // Plain strings: serialising cannot fail.
-        return Ok(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n");
-    }
-    let mut out = String::new();
-    for r in &rows {
-        let _ = writeln!(
+    // The records share each person with the entries: the rest of them can go.
+    drop(entries);
+    let rows = || history.removals.iter().chain(&history.withdrawals).map(row);
+    let mut out = io::BufWriter::new(out);
+    let written = if json {
+        let mut json = serde_json::Serializer::pretty(&mut out);
+        serde::Serializer::collect_seq(&mut json, rows())
+            .map_err(io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
+    } else {
+        text(&history, rows(), &mut out)
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(StoreError::io("standard output"))
+}
+
+fn text<'a>(
+    history: &History,
+    rows: impl Iterator<Item = Row<'a>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut any = false;
+    for r in rows {
+        any = true;
+        writeln!(
             out,
             "{}  {:<9}  {:<15}  {}  {}",
             &r.at[..10],
@@ -73,16 +93,16 @@ pub fn run(data_dir: &Path, json: bool) -> Result<String, StoreError> {
             r.status,
             safe(&r.name),
             safe(r.url)
-        );
+        )?;
     }
     for kind in [Kind::Removal, Kind::Withdrawal] {
         let p = history.progress(kind);
         if p.total > 0 {
-            let _ = writeln!(out, "{}", p.line(kind));
+            writeln!(out, "{}", p.line(kind))?;
         }
     }
-    if rows.is_empty() {
-        out.push_str("Nothing removed or withdrawn yet.\n");
+    if !any {
+        out.write_all(b"Nothing removed or withdrawn yet.\n")?;
     }
-    Ok(out)
+    Ok(())
 }

@@ -44,8 +44,13 @@ fn try_lock(file: &File, folder: &Path, what: &Path) -> Result<(), StoreError> {
     }
 }
 
-/// The file the bundled demo export carries beside its Connections.csv.
-pub const DEMO_MARKER: &str = ".unconnect-demo";
+/// The bundled demo export: this crate's own `assets/demo`, where the binary was built.
+/// It is known by where it lives, not by a file in it: any export folder can carry a
+/// file of any name (copied along, or planted), and one that did would send the user's
+/// real removals to the shared throwaway folder and load another run's staged set from
+/// it. A binary installed away from its source tree has no demo to recognise: every
+/// export it opens is then taken for the user's own, the safe side.
+const DEMO_FOLDER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
 
 /// The data folder chosen for opening an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,8 +78,14 @@ pub fn resolve_for_export(
     })
 }
 
-/// Whether the export (a folder, or a file in one) carries the demo's marker.
+/// Whether the export (a folder, or a file in one) is the bundled demo.
 pub fn is_demo(export: Option<&Path>) -> bool {
+    is_demo_at(export, Path::new(DEMO_FOLDER))
+}
+
+/// Whether the export is in `demo` itself (compared as canonical paths, so a relative
+/// path or a link to it counts, and a copy elsewhere does not).
+fn is_demo_at(export: Option<&Path>, demo: &Path) -> bool {
     let folder = match export {
         None => Path::new("."),
         Some(p) if p.is_dir() => p,
@@ -83,7 +94,10 @@ pub fn is_demo(export: Option<&Path>) -> bool {
             _ => Path::new("."),
         },
     };
-    folder.join(DEMO_MARKER).is_file()
+    match (std::fs::canonicalize(folder), std::fs::canonicalize(demo)) {
+        (Ok(folder), Ok(demo)) => folder == demo,
+        _ => false,
+    }
 }
 
 /// The demo's throwaway folder: in the system's temporary folder, one per user.
@@ -217,17 +231,14 @@ mod tests {
     }
 
     #[test]
-    fn the_demo_is_known_by_its_marker_whether_given_as_folder_or_file() {
+    fn the_demo_is_known_by_where_it_lives_whether_given_as_folder_or_file() {
+        let demo = Path::new(DEMO_FOLDER);
+        assert!(is_demo(Some(demo)));
+        assert!(is_demo(Some(&demo.join("Connections.csv"))));
+        assert!(is_demo(Some(&demo.join("../demo/./"))));
         let dir = tempfile::tempdir().unwrap();
-        let csv = dir.path().join("Connections.csv");
-        std::fs::write(&csv, "").unwrap();
-        assert!(!is_demo(Some(dir.path())));
-        assert!(!is_demo(Some(&csv)));
-        std::fs::write(dir.path().join(DEMO_MARKER), "").unwrap();
-        assert!(is_demo(Some(dir.path())));
-        assert!(is_demo(Some(&csv)));
         let given = dir.path().join("data");
-        let chosen = resolve_for_export(Some(&given), Some(dir.path())).unwrap();
+        let chosen = resolve_for_export(Some(&given), Some(demo)).unwrap();
         assert_eq!(
             chosen,
             Chosen {
@@ -236,5 +247,26 @@ mod tests {
             },
             "a folder given wins"
         );
+    }
+
+    #[test]
+    fn a_real_export_carrying_the_demos_marker_file_is_not_the_demo() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("Connections.csv");
+        std::fs::write(&csv, "").unwrap();
+        std::fs::write(dir.path().join(".unconnect-demo"), "").unwrap();
+        assert!(!is_demo(Some(dir.path())));
+        assert!(!is_demo(Some(&csv)));
+        let chosen = resolve_for_export(None, Some(dir.path())).unwrap();
+        assert!(!chosen.demo);
+        assert_eq!(chosen.path, default_path().unwrap());
+        // A copy of the demo elsewhere is an export like any other, too.
+        let copy = dir.path().join("demo");
+        std::fs::create_dir(&copy).unwrap();
+        for name in ["Connections.csv", ".unconnect-demo"] {
+            std::fs::copy(Path::new(DEMO_FOLDER).join(name), copy.join(name)).unwrap();
+        }
+        assert!(!is_demo(Some(&copy)));
+        assert!(is_demo_at(Some(&copy), &copy), "known by its place");
     }
 }

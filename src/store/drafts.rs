@@ -1,9 +1,9 @@
 //! Writing e-mail drafts: private files (0600) in a private folder (0700), each created
 //! new, never over an existing file.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use super::faults::Faults;
 use super::{StoreError, fsutil};
 
 /// Readies `dir` for drafts: created private if missing. An existing folder others can
@@ -31,32 +31,26 @@ pub fn prepare_folder(dir: &Path) -> Result<(), StoreError> {
 }
 
 /// Saves `bytes` as `STEM.eml` in `dir`, or `STEM-2.eml`, `STEM-3.eml`… when taken.
+/// Written to a temporary file and renamed, like every other file: a full disk leaves
+/// no empty draft behind to push the next run's to `-2`.
 pub fn save_new(dir: &Path, stem: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
-    for n in 1u32.. {
-        let name = if n == 1 {
-            format!("{stem}.eml")
-        } else {
-            format!("{stem}-{n}.eml")
-        };
-        let path = dir.join(name);
-        match fsutil::private_options()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                file.write_all(bytes)
-                    .and_then(|()| file.sync_all())
-                    .map_err(StoreError::io(&path))?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(StoreError::io(&path)(e)),
-        }
-    }
-    Err(StoreError::io(dir)(std::io::Error::other(
-        "no free file name",
-    )))
+    save_new_with(dir, stem, bytes, None)
+}
+
+/// [`save_new`], failing as `faults` says (tests).
+#[doc(hidden)]
+pub fn save_new_with(
+    dir: &Path,
+    stem: &str,
+    bytes: &[u8],
+    faults: Option<&Faults>,
+) -> Result<PathBuf, StoreError> {
+    let name = |n: u32| match n {
+        1 => format!("{stem}.eml"),
+        n => format!("{stem}-{n}.eml"),
+    };
+    // The error names the folder: a draft's file name is a person's name.
+    fsutil::save_new(&dir.join("draft.eml"), name, bytes, faults).map_err(StoreError::io(dir))
 }
 
 /// A file name from a person's name: letters and digits kept, anything else (path
@@ -119,5 +113,24 @@ mod tests {
                 Err(StoreError::NotPrivate { .. })
             ));
         }
+    }
+
+    #[test]
+    fn a_full_disk_leaves_no_empty_draft_and_the_rerun_takes_the_first_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = dir.path().join("drafts");
+        prepare_folder(&drafts).unwrap();
+        for every in [1, 2] {
+            let full = Faults::fail_every(every);
+            let failed = save_new_with(&drafts, "Ada-Lovelace", b"letter", Some(&full));
+            let message = failed.unwrap_err().to_string();
+            assert!(message.contains("No space left"), "{message}");
+            assert!(!message.contains("Ada"), "no name in the error: {message}");
+            let left: Vec<_> = std::fs::read_dir(&drafts).unwrap().collect();
+            assert!(left.is_empty(), "nothing left behind: {left:?}");
+        }
+        let path = save_new(&drafts, "Ada-Lovelace", b"letter").unwrap();
+        assert_eq!(path.file_name().unwrap(), "Ada-Lovelace.eml");
+        assert_eq!(std::fs::read(&path).unwrap(), b"letter");
     }
 }

@@ -25,6 +25,91 @@ pub fn private_options() -> OpenOptions {
     options
 }
 
+/// Opens `path` with `options` only if it is a regular file: a pipe, device or socket
+/// put in place of a data file is refused before anything waits on it (opening a pipe
+/// blocks until someone writes to it).
+pub fn open_regular(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        use std::os::unix::io::AsRawFd;
+        // Non-blocking only for the open itself: a pipe's open returns at once.
+        let file = options.custom_flags(libc::O_NONBLOCK).open(path)?;
+        check_regular(&file.metadata()?)?;
+        // SAFETY: fcntl on a descriptor this function owns; no memory is passed.
+        let fd = file.as_raw_fd();
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    {
+        // No non-blocking open here: look first (a small race, but no wait forever).
+        match fs::metadata(path) {
+            Ok(meta) => check_regular(&meta)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        options.open(path)
+    }
+}
+
+fn check_regular(meta: &fs::Metadata) -> io::Result<()> {
+    if meta.is_file() {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a pipe, device or socket?); unconnect reads and writes only regular files here",
+        ))
+    }
+}
+
+/// The whole of `path` if it is a regular file (see [`open_regular`]); `None` if there
+/// is no such file.
+pub fn read_regular(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    read_regular_with(path, false)
+}
+
+/// [`read_regular`] for a file unconnect will rewrite: made private (see [`tighten`]).
+pub fn read_private(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    read_regular_with(path, true)
+}
+
+fn read_regular_with(path: &Path, private: bool) -> io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut file = match open_regular(path, OpenOptions::new().read(true)) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if private {
+        tighten(&file)?;
+    }
+    // Grown as read, from the size the file says it has now.
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
+/// Makes an existing file private (0600), as every file unconnect writes is: one
+/// restored from a backup may be readable by others.
+pub fn tighten(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if file.metadata()?.permissions().mode() & 0o077 != 0 {
+            file.set_permissions(fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
 /// Creates a folder (and parents) and makes it private (0700).
 pub fn create_private_dir(path: &Path) -> io::Result<()> {
     fs::create_dir_all(path)?;
@@ -120,15 +205,27 @@ fn write_temp(
 /// that name is taken) and returns its path. Never replaces an existing file: two repairs
 /// within the same second each keep what they set aside.
 pub fn save_aside(near: &Path, stem: &str, ext: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    let dir = parent_of(near);
     let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
-    let mut tmp = write_temp(dir, &temp_prefix(near), None, |w| w.write_all(bytes))?;
+    let name = |n: u32| match n {
+        1 => format!("{stem}-{stamp}.{ext}"),
+        n => format!("{stem}-{stamp}-{n}.{ext}"),
+    };
+    save_new(near, name, bytes, None)
+}
+
+/// Writes `bytes` to a new file beside `near` (in its folder), named by `name(1)`, or
+/// `name(2)`, … when taken: by a temporary file, synced, then renamed without
+/// overwriting. A failure (a full disk) leaves no file under any of those names.
+pub fn save_new(
+    near: &Path,
+    name: impl Fn(u32) -> String,
+    bytes: &[u8],
+    faults: Option<&Faults>,
+) -> io::Result<PathBuf> {
+    let dir = parent_of(near);
+    let mut tmp = write_temp(dir, &temp_prefix(near), faults, |w| w.write_all(bytes))?;
     for n in 1u32.. {
-        let name = match n {
-            1 => format!("{stem}-{stamp}.{ext}"),
-            n => format!("{stem}-{stamp}-{n}.{ext}"),
-        };
-        let target = dir.join(name);
+        let target = dir.join(name(n));
         match tmp.persist_noclobber(&target) {
             Ok(_) => {
                 sync_dir(dir)?;
@@ -138,9 +235,7 @@ pub fn save_aside(near: &Path, stem: &str, ext: &str, bytes: &[u8]) -> io::Resul
             Err(e) => return Err(e.error),
         }
     }
-    Err(io::Error::other(
-        "no free name to set the damaged part aside",
-    ))
+    Err(io::Error::other("no free file name"))
 }
 
 /// Removes temp files a killed run of ours left in `dir` (they hold other people's data).

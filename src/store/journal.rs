@@ -16,6 +16,7 @@
 //! Entries written before `batch_len` existed have none and count one by one, as then.
 
 mod compact;
+mod parse;
 mod recovery;
 mod status;
 
@@ -140,11 +141,9 @@ impl Journal {
         entries: Vec<JournalEntry>,
         recovery: Recovery,
     ) -> Result<(Journal, Recovery), StoreError> {
-        let file = fsutil::private_options()
-            .append(true)
-            .create(true)
-            .open(&path)
+        let file = fsutil::open_regular(&path, fsutil::private_options().append(true).create(true))
             .map_err(StoreError::io(&path))?;
+        fsutil::tighten(&file).map_err(StoreError::io(&path))?;
         let len = file.metadata().map_err(StoreError::io(&path))?.len();
         if let Some(dir) = path.parent() {
             fsutil::sync_dir(dir).map_err(StoreError::io(dir))?;

@@ -10,7 +10,6 @@ mod format;
 mod id_list;
 
 use std::borrow::Cow;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -74,7 +73,10 @@ impl<T: Serialize + DeserializeOwned + Clone + Send> StagedStore<T> {
     /// the good entries are kept, the damaged lines saved to a file beside it and the
     /// staged file rewritten without them; [`StagedStore::recovery`] says so.
     pub fn load(path: &Path) -> Result<(StagedStore<T>, StagedSet<T>), StoreError> {
-        let bytes = read_bytes(path)?;
+        // Rewritten from now on: private even if restored from a backup as 0644.
+        let bytes = fsutil::read_private(path)
+            .map_err(StoreError::io(path))?
+            .unwrap_or_default();
         let (text, not_utf8) = as_text(&bytes);
         let parsed = parse(&text, &not_utf8);
         let recovery = if parsed.1.is_empty() {
@@ -227,13 +229,11 @@ pub fn read_checked<T: DeserializeOwned + Send>(
     Ok((set, bad.iter().map(|(n, _)| *n).collect()))
 }
 
-/// The file's bytes (missing = none).
+/// The file's bytes (missing = none); anything but a regular file is refused unopened.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(StoreError::io(path)(e)),
-    }
+    Ok(fsutil::read_regular(path)
+        .map_err(StoreError::io(path))?
+        .unwrap_or_default())
 }
 
 /// The file's text, and the lines (numbered from 1) that are not UTF-8: those are kept

@@ -7,6 +7,7 @@ mod support;
 mod cli;
 mod cli_check;
 mod cli_config;
+mod cli_data_files;
 mod cli_export;
 mod cli_first_hour;
 mod cli_history;

@@ -26,11 +26,11 @@ use crate::model::{Direction, Invitation, Person};
 use crate::store::json_lines;
 use row::Fields;
 
-mod row;
+pub(super) mod row;
 
-/// What the entries of a group share, written once before them.
+/// What the entries of a group share, written once before them. Fields a newer version
+/// adds are ignored: it cannot be taken for an entry, which always has an `id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(super) struct Header {
     #[serde(with = "super::rfc3339")]
     pub at: DateTime<FixedOffset>,
@@ -73,20 +73,23 @@ pub(super) fn read_line(body: &[u8]) -> Option<Line> {
     }
 }
 
-/// The entry a row of `header`'s group stands for; `None` if the row does not fit.
+/// The entry a row of `header`'s group stands for; `None` if the row does not fit. A row
+/// with more fields than this version writes (a newer version's) is read by the fields
+/// it knows.
 pub(super) fn entry(header: &Header, row: Fields) -> Option<JournalEntry> {
     let (id, person, invitation) = match (header.action, row.len()) {
         (_, 1) => (row.into_only()?, None, None),
         // The URL as the export wrote it comes eighth, when it differs from the URL.
-        (JournalAction::Remove, 7 | 8) => {
+        (JournalAction::Remove, 7..) => {
             let person = person_from(row)?;
             (person.identity(), Some(Arc::new(person)), None)
         }
-        (JournalAction::Withdraw, 7) => {
+        (JournalAction::Withdraw, 7..) => {
             let invitation = invitation_from(row)?;
             (invitation.identity(), None, Some(Arc::new(invitation)))
         }
-        _ => return None,
+        (JournalAction::Remove | JournalAction::Withdraw, _) | (_, 0) => return None,
+        (_, _) => (row.into_only()?, None, None),
     };
     Some(JournalEntry {
         at: header.at,

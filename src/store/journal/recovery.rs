@@ -1,12 +1,14 @@
 //! Reading the journal back: only whole batches count, and a cut-off end (a torn line, a
 //! batch cut short by a kill) is moved aside on open rather than lost or half-counted.
+//! Damage elsewhere (see [`super::parse`]) is reported and left on disk as it is.
 
+use std::fmt::Write as _;
 use std::fs;
-use std::io;
+use std::io::{self, Read as _, Seek as _};
 use std::path::{Path, PathBuf};
 
-use super::JournalEntry;
-use super::compact::{self, Header, Line};
+use super::parse::{Parsed, parse_from};
+use super::{JournalAction, JournalEntry};
 use crate::store::{StoreError, fsutil};
 
 /// What opening the journal found besides the entries.
@@ -14,22 +16,32 @@ use crate::store::{StoreError, fsutil};
 pub struct Recovery {
     /// The cut-off end of the journal was moved to this file.
     pub torn_saved_to: Option<PathBuf>,
-    /// When that end was a batch cut short: how many of its entries had been written
-    /// whole, and how many it had. None of them count.
+    /// When that end was a batch cut short: how many of its lines had been written
+    /// whole, and how many entries it had. None of them count.
     pub cut_batch: Option<(usize, usize)>,
+    /// What that batch did: removals, withdrawals, marks or a check's findings.
+    pub cut_action: Option<JournalAction>,
     /// Complete lines that are not valid entries (kept in the journal, ignored).
     pub bad_lines: Vec<usize>,
+    /// Where all of `bad_lines` are listed, when there are too many to show.
+    pub bad_lines_listed_in: Option<PathBuf>,
     /// Batches earlier in the journal missing entries (kept, ignored), by batch id.
     pub incomplete_batches: Vec<String>,
 }
+
+/// Unreadable lines named in the message; more are counted and listed in a file.
+const LINES_SHOWN: usize = 5;
+
+/// The file listing every unreadable line, beside the journal.
+const BAD_LINES_FILE: &str = "journal.unreadable-lines.txt";
 
 impl Recovery {
     pub fn message(&self) -> Option<String> {
         let mut parts = Vec::new();
         match (&self.torn_saved_to, self.cut_batch) {
             (Some(p), Some((written, of))) => parts.push(format!(
-                "the last confirmation was cut off by a crash after {written} of {of} entries, \
-                 so none of it counts (those people are still staged); it was saved to {}",
+                "{}; it was saved to {}",
+                cut_words(self.cut_action, written, of),
                 p.display()
             )),
             (Some(p), None) => parts.push(format!(
@@ -38,16 +50,8 @@ impl Recovery {
             )),
             _ => {}
         }
-        match self.bad_lines.as_slice() {
-            [] => {}
-            [line] => parts.push(format!("journal line {line} is unreadable and was ignored")),
-            lines => {
-                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
-                parts.push(format!(
-                    "journal lines {} are unreadable and were ignored",
-                    lines.join(", ")
-                ));
-            }
+        if let Some(words) = self.bad_lines_words() {
+            parts.push(words);
         }
         if !self.incomplete_batches.is_empty() {
             parts.push(format!(
@@ -57,171 +61,93 @@ impl Recovery {
         }
         (!parts.is_empty()).then(|| parts.join("; "))
     }
-}
 
-/// What a journal's bytes hold.
-struct Parsed {
-    /// Entries of whole batches (and of entries from before batches were checked).
-    entries: Vec<JournalEntry>,
-    /// Bytes to keep: everything before a cut-off end.
-    keep_len: usize,
-    /// The batch cut off at the end: entries written, entries it had.
-    cut_batch: Option<(usize, usize)>,
-    bad_lines: Vec<usize>,
-    incomplete_batches: Vec<String>,
-}
-
-/// A run of entries of one batch, being read.
-struct Run {
-    batch: String,
-    len: usize,
-    /// Index in the entries read so far, and byte offset, of its first entry.
-    first: usize,
-    offset: usize,
-}
-
-fn parse(bytes: &[u8]) -> Parsed {
-    // A line an entry, nearly: counting them is cheap next to growing the list.
-    let lines = memchr::memchr_iter(b'\n', bytes).count();
-    let mut read: Vec<JournalEntry> = Vec::with_capacity(lines);
-    let mut keep = Vec::with_capacity(lines);
-    let mut bad_lines = Vec::new();
-    let mut incomplete_batches = Vec::new();
-    let mut run: Option<Run> = None;
-    // The group header being read: its entry lines still to come, and where it starts
-    // (a batch's first entry starts at its header).
-    let mut group: Option<(Header, usize, usize)> = None;
-    let mut offset = 0;
-    // A torn last line is set aside below.
-    for (i, line) in complete_lines(bytes).enumerate() {
-        let mut at = offset;
-        offset += line.len();
-        let body = line.trim_ascii();
-        if body.is_empty() {
-            continue;
-        }
-        let entry = match compact::read_line(body) {
-            Some(Line::Header(header)) => {
-                end_group(group.take(), run.as_ref(), &mut incomplete_batches);
-                let n = header.n;
-                group = (n > 0).then_some((header, n, at));
-                continue;
+    /// One clause however many lines: a few are named, more are counted.
+    fn bad_lines_words(&self) -> Option<String> {
+        let lines = self.bad_lines.as_slice();
+        let kept = "kept in the journal as they are, and ignored";
+        match lines {
+            [] => None,
+            [line] => Some(format!("journal line {line} is unreadable; it was {kept}")),
+            lines if lines.len() <= LINES_SHOWN => {
+                let named: Vec<String> = lines.iter().map(usize::to_string).collect();
+                Some(format!(
+                    "journal lines {} are unreadable; they were {kept}",
+                    named.join(", ")
+                ))
             }
-            Some(Line::Row(row)) => match &mut group {
-                Some((header, left, header_at)) if *left > 0 => {
-                    if *left == header.n {
-                        at = *header_at;
-                    }
-                    *left -= 1;
-                    compact::entry(header, row)
+            lines => {
+                let named: Vec<String> =
+                    lines[..LINES_SHOWN].iter().map(usize::to_string).collect();
+                let mut words = format!(
+                    "{} journal lines are unreadable (lines {} and {} more); they were {kept}",
+                    lines.len(),
+                    named.join(", "),
+                    lines.len() - LINES_SHOWN
+                );
+                if let Some(list) = &self.bad_lines_listed_in {
+                    let _ = write!(words, "; all are listed in {}", list.display());
                 }
-                _ => None,
-            },
-            Some(Line::Entry(entry)) => {
-                end_group(group.take(), run.as_ref(), &mut incomplete_batches);
-                Some(upgrade_id(*entry))
+                Some(words)
             }
-            None => None,
-        };
-        let Some(entry) = entry else {
-            bad_lines.push(i + 1);
-            continue;
-        };
-        let continues = run
-            .as_ref()
-            .is_some_and(|r| Some(r.len) == entry.batch_len && r.batch == entry.batch);
-        if !continues && let Some(open) = run.take() {
-            // Cut short and followed by something else: ignored where it stands.
-            keep[open.first..].fill(false);
-            incomplete_batches.push(open.batch);
         }
-        let index = read.len();
-        if let Some(len) = entry.batch_len
-            && run.is_none()
-        {
-            run = Some(Run {
-                batch: entry.batch.clone(),
-                len,
-                first: index,
-                offset: at,
-            });
-        }
-        read.push(entry);
-        keep.push(true);
-        if let Some(open) = &run
-            && read.len() - open.first >= open.len
-        {
-            run = None; // whole
-        }
-    }
-    let good_len = offset;
-    let (keep_len, cut_batch) = match (run, group) {
-        (Some(open), _) => {
-            let written = read.len() - open.first;
-            read.truncate(open.first);
-            keep.truncate(open.first);
-            (open.offset, Some((written, open.len)))
-        }
-        // A header last and nothing of its batch after it: cut short before its first entry.
-        (None, Some((header, left, header_at))) if left == header.n => {
-            (header_at, Some((0, header.batch_len)))
-        }
-        (None, _) => (good_len, None),
-    };
-    let entries = if keep.iter().all(|&k| k) {
-        read
-    } else {
-        read.into_iter()
-            .zip(keep)
-            .filter_map(|(e, keep)| keep.then_some(e))
-            .collect()
-    };
-    Parsed {
-        entries,
-        keep_len,
-        cut_batch,
-        bad_lines,
-        incomplete_batches,
     }
 }
 
-/// The complete lines of `bytes`, each with its line break: a torn end is not one.
-fn complete_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', bytes).map(move |end| {
-        let line = &bytes[start..=end];
-        start = end + 1;
-        line
-    })
-}
-
-/// A group ends (a header or an entry of the older form follows): a header none of whose
-/// entries followed means its batch is missing entries, unless the open run of that batch
-/// says so already.
-fn end_group(
-    group: Option<(Header, usize, usize)>,
-    run: Option<&Run>,
-    incomplete_batches: &mut Vec<String>,
-) {
-    if let Some((header, left, _)) = group
-        && left == header.n
-        && run.is_none_or(|r| r.batch != header.batch)
-    {
-        incomplete_batches.push(header.batch);
+/// What a batch cut off by a crash was, in the words of what it did.
+fn cut_words(action: Option<JournalAction>, written: usize, of: usize) -> String {
+    use JournalAction::*;
+    let after = format!("after {written} of {of} lines were written");
+    match action {
+        None | Some(Remove) => format!(
+            "the last confirmation (removing {of}) was cut off by a crash {after}, so none \
+             of it counts (those people are still staged)"
+        ),
+        Some(Withdraw) => format!(
+            "the last confirmation (withdrawing {of} invitations) was cut off by a crash \
+             {after}, so none of it counts (those invitations are still staged)"
+        ),
+        Some(Done | Undone | Opened | Restore) => {
+            let mark = match action {
+                Some(Done) => "done",
+                Some(Undone) => "not done",
+                Some(Opened) => "opened",
+                _ => "restored",
+            };
+            format!(
+                "the last {of} mark(s) as {mark} were cut off by a crash {after}, so none of \
+                 them count: mark them again"
+            )
+        }
+        Some(Verified | StillConnected | WithdrawalVerified | StillPending) => format!(
+            "the last check against a newer export ({of} findings) was cut off by a crash \
+             {after}, so none of it counts: check that export again"
+        ),
     }
 }
 
-fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    match fs::read(path) {
-        Ok(b) => Ok(Some(b)),
+/// The journal, opened for reading if it is a regular file; `None` if there is none.
+fn open(path: &Path) -> Result<Option<fs::File>, StoreError> {
+    match fsutil::open_regular(path, fs::OpenOptions::new().read(true)) {
+        Ok(file) => Ok(Some(file)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(StoreError::io(path)(e)),
     }
 }
 
+/// Reads through a buffer of this size: the file is never held whole.
+const READ_BUFFER: usize = 1 << 20;
+
+fn parse_file(path: &Path, file: &fs::File) -> Result<Parsed, StoreError> {
+    parse_from(io::BufReader::with_capacity(READ_BUFFER, file)).map_err(StoreError::io(path))
+}
+
 /// The entries in force-able order, nothing changed on disk.
 pub fn read(path: &Path) -> Result<Vec<JournalEntry>, StoreError> {
-    Ok(read_bytes(path)?.map_or_else(Vec::new, |b| parse(&b).entries))
+    match open(path)? {
+        Some(file) => Ok(parse_file(path, &file)?.entries),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// A journal as read, before its repair: nothing on disk has changed yet.
@@ -236,20 +162,26 @@ pub struct Unrepaired {
 
 /// Reads the journal for [`Unrepaired::repair`], changing nothing on disk.
 pub fn read_unrepaired(path: &Path) -> Result<Unrepaired, StoreError> {
-    let Some(bytes) = read_bytes(path)? else {
+    let Some(mut file) = open(path)? else {
         return Ok(Unrepaired::default());
     };
-    let parsed = parse(&bytes);
+    let parsed = parse_file(path, &file)?;
+    // The cut-off end, read again from where the part kept ends.
+    let mut torn = Vec::new();
+    file.seek(io::SeekFrom::Start(parsed.keep_len as u64))
+        .and_then(|_| file.read_to_end(&mut torn))
+        .map_err(StoreError::io(path))?;
     Ok(Unrepaired {
         entries: parsed.entries,
         recovery: Recovery {
-            torn_saved_to: None,
-            cut_batch: parsed.cut_batch,
+            cut_batch: parsed.cut_batch.map(|(written, of, _)| (written, of)),
+            cut_action: parsed.cut_batch.map(|(_, _, action)| action),
             bad_lines: parsed.bad_lines,
             incomplete_batches: parsed.incomplete_batches,
+            ..Recovery::default()
         },
         keep_len: parsed.keep_len as u64,
-        torn: bytes[parsed.keep_len..].to_vec(),
+        torn,
     })
 }
 
@@ -266,38 +198,48 @@ impl Unrepaired {
         if !torn.is_empty() {
             let aside = fsutil::save_aside(path, "journal.torn", "jsonl", &torn)
                 .map_err(StoreError::io(path))?;
-            let file = fs::OpenOptions::new()
-                .write(true)
-                .open(path)
+            let file = fsutil::open_regular(path, fs::OpenOptions::new().write(true))
                 .map_err(StoreError::io(path))?;
             file.set_len(keep_len)
                 .and_then(|()| file.sync_all())
                 .map_err(StoreError::io(path))?;
             recovery.torn_saved_to = Some(aside);
         }
+        if recovery.bad_lines.len() > LINES_SHOWN {
+            recovery.bad_lines_listed_in = list_bad_lines(path, &recovery.bad_lines);
+        }
         Ok((entries, recovery))
     }
 }
 
-/// Earlier versions named a person without a URL or e-mail by name alone
-/// (`name:ada example|`), which merged different people of one name. Such an entry
-/// gets the identity its recorded person has now, so it still matches that person.
-fn upgrade_id(mut e: JournalEntry) -> JournalEntry {
-    if e.id.starts_with("name:")
-        && e.id.ends_with('|')
-        && let Some(p) = &e.person
-        && p.url.is_empty()
-        && p.email.trim().is_empty()
-    {
-        e.id = p.identity();
+/// Writes every unreadable line's number beside the journal; `None` if that fails (the
+/// message then counts them without pointing to the list).
+fn list_bad_lines(journal: &Path, lines: &[usize]) -> Option<PathBuf> {
+    let list = journal.with_file_name(BAD_LINES_FILE);
+    let written = fsutil::write_atomic(&list, |w| {
+        writeln!(
+            w,
+            "Unreadable lines of {}, kept in it as they are:",
+            journal.display()
+        )?;
+        for line in lines {
+            writeln!(w, "{line}")?;
+        }
+        Ok(())
+    });
+    match written {
+        Ok(()) => Some(list),
+        Err(error) => {
+            tracing::warn!(%error, "could not list the journal's unreadable lines");
+            None
+        }
     }
-    e
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::journal::{JournalAction, mark_batch_lengths, now};
+    use crate::store::journal::{mark_batch_lengths, now};
 
     fn batch(name: &str, n: usize) -> Vec<JournalEntry> {
         let mut entries: Vec<JournalEntry> = (0..n)
@@ -330,71 +272,6 @@ mod tests {
     }
 
     #[test]
-    fn a_batch_cut_at_any_byte_never_counts_and_the_earlier_one_always_does() {
-        let first = batch("a", 2);
-        let second = batch("b", 3);
-        let before = lines(&first);
-        let whole = [before.clone(), lines(&second)].concat();
-        for cut in before.len()..whole.len() {
-            let parsed = parse(&whole[..cut]);
-            assert_eq!(ids(&parsed.entries), ["a-0", "a-1"], "cut at byte {cut}");
-            assert_eq!(parsed.keep_len, before.len(), "cut at byte {cut}");
-        }
-        assert_eq!(ids(&parse(&whole).entries).len(), 5);
-        assert_eq!(parse(&whole).keep_len, whole.len());
-    }
-
-    fn compact_lines(entries: &[JournalEntry]) -> Vec<u8> {
-        let mut out = Vec::new();
-        compact::write(&mut out, entries).unwrap();
-        out
-    }
-
-    #[test]
-    fn a_compact_batch_cut_at_any_byte_never_counts_and_the_earlier_one_always_does() {
-        // The second batch spans two groups (two actions), as a verification's may.
-        let mut second = batch("b", 4);
-        second[2].action = JournalAction::Verified;
-        second[3].action = JournalAction::Verified;
-        let before = [lines(&batch("old", 1)), compact_lines(&batch("a", 2))].concat();
-        let second = compact_lines(&second);
-        let header_end = before.len() + memchr::memchr(b'\n', &second).unwrap() + 1;
-        let whole = [before.clone(), second].concat();
-        for cut in before.len()..whole.len() {
-            let parsed = parse(&whole[..cut]);
-            assert_eq!(
-                ids(&parsed.entries),
-                ["old-0", "a-0", "a-1"],
-                "cut at byte {cut}"
-            );
-            assert_eq!(parsed.keep_len, before.len(), "cut at byte {cut}");
-            if cut >= header_end {
-                assert_eq!(parsed.cut_batch.map(|c| c.1), Some(4), "cut at byte {cut}");
-            }
-        }
-        let parsed = parse(&whole);
-        assert_eq!(parsed.entries.len(), 7);
-        assert_eq!(parsed.keep_len, whole.len());
-        assert_eq!(parsed.entries[5].action, JournalAction::Verified);
-    }
-
-    #[test]
-    fn a_compact_group_missing_lines_in_the_middle_is_ignored_but_kept() {
-        let text = compact_lines(&batch("a", 3));
-        let mut cut: Vec<&[u8]> = text.split_inclusive(|&b| b == b'\n').collect();
-        cut.remove(2);
-        let damaged = [cut.concat(), compact_lines(&batch("b", 1))].concat();
-        let parsed = parse(&damaged);
-        assert_eq!(ids(&parsed.entries), ["b-0"]);
-        assert_eq!(parsed.incomplete_batches, ["a"]);
-        // A row with no header before it is unreadable, not counted.
-        let stray = [cut[1..].concat(), compact_lines(&batch("c", 1))].concat();
-        let parsed = parse(&stray);
-        assert_eq!(ids(&parsed.entries), ["c-0"]);
-        assert_eq!(parsed.bad_lines, [1, 2]);
-    }
-
-    #[test]
     fn a_cut_batch_is_set_aside_on_open_and_reported() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.jsonl");
@@ -406,7 +283,7 @@ mod tests {
         assert_eq!(ids(&entries), ["a-0"]);
         assert_eq!(recovery.cut_batch, Some((2, 3)));
         let message = recovery.message().unwrap();
-        assert!(message.contains("after 2 of 3 entries"), "{message}");
+        assert!(message.contains("after 2 of 3 lines"), "{message}");
         assert!(message.contains("none of it counts"), "{message}");
         assert_eq!(
             fs::read(&path).unwrap(),
@@ -418,34 +295,51 @@ mod tests {
     }
 
     #[test]
-    fn a_batch_missing_entries_in_the_middle_is_ignored_but_kept() {
-        let mut entries = batch("a", 3);
-        entries.remove(1);
-        entries.extend(batch("b", 1));
-        let parsed = parse(&lines(&entries));
-        assert_eq!(ids(&parsed.entries), ["b-0"]);
-        assert_eq!(parsed.incomplete_batches, ["a"]);
-        assert_eq!(parsed.cut_batch, None);
+    fn a_cut_batch_of_marks_is_reported_as_marks_not_as_staged_people() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let (mut j, _) = crate::store::Journal::open(&path).unwrap();
+        j.append(batch("a", 3)).unwrap();
+        drop(j);
+        let ids = ["a-0", "a-1", "a-2"];
+        let marks = super::super::status_entries(ids, super::super::Mark::Done, now());
+        let mut marks_text = Vec::new();
+        let mut marks = marks;
+        mark_batch_lengths(&mut marks);
+        super::super::compact::write(&mut marks_text, &marks).unwrap();
+        // Killed after the header and two of the three marks.
+        let lines: Vec<&[u8]> = marks_text.split_inclusive(|&b| b == b'\n').collect();
+        let mut f = fs::OpenOptions::new().append(true).open(&path).unwrap();
+        std::io::Write::write_all(&mut f, &lines[..3].concat()).unwrap();
+        drop(f);
+        let (_, recovery) = crate::store::Journal::open(&path).unwrap();
+        let message = recovery.message().unwrap();
+        assert!(!message.contains("staged"), "{message}");
+        assert!(message.contains("3 mark(s) as done"), "{message}");
+        assert!(message.contains("mark them again"), "{message}");
     }
 
     #[test]
-    fn entries_from_before_batch_lengths_count_one_by_one() {
-        let mut old = batch("old", 2);
-        for e in &mut old {
-            e.batch_len = None;
-        }
-        old.truncate(1); // an old journal's split batch: counted, as it always was
-        old.extend(batch("new", 2));
-        let parsed = parse(&lines(&old));
-        assert_eq!(ids(&parsed.entries), ["old-0", "new-0", "new-1"]);
-    }
-
-    #[test]
-    fn two_batches_with_the_same_id_both_count() {
-        let mut entries = batch("same", 2);
-        entries.extend(batch("same", 2));
-        let parsed = parse(&lines(&entries));
-        assert_eq!(parsed.entries.len(), 4);
-        assert!(parsed.incomplete_batches.is_empty());
+    fn many_unreadable_lines_are_one_short_clause_with_the_full_list_beside_the_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let good = lines(&batch("a", 1));
+        let text = [good, b"not an entry\n".repeat(200_000)].concat();
+        fs::write(&path, text).unwrap();
+        let (j, recovery) = crate::store::Journal::open(&path).unwrap();
+        assert_eq!(ids(j.entries()), ["a-0"]);
+        let message = recovery.message().unwrap();
+        assert!(message.len() < 300, "{} bytes: {message}", message.len());
+        assert!(
+            message.contains(
+                "200000 journal lines are unreadable (lines 2, 3, 4, 5, 6 and 199995 more)"
+            ),
+            "{message}"
+        );
+        let list = recovery.bad_lines_listed_in.unwrap();
+        assert!(message.contains(&list.display().to_string()), "{message}");
+        let listed = fs::read_to_string(&list).unwrap();
+        assert_eq!(listed.lines().count(), 1 + 200_000);
+        assert_eq!(listed.lines().last(), Some("200001"));
     }
 }

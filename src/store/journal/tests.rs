@@ -304,3 +304,51 @@ fn two_repairs_within_one_second_keep_both_cut_off_ends() {
     assert_eq!(fs::read(&saved[0]).unwrap(), b"{\"first");
     assert_eq!(fs::read(&saved[1]).unwrap(), b"{\"second");
 }
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_place_of_the_journal_is_refused_at_once_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    mkfifo(&path);
+    // Before the fix these would wait forever for a writer.
+    let read = Journal::read(&path).unwrap_err().to_string();
+    assert!(read.contains("not a regular file"), "{read}");
+    assert!(!read.contains('\n'), "one line: {read}");
+    let open = Journal::open(&path).unwrap_err().to_string();
+    assert!(open.contains("not a regular file"), "{open}");
+    let staged = dir.path().join("staged-connections.jsonl");
+    mkfifo(&staged);
+    let load = crate::store::staged::StagedStore::<Person>::load(&staged).unwrap_err();
+    assert!(load.to_string().contains("not a regular file"), "{load}");
+    let read = crate::store::staged::read::<Person>(&staged).unwrap_err();
+    assert!(read.to_string().contains("not a regular file"), "{read}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_journal_and_a_staged_file_restored_as_0644_are_private_once_opened() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let path = dir.path().join("journal.jsonl");
+    let (mut j, _) = Journal::open(&path).unwrap();
+    j.append(vec![entry("a")]).unwrap();
+    drop(j);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    let (mut j, _) = Journal::open(&path).unwrap();
+    j.append(vec![entry("b")]).unwrap();
+    assert_eq!(mode(&path), 0o600);
+    let staged = dir.path().join("staged-connections.jsonl");
+    fs::write(&staged, "").unwrap();
+    fs::set_permissions(&staged, fs::Permissions::from_mode(0o644)).unwrap();
+    let _ = crate::store::staged::StagedStore::<Person>::load(&staged).unwrap();
+    assert_eq!(mode(&staged), 0o600);
+}

@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::Person;
+use std::fs;
 
 #[test]
 fn save_keeps_foreign_entries_and_replaces_atomically() {

@@ -9,10 +9,11 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
 
-/// The most fields a line has: a person's seven and the URL as written.
+/// The most fields this version writes: a person's seven and the URL as written. A
+/// newer version's further fields are counted and skipped.
 const MOST: usize = 8;
 
-/// The fields of one entry line: strings or nulls, at most [`MOST`] of them.
+/// The fields of one entry line: strings or nulls, the first [`MOST`] of them kept.
 #[derive(Debug, Default)]
 pub(in crate::store::journal) struct Fields {
     values: [Option<String>; MOST],
@@ -24,8 +25,8 @@ impl Fields {
         self.len
     }
 
-    /// Reads an entry line, `[` to `]`; `None` if it is not an array of at most
-    /// [`MOST`] strings or nulls.
+    /// Reads an entry line, `[` to `]`; `None` if it is not an array whose first
+    /// [`MOST`] values are strings or nulls.
     pub fn read(body: &[u8]) -> Option<Fields> {
         Fields::read_plain(body).or_else(|| serde_json::from_slice(body).ok())
     }
@@ -60,7 +61,9 @@ impl Fields {
                     Some(inner[..end].to_owned())
                 }
             };
-            *fields.values.get_mut(fields.len)? = value;
+            if let Some(slot) = fields.values.get_mut(fields.len) {
+                *slot = value;
+            }
             fields.len += 1;
             match rest.strip_prefix(',') {
                 Some(after) => rest = after,
@@ -92,19 +95,21 @@ impl<'de> Deserialize<'de> for Fields {
             type Value = Fields;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "an array of at most {MOST} strings or nulls")
+                write!(f, "an array of strings or nulls")
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Fields, A::Error> {
                 let mut fields = Fields::default();
-                while let Some(value) = seq.next_element()? {
-                    let Some(slot) = fields.values.get_mut(fields.len) else {
-                        return Err(de::Error::invalid_length(fields.len + 1, &self));
+                loop {
+                    let more = match fields.values.get_mut(fields.len) {
+                        Some(slot) => seq.next_element()?.map(|value| *slot = value),
+                        None => seq.next_element::<de::IgnoredAny>()?.map(drop),
                     };
-                    *slot = value;
+                    if more.is_none() {
+                        return Ok(fields);
+                    }
                     fields.len += 1;
                 }
-                Ok(fields)
             }
         }
         d.deserialize_seq(Read)
@@ -130,7 +135,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_line_reads_up_to_eight_fields_and_no_more() {
+    fn a_line_keeps_eight_fields_and_counts_a_newer_versions_more() {
         let fields: Fields = serde_json::from_str(r#"["a",null,"c"]"#).unwrap();
         assert_eq!(fields.len(), 3);
         assert_eq!(fields.into_texts().collect::<Vec<_>>(), ["a", "", "c"]);
@@ -138,8 +143,10 @@ mod tests {
         assert_eq!(only.into_only().as_deref(), Some("id"));
         let eight = r#"["1","2","3","4","5","6","7","8"]"#;
         assert_eq!(serde_json::from_str::<Fields>(eight).unwrap().len(), 8);
-        let nine = r#"["1","2","3","4","5","6","7","8","9"]"#;
-        assert!(serde_json::from_str::<Fields>(nine).is_err());
+        let nine = r#"["1","2","3","4","5","6","7","8",{"new":9}]"#;
+        let nine = serde_json::from_str::<Fields>(nine).unwrap();
+        assert_eq!(nine.len(), 9);
+        assert_eq!(nine.into_texts().last().as_deref(), Some("8"));
         assert!(serde_json::from_str::<Fields>(r#"[1]"#).is_err());
     }
 
