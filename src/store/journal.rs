@@ -338,45 +338,32 @@ pub fn now() -> DateTime<FixedOffset> {
 }
 
 /// One `remove` entry per person, all in one batch stamped `at`. A large batch is built
-/// on two threads.
+/// across the machine's cores (rayon), in order.
 pub fn removal_entries(
     people: &People,
     ids: &[u32],
     at: DateTime<FixedOffset>,
 ) -> Vec<JournalEntry> {
+    use rayon::prelude::*;
     let batch = new_batch_id(at);
-    let build = |ids: &[u32]| -> Vec<JournalEntry> {
-        ids.iter()
-            .map(|&id| {
-                let p = people.get(PersonId(id));
-                JournalEntry {
-                    at,
-                    action: JournalAction::Remove,
-                    batch: batch.clone(),
-                    batch_len: None,
-                    id: p.identity().into_owned(),
-                    person: Some(Arc::new(p.to_person())),
-                    invitation: None,
-                    export_date: None,
-                }
-            })
-            .collect()
+    let entry = |&id: &u32| {
+        let p = people.get(PersonId(id));
+        JournalEntry {
+            at,
+            action: JournalAction::Remove,
+            batch: batch.clone(),
+            batch_len: None,
+            id: p.identity().into_owned(),
+            person: Some(Arc::new(p.to_person())),
+            invitation: None,
+            export_date: None,
+        }
     };
     if ids.len() < PARALLEL_FROM_ENTRIES {
-        return build(ids);
+        ids.iter().map(entry).collect()
+    } else {
+        ids.par_iter().map(entry).collect()
     }
-    let (first, second) = ids.split_at(ids.len() / 2);
-    std::thread::scope(|s| {
-        let second = s.spawn(|| build(second));
-        let mut entries = build(first);
-        // A panic there is a bug, not bad data: propagate it.
-        entries.append(
-            &mut second
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-        );
-        entries
-    })
 }
 
 /// One `withdraw` entry per invitation, all in one batch stamped `at`.

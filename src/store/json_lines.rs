@@ -1,9 +1,10 @@
 //! Writing many JSON lines fast: a million staged people or journal entries are ~300 MB
-//! of JSON. Serialising is the cost, so it runs on two threads, a chunk each at a time,
-//! and the chunks are written in order: memory stays bounded by two chunks.
+//! of JSON. Serialising is the cost, so it runs on every core (rayon), a chunk each at a
+//! time, and the chunks are written in order: memory stays bounded by a chunk a core.
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Serialises one value into `buf`, for [`write()`].
@@ -28,23 +29,13 @@ pub fn write<T: Sync>(
         }
         Ok(buf)
     };
-    let mut chunks = items.chunks(CHUNK);
-    while let Some(first) = chunks.next() {
-        let (first, second) = match chunks.next() {
-            None => (encode(first), None),
-            Some(second) => std::thread::scope(|s| {
-                let second = s.spawn(|| encode(second));
-                let first = encode(first);
-                // A panic there is a bug, not bad data: propagate it.
-                let second = second
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                (first, Some(second))
-            }),
-        };
-        out.write_all(&first?)?;
-        if let Some(second) = second {
-            out.write_all(&second?)?;
+    // As many chunks at once as the machine has cores (rayon), written in order: the
+    // memory held is a chunk's text per core, whatever the number of items.
+    let window = CHUNK * rayon::current_num_threads().max(1);
+    for part in items.chunks(window) {
+        let encoded: Vec<io::Result<Vec<u8>>> = part.par_chunks(CHUNK).map(encode).collect();
+        for buf in encoded {
+            out.write_all(&buf?)?;
         }
     }
     Ok(())

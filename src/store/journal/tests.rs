@@ -37,6 +37,13 @@ fn a_large_batch_built_and_written_in_halves_reads_back_whole_and_in_order() {
     let ids: Vec<u32> = (0..n).rev().collect();
     let at = now();
     let batch = removal_entries(&people, &ids, at);
+    // Built across cores, entry for entry what one pass over the ids builds.
+    let expected: Vec<String> = ids
+        .iter()
+        .map(|&i| people.get(PersonId(i)).identity().into_owned())
+        .collect();
+    let built: Vec<String> = batch.iter().map(|e| e.id.clone()).collect();
+    assert!(built == expected, "each entry is its own person, in order");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.jsonl");
     let (mut j, _) = Journal::open(&path).unwrap();
