@@ -43,6 +43,14 @@ pub enum Action {
     ZoomIn,
     /// Timeline: months instead of weeks.
     ZoomOut,
+    /// Timeline: the bar (or listed burst) before the selected one.
+    PreviousBar,
+    /// Timeline: the bar (or listed burst) after the selected one.
+    NextBar,
+    /// Timeline: between the bars and the list of bursts.
+    ToggleBursts,
+    /// Timeline: the Connections tab filtered to the selected bar's or burst's days.
+    ShowConnections,
     Up,
     Down,
     PageUp,
@@ -87,6 +95,10 @@ pub enum Action {
     Restore,
     /// History: open an e-mail draft to the cursor row's person.
     Mail,
+    /// History: open the next record not done on LinkedIn, from the cursor on.
+    OpenNext,
+    /// History: show the other list, removals or withdrawals.
+    SwitchList,
     Help,
     Quit,
 

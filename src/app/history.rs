@@ -132,14 +132,14 @@ impl App {
     /// (cursor, filter, sort, marks).
     pub(super) fn history_action(&mut self, kind: ListKind, action: Action) -> Option<Vec<Effect>> {
         let effects = match action {
-            Action::SwitchColumn => {
+            Action::SwitchList => {
                 self.history_showing = match self.history_showing {
                     ListKind::Removed => ListKind::Withdrawn,
                     _ => ListKind::Removed,
                 };
                 Vec::new()
             }
-            Action::Move => self.work_through(kind),
+            Action::OpenNext => self.work_through(kind),
             Action::Done => self.toggle_done(kind),
             Action::DoneAll => {
                 let triage = self.triage_of(kind);
@@ -177,20 +177,18 @@ impl App {
                 self.triage_mut(kind).select_row(side, row);
                 Vec::new()
             }
-            Action::MoveAll
+            // The two-column actions mean nothing on one list.
+            Action::Move
+            | Action::MoveAll
             | Action::MoveLeft
             | Action::MoveRight
+            | Action::SwitchColumn
             | Action::Keep
             | Action::Export
             | Action::Undo
-            | Action::Redo => Vec::new(),
-            Action::Remove | Action::Withdraw => {
-                let key = self.keymap.key_of(Action::Restore);
-                self.warn(format!(
-                    "On this tab, {key} restores; Enter opens the next one to do on LinkedIn"
-                ));
-                Vec::new()
-            }
+            | Action::Redo
+            | Action::Remove
+            | Action::Withdraw => Vec::new(),
             _ => return None,
         };
         Some(effects)

@@ -154,13 +154,24 @@ impl App {
         self
     }
 
+    /// Which keymap context has the keyboard: the tab's own in the rows, else the
+    /// overlay's.
     pub fn context(&self) -> Context {
         match self.mode {
-            Mode::Browse => Context::Browse,
+            Mode::Browse => self.screen_context(),
             Mode::Filter => Context::Filter,
             Mode::Confirm(_) => Context::Confirm,
             Mode::Prompt { .. } => Context::Prompt,
             Mode::Help { .. } => Context::Help,
+        }
+    }
+
+    /// The current tab's own key context.
+    pub fn screen_context(&self) -> Context {
+        match self.tab {
+            Tab::Connections | Tab::Invitations => Context::Triage,
+            Tab::History => Context::History,
+            Tab::Timeline => Context::Timeline,
         }
     }
 

@@ -115,27 +115,29 @@ impl App {
         let t = self.timeline_mut();
         let periods = t.periods().len();
         match (action, t.focus) {
-            (Action::MoveLeft | Action::Up, Focus::Bars) => t.bar = t.bar.saturating_sub(1),
-            (Action::MoveRight | Action::Down, Focus::Bars) => {
+            (Action::PreviousBar | Action::Up, Focus::Bars) => t.bar = t.bar.saturating_sub(1),
+            (Action::NextBar | Action::Down, Focus::Bars) => {
                 t.bar = (t.bar + 1).min(periods.saturating_sub(1));
             }
             (Action::PageUp, Focus::Bars) => t.bar = t.bar.saturating_sub(12),
             (Action::PageDown, Focus::Bars) => t.bar = (t.bar + 12).min(periods.saturating_sub(1)),
             (Action::Top, Focus::Bars) => t.bar = 0,
             (Action::Bottom, Focus::Bars) => t.bar = periods.saturating_sub(1),
-            (Action::Up | Action::MoveLeft, Focus::Bursts) => t.burst = t.burst.saturating_sub(1),
-            (Action::Down | Action::MoveRight, Focus::Bursts) => {
+            (Action::Up | Action::PreviousBar, Focus::Bursts) => {
+                t.burst = t.burst.saturating_sub(1);
+            }
+            (Action::Down | Action::NextBar, Focus::Bursts) => {
                 t.burst = (t.burst + 1).min(t.bursts.len().saturating_sub(1));
             }
             (Action::ZoomIn, _) => t.zoom(Granularity::Week),
             (Action::ZoomOut, _) => t.zoom(Granularity::Month),
-            (Action::SwitchColumn, _) => {
+            (Action::ToggleBursts, _) => {
                 t.focus = match t.focus {
                     Focus::Bars if !t.bursts.is_empty() => Focus::Bursts,
                     _ => Focus::Bars,
                 };
             }
-            (Action::Move, _) => return self.filter_to_selection(),
+            (Action::ShowConnections, _) => return self.filter_to_selection(),
             (Action::ClickBar(i), _) => {
                 t.focus = Focus::Bars;
                 t.bar = i.min(periods.saturating_sub(1));

@@ -138,7 +138,7 @@ fn wait_while_loading(
         while event::poll(Duration::ZERO)? {
             if let Event::Key(key) = event::read()?
                 && let Some(key) = key_of(&key)
-                && settings.keymap.action_for(Context::Browse, key) == Some(Action::Quit)
+                && settings.keymap.action_for(Context::Global, key) == Some(Action::Quit)
             {
                 return Ok(None);
             }
@@ -161,7 +161,8 @@ fn event_loop(
             let area = terminal.size()?.into();
             last_layout = layout::layout(area, app);
             app.set_viewport(last_layout.rows[0].height as usize);
-            app.help_max_scroll = help::max_scroll(&app.keymap, last_layout.body);
+            app.help_max_scroll =
+                help::max_scroll(&app.keymap, app.screen_context(), last_layout.body);
             let frame_start = Instant::now();
             execute!(stdout(), BeginSynchronizedUpdate)?;
             terminal.draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))?;

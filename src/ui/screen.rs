@@ -58,6 +58,7 @@ impl Widget for Screen<'_> {
             Mode::Prompt { input } => dialog::render_prompt(app, &l, input, buf, theme),
             Mode::Help { scroll } => HelpOverlay {
                 keymap: &app.keymap,
+                screen: app.screen_context(),
                 scroll: *scroll,
                 theme,
             }
@@ -94,7 +95,7 @@ fn render_list(app: &App, list: &TriageList, l: &ScreenLayout, buf: &mut Buffer,
             };
             let text = format!(
                 "{progress} · {} shows {} ({})",
-                app.keymap.key_of(crate::app::Action::SwitchColumn),
+                app.keymap.key_of(crate::app::Action::SwitchList),
                 other.spec().titles[0],
                 app.records(other).len()
             );

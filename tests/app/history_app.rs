@@ -120,7 +120,7 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
     let mut app = app();
     assert_eq!(app.tab, Tab::History);
     assert_eq!(app.list(), Some(ListKind::Removed));
-    let effects = app.update(Action::Move);
+    let effects = app.update(Action::OpenNext);
     assert_eq!(
         effects[0],
         Effect::OpenUrl("https://www.linkedin.com/in/bo-berg".into())
@@ -147,7 +147,7 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
     let effects = app.update(Action::Done);
     recorded(&mut app, &effects[0], None);
     assert_eq!(status_of(&app, "Bo Berg"), Status::Done);
-    let effects = app.update(Action::Move);
+    let effects = app.update(Action::OpenNext);
     assert_eq!(
         effects[0],
         Effect::OpenUrl("https://www.linkedin.com/in/di-dahl".into())
@@ -167,7 +167,7 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
 fn the_connections_page_mode_copies_the_name_and_opens_the_page() {
     let mut app = app();
     app.open_target = OpenTarget::ConnectionsPage;
-    let effects = app.update(Action::Move);
+    let effects = app.update(Action::OpenNext);
     assert!(matches!(&effects[0], Effect::Copy { text, .. } if text == "Bo Berg"));
     assert_eq!(effects[1], Effect::OpenUrl(CONNECTIONS_PAGE.into()));
 }
@@ -261,9 +261,9 @@ fn r_restores_after_a_confirm_and_they_are_connections_again() {
 fn tab_shows_the_withdrawals_and_moving_means_nothing_here() {
     let mut app = app();
     assert_eq!(app.update(Action::MoveAll), vec![]);
-    app.update(Action::SwitchColumn);
+    app.update(Action::SwitchList);
     assert_eq!(app.list(), Some(ListKind::Withdrawn));
-    app.update(Action::SwitchColumn);
+    app.update(Action::SwitchList);
     assert_eq!(app.list(), Some(ListKind::Removed));
 }
 

@@ -50,7 +50,8 @@ fn remapped(pairs: &[(&str, &[&str])]) -> Arc<Keymap> {
 fn draw(app: &mut App, theme: &Theme, width: u16, height: u16) -> Buffer {
     let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
     app.set_viewport(l.rows[0].height as usize);
-    app.help_max_scroll = unconnect::ui::help::max_scroll(&app.keymap, l.body);
+    app.help_max_scroll =
+        unconnect::ui::help::max_scroll(&app.keymap, app.screen_context(), l.body);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| f.render_widget(Screen::new(app, theme), f.area()))
@@ -96,7 +97,7 @@ fn footer_help_and_dialog_follow_a_remapped_remove_key() {
     // The old key now does nothing; the new one opens the dialog.
     let r = app
         .keymap
-        .action_for(unconnect::app::Context::Browse, "R".parse().unwrap());
+        .action_for(unconnect::app::Context::Triage, "R".parse().unwrap());
     assert_eq!(r, None);
     app.update(Action::Remove);
     let dialog = text(&draw(&mut app, &theme, 100, 30));

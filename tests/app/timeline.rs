@@ -59,9 +59,9 @@ fn the_demo_accident_is_the_one_burst_and_the_tab_opens_on_it() {
 fn enter_on_the_burst_shows_its_people_in_the_connections_tab() {
     let mut app = demo_app();
     app.update(Action::TimelineTab);
-    app.update(Action::SwitchColumn);
+    app.update(Action::ToggleBursts);
     assert_eq!(app.timeline.as_ref().unwrap().focus, Focus::Bursts);
-    app.update(Action::Move);
+    app.update(Action::ShowConnections);
     assert_eq!(app.tab, Tab::Connections);
     let left = app.triage().column(Side::Left);
     assert_eq!(left.filter, "connected:2024-03-12..2024-03-14");
@@ -84,9 +84,9 @@ fn zooming_in_keeps_the_selected_period_and_enter_filters_that_week() {
         "2024-02-26",
         "the week holding 1 March 2024"
     );
-    app.update(Action::MoveRight);
-    app.update(Action::MoveRight);
-    app.update(Action::Move);
+    app.update(Action::NextBar);
+    app.update(Action::NextBar);
+    app.update(Action::ShowConnections);
     let left = app.triage().column(Side::Left);
     assert_eq!(left.filter, "connected:2024-03-11..2024-03-17");
     assert!(left.shown().len() >= 60, "{}", left.shown().len());

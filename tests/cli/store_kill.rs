@@ -43,7 +43,11 @@ fn a_kill_mid_batch_leaves_only_whole_batches_in_force() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.jsonl");
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "store_kill::child_process_for_the_kill_test", "--nocapture"])
+            .args([
+                "--exact",
+                "store_kill::child_process_for_the_kill_test",
+                "--nocapture",
+            ])
             .env(CHILD_DIR, dir.path())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
