@@ -59,7 +59,7 @@ impl ConfirmAction {
         match self {
             ConfirmAction::Journal { kind, ids } => {
                 let n = ids.len();
-                format!("{} {n} {}?", kind.spec().verb, kind.noun(n))
+                format!("{} {n} {}?", verb(*kind), kind.noun(n))
             }
             ConfirmAction::UnkeepAndMove { .. } => "Move people on your keep list?".to_owned(),
             ConfirmAction::Restore { kind, ids } => {
@@ -81,7 +81,7 @@ impl ConfirmAction {
     pub fn button(&self) -> String {
         match self {
             ConfirmAction::Journal { kind, ids } => {
-                format!("[ {} {} ]", kind.spec().verb, ids.len())
+                format!("[ {} {} ]", verb(*kind), ids.len())
             }
             ConfirmAction::Overwrite { .. } => "[ Replace ]".to_owned(),
             ConfirmAction::UnkeepAndMove { ids, .. } => {
@@ -91,6 +91,11 @@ impl ConfirmAction {
             ConfirmAction::MarkDone { ids, .. } => format!("[ Mark {} done ]", ids.len()),
         }
     }
+}
+
+/// "Remove", "Withdraw": the verb of a triaged list's dialog.
+fn verb(kind: ListKind) -> &'static str {
+    kind.spec().map_or("", |s| s.verb)
 }
 
 /// The open dialog.
@@ -104,14 +109,16 @@ pub struct ConfirmDialog {
 impl App {
     /// Opens the dialog for everyone in the right column of the current list.
     pub(super) fn ask_confirm(&mut self, kind: ListKind, action: Action) {
-        let spec = kind.spec();
+        let (Some(spec), Some(triage)) = (kind.spec(), self.triage_of(kind)) else {
+            return;
+        };
         if action != spec.confirm_action && action != Action::ClickRemoveButton {
             let key = self.keymap.key_of(spec.confirm_action);
             self.warn(format!("On this tab, {key} opens the {} dialog", spec.verb));
             return;
         }
         // Everyone staged goes, whatever the right column's filter shows.
-        let ids: Vec<u32> = self.triage_of(kind).ids_in(Place::Right).collect();
+        let ids: Vec<u32> = triage.ids_in(Place::Right).collect();
         if ids.is_empty() {
             self.warn(format!(
                 "Nobody to {}: move rows to the right column first",
@@ -138,7 +145,6 @@ impl App {
             _ => return Vec::new(),
         };
         self.mode = super::state::Mode::Browse;
-        let spec = dialog.action.kind().spec();
         if let ConfirmAction::Restore { kind, ids } | ConfirmAction::MarkDone { kind, ids } =
             &dialog.action
         {
@@ -178,6 +184,9 @@ impl App {
                 overwrite: true,
             }];
         }
+        let Some(spec) = dialog.action.kind().spec() else {
+            return Vec::new();
+        };
         if !yes {
             self.info(format!("Cancelled: nothing was {}", spec.done));
             return Vec::new();
@@ -208,8 +217,10 @@ impl App {
             | ConfirmAction::Restore { .. }
             | ConfirmAction::MarkDone { .. } => {}
             ConfirmAction::Journal { kind, ids } => {
-                self.triage_mut(*kind).confirm(ids);
-                let spec = kind.spec();
+                let (Some(spec), Some(triage)) = (kind.spec(), self.triage_mut(*kind)) else {
+                    return;
+                };
+                triage.confirm(ids);
                 let n = ids.len();
                 self.info(format!(
                     "{} {n} (recorded in the journal). {}",

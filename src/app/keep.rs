@@ -25,7 +25,7 @@ impl App {
             self.warn("The keep list is for connections: switch to the Connections tab");
             return Vec::new();
         }
-        let triage = self.triage_mut(kind);
+        let triage = &mut self.connections.triage;
         let ids = triage.selection();
         if ids.is_empty() {
             return Vec::new();
@@ -53,7 +53,9 @@ impl App {
 
     /// Enter, → or ←: moves the selection, asking first when kept people are in it.
     pub(super) fn move_selection(&mut self, kind: ListKind) -> Vec<Effect> {
-        let triage = self.triage_of(kind);
+        let Some(triage) = self.triage_of(kind) else {
+            return Vec::new();
+        };
         let ids = triage.selection();
         if ids.iter().any(|&id| triage.is_kept(id)) {
             let from = triage.focus();
@@ -64,11 +66,13 @@ impl App {
 
     /// A click on a row moves it, asking first when it is kept.
     pub(super) fn click_row(&mut self, kind: ListKind, side: Side, row: usize) -> Vec<Effect> {
-        let triage = self.triage_of(kind);
+        let Some(triage) = self.triage_mut(kind) else {
+            return Vec::new();
+        };
         if let Some(&id) = triage.column(side).shown().get(row)
             && triage.is_kept(id)
         {
-            self.triage_mut(kind).select_row(side, row);
+            triage.select_row(side, row);
             return self.ask_unkeep(kind, vec![id], side);
         }
         self.moved(kind, |t| t.move_row(side, row))
@@ -89,7 +93,9 @@ impl App {
         ids: Vec<u32>,
         from: Side,
     ) -> Vec<Effect> {
-        self.triage_mut(kind).set_kept(&ids, false);
+        if let Some(triage) = self.triage_mut(kind) {
+            triage.set_kept(&ids, false);
+        }
         let mut effects = self.moved(kind, |t| t.move_items(from, ids));
         effects.push(Effect::SaveKept);
         effects
@@ -97,7 +103,9 @@ impl App {
 
     /// After range marks: say how many are marked, and how many kept were passed by.
     pub(super) fn marks_changed(&mut self, kind: ListKind, skipped: usize) {
-        let triage = self.triage_of(kind);
+        let Some(triage) = self.triage_of(kind) else {
+            return;
+        };
         let marked = triage.column(triage.focus()).marked();
         if skipped > 0 {
             self.info(format!("{marked} marked{}", kept_note(skipped)));
@@ -106,8 +114,7 @@ impl App {
 
     /// The keys that end a range, for the footer while one is open.
     pub fn range_hint(&self) -> Option<String> {
-        let list = self.current()?;
-        list.triage.visual()?;
+        self.triage_of(self.list()?)?.visual()?;
         Some(format!(
             "{} or Esc ends the range",
             self.keymap.key_of(Action::MarkRange)

@@ -3,15 +3,19 @@
 //! [`App::update`] and reading the state. The runtime carries out the effects; the `ui`
 //! draws the state.
 //!
-//! One file per concern: `action` (what the user can do), `keys` and `keymap` (keys as
-//! data), `list` (what differs between the triaged lists), `state` (the `App`), `update`
-//! (actions in, effects out), `confirm` (the dialog and the action it carries), `effect`
-//! (what the runtime is asked to do and reports back).
+//! One file per concern: `action` (what the user can do), `keys`, `keymap` and `bindings`
+//! (keys as data, per tab), `state` (the `App` and its typed screens), `update` (actions
+//! in, effects out), `confirm` (the dialog and the action it carries), `effect` (what the
+//! runtime is asked to do and reports back). Each tab has its own state: `list` (the
+//! Connections and Invitations lists), `history_screen` and `history` (the History tab),
+//! `timeline` (the Timeline tab).
 
 pub mod action;
+mod bindings;
 pub mod confirm;
 pub mod effect;
 pub mod history;
+pub mod history_screen;
 pub mod keep;
 pub mod keymap;
 pub mod keys;
@@ -25,7 +29,10 @@ pub mod update;
 pub use action::{Action, Tab};
 pub use confirm::{ConfirmAction, ConfirmDialog};
 pub use effect::{Effect, Written};
+pub use history_screen::{HistoryList, HistoryScreen, HistorySpec};
 pub use keymap::{Context, Keymap};
 pub use keys::Key;
-pub use list::{Items, ListKind, ListSpec, TriageList};
+pub use list::{
+    ConnectionsList, Invitations, InvitationsList, Items, ListKind, ListSpec, TriageList,
+};
 pub use state::{App, Mode, Status, StatusKind, Timing};

@@ -14,7 +14,10 @@ impl App {
     /// Matches from a filter job on the worker. Returns whether the screen changed.
     pub fn filter_results(&mut self, kind: ListKind, chunk: FilterChunk) -> bool {
         let done = chunk.done;
-        let accepted = self.triage_mut(kind).accept(chunk);
+        let Some(triage) = self.triage_mut(kind) else {
+            return false;
+        };
+        let accepted = triage.accept(chunk);
         if accepted && let (Some(timing), Some(took)) = (&mut self.timing, done) {
             timing.filter = Some(took);
         }
@@ -24,7 +27,7 @@ impl App {
     /// The Connections tab's search index, built after the first frame. Returns the
     /// filter jobs of columns that were waiting for it.
     pub fn search_ready(&mut self, search: SearchIndex) -> Vec<Effect> {
-        let jobs = self.triage_mut(ListKind::Connections).search_ready(search);
+        let jobs = self.connections.triage.search_ready(search);
         jobs.into_iter()
             .map(|j| Effect::Filter(ListKind::Connections, j))
             .collect()
@@ -35,9 +38,7 @@ impl App {
     pub fn sorts_ready(&mut self, sorts: Vec<(&'static str, Order)>) -> Vec<Effect> {
         let mut effects = Vec::new();
         for (name, order) in sorts {
-            let jobs = self
-                .triage_mut(ListKind::Connections)
-                .sort_ready(name, order);
+            let jobs = self.connections.triage.sort_ready(name, order);
             effects.extend(
                 jobs.into_iter()
                     .map(|j| Effect::Filter(ListKind::Connections, j)),
@@ -110,7 +111,7 @@ impl App {
             }
             Written::Confirmed(action, Ok(history)) => {
                 self.confirmed(&action);
-                self.set_history(history);
+                self.history.set(history);
                 vec![Effect::SaveStaged(action.kind())]
             }
             Written::Recorded {
@@ -143,7 +144,7 @@ impl App {
                 self.journaling = false;
                 self.error(format!(
                     "Nothing was {}: could not write the journal: {e}",
-                    action.kind().spec().done
+                    action.kind().spec().map_or("", |s| s.done)
                 ));
                 Vec::new()
             }

@@ -27,7 +27,7 @@ impl App {
 
     /// The connection under the focused column's cursor on the Connections tab.
     pub fn connection_at_cursor(&self) -> Option<u32> {
-        let triage = &self.connections().triage;
+        let triage = &self.connections.triage;
         let column = triage.column(triage.focus());
         column.shown().get(column.cursor).copied()
     }

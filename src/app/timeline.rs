@@ -166,7 +166,7 @@ impl App {
         };
         let query = connected_between(from, to);
         self.tab = Tab::Connections;
-        let triage = self.triage_mut(ListKind::Connections);
+        let triage = &mut self.connections.triage;
         triage.set_focus(Side::Left);
         let job = triage.set_filter(Side::Left, &query);
         let shown = triage.column(Side::Left).shown().len();

@@ -11,6 +11,11 @@ use super::list::ListKind;
 use super::state::{App, Mode};
 use crate::model::triage::{Moved, Side, Triage};
 
+/// A triaged list's column title: "To remove".
+fn title(kind: ListKind, side: Side) -> &'static str {
+    kind.spec().map_or("", |s| s.titles[side.index()])
+}
+
 /// Lines the help scrolls per page.
 const HELP_PAGE: u16 = 10;
 
@@ -62,16 +67,18 @@ impl App {
         if self.tab == Tab::Timeline {
             return self.timeline_action(action);
         }
-        let Some(kind) = self.list() else {
-            return Vec::new();
-        };
-        if kind.history_kind().is_some()
-            && let Some(effects) = self.history_action(kind, action)
+        if self.tab == Tab::History
+            && let Some(effects) = self.history_action(action)
         {
             return effects;
         }
+        let Some(kind) = self.list() else {
+            return Vec::new();
+        };
         self.say_signals_note_on(kind, action);
-        let triage = self.triage_mut(kind);
+        let Some(triage) = self.triage_mut(kind) else {
+            return Vec::new();
+        };
         match action {
             Action::Up => triage.move_cursor(-1),
             Action::Down => triage.move_cursor(1),
@@ -134,8 +141,8 @@ impl App {
                 if !triage.column(side).is_filtered() {
                     return Vec::new();
                 }
+                let job = triage.set_filter(side, "");
                 self.info("Filter cleared");
-                let job = self.triage_mut(kind).set_filter(side, "");
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
             Action::Sort => {
@@ -147,17 +154,14 @@ impl App {
             }
             Action::Undo => match triage.undo() {
                 Some((n, to)) => {
-                    self.info(format!(
-                        "Undone: {n} back to {}",
-                        kind.spec().titles[to.index()]
-                    ));
+                    self.info(format!("Undone: {n} back to {}", title(kind, to)));
                     return vec![Effect::SaveStaged(kind)];
                 }
                 None => self.info("Nothing to undo"),
             },
             Action::Redo => match triage.redo() {
                 Some((n, to)) => {
-                    self.info(format!("Redone: {n} to {}", kind.spec().titles[to.index()]));
+                    self.info(format!("Redone: {n} to {}", title(kind, to)));
                     return vec![Effect::SaveStaged(kind)];
                 }
                 None => self.info("Nothing to redo"),
@@ -166,12 +170,15 @@ impl App {
                 self.ask_confirm(kind, action)
             }
             Action::Export => {
+                let Some(spec) = kind.spec() else {
+                    return Vec::new();
+                };
                 if self.staged_in(kind) == 0 {
                     self.warn("Nobody to export: the right column is empty");
                 } else {
                     let name = format!(
                         "unconnect-{}-{}.csv",
-                        kind.spec().export_stem,
+                        spec.export_stem,
                         self.today.format("%Y-%m-%d")
                     );
                     // In the user's Downloads (or Documents) folder, not wherever the
@@ -215,8 +222,11 @@ impl App {
         kind: ListKind,
         f: impl FnOnce(&mut Triage) -> Moved,
     ) -> Vec<Effect> {
-        let moved = f(self.triage_mut(kind));
-        let to = kind.spec().titles[moved.to.index()];
+        let Some(triage) = self.triage_mut(kind) else {
+            return Vec::new();
+        };
+        let moved = f(triage);
+        let to = title(kind, moved.to);
         match moved.refused {
             Some((n, reason)) if moved.count > 0 => {
                 self.warn(format!(
@@ -248,8 +258,12 @@ impl App {
             self.mode = Mode::Browse;
             return Vec::new();
         };
-        let side = self.triage_of(kind).focus();
-        let mut text = self.triage_of(kind).column(side).filter.clone();
+        let Some(triage) = self.triage_of(kind) else {
+            self.mode = Mode::Browse;
+            return Vec::new();
+        };
+        let side = triage.focus();
+        let mut text = triage.column(side).filter.clone();
         match action {
             Action::Input(c) => text.push(c),
             Action::Backspace => {
@@ -265,7 +279,9 @@ impl App {
             }
             Action::Up | Action::Down => {
                 let delta = if action == Action::Up { -1 } else { 1 };
-                self.triage_mut(kind).move_cursor(delta);
+                if let Some(triage) = self.triage_mut(kind) {
+                    triage.move_cursor(delta);
+                }
                 return Vec::new();
             }
             // Mouse still works while typing.
@@ -273,7 +289,10 @@ impl App {
             _ => return Vec::new(),
         }
         let start = Instant::now();
-        let job = self.triage_mut(kind).set_filter(side, &text);
+        let Some(triage) = self.triage_mut(kind) else {
+            return Vec::new();
+        };
+        let job = triage.set_filter(side, &text);
         match job {
             // Typing never waits on a large list: the worker matches, chunks stream in.
             Some(job) => vec![Effect::Filter(kind, job)],
@@ -303,7 +322,7 @@ impl App {
                     self.warn("No file name given: nothing exported");
                     return Vec::new();
                 }
-                return match self.list() {
+                return match self.triage_list() {
                     Some(kind) => vec![Effect::Export {
                         kind,
                         path: PathBuf::from(path),

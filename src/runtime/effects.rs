@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use super::filter_worker::FilterWorker;
 use super::writer::{Entries, Job, Staged, Writer};
 use super::{clipboard, paths};
-use crate::app::{App, ConfirmAction, Effect, Items, ListKind};
+use crate::app::{App, ConfirmAction, Effect, ListKind};
 use crate::model::triage::Place;
 use crate::session::Later;
 use crate::store::journal;
@@ -193,27 +193,30 @@ impl Runtime {
 
 /// A snapshot of a right column for the writer.
 fn staged_now(app: &App, kind: ListKind) -> Staged {
-    let Some(list) = app.list_of(kind) else {
-        return Staged::Invitations(Vec::new());
-    };
-    let ids = list.triage.ids_in(Place::Right);
-    match &list.items {
-        Items::People(people) => Staged::People {
-            people: Arc::clone(people),
-            ids: ids.collect(),
-        },
+    match kind {
+        ListKind::Connections => {
+            let list = app.connections();
+            Staged::People {
+                people: Arc::clone(&list.items),
+                ids: list.triage.ids_in(Place::Right).collect(),
+            }
+        }
+        ListKind::Invitations => {
+            Staged::Invitations(app.invitations().map_or_else(Vec::new, |list| {
+                list.triage
+                    .ids_in(Place::Right)
+                    .map(|id| {
+                        let item = list.items.pending.items[id as usize].clone();
+                        StagedEntry {
+                            id: item.identity(),
+                            item,
+                        }
+                    })
+                    .collect()
+            }))
+        }
         // History lists have no staged set.
-        Items::Records(_) => Staged::Invitations(Vec::new()),
-        Items::Invitations { pending, .. } => Staged::Invitations(
-            ids.map(|id| {
-                let item = pending.items[id as usize].clone();
-                StagedEntry {
-                    id: item.identity(),
-                    item,
-                }
-            })
-            .collect(),
-        ),
+        ListKind::Removed | ListKind::Withdrawn => Staged::Invitations(Vec::new()),
     }
 }
 
@@ -222,9 +225,9 @@ fn staged_now(app: &App, kind: ListKind) -> Staged {
 fn journal_entries(app: &App, action: &ConfirmAction) -> Entries {
     let at = journal::now();
     let (kind, ids) = (action.kind(), action.ids());
-    match app.list_of(kind).map(|l| &l.items) {
-        Some(Items::Invitations { pending, .. }) => Entries::Ready(journal::withdrawal_entries(
-            ids.iter().map(|&id| &pending.items[id as usize]),
+    match (kind, app.invitations()) {
+        (ListKind::Invitations, Some(list)) => Entries::Ready(journal::withdrawal_entries(
+            ids.iter().map(|&id| &list.items.pending.items[id as usize]),
             at,
         )),
         _ => Entries::Removals {

@@ -76,9 +76,8 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
     else {
         return Ok(None);
     };
-    let mut app = App::open(loaded, Arc::clone(&settings.keymap));
+    let mut app = App::open(loaded, Arc::clone(&settings.keymap)).with_open_target(settings.open);
     app.export_folder = super::paths::export_folder();
-    app.open_target = settings.open;
     if settings.debug_timing {
         app.timing = Some(Timing {
             load: started.elapsed(),

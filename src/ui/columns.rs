@@ -9,7 +9,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::text::{fit, fit_end, safe, width};
 use super::theme::Theme;
-use crate::app::ListSpec;
 use crate::model::search::Query;
 use crate::model::triage::{Side, Triage};
 
@@ -28,8 +27,10 @@ pub trait RowView {
 }
 
 pub struct TriageColumns<'a, R> {
-    /// Titles and empty-column texts.
-    pub spec: &'a ListSpec,
+    /// The columns' titles: left, right.
+    pub titles: [&'a str; 2],
+    /// What the columns say when empty: left, right.
+    pub empty: [&'a str; 2],
     pub triage: &'a Triage,
     pub rows: &'a R,
     /// The filter of the focused column is being typed.
@@ -41,21 +42,17 @@ pub struct TriageColumns<'a, R> {
 
 impl<R: RowView> TriageColumns<'_, R> {
     pub fn render(&self, areas: [Rect; 2], buf: &mut Buffer) {
-        if self.spec.single {
-            // One list across both columns' room.
-            self.render_column(Side::Left, areas[0].union(areas[1]), buf);
-            return;
-        }
         for side in [Side::Left, Side::Right] {
             self.render_column(side, areas[side.index()], buf);
         }
     }
 
-    fn render_column(&self, side: Side, area: Rect, buf: &mut Buffer) {
+    /// One column: History draws its one list this way, across the room of two.
+    pub fn render_column(&self, side: Side, area: Rect, buf: &mut Buffer) {
         let t = self.triage;
         let col = t.column(side);
         let focused = t.focus() == side;
-        let title = self.spec.titles[side.index()];
+        let title = self.titles[side.index()];
         let count = if col.is_matching() {
             format!(
                 "{title} ({} of {}, searching…)",
@@ -131,8 +128,8 @@ impl<R: RowView> TriageColumns<'_, R> {
                 format!("No match for \"{}\".", safe(&col.filter))
             } else {
                 match self.note {
-                    Some(note) => format!("{}\n\n{note}", self.spec.empty[side.index()]),
-                    None => self.spec.empty[side.index()].to_owned(),
+                    Some(note) => format!("{}\n\n{note}", self.empty[side.index()]),
+                    None => self.empty[side.index()].to_owned(),
                 }
             };
             Paragraph::new(text)

@@ -23,7 +23,7 @@ pub fn render_confirm(
 ) {
     let action = &dialog.action;
     let kind = action.kind();
-    let Some(list) = app.list_of(kind) else {
+    let Some(triage) = app.triage_of(kind) else {
         return;
     };
     let area = l.dialog;
@@ -39,7 +39,7 @@ pub fn render_confirm(
     let inner = block.inner(area);
     block.render(area, buf);
     let text_width = inner.width.saturating_sub(2) as usize;
-    let right = list.triage.column(Side::Right);
+    let right = triage.column(Side::Right);
     let mut lines: Vec<Line> = Vec::new();
     if let ConfirmAction::Overwrite { path, .. } = action {
         lines.push(Line::from(fit(
@@ -56,10 +56,12 @@ pub fn render_confirm(
             theme.hint,
         ));
     }
-    let names = ids
-        .iter()
-        .take(NAMES_SHOWN)
-        .map(|&id| fit(&safe(&list.items.name(id)), text_width.saturating_sub(2)));
+    let names = ids.iter().take(NAMES_SHOWN).map(|&id| {
+        fit(
+            &safe(&app.item_name(kind, id)),
+            text_width.saturating_sub(2),
+        )
+    });
     for name in names {
         lines.push(Line::from(format!("• {name}")));
     }
@@ -103,7 +105,7 @@ pub fn render_confirm(
         lines.push(Line::styled(
             format!(
                 "{kept} of these {n} are on your keep list. Moving takes them off it.",
-                kept = ids.iter().filter(|&&id| list.triage.is_kept(id)).count()
+                kept = ids.iter().filter(|&&id| triage.is_kept(id)).count()
             ),
             theme.hint,
         ));
@@ -118,7 +120,8 @@ pub fn render_confirm(
                 ConfirmAction::UnkeepAndMove { .. } => "un-keep and move".to_owned(),
                 ConfirmAction::Restore { .. } => "restore".to_owned(),
                 ConfirmAction::MarkDone { .. } => "mark done".to_owned(),
-                ConfirmAction::Journal { .. } => kind.spec().verb.to_lowercase(),
+                ConfirmAction::Journal { .. } =>
+                    kind.spec().map_or(String::new(), |s| s.verb.to_lowercase()),
             },
             keys.keys_of(Action::No),
             keys.keys_of(Action::NextButton)

@@ -75,10 +75,9 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
 
 pub fn render(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
     let area = l.footer;
-    let list = app.list();
+    let list = app.triage_list();
     // History has no column to confirm: its restore works on the selection.
-    let show_button =
-        list.is_some_and(|k| !k.spec().single) && matches!(app.mode, Mode::Browse | Mode::Filter);
+    let show_button = list.is_some() && matches!(app.mode, Mode::Browse | Mode::Filter);
     let room = if show_button {
         l.remove_button.x.saturating_sub(area.x + 1)
     } else {

@@ -49,8 +49,10 @@ pub fn tab_label(tab: Tab, index: usize) -> String {
 
 /// The footer button (and the dialog's confirm button): `[ Remove 12 ]`, `[ Withdraw 3 ]`.
 pub fn remove_label(app: &App) -> String {
-    let kind = app.list().unwrap_or(ListKind::Connections);
-    format!("[ {} {} ]", kind.spec().verb, app.staged_in(kind))
+    match app.triage_list().and_then(|k| k.spec().map(|s| (k, s))) {
+        Some((kind, spec)) => format!("[ {} {} ]", spec.verb, app.staged_in(kind)),
+        None => String::new(),
+    }
 }
 
 /// Cancel, and the button that does what the open dialog carries.
@@ -197,7 +199,7 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         if let Some((tab, _)) = l.tab_rects.iter().find(|(_, r)| r.contains(at)) {
             return Some(Action::SwitchTab(*tab));
         }
-        if l.remove_button.contains(at) && app.list().is_some_and(|k| !k.spec().single) {
+        if l.remove_button.contains(at) && app.triage_list().is_some() {
             return Some(Action::ClickRemoveButton);
         }
     }
@@ -216,7 +218,7 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
             .filter(|_| tl.bursts.contains(at))
             .map(Action::ClickBurst);
     }
-    let triage = app.triage_of(app.list()?);
+    let triage = app.triage_of(app.list()?)?;
     for side in [Side::Left, Side::Right] {
         let i = side.index();
         if click && l.rows[i].contains(at) {

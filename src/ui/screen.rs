@@ -16,9 +16,10 @@ use super::signal_line;
 use super::text::{fit, safe, width};
 use super::theme::Theme;
 use super::timeline::TimelineView;
-use crate::app::{App, Items, Mode, StatusKind, Tab, TriageList};
+use crate::app::{Action, App, Invitations, InvitationsList, Mode, StatusKind, Tab};
 use crate::model::InvitationRules;
 use crate::model::pending::Pending;
+use crate::model::triage::Side;
 
 /// The app as drawn with a theme: `frame.render_widget(Screen::new(&app, &theme), area)`.
 #[derive(Clone, Copy)]
@@ -42,14 +43,17 @@ impl Widget for Screen<'_> {
             return;
         }
         render_tabs(app, &l, buf, theme);
-        match (app.tab, app.current()) {
-            (_, Some(list)) => render_list(app, list, &l, buf, theme),
-            (Tab::Timeline, None) => match &app.timeline {
+        match app.tab {
+            Tab::Connections => render_connections(app, &l, buf, theme),
+            Tab::Invitations => match app.invitations() {
+                Some(list) => render_invitations(app, list, &l, buf, theme),
+                None => render_note(&app.invitations_note, l.body, buf, theme),
+            },
+            Tab::History => render_history(app, &l, buf, theme),
+            Tab::Timeline => match &app.timeline {
                 Some(timeline) => TimelineView { timeline, theme }.render(l.body, buf),
                 None => render_note("The timeline is being built…", l.body, buf, theme),
             },
-            (Tab::Invitations, None) => render_note(&app.invitations_note, l.body, buf, theme),
-            (_, None) => render_note(&app.history_note, l.body, buf, theme),
         }
         render_status(app, l.status, buf, theme);
         footer::render(app, &l, buf, theme);
@@ -68,69 +72,80 @@ impl Widget for Screen<'_> {
     }
 }
 
-/// A triaged list's two columns, with the row view of its kind of items.
-fn render_list(app: &App, list: &TriageList, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
-    let typing = app.mode == Mode::Filter;
-    match &list.items {
-        Items::People(people) => {
-            TriageColumns {
-                spec: list.spec,
-                triage: &list.triage,
-                rows: &PeopleRows {
-                    people,
-                    signals: app.signals.as_deref(),
-                },
-                typing,
-                theme,
-                note: None,
-            }
-            .render(l.columns, buf);
-            signal_line::render(app, l.signal_line, buf, theme);
-        }
-        Items::Records(records) => {
-            let progress = app.progress_line(list.kind());
-            let other = match list.kind() {
-                crate::app::ListKind::Removed => crate::app::ListKind::Withdrawn,
-                _ => crate::app::ListKind::Removed,
-            };
-            let text = format!(
-                "{progress} · {} shows {} ({})",
-                app.keymap.key_of(crate::app::Action::SwitchList),
-                other.spec().titles[0],
-                app.records(other).len()
-            );
-            buf.set_string(
-                l.header.x,
-                l.header.y,
-                fit(&text, l.header.width as usize),
-                theme.hint,
-            );
-            TriageColumns {
-                spec: list.spec,
-                triage: &list.triage,
-                rows: &HistoryRows { records },
-                typing,
-                theme,
-                note: Some(&app.history_note),
-            }
-            .render(l.columns, buf);
-        }
-        Items::Invitations { pending, rules } => {
-            render_invitations_header(pending, rules, &list.triage, l.header, buf, theme);
-            TriageColumns {
-                spec: list.spec,
-                triage: &list.triage,
-                rows: &InvitationRows {
-                    pending,
-                    today: app.today,
-                },
-                typing,
-                theme,
-                note: None,
-            }
-            .render(l.columns, buf);
-        }
+/// The Connections tab: two columns of people, and the line of the cursor row's signals.
+fn render_connections(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
+    let list = app.connections();
+    TriageColumns {
+        titles: list.spec.titles,
+        empty: list.spec.empty,
+        triage: &list.triage,
+        rows: &PeopleRows {
+            people: &list.items,
+            signals: app.signals.as_deref(),
+        },
+        typing: app.mode == Mode::Filter,
+        theme,
+        note: None,
     }
+    .render(l.columns, buf);
+    signal_line::render(app, l.signal_line, buf, theme);
+}
+
+/// The Invitations tab: what was left out, and two columns of invitations.
+fn render_invitations(
+    app: &App,
+    list: &InvitationsList,
+    l: &ScreenLayout,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let Invitations { pending, rules } = &list.items;
+    render_invitations_header(pending, rules, &list.triage, l.header, buf, theme);
+    TriageColumns {
+        titles: list.spec.titles,
+        empty: list.spec.empty,
+        triage: &list.triage,
+        rows: &InvitationRows {
+            pending,
+            today: app.today,
+        },
+        typing: app.mode == Mode::Filter,
+        theme,
+        note: None,
+    }
+    .render(l.columns, buf);
+}
+
+/// The History tab: how far the work has got, and one list across the room of two.
+fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
+    let history = app.history();
+    let list = history.current();
+    let other = history.other();
+    let text = format!(
+        "{} · {} shows {} ({})",
+        history.progress_line(list.spec.record),
+        app.keymap.key_of(Action::SwitchList),
+        other.spec.title,
+        other.records.len()
+    );
+    buf.set_string(
+        l.header.x,
+        l.header.y,
+        fit(&text, l.header.width as usize),
+        theme.hint,
+    );
+    TriageColumns {
+        titles: [list.spec.title; 2],
+        empty: [list.spec.empty; 2],
+        triage: &list.triage,
+        rows: &HistoryRows {
+            records: &list.records,
+        },
+        typing: app.mode == Mode::Filter,
+        theme,
+        note: Some(&history.note),
+    }
+    .render_column(Side::Left, l.columns[0].union(l.columns[1]), buf);
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {

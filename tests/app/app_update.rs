@@ -402,10 +402,14 @@ fn typing_a_filter_on_a_large_list_returns_at_once_and_the_worker_fills_the_colu
     use std::time::Duration;
     use unconnect::runtime::filter_worker::FilterWorker;
 
-    let mut app = app(40);
     // Small list, but filtered as a large one would be: through the worker.
-    let triage = std::mem::replace(&mut app.lists[0].triage, people_triage(&People::default()));
-    app.lists[0].triage = triage.with_inline_filter_limit(0);
+    let people = app(40).people().clone();
+    let triage = people_triage(&people).with_inline_filter_limit(0);
+    let mut app = App::new(
+        people,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    );
     let worker = FilterWorker::spawn().unwrap();
     app.update(Action::Filter);
     let effects = app.update(Action::Input('3'));

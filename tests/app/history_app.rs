@@ -158,15 +158,17 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
         "the privacy note is said once a session"
     );
     assert_eq!(
-        app.triage_of(ListKind::Removed).column(Side::Left).cursor,
+        app.triage_of(ListKind::Removed)
+            .unwrap()
+            .column(Side::Left)
+            .cursor,
         2
     );
 }
 
 #[test]
 fn the_connections_page_mode_copies_the_name_and_opens_the_page() {
-    let mut app = app();
-    app.open_target = OpenTarget::ConnectionsPage;
+    let mut app = app().with_open_target(OpenTarget::ConnectionsPage);
     let effects = app.update(Action::OpenNext);
     assert!(matches!(&effects[0], Effect::Copy { text, .. } if text == "Bo Berg"));
     assert_eq!(effects[1], Effect::OpenUrl(CONNECTIONS_PAGE.into()));
@@ -295,9 +297,10 @@ fn history_empty() {
         triage,
         NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
     )
-    .with_history(History::default());
-    app.history_note =
-        "The journal (0 people removed when this session began) is data/journal.jsonl.".into();
+    .with_history(History::default())
+    .with_history_note(
+        "The journal (0 people removed when this session began) is data/journal.jsonl.".into(),
+    );
     app.update(Action::HistoryTab);
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }
