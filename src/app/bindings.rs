@@ -116,4 +116,3 @@ pub fn defaults() -> Vec<Binding> {
         b(Help, Action::CloseHelp, &[ch('?'), code(Esc), ch('q')], Some("close help"), 0, Always, "close this help"),
     ]
 }
-

@@ -201,7 +201,7 @@ impl App {
     }
 
     /// The export's file exists: ask before replacing it.
-    pub fn ask_overwrite(&mut self, kind: ListKind, path: PathBuf) {
+    pub(super) fn ask_overwrite(&mut self, kind: ListKind, path: PathBuf) {
         self.mode = super::state::Mode::Confirm(ConfirmDialog {
             action: ConfirmAction::Overwrite { kind, path },
             yes_focused: false,

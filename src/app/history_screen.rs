@@ -159,7 +159,7 @@ impl HistoryScreen {
     }
 
     /// Replaces both lists, keeping their filters and viewports.
-    pub fn set(&mut self, history: History) {
+    pub(super) fn set(&mut self, history: History) {
         let History {
             removals,
             withdrawals,
@@ -190,7 +190,7 @@ impl HistoryScreen {
         }
     }
 
-    pub fn list_mut(&mut self, kind: Kind) -> &mut HistoryList {
+    pub(super) fn list_mut(&mut self, kind: Kind) -> &mut HistoryList {
         match kind {
             Kind::Removal => &mut self.removed,
             Kind::Withdrawal => &mut self.withdrawn,
@@ -205,7 +205,7 @@ impl HistoryScreen {
         })
     }
 
-    pub fn switch(&mut self) {
+    pub(super) fn switch(&mut self) {
         self.showing = self.other().spec.record;
     }
 
@@ -215,7 +215,7 @@ impl HistoryScreen {
         self.progress[usize::from(kind == Kind::Withdrawal)].line(kind)
     }
 
-    pub fn count_progress(&mut self) {
+    pub(super) fn count_progress(&mut self) {
         self.progress =
             [&self.removed, &self.withdrawn].map(|list| history::Progress::of(&list.records));
     }

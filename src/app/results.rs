@@ -11,22 +11,21 @@ use crate::model::search::SearchIndex;
 use crate::store::StoreError;
 
 impl App {
-    /// Matches from a filter job on the worker. Returns whether the screen changed.
-    pub fn filter_results(&mut self, kind: ListKind, chunk: FilterChunk) -> bool {
+    /// Matches from a filter job on the worker.
+    pub(super) fn filter_results(&mut self, kind: ListKind, chunk: FilterChunk) {
         let done = chunk.done;
         let Some(triage) = self.triage_mut(kind) else {
-            return false;
+            return;
         };
         let accepted = triage.accept(chunk);
         if accepted && let (Some(timing), Some(took)) = (&mut self.timing, done) {
             timing.filter = Some(took);
         }
-        accepted
     }
 
     /// The Connections tab's search index, built after the first frame. Returns the
     /// filter jobs of columns that were waiting for it.
-    pub fn search_ready(&mut self, search: SearchIndex) -> Vec<Effect> {
+    pub(super) fn search_ready(&mut self, search: SearchIndex) -> Vec<Effect> {
         let jobs = self.connections.triage.search_ready(search);
         jobs.into_iter()
             .map(|j| Effect::Filter(ListKind::Connections, j))
@@ -35,7 +34,7 @@ impl App {
 
     /// The Connections tab's name and company orders, computed after the first frame.
     /// Returns the filter jobs of columns that were waiting for them.
-    pub fn sorts_ready(&mut self, sorts: Vec<(&'static str, Order)>) -> Vec<Effect> {
+    pub(super) fn sorts_ready(&mut self, sorts: Vec<(&'static str, Order)>) -> Vec<Effect> {
         let mut effects = Vec::new();
         for (name, order) in sorts {
             let jobs = self.connections.triage.sort_ready(name, order);
@@ -49,7 +48,7 @@ impl App {
 
     /// The export prompt's path, completed by the runtime from the folder it names; with
     /// several candidates, the status line lists them.
-    pub fn path_completed(&mut self, input: String, candidates: &[String]) {
+    pub(super) fn path_completed(&mut self, input: String, candidates: &[String]) {
         if let Mode::Prompt { .. } = self.mode {
             self.mode = Mode::Prompt { input };
             match candidates {
@@ -70,7 +69,7 @@ impl App {
     }
 
     /// What the writer thread finished. Returns the effects that follow.
-    pub fn written(&mut self, written: Written) -> Vec<Effect> {
+    pub(super) fn written(&mut self, written: Written) -> Vec<Effect> {
         match written {
             Written::Exported {
                 path,
@@ -153,15 +152,15 @@ impl App {
 
     /// The writer thread is gone (a bug): say so, and let the lists be used again. A
     /// removal in flight may or may not have reached the journal.
-    pub fn writer_stopped(&mut self) {
+    pub(super) fn writer_stopped(&mut self) {
+        if self.writer_stopped_reported {
+            return;
+        }
         self.journaling = false;
         self.writer_stopped_reported = true;
         for kind in ListKind::ALL {
             self.set_saved(kind, false);
         }
-        self.error(
-            "Saving stopped unexpectedly (a bug: please report it). Changes from now on are \
-             not saved; check `unconnect export removed` before removing anyone again.",
-        );
+        self.error(super::strings::WRITER_STOPPED);
     }
 }

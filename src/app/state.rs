@@ -60,29 +60,28 @@ pub struct Timing {
 }
 
 pub struct App {
-    pub tab: Tab,
-    pub mode: Mode,
-    pub keymap: Arc<Keymap>,
-    pub status: Option<Status>,
+    pub(super) tab: Tab,
+    pub(super) mode: Mode,
+    pub(super) keymap: Arc<Keymap>,
+    pub(super) status: Option<Status>,
     /// Shown under the Invitations tab when there is no Invitations.csv.
-    pub invitations_note: String,
-    pub today: NaiveDate,
-    pub running: bool,
+    pub(super) invitations_note: String,
+    pub(super) today: NaiveDate,
     /// Set with `--debug-timing`.
-    pub timing: Option<Timing>,
+    pub(super) timing: Option<Timing>,
     /// A removal (or withdrawal) is being journaled: until it is on disk, the lists
     /// do not change under it.
-    pub journaling: bool,
+    pub(super) journaling: bool,
     /// Lists whose last staged save failed: what the disk holds is older than the screen.
-    pub unsaved: Vec<ListKind>,
+    pub(super) unsaved: Vec<ListKind>,
     /// The last save of the keep list failed.
-    pub kept_unsaved: bool,
+    pub(super) kept_unsaved: bool,
     /// The writer thread stopped and the user has been told.
-    pub writer_stopped_reported: bool,
+    pub(super) writer_stopped_reported: bool,
     /// How far the help can scroll at the current size (set from the layout).
-    pub help_max_scroll: u16,
+    pub(super) help_max_scroll: u16,
     /// Where the export prompt proposes to write, as the user writes it (`~/Downloads`).
-    pub export_folder: Option<String>,
+    pub(super) export_folder: Option<String>,
     /// The Connections tab.
     pub(super) connections: ConnectionsList,
     /// The Invitations tab's list: none when the export has no Invitations.csv.
@@ -90,11 +89,11 @@ pub struct App {
     /// The History tab.
     pub(super) history: HistoryScreen,
     /// The Timeline tab's data and cursor, built the first time it is shown.
-    pub timeline: Option<super::timeline::Timeline>,
+    pub(super) timeline: Option<super::timeline::Timeline>,
     /// Messages, endorsements and recommendations per connection; none for a Basic export.
-    pub signals: Option<Arc<Signals>>,
+    pub(super) signals: Option<Arc<Signals>>,
     /// What the export's signals amount to, until said (see `with_signals`).
-    pub signals_note: Option<String>,
+    pub(super) signals_note: Option<String>,
 }
 
 impl App {
@@ -106,7 +105,6 @@ impl App {
             status: None,
             invitations_note: String::new(),
             today,
-            running: true,
             timing: None,
             journaling: false,
             unsaved: Vec::new(),
@@ -157,6 +155,64 @@ impl App {
     pub fn with_open_target(mut self, target: OpenTarget) -> Self {
         self.history.open_target = target;
         self
+    }
+
+    /// Said under the Invitations tab when the export has no Invitations.csv.
+    pub fn with_invitations_note(mut self, note: String) -> Self {
+        self.invitations_note = note;
+        self
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// Which overlay or text field has the keyboard.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The status line, if anything is said.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Said under the Invitations tab when there is no Invitations.csv.
+    pub fn invitations_note(&self) -> &str {
+        &self.invitations_note
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The last measured times, with `--debug-timing`.
+    pub fn timing(&self) -> Option<Timing> {
+        self.timing
+    }
+
+    /// Whether a removal (or withdrawal) is being journaled: keys wait until it is.
+    pub fn is_journaling(&self) -> bool {
+        self.journaling
+    }
+
+    /// The Timeline tab, once shown.
+    pub fn timeline(&self) -> Option<&super::timeline::Timeline> {
+        self.timeline.as_ref()
+    }
+
+    /// The export's signals; none for a Basic export.
+    pub fn signals(&self) -> Option<&Signals> {
+        self.signals.as_deref()
+    }
+
+    /// What the export's signals amount to, until first said.
+    pub fn signals_note(&self) -> Option<&str> {
+        self.signals_note.as_deref()
     }
 
     /// Which keymap context has the keyboard: the tab's own in the rows, else the
@@ -239,15 +295,15 @@ impl App {
         }
     }
 
-    pub fn info(&mut self, text: impl Into<String>) {
+    pub(super) fn info(&mut self, text: impl Into<String>) {
         self.set_status(StatusKind::Info, text);
     }
 
-    pub fn warn(&mut self, text: impl Into<String>) {
+    pub(super) fn warn(&mut self, text: impl Into<String>) {
         self.set_status(StatusKind::Warning, text);
     }
 
-    pub fn error(&mut self, text: impl Into<String>) {
+    pub(super) fn error(&mut self, text: impl Into<String>) {
         self.set_status(StatusKind::Error, text);
     }
 
@@ -320,7 +376,7 @@ impl App {
     }
 
     /// Rows visible in a column, from the last layout: paging and scrolling use it.
-    pub fn set_viewport(&mut self, rows: usize) {
+    pub(super) fn set_viewport(&mut self, rows: usize) {
         for kind in ListKind::ALL {
             if let Some(triage) = self.triage_mut(kind) {
                 triage.set_viewport(rows);

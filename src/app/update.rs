@@ -58,10 +58,7 @@ impl App {
                 self.mode = Mode::Help { scroll: 0 };
                 return Vec::new();
             }
-            Action::Quit => {
-                self.running = false;
-                return vec![Effect::Quit];
-            }
+            Action::Quit => return vec![Effect::Quit],
             _ => {}
         }
         if self.tab == Tab::Timeline {

@@ -110,7 +110,7 @@ pub fn render_confirm(
             theme.hint,
         ));
     }
-    let keys = &app.keymap;
+    let keys = &app.keymap();
     lines.push(Line::styled(
         format!(
             "{} {} · {} cancel · {} choose",
@@ -176,7 +176,7 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
         Line::styled(
             format!(
                 "File ({} completes a name; ~ is your home folder):",
-                app.keymap.key_of(Action::CompletePath)
+                app.keymap().key_of(Action::CompletePath)
             ),
             theme.hint,
         ),
@@ -187,8 +187,8 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
         Line::styled(
             format!(
                 "{} writes it, {} cancels.",
-                app.keymap.keys_of(Action::WriteFile),
-                app.keymap.keys_of(Action::ClosePrompt)
+                app.keymap().keys_of(Action::WriteFile),
+                app.keymap().keys_of(Action::ClosePrompt)
             ),
             theme.dim,
         ),

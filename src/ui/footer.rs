@@ -36,11 +36,11 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
             Action::HistoryTab,
             Action::TimelineTab,
         ]
-        .map(|a| app.keymap.key_of(a))
+        .map(|a| app.keymap().key_of(a))
         .join(" ");
         candidates.push((1, 0, tabs, "tabs"));
     }
-    let bindings = contexts.iter().flat_map(|&c| app.keymap.in_context(c));
+    let bindings = contexts.iter().flat_map(|&c| app.keymap().in_context(c));
     for (i, b) in bindings.enumerate() {
         let Some(hint) = b.hint.filter(|_| applies(b.when)) else {
             continue;
@@ -77,7 +77,7 @@ pub fn render(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
     let area = l.footer;
     let list = app.triage_list();
     // History has no column to confirm: its restore works on the selection.
-    let show_button = list.is_some() && matches!(app.mode, Mode::Browse | Mode::Filter);
+    let show_button = list.is_some() && matches!(app.mode(), Mode::Browse | Mode::Filter);
     let room = if show_button {
         l.remove_button.x.saturating_sub(area.x + 1)
     } else {

@@ -57,7 +57,7 @@ pub fn remove_label(app: &App) -> String {
 
 /// Cancel, and the button that does what the open dialog carries.
 pub fn dialog_labels(app: &App) -> [String; 2] {
-    let confirm = match &app.mode {
+    let confirm = match &app.mode() {
         Mode::Confirm(dialog) => dialog.action.button(),
         _ => remove_label(app),
     };
@@ -69,15 +69,15 @@ pub fn dialog_labels(app: &App) -> [String; 2] {
 pub const STATUS_MAX_LINES: u16 = 3;
 
 fn status_height(app: &App, width: u16) -> u16 {
-    let text = app.status.as_ref().map_or(0, |s| width_of(&s.text));
-    let timing = if app.timing.is_some() { 40 } else { 0 };
+    let text = app.status().as_ref().map_or(0, |s| width_of(&s.text));
+    let timing = if app.timing().is_some() { 40 } else { 0 };
     let lines = (text + timing).div_ceil(usize::from(width.max(1)));
     (lines as u16).clamp(1, STATUS_MAX_LINES)
 }
 
 /// The confirm dialog's height: two more lines when it warns about endorsements.
 fn dialog_height(app: &App) -> u16 {
-    match &app.mode {
+    match &app.mode() {
         Mode::Confirm(d) if app.removal_warning(&d.action).is_some() => 16,
         _ => 14,
     }
@@ -113,7 +113,7 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
         Some(ListKind::Invitations | ListKind::Removed | ListKind::Withdrawn)
     ));
     let signal_height =
-        u16::from(app.list() == Some(ListKind::Connections) && app.signals.is_some());
+        u16::from(app.list() == Some(ListKind::Connections) && app.signals().is_some());
     let [header, columns, signal_line] = body.layout(&Layout::vertical([
         Constraint::Length(header_height),
         Constraint::Fill(1),
@@ -163,7 +163,7 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
             Rect::new(cancel_x, buttons_y, cancel_w, 1),
             Rect::new(remove_x, buttons_y, remove_w, 1),
         ],
-        timeline: match (&app.timeline, app.tab) {
+        timeline: match (&app.timeline(), app.tab()) {
             (Some(t), Tab::Timeline) => Some(TimelineLayout::new(body, t)),
             _ => None,
         },
@@ -182,7 +182,7 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         MouseEventKind::ScrollDown => WHEEL_ROWS,
         _ => 0,
     };
-    match app.mode {
+    match app.mode() {
         Mode::Confirm(_) if click => {
             return if l.dialog_buttons[0].contains(at) {
                 Some(Action::ClickCancelButton)
@@ -203,7 +203,7 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
             return Some(Action::ClickRemoveButton);
         }
     }
-    if let (Some(tl), Some(t)) = (&l.timeline, &app.timeline) {
+    if let (Some(tl), Some(t)) = (&l.timeline, &app.timeline()) {
         if !click {
             return None;
         }

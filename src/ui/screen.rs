@@ -43,25 +43,25 @@ impl Widget for Screen<'_> {
             return;
         }
         render_tabs(app, &l, buf, theme);
-        match app.tab {
+        match app.tab() {
             Tab::Connections => render_connections(app, &l, buf, theme),
             Tab::Invitations => match app.invitations() {
                 Some(list) => render_invitations(app, list, &l, buf, theme),
-                None => render_note(&app.invitations_note, l.body, buf, theme),
+                None => render_note(app.invitations_note(), l.body, buf, theme),
             },
             Tab::History => render_history(app, &l, buf, theme),
-            Tab::Timeline => match &app.timeline {
+            Tab::Timeline => match &app.timeline() {
                 Some(timeline) => TimelineView { timeline, theme }.render(l.body, buf),
                 None => render_note("The timeline is being built…", l.body, buf, theme),
             },
         }
         render_status(app, l.status, buf, theme);
         footer::render(app, &l, buf, theme);
-        match &app.mode {
+        match &app.mode() {
             Mode::Confirm(d) => dialog::render_confirm(app, d, &l, buf, theme),
             Mode::Prompt { input } => dialog::render_prompt(app, &l, input, buf, theme),
             Mode::Help { scroll } => HelpOverlay {
-                keymap: &app.keymap,
+                keymap: app.keymap(),
                 screen: app.screen_context(),
                 scroll: *scroll,
                 theme,
@@ -81,9 +81,9 @@ fn render_connections(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &The
         triage: &list.triage,
         rows: &PeopleRows {
             people: &list.items,
-            signals: app.signals.as_deref(),
+            signals: app.signals(),
         },
-        typing: app.mode == Mode::Filter,
+        typing: *app.mode() == Mode::Filter,
         theme,
         note: None,
     }
@@ -107,9 +107,9 @@ fn render_invitations(
         triage: &list.triage,
         rows: &InvitationRows {
             pending,
-            today: app.today,
+            today: app.today(),
         },
-        typing: app.mode == Mode::Filter,
+        typing: *app.mode() == Mode::Filter,
         theme,
         note: None,
     }
@@ -124,7 +124,7 @@ fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) 
     let text = format!(
         "{} · {} shows {} ({})",
         history.progress_line(list.spec.record),
-        app.keymap.key_of(Action::SwitchList),
+        app.keymap().key_of(Action::SwitchList),
         other.spec.title,
         other.records.len()
     );
@@ -141,7 +141,7 @@ fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) 
         rows: &HistoryRows {
             records: &list.records,
         },
-        typing: app.mode == Mode::Filter,
+        typing: *app.mode() == Mode::Filter,
         theme,
         note: Some(&history.note),
     }
@@ -161,7 +161,7 @@ fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 
 fn render_tabs(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
     for (i, (tab, rect)) in l.tab_rects.iter().enumerate() {
-        let style = if *tab == app.tab {
+        let style = if *tab == app.tab() {
             theme.tab_selected
         } else {
             theme.tab
@@ -213,7 +213,7 @@ fn render_invitations_header(
 }
 
 fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let (text, style) = match &app.status {
+    let (text, style) = match &app.status() {
         Some(s) => (
             s.text.as_str(),
             match s.kind {
@@ -224,7 +224,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ),
         None => ("", theme.dim),
     };
-    let timing = app.timing.map(|t| {
+    let timing = app.timing().map(|t| {
         let ms = |d: Option<std::time::Duration>| {
             d.map_or("-".to_owned(), |d| {
                 format!("{:.1} ms", d.as_secs_f64() * 1e3)

@@ -73,7 +73,7 @@ fn app(keys: &[(&str, &[&str])]) -> App {
 /// Presses a key as the runtime does: through the keymap, in the app's context.
 fn press(app: &mut App, key: &str) -> Vec<Effect> {
     let key: Key = key.parse().unwrap();
-    match app.keymap.clone().action_for(app.context(), key) {
+    match app.keymap().clone().action_for(app.context(), key) {
         Some(action) => app.update(action),
         None => Vec::new(),
     }
@@ -81,7 +81,10 @@ fn press(app: &mut App, key: &str) -> Vec<Effect> {
 
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.set_viewport(l.rows[0].height as usize);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: u16::MAX,
+    });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
@@ -109,7 +112,7 @@ fn remapping_move_and_switch_column_leaves_history_and_timeline_alone() {
     assert_eq!(app.staged_count(), 1);
 
     press(&mut app, "3");
-    assert_eq!(app.tab, Tab::History);
+    assert_eq!(app.tab(), Tab::History);
     assert!(
         press(&mut app, "x").is_empty(),
         "x means nothing on History"
@@ -128,13 +131,13 @@ fn remapping_move_and_switch_column_leaves_history_and_timeline_alone() {
     );
 
     press(&mut app, "4");
-    assert_eq!(app.tab, Tab::Timeline);
-    let bar = app.timeline.as_ref().unwrap().bar;
+    assert_eq!(app.tab(), Tab::Timeline);
+    let bar = app.timeline().unwrap().bar;
     press(&mut app, "Left");
-    assert_eq!(app.timeline.as_ref().unwrap().bar, bar.saturating_sub(1));
+    assert_eq!(app.timeline().unwrap().bar, bar.saturating_sub(1));
     press(&mut app, "Enter");
     assert_eq!(
-        app.tab,
+        app.tab(),
         Tab::Connections,
         "Enter still shows the bar's people"
     );
