@@ -1,6 +1,8 @@
 //! The confirm dialog carries the action it confirms (as gitui's `ConfirmAction`): what
 //! the dialog shows is worked out from the action, and "yes" performs exactly that action,
-//! never something recomputed when the key is pressed.
+//! never something recomputed when the key is pressed. What each dialog says and what
+//! its answer does are in `dialogs`, one arm per action; this file opens dialogs and
+//! moves between their buttons.
 
 use std::path::PathBuf;
 
@@ -10,7 +12,6 @@ use super::list::ListKind;
 use super::state::App;
 use crate::model::triage::Place;
 use crate::model::triage::Side;
-use crate::store::journal::Mark;
 
 /// Something destructive, waiting for a yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,50 +53,6 @@ impl ConfirmAction {
             ConfirmAction::Overwrite { .. } => &[],
         }
     }
-
-    /// The dialog's title and its confirm button, e.g. "Remove 3 connections?" and
-    /// "[ Remove 3 ]".
-    pub fn title(&self) -> String {
-        match self {
-            ConfirmAction::Journal { kind, ids } => {
-                let n = ids.len();
-                format!("{} {n} {}?", verb(*kind), kind.noun(n))
-            }
-            ConfirmAction::UnkeepAndMove { .. } => "Move people on your keep list?".to_owned(),
-            ConfirmAction::Restore { kind, ids } => {
-                format!("Restore {} {}?", ids.len(), kind.noun(ids.len()))
-            }
-            ConfirmAction::MarkDone { ids, .. } => {
-                format!("Mark {} done on LinkedIn?", ids.len())
-            }
-            ConfirmAction::Overwrite { path, .. } => format!(
-                "Replace {}?",
-                path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into()
-                )
-            ),
-        }
-    }
-
-    pub fn button(&self) -> String {
-        match self {
-            ConfirmAction::Journal { kind, ids } => {
-                format!("[ {} {} ]", verb(*kind), ids.len())
-            }
-            ConfirmAction::Overwrite { .. } => "[ Replace ]".to_owned(),
-            ConfirmAction::UnkeepAndMove { ids, .. } => {
-                format!("[ Un-keep and move {} ]", ids.len())
-            }
-            ConfirmAction::Restore { ids, .. } => format!("[ Restore {} ]", ids.len()),
-            ConfirmAction::MarkDone { ids, .. } => format!("[ Mark {} done ]", ids.len()),
-        }
-    }
-}
-
-/// "Remove", "Withdraw": the verb of a triaged list's dialog.
-fn verb(kind: ListKind) -> &'static str {
-    kind.spec().map_or("", |s| s.verb)
 }
 
 /// The open dialog.
@@ -145,59 +102,7 @@ impl App {
             _ => return Vec::new(),
         };
         self.mode = super::state::Mode::Browse;
-        if let ConfirmAction::Restore { kind, ids } | ConfirmAction::MarkDone { kind, ids } =
-            &dialog.action
-        {
-            if !yes {
-                self.info("Cancelled: nothing changed");
-                return Vec::new();
-            }
-            let mark = match dialog.action {
-                ConfirmAction::Restore { .. } => Mark::Restore,
-                _ => Mark::Done,
-            };
-            self.journaling = true;
-            return vec![Effect::Record {
-                kind: *kind,
-                mark,
-                ids: ids.clone(),
-            }];
-        }
-        if let ConfirmAction::UnkeepAndMove { kind, ids, from } = dialog.action {
-            if !yes {
-                self.info("Nothing moved: they stay on your keep list");
-                return Vec::new();
-            }
-            return self.unkeep_and_move(kind, ids, from);
-        }
-        if let ConfirmAction::Overwrite { kind, path } = dialog.action {
-            if !yes {
-                self.info(format!(
-                    "Not exported: {} was left as it was",
-                    path.display()
-                ));
-                return Vec::new();
-            }
-            return vec![Effect::Export {
-                kind,
-                path,
-                overwrite: true,
-            }];
-        }
-        let Some(spec) = dialog.action.kind().spec() else {
-            return Vec::new();
-        };
-        if !yes {
-            self.info(format!("Cancelled: nothing was {}", spec.done));
-            return Vec::new();
-        }
-        self.journaling = true;
-        self.info(format!(
-            "{} {}: writing the journal…",
-            spec.doing,
-            dialog.action.ids().len()
-        ));
-        vec![Effect::Confirmed(dialog.action)]
+        self.answer(dialog.action, yes)
     }
 
     /// The export's file exists: ask before replacing it.
@@ -208,25 +113,17 @@ impl App {
         });
     }
 
-    /// The journal has the batch on disk: now the UI may say so.
-    pub(super) fn confirmed(&mut self, action: &ConfirmAction) {
+    /// The journal has a batch of a triaged list on disk: now the UI may say so.
+    pub(super) fn confirmed(&mut self, kind: ListKind, ids: &[u32]) {
         self.journaling = false;
-        match action {
-            ConfirmAction::Overwrite { .. }
-            | ConfirmAction::UnkeepAndMove { .. }
-            | ConfirmAction::Restore { .. }
-            | ConfirmAction::MarkDone { .. } => {}
-            ConfirmAction::Journal { kind, ids } => {
-                let (Some(spec), Some(triage)) = (kind.spec(), self.triage_mut(*kind)) else {
-                    return;
-                };
-                triage.confirm(ids);
-                let n = ids.len();
-                self.info(format!(
-                    "{} {n} (recorded in the journal). {}",
-                    spec.past, spec.recorded
-                ));
-            }
-        }
+        let (Some(spec), Some(triage)) = (kind.spec(), self.triage_mut(kind)) else {
+            return;
+        };
+        triage.confirm(ids);
+        let n = ids.len();
+        self.info(format!(
+            "{} {n} (recorded in the journal). {}",
+            spec.past, spec.recorded
+        ));
     }
 }

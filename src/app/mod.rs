@@ -5,7 +5,8 @@
 //!
 //! One file per concern: `action` (what the user can do), `keys`, `keymap` and `bindings`
 //! (keys as data, per tab), `state` (the `App` and its typed screens), `update` (actions
-//! in, effects out), `confirm` (the dialog and the action it carries), `effect` (what the
+//! in, effects out), `confirm` (the dialog and the action it carries), `dialogs` (what
+//! each dialog says and what its answer does), `effect` (what the
 //! runtime is asked to do and reports back). Each tab has its own state: `list` (the
 //! Connections and Invitations lists), `history_screen` and `history` (the History tab),
 //! `timeline` (the Timeline tab).
@@ -13,6 +14,7 @@
 pub mod action;
 mod bindings;
 pub mod confirm;
+pub mod dialogs;
 pub mod effect;
 pub mod event;
 pub mod history;
@@ -30,6 +32,7 @@ pub mod update;
 
 pub use action::{Action, Tab};
 pub use confirm::{ConfirmAction, ConfirmDialog};
+pub use dialogs::{DialogLine, DialogText, Tone};
 pub use effect::{Effect, Written};
 pub use event::{Event, OpenOutcome};
 pub use history_screen::{HistoryList, HistoryScreen, HistorySpec};

@@ -2,6 +2,7 @@
 //! orders built after the first frame, completed paths, and what the writer wrote. Pure
 //! like `update`: state changes and effects out.
 
+use super::confirm::ConfirmAction;
 use super::effect::{Effect, Written};
 use super::list::ListKind;
 use super::state::{App, Mode};
@@ -109,7 +110,11 @@ impl App {
                 Vec::new()
             }
             Written::Confirmed(action, Ok(history)) => {
-                self.confirmed(&action);
+                self.journaling = false;
+                // Only journal batches go to the writer (see `dialogs`).
+                if let ConfirmAction::Journal { kind, ids } = &action {
+                    self.confirmed(*kind, ids);
+                }
                 self.history.set(history);
                 vec![Effect::SaveStaged(action.kind())]
             }

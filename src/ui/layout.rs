@@ -58,7 +58,7 @@ pub fn remove_label(app: &App) -> String {
 /// Cancel, and the button that does what the open dialog carries.
 pub fn dialog_labels(app: &App) -> [String; 2] {
     let confirm = match &app.mode() {
-        Mode::Confirm(dialog) => dialog.action.button(),
+        Mode::Confirm(dialog) => app.dialog_text(&dialog.action).button,
         _ => remove_label(app),
     };
     ["[ Cancel ]".to_owned(), confirm]

@@ -209,7 +209,10 @@ fn shift_d_marks_everyone_shown_done_after_a_confirm() {
     let Mode::Confirm(dialog) = app.mode() else {
         panic!("{:?}", app.mode())
     };
-    assert_eq!(dialog.action.title(), "Mark 2 done on LinkedIn?");
+    assert_eq!(
+        app.dialog_text(&dialog.action).title,
+        "Mark 2 done on LinkedIn?"
+    );
     let effects = app.update(Action::Yes);
     assert_eq!(
         effects,
