@@ -71,16 +71,13 @@ impl App {
         };
         if action != spec.confirm_action && action != Action::ClickRemoveButton {
             let key = self.keymap.key_of(spec.confirm_action);
-            self.warn(format!("On this tab, {key} opens the {} dialog", spec.verb));
+            self.warn(super::strings::wrong_tab(&key, spec.verb));
             return;
         }
         // Everyone staged goes, whatever the right column's filter shows.
         let ids: Vec<u32> = triage.ids_in(Place::Right).collect();
         if ids.is_empty() {
-            self.warn(format!(
-                "Nobody to {}: move rows to the right column first",
-                spec.verb.to_lowercase()
-            ));
+            self.warn(super::strings::nobody_to(spec.verb));
             return;
         }
         self.mode = super::state::Mode::Confirm(ConfirmDialog {
@@ -121,9 +118,6 @@ impl App {
         };
         triage.confirm(ids);
         let n = ids.len();
-        self.info(format!(
-            "{} {n} (recorded in the journal). {}",
-            spec.past, spec.recorded
-        ));
+        self.info(super::strings::journaled(spec.past, n, spec.recorded));
     }
 }

@@ -7,6 +7,7 @@ use super::confirm::ConfirmAction;
 use super::effect::Effect;
 use super::list::ListKind;
 use super::state::App;
+use super::strings;
 use crate::model::triage::Side;
 use crate::store::journal::Mark;
 
@@ -175,21 +176,16 @@ impl App {
                     return Vec::new();
                 };
                 if !yes {
-                    self.info(format!("Cancelled: nothing was {}", spec.done));
+                    self.info(strings::cancelled_nothing(spec.done));
                     return Vec::new();
                 }
                 self.journaling = true;
-                self.info(format!(
-                    "{} {}: writing the journal…",
-                    spec.doing,
-                    ids.len()
-                ));
+                self.info(strings::writing_journal(spec.doing, ids.len()));
                 vec![Effect::Confirmed(ConfirmAction::Journal { kind, ids })]
             }
             ConfirmAction::Overwrite { kind, path } => {
                 if !yes {
-                    let path = path.display();
-                    self.info(format!("Not exported: {path} was left as it was"));
+                    self.info(strings::not_replaced(&path));
                     return Vec::new();
                 }
                 vec![Effect::Export {
@@ -202,7 +198,7 @@ impl App {
             ConfirmAction::MarkDone { kind, ids } => self.record_if(yes, kind, Mark::Done, ids),
             ConfirmAction::UnkeepAndMove { kind, ids, from } => {
                 if !yes {
-                    self.info("Nothing moved: they stay on your keep list");
+                    self.info(strings::STAY_KEPT);
                     return Vec::new();
                 }
                 self.unkeep_and_move(kind, ids, from)
@@ -213,7 +209,7 @@ impl App {
     /// A History mark, journaled on yes.
     fn record_if(&mut self, yes: bool, kind: ListKind, mark: Mark, ids: Vec<u32>) -> Vec<Effect> {
         if !yes {
-            self.info("Cancelled: nothing changed");
+            self.info(strings::CANCELLED);
             return Vec::new();
         }
         self.journaling = true;

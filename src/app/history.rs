@@ -10,6 +10,7 @@ use super::confirm::{ConfirmAction, ConfirmDialog};
 use super::effect::Effect;
 use super::list::{ListKind, TriageList};
 use super::state::{App, Mode};
+use super::strings;
 use std::collections::HashSet;
 
 use crate::model::history::{self, History, Record, Status, Step};
@@ -69,7 +70,7 @@ impl App {
                     .filter(|&id| !records[id as usize].status().is_done())
                     .collect();
                 if ids.is_empty() {
-                    self.info("Everyone shown is done on LinkedIn already");
+                    self.info(strings::ALL_DONE_ALREADY);
                 } else {
                     self.mode = Mode::Confirm(ConfirmDialog {
                         action: ConfirmAction::MarkDone { kind, ids },
@@ -123,7 +124,7 @@ impl App {
             .map(|k| (cursor + k) % shown.len())
             .find(|&row| !records[shown[row] as usize].status().is_done());
         let Some(row) = next else {
-            self.info("Nothing left to do on LinkedIn in this list");
+            self.info(strings::NOTHING_LEFT);
             return Vec::new();
         };
         let id = shown[row];
@@ -136,7 +137,7 @@ impl App {
             _ => {
                 effects.push(Effect::Copy {
                     text: name.clone(),
-                    message: format!("Copied {name}: paste it into the search on the page"),
+                    message: strings::copied_name(&name),
                 });
                 effects.push(Effect::OpenUrl(CONNECTIONS_PAGE.to_owned()));
             }
@@ -148,12 +149,7 @@ impl App {
         });
         if !self.history.privacy_said {
             self.history.privacy_said = true;
-            self.history.privacy_note = Some(
-                "Opening a profile shows up in that person's \"Who viewed your profile\" unless \
-                 LinkedIn's private mode is on; [rules] open = \"connections-page\" opens your \
-                 Connections page and copies the name instead."
-                    .to_owned(),
-            );
+            self.history.privacy_note = Some(strings::PRIVACY_NOTE.to_owned());
         }
         effects
     }
@@ -175,7 +171,7 @@ impl App {
             .filter(|&id| records[id as usize].status() != Status::Verified)
             .collect();
         if ids.is_empty() {
-            self.info("Verified by an export already: nothing to tick");
+            self.info(strings::VERIFIED_ALREADY);
             return Vec::new();
         }
         vec![Effect::Record {
@@ -193,18 +189,14 @@ impl App {
         };
         let record = &list.records[id as usize];
         let Some(person) = &record.person else {
-            self.warn("Invitations carry no e-mail address");
+            self.warn(strings::NO_EMAIL_FOR_INVITATIONS);
             return Vec::new();
         };
         let letter = crate::model::mail::Template::default().fill(person);
         match crate::model::mail::mailto(&person.email, &letter) {
             Ok(url) => vec![Effect::OpenUrl(url)],
             Err(problem) => {
-                self.warn(format!(
-                    "No draft for {}: {}",
-                    record.name(),
-                    problem.describe()
-                ));
+                self.warn(strings::no_draft(&record.name(), &problem.describe()));
                 Vec::new()
             }
         }
@@ -236,11 +228,7 @@ impl App {
             }
             let spec = self.history.list(hk).spec;
             let not_here = n - back;
-            let mut text = format!("{} {n}. {}", spec.past, spec.recorded);
-            if not_here > 0 {
-                text.push_str(&format!(" ({not_here} not in this export.)"));
-            }
-            self.info(text);
+            self.info(strings::restored(spec.past, n, spec.recorded, not_here));
             return;
         }
         let step = match mark {
@@ -254,22 +242,15 @@ impl App {
         }
         self.history.count_progress();
         match mark {
-            Mark::Done => self.info(format!(
-                "Ticked {n} done on LinkedIn. {}",
-                self.progress_line(kind)
-            )),
-            Mark::Undone => self.info(format!("Unticked {n}. {}", self.progress_line(kind))),
+            Mark::Done => self.info(strings::ticked(n, &self.progress_line(kind))),
+            Mark::Undone => self.info(strings::unticked(n, &self.progress_line(kind))),
             _ => {
                 let note = self.history.privacy_note.take();
                 let name = ids
                     .first()
                     .map(|&id| self.records(kind)[id as usize].name())
                     .unwrap_or_default();
-                let keys = &self.keymap;
-                let text = format!(
-                    "Opened {name}: on LinkedIn, More → Remove connection; then {} ticks it off.",
-                    keys.key_of(Action::Done)
-                );
+                let text = strings::opened_record(&name, &self.keymap.key_of(Action::Done));
                 match note {
                     Some(note) => self.warn(format!("{text} {note}")),
                     None => self.info(text),

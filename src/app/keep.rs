@@ -7,22 +7,14 @@ use super::confirm::{ConfirmAction, ConfirmDialog};
 use super::effect::Effect;
 use super::list::ListKind;
 use super::state::{App, Mode};
+use super::strings;
 use crate::model::triage::Side;
-
-/// "; 3 kept passed by", or nothing.
-pub(super) fn kept_note(skipped: usize) -> String {
-    if skipped == 0 {
-        String::new()
-    } else {
-        format!("; {skipped} on your keep list passed by")
-    }
-}
 
 impl App {
     /// `K`: keeps the selection, or un-keeps it when all of it is kept already.
     pub(super) fn keep(&mut self, kind: ListKind) -> Vec<Effect> {
         if kind != ListKind::Connections {
-            self.warn("The keep list is for connections: switch to the Connections tab");
+            self.warn(strings::KEEP_IS_FOR_CONNECTIONS);
             return Vec::new();
         }
         let triage = &mut self.connections.triage;
@@ -37,16 +29,12 @@ impl App {
         let total = triage.kept_count();
         let mut effects = vec![Effect::SaveKept];
         if all_kept {
-            self.info(format!("Taken off the keep list: {changed} ({total} kept)"));
+            self.info(strings::unkept(changed, total));
         } else if back > 0 {
-            self.info(format!(
-                "Kept {changed}, {back} of them back from To remove ({total} kept)"
-            ));
+            self.info(strings::kept_back(changed, back, total));
             effects.push(Effect::SaveStaged(kind));
         } else {
-            self.info(format!(
-                "Kept {changed}: bulk moves and ranges pass them by ({total} kept)"
-            ));
+            self.info(strings::kept(changed, total));
         }
         effects
     }
@@ -108,16 +96,13 @@ impl App {
         };
         let marked = triage.column(triage.focus()).marked();
         if skipped > 0 {
-            self.info(format!("{marked} marked{}", kept_note(skipped)));
+            self.info(strings::marked(marked, skipped));
         }
     }
 
     /// The keys that end a range, for the footer while one is open.
     pub fn range_hint(&self) -> Option<String> {
         self.triage_of(self.list()?)?.visual()?;
-        Some(format!(
-            "{} or Esc ends the range",
-            self.keymap.key_of(Action::MarkRange)
-        ))
+        Some(strings::range_hint(&self.keymap.key_of(Action::MarkRange)))
     }
 }

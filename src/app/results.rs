@@ -6,6 +6,7 @@ use super::confirm::ConfirmAction;
 use super::effect::{Effect, Written};
 use super::list::ListKind;
 use super::state::{App, Mode};
+use super::strings;
 use crate::model::filter::FilterChunk;
 use crate::model::roster::Order;
 use crate::model::search::SearchIndex;
@@ -53,18 +54,9 @@ impl App {
         if let Mode::Prompt { .. } = self.mode {
             self.mode = Mode::Prompt { input };
             match candidates {
-                [] => self.warn("No file or folder there starts like that"),
+                [] => self.warn(strings::NO_COMPLETION),
                 [_] => self.status = None,
-                many => {
-                    let shown: Vec<&str> = many.iter().take(8).map(String::as_str).collect();
-                    let more = many.len().saturating_sub(shown.len());
-                    let tail = if more > 0 {
-                        format!(" and {more} more")
-                    } else {
-                        String::new()
-                    };
-                    self.info(format!("{}{tail}", shown.join("  ")));
-                }
+                many => self.info(strings::candidates(many)),
             }
         }
     }
@@ -77,10 +69,7 @@ impl App {
                 count,
                 result: Ok(()),
             } => {
-                self.info(format!(
-                    "Exported {count} to {} (UTF-8 with BOM, opens cleanly in Excel)",
-                    path.display()
-                ));
+                self.info(strings::exported(count, &path));
                 Vec::new()
             }
             Written::Exported {
@@ -88,7 +77,7 @@ impl App {
                 result: Err(e),
                 ..
             } => {
-                self.error(format!("Could not export to {}: {e}", path.display()));
+                self.error(strings::not_exported(&path, &e));
                 Vec::new()
             }
             Written::Staged(kind, Ok(())) => {
@@ -97,7 +86,7 @@ impl App {
             }
             Written::Staged(kind, Err(e)) => {
                 self.set_saved(kind, false);
-                self.error(format!("Could not save the staged list: {e}"));
+                self.error(strings::staged_not_saved(&e));
                 Vec::new()
             }
             Written::Kept(Ok(())) => {
@@ -106,7 +95,7 @@ impl App {
             }
             Written::Kept(Err(e)) => {
                 self.kept_unsaved = true;
-                self.error(format!("Could not save the keep list: {e}"));
+                self.error(strings::kept_not_saved(&e));
                 Vec::new()
             }
             Written::Confirmed(action, Ok(history)) => {
@@ -130,26 +119,19 @@ impl App {
             }
             Written::Recorded { result: Err(e), .. } => {
                 self.journaling = false;
-                self.error(format!(
-                    "Nothing was recorded: could not write the journal: {e}"
-                ));
+                self.error(strings::nothing_recorded(&e));
                 Vec::new()
             }
             // The partial batch could not be undone: say so, never "nothing was removed".
             Written::Confirmed(action, Err(e @ StoreError::Unsure { .. })) => {
                 self.journaling = false;
-                self.error(format!(
-                    "The journal may hold part of this batch of {}: {e}",
-                    action.ids().len()
-                ));
+                self.error(strings::partly_journaled(action.ids().len(), &e));
                 Vec::new()
             }
             Written::Confirmed(action, Err(e)) => {
                 self.journaling = false;
-                self.error(format!(
-                    "Nothing was {}: could not write the journal: {e}",
-                    action.kind().spec().map_or("", |s| s.done)
-                ));
+                let done = action.kind().spec().map_or("", |s| s.done);
+                self.error(strings::nothing_journaled(done, &e));
                 Vec::new()
             }
         }

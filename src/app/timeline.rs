@@ -8,6 +8,7 @@ use super::action::{Action, Tab};
 use super::effect::Effect;
 use super::list::ListKind;
 use super::state::App;
+use super::strings;
 use crate::model::bursts::{self, Burst};
 use crate::model::terms::connected_between;
 use crate::model::timeline::{Granularity, counts};
@@ -170,13 +171,13 @@ impl App {
         triage.set_focus(Side::Left);
         let job = triage.set_filter(Side::Left, &query);
         let shown = triage.column(Side::Left).shown().len();
-        self.info(format!(
-            "Showing connections from {} to {}: `a` moves them all to To remove",
-            from.format("%-d %b %Y"),
-            to.format("%-d %b %Y")
-        ));
+        let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+        self.info(strings::showing_between(&day(from), &day(to)));
         if job.is_none() && shown == 0 {
-            self.warn(format!("Nobody left on the left from {from} to {to}"));
+            self.warn(strings::nobody_left_between(
+                &from.to_string(),
+                &to.to_string(),
+            ));
         }
         job.map(|j| Effect::Filter(ListKind::Connections, j))
             .into_iter()

@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use super::action::{Action, Tab};
 use super::effect::Effect;
-use super::keep::kept_note;
 use super::list::ListKind;
 use super::state::{App, Mode};
+use super::strings;
 use crate::model::triage::{Moved, Side, Triage};
 
 /// A triaged list's column title: "To remove".
@@ -88,7 +88,7 @@ impl App {
             Action::InvertMarks => {
                 let skipped = triage.invert_marks();
                 let marked = triage.column(triage.focus()).marked();
-                self.info(format!("{marked} marked{}", kept_note(skipped)));
+                self.info(strings::marked(marked, skipped));
             }
             Action::Move => return self.move_selection(kind),
             Action::MoveRight if triage.focus() == Side::Left => {
@@ -113,13 +113,11 @@ impl App {
             Action::MarkRange => {
                 if triage.visual().is_some() {
                     triage.end_visual();
-                    self.info("Range ended; its rows stay marked");
+                    self.info(strings::RANGE_ENDED);
                 } else {
                     triage.start_visual();
                     let keys = self.keymap.keys_of(Action::MarkRange);
-                    self.info(format!(
-                        "Marking a range: move the cursor; {keys} or Esc ends it"
-                    ));
+                    self.info(strings::marking_range(&keys));
                 }
             }
             Action::Keep => return self.keep(kind),
@@ -131,7 +129,7 @@ impl App {
             // Esc ends a range first, then clears a kept filter as it would while typing.
             Action::ClearFilter if triage.visual().is_some() => {
                 triage.end_visual();
-                self.info("Range ended; its rows stay marked");
+                self.info(strings::RANGE_ENDED);
             }
             Action::ClearFilter => {
                 let side = triage.focus();
@@ -139,29 +137,29 @@ impl App {
                     return Vec::new();
                 }
                 let job = triage.set_filter(side, "");
-                self.info("Filter cleared");
+                self.info(strings::FILTER_CLEARED);
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
             Action::Sort => {
                 let side = triage.focus();
                 let job = triage.cycle_sort(side);
                 let name = triage.sort_name(side);
-                self.info(format!("Sorted by {name}"));
+                self.info(strings::sorted_by(name));
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
             Action::Undo => match triage.undo() {
                 Some((n, to)) => {
-                    self.info(format!("Undone: {n} back to {}", title(kind, to)));
+                    self.info(strings::undone(n, title(kind, to)));
                     return vec![Effect::SaveStaged(kind)];
                 }
-                None => self.info("Nothing to undo"),
+                None => self.info(strings::NOTHING_TO_UNDO),
             },
             Action::Redo => match triage.redo() {
                 Some((n, to)) => {
-                    self.info(format!("Redone: {n} to {}", title(kind, to)));
+                    self.info(strings::redone(n, title(kind, to)));
                     return vec![Effect::SaveStaged(kind)];
                 }
-                None => self.info("Nothing to redo"),
+                None => self.info(strings::NOTHING_TO_REDO),
             },
             Action::Remove | Action::Withdraw | Action::ClickRemoveButton => {
                 self.ask_confirm(kind, action)
@@ -171,7 +169,7 @@ impl App {
                     return Vec::new();
                 };
                 if self.staged_in(kind) == 0 {
-                    self.warn("Nobody to export: the right column is empty");
+                    self.warn(strings::NOBODY_TO_EXPORT);
                 } else {
                     let name = format!(
                         "unconnect-{}-{}.csv",
@@ -192,7 +190,7 @@ impl App {
                 if let Some(id) = triage.column(side).current() {
                     let url = self.item_url(kind, id);
                     if url.is_empty() {
-                        self.warn("This export has no profile URL for this row");
+                        self.warn(strings::NO_URL);
                     } else {
                         return vec![Effect::OpenUrl(url)];
                     }
@@ -202,9 +200,9 @@ impl App {
                 if let Some(id) = triage.column(triage.focus()).current() {
                     let url = self.item_url(kind, id);
                     if url.is_empty() {
-                        self.warn("This export has no profile URL for this row");
+                        self.warn(strings::NO_URL);
                     } else {
-                        let message = format!("Copied to the clipboard: {url}");
+                        let message = strings::copied(&url);
                         return vec![Effect::Copy { text: url, message }];
                     }
                 }
@@ -226,21 +224,15 @@ impl App {
         let to = title(kind, moved.to);
         match moved.refused {
             Some((n, reason)) if moved.count > 0 => {
-                self.warn(format!(
-                    "Moved {} to {to}; {n} cannot be moved: {reason}",
-                    moved.count
-                ));
+                self.warn(strings::moved_some_refused(moved.count, to, n, reason));
             }
-            Some((n, reason)) => self.warn(format!("{n} cannot be moved: {reason}")),
-            None if moved.count > 0 => self.info(format!(
-                "Moved {} to {to}{}",
-                moved.count,
-                kept_note(moved.kept_skipped)
-            )),
-            None if moved.kept_skipped > 0 => self.info(format!(
-                "Nothing moved: the {} shown are on your keep list",
-                moved.kept_skipped
-            )),
+            Some((n, reason)) => self.warn(strings::refused(n, reason)),
+            None if moved.count > 0 => {
+                self.info(strings::moved(moved.count, to, moved.kept_skipped));
+            }
+            None if moved.kept_skipped > 0 => {
+                self.info(strings::nothing_moved_all_kept(moved.kept_skipped));
+            }
             None => {}
         }
         if moved.count > 0 {
@@ -316,7 +308,7 @@ impl App {
                 self.mode = Mode::Browse;
                 let path = input.trim();
                 if path.is_empty() {
-                    self.warn("No file name given: nothing exported");
+                    self.warn(strings::NO_FILE_NAME);
                     return Vec::new();
                 }
                 return match self.triage_list() {
