@@ -196,7 +196,7 @@ impl App {
         match crate::model::mail::mailto(&person.email, &letter) {
             Ok(url) => vec![Effect::OpenUrl(url)],
             Err(problem) => {
-                self.warn(strings::no_draft(&record.name(), &problem.describe()));
+                self.warn(strings::no_draft(&record.name(), problem.describe()));
                 Vec::new()
             }
         }
