@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::text::{fit, fit_end, safe, width};
 use super::theme::Theme;
+use crate::app::strings;
 use crate::model::search::Query;
 use crate::model::triage::{Side, Triage};
 
@@ -54,19 +55,15 @@ impl<R: RowView> TriageColumns<'_, R> {
         let focused = t.focus() == side;
         let title = self.titles[side.index()];
         let count = if col.is_matching() {
-            format!(
-                "{title} ({} of {}, searching…)",
-                col.shown().len(),
-                col.total()
-            )
+            strings::column_searching(title, col.shown().len(), col.total())
         } else if col.is_filtered() {
-            format!("{title} ({} of {})", col.shown().len(), col.total())
+            strings::column_filtered(title, col.shown().len(), col.total())
         } else {
-            format!("{title} ({})", col.total())
+            strings::column_count(title, col.total())
         };
         let count = format!(" {count} ");
         let sort = if t.is_sorting(side) {
-            format!(" sorting by {}… ", t.sort_name(side))
+            strings::sorting_by(t.sort_name(side))
         } else {
             format!(" {} ", t.sort_name(side))
         };
@@ -105,12 +102,7 @@ impl<R: RowView> TriageColumns<'_, R> {
         } else {
             0
         };
-        let counts = match (col.marked(), kept) {
-            (0, 0) => None,
-            (m, 0) => Some(format!(" {m} marked ")),
-            (0, k) => Some(format!(" ⚑ {k} kept ")),
-            (m, k) => Some(format!(" {m} marked · ⚑ {k} kept ")),
-        };
+        let counts = strings::marks_and_kept(col.marked(), kept);
         if let Some(counts) = counts {
             block = block
                 .title_bottom(Line::from(Span::styled(counts, self.theme.mark)).right_aligned());
@@ -119,13 +111,13 @@ impl<R: RowView> TriageColumns<'_, R> {
         block.render(area, buf);
         if col.shown().is_empty() {
             let text = if t.is_sorting(side) {
-                format!("Sorting by {}…", t.sort_name(side))
+                strings::empty_sorting(t.sort_name(side))
             } else if col.is_matching() {
-                "Searching…".to_owned()
+                strings::SEARCHING.to_owned()
             } else if let Some(error) = col.filter_error() {
                 error.hint.clone()
             } else if col.is_filtered() && col.total() > 0 {
-                format!("No match for \"{}\".", safe(&col.filter))
+                strings::no_match(&safe(&col.filter))
             } else {
                 match self.note {
                     Some(note) => format!("{}\n\n{note}", self.empty[side.index()]),

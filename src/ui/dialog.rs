@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use super::layout::{ScreenLayout, dialog_labels};
 use super::text::{fit, safe};
 use super::theme::Theme;
-use crate::app::{Action, App, ConfirmDialog, DialogLine, Tone};
+use crate::app::{Action, App, ConfirmDialog, DialogLine, Tone, strings};
 
 /// The dialog shows what its action will do, and nothing it will not: the words are the
 /// app's (`App::dialog_text`), made safe and fitted here.
@@ -48,7 +48,7 @@ pub fn render_confirm(
         lines.push(Line::from(format!("• {name}")));
     }
     if text.more > 0 {
-        lines.push(Line::styled(format!("  and {} more", text.more), theme.dim));
+        lines.push(Line::styled(strings::and_more(text.more), theme.dim));
     }
     lines.extend(text.after.iter().map(styled));
     lines.push(Line::styled(text.keys, theme.dim));
@@ -81,7 +81,7 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::from(Span::styled(
-            format!(" Export {n} staged to CSV "),
+            strings::export_title(n),
             theme.title,
         )));
     let inner = block.inner(area);
@@ -95,10 +95,7 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
     };
     let lines = vec![
         Line::styled(
-            format!(
-                "File ({} completes a name; ~ is your home folder):",
-                app.keymap().key_of(Action::CompletePath)
-            ),
+            strings::export_file(&app.keymap().key_of(Action::CompletePath)),
             theme.hint,
         ),
         Line::from(vec![
@@ -106,10 +103,9 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
             Span::raw(format!("{}▏", safe(&shown))),
         ]),
         Line::styled(
-            format!(
-                "{} writes it, {} cancels.",
-                app.keymap().keys_of(Action::WriteFile),
-                app.keymap().keys_of(Action::ClosePrompt)
+            strings::export_keys(
+                &app.keymap().keys_of(Action::WriteFile),
+                &app.keymap().keys_of(Action::ClosePrompt),
             ),
             theme.dim,
         ),

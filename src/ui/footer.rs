@@ -10,7 +10,7 @@ use super::layout::{self, ScreenLayout};
 use super::text::width;
 use super::theme::Theme;
 use crate::app::keymap::When;
-use crate::app::{Action, App, Context, Mode};
+use crate::app::{Action, App, Context, Mode, strings};
 
 /// The `(keys, hint)` pairs the footer shows for this state and width, in keymap order:
 /// on a tab, its own keys, then the global ones; in an overlay, the overlay's.
@@ -38,7 +38,7 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
         ]
         .map(|a| app.keymap().key_of(a))
         .join(" ");
-        candidates.push((1, 0, tabs, "tabs"));
+        candidates.push((1, 0, tabs, strings::TABS_HINT));
     }
     let bindings = contexts.iter().flat_map(|&c| app.keymap().in_context(c));
     for (i, b) in bindings.enumerate() {

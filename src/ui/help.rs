@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::text::{fit, width};
 use super::theme::Theme;
-use crate::app::{Action, Context, Keymap};
+use crate::app::{Action, Context, Keymap, strings};
 
 pub struct HelpOverlay<'a> {
     pub keymap: &'a Keymap,
@@ -38,7 +38,7 @@ impl HelpOverlay<'_> {
         for &context in shown {
             if context == Context::Filter {
                 // What a filter can say, beside plain words.
-                lines.push(Line::styled("Filter terms (all must hold)", theme.title));
+                lines.push(Line::styled(strings::FILTER_TERMS, theme.title));
                 // A term is too wide for the keys' column: it gets a line of its own.
                 for (term, what) in crate::model::terms::help::HELP {
                     lines.push(Line::styled(format!("  {term}"), theme.key));
@@ -62,9 +62,9 @@ impl HelpOverlay<'_> {
 /// What the mouse does on a tab.
 fn mouse_help(screen: Context) -> &'static str {
     match screen {
-        Context::History => " Mouse: click a row to select it, wheel scrolls ",
-        Context::Timeline => " Mouse: click a bar or a burst to select it ",
-        _ => " Mouse: click a row to move it, wheel scrolls, click [ Remove ] ",
+        Context::History => strings::MOUSE_HISTORY,
+        Context::Timeline => strings::MOUSE_TIMELINE,
+        _ => strings::MOUSE_TRIAGE,
     }
 }
 
@@ -105,9 +105,9 @@ impl Widget for HelpOverlay<'_> {
         let title = if max_scroll > 0 {
             let down = self.keymap.key_of(Action::HelpDown);
             let up = self.keymap.key_of(Action::HelpUp);
-            format!(" Keys ({down} {up} scroll, {close} closes) ")
+            strings::help_title(&close, Some((&down, &up)))
         } else {
-            format!(" Keys ({close} closes) ")
+            strings::help_title(&close, None)
         };
         let block = Block::bordered()
             .border_style(theme.border_focused)

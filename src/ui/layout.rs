@@ -11,7 +11,7 @@ use super::timeline::TimelineLayout;
 fn width_of(text: &str) -> usize {
     width(&safe(text))
 }
-use crate::app::{Action, App, ListKind, Mode, Tab};
+use crate::app::{Action, App, ListKind, Mode, Tab, strings};
 use crate::model::triage::Side;
 
 pub const MIN_WIDTH: u16 = 60;
@@ -50,7 +50,7 @@ pub fn tab_label(tab: Tab, index: usize) -> String {
 /// The footer button (and the dialog's confirm button): `[ Remove 12 ]`, `[ Withdraw 3 ]`.
 pub fn remove_label(app: &App) -> String {
     match app.triage_list().and_then(|k| k.spec().map(|s| (k, s))) {
-        Some((kind, spec)) => format!("[ {} {} ]", spec.verb, app.staged_in(kind)),
+        Some((kind, spec)) => strings::confirm_button(spec.verb, app.staged_in(kind)),
         None => String::new(),
     }
 }
@@ -61,7 +61,7 @@ pub fn dialog_labels(app: &App) -> [String; 2] {
         Mode::Confirm(dialog) => app.dialog_text(&dialog.action).button,
         _ => remove_label(app),
     };
-    ["[ Cancel ]".to_owned(), confirm]
+    [strings::CANCEL_BUTTON.to_owned(), confirm]
 }
 
 /// The status line grows to show a long message whole (a URL to copy by hand), up to

@@ -16,7 +16,7 @@ use super::signal_line;
 use super::text::{fit, safe, width};
 use super::theme::Theme;
 use super::timeline::TimelineView;
-use crate::app::{Action, App, Invitations, InvitationsList, Mode, StatusKind, Tab};
+use crate::app::{Action, App, Invitations, InvitationsList, Mode, StatusKind, Tab, strings};
 use crate::model::InvitationRules;
 use crate::model::pending::Pending;
 use crate::model::triage::Side;
@@ -52,7 +52,7 @@ impl Widget for Screen<'_> {
             Tab::History => render_history(app, &l, buf, theme),
             Tab::Timeline => match &app.timeline() {
                 Some(timeline) => TimelineView { timeline, theme }.render(l.body, buf),
-                None => render_note("The timeline is being built…", l.body, buf, theme),
+                None => render_note(strings::TIMELINE_BUILDING, l.body, buf, theme),
             },
         }
         render_status(app, l.status, buf, theme);
@@ -121,12 +121,11 @@ fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) 
     let history = app.history();
     let list = history.current();
     let other = history.other();
-    let text = format!(
-        "{} · {} shows {} ({})",
-        history.progress_line(list.spec.record),
-        app.keymap().key_of(Action::SwitchList),
+    let text = strings::history_header(
+        &history.progress_line(list.spec.record),
+        &app.keymap().key_of(Action::SwitchList),
         other.spec.title,
-        other.records.len()
+        other.records.len(),
     );
     buf.set_string(
         l.header.x,
@@ -149,10 +148,7 @@ fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) 
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let text = format!(
-        "Terminal too small: {}×{}. unconnect needs at least {MIN_WIDTH}×{MIN_HEIGHT}; enlarge the window or press q.",
-        area.width, area.height
-    );
+    let text = strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
         .style(theme.warning)
@@ -174,7 +170,7 @@ fn render_tabs(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
             style,
         );
     }
-    let title = " unconnect ";
+    let title = strings::APP_TITLE;
     let x = l.tabs.right().saturating_sub(width(title) as u16);
     if l.tab_rects.last().is_some_and(|(_, r)| r.right() < x) {
         buf.set_string(x, l.tabs.y, title, theme.dim);
@@ -197,18 +193,12 @@ fn render_invitations_header(
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let withdrawn = triage.done_count();
-    let mut text = format!(
-        "Left out: {} accepted, {} received (not yours to withdraw)",
-        pending.accepted, pending.incoming
+    let text = strings::invitations_left_out(
+        pending.accepted,
+        pending.incoming,
+        triage.done_count(),
+        rules.expiry_days,
     );
-    if withdrawn > 0 {
-        text.push_str(&format!(", {withdrawn} already withdrawn"));
-    }
-    text.push_str(&format!(
-        ". Expiry ≈{} days is an estimate.",
-        rules.expiry_days
-    ));
     buf.set_string(area.x, area.y, fit(&text, area.width as usize), theme.dim);
 }
 
@@ -230,12 +220,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
                 format!("{:.1} ms", d.as_secs_f64() * 1e3)
             })
         };
-        format!(
-            " load {} · filter {} · frame {}",
-            ms(Some(t.load)),
-            ms(t.filter),
-            ms(t.frame)
-        )
+        strings::timing(&ms(Some(t.load)), &ms(t.filter), &ms(t.frame))
     });
     let timing_width = timing.as_deref().map_or(0, width) as u16;
     let room = area.width.saturating_sub(timing_width) as usize;

@@ -1,8 +1,14 @@
-//! What the app says to the user, in one place (as gitui's `strings.rs`): status
-//! messages, dialog texts, footer and help lines. The runtime and the widgets word
-//! nothing of their own; they show what the app layer gives them.
+//! What the app says to the user, in one place (as gitui's `strings.rs`): the status
+//! messages here, what the screens say in `screens`. The runtime and the widgets word
+//! nothing of their own; they show what the app layer gives them. Two tables keep their
+//! words beside what they describe: the key bindings (`bindings.rs`: footer hint and
+//! help line of each key) and the dialogs (`dialogs.rs`: title, body and button beside
+//! what the answer does).
 
 use std::path::Path;
+
+mod screens;
+pub use screens::*;
 
 pub const INDEXING_FAILED: &str =
     "Indexing or sorting the connections failed (a bug: please report it)";
