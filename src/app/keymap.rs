@@ -4,22 +4,20 @@
 
 use std::collections::BTreeMap;
 
-use super::action::Action;
+use super::action::{Action, Tab};
 use super::bindings::defaults;
 use super::keys::{Key, KeyCode};
 use super::list::ListKind;
 
 /// Which part of the app has the keyboard. Each tab is a screen with its own context,
 /// so one key can mean different things on two tabs and remapping an action of one tab
-/// never remaps another's.
+/// never remaps another's. What differs between tabs' keys is said by the `Tab` itself
+/// (`Tab::keys_title`, `Tab::overlays`), so a new tab needs no new context here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
-    /// The Connections and Invitations tabs: two columns to move rows between.
-    Triage,
-    /// The History tab: the removals and withdrawals to work through on LinkedIn.
-    History,
-    /// The Timeline tab: bars and bursts.
-    Timeline,
+    /// A tab's own keys (the Invitations tab answers the Connections tab's: see
+    /// `Tab::keys`).
+    Screen(Tab),
     /// Keys every tab answers: the tabs, help, quit. A tab's own keys come first.
     Global,
     /// Typing a filter.
@@ -33,22 +31,33 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
-        Context::Triage,
-        Context::History,
-        Context::Timeline,
-        Context::Global,
-        Context::Filter,
-        Context::Confirm,
-        Context::Prompt,
-        Context::Help,
-    ];
+    /// The keys of the two-column tabs, Connections and Invitations.
+    pub const TRIAGE: Context = Context::Screen(Tab::Connections);
+    pub const HISTORY: Context = Context::Screen(Tab::History);
+    pub const TIMELINE: Context = Context::Screen(Tab::Timeline);
+
+    /// Every context, the tabs' first, in the order `unconnect config` prints them.
+    pub fn all() -> Vec<Context> {
+        let mut all: Vec<Context> = Vec::new();
+        for tab in Tab::ALL {
+            let context = Context::Screen(tab.keys());
+            if !all.contains(&context) {
+                all.push(context);
+            }
+        }
+        all.extend([
+            Context::Global,
+            Context::Filter,
+            Context::Confirm,
+            Context::Prompt,
+            Context::Help,
+        ]);
+        all
+    }
 
     pub fn title(self) -> &'static str {
         match self {
-            Context::Triage => "Connections and Invitations",
-            Context::History => "History",
-            Context::Timeline => "Timeline",
+            Context::Screen(tab) => tab.keys_title(),
             Context::Global => "Every tab",
             Context::Filter => "While filtering",
             Context::Confirm => "Confirm dialog",
@@ -64,27 +73,18 @@ impl Context {
 
     /// A tab's own context: the global keys work there too.
     pub fn is_screen(self) -> bool {
-        matches!(self, Context::Triage | Context::History | Context::Timeline)
+        matches!(self, Context::Screen(_))
     }
 
     /// What the `?` help lists on a tab: its own keys first, then the global ones, then
     /// the overlays that tab can open.
-    pub fn help_sections(self) -> &'static [Context] {
+    pub fn help_sections(self) -> Vec<Context> {
         match self {
-            Context::History => &[
-                Context::History,
-                Context::Global,
-                Context::Filter,
-                Context::Confirm,
-            ],
-            Context::Timeline => &[Context::Timeline, Context::Global],
-            _ => &[
-                Context::Triage,
-                Context::Global,
-                Context::Filter,
-                Context::Confirm,
-                Context::Prompt,
-            ],
+            Context::Screen(tab) => [self, Context::Global]
+                .into_iter()
+                .chain(tab.overlays().iter().copied())
+                .collect(),
+            _ => vec![self],
         }
     }
 }
@@ -196,11 +196,13 @@ impl Keymap {
     fn check(&self) -> Result<(), KeymapError> {
         let mut seen: BTreeMap<(Context, Key), Action> = BTreeMap::new();
         for b in &self.bindings {
-            let shared = [Context::Triage, Context::History, Context::Timeline];
-            let contexts: &[Context] = if b.context == Context::Global {
-                &shared
+            let contexts: Vec<Context> = if b.context == Context::Global {
+                Context::all()
+                    .into_iter()
+                    .filter(|c| c.is_screen())
+                    .collect()
             } else {
-                std::slice::from_ref(&b.context)
+                vec![b.context]
             };
             for &key in &b.keys {
                 if b.context.takes_text() && key.text().is_some() {
@@ -210,7 +212,7 @@ impl Keymap {
                         context: context_phrase(b.context),
                     });
                 }
-                for &context in contexts {
+                for &context in &contexts {
                     if let Some(first) = seen.insert((context, key), b.action)
                         && first != b.action
                     {
@@ -284,9 +286,7 @@ impl Keymap {
 
 fn context_phrase(context: Context) -> &'static str {
     match context {
-        Context::Triage => "in the columns",
-        Context::History => "on the History tab",
-        Context::Timeline => "on the Timeline tab",
+        Context::Screen(tab) => tab.keys_phrase(),
         Context::Global => "on every tab",
         Context::Filter => "while filtering",
         Context::Confirm => "in the confirm dialog",
@@ -316,7 +316,7 @@ mod tests {
     fn default_keys_map_to_their_actions() {
         let map = Keymap::default();
         let on = |c, k: &str| map.action_for(c, k.parse().unwrap());
-        let browse = |k: &str| on(Context::Triage, k);
+        let browse = |k: &str| on(Context::TRIAGE, k);
         assert_eq!(browse("G"), Some(Action::Bottom));
         assert_eq!(browse("R"), Some(Action::Remove));
         assert_eq!(browse("ctrl-r"), Some(Action::Redo));
@@ -324,16 +324,16 @@ mod tests {
         assert_eq!(browse("x"), None);
         assert_eq!(browse("shift-tab"), Some(Action::SwitchColumn));
         assert_eq!(browse("2"), Some(Action::InvitationsTab));
-        assert_eq!(on(Context::History, "r"), Some(Action::Restore));
-        assert_eq!(on(Context::History, "Enter"), Some(Action::OpenNext));
-        assert_eq!(on(Context::History, "Tab"), Some(Action::SwitchList));
-        assert_eq!(on(Context::History, "q"), Some(Action::Quit));
-        assert_eq!(on(Context::Timeline, "Right"), Some(Action::NextBar));
+        assert_eq!(on(Context::HISTORY, "r"), Some(Action::Restore));
+        assert_eq!(on(Context::HISTORY, "Enter"), Some(Action::OpenNext));
+        assert_eq!(on(Context::HISTORY, "Tab"), Some(Action::SwitchList));
+        assert_eq!(on(Context::HISTORY, "q"), Some(Action::Quit));
+        assert_eq!(on(Context::TIMELINE, "Right"), Some(Action::NextBar));
         assert_eq!(
-            on(Context::Timeline, "Enter"),
+            on(Context::TIMELINE, "Enter"),
             Some(Action::ShowConnections)
         );
-        assert_eq!(on(Context::Timeline, "4"), Some(Action::TimelineTab));
+        assert_eq!(on(Context::TIMELINE, "4"), Some(Action::TimelineTab));
     }
 
     #[test]
@@ -356,7 +356,7 @@ mod tests {
         let map = Keymap::default();
         let q: Key = "q".parse().unwrap();
         assert_eq!(map.action_for(Context::Filter, q), Some(Action::Input('q')));
-        assert_eq!(map.action_for(Context::Triage, q), Some(Action::Quit));
+        assert_eq!(map.action_for(Context::TRIAGE, q), Some(Action::Quit));
         let up: Key = "Up".parse().unwrap();
         assert_eq!(map.action_for(Context::Filter, up), Some(Action::Up));
         assert_eq!(map.action_for(Context::Prompt, up), None);
@@ -366,10 +366,10 @@ mod tests {
     fn a_remap_replaces_the_defaults_of_that_action_only() {
         let map = remap(&[("remove", &["X", "ctrl-d"])]).unwrap();
         assert_eq!(
-            map.action_for(Context::Triage, "X".parse().unwrap()),
+            map.action_for(Context::TRIAGE, "X".parse().unwrap()),
             Some(Action::Remove)
         );
-        assert_eq!(map.action_for(Context::Triage, "R".parse().unwrap()), None);
+        assert_eq!(map.action_for(Context::TRIAGE, "R".parse().unwrap()), None);
         assert_eq!(map.keys_of(Action::Remove), "X Ctrl-d");
         assert_eq!(map.key_of(Action::Withdraw), "W");
     }
@@ -405,15 +405,15 @@ mod tests {
     fn remapping_move_leaves_history_and_timeline_alone() {
         let map = remap(&[("move", &["x"]), ("switch-column", &["c"])]).unwrap();
         let on = |c, k: &str| map.action_for(c, k.parse().unwrap());
-        assert_eq!(on(Context::Triage, "x"), Some(Action::Move));
-        assert_eq!(on(Context::Triage, "Enter"), None);
-        assert_eq!(on(Context::History, "Enter"), Some(Action::OpenNext));
-        assert_eq!(on(Context::History, "Tab"), Some(Action::SwitchList));
-        assert_eq!(on(Context::History, "x"), None);
+        assert_eq!(on(Context::TRIAGE, "x"), Some(Action::Move));
+        assert_eq!(on(Context::TRIAGE, "Enter"), None);
+        assert_eq!(on(Context::HISTORY, "Enter"), Some(Action::OpenNext));
+        assert_eq!(on(Context::HISTORY, "Tab"), Some(Action::SwitchList));
+        assert_eq!(on(Context::HISTORY, "x"), None);
         assert_eq!(
-            on(Context::Timeline, "Enter"),
+            on(Context::TIMELINE, "Enter"),
             Some(Action::ShowConnections)
         );
-        assert_eq!(on(Context::Timeline, "Tab"), Some(Action::ToggleBursts));
+        assert_eq!(on(Context::TIMELINE, "Tab"), Some(Action::ToggleBursts));
     }
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::action::Tab;
 use super::confirm::ConfirmDialog;
+use super::effect::Effect;
 use super::history_screen::{HistoryList, HistoryScreen, OpenTarget};
 use super::keymap::{Context, Keymap};
 use super::list::{
@@ -229,10 +230,24 @@ impl App {
 
     /// The current tab's own key context.
     pub fn screen_context(&self) -> Context {
+        Context::Screen(self.tab.keys())
+    }
+
+    /// Switches to a tab; the Timeline is built the first time it is shown.
+    pub(super) fn show(&mut self, tab: Tab) {
+        self.tab = tab;
+        if tab == Tab::Timeline {
+            self.timeline_mut();
+        }
+    }
+
+    /// Hands the tab its own actions; `None` for those every list shares (cursor, marks,
+    /// filter, sort), and for the two-column tabs, whose actions are those.
+    pub(super) fn screen_action(&mut self, action: super::action::Action) -> Option<Vec<Effect>> {
         match self.tab {
-            Tab::Connections | Tab::Invitations => Context::Triage,
-            Tab::History => Context::History,
-            Tab::Timeline => Context::Timeline,
+            Tab::Connections | Tab::Invitations => None,
+            Tab::History => self.history_action(action),
+            Tab::Timeline => Some(self.timeline_action(action)),
         }
     }
 

@@ -38,19 +38,8 @@ impl App {
     }
 
     fn browse(&mut self, action: Action) -> Vec<Effect> {
-        let tab = match action {
-            Action::ConnectionsTab => Some(Tab::Connections),
-            Action::InvitationsTab => Some(Tab::Invitations),
-            Action::HistoryTab => Some(Tab::History),
-            Action::TimelineTab => Some(Tab::Timeline),
-            Action::SwitchTab(tab) => Some(tab),
-            _ => None,
-        };
-        if let Some(tab) = tab {
-            self.tab = tab;
-            if tab == Tab::Timeline {
-                self.timeline_mut();
-            }
+        if let Some(tab) = Tab::switched_to(action) {
+            self.show(tab);
             return Vec::new();
         }
         match action {
@@ -61,14 +50,10 @@ impl App {
             Action::Quit => return vec![Effect::Quit],
             _ => {}
         }
-        if self.tab == Tab::Timeline {
-            return self.timeline_action(action);
-        }
-        if self.tab == Tab::History
-            && let Some(effects) = self.history_action(action)
-        {
+        if let Some(effects) = self.screen_action(action) {
             return effects;
         }
+        // What is left works on the rows of the tab's list: cursor, marks, filter, sort.
         let Some(kind) = self.list() else {
             return Vec::new();
         };

@@ -29,7 +29,7 @@ pub fn render(config: &Config) -> String {
          remaps another tab's. An action on several tabs (up, filter) is remapped on all."
     );
     let mut printed = std::collections::HashSet::new();
-    for context in Context::ALL {
+    for context in Context::all() {
         let _ = writeln!(out, "\n# {}", context.title());
         let mut as_above = Vec::new();
         for b in config.keymap.in_context(context) {

@@ -35,7 +35,7 @@ impl HelpOverlay<'_> {
             .clamp(9, 13)
             + 1;
         let mut lines = Vec::new();
-        for &context in shown {
+        for &context in &shown {
             if context == Context::Filter {
                 // What a filter can say, beside plain words.
                 lines.push(Line::styled(strings::FILTER_TERMS, theme.title));
@@ -62,8 +62,8 @@ impl HelpOverlay<'_> {
 /// What the mouse does on a tab.
 fn mouse_help(screen: Context) -> &'static str {
     match screen {
-        Context::History => strings::MOUSE_HISTORY,
-        Context::Timeline => strings::MOUSE_TIMELINE,
+        Context::HISTORY => strings::MOUSE_HISTORY,
+        Context::TIMELINE => strings::MOUSE_TIMELINE,
         _ => strings::MOUSE_TRIAGE,
     }
 }

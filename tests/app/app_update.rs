@@ -199,7 +199,7 @@ fn filter_is_live_enter_keeps_it_and_esc_clears_it() {
     assert!(app.triage().column(Side::Left).is_filtered());
     let esc = app
         .keymap()
-        .action_for(unconnect::app::Context::Triage, "Esc".parse().unwrap());
+        .action_for(unconnect::app::Context::TRIAGE, "Esc".parse().unwrap());
     assert_eq!(esc, Some(Action::ClearFilter));
     app.update(Action::ClearFilter);
     assert_eq!(*app.mode(), Mode::Browse);

@@ -100,7 +100,7 @@ fn footer_help_and_dialog_follow_a_remapped_remove_key() {
     // The old key now does nothing; the new one opens the dialog.
     let r = app
         .keymap()
-        .action_for(unconnect::app::Context::Triage, "R".parse().unwrap());
+        .action_for(unconnect::app::Context::TRIAGE, "R".parse().unwrap());
     assert_eq!(r, None);
     app.update(Action::Remove);
     let dialog = text(&draw(&mut app, &theme, 100, 30));
