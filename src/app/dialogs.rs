@@ -70,17 +70,7 @@ impl App {
         let (title, verb, button) = match action {
             ConfirmAction::Journal { kind, .. } => {
                 let verb = kind.spec().map_or("", |s| s.verb);
-                let right = self.triage_of(*kind).map(|t| t.column(Side::Right));
-                if let Some(right) = right.filter(|r| r.is_filtered() && r.shown().len() < n) {
-                    let shown = right.shown().len();
-                    let text = format!("(all {n} staged, not only the {shown} the filter shows)");
-                    after.push(line(Tone::Warning, text));
-                }
-                after.push(gap());
-                after.push(line(Tone::Hint, self.consequence(*kind)));
-                if let Some(warning) = self.removal_warning(action) {
-                    after.push(line(Tone::Warning, warning));
-                }
+                after = self.journal_after(action);
                 (
                     format!("{verb} {n} {}?", kind.noun(n)),
                     verb.to_lowercase(),
@@ -166,6 +156,25 @@ impl App {
             ),
             button,
         }
+    }
+
+    /// What the Remove (Withdraw) dialog says after the names: that the whole staged
+    /// column goes, what saying yes means, and what goes with it.
+    fn journal_after(&self, action: &ConfirmAction) -> Vec<DialogLine> {
+        let (kind, n) = (action.kind(), action.ids().len());
+        let mut after = Vec::new();
+        let right = self.triage_of(kind).map(|t| t.column(Side::Right));
+        if let Some(right) = right.filter(|r| r.is_filtered() && r.shown().len() < n) {
+            let shown = right.shown().len();
+            let text = format!("(all {n} staged, not only the {shown} the filter shows)");
+            after.push(line(Tone::Warning, text));
+        }
+        after.push(gap());
+        after.push(line(Tone::Hint, self.consequence(kind)));
+        if let Some(warning) = self.removal_warning(action) {
+            after.push(line(Tone::Warning, warning));
+        }
+        after
     }
 
     /// What a yes (or a no) to the dialog does, and what the status line says then.

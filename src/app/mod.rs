@@ -1,15 +1,16 @@
-//! The app: its state, the actions that change it and the effects it asks for. Pure: no
-//! terminal types and no I/O here, so everything is testable by feeding actions to
-//! [`App::update`] and reading the state. The runtime carries out the effects; the `ui`
-//! draws the state.
+//! The app: its state, the events that change it and the effects it asks for. Pure: no
+//! terminal types and no I/O here, so everything is testable by handing events to
+//! [`App::handle`] (a key action is [`App::update`]) and reading the state. The runtime
+//! carries out the effects and hands back what came of them; the `ui` draws the state.
 //!
-//! One file per concern: `action` (what the user can do), `keys`, `keymap` and `bindings`
-//! (keys as data, per tab), `state` (the `App` and its typed screens), `update` (actions
-//! in, effects out), `confirm` (the dialog and the action it carries), `dialogs` (what
-//! each dialog says and what its answer does), `effect` (what the
-//! runtime is asked to do and reports back). Each tab has its own state: `list` (the
-//! Connections and Invitations lists), `history_screen` and `history` (the History tab),
-//! `timeline` (the Timeline tab).
+//! One file per concern: `action` (what the user can do, and the tabs), `keys`, `keymap`
+//! and `bindings` (keys as data, per tab), `state` (the `App` and its typed screens),
+//! `event` (the one door), `update` (actions in, effects out), `results` (what the
+//! runtime reports back), `confirm` (the dialog and the action it carries), `dialogs`
+//! (what each dialog says and what its answer does), `effect` (what the runtime is asked
+//! to do), `strings` (every sentence the user reads). Each tab has its own state: `list`
+//! (the Connections and Invitations lists), `history_screen` and `history` (the History
+//! tab), `timeline` (the Timeline tab).
 
 pub mod action;
 mod bindings;

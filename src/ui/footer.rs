@@ -47,8 +47,8 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
         };
         // Neighbours with one hint share it: `← → bar`.
         match candidates.last_mut() {
-            Some(last) if last.3 == hint => {
-                last.2 = format!("{} {}", last.2, b.short_label());
+            Some(previous) if previous.3 == hint => {
+                previous.2 = format!("{} {}", previous.2, b.short_label());
             }
             _ => candidates.push((b.rank, i + 1, b.short_label(), hint)),
         }

@@ -231,11 +231,12 @@ pub fn no_draft(name: &str, problem: &str) -> String {
 }
 
 pub fn restored(past: &str, n: usize, recorded: &str, not_here: usize) -> String {
-    let mut text = format!("{past} {n}. {recorded}");
-    if not_here > 0 {
-        text.push_str(&format!(" ({not_here} not in this export.)"));
-    }
-    text
+    let not_here = if not_here > 0 {
+        format!(" ({not_here} not in this export.)")
+    } else {
+        String::new()
+    };
+    format!("{past} {n}. {recorded}{not_here}")
 }
 
 pub fn ticked(n: usize, progress: &str) -> String {

@@ -75,13 +75,15 @@ pub fn invitations_left_out(
     withdrawn: usize,
     expiry_days: u32,
 ) -> String {
-    let mut text =
-        format!("Left out: {accepted} accepted, {incoming} received (not yours to withdraw)");
-    if withdrawn > 0 {
-        text.push_str(&format!(", {withdrawn} already withdrawn"));
-    }
-    text.push_str(&format!(". Expiry ≈{expiry_days} days is an estimate."));
-    text
+    let withdrawn = if withdrawn > 0 {
+        format!(", {withdrawn} already withdrawn")
+    } else {
+        String::new()
+    };
+    format!(
+        "Left out: {accepted} accepted, {incoming} received (not yours to withdraw)\
+         {withdrawn}. Expiry ≈{expiry_days} days is an estimate."
+    )
 }
 
 pub const DATE_UNKNOWN: &str = "date unknown";
@@ -108,14 +110,13 @@ pub fn week_of(start: NaiveDate) -> String {
 
 pub fn period_info(period: &str, n: usize, in_burst: bool, undated: usize) -> String {
     let people = if n == 1 { "connection" } else { "connections" };
-    let mut text = format!("{period}: {n} {people}");
-    if in_burst {
-        text.push_str(", in a burst");
-    }
-    if undated > 0 {
-        text.push_str(&format!(" · {undated} without a date are not shown"));
-    }
-    text
+    let burst = if in_burst { ", in a burst" } else { "" };
+    let undated = if undated > 0 {
+        format!(" · {undated} without a date are not shown")
+    } else {
+        String::new()
+    };
+    format!("{period}: {n} {people}{burst}{undated}")
 }
 
 pub fn bursts_title(n: usize) -> String {
