@@ -27,11 +27,9 @@ pub trait RowView {
     );
 }
 
+/// A list's columns as drawn: two for a triaged list, one across the room of two for a
+/// History list.
 pub struct TriageColumns<'a, R> {
-    /// The columns' titles: left, right.
-    pub titles: [&'a str; 2],
-    /// What the columns say when empty: left, right.
-    pub empty: [&'a str; 2],
     pub triage: &'a Triage,
     pub rows: &'a R,
     /// The filter of the focused column is being typed.
@@ -42,18 +40,23 @@ pub struct TriageColumns<'a, R> {
 }
 
 impl<R: RowView> TriageColumns<'_, R> {
-    pub fn render(&self, areas: [Rect; 2], buf: &mut Buffer) {
+    /// Both columns, with their titles and what they say when empty: left, right.
+    pub fn render(&self, titles: [&str; 2], empty: [&str; 2], areas: [Rect; 2], buf: &mut Buffer) {
         for side in [Side::Left, Side::Right] {
-            self.render_column(side, areas[side.index()], buf);
+            let i = side.index();
+            self.render_column(side, titles[i], empty[i], areas[i], buf);
         }
     }
 
-    /// One column: History draws its one list this way, across the room of two.
-    pub fn render_column(&self, side: Side, area: Rect, buf: &mut Buffer) {
+    /// The left column alone across `area`: a list that is not triaged (History).
+    pub fn render_one(&self, title: &str, empty: &str, area: Rect, buf: &mut Buffer) {
+        self.render_column(Side::Left, title, empty, area, buf);
+    }
+
+    fn render_column(&self, side: Side, title: &str, empty: &str, area: Rect, buf: &mut Buffer) {
         let t = self.triage;
         let col = t.column(side);
         let focused = t.focus() == side;
-        let title = self.titles[side.index()];
         let count = if col.is_matching() {
             strings::column_searching(title, col.shown().len(), col.total())
         } else if col.is_filtered() {
@@ -120,8 +123,8 @@ impl<R: RowView> TriageColumns<'_, R> {
                 strings::no_match(&safe(&col.filter))
             } else {
                 match self.note {
-                    Some(note) => format!("{}\n\n{note}", self.empty[side.index()]),
-                    None => self.empty[side.index()].to_owned(),
+                    Some(note) => format!("{empty}\n\n{note}"),
+                    None => empty.to_owned(),
                 }
             };
             Paragraph::new(text)

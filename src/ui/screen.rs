@@ -19,7 +19,6 @@ use super::timeline::TimelineView;
 use crate::app::{Action, App, Invitations, InvitationsList, Mode, StatusKind, Tab, strings};
 use crate::model::InvitationRules;
 use crate::model::pending::Pending;
-use crate::model::triage::Side;
 
 /// The app as drawn with a theme: `frame.render_widget(Screen::new(&app, &theme), area)`.
 #[derive(Clone, Copy)]
@@ -76,8 +75,6 @@ impl Widget for Screen<'_> {
 fn render_connections(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
     let list = app.connections();
     TriageColumns {
-        titles: list.spec.titles,
-        empty: list.spec.empty,
         triage: &list.triage,
         rows: &PeopleRows {
             people: &list.items,
@@ -87,7 +84,7 @@ fn render_connections(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &The
         theme,
         note: None,
     }
-    .render(l.columns, buf);
+    .render(list.spec.titles, list.spec.empty, l.columns, buf);
     signal_line::render(app, l.signal_line, buf, theme);
 }
 
@@ -102,8 +99,6 @@ fn render_invitations(
     let Invitations { pending, rules } = &list.items;
     render_invitations_header(pending, rules, &list.triage, l.header, buf, theme);
     TriageColumns {
-        titles: list.spec.titles,
-        empty: list.spec.empty,
         triage: &list.triage,
         rows: &InvitationRows {
             pending,
@@ -113,7 +108,7 @@ fn render_invitations(
         theme,
         note: None,
     }
-    .render(l.columns, buf);
+    .render(list.spec.titles, list.spec.empty, l.columns, buf);
 }
 
 /// The History tab: how far the work has got, and one list across the room of two.
@@ -134,8 +129,6 @@ fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) 
         theme.hint,
     );
     TriageColumns {
-        titles: [list.spec.title; 2],
-        empty: [list.spec.empty; 2],
         triage: &list.triage,
         rows: &HistoryRows {
             records: &list.records,
@@ -144,7 +137,12 @@ fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) 
         theme,
         note: Some(&history.note),
     }
-    .render_column(Side::Left, l.columns[0].union(l.columns[1]), buf);
+    .render_one(
+        list.spec.title,
+        list.spec.empty,
+        l.columns[0].union(l.columns[1]),
+        buf,
+    );
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
