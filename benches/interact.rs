@@ -40,48 +40,49 @@ fn filter(c: &mut Criterion) {
     let mut group = c.benchmark_group("filter");
     group.sample_size(10);
     for rows in [30_000, 1_000_000] {
-        let mut app = common::app(rows);
+        // The Connections tab's rows and columns, as the app holds them.
+        let mut t = common::app(rows).triage().clone();
         for q in QUERIES {
             group.bench_function(format!("{q:?} {rows} complete"), |b| {
-                b.iter(|| black_box(filter_complete(&mut app.lists[0].triage, q)))
+                b.iter(|| black_box(filter_complete(&mut t, q)))
             });
         }
         // Typing one more letter narrows the previous result.
         group.bench_function(format!("\"contos\" then \"contoso\" {rows}"), |b| {
             b.iter(|| {
-                filter_complete(&mut app.lists[0].triage, "contos");
-                if let Some(job) = app.lists[0].triage.set_filter(Side::Left, "contoso") {
+                filter_complete(&mut t, "contos");
+                if let Some(job) = t.set_filter(Side::Left, "contoso") {
                     job.run(|chunk| {
-                        app.lists[0].triage.accept(chunk);
+                        t.accept(chunk);
                     });
                 }
-                black_box(app.lists[0].triage.column(Side::Left).shown().len())
+                black_box(t.column(Side::Left).shown().len())
             })
         });
     }
-    let mut app = common::app(1_000_000);
+    let mut t = common::app(1_000_000).triage().clone();
     for q in TERMS {
         group.bench_function(format!("{q:?} 1000000 complete"), |b| {
-            b.iter(|| black_box(filter_complete(&mut app.lists[0].triage, q)))
+            b.iter(|| black_box(filter_complete(&mut t, q)))
         });
     }
     // Sorted by last name (after oldest first), far from storage order: matched by id,
     // then listed.
-    app.lists[0].triage.cycle_sort(Side::Left);
-    app.lists[0].triage.cycle_sort(Side::Left);
+    t.cycle_sort(Side::Left);
+    t.cycle_sort(Side::Left);
     for q in QUERIES {
         group.bench_function(format!("{q:?} 1000000 by last name complete"), |b| {
-            b.iter(|| black_box(filter_complete(&mut app.lists[0].triage, q)))
+            b.iter(|| black_box(filter_complete(&mut t, q)))
         });
     }
-    app.lists[0].triage.cycle_sort(Side::Left);
-    app.lists[0].triage.cycle_sort(Side::Left);
+    t.cycle_sort(Side::Left);
+    t.cycle_sort(Side::Left);
     for q in QUERIES.into_iter().chain(TERMS) {
         // What the keystroke costs the UI thread: parsing the query and starting a job.
-        app.lists[0].triage.set_filter(Side::Left, "");
+        t.set_filter(Side::Left, "");
         group.bench_function(format!("{q:?} 1000000 keystroke"), |b| {
             b.iter_batched(
-                || app.lists[0].triage.clone(),
+                || t.clone(),
                 |mut t| {
                     let job = t.set_filter(Side::Left, q);
                     (t, job)
@@ -92,18 +93,15 @@ fn filter(c: &mut Criterion) {
         // Until the first chunk (a screenful, or the first block's matches) is shown.
         group.bench_function(format!("{q:?} 1000000 first screenful"), |b| {
             b.iter(|| {
-                app.lists[0].triage.set_filter(Side::Left, "");
-                let job = app.lists[0]
-                    .triage
-                    .set_filter(Side::Left, q)
-                    .expect("a job at 1M");
+                t.set_filter(Side::Left, "");
+                let job = t.set_filter(Side::Left, q).expect("a job at 1M");
                 let mut first = true;
                 job.run(|chunk| {
                     if first {
                         first = false;
-                        app.lists[0].triage.accept(chunk);
+                        t.accept(chunk);
                         // Seen: cancel the rest, as a new keystroke would.
-                        app.lists[0].triage.set_filter(Side::Left, "");
+                        t.set_filter(Side::Left, "");
                     }
                 });
             })
@@ -116,7 +114,9 @@ fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     for rows in [1_000, 1_000_000] {
         let mut app = common::app(rows);
-        app.lists[0].triage.move_cursor(500);
+        for _ in 0..500 {
+            app.update(unconnect::app::Action::Down);
+        }
         let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test terminal");
         let theme = Theme::default();
         group.bench_function(format!("draw 160x50 {rows}"), |b| {
@@ -181,7 +181,7 @@ fn actions(c: &mut Criterion) {
     let app = common::app(1_000_000);
     group.bench_function("move all shown 1000000", |b| {
         b.iter_batched(
-            || app.lists[0].triage.clone(),
+            || app.triage().clone(),
             |mut t| black_box(t.move_all_shown().count),
             BatchSize::LargeInput,
         )
@@ -206,7 +206,7 @@ fn move_all_then_saved(
     let (staged, _) = StagedStore::<Person>::load(&dir.join("staged.jsonl")).expect("staged store");
     group.bench_function(format!("move all shown {rows}, then saved"), |b| {
         b.iter_batched(
-            || app.lists[0].triage.clone(),
+            || app.triage().clone(),
             |mut t| {
                 t.move_all_shown();
                 let ids: Vec<u32> = t.ids_in(Place::Right).collect();
@@ -228,7 +228,7 @@ fn confirm(
     group.bench_function(format!("confirm removal of {rows}, durable"), |b| {
         b.iter_batched(
             || {
-                let mut t = app.lists[0].triage.clone();
+                let mut t = app.triage().clone();
                 t.move_all_shown();
                 let _ = std::fs::remove_file(dir.join("journal.jsonl"));
                 let (j, _) = Journal::open(&dir.join("journal.jsonl")).expect("journal");

@@ -4,9 +4,14 @@
 
 use serde::Deserialize;
 
+use super::bindings;
+use super::keymap::{Binding, Context};
 use crate::model::triage::Side;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The tabs. What a tab is (its title, whose keys it answers, what its help lists, which
+/// action switches to it) is said here; its state and its actions are in a module of its
+/// own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tab {
     Connections,
     Invitations,
@@ -30,6 +35,67 @@ impl Tab {
             Tab::Timeline => "Timeline",
         }
     }
+
+    /// The tab whose keys this one answers: the two triaged lists share theirs.
+    pub fn keys(self) -> Tab {
+        match self {
+            Tab::Invitations => Tab::Connections,
+            tab => tab,
+        }
+    }
+
+    /// How the help and `unconnect config` title the tab's own keys.
+    pub fn keys_title(self) -> &'static str {
+        match self {
+            Tab::Connections | Tab::Invitations => "Connections and Invitations",
+            tab => tab.title(),
+        }
+    }
+
+    /// Where the tab's keys apply, for a config error: "(on the History tab)".
+    pub fn keys_phrase(self) -> &'static str {
+        match self {
+            Tab::Connections | Tab::Invitations => "in the columns",
+            Tab::History => "on the History tab",
+            Tab::Timeline => "on the Timeline tab",
+        }
+    }
+
+    /// The overlays the tab can open, listed by its help after its own keys and the
+    /// global ones.
+    pub fn overlays(self) -> &'static [Context] {
+        match self {
+            Tab::Connections | Tab::Invitations => {
+                &[Context::Filter, Context::Confirm, Context::Prompt]
+            }
+            Tab::History => &[Context::Filter, Context::Confirm],
+            Tab::Timeline => &[],
+        }
+    }
+
+    /// The tab's default keys, in its own context; the Invitations tab answers the
+    /// Connections tab's. A tab added later keeps its bindings (and the key that switches
+    /// to it) in its own module.
+    pub(super) fn bindings(self) -> Vec<Binding> {
+        match self {
+            Tab::Connections => bindings::triage(),
+            Tab::Invitations => Vec::new(),
+            Tab::History => bindings::history(),
+            Tab::Timeline => bindings::timeline(),
+        }
+    }
+
+    /// The tab a key action switches to.
+    pub fn switched_to(action: Action) -> Option<Tab> {
+        match action {
+            Action::ConnectionsTab => Some(Tab::Connections),
+            Action::InvitationsTab => Some(Tab::Invitations),
+            Action::HistoryTab => Some(Tab::History),
+            Action::TimelineTab => Some(Tab::Timeline),
+            Action::SwitchTab(tab) => Some(tab),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -43,6 +109,14 @@ pub enum Action {
     ZoomIn,
     /// Timeline: months instead of weeks.
     ZoomOut,
+    /// Timeline: the bar (or listed burst) before the selected one.
+    PreviousBar,
+    /// Timeline: the bar (or listed burst) after the selected one.
+    NextBar,
+    /// Timeline: between the bars and the list of bursts.
+    ToggleBursts,
+    /// Timeline: the Connections tab filtered to the selected bar's or burst's days.
+    ShowConnections,
     Up,
     Down,
     PageUp,
@@ -87,6 +161,10 @@ pub enum Action {
     Restore,
     /// History: open an e-mail draft to the cursor row's person.
     Mail,
+    /// History: open the next record not done on LinkedIn, from the cursor on.
+    OpenNext,
+    /// History: show the other list, removals or withdrawals.
+    SwitchList,
     Help,
     Quit,
 

@@ -1,6 +1,8 @@
 //! The confirm dialog carries the action it confirms (as gitui's `ConfirmAction`): what
 //! the dialog shows is worked out from the action, and "yes" performs exactly that action,
-//! never something recomputed when the key is pressed.
+//! never something recomputed when the key is pressed. What each dialog says and what
+//! its answer does are in `dialogs`, one arm per action; this file opens dialogs and
+//! moves between their buttons.
 
 use std::path::PathBuf;
 
@@ -10,7 +12,6 @@ use super::list::ListKind;
 use super::state::App;
 use crate::model::triage::Place;
 use crate::model::triage::Side;
-use crate::store::journal::Mark;
 
 /// Something destructive, waiting for a yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,45 +53,6 @@ impl ConfirmAction {
             ConfirmAction::Overwrite { .. } => &[],
         }
     }
-
-    /// The dialog's title and its confirm button, e.g. "Remove 3 connections?" and
-    /// "[ Remove 3 ]".
-    pub fn title(&self) -> String {
-        match self {
-            ConfirmAction::Journal { kind, ids } => {
-                let n = ids.len();
-                format!("{} {n} {}?", kind.spec().verb, kind.noun(n))
-            }
-            ConfirmAction::UnkeepAndMove { .. } => "Move people on your keep list?".to_owned(),
-            ConfirmAction::Restore { kind, ids } => {
-                format!("Restore {} {}?", ids.len(), kind.noun(ids.len()))
-            }
-            ConfirmAction::MarkDone { ids, .. } => {
-                format!("Mark {} done on LinkedIn?", ids.len())
-            }
-            ConfirmAction::Overwrite { path, .. } => format!(
-                "Replace {}?",
-                path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into()
-                )
-            ),
-        }
-    }
-
-    pub fn button(&self) -> String {
-        match self {
-            ConfirmAction::Journal { kind, ids } => {
-                format!("[ {} {} ]", kind.spec().verb, ids.len())
-            }
-            ConfirmAction::Overwrite { .. } => "[ Replace ]".to_owned(),
-            ConfirmAction::UnkeepAndMove { ids, .. } => {
-                format!("[ Un-keep and move {} ]", ids.len())
-            }
-            ConfirmAction::Restore { ids, .. } => format!("[ Restore {} ]", ids.len()),
-            ConfirmAction::MarkDone { ids, .. } => format!("[ Mark {} done ]", ids.len()),
-        }
-    }
 }
 
 /// The open dialog.
@@ -104,19 +66,18 @@ pub struct ConfirmDialog {
 impl App {
     /// Opens the dialog for everyone in the right column of the current list.
     pub(super) fn ask_confirm(&mut self, kind: ListKind, action: Action) {
-        let spec = kind.spec();
+        let (Some(spec), Some(triage)) = (kind.spec(), self.triage_of(kind)) else {
+            return;
+        };
         if action != spec.confirm_action && action != Action::ClickRemoveButton {
             let key = self.keymap.key_of(spec.confirm_action);
-            self.warn(format!("On this tab, {key} opens the {} dialog", spec.verb));
+            self.warn(super::strings::wrong_tab(&key, spec.verb));
             return;
         }
         // Everyone staged goes, whatever the right column's filter shows.
-        let ids: Vec<u32> = self.triage_of(kind).ids_in(Place::Right).collect();
+        let ids: Vec<u32> = triage.ids_in(Place::Right).collect();
         if ids.is_empty() {
-            self.warn(format!(
-                "Nobody to {}: move rows to the right column first",
-                spec.verb.to_lowercase()
-            ));
+            self.warn(super::strings::nobody_to(spec.verb));
             return;
         }
         self.mode = super::state::Mode::Confirm(ConfirmDialog {
@@ -138,84 +99,25 @@ impl App {
             _ => return Vec::new(),
         };
         self.mode = super::state::Mode::Browse;
-        let spec = dialog.action.kind().spec();
-        if let ConfirmAction::Restore { kind, ids } | ConfirmAction::MarkDone { kind, ids } =
-            &dialog.action
-        {
-            if !yes {
-                self.info("Cancelled: nothing changed");
-                return Vec::new();
-            }
-            let mark = match dialog.action {
-                ConfirmAction::Restore { .. } => Mark::Restore,
-                _ => Mark::Done,
-            };
-            self.journaling = true;
-            return vec![Effect::Record {
-                kind: *kind,
-                mark,
-                ids: ids.clone(),
-            }];
-        }
-        if let ConfirmAction::UnkeepAndMove { kind, ids, from } = dialog.action {
-            if !yes {
-                self.info("Nothing moved: they stay on your keep list");
-                return Vec::new();
-            }
-            return self.unkeep_and_move(kind, ids, from);
-        }
-        if let ConfirmAction::Overwrite { kind, path } = dialog.action {
-            if !yes {
-                self.info(format!(
-                    "Not exported: {} was left as it was",
-                    path.display()
-                ));
-                return Vec::new();
-            }
-            return vec![Effect::Export {
-                kind,
-                path,
-                overwrite: true,
-            }];
-        }
-        if !yes {
-            self.info(format!("Cancelled: nothing was {}", spec.done));
-            return Vec::new();
-        }
-        self.journaling = true;
-        self.info(format!(
-            "{} {}: writing the journal…",
-            spec.doing,
-            dialog.action.ids().len()
-        ));
-        vec![Effect::Confirmed(dialog.action)]
+        self.answer(dialog.action, yes)
     }
 
     /// The export's file exists: ask before replacing it.
-    pub fn ask_overwrite(&mut self, kind: ListKind, path: PathBuf) {
+    pub(super) fn ask_overwrite(&mut self, kind: ListKind, path: PathBuf) {
         self.mode = super::state::Mode::Confirm(ConfirmDialog {
             action: ConfirmAction::Overwrite { kind, path },
             yes_focused: false,
         });
     }
 
-    /// The journal has the batch on disk: now the UI may say so.
-    pub(super) fn confirmed(&mut self, action: &ConfirmAction) {
+    /// The journal has a batch of a triaged list on disk: now the UI may say so.
+    pub(super) fn confirmed(&mut self, kind: ListKind, ids: &[u32]) {
         self.journaling = false;
-        match action {
-            ConfirmAction::Overwrite { .. }
-            | ConfirmAction::UnkeepAndMove { .. }
-            | ConfirmAction::Restore { .. }
-            | ConfirmAction::MarkDone { .. } => {}
-            ConfirmAction::Journal { kind, ids } => {
-                self.triage_mut(*kind).confirm(ids);
-                let spec = kind.spec();
-                let n = ids.len();
-                self.info(format!(
-                    "{} {n} (recorded in the journal). {}",
-                    spec.past, spec.recorded
-                ));
-            }
-        }
+        let (Some(spec), Some(triage)) = (kind.spec(), self.triage_mut(kind)) else {
+            return;
+        };
+        triage.confirm(ids);
+        let n = ids.len();
+        self.info(super::strings::journaled(spec.past, n, spec.recorded));
     }
 }

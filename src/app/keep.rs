@@ -7,25 +7,17 @@ use super::confirm::{ConfirmAction, ConfirmDialog};
 use super::effect::Effect;
 use super::list::ListKind;
 use super::state::{App, Mode};
+use super::strings;
 use crate::model::triage::Side;
-
-/// "; 3 kept passed by", or nothing.
-pub(super) fn kept_note(skipped: usize) -> String {
-    if skipped == 0 {
-        String::new()
-    } else {
-        format!("; {skipped} on your keep list passed by")
-    }
-}
 
 impl App {
     /// `K`: keeps the selection, or un-keeps it when all of it is kept already.
     pub(super) fn keep(&mut self, kind: ListKind) -> Vec<Effect> {
         if kind != ListKind::Connections {
-            self.warn("The keep list is for connections: switch to the Connections tab");
+            self.warn(strings::KEEP_IS_FOR_CONNECTIONS);
             return Vec::new();
         }
-        let triage = self.triage_mut(kind);
+        let triage = &mut self.connections.triage;
         let ids = triage.selection();
         if ids.is_empty() {
             return Vec::new();
@@ -37,23 +29,21 @@ impl App {
         let total = triage.kept_count();
         let mut effects = vec![Effect::SaveKept];
         if all_kept {
-            self.info(format!("Taken off the keep list: {changed} ({total} kept)"));
+            self.info(strings::unkept(changed, total));
         } else if back > 0 {
-            self.info(format!(
-                "Kept {changed}, {back} of them back from To remove ({total} kept)"
-            ));
+            self.info(strings::kept_back(changed, back, total));
             effects.push(Effect::SaveStaged(kind));
         } else {
-            self.info(format!(
-                "Kept {changed}: bulk moves and ranges pass them by ({total} kept)"
-            ));
+            self.info(strings::kept(changed, total));
         }
         effects
     }
 
     /// Enter, → or ←: moves the selection, asking first when kept people are in it.
     pub(super) fn move_selection(&mut self, kind: ListKind) -> Vec<Effect> {
-        let triage = self.triage_of(kind);
+        let Some(triage) = self.triage_of(kind) else {
+            return Vec::new();
+        };
         let ids = triage.selection();
         if ids.iter().any(|&id| triage.is_kept(id)) {
             let from = triage.focus();
@@ -64,11 +54,13 @@ impl App {
 
     /// A click on a row moves it, asking first when it is kept.
     pub(super) fn click_row(&mut self, kind: ListKind, side: Side, row: usize) -> Vec<Effect> {
-        let triage = self.triage_of(kind);
+        let Some(triage) = self.triage_mut(kind) else {
+            return Vec::new();
+        };
         if let Some(&id) = triage.column(side).shown().get(row)
             && triage.is_kept(id)
         {
-            self.triage_mut(kind).select_row(side, row);
+            triage.select_row(side, row);
             return self.ask_unkeep(kind, vec![id], side);
         }
         self.moved(kind, |t| t.move_row(side, row))
@@ -89,7 +81,9 @@ impl App {
         ids: Vec<u32>,
         from: Side,
     ) -> Vec<Effect> {
-        self.triage_mut(kind).set_kept(&ids, false);
+        if let Some(triage) = self.triage_mut(kind) {
+            triage.set_kept(&ids, false);
+        }
         let mut effects = self.moved(kind, |t| t.move_items(from, ids));
         effects.push(Effect::SaveKept);
         effects
@@ -97,20 +91,18 @@ impl App {
 
     /// After range marks: say how many are marked, and how many kept were passed by.
     pub(super) fn marks_changed(&mut self, kind: ListKind, skipped: usize) {
-        let triage = self.triage_of(kind);
+        let Some(triage) = self.triage_of(kind) else {
+            return;
+        };
         let marked = triage.column(triage.focus()).marked();
         if skipped > 0 {
-            self.info(format!("{marked} marked{}", kept_note(skipped)));
+            self.info(strings::marked(marked, skipped));
         }
     }
 
     /// The keys that end a range, for the footer while one is open.
     pub fn range_hint(&self) -> Option<String> {
-        let list = self.current()?;
-        list.triage.visual()?;
-        Some(format!(
-            "{} or Esc ends the range",
-            self.keymap.key_of(Action::MarkRange)
-        ))
+        self.triage_of(self.list()?)?.visual()?;
+        Some(strings::range_hint(&self.keymap.key_of(Action::MarkRange)))
     }
 }

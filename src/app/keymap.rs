@@ -4,15 +4,22 @@
 
 use std::collections::BTreeMap;
 
-use super::action::Action;
+use super::action::{Action, Tab};
+use super::bindings::defaults;
 use super::keys::{Key, KeyCode};
 use super::list::ListKind;
 
-/// Which part of the app has the keyboard.
+/// Which part of the app has the keyboard. Each tab is a screen with its own context,
+/// so one key can mean different things on two tabs and remapping an action of one tab
+/// never remaps another's. What differs between tabs' keys is said by the `Tab` itself
+/// (`Tab::keys_title`, `Tab::overlays`), so a new tab needs no new context here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
-    /// The two columns.
-    Browse,
+    /// A tab's own keys (the Invitations tab answers the Connections tab's: see
+    /// `Tab::keys`).
+    Screen(Tab),
+    /// Keys every tab answers: the tabs, help, quit. A tab's own keys come first.
+    Global,
     /// Typing a filter.
     Filter,
     /// The confirm dialog.
@@ -24,17 +31,34 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 5] = [
-        Context::Browse,
-        Context::Filter,
-        Context::Confirm,
-        Context::Prompt,
-        Context::Help,
-    ];
+    /// The keys of the two-column tabs, Connections and Invitations.
+    pub const TRIAGE: Context = Context::Screen(Tab::Connections);
+    pub const HISTORY: Context = Context::Screen(Tab::History);
+    pub const TIMELINE: Context = Context::Screen(Tab::Timeline);
+
+    /// Every context, the tabs' first, in the order `unconnect config` prints them.
+    pub fn all() -> Vec<Context> {
+        let mut all: Vec<Context> = Vec::new();
+        for tab in Tab::ALL {
+            let context = Context::Screen(tab.keys());
+            if !all.contains(&context) {
+                all.push(context);
+            }
+        }
+        all.extend([
+            Context::Global,
+            Context::Filter,
+            Context::Confirm,
+            Context::Prompt,
+            Context::Help,
+        ]);
+        all
+    }
 
     pub fn title(self) -> &'static str {
         match self {
-            Context::Browse => "Triage",
+            Context::Screen(tab) => tab.keys_title(),
+            Context::Global => "Every tab",
             Context::Filter => "While filtering",
             Context::Confirm => "Confirm dialog",
             Context::Prompt => "Export path",
@@ -46,20 +70,33 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(self, Context::Filter | Context::Prompt)
     }
+
+    /// A tab's own context: the global keys work there too.
+    pub fn is_screen(self) -> bool {
+        matches!(self, Context::Screen(_))
+    }
+
+    /// What the `?` help lists on a tab: its own keys first, then the global ones, then
+    /// the overlays that tab can open.
+    pub fn help_sections(self) -> Vec<Context> {
+        match self {
+            Context::Screen(tab) => [self, Context::Global]
+                .into_iter()
+                .chain(tab.overlays().iter().copied())
+                .collect(),
+            _ => vec![self],
+        }
+    }
 }
 
 /// Where a binding applies, beyond its context: the footer shows only what works here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
     Always,
-    /// On a tab with two triage columns.
+    /// When the tab shows its list (the Invitations tab may have none).
     OnList,
     /// Only on this list's tab.
     On(ListKind),
-    /// On the Timeline tab.
-    OnTimeline,
-    /// On the History tab.
-    OnHistory,
 }
 
 #[derive(Debug, Clone)]
@@ -154,10 +191,19 @@ impl Keymap {
         Ok(map)
     }
 
-    /// No key does two things in one context, and no binding steals typing.
+    /// No key does two things in one context (a tab's own keys and the global ones
+    /// together), and no binding steals typing.
     fn check(&self) -> Result<(), KeymapError> {
         let mut seen: BTreeMap<(Context, Key), Action> = BTreeMap::new();
         for b in &self.bindings {
+            let contexts: Vec<Context> = if b.context == Context::Global {
+                Context::all()
+                    .into_iter()
+                    .filter(|c| c.is_screen())
+                    .collect()
+            } else {
+                vec![b.context]
+            };
             for &key in &b.keys {
                 if b.context.takes_text() && key.text().is_some() {
                     return Err(KeymapError::TypesText {
@@ -166,15 +212,17 @@ impl Keymap {
                         context: context_phrase(b.context),
                     });
                 }
-                if let Some(first) = seen.insert((b.context, key), b.action)
-                    && first != b.action
-                {
-                    return Err(KeymapError::Conflict {
-                        key: key.config_name(),
-                        first: first.name(),
-                        second: b.action.name(),
-                        context: context_phrase(b.context),
-                    });
+                for &context in &contexts {
+                    if let Some(first) = seen.insert((context, key), b.action)
+                        && first != b.action
+                    {
+                        return Err(KeymapError::Conflict {
+                            key: key.config_name(),
+                            first: first.name(),
+                            second: b.action.name(),
+                            context: context_phrase(context),
+                        });
+                    }
                 }
             }
         }
@@ -191,11 +239,20 @@ impl Keymap {
 
     /// The action for a key in a context. In text contexts, unbound printable keys are
     /// input, Backspace deletes, and ↑ ↓ still move the cursor.
+    /// On a tab, the tab's own keys come first, then the global ones.
     pub fn action_for(&self, context: Context, key: Key) -> Option<Action> {
-        let bound = self
-            .in_context(context)
-            .find(|b| b.keys.contains(&key))
-            .map(|b| b.action);
+        let find = |c| {
+            self.in_context(c)
+                .find(|b| b.keys.contains(&key))
+                .map(|b| b.action)
+        };
+        let bound = find(context).or_else(|| {
+            if context.is_screen() {
+                find(Context::Global)
+            } else {
+                None
+            }
+        });
         if bound.is_some() || !context.takes_text() {
             return bound;
         }
@@ -229,87 +286,13 @@ impl Keymap {
 
 fn context_phrase(context: Context) -> &'static str {
     match context {
-        Context::Browse => "in the columns",
+        Context::Screen(tab) => tab.keys_phrase(),
+        Context::Global => "on every tab",
         Context::Filter => "while filtering",
         Context::Confirm => "in the confirm dialog",
         Context::Prompt => "in the export prompt",
         Context::Help => "in the help",
     }
-}
-
-fn ch(c: char) -> Key {
-    Key::char(c)
-}
-
-fn code(code: KeyCode) -> Key {
-    Key::new(code)
-}
-
-use Context::{Browse, Confirm, Filter, Help, Prompt};
-use KeyCode::{BackTab, End, Enter, Esc, Home, PageDown, PageUp, Tab};
-
-/// The default bindings, in the order the help lists them.
-#[rustfmt::skip]
-pub fn defaults() -> Vec<Binding> {
-    let b = |context, action, keys: &[Key], hint, rank, when, help| Binding {
-        context, action, keys: keys.to_vec(), hint, rank, when, help,
-    };
-    use When::{Always, On, OnHistory, OnList, OnTimeline};
-    vec![
-        b(Browse, Action::Mark, &[ch(' ')], Some("mark"), 2, OnList, "mark / unmark the row, cursor moves down"),
-        b(Browse, Action::Move, &[code(Enter)], Some("move"), 2, OnList, "move marked rows (or the cursor row) over"),
-        b(Browse, Action::MoveRight, &[code(KeyCode::Right), ch('l')], None, 9, OnList, "move to the right column (left column)"),
-        b(Browse, Action::MoveLeft, &[code(KeyCode::Left), ch('h')], None, 9, OnList, "move to the left column (right column)"),
-        b(Browse, Action::MoveAll, &[ch('a')], Some("move all shown"), 3, OnList, "move every row shown (after filtering)"),
-        b(Browse, Action::Filter, &[ch('/')], Some("filter"), 3, OnList, "filter: name, company, position, email"),
-        b(Browse, Action::Remove, &[ch('R')], Some("remove…"), 1, On(ListKind::Connections), "remove all on the right (asks first)"),
-        b(Browse, Action::Withdraw, &[ch('W')], Some("withdraw…"), 1, On(ListKind::Invitations), "withdraw all on the right (asks first)"),
-        b(Browse, Action::Undo, &[ch('u')], Some("undo"), 4, OnList, "undo the last move"),
-        b(Browse, Action::Redo, &[Key::ctrl('r')], None, 9, OnList, "redo"),
-        b(Browse, Action::SwitchColumn, &[code(Tab), code(BackTab)], Some("column"), 5, OnList, "switch column"),
-        b(Browse, Action::InvertMarks, &[ch('*')], None, 9, OnList, "invert marks (kept rows stay unmarked)"),
-        b(Browse, Action::Keep, &[ch('K')], Some("keep"), 5, On(ListKind::Connections), "keep list: bulk moves pass them by"),
-        b(Browse, Action::MarkRange, &[ch('V')], None, 9, OnList, "mark a range as the cursor moves"),
-        b(Browse, Action::MarkUp, &[Key::shifted(KeyCode::Up)], None, 9, OnList, "mark this row and the one above"),
-        b(Browse, Action::MarkDown, &[Key::shifted(KeyCode::Down)], None, 9, OnList, "mark this row and the one below"),
-        b(Browse, Action::Sort, &[ch('s')], Some("sort"), 6, OnList, "sort: newest first, last name, company"),
-        b(Browse, Action::Export, &[ch('e')], Some("export"), 6, OnList, "export the right column to CSV"),
-        b(Browse, Action::Open, &[ch('o')], None, 9, OnList, "open the profile in your browser"),
-        b(Browse, Action::CopyUrl, &[ch('y')], None, 9, OnList, "copy the profile URL to the clipboard"),
-        b(Browse, Action::ClearFilter, &[code(Esc)], None, 9, OnList, "clear the column's filter"),
-        b(Browse, Action::Up, &[code(KeyCode::Up), ch('k')], None, 9, OnList, "cursor up"),
-        b(Browse, Action::Down, &[code(KeyCode::Down), ch('j')], None, 9, OnList, "cursor down"),
-        b(Browse, Action::PageUp, &[code(PageUp)], None, 9, OnList, "page up"),
-        b(Browse, Action::PageDown, &[code(PageDown)], None, 9, OnList, "page down"),
-        b(Browse, Action::Top, &[ch('g'), code(Home)], None, 9, OnList, "first row"),
-        b(Browse, Action::Bottom, &[ch('G'), code(End)], None, 9, OnList, "last row"),
-        b(Browse, Action::ConnectionsTab, &[ch('1')], None, 9, Always, "Connections tab"),
-        b(Browse, Action::InvitationsTab, &[ch('2')], None, 9, Always, "Invitations tab"),
-        b(Browse, Action::HistoryTab, &[ch('3')], None, 9, Always, "History tab"),
-        b(Browse, Action::TimelineTab, &[ch('4')], None, 9, Always, "Timeline tab: connections per month, bursts"),
-        b(Browse, Action::Done, &[ch('d')], Some("done"), 1, OnHistory, "history: tick done on LinkedIn (again: untick)"),
-        b(Browse, Action::DoneAll, &[ch('D')], None, 9, OnHistory, "history: mark all shown done (asks first)"),
-        b(Browse, Action::Restore, &[ch('r')], Some("restore…"), 4, OnHistory, "history: restore (asks first)"),
-        b(Browse, Action::Mail, &[ch('m')], Some("e-mail"), 5, OnHistory, "history: an e-mail draft to them"),
-        b(Browse, Action::ZoomIn, &[ch('+'), ch('=')], Some("weeks"), 3, OnTimeline, "timeline: per week"),
-        b(Browse, Action::ZoomOut, &[ch('-')], Some("months"), 3, OnTimeline, "timeline: per month"),
-        b(Browse, Action::Help, &[ch('?')], Some("help"), 0, Always, "this help"),
-        b(Browse, Action::Quit, &[ch('q'), Key::ctrl('c')], Some("quit"), 0, Always, "quit (the staged list is kept)"),
-        b(Filter, Action::KeepFilter, &[code(Enter)], Some("keep filter"), 1, Always, "keep the filter, back to the rows"),
-        b(Filter, Action::ClearFilter, &[code(Esc)], Some("clear"), 1, Always, "clear the filter"),
-        b(Confirm, Action::Yes, &[ch('y')], Some("confirm"), 1, Always, "confirm"),
-        b(Confirm, Action::No, &[ch('n'), code(Esc)], Some("cancel"), 1, Always, "cancel"),
-        b(Confirm, Action::NextButton, &[code(Tab), code(BackTab), code(KeyCode::Left), code(KeyCode::Right)], Some("choose"), 2, Always, "focus the other button"),
-        b(Confirm, Action::PressButton, &[code(Enter)], Some("press"), 2, Always, "press the focused button (Cancel first)"),
-        b(Prompt, Action::WriteFile, &[code(Enter)], Some("export"), 1, Always, "write the file"),
-        b(Prompt, Action::ClosePrompt, &[code(Esc)], Some("cancel"), 1, Always, "close without exporting"),
-        b(Prompt, Action::CompletePath, &[code(Tab)], Some("complete"), 2, Always, "complete the file or folder name"),
-        b(Help, Action::HelpDown, &[code(KeyCode::Down), ch('j')], Some("scroll"), 2, Always, "scroll down"),
-        b(Help, Action::HelpUp, &[code(KeyCode::Up), ch('k')], None, 3, Always, "scroll up"),
-        b(Help, Action::HelpPageDown, &[code(PageDown), ch(' ')], None, 3, Always, "page down"),
-        b(Help, Action::HelpPageUp, &[code(PageUp)], None, 3, Always, "page up"),
-        b(Help, Action::CloseHelp, &[ch('?'), code(Esc), ch('q')], Some("close help"), 0, Always, "close this help"),
-    ]
 }
 
 #[cfg(test)]
@@ -332,14 +315,25 @@ mod tests {
     #[test]
     fn default_keys_map_to_their_actions() {
         let map = Keymap::default();
-        let browse = |k: &str| map.action_for(Context::Browse, k.parse().unwrap());
+        let on = |c, k: &str| map.action_for(c, k.parse().unwrap());
+        let browse = |k: &str| on(Context::TRIAGE, k);
         assert_eq!(browse("G"), Some(Action::Bottom));
         assert_eq!(browse("R"), Some(Action::Remove));
         assert_eq!(browse("ctrl-r"), Some(Action::Redo));
-        assert_eq!(browse("r"), Some(Action::Restore), "History: restore");
+        assert_eq!(browse("r"), None, "restore is History's");
         assert_eq!(browse("x"), None);
         assert_eq!(browse("shift-tab"), Some(Action::SwitchColumn));
         assert_eq!(browse("2"), Some(Action::InvitationsTab));
+        assert_eq!(on(Context::HISTORY, "r"), Some(Action::Restore));
+        assert_eq!(on(Context::HISTORY, "Enter"), Some(Action::OpenNext));
+        assert_eq!(on(Context::HISTORY, "Tab"), Some(Action::SwitchList));
+        assert_eq!(on(Context::HISTORY, "q"), Some(Action::Quit));
+        assert_eq!(on(Context::TIMELINE, "Right"), Some(Action::NextBar));
+        assert_eq!(
+            on(Context::TIMELINE, "Enter"),
+            Some(Action::ShowConnections)
+        );
+        assert_eq!(on(Context::TIMELINE, "4"), Some(Action::TimelineTab));
     }
 
     #[test]
@@ -362,7 +356,7 @@ mod tests {
         let map = Keymap::default();
         let q: Key = "q".parse().unwrap();
         assert_eq!(map.action_for(Context::Filter, q), Some(Action::Input('q')));
-        assert_eq!(map.action_for(Context::Browse, q), Some(Action::Quit));
+        assert_eq!(map.action_for(Context::TRIAGE, q), Some(Action::Quit));
         let up: Key = "Up".parse().unwrap();
         assert_eq!(map.action_for(Context::Filter, up), Some(Action::Up));
         assert_eq!(map.action_for(Context::Prompt, up), None);
@@ -372,10 +366,10 @@ mod tests {
     fn a_remap_replaces_the_defaults_of_that_action_only() {
         let map = remap(&[("remove", &["X", "ctrl-d"])]).unwrap();
         assert_eq!(
-            map.action_for(Context::Browse, "X".parse().unwrap()),
+            map.action_for(Context::TRIAGE, "X".parse().unwrap()),
             Some(Action::Remove)
         );
-        assert_eq!(map.action_for(Context::Browse, "R".parse().unwrap()), None);
+        assert_eq!(map.action_for(Context::TRIAGE, "R".parse().unwrap()), None);
         assert_eq!(map.keys_of(Action::Remove), "X Ctrl-d");
         assert_eq!(map.key_of(Action::Withdraw), "W");
     }
@@ -400,5 +394,26 @@ mod tests {
         ));
         // The same key in two contexts is fine.
         remap(&[("yes", &["Enter"]), ("press-button", &["Space"])]).unwrap();
+        // A global key clashes with every tab's own keys.
+        assert_eq!(
+            remap(&[("quit", &["d"])]).unwrap_err().to_string(),
+            "d is bound to both \"done\" and \"quit\" (on the History tab)"
+        );
+    }
+
+    #[test]
+    fn remapping_move_leaves_history_and_timeline_alone() {
+        let map = remap(&[("move", &["x"]), ("switch-column", &["c"])]).unwrap();
+        let on = |c, k: &str| map.action_for(c, k.parse().unwrap());
+        assert_eq!(on(Context::TRIAGE, "x"), Some(Action::Move));
+        assert_eq!(on(Context::TRIAGE, "Enter"), None);
+        assert_eq!(on(Context::HISTORY, "Enter"), Some(Action::OpenNext));
+        assert_eq!(on(Context::HISTORY, "Tab"), Some(Action::SwitchList));
+        assert_eq!(on(Context::HISTORY, "x"), None);
+        assert_eq!(
+            on(Context::TIMELINE, "Enter"),
+            Some(Action::ShowConnections)
+        );
+        assert_eq!(on(Context::TIMELINE, "Tab"), Some(Action::ToggleBursts));
     }
 }

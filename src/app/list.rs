@@ -1,18 +1,19 @@
-//! The lists the app triages in two columns. What differs between them (titles, verbs,
-//! the journal action, the staged file, how an item is named) is data in [`ListSpec`]
-//! and [`Items`], so a new list is one more spec and one more kind of items, not a match
-//! in every file.
+//! The lists the app triages in two columns, Connections and Invitations. What differs
+//! between them as words (titles, verbs, what the status line says) is data in
+//! [`ListSpec`]; what differs as data (how an item is named, its URL, what saying yes
+//! means) is the [`Items`] of the list. The History tab's lists are its own (see
+//! `history_screen`): one column each, no staging.
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use super::action::{Action, Tab};
-use crate::model::history::{self, Record};
 use crate::model::pending::Pending;
 use crate::model::triage::Triage;
 use crate::model::{InvitationRules, People, PersonId};
 
+/// Which list an id belongs to: the two triaged lists and the History tab's two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ListKind {
     Connections,
@@ -23,7 +24,7 @@ pub enum ListKind {
     Withdrawn,
 }
 
-/// Everything that tells one list from another, as words and names.
+/// Everything that tells one triaged list from another, as words and names.
 #[derive(Debug)]
 pub struct ListSpec {
     pub kind: ListKind,
@@ -38,20 +39,14 @@ pub struct ListSpec {
     pub past: &'static str,
     /// "removed", for "nothing was removed".
     pub done: &'static str,
-    /// Singular and plural of what is listed.
-    pub noun: [&'static str; 2],
     /// The key action that opens the confirm dialog.
     pub confirm_action: Action,
-    /// The staged-set file in the data folder: `staged-{file_name}.jsonl`.
-    pub file_name: &'static str,
     /// What the `e` prompt proposes: `unconnect-{export_stem}-DATE.csv`.
     pub export_stem: &'static str,
     /// What the status line says once the journal holds the batch.
     pub recorded: &'static str,
     /// What the two columns say when empty: left, right.
     pub empty: [&'static str; 2],
-    /// One column across the tab (History), not two to move rows between.
-    pub single: bool,
 }
 
 pub static CONNECTIONS: ListSpec = ListSpec {
@@ -62,16 +57,13 @@ pub static CONNECTIONS: ListSpec = ListSpec {
     doing: "Removing",
     past: "Removed",
     done: "removed",
-    noun: ["connection", "connections"],
     confirm_action: Action::Remove,
-    file_name: "connections",
     export_stem: "staged",
     recorded: "Now remove them on LinkedIn, which has no API: the History tab (3) opens each in turn with Enter.",
     empty: [
         "Nobody left here: everyone is staged or removed.",
         "Nobody staged yet. Space marks a row, Enter moves it here; a click moves it too.",
     ],
-    single: false,
 };
 
 pub static INVITATIONS: ListSpec = ListSpec {
@@ -82,56 +74,13 @@ pub static INVITATIONS: ListSpec = ListSpec {
     doing: "Withdrawing",
     past: "Withdrew",
     done: "withdrawn",
-    noun: ["invitation", "invitations"],
     confirm_action: Action::Withdraw,
-    file_name: "invitations",
     export_stem: "to-withdraw",
     recorded: "Now withdraw them on LinkedIn too (My Network > Manage > Sent); the History tab keeps count.",
     empty: [
         "No pending invitations: every invitation you sent was accepted or withdrawn.",
         "Nothing to withdraw yet. Space marks a row, Enter moves it here; a click moves it too.",
     ],
-    single: false,
-};
-
-pub static REMOVED: ListSpec = ListSpec {
-    kind: ListKind::Removed,
-    tab: Tab::History,
-    titles: ["Removed", ""],
-    verb: "Restore",
-    doing: "Restoring",
-    past: "Restored",
-    done: "restored",
-    noun: ["connection", "connections"],
-    confirm_action: Action::Restore,
-    file_name: "removed",
-    export_stem: "removed",
-    recorded: "They are back among your connections here; on LinkedIn a new invitation is needed, which they will see.",
-    empty: [
-        "Nobody removed yet. Removals you confirm on the Connections tab appear here, to work through on LinkedIn one by one.",
-        "",
-    ],
-    single: true,
-};
-
-pub static WITHDRAWN: ListSpec = ListSpec {
-    kind: ListKind::Withdrawn,
-    tab: Tab::History,
-    titles: ["Withdrawn", ""],
-    verb: "Restore",
-    doing: "Restoring",
-    past: "Restored",
-    done: "restored",
-    noun: ["invitation", "invitations"],
-    confirm_action: Action::Restore,
-    file_name: "withdrawn",
-    export_stem: "withdrawn",
-    recorded: "They are pending again here; on LinkedIn, send a new invitation once the wait is over.",
-    empty: [
-        "No invitation withdrawn yet. Withdrawals you confirm on the Invitations tab appear here.",
-        "",
-    ],
-    single: true,
 };
 
 impl ListKind {
@@ -142,106 +91,107 @@ impl ListKind {
         ListKind::Withdrawn,
     ];
 
-    pub fn spec(self) -> &'static ListSpec {
+    /// The words of a triaged list; `None` for the History tab's lists, which have
+    /// their own (`HistorySpec`).
+    pub fn spec(self) -> Option<&'static ListSpec> {
         match self {
-            ListKind::Connections => &CONNECTIONS,
-            ListKind::Invitations => &INVITATIONS,
-            ListKind::Removed => &REMOVED,
-            ListKind::Withdrawn => &WITHDRAWN,
+            ListKind::Connections => Some(&CONNECTIONS),
+            ListKind::Invitations => Some(&INVITATIONS),
+            ListKind::Removed | ListKind::Withdrawn => None,
         }
     }
 
     /// The History list of a kind of record.
-    pub fn of_history(kind: history::Kind) -> ListKind {
+    pub fn of_history(kind: crate::model::history::Kind) -> ListKind {
         match kind {
-            history::Kind::Removal => ListKind::Removed,
-            history::Kind::Withdrawal => ListKind::Withdrawn,
+            crate::model::history::Kind::Removal => ListKind::Removed,
+            crate::model::history::Kind::Withdrawal => ListKind::Withdrawn,
         }
     }
 
     /// The kind of record a History list holds.
-    pub fn history_kind(self) -> Option<history::Kind> {
+    pub fn history_kind(self) -> Option<crate::model::history::Kind> {
         match self {
-            ListKind::Removed => Some(history::Kind::Removal),
-            ListKind::Withdrawn => Some(history::Kind::Withdrawal),
+            ListKind::Removed => Some(crate::model::history::Kind::Removal),
+            ListKind::Withdrawn => Some(crate::model::history::Kind::Withdrawal),
             _ => None,
         }
     }
 
     /// "connection" or "connections".
     pub fn noun(self, n: usize) -> &'static str {
-        self.spec().noun[usize::from(n != 1)]
+        let [one, many] = match self {
+            ListKind::Connections | ListKind::Removed => ["connection", "connections"],
+            ListKind::Invitations | ListKind::Withdrawn => ["invitation", "invitations"],
+        };
+        if n == 1 { one } else { many }
     }
 }
 
-/// What a list's ids point at.
-pub enum Items {
-    /// Shared with the threads that sort and save them.
-    People(Arc<People>),
-    Invitations {
-        pending: Pending,
-        rules: InvitationRules,
-    },
-    /// Journaled removals or withdrawals in force, newest first (History).
-    Records(Vec<Record>),
-}
-
-impl Items {
+/// What a triaged list's ids point at.
+pub trait Items {
     /// Display name of an item.
-    pub fn name(&self, id: u32) -> String {
-        match self {
-            Items::People(people) => people.get(PersonId(id)).full_name(),
-            Items::Invitations { pending, .. } => pending.items[id as usize].to.clone(),
-            Items::Records(records) => records[id as usize].name(),
-        }
-    }
-
+    fn name(&self, id: u32) -> String;
     /// The profile URL of an item, empty when the export has none.
-    pub fn url(&self, id: u32) -> String {
-        match self {
-            Items::People(people) => people.get(PersonId(id)).url.to_string(),
-            Items::Invitations { pending, .. } => pending.items[id as usize].invitee_url.clone(),
-            Items::Records(records) => records[id as usize].url().to_owned(),
-        }
+    fn url(&self, id: u32) -> String;
+    /// What the confirm dialog adds after the names: the consequence of saying yes.
+    fn consequence(&self, today: NaiveDate) -> String;
+}
+
+impl Items for Arc<People> {
+    fn name(&self, id: u32) -> String {
+        self.get(PersonId(id)).full_name()
     }
 
-    /// What the confirm dialog adds after the names: the consequence of saying yes.
-    /// `rules` are the invitation rules in force (the re-invite date).
-    pub fn consequence(&self, today: NaiveDate, rules: &InvitationRules) -> String {
-        match self {
-            Items::Records(records) => match records.first().map(|r| r.kind) {
-                Some(history::Kind::Withdrawal) => format!(
-                    "They return as pending here. LinkedIn lets you invite them again after {}; \
-                     they will see that invitation.",
-                    rules
-                        .may_reinvite_after(today)
-                        .format(crate::model::person::LINKEDIN_DATE)
-                ),
-                _ => "They return to your connections here. On LinkedIn a new invitation is \
-                      needed, and they will see it."
-                    .to_owned(),
-            },
-            Items::People(_) => {
-                "They will not be notified. Only you can reconnect with them later.".to_owned()
-            }
-            Items::Invitations { .. } => format!(
-                "They will not be notified. You can invite them again after {}.",
-                rules
-                    .may_reinvite_after(today)
-                    .format(crate::model::person::LINKEDIN_DATE)
-            ),
-        }
+    fn url(&self, id: u32) -> String {
+        self.get(PersonId(id)).url.to_string()
+    }
+
+    fn consequence(&self, _: NaiveDate) -> String {
+        "They will not be notified. Only you can reconnect with them later.".to_owned()
     }
 }
 
-/// One triaged list: its spec, its items and the two columns' state.
-pub struct TriageList {
+/// The invitations still pending, and the rules in force for them.
+pub struct Invitations {
+    pub pending: Pending,
+    pub rules: InvitationRules,
+}
+
+impl Items for Invitations {
+    fn name(&self, id: u32) -> String {
+        self.pending.items[id as usize].to.clone()
+    }
+
+    fn url(&self, id: u32) -> String {
+        self.pending.items[id as usize].invitee_url.clone()
+    }
+
+    fn consequence(&self, today: NaiveDate) -> String {
+        format!(
+            "They will not be notified. You can invite them again after {}.",
+            self.rules
+                .may_reinvite_after(today)
+                .format(crate::model::person::LINKEDIN_DATE)
+        )
+    }
+}
+
+/// One triaged list: its words, its items and the two columns' state.
+pub struct TriageList<I> {
     pub spec: &'static ListSpec,
-    pub items: Items,
+    pub items: I,
     pub triage: Triage,
 }
 
-impl TriageList {
+/// The Connections tab: the export's connections, shared with the sorting and saving
+/// threads.
+pub type ConnectionsList = TriageList<Arc<People>>;
+
+/// The Invitations tab, when the export has an Invitations.csv.
+pub type InvitationsList = TriageList<Invitations>;
+
+impl<I> TriageList<I> {
     pub fn kind(&self) -> ListKind {
         self.spec.kind
     }

@@ -1,17 +1,25 @@
-//! The app: its state, the actions that change it and the effects it asks for. Pure: no
-//! terminal types and no I/O here, so everything is testable by feeding actions to
-//! [`App::update`] and reading the state. The runtime carries out the effects; the `ui`
-//! draws the state.
+//! The app: its state, the events that change it and the effects it asks for. Pure: no
+//! terminal types and no I/O here, so everything is testable by handing events to
+//! [`App::handle`] (a key action is [`App::update`]) and reading the state. The runtime
+//! carries out the effects and hands back what came of them; the `ui` draws the state.
 //!
-//! One file per concern: `action` (what the user can do), `keys` and `keymap` (keys as
-//! data), `list` (what differs between the triaged lists), `state` (the `App`), `update`
-//! (actions in, effects out), `confirm` (the dialog and the action it carries), `effect`
-//! (what the runtime is asked to do and reports back).
+//! One file per concern: `action` (what the user can do, and the tabs), `keys`, `keymap`
+//! and `bindings` (keys as data, per tab), `state` (the `App` and its typed screens),
+//! `event` (the one door), `update` (actions in, effects out), `results` (what the
+//! runtime reports back), `confirm` (the dialog and the action it carries), `dialogs`
+//! (what each dialog says and what its answer does), `effect` (what the runtime is asked
+//! to do), `strings` (every sentence the user reads). Each tab has its own state: `list`
+//! (the Connections and Invitations lists), `history_screen` and `history` (the History
+//! tab), `timeline` (the Timeline tab).
 
 pub mod action;
+mod bindings;
 pub mod confirm;
+pub mod dialogs;
 pub mod effect;
+pub mod event;
 pub mod history;
+pub mod history_screen;
 pub mod keep;
 pub mod keymap;
 pub mod keys;
@@ -19,13 +27,19 @@ pub mod list;
 mod results;
 pub mod signals;
 pub mod state;
+pub mod strings;
 pub mod timeline;
 pub mod update;
 
 pub use action::{Action, Tab};
 pub use confirm::{ConfirmAction, ConfirmDialog};
+pub use dialogs::{DialogLine, DialogText, Tone};
 pub use effect::{Effect, Written};
+pub use event::{Event, OpenOutcome};
+pub use history_screen::{HistoryList, HistoryScreen, HistorySpec};
 pub use keymap::{Context, Keymap};
 pub use keys::Key;
-pub use list::{Items, ListKind, ListSpec, TriageList};
+pub use list::{
+    ConnectionsList, Invitations, InvitationsList, Items, ListKind, ListSpec, TriageList,
+};
 pub use state::{App, Mode, Status, StatusKind, Timing};

@@ -2,29 +2,33 @@
 //! orders built after the first frame, completed paths, and what the writer wrote. Pure
 //! like `update`: state changes and effects out.
 
+use super::confirm::ConfirmAction;
 use super::effect::{Effect, Written};
 use super::list::ListKind;
 use super::state::{App, Mode};
+use super::strings;
 use crate::model::filter::FilterChunk;
 use crate::model::roster::Order;
 use crate::model::search::SearchIndex;
 use crate::store::StoreError;
 
 impl App {
-    /// Matches from a filter job on the worker. Returns whether the screen changed.
-    pub fn filter_results(&mut self, kind: ListKind, chunk: FilterChunk) -> bool {
+    /// Matches from a filter job on the worker.
+    pub(super) fn filter_results(&mut self, kind: ListKind, chunk: FilterChunk) {
         let done = chunk.done;
-        let accepted = self.triage_mut(kind).accept(chunk);
+        let Some(triage) = self.triage_mut(kind) else {
+            return;
+        };
+        let accepted = triage.accept(chunk);
         if accepted && let (Some(timing), Some(took)) = (&mut self.timing, done) {
             timing.filter = Some(took);
         }
-        accepted
     }
 
     /// The Connections tab's search index, built after the first frame. Returns the
     /// filter jobs of columns that were waiting for it.
-    pub fn search_ready(&mut self, search: SearchIndex) -> Vec<Effect> {
-        let jobs = self.triage_mut(ListKind::Connections).search_ready(search);
+    pub(super) fn search_ready(&mut self, search: SearchIndex) -> Vec<Effect> {
+        let jobs = self.connections.triage.search_ready(search);
         jobs.into_iter()
             .map(|j| Effect::Filter(ListKind::Connections, j))
             .collect()
@@ -32,12 +36,10 @@ impl App {
 
     /// The Connections tab's name and company orders, computed after the first frame.
     /// Returns the filter jobs of columns that were waiting for them.
-    pub fn sorts_ready(&mut self, sorts: Vec<(&'static str, Order)>) -> Vec<Effect> {
+    pub(super) fn sorts_ready(&mut self, sorts: Vec<(&'static str, Order)>) -> Vec<Effect> {
         let mut effects = Vec::new();
         for (name, order) in sorts {
-            let jobs = self
-                .triage_mut(ListKind::Connections)
-                .sort_ready(name, order);
+            let jobs = self.connections.triage.sort_ready(name, order);
             effects.extend(
                 jobs.into_iter()
                     .map(|j| Effect::Filter(ListKind::Connections, j)),
@@ -48,38 +50,26 @@ impl App {
 
     /// The export prompt's path, completed by the runtime from the folder it names; with
     /// several candidates, the status line lists them.
-    pub fn path_completed(&mut self, input: String, candidates: &[String]) {
+    pub(super) fn path_completed(&mut self, input: String, candidates: &[String]) {
         if let Mode::Prompt { .. } = self.mode {
             self.mode = Mode::Prompt { input };
             match candidates {
-                [] => self.warn("No file or folder there starts like that"),
+                [] => self.warn(strings::NO_COMPLETION),
                 [_] => self.status = None,
-                many => {
-                    let shown: Vec<&str> = many.iter().take(8).map(String::as_str).collect();
-                    let more = many.len().saturating_sub(shown.len());
-                    let tail = if more > 0 {
-                        format!(" and {more} more")
-                    } else {
-                        String::new()
-                    };
-                    self.info(format!("{}{tail}", shown.join("  ")));
-                }
+                many => self.info(strings::candidates(many)),
             }
         }
     }
 
     /// What the writer thread finished. Returns the effects that follow.
-    pub fn written(&mut self, written: Written) -> Vec<Effect> {
+    pub(super) fn written(&mut self, written: Written) -> Vec<Effect> {
         match written {
             Written::Exported {
                 path,
                 count,
                 result: Ok(()),
             } => {
-                self.info(format!(
-                    "Exported {count} to {} (UTF-8 with BOM, opens cleanly in Excel)",
-                    path.display()
-                ));
+                self.info(strings::exported(count, &path));
                 Vec::new()
             }
             Written::Exported {
@@ -87,7 +77,7 @@ impl App {
                 result: Err(e),
                 ..
             } => {
-                self.error(format!("Could not export to {}: {e}", path.display()));
+                self.error(strings::not_exported(&path, &e));
                 Vec::new()
             }
             Written::Staged(kind, Ok(())) => {
@@ -96,7 +86,7 @@ impl App {
             }
             Written::Staged(kind, Err(e)) => {
                 self.set_saved(kind, false);
-                self.error(format!("Could not save the staged list: {e}"));
+                self.error(strings::staged_not_saved(&e));
                 Vec::new()
             }
             Written::Kept(Ok(())) => {
@@ -105,12 +95,16 @@ impl App {
             }
             Written::Kept(Err(e)) => {
                 self.kept_unsaved = true;
-                self.error(format!("Could not save the keep list: {e}"));
+                self.error(strings::kept_not_saved(&e));
                 Vec::new()
             }
             Written::Confirmed(action, Ok(history)) => {
-                self.confirmed(&action);
-                self.set_history(history);
+                self.journaling = false;
+                // Only journal batches go to the writer (see `dialogs`).
+                if let ConfirmAction::Journal { kind, ids } = &action {
+                    self.confirmed(*kind, ids);
+                }
+                self.history.set(history);
                 vec![Effect::SaveStaged(action.kind())]
             }
             Written::Recorded {
@@ -125,26 +119,19 @@ impl App {
             }
             Written::Recorded { result: Err(e), .. } => {
                 self.journaling = false;
-                self.error(format!(
-                    "Nothing was recorded: could not write the journal: {e}"
-                ));
+                self.error(strings::nothing_recorded(&e));
                 Vec::new()
             }
             // The partial batch could not be undone: say so, never "nothing was removed".
             Written::Confirmed(action, Err(e @ StoreError::Unsure { .. })) => {
                 self.journaling = false;
-                self.error(format!(
-                    "The journal may hold part of this batch of {}: {e}",
-                    action.ids().len()
-                ));
+                self.error(strings::partly_journaled(action.ids().len(), &e));
                 Vec::new()
             }
             Written::Confirmed(action, Err(e)) => {
                 self.journaling = false;
-                self.error(format!(
-                    "Nothing was {}: could not write the journal: {e}",
-                    action.kind().spec().done
-                ));
+                let done = action.kind().spec().map_or("", |s| s.done);
+                self.error(strings::nothing_journaled(done, &e));
                 Vec::new()
             }
         }
@@ -152,15 +139,15 @@ impl App {
 
     /// The writer thread is gone (a bug): say so, and let the lists be used again. A
     /// removal in flight may or may not have reached the journal.
-    pub fn writer_stopped(&mut self) {
+    pub(super) fn writer_stopped(&mut self) {
+        if self.writer_stopped_reported {
+            return;
+        }
         self.journaling = false;
         self.writer_stopped_reported = true;
         for kind in ListKind::ALL {
             self.set_saved(kind, false);
         }
-        self.error(
-            "Saving stopped unexpectedly (a bug: please report it). Changes from now on are \
-             not saved; check `unconnect export removed` before removing anyone again.",
-        );
+        self.error(super::strings::WRITER_STOPPED);
     }
 }

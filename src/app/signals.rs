@@ -27,7 +27,7 @@ impl App {
 
     /// The connection under the focused column's cursor on the Connections tab.
     pub fn connection_at_cursor(&self) -> Option<u32> {
-        let triage = &self.connections().triage;
+        let triage = &self.connections.triage;
         let column = triage.column(triage.focus());
         column.shown().get(column.cursor).copied()
     }
@@ -48,18 +48,7 @@ impl App {
             .filter_map(|&id| self.signal(id))
             .filter(|s| s.is_endorsed() || s.is_recommended())
             .count();
-        match (shared, ids.len()) {
-            (0, _) => None,
-            (1, 1) => Some(
-                "★ You have endorsements or recommendations with them: removing also \
-                 withdraws those between you."
-                    .to_owned(),
-            ),
-            (k, n) => Some(format!(
-                "★ {k} of the {n} have endorsements or recommendations with you: removing \
-                 also withdraws those between you."
-            )),
-        }
+        (shared > 0).then(|| super::strings::endorsements_go(shared, ids.len()))
     }
 
     /// The first cursor move on the Connections tab says the signals note, once.

@@ -8,8 +8,14 @@ use chrono::NaiveDate;
 
 use super::action::Tab;
 use super::confirm::ConfirmDialog;
+use super::effect::Effect;
+use super::history_screen::{HistoryList, HistoryScreen, OpenTarget};
 use super::keymap::{Context, Keymap};
-use super::list::{CONNECTIONS, INVITATIONS, Items, ListKind, TriageList};
+use super::list::{
+    CONNECTIONS, ConnectionsList, INVITATIONS, Invitations, InvitationsList, Items, ListKind,
+    TriageList,
+};
+use crate::model::history::History;
 use crate::model::pending::Pending;
 use crate::model::signals::Signals;
 use crate::model::triage::{Side, Triage};
@@ -55,48 +61,40 @@ pub struct Timing {
 }
 
 pub struct App {
-    pub tab: Tab,
-    pub mode: Mode,
-    /// The triaged lists: Connections always, Invitations when the export has them.
-    pub lists: Vec<TriageList>,
-    pub keymap: Arc<Keymap>,
-    pub status: Option<Status>,
+    pub(super) tab: Tab,
+    pub(super) mode: Mode,
+    pub(super) keymap: Arc<Keymap>,
+    pub(super) status: Option<Status>,
     /// Shown under the Invitations tab when there is no Invitations.csv.
-    pub invitations_note: String,
-    pub today: NaiveDate,
-    /// Shown under the History tab until it is filled.
-    pub history_note: String,
-    pub running: bool,
+    pub(super) invitations_note: String,
+    pub(super) today: NaiveDate,
     /// Set with `--debug-timing`.
-    pub timing: Option<Timing>,
+    pub(super) timing: Option<Timing>,
     /// A removal (or withdrawal) is being journaled: until it is on disk, the lists
     /// do not change under it.
-    pub journaling: bool,
+    pub(super) journaling: bool,
     /// Lists whose last staged save failed: what the disk holds is older than the screen.
-    pub unsaved: Vec<ListKind>,
+    pub(super) unsaved: Vec<ListKind>,
     /// The last save of the keep list failed.
-    pub kept_unsaved: bool,
+    pub(super) kept_unsaved: bool,
     /// The writer thread stopped and the user has been told.
-    pub writer_stopped_reported: bool,
+    pub(super) writer_stopped_reported: bool,
     /// How far the help can scroll at the current size (set from the layout).
-    pub help_max_scroll: u16,
+    pub(super) help_max_scroll: u16,
     /// Where the export prompt proposes to write, as the user writes it (`~/Downloads`).
-    pub export_folder: Option<String>,
+    pub(super) export_folder: Option<String>,
+    /// The Connections tab.
+    pub(super) connections: ConnectionsList,
+    /// The Invitations tab's list: none when the export has no Invitations.csv.
+    pub(super) invitations: Option<InvitationsList>,
+    /// The History tab.
+    pub(super) history: HistoryScreen,
     /// The Timeline tab's data and cursor, built the first time it is shown.
-    pub timeline: Option<super::timeline::Timeline>,
-    /// Which History list is shown: removals or withdrawals.
-    pub history_showing: ListKind,
-    /// What the work-through opens.
-    pub open_target: super::history::OpenTarget,
-    /// The profile-visit note was given this session; until shown, it waits here.
-    pub privacy_said: bool,
-    pub privacy_note: Option<String>,
+    pub(super) timeline: Option<super::timeline::Timeline>,
     /// Messages, endorsements and recommendations per connection; none for a Basic export.
-    pub signals: Option<Arc<Signals>>,
+    pub(super) signals: Option<Arc<Signals>>,
     /// What the export's signals amount to, until said (see `with_signals`).
-    pub signals_note: Option<String>,
-    /// The History lists' counts (removed, withdrawn), kept as records change.
-    pub progress: [crate::model::history::Progress; 2],
+    pub(super) signals_note: Option<String>,
 }
 
 impl App {
@@ -104,17 +102,10 @@ impl App {
         App {
             tab: Tab::Connections,
             mode: Mode::Browse,
-            lists: vec![TriageList {
-                spec: &CONNECTIONS,
-                items: Items::People(people.into()),
-                triage,
-            }],
             keymap: Arc::new(Keymap::default()),
             status: None,
             invitations_note: String::new(),
             today,
-            history_note: String::new(),
-            running: true,
             timing: None,
             journaling: false,
             unsaved: Vec::new(),
@@ -122,14 +113,16 @@ impl App {
             writer_stopped_reported: false,
             help_max_scroll: u16::MAX,
             export_folder: None,
+            connections: TriageList {
+                spec: &CONNECTIONS,
+                items: people.into(),
+                triage,
+            },
+            invitations: None,
+            history: HistoryScreen::new(History::default()),
             timeline: None,
-            history_showing: ListKind::Removed,
-            open_target: super::history::OpenTarget::Profile,
-            privacy_said: false,
-            privacy_note: None,
             signals: None,
             signals_note: None,
-            progress: Default::default(),
         }
     }
 
@@ -140,10 +133,9 @@ impl App {
         triage: Triage,
         rules: InvitationRules,
     ) -> Self {
-        self.lists.retain(|l| l.kind() != ListKind::Invitations);
-        self.lists.push(TriageList {
+        self.invitations = Some(TriageList {
             spec: &INVITATIONS,
-            items: Items::Invitations { pending, rules },
+            items: Invitations { pending, rules },
             triage,
         });
         self
@@ -154,9 +146,81 @@ impl App {
         self
     }
 
+    /// Said under the History tab's list: where the journal is.
+    pub fn with_history_note(mut self, note: String) -> Self {
+        self.history.note = note;
+        self
+    }
+
+    /// What the History tab's work-through opens.
+    pub fn with_open_target(mut self, target: OpenTarget) -> Self {
+        self.history.open_target = target;
+        self
+    }
+
+    /// Said under the Invitations tab when the export has no Invitations.csv.
+    pub fn with_invitations_note(mut self, note: String) -> Self {
+        self.invitations_note = note;
+        self
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// Which overlay or text field has the keyboard.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The status line, if anything is said.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Said under the Invitations tab when there is no Invitations.csv.
+    pub fn invitations_note(&self) -> &str {
+        &self.invitations_note
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The last measured times, with `--debug-timing`.
+    pub fn timing(&self) -> Option<Timing> {
+        self.timing
+    }
+
+    /// Whether a removal (or withdrawal) is being journaled: keys wait until it is.
+    pub fn is_journaling(&self) -> bool {
+        self.journaling
+    }
+
+    /// The Timeline tab, once shown.
+    pub fn timeline(&self) -> Option<&super::timeline::Timeline> {
+        self.timeline.as_ref()
+    }
+
+    /// The export's signals; none for a Basic export.
+    pub fn signals(&self) -> Option<&Signals> {
+        self.signals.as_deref()
+    }
+
+    /// What the export's signals amount to, until first said.
+    pub fn signals_note(&self) -> Option<&str> {
+        self.signals_note.as_deref()
+    }
+
+    /// Which keymap context has the keyboard: the tab's own in the rows, else the
+    /// overlay's.
     pub fn context(&self) -> Context {
         match self.mode {
-            Mode::Browse => Context::Browse,
+            Mode::Browse => self.screen_context(),
             Mode::Filter => Context::Filter,
             Mode::Confirm(_) => Context::Confirm,
             Mode::Prompt { .. } => Context::Prompt,
@@ -164,59 +228,97 @@ impl App {
         }
     }
 
-    /// The list of a kind, if the export has it.
-    pub fn list_of(&self, kind: ListKind) -> Option<&TriageList> {
-        self.lists.iter().find(|l| l.kind() == kind)
+    /// The current tab's own key context.
+    pub fn screen_context(&self) -> Context {
+        Context::Screen(self.tab.keys())
     }
 
-    /// The list the current tab triages, if it has one.
-    pub fn current(&self) -> Option<&TriageList> {
-        if self.tab == Tab::History {
-            return self.list_of(self.history_showing);
+    /// Switches to a tab; the Timeline is built the first time it is shown.
+    pub(super) fn show(&mut self, tab: Tab) {
+        self.tab = tab;
+        if tab == Tab::Timeline {
+            self.timeline_mut();
         }
-        self.lists.iter().find(|l| l.spec.tab == self.tab)
     }
 
-    /// The kind of list the current tab triages, if it has one.
+    /// Hands the tab its own actions; `None` for those every list shares (cursor, marks,
+    /// filter, sort), and for the two-column tabs, whose actions are those.
+    pub(super) fn screen_action(&mut self, action: super::action::Action) -> Option<Vec<Effect>> {
+        match self.tab {
+            Tab::Connections | Tab::Invitations => None,
+            Tab::History => self.history_action(action),
+            Tab::Timeline => Some(self.timeline_action(action)),
+        }
+    }
+
+    /// The Connections tab's list, always there.
+    pub fn connections(&self) -> &ConnectionsList {
+        &self.connections
+    }
+
+    /// The Invitations tab's list, when the export has one.
+    pub fn invitations(&self) -> Option<&InvitationsList> {
+        self.invitations.as_ref()
+    }
+
+    /// The History tab.
+    pub fn history(&self) -> &HistoryScreen {
+        &self.history
+    }
+
+    /// A History list, for `Removed` and `Withdrawn`.
+    pub fn history_list(&self, kind: ListKind) -> Option<&HistoryList> {
+        kind.history_kind().map(|k| self.history.list(k))
+    }
+
+    /// The kind of list the current tab shows, if it shows one.
     pub fn list(&self) -> Option<ListKind> {
-        self.current().map(TriageList::kind)
+        match self.tab {
+            Tab::Connections => Some(ListKind::Connections),
+            Tab::Invitations => self.invitations.as_ref().map(TriageList::kind),
+            Tab::History => Some(self.history.current().kind()),
+            Tab::Timeline => None,
+        }
     }
 
-    /// The Connections list, always there.
-    pub fn connections(&self) -> &TriageList {
-        &self.lists[0]
+    /// The kind of two-column list the current tab triages, if it triages one.
+    pub fn triage_list(&self) -> Option<ListKind> {
+        self.list().filter(|k| k.spec().is_some())
     }
 
     /// The connections of the export, shared with the sorting and saving threads.
     pub fn people(&self) -> &Arc<People> {
-        match &self.connections().items {
-            Items::People(people) => people,
-            _ => unreachable!("the first list holds the connections"),
+        &self.connections.items
+    }
+
+    /// The rows and columns of a list, if the export has it.
+    pub fn triage_of(&self, kind: ListKind) -> Option<&Triage> {
+        match kind {
+            ListKind::Connections => Some(&self.connections.triage),
+            ListKind::Invitations => self.invitations.as_ref().map(|l| &l.triage),
+            ListKind::Removed | ListKind::Withdrawn => self.history_list(kind).map(|l| &l.triage),
         }
     }
 
-    pub fn triage_of(&self, kind: ListKind) -> &Triage {
-        &self.list_of(kind).unwrap_or(self.connections()).triage
+    pub(super) fn triage_mut(&mut self, kind: ListKind) -> Option<&mut Triage> {
+        match kind {
+            ListKind::Connections => Some(&mut self.connections.triage),
+            ListKind::Invitations => self.invitations.as_mut().map(|l| &mut l.triage),
+            ListKind::Removed | ListKind::Withdrawn => kind
+                .history_kind()
+                .map(|k| &mut self.history.list_mut(k).triage),
+        }
     }
 
-    pub(super) fn triage_mut(&mut self, kind: ListKind) -> &mut Triage {
-        let i = self
-            .lists
-            .iter()
-            .position(|l| l.kind() == kind)
-            .unwrap_or(0);
-        &mut self.lists[i].triage
-    }
-
-    pub fn info(&mut self, text: impl Into<String>) {
+    pub(super) fn info(&mut self, text: impl Into<String>) {
         self.set_status(StatusKind::Info, text);
     }
 
-    pub fn warn(&mut self, text: impl Into<String>) {
+    pub(super) fn warn(&mut self, text: impl Into<String>) {
         self.set_status(StatusKind::Warning, text);
     }
 
-    pub fn error(&mut self, text: impl Into<String>) {
+    pub(super) fn error(&mut self, text: impl Into<String>) {
         self.set_status(StatusKind::Error, text);
     }
 
@@ -229,13 +331,22 @@ impl App {
 
     /// What saying yes to a list's dialog means, with the invitation rules in force.
     pub fn consequence(&self, kind: ListKind) -> String {
-        let rules = match self.list_of(ListKind::Invitations).map(|l| &l.items) {
-            Some(Items::Invitations { rules, .. }) => *rules,
-            _ => InvitationRules::default(),
-        };
-        self.list_of(kind)
-            .map(|l| l.items.consequence(self.today, &rules))
-            .unwrap_or_default()
+        let rules = self
+            .invitations
+            .as_ref()
+            .map_or_else(InvitationRules::default, |l| l.items.rules);
+        match kind {
+            ListKind::Connections => self.connections.items.consequence(self.today),
+            ListKind::Invitations => self
+                .invitations
+                .as_ref()
+                .map(|l| l.items.consequence(self.today))
+                .unwrap_or_default(),
+            ListKind::Removed | ListKind::Withdrawn => self
+                .history_list(kind)
+                .map(|l| l.consequence(self.today, &rules))
+                .unwrap_or_default(),
+        }
     }
 
     /// Staged connections (the Connections tab's right column).
@@ -244,38 +355,61 @@ impl App {
     }
 
     pub fn staged_in(&self, kind: ListKind) -> usize {
-        self.list_of(kind)
-            .map_or(0, |l| l.triage.column(Side::Right).total())
+        self.triage_of(kind)
+            .map_or(0, |t| t.column(Side::Right).total())
     }
 
     /// Display name of an item of a list.
     pub fn item_name(&self, kind: ListKind, id: u32) -> String {
-        self.list_of(kind)
-            .map(|l| l.items.name(id))
-            .unwrap_or_default()
+        match kind {
+            ListKind::Connections => self.connections.items.name(id),
+            ListKind::Invitations => self
+                .invitations
+                .as_ref()
+                .map(|l| l.items.name(id))
+                .unwrap_or_default(),
+            ListKind::Removed | ListKind::Withdrawn => self
+                .history_list(kind)
+                .map(|l| l.records[id as usize].name())
+                .unwrap_or_default(),
+        }
     }
 
     pub(super) fn item_url(&self, kind: ListKind, id: u32) -> String {
-        self.list_of(kind)
-            .map(|l| l.items.url(id))
-            .unwrap_or_default()
+        match kind {
+            ListKind::Connections => self.connections.items.url(id),
+            ListKind::Invitations => self
+                .invitations
+                .as_ref()
+                .map(|l| l.items.url(id))
+                .unwrap_or_default(),
+            ListKind::Removed | ListKind::Withdrawn => self
+                .history_list(kind)
+                .map(|l| l.records[id as usize].url().to_owned())
+                .unwrap_or_default(),
+        }
     }
 
     /// Rows visible in a column, from the last layout: paging and scrolling use it.
-    pub fn set_viewport(&mut self, rows: usize) {
-        for list in &mut self.lists {
-            list.triage.set_viewport(rows);
+    pub(super) fn set_viewport(&mut self, rows: usize) {
+        for kind in ListKind::ALL {
+            if let Some(triage) = self.triage_mut(kind) {
+                triage.set_viewport(rows);
+            }
         }
     }
 
     /// Whether a filter job is still running: the event loop then checks for its
     /// results often instead of sleeping.
     pub fn is_filtering(&self) -> bool {
-        self.lists.iter().any(|l| {
-            [Side::Left, Side::Right]
-                .iter()
-                .any(|&s| l.triage.column(s).is_matching())
-        })
+        ListKind::ALL
+            .iter()
+            .filter_map(|&k| self.triage_of(k))
+            .any(|t| {
+                [Side::Left, Side::Right]
+                    .iter()
+                    .any(|&s| t.column(s).is_matching())
+            })
     }
 
     /// Whether the staged list of `kind` is on disk as the screen shows it.
@@ -324,7 +458,7 @@ impl App {
             app.info(status);
         }
         app.invitations_note = invitations_note;
-        app.history_note = history_note;
+        app.history.note = history_note;
         app
     }
 }
@@ -332,6 +466,6 @@ impl App {
 impl App {
     /// The Connections list's triage (tests, benchmarks and the runtime's sort orders).
     pub fn triage(&self) -> &Triage {
-        &self.connections().triage
+        &self.connections.triage
     }
 }

@@ -8,6 +8,7 @@ use super::action::{Action, Tab};
 use super::effect::Effect;
 use super::list::ListKind;
 use super::state::App;
+use super::strings;
 use crate::model::bursts::{self, Burst};
 use crate::model::terms::connected_between;
 use crate::model::timeline::{Granularity, counts};
@@ -115,27 +116,29 @@ impl App {
         let t = self.timeline_mut();
         let periods = t.periods().len();
         match (action, t.focus) {
-            (Action::MoveLeft | Action::Up, Focus::Bars) => t.bar = t.bar.saturating_sub(1),
-            (Action::MoveRight | Action::Down, Focus::Bars) => {
+            (Action::PreviousBar | Action::Up, Focus::Bars) => t.bar = t.bar.saturating_sub(1),
+            (Action::NextBar | Action::Down, Focus::Bars) => {
                 t.bar = (t.bar + 1).min(periods.saturating_sub(1));
             }
             (Action::PageUp, Focus::Bars) => t.bar = t.bar.saturating_sub(12),
             (Action::PageDown, Focus::Bars) => t.bar = (t.bar + 12).min(periods.saturating_sub(1)),
             (Action::Top, Focus::Bars) => t.bar = 0,
             (Action::Bottom, Focus::Bars) => t.bar = periods.saturating_sub(1),
-            (Action::Up | Action::MoveLeft, Focus::Bursts) => t.burst = t.burst.saturating_sub(1),
-            (Action::Down | Action::MoveRight, Focus::Bursts) => {
+            (Action::Up | Action::PreviousBar, Focus::Bursts) => {
+                t.burst = t.burst.saturating_sub(1);
+            }
+            (Action::Down | Action::NextBar, Focus::Bursts) => {
                 t.burst = (t.burst + 1).min(t.bursts.len().saturating_sub(1));
             }
             (Action::ZoomIn, _) => t.zoom(Granularity::Week),
             (Action::ZoomOut, _) => t.zoom(Granularity::Month),
-            (Action::SwitchColumn, _) => {
+            (Action::ToggleBursts, _) => {
                 t.focus = match t.focus {
                     Focus::Bars if !t.bursts.is_empty() => Focus::Bursts,
                     _ => Focus::Bars,
                 };
             }
-            (Action::Move, _) => return self.filter_to_selection(),
+            (Action::ShowConnections, _) => return self.filter_to_selection(),
             (Action::ClickBar(i), _) => {
                 t.focus = Focus::Bars;
                 t.bar = i.min(periods.saturating_sub(1));
@@ -164,7 +167,7 @@ impl App {
         };
         let query = connected_between(from, to);
         self.tab = Tab::Connections;
-        let triage = self.triage_mut(ListKind::Connections);
+        let triage = &mut self.connections.triage;
         triage.set_focus(Side::Left);
         let job = triage.set_filter(Side::Left, &query);
         let shown = triage.column(Side::Left).shown().len();
@@ -172,18 +175,16 @@ impl App {
             // A span the filter cannot say (a date at the calendar's end): the column shows
             // no one rather than a result the text does not describe.
             let hint = error.hint.clone();
-            self.warn(format!(
-                "These days cannot be written as a filter ({hint}): nobody is shown"
-            ));
+            self.warn(strings::span_not_a_filter(&hint));
             return Vec::new();
         }
-        self.info(format!(
-            "Showing connections from {} to {}: `a` moves them all to To remove",
-            from.format("%-d %b %Y"),
-            to.format("%-d %b %Y")
-        ));
+        let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+        self.info(strings::showing_between(&day(from), &day(to)));
         if job.is_none() && shown == 0 {
-            self.warn(format!("Nobody left on the left from {from} to {to}"));
+            self.warn(strings::nobody_left_between(
+                &from.to_string(),
+                &to.to_string(),
+            ));
         }
         job.map(|j| Effect::Filter(ListKind::Connections, j))
             .into_iter()

@@ -6,10 +6,15 @@ use std::time::Instant;
 
 use super::action::{Action, Tab};
 use super::effect::Effect;
-use super::keep::kept_note;
 use super::list::ListKind;
 use super::state::{App, Mode};
+use super::strings;
 use crate::model::triage::{Moved, Side, Triage};
+
+/// A triaged list's column title: "To remove".
+fn title(kind: ListKind, side: Side) -> &'static str {
+    kind.spec().map_or("", |s| s.titles[side.index()])
+}
 
 /// Lines the help scrolls per page.
 const HELP_PAGE: u16 = 10;
@@ -33,19 +38,8 @@ impl App {
     }
 
     fn browse(&mut self, action: Action) -> Vec<Effect> {
-        let tab = match action {
-            Action::ConnectionsTab => Some(Tab::Connections),
-            Action::InvitationsTab => Some(Tab::Invitations),
-            Action::HistoryTab => Some(Tab::History),
-            Action::TimelineTab => Some(Tab::Timeline),
-            Action::SwitchTab(tab) => Some(tab),
-            _ => None,
-        };
-        if let Some(tab) = tab {
-            self.tab = tab;
-            if tab == Tab::Timeline {
-                self.timeline_mut();
-            }
+        if let Some(tab) = Tab::switched_to(action) {
+            self.show(tab);
             return Vec::new();
         }
         match action {
@@ -53,29 +47,24 @@ impl App {
                 self.mode = Mode::Help { scroll: 0 };
                 return Vec::new();
             }
-            Action::Quit => {
-                self.running = false;
-                return vec![Effect::Quit];
-            }
+            Action::Quit => return vec![Effect::Quit],
             _ => {}
         }
-        if self.tab == Tab::Timeline {
-            return self.timeline_action(action);
+        if let Some(effects) = self.screen_action(action) {
+            return effects;
         }
+        // What is left works on the rows of the tab's list: cursor, marks, filter, sort.
         let Some(kind) = self.list() else {
             return Vec::new();
         };
-        if kind.history_kind().is_some()
-            && let Some(effects) = self.history_action(kind, action)
-        {
-            return effects;
-        }
         self.say_signals_note_on(kind, action);
         if let Some(hint) = self.refuses_on_invalid_filter(kind, action) {
             self.warn(hint);
             return Vec::new();
         }
-        let triage = self.triage_mut(kind);
+        let Some(triage) = self.triage_mut(kind) else {
+            return Vec::new();
+        };
         match action {
             Action::Up => triage.move_cursor(-1),
             Action::Down => triage.move_cursor(1),
@@ -88,7 +77,7 @@ impl App {
             Action::InvertMarks => {
                 let skipped = triage.invert_marks();
                 let marked = triage.column(triage.focus()).marked();
-                self.info(format!("{marked} marked{}", kept_note(skipped)));
+                self.info(strings::marked(marked, skipped));
             }
             Action::Move => return self.move_selection(kind),
             Action::MoveRight if triage.focus() == Side::Left => {
@@ -113,13 +102,11 @@ impl App {
             Action::MarkRange => {
                 if triage.visual().is_some() {
                     triage.end_visual();
-                    self.info("Range ended; its rows stay marked");
+                    self.info(strings::RANGE_ENDED);
                 } else {
                     triage.start_visual();
                     let keys = self.keymap.keys_of(Action::MarkRange);
-                    self.info(format!(
-                        "Marking a range: move the cursor; {keys} or Esc ends it"
-                    ));
+                    self.info(strings::marking_range(&keys));
                 }
             }
             Action::Keep => return self.keep(kind),
@@ -132,51 +119,51 @@ impl App {
             // Esc ends a range first, then clears a kept filter as it would while typing.
             Action::ClearFilter if triage.visual().is_some() => {
                 triage.end_visual();
-                self.info("Range ended; its rows stay marked");
+                self.info(strings::RANGE_ENDED);
             }
             Action::ClearFilter => {
                 let side = triage.focus();
                 if !triage.column(side).is_filtered() {
                     return Vec::new();
                 }
-                self.info("Filter cleared");
-                let job = self.triage_mut(kind).set_filter(side, "");
+                let job = triage.set_filter(side, "");
+                self.info(strings::FILTER_CLEARED);
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
             Action::Sort => {
                 let side = triage.focus();
                 let job = triage.cycle_sort(side);
                 let name = triage.sort_name(side);
-                self.info(format!("Sorted by {name}"));
+                self.info(strings::sorted_by(name));
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
             Action::Undo => match triage.undo() {
                 Some((n, to)) => {
-                    self.info(format!(
-                        "Undone: {n} back to {}",
-                        kind.spec().titles[to.index()]
-                    ));
+                    self.info(strings::undone(n, title(kind, to)));
                     return vec![Effect::SaveStaged(kind)];
                 }
-                None => self.info("Nothing to undo"),
+                None => self.info(strings::NOTHING_TO_UNDO),
             },
             Action::Redo => match triage.redo() {
                 Some((n, to)) => {
-                    self.info(format!("Redone: {n} to {}", kind.spec().titles[to.index()]));
+                    self.info(strings::redone(n, title(kind, to)));
                     return vec![Effect::SaveStaged(kind)];
                 }
-                None => self.info("Nothing to redo"),
+                None => self.info(strings::NOTHING_TO_REDO),
             },
             Action::Remove | Action::Withdraw | Action::ClickRemoveButton => {
                 self.ask_confirm(kind, action)
             }
             Action::Export => {
+                let Some(spec) = kind.spec() else {
+                    return Vec::new();
+                };
                 if self.staged_in(kind) == 0 {
-                    self.warn("Nobody to export: the right column is empty");
+                    self.warn(strings::NOBODY_TO_EXPORT);
                 } else {
                     let name = format!(
                         "unconnect-{}-{}.csv",
-                        kind.spec().export_stem,
+                        spec.export_stem,
                         self.today.format("%Y-%m-%d")
                     );
                     // In the user's Downloads (or Documents) folder, not wherever the
@@ -193,7 +180,7 @@ impl App {
                 if let Some(id) = triage.column(side).current() {
                     let url = self.item_url(kind, id);
                     if url.is_empty() {
-                        self.warn("This export has no profile URL for this row");
+                        self.warn(strings::NO_URL);
                     } else {
                         return vec![Effect::OpenUrl(url)];
                     }
@@ -203,9 +190,9 @@ impl App {
                 if let Some(id) = triage.column(triage.focus()).current() {
                     let url = self.item_url(kind, id);
                     if url.is_empty() {
-                        self.warn("This export has no profile URL for this row");
+                        self.warn(strings::NO_URL);
                     } else {
-                        let message = format!("Copied to the clipboard: {url}");
+                        let message = strings::copied(&url);
                         return vec![Effect::Copy { text: url, message }];
                     }
                 }
@@ -220,25 +207,22 @@ impl App {
         kind: ListKind,
         f: impl FnOnce(&mut Triage) -> Moved,
     ) -> Vec<Effect> {
-        let moved = f(self.triage_mut(kind));
-        let to = kind.spec().titles[moved.to.index()];
+        let Some(triage) = self.triage_mut(kind) else {
+            return Vec::new();
+        };
+        let moved = f(triage);
+        let to = title(kind, moved.to);
         match moved.refused {
             Some((n, reason)) if moved.count > 0 => {
-                self.warn(format!(
-                    "Moved {} to {to}; {n} cannot be moved: {reason}",
-                    moved.count
-                ));
+                self.warn(strings::moved_some_refused(moved.count, to, n, reason));
             }
-            Some((n, reason)) => self.warn(format!("{n} cannot be moved: {reason}")),
-            None if moved.count > 0 => self.info(format!(
-                "Moved {} to {to}{}",
-                moved.count,
-                kept_note(moved.kept_skipped)
-            )),
-            None if moved.kept_skipped > 0 => self.info(format!(
-                "Nothing moved: the {} shown are on your keep list",
-                moved.kept_skipped
-            )),
+            Some((n, reason)) => self.warn(strings::refused(n, reason)),
+            None if moved.count > 0 => {
+                self.info(strings::moved(moved.count, to, moved.kept_skipped));
+            }
+            None if moved.kept_skipped > 0 => {
+                self.info(strings::nothing_moved_all_kept(moved.kept_skipped));
+            }
             None => {}
         }
         if moved.count > 0 {
@@ -263,12 +247,9 @@ impl App {
         if !bulk {
             return None;
         }
-        let triage = self.triage_of(kind);
+        let triage = self.triage_of(kind)?;
         let error = triage.column(triage.focus()).filter_error()?;
-        Some(format!(
-            "Not done: the filter as typed is not valid ({}). Fix it with / or clear it with Esc",
-            error.hint
-        ))
+        Some(strings::filter_refuses_bulk(&error.hint))
     }
 
     fn filter(&mut self, action: Action) -> Vec<Effect> {
@@ -276,8 +257,12 @@ impl App {
             self.mode = Mode::Browse;
             return Vec::new();
         };
-        let side = self.triage_of(kind).focus();
-        let mut text = self.triage_of(kind).column(side).filter.clone();
+        let Some(triage) = self.triage_of(kind) else {
+            self.mode = Mode::Browse;
+            return Vec::new();
+        };
+        let side = triage.focus();
+        let mut text = triage.column(side).filter.clone();
         match action {
             Action::Input(c) => text.push(c),
             Action::Backspace => {
@@ -294,7 +279,9 @@ impl App {
             }
             Action::Up | Action::Down => {
                 let delta = if action == Action::Up { -1 } else { 1 };
-                self.triage_mut(kind).move_cursor(delta);
+                if let Some(triage) = self.triage_mut(kind) {
+                    triage.move_cursor(delta);
+                }
                 return Vec::new();
             }
             // Mouse still works while typing.
@@ -302,7 +289,10 @@ impl App {
             _ => return Vec::new(),
         }
         let start = Instant::now();
-        let job = self.triage_mut(kind).set_filter(side, &text);
+        let Some(triage) = self.triage_mut(kind) else {
+            return Vec::new();
+        };
+        let job = triage.set_filter(side, &text);
         self.say_filter_error(kind, side);
         match job {
             // Typing never waits on a large list: the worker matches, chunks stream in.
@@ -330,10 +320,10 @@ impl App {
                 self.mode = Mode::Browse;
                 let path = input.trim();
                 if path.is_empty() {
-                    self.warn("No file name given: nothing exported");
+                    self.warn(strings::NO_FILE_NAME);
                     return Vec::new();
                 }
-                return match self.list() {
+                return match self.triage_list() {
                     Some(kind) => vec![Effect::Export {
                         kind,
                         path: PathBuf::from(path),
@@ -377,20 +367,17 @@ impl App {
     /// While the filter as typed is not valid, its whole hint is on the status line (the
     /// column border has room for only part of it); once valid, that warning goes.
     fn say_filter_error(&mut self, kind: ListKind, side: Side) {
-        let error = self.triage_of(kind).column(side).filter_error();
+        let error = self
+            .triage_of(kind)
+            .and_then(|t| t.column(side).filter_error())
+            .map(|e| e.hint.clone());
         match error {
-            Some(error) => {
-                let text = format!(
-                    "{FILTER_NOT_VALID}{}: nobody is shown until it is",
-                    error.hint
-                );
-                self.warn(text);
-            }
+            Some(hint) => self.warn(strings::filter_not_valid(&hint)),
             None => {
                 if self
                     .status
                     .as_ref()
-                    .is_some_and(|s| s.text.starts_with(FILTER_NOT_VALID))
+                    .is_some_and(|s| s.text.starts_with(strings::FILTER_NOT_VALID))
                 {
                     self.status = None;
                 }
@@ -398,6 +385,3 @@ impl App {
         }
     }
 }
-
-/// How the status line starts while a filter is not valid.
-const FILTER_NOT_VALID: &str = "Filter not valid: ";

@@ -24,14 +24,18 @@ pub fn render(config: &Config) -> String {
         out,
         "[keys]\n# action = \"key\" or [\"key\", \"key\"]: the keys listed replace the action's \
          defaults.\n# Keys: a character, ctrl-x, alt-x, Enter, Esc, Tab, Shift-Tab, Backspace, \
-         Space, Up, Down,\n# Left, Right, PageUp, PageDown, Home, End, F1-F12."
+         Space, Up, Down,\n# Left, Right, PageUp, PageDown, Home, End, F1-F12.\n# Each tab has \
+         its own actions (History's open-next, Timeline's next-bar): remapping one\n# never \
+         remaps another tab's. An action on several tabs (up, filter) is remapped on all."
     );
     let mut printed = std::collections::HashSet::new();
-    for context in Context::ALL {
+    for context in Context::all() {
         let _ = writeln!(out, "\n# {}", context.title());
+        let mut as_above = Vec::new();
         for b in config.keymap.in_context(context) {
-            // An action bound in two contexts is one entry, remapping both.
+            // An action bound in several contexts is one entry, remapping all of them.
             if !printed.insert(b.action) {
+                as_above.push(b.action.name());
                 continue;
             }
             let keys: Vec<String> = b
@@ -44,6 +48,9 @@ pub fn render(config: &Config) -> String {
                 many => format!("[{}]", many.join(", ")),
             };
             let _ = writeln!(out, "{} = {value}  # {}", b.action.name(), b.help);
+        }
+        if !as_above.is_empty() {
+            let _ = writeln!(out, "# Also here, set above: {}", as_above.join(", "));
         }
     }
     let _ = writeln!(
@@ -118,5 +125,42 @@ mod tests {
                 b.action
             );
         }
+    }
+
+    #[test]
+    fn the_keys_are_printed_by_screen_and_a_remapped_move_stays_on_its_own() {
+        let config = Config::parse(
+            "[keys]\nmove = \"x\"\n",
+            std::path::Path::new("config.toml"),
+        )
+        .unwrap();
+        let text = render(&config);
+        let section = |title: &str| {
+            let start = text.find(&format!("\n# {title}\n")).unwrap();
+            let rest = &text[start + 1..];
+            let end = rest[1..].find("\n# ").map_or(rest.len(), |i| i + 1);
+            rest[..end].to_owned()
+        };
+        let triage = section("Connections and Invitations");
+        assert!(triage.contains("\nmove = \"x\""), "{triage}");
+        let history = section("History");
+        assert!(history.contains("\nopen-next = \"Enter\""), "{history}");
+        assert!(
+            history.contains("\nswitch-list = [\"Tab\", \"S-Tab\"]"),
+            "{history}"
+        );
+        let timeline = section("Timeline");
+        assert!(
+            timeline.contains("\nnext-bar = [\"Right\", \"l\"]"),
+            "{timeline}"
+        );
+        assert!(
+            timeline.contains("\nshow-connections = \"Enter\""),
+            "{timeline}"
+        );
+        assert!(section("Every tab").contains("\nquit = [\"q\", \"ctrl-c\"]"));
+        let back = Config::parse(&text, std::path::Path::new("config.toml")).unwrap();
+        assert_eq!(back.keymap.keys_of(crate::app::Action::OpenNext), "Enter");
+        assert_eq!(back.keymap.keys_of(crate::app::Action::Move), "x");
     }
 }

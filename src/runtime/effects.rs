@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use super::filter_worker::FilterWorker;
 use super::writer::{Entries, Job, Staged, Writer};
 use super::{clipboard, paths};
-use crate::app::{App, ConfirmAction, Effect, Items, ListKind};
+use crate::app::{App, ConfirmAction, Effect, Event, ListKind, OpenOutcome};
 use crate::model::triage::Place;
 use crate::session::Later;
 use crate::store::journal;
@@ -23,44 +23,61 @@ pub struct Runtime {
     pub writer: Writer,
     /// The search index and the name and company sort orders, until they arrive.
     pub later: Option<mpsc::Receiver<Later>>,
+    /// The user asked to quit.
+    pub quit: bool,
+    /// The app has been told the writer stopped.
+    writer_stop_told: bool,
 }
 
 impl Runtime {
+    pub fn new(worker: FilterWorker, writer: Writer, later: mpsc::Receiver<Later>) -> Runtime {
+        Runtime {
+            worker,
+            writer,
+            later: Some(later),
+            quit: false,
+            writer_stop_told: false,
+        }
+    }
+
+    /// Hands the app an event and carries out the effects it answers with.
+    pub fn tell(&mut self, app: &mut App, event: Event) {
+        for effect in app.handle(event) {
+            self.perform(effect, app);
+        }
+    }
+
     /// Takes in what the other threads finished. Returns whether the screen changed.
     pub fn collect(&mut self, app: &mut App) -> bool {
         let mut changed = false;
-        for (kind, chunk) in self.worker.results() {
-            changed |= app.filter_results(kind, chunk);
-        }
-        for written in self.writer.results() {
-            for effect in app.written(written) {
-                self.perform(effect, app);
-            }
+        let chunks: Vec<_> = self.worker.results().collect();
+        for (kind, chunk) in chunks {
+            self.tell(app, Event::FilterChunk(kind, chunk));
             changed = true;
         }
-        if self.writer.has_stopped() && !app.writer_stopped_reported {
-            app.writer_stopped();
+        let written = self.writer.results();
+        for written in written {
+            self.tell(app, Event::Written(written));
+            changed = true;
+        }
+        if self.writer.has_stopped() && !self.writer_stop_told {
+            self.writer_stopped(app);
             changed = true;
         }
         if let Some(rx) = &self.later {
-            let effects = match rx.try_recv() {
-                Ok(Later::Search(search)) => app.search_ready(search),
+            let event = match rx.try_recv() {
+                Ok(Later::Search(search)) => Event::SearchReady(search),
                 Ok(Later::Sorts(sorts)) => {
                     self.later = None;
-                    app.sorts_ready(sorts)
+                    Event::SortsReady(sorts)
                 }
                 Err(mpsc::TryRecvError::Disconnected) => {
                     self.later = None;
-                    app.error(
-                        "Indexing or sorting the connections failed (a bug: please report it)",
-                    );
-                    Vec::new()
+                    Event::IndexingFailed
                 }
                 Err(mpsc::TryRecvError::Empty) => return changed,
             };
-            for effect in effects {
-                self.perform(effect, app);
-            }
+            self.tell(app, event);
             changed = true;
         }
         changed
@@ -71,35 +88,36 @@ impl Runtime {
         app.is_filtering() || self.writer.is_busy() || self.later.is_some()
     }
 
-    /// Carries out one effect, reporting the outcome on the status line.
+    fn writer_stopped(&mut self, app: &mut App) {
+        self.writer_stop_told = true;
+        self.tell(app, Event::WriterStopped);
+    }
+
+    /// Sends a job to the writer; small ones are waited for, so what the screen shows
+    /// next is already on disk.
+    fn send(&mut self, app: &mut App, job: Job, small: bool) {
+        if !self.writer.send(job) {
+            self.writer_stopped(app);
+        } else if small {
+            for written in self.writer.wait_idle() {
+                self.tell(app, Event::Written(written));
+            }
+        }
+    }
+
+    /// Carries out one effect; what came of it goes back to the app as an event.
     pub fn perform(&mut self, effect: Effect, app: &mut App) {
         match effect {
             Effect::SaveStaged(kind) => {
                 let staged = staged_now(app, kind);
                 let small = staged.len() <= WAIT_FOR_WRITES_UP_TO;
-                if !self.writer.send(Job::SaveStaged(staged)) {
-                    app.writer_stopped();
-                } else if small {
-                    self.wait_for_writer(app);
-                }
+                self.send(app, Job::SaveStaged(staged), small);
             }
-            // The app turns a yes to an overwrite into an export: only journal batches
-            // come here.
-            Effect::Confirmed(
-                ConfirmAction::Overwrite { .. }
-                | ConfirmAction::UnkeepAndMove { .. }
-                | ConfirmAction::Restore { .. }
-                | ConfirmAction::MarkDone { .. },
-            ) => {}
-            Effect::Confirmed(action @ ConfirmAction::Journal { .. }) => {
+            Effect::Confirmed(action) => {
                 let entries = journal_entries(app, &action);
                 // Durable first: the app says "Removed" when the writer answers.
                 let small = action.ids().len() <= WAIT_FOR_WRITES_UP_TO;
-                if !self.writer.send(Job::Confirm { action, entries }) {
-                    app.writer_stopped();
-                } else if small {
-                    self.wait_for_writer(app);
-                }
+                self.send(app, Job::Confirm { action, entries }, small);
             }
             Effect::Export {
                 kind,
@@ -108,17 +126,20 @@ impl Runtime {
             } => {
                 let path = paths::expand_tilde(&path, paths::home().as_deref());
                 if !overwrite && path.exists() {
-                    app.ask_overwrite(kind, path);
+                    self.tell(app, Event::ExportExists { kind, path });
                     return;
                 }
                 let rows = staged_now(app, kind);
                 let small = rows.len() <= WAIT_FOR_WRITES_UP_TO;
-                app.info(format!("Exporting {} to {}…", rows.len(), path.display()));
-                if !self.writer.send(Job::Export { path, rows }) {
-                    app.writer_stopped();
-                } else if small {
-                    self.wait_for_writer(app);
-                }
+                let count = rows.len();
+                self.tell(
+                    app,
+                    Event::Exporting {
+                        count,
+                        path: path.clone(),
+                    },
+                );
+                self.send(app, Job::Export { path, rows }, small);
             }
             Effect::Record { kind, mark, ids } => {
                 let at = journal::now();
@@ -136,84 +157,74 @@ impl Runtime {
                     at,
                     entries,
                 };
-                if !self.writer.send(job) {
-                    app.writer_stopped();
-                } else if small {
-                    self.wait_for_writer(app);
-                }
+                self.send(app, job, small);
             }
             Effect::SaveKept => {
-                let triage = app.triage();
                 let kept = Staged::People {
                     people: Arc::clone(app.people()),
-                    ids: triage.kept_ids().collect(),
+                    ids: app.triage().kept_ids().collect(),
                 };
                 let small = kept.len() <= WAIT_FOR_WRITES_UP_TO;
-                if !self.writer.send(Job::SaveKept(kept)) {
-                    app.writer_stopped();
-                } else if small {
-                    self.wait_for_writer(app);
-                }
+                self.send(app, Job::SaveKept(kept), small);
             }
             Effect::CompletePath(typed) => {
                 let (input, candidates) = paths::complete(&typed, paths::home().as_deref());
-                app.path_completed(input, &candidates);
+                self.tell(app, Event::PathCompleted { input, candidates });
             }
-            Effect::OpenUrl(url) => match open::that_detached(&url) {
-                Ok(()) => app.info(format!("Opened {url} in your browser")),
-                // Shown whole (the status line wraps) and copied: with mouse capture on,
-                // the user cannot select it on the screen.
-                Err(e) => match clipboard::copy(&url) {
-                    Ok(()) => app.warn(format!(
-                        "No browser could be started ({e}). The URL is on your clipboard: {url}"
-                    )),
-                    Err(_) => app.error(format!("No browser could be started ({e}): {url}")),
-                },
-            },
-            Effect::Copy { text, message } => match clipboard::copy(&text) {
-                Ok(()) => app.info(message),
-                Err(e) => app.error(format!("Could not copy to the clipboard ({e}): {text}")),
-            },
-            Effect::Quit => app.running = false,
+            Effect::OpenUrl(url) => {
+                let outcome = match open::that_detached(&url) {
+                    Ok(()) => OpenOutcome::Opened,
+                    // Copied: with mouse capture on, the user cannot select it on the screen.
+                    Err(e) => match clipboard::copy(&url) {
+                        Ok(()) => OpenOutcome::OnClipboard(e.to_string()),
+                        Err(_) => OpenOutcome::Failed(e.to_string()),
+                    },
+                };
+                self.tell(app, Event::Opened { url, outcome });
+            }
+            Effect::Copy { text, message } => {
+                let error = clipboard::copy(&text).err().map(|e| e.to_string());
+                self.tell(
+                    app,
+                    Event::Copied {
+                        text,
+                        message,
+                        error,
+                    },
+                );
+            }
+            Effect::Quit => self.quit = true,
             Effect::Filter(kind, job) => self.worker.submit(kind, job),
-        }
-    }
-}
-
-impl Runtime {
-    /// Small writes are waited for, so what the screen shows next is already on disk.
-    fn wait_for_writer(&mut self, app: &mut App) {
-        for written in self.writer.wait_idle() {
-            for effect in app.written(written) {
-                self.perform(effect, app);
-            }
         }
     }
 }
 
 /// A snapshot of a right column for the writer.
 fn staged_now(app: &App, kind: ListKind) -> Staged {
-    let Some(list) = app.list_of(kind) else {
-        return Staged::Invitations(Vec::new());
-    };
-    let ids = list.triage.ids_in(Place::Right);
-    match &list.items {
-        Items::People(people) => Staged::People {
-            people: Arc::clone(people),
-            ids: ids.collect(),
-        },
+    match kind {
+        ListKind::Connections => {
+            let list = app.connections();
+            Staged::People {
+                people: Arc::clone(&list.items),
+                ids: list.triage.ids_in(Place::Right).collect(),
+            }
+        }
+        ListKind::Invitations => {
+            Staged::Invitations(app.invitations().map_or_else(Vec::new, |list| {
+                list.triage
+                    .ids_in(Place::Right)
+                    .map(|id| {
+                        let item = list.items.pending.items[id as usize].clone();
+                        StagedEntry {
+                            id: item.identity(),
+                            item,
+                        }
+                    })
+                    .collect()
+            }))
+        }
         // History lists have no staged set.
-        Items::Records(_) => Staged::Invitations(Vec::new()),
-        Items::Invitations { pending, .. } => Staged::Invitations(
-            ids.map(|id| {
-                let item = pending.items[id as usize].clone();
-                StagedEntry {
-                    id: item.identity(),
-                    item,
-                }
-            })
-            .collect(),
-        ),
+        ListKind::Removed | ListKind::Withdrawn => Staged::Invitations(Vec::new()),
     }
 }
 
@@ -222,9 +233,9 @@ fn staged_now(app: &App, kind: ListKind) -> Staged {
 fn journal_entries(app: &App, action: &ConfirmAction) -> Entries {
     let at = journal::now();
     let (kind, ids) = (action.kind(), action.ids());
-    match app.list_of(kind).map(|l| &l.items) {
-        Some(Items::Invitations { pending, .. }) => Entries::Ready(journal::withdrawal_entries(
-            ids.iter().map(|&id| &pending.items[id as usize]),
+    match (kind, app.invitations()) {
+        (ListKind::Invitations, Some(list)) => Entries::Ready(journal::withdrawal_entries(
+            ids.iter().map(|&id| &list.items.pending.items[id as usize]),
             at,
         )),
         _ => Entries::Removals {

@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
@@ -16,7 +16,7 @@ use super::filter_worker::FilterWorker;
 use super::input::key_of;
 use super::terminal::TerminalGuard;
 use super::writer::Writer;
-use crate::app::{Action, App, Context, Keymap, Timing};
+use crate::app::{Action, App, Context, Event, Keymap};
 use crate::session::{Loading, Session, SessionError};
 use crate::ui::layout::{self, ScreenLayout};
 use crate::ui::loading::LoadingScreen;
@@ -76,30 +76,25 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
     else {
         return Ok(None);
     };
-    let mut app = App::open(loaded, Arc::clone(&settings.keymap));
-    app.export_folder = super::paths::export_folder();
-    app.open_target = settings.open;
-    if settings.debug_timing {
-        app.timing = Some(Timing {
-            load: started.elapsed(),
-            ..Timing::default()
-        });
-    }
-    let mut runtime = Runtime {
-        worker: FilterWorker::spawn()?,
-        writer: Writer::spawn(store)?,
-        later: Some(later),
-    };
+    let mut app = App::open(loaded, Arc::clone(&settings.keymap)).with_open_target(settings.open);
+    let mut runtime = Runtime::new(FilterWorker::spawn()?, Writer::spawn(store)?, later);
+    runtime.tell(
+        &mut app,
+        Event::Started {
+            export_folder: super::paths::export_folder(),
+            load: settings.debug_timing.then(|| started.elapsed()),
+        },
+    );
     let theme = &settings.theme;
     let result = event_loop(&mut terminal, &guard, &mut app, &mut runtime, theme);
     if runtime.writer.is_busy() {
-        app.info("Saving before quitting…");
+        let _ = app.handle(Event::SavingBeforeQuit);
         let _ = terminal.draw(|frame| frame.render_widget(Screen::new(&app, theme), frame.area()));
     }
     // Whatever was asked is written before the terminal is given back. (A staged set
     // not re-saved after a last removal is harmless: removed people are not restored.)
     for written in runtime.writer.finish() {
-        app.written(written);
+        let _ = app.handle(Event::Written(written));
     }
     drop(guard);
     result?;
@@ -136,9 +131,9 @@ fn wait_while_loading(
             Err(mpsc::RecvTimeoutError::Timeout) => {}
         }
         while event::poll(Duration::ZERO)? {
-            if let Event::Key(key) = event::read()?
+            if let TermEvent::Key(key) = event::read()?
                 && let Some(key) = key_of(&key)
-                && settings.keymap.action_for(Context::Browse, key) == Some(Action::Quit)
+                && settings.keymap.action_for(Context::Global, key) == Some(Action::Quit)
             {
                 return Ok(None);
             }
@@ -155,20 +150,26 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut last_layout = ScreenLayout::default();
     let mut dirty = true;
-    while app.running && !guard.stop.load(Ordering::Relaxed) {
+    while !runtime.quit && !guard.stop.load(Ordering::Relaxed) {
         dirty |= runtime.collect(app);
         if dirty {
             let area = terminal.size()?.into();
             last_layout = layout::layout(area, app);
-            app.set_viewport(last_layout.rows[0].height as usize);
-            app.help_max_scroll = help::max_scroll(&app.keymap, last_layout.body);
+            let help_max_scroll =
+                help::max_scroll(app.keymap(), app.screen_context(), last_layout.body);
+            let rows = last_layout.rows[0].height as usize;
+            runtime.tell(
+                app,
+                Event::Layout {
+                    rows,
+                    help_max_scroll,
+                },
+            );
             let frame_start = Instant::now();
             execute!(stdout(), BeginSynchronizedUpdate)?;
             terminal.draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))?;
             execute!(stdout(), EndSynchronizedUpdate)?;
-            if let Some(timing) = &mut app.timing {
-                timing.frame = Some(frame_start.elapsed());
-            }
+            runtime.tell(app, Event::Drawn(frame_start.elapsed()));
             dirty = false;
         }
         let tick = if runtime.is_busy(app) {
@@ -183,23 +184,21 @@ fn event_loop(
         // bursts cost one frame, not one each.
         loop {
             let action = match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    key_of(&key).and_then(|key| app.keymap.action_for(app.context(), key))
+                TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
+                    key_of(&key).and_then(|key| app.keymap().action_for(app.context(), key))
                 }
-                Event::Mouse(mouse) => layout::hit(&last_layout, app, mouse),
-                Event::Resize(..) => {
+                TermEvent::Mouse(mouse) => layout::hit(&last_layout, app, mouse),
+                TermEvent::Resize(..) => {
                     dirty = true;
                     None
                 }
                 _ => None,
             };
             if let Some(action) = action {
-                for effect in app.update(action) {
-                    runtime.perform(effect, app);
-                }
+                runtime.tell(app, Event::Action(action));
                 dirty = true;
             }
-            if !app.running || !event::poll(Duration::ZERO)? {
+            if runtime.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }

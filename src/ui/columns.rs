@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::text::{fit, fit_end, safe, width};
 use super::theme::Theme;
-use crate::app::ListSpec;
+use crate::app::strings;
 use crate::model::search::Query;
 use crate::model::triage::{Side, Triage};
 
@@ -27,9 +27,9 @@ pub trait RowView {
     );
 }
 
+/// A list's columns as drawn: two for a triaged list, one across the room of two for a
+/// History list.
 pub struct TriageColumns<'a, R> {
-    /// Titles and empty-column texts.
-    pub spec: &'a ListSpec,
     pub triage: &'a Triage,
     pub rows: &'a R,
     /// The filter of the focused column is being typed.
@@ -40,36 +40,33 @@ pub struct TriageColumns<'a, R> {
 }
 
 impl<R: RowView> TriageColumns<'_, R> {
-    pub fn render(&self, areas: [Rect; 2], buf: &mut Buffer) {
-        if self.spec.single {
-            // One list across both columns' room.
-            self.render_column(Side::Left, areas[0].union(areas[1]), buf);
-            return;
-        }
+    /// Both columns, with their titles and what they say when empty: left, right.
+    pub fn render(&self, titles: [&str; 2], empty: [&str; 2], areas: [Rect; 2], buf: &mut Buffer) {
         for side in [Side::Left, Side::Right] {
-            self.render_column(side, areas[side.index()], buf);
+            let i = side.index();
+            self.render_column(side, titles[i], empty[i], areas[i], buf);
         }
     }
 
-    fn render_column(&self, side: Side, area: Rect, buf: &mut Buffer) {
+    /// The left column alone across `area`: a list that is not triaged (History).
+    pub fn render_one(&self, title: &str, empty: &str, area: Rect, buf: &mut Buffer) {
+        self.render_column(Side::Left, title, empty, area, buf);
+    }
+
+    fn render_column(&self, side: Side, title: &str, empty: &str, area: Rect, buf: &mut Buffer) {
         let t = self.triage;
         let col = t.column(side);
         let focused = t.focus() == side;
-        let title = self.spec.titles[side.index()];
         let count = if col.is_matching() {
-            format!(
-                "{title} ({} of {}, searching…)",
-                col.shown().len(),
-                col.total()
-            )
+            strings::column_searching(title, col.shown().len(), col.total())
         } else if col.is_filtered() {
-            format!("{title} ({} of {})", col.shown().len(), col.total())
+            strings::column_filtered(title, col.shown().len(), col.total())
         } else {
-            format!("{title} ({})", col.total())
+            strings::column_count(title, col.total())
         };
         let count = format!(" {count} ");
         let sort = if t.is_sorting(side) {
-            format!(" sorting by {}… ", t.sort_name(side))
+            strings::sorting_by(t.sort_name(side))
         } else {
             format!(" {} ", t.sort_name(side))
         };
@@ -108,12 +105,7 @@ impl<R: RowView> TriageColumns<'_, R> {
         } else {
             0
         };
-        let counts = match (col.marked(), kept) {
-            (0, 0) => None,
-            (m, 0) => Some(format!(" {m} marked ")),
-            (0, k) => Some(format!(" ⚑ {k} kept ")),
-            (m, k) => Some(format!(" {m} marked · ⚑ {k} kept ")),
-        };
+        let counts = strings::marks_and_kept(col.marked(), kept);
         if let Some(counts) = counts {
             block = block
                 .title_bottom(Line::from(Span::styled(counts, self.theme.mark)).right_aligned());
@@ -122,17 +114,17 @@ impl<R: RowView> TriageColumns<'_, R> {
         block.render(area, buf);
         if col.shown().is_empty() {
             let text = if t.is_sorting(side) {
-                format!("Sorting by {}…", t.sort_name(side))
+                strings::empty_sorting(t.sort_name(side))
             } else if col.is_matching() {
-                "Searching…".to_owned()
+                strings::SEARCHING.to_owned()
             } else if let Some(error) = col.filter_error() {
                 error.hint.clone()
             } else if col.is_filtered() && col.total() > 0 {
-                format!("No match for \"{}\".", safe(&col.filter))
+                strings::no_match(&safe(&col.filter))
             } else {
                 match self.note {
-                    Some(note) => format!("{}\n\n{note}", self.spec.empty[side.index()]),
-                    None => self.spec.empty[side.index()].to_owned(),
+                    Some(note) => format!("{empty}\n\n{note}"),
+                    None => empty.to_owned(),
                 }
             };
             Paragraph::new(text)

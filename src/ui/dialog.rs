@@ -7,13 +7,10 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use super::layout::{ScreenLayout, dialog_labels};
 use super::text::{fit, safe};
 use super::theme::Theme;
-use crate::app::{Action, App, ConfirmAction, ConfirmDialog};
-use crate::model::triage::Side;
+use crate::app::{Action, App, ConfirmDialog, DialogLine, Tone, strings};
 
-/// Names listed in the dialog before "and N more".
-const NAMES_SHOWN: usize = 5;
-
-/// The dialog shows what its action will do, and nothing it will not.
+/// The dialog shows what its action will do, and nothing it will not: the words are the
+/// app's (`App::dialog_text`), made safe and fitted here.
 pub fn render_confirm(
     app: &App,
     dialog: &ConfirmDialog,
@@ -21,113 +18,40 @@ pub fn render_confirm(
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let action = &dialog.action;
-    let kind = action.kind();
-    let Some(list) = app.list_of(kind) else {
-        return;
-    };
+    let text = app.dialog_text(&dialog.action);
     let area = l.dialog;
     Clear.render(area, buf);
-    let ids = action.ids();
-    let n = ids.len();
     let block = Block::bordered()
         .border_style(theme.error)
         .title(Line::from(Span::styled(
-            format!(" {} ", action.title()),
+            format!(" {} ", safe(&text.title)),
             theme.title,
         )));
     let inner = block.inner(area);
     block.render(area, buf);
     let text_width = inner.width.saturating_sub(2) as usize;
-    let right = list.triage.column(Side::Right);
-    let mut lines: Vec<Line> = Vec::new();
-    if let ConfirmAction::Overwrite { path, .. } = action {
-        lines.push(Line::from(fit(
-            &safe(&path.display().to_string()),
-            text_width,
-        )));
-        lines.push(Line::raw("already exists."));
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            format!(
-                "Replace it with the {} staged? What it holds now is lost.",
-                app.staged_in(kind)
-            ),
-            theme.hint,
-        ));
-    }
-    let names = ids
-        .iter()
-        .take(NAMES_SHOWN)
-        .map(|&id| fit(&safe(&list.items.name(id)), text_width.saturating_sub(2)));
-    for name in names {
+    let styled = |l: &DialogLine| {
+        let style = match l.tone {
+            Tone::Plain | Tone::Cut => ratatui::style::Style::new(),
+            Tone::Hint => theme.hint,
+            Tone::Warning => theme.warning,
+        };
+        let shown = match l.tone {
+            Tone::Cut => fit(&safe(&l.text), text_width),
+            _ => safe(&l.text).into_owned(),
+        };
+        Line::styled(shown, style)
+    };
+    let mut lines: Vec<Line> = text.before.iter().map(styled).collect();
+    for name in &text.names {
+        let name = fit(&safe(name), text_width.saturating_sub(2));
         lines.push(Line::from(format!("• {name}")));
     }
-    if n > NAMES_SHOWN {
-        lines.push(Line::styled(
-            format!("  and {} more", n - NAMES_SHOWN),
-            theme.dim,
-        ));
+    if text.more > 0 {
+        lines.push(Line::styled(strings::and_more(text.more), theme.dim));
     }
-    if matches!(action, ConfirmAction::Journal { .. })
-        && right.is_filtered()
-        && right.shown().len() < n
-    {
-        lines.push(Line::styled(
-            format!(
-                "(all {n} staged, not only the {} the filter shows)",
-                right.shown().len()
-            ),
-            theme.warning,
-        ));
-    }
-    if matches!(
-        action,
-        ConfirmAction::Journal { .. } | ConfirmAction::Restore { .. }
-    ) {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(app.consequence(kind), theme.hint));
-    }
-    if let Some(warning) = app.removal_warning(action) {
-        lines.push(Line::styled(warning, theme.warning));
-    }
-    if let ConfirmAction::MarkDone { .. } = action {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            "For people removed on LinkedIn another way. A newer export verifies it.",
-            theme.hint,
-        ));
-    }
-    if let ConfirmAction::UnkeepAndMove { .. } = action {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            format!(
-                "{kept} of these {n} are on your keep list. Moving takes them off it.",
-                kept = ids.iter().filter(|&&id| list.triage.is_kept(id)).count()
-            ),
-            theme.hint,
-        ));
-    }
-    let keys = &app.keymap;
-    lines.push(Line::styled(
-        format!(
-            "{} {} · {} cancel · {} choose",
-            keys.keys_of(Action::Yes),
-            match action {
-                ConfirmAction::Overwrite { .. } => "replace".to_owned(),
-                ConfirmAction::UnkeepAndMove { .. } => "un-keep and move".to_owned(),
-                ConfirmAction::Restore { .. } => "restore".to_owned(),
-                ConfirmAction::MarkDone { .. } => "mark done".to_owned(),
-                ConfirmAction::Journal { .. } => kind.spec().verb.to_lowercase(),
-            },
-            keys.keys_of(Action::No),
-            keys.keys_of(Action::NextButton)
-                .split(' ')
-                .next()
-                .unwrap_or_default(),
-        ),
-        theme.dim,
-    ));
+    lines.extend(text.after.iter().map(styled));
+    lines.push(Line::styled(text.keys, theme.dim));
     let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
     let text_area = ratatui::layout::Rect {
         height: l.dialog_buttons[0].y.saturating_sub(text_area.y),
@@ -157,7 +81,7 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::from(Span::styled(
-            format!(" Export {n} staged to CSV "),
+            strings::export_title(n),
             theme.title,
         )));
     let inner = block.inner(area);
@@ -171,10 +95,7 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
     };
     let lines = vec![
         Line::styled(
-            format!(
-                "File ({} completes a name; ~ is your home folder):",
-                app.keymap.key_of(Action::CompletePath)
-            ),
+            strings::export_file(&app.keymap().key_of(Action::CompletePath)),
             theme.hint,
         ),
         Line::from(vec![
@@ -182,10 +103,9 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
             Span::raw(format!("{}▏", safe(&shown))),
         ]),
         Line::styled(
-            format!(
-                "{} writes it, {} cancels.",
-                app.keymap.keys_of(Action::WriteFile),
-                app.keymap.keys_of(Action::ClosePrompt)
+            strings::export_keys(
+                &app.keymap().keys_of(Action::WriteFile),
+                &app.keymap().keys_of(Action::ClosePrompt),
             ),
             theme.dim,
         ),

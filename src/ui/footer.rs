@@ -10,51 +10,47 @@ use super::layout::{self, ScreenLayout};
 use super::text::width;
 use super::theme::Theme;
 use crate::app::keymap::When;
-use crate::app::{Action, App, Context, Mode, Tab};
+use crate::app::{Action, App, Context, Mode, strings};
 
-/// The `(keys, hint)` pairs the footer shows for this state and width, in keymap order.
+/// The `(keys, hint)` pairs the footer shows for this state and width, in keymap order:
+/// on a tab, its own keys, then the global ones; in an overlay, the overlay's.
 pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
     let list = app.list();
     let context = app.context();
     let applies = |when: When| match when {
         When::Always => true,
-        When::OnList => {
-            list.is_some_and(|k| k.history_kind().is_none()) || context != Context::Browse
-        }
+        When::OnList => list.is_some(),
         When::On(kind) => list == Some(kind),
-        When::OnTimeline => app.tab == Tab::Timeline && context == Context::Browse,
-        When::OnHistory => app.tab == Tab::History && context == Context::Browse,
+    };
+    let contexts: &[Context] = if context.is_screen() {
+        &[context, Context::Global]
+    } else {
+        std::slice::from_ref(&context)
     };
     // (rank, keymap order, keys, hint)
     let mut candidates: Vec<(u8, usize, String, &'static str)> = Vec::new();
-    if list.is_none() && context == Context::Browse {
+    if list.is_none() && context.is_screen() {
         let tabs = [
             Action::ConnectionsTab,
             Action::InvitationsTab,
             Action::HistoryTab,
             Action::TimelineTab,
         ]
-        .map(|a| app.keymap.key_of(a))
+        .map(|a| app.keymap().key_of(a))
         .join(" ");
-        candidates.push((1, 0, tabs, "tabs"));
+        candidates.push((1, 0, tabs, strings::TABS_HINT));
     }
-    if app.tab == Tab::History && context == Context::Browse {
-        let k = |a| app.keymap.key_of(a);
-        candidates.push((0, 0, k(Action::Move), "open next"));
-        candidates.push((3, 0, k(Action::SwitchColumn), "removed/withdrawn"));
-    }
-    if app.tab == Tab::Timeline && context == Context::Browse {
-        let k = |a| app.keymap.key_of(a);
-        let bar = format!("{} {}", k(Action::MoveLeft), k(Action::MoveRight));
-        candidates.push((2, 0, bar, "bar"));
-        candidates.push((2, 0, k(Action::SwitchColumn), "bursts"));
-        candidates.push((1, 0, k(Action::Move), "show them"));
-    }
-    for (i, b) in app.keymap.in_context(context).enumerate() {
-        if let Some(hint) = b.hint
-            && applies(b.when)
-        {
-            candidates.push((b.rank, i + 1, b.short_label(), hint));
+    let bindings = contexts.iter().flat_map(|&c| app.keymap().in_context(c));
+    for (i, b) in bindings.enumerate() {
+        let Some(hint) = b.hint.filter(|_| applies(b.when)) else {
+            continue;
+        };
+        // Neighbours with one hint share it: `← → bar`.
+        match candidates.last_mut() {
+            Some(previous) if previous.3 == hint => {
+                previous.2 = format!("{} {}", previous.2, b.short_label());
+            }
+            _ => candidates.push((b.rank, i + 1, b.short_label(), hint)),
         }
     }
     let cost = |keys: &str, hint: &str| width(keys) + 1 + width(hint) + 2;
@@ -79,10 +75,9 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
 
 pub fn render(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
     let area = l.footer;
-    let list = app.list();
+    let list = app.triage_list();
     // History has no column to confirm: its restore works on the selection.
-    let show_button =
-        list.is_some_and(|k| !k.spec().single) && matches!(app.mode, Mode::Browse | Mode::Filter);
+    let show_button = list.is_some() && matches!(app.mode(), Mode::Browse | Mode::Filter);
     let room = if show_button {
         l.remove_button.x.saturating_sub(area.x + 1)
     } else {

@@ -8,18 +8,13 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::text::{fit, width};
 use super::theme::Theme;
-use crate::app::{Action, Context, Keymap};
-
-/// The contexts the help lists (its own keys are in its title).
-const SHOWN: [Context; 4] = [
-    Context::Browse,
-    Context::Filter,
-    Context::Confirm,
-    Context::Prompt,
-];
+use crate::app::{Action, Context, Keymap, strings};
 
 pub struct HelpOverlay<'a> {
     pub keymap: &'a Keymap,
+    /// The tab the help is opened on: its own keys come first, then the global ones
+    /// (the help's own keys are in its title).
+    pub screen: Context,
     /// Lines scrolled down; clamped here to what there is to show.
     pub scroll: u16,
     pub theme: &'a Theme,
@@ -30,7 +25,8 @@ impl HelpOverlay<'_> {
     pub fn lines(&self) -> Vec<Line<'static>> {
         let theme = self.theme;
         // As wide as the longest keys, within reason: a long remap is cut, not the help.
-        let keys_width = SHOWN
+        let shown = self.screen.help_sections();
+        let keys_width = shown
             .iter()
             .flat_map(|&c| self.keymap.in_context(c))
             .map(|b| width(&b.label()))
@@ -39,10 +35,10 @@ impl HelpOverlay<'_> {
             .clamp(9, 13)
             + 1;
         let mut lines = Vec::new();
-        for context in SHOWN {
+        for &context in &shown {
             if context == Context::Filter {
                 // What a filter can say, beside plain words.
-                lines.push(Line::styled("Filter terms (all must hold)", theme.title));
+                lines.push(Line::styled(strings::FILTER_TERMS, theme.title));
                 // A term is too wide for the keys' column: it gets a line of its own.
                 for (term, what) in crate::model::terms::help::HELP {
                     lines.push(Line::styled(format!("  {term}"), theme.key));
@@ -63,6 +59,15 @@ impl HelpOverlay<'_> {
     }
 }
 
+/// What the mouse does on a tab.
+fn mouse_help(screen: Context) -> &'static str {
+    match screen {
+        Context::HISTORY => strings::MOUSE_HISTORY,
+        Context::TIMELINE => strings::MOUSE_TIMELINE,
+        _ => strings::MOUSE_TRIAGE,
+    }
+}
+
 /// Two columns when there is room, so the whole table fits on a laptop screen.
 fn halves(area: Rect) -> usize {
     if area.width >= 102 { 2 } else { 1 }
@@ -70,13 +75,18 @@ fn halves(area: Rect) -> usize {
 
 /// How far the help drawn in `area` can scroll: the runtime tells the app, which stops
 /// there, so scrolling back up answers at once.
-pub fn max_scroll(keymap: &Keymap, area: Rect) -> u16 {
-    let lines: usize = SHOWN
+pub fn max_scroll(keymap: &Keymap, screen: Context, area: Rect) -> u16 {
+    let shown = screen.help_sections();
+    let terms = if shown.contains(&Context::Filter) {
+        1 + 2 * crate::model::terms::help::HELP.len()
+    } else {
+        0
+    };
+    let lines: usize = shown
         .iter()
         .map(|&c| 1 + keymap.in_context(c).count())
         .sum::<usize>()
-        + 1
-        + 2 * crate::model::terms::help::HELP.len();
+        + terms;
     let per = lines.div_ceil(halves(area));
     per.saturating_sub(area.height.saturating_sub(2) as usize) as u16
 }
@@ -95,17 +105,14 @@ impl Widget for HelpOverlay<'_> {
         let title = if max_scroll > 0 {
             let down = self.keymap.key_of(Action::HelpDown);
             let up = self.keymap.key_of(Action::HelpUp);
-            format!(" Keys ({down} {up} scroll, {close} closes) ")
+            strings::help_title(&close, Some((&down, &up)))
         } else {
-            format!(" Keys ({close} closes) ")
+            strings::help_title(&close, None)
         };
         let block = Block::bordered()
             .border_style(theme.border_focused)
             .title(Line::from(Span::styled(title, theme.title)))
-            .title_bottom(Line::from(Span::styled(
-                " Mouse: click a row to move it, wheel scrolls, click [ Remove ] ",
-                theme.dim,
-            )));
+            .title_bottom(Line::from(Span::styled(mouse_help(self.screen), theme.dim)));
         if max_scroll > 0 {
             let at = format!(
                 " {}–{} of {} ",

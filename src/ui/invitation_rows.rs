@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 use super::columns::RowView;
 use super::text::{fit_spans, safe, width};
 use super::theme::Theme;
+use crate::app::strings;
 use crate::model::invitation::age;
 use crate::model::pending::{EXPIRED_ROW, Pending};
 use crate::model::person::LINKEDIN_DATE;
@@ -40,11 +41,11 @@ impl RowView for InvitationRows<'_> {
                 format!("{} · {}", d.format(LINKEDIN_DATE), age(d, self.today))
             }
             Some(d) => age(d, self.today),
-            None => "date unknown".to_owned(),
+            None => strings::DATE_UNKNOWN.to_owned(),
         };
         // Expiry is an estimate: say so on the row.
         let right = match locked {
-            Some(_) => format!("expired? · {when}"),
+            Some(_) => strings::maybe_expired(&when),
             None => when,
         };
         let right_w = width(&right) as u16;

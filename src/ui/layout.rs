@@ -11,7 +11,7 @@ use super::timeline::TimelineLayout;
 fn width_of(text: &str) -> usize {
     width(&safe(text))
 }
-use crate::app::{Action, App, ListKind, Mode, Tab};
+use crate::app::{Action, App, ListKind, Mode, Tab, strings};
 use crate::model::triage::Side;
 
 pub const MIN_WIDTH: u16 = 60;
@@ -49,17 +49,19 @@ pub fn tab_label(tab: Tab, index: usize) -> String {
 
 /// The footer button (and the dialog's confirm button): `[ Remove 12 ]`, `[ Withdraw 3 ]`.
 pub fn remove_label(app: &App) -> String {
-    let kind = app.list().unwrap_or(ListKind::Connections);
-    format!("[ {} {} ]", kind.spec().verb, app.staged_in(kind))
+    match app.triage_list().and_then(|k| k.spec().map(|s| (k, s))) {
+        Some((kind, spec)) => strings::confirm_button(spec.verb, app.staged_in(kind)),
+        None => String::new(),
+    }
 }
 
 /// Cancel, and the button that does what the open dialog carries.
 pub fn dialog_labels(app: &App) -> [String; 2] {
-    let confirm = match &app.mode {
-        Mode::Confirm(dialog) => dialog.action.button(),
+    let confirm = match &app.mode() {
+        Mode::Confirm(dialog) => app.dialog_text(&dialog.action).button,
         _ => remove_label(app),
     };
-    ["[ Cancel ]".to_owned(), confirm]
+    [strings::CANCEL_BUTTON.to_owned(), confirm]
 }
 
 /// The status line grows to show a long message whole (a URL to copy by hand), up to
@@ -67,15 +69,15 @@ pub fn dialog_labels(app: &App) -> [String; 2] {
 pub const STATUS_MAX_LINES: u16 = 3;
 
 fn status_height(app: &App, width: u16) -> u16 {
-    let text = app.status.as_ref().map_or(0, |s| width_of(&s.text));
-    let timing = if app.timing.is_some() { 40 } else { 0 };
+    let text = app.status().as_ref().map_or(0, |s| width_of(&s.text));
+    let timing = if app.timing().is_some() { 40 } else { 0 };
     let lines = (text + timing).div_ceil(usize::from(width.max(1)));
     (lines as u16).clamp(1, STATUS_MAX_LINES)
 }
 
 /// The confirm dialog's height: two more lines when it warns about endorsements.
 fn dialog_height(app: &App) -> u16 {
-    match &app.mode {
+    match &app.mode() {
         Mode::Confirm(d) if app.removal_warning(&d.action).is_some() => 16,
         _ => 14,
     }
@@ -111,7 +113,7 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
         Some(ListKind::Invitations | ListKind::Removed | ListKind::Withdrawn)
     ));
     let signal_height =
-        u16::from(app.list() == Some(ListKind::Connections) && app.signals.is_some());
+        u16::from(app.list() == Some(ListKind::Connections) && app.signals().is_some());
     let [header, columns, signal_line] = body.layout(&Layout::vertical([
         Constraint::Length(header_height),
         Constraint::Fill(1),
@@ -161,7 +163,7 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
             Rect::new(cancel_x, buttons_y, cancel_w, 1),
             Rect::new(remove_x, buttons_y, remove_w, 1),
         ],
-        timeline: match (&app.timeline, app.tab) {
+        timeline: match (&app.timeline(), app.tab()) {
             (Some(t), Tab::Timeline) => Some(TimelineLayout::new(body, t)),
             _ => None,
         },
@@ -180,7 +182,7 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         MouseEventKind::ScrollDown => WHEEL_ROWS,
         _ => 0,
     };
-    match app.mode {
+    match app.mode() {
         Mode::Confirm(_) if click => {
             return if l.dialog_buttons[0].contains(at) {
                 Some(Action::ClickCancelButton)
@@ -197,11 +199,11 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         if let Some((tab, _)) = l.tab_rects.iter().find(|(_, r)| r.contains(at)) {
             return Some(Action::SwitchTab(*tab));
         }
-        if l.remove_button.contains(at) && app.list().is_some_and(|k| !k.spec().single) {
+        if l.remove_button.contains(at) && app.triage_list().is_some() {
             return Some(Action::ClickRemoveButton);
         }
     }
-    if let (Some(tl), Some(t)) = (&l.timeline, &app.timeline) {
+    if let (Some(tl), Some(t)) = (&l.timeline, &app.timeline()) {
         if !click {
             return None;
         }
@@ -216,7 +218,7 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
             .filter(|_| tl.bursts.contains(at))
             .map(Action::ClickBurst);
     }
-    let triage = app.triage_of(app.list()?);
+    let triage = app.triage_of(app.list()?)?;
     for side in [Side::Left, Side::Right] {
         let i = side.index();
         if click && l.rows[i].contains(at) {

@@ -13,6 +13,7 @@ use super::columns::RowView;
 use super::people_rows::PeopleRows;
 use super::text::{fit, safe};
 use super::theme::Theme;
+use crate::app::strings;
 use crate::import::Progress;
 use crate::model::search::Query;
 
@@ -33,23 +34,23 @@ impl Widget for LoadingScreen<'_> {
         let box_area = top.centered_horizontally(Constraint::Length(70.min(area.width)));
         let block = Block::bordered()
             .border_style(self.theme.border_focused)
-            .title(" unconnect ");
+            .title(strings::APP_TITLE);
         let inner = block.inner(box_area);
         block.render(box_area, buf);
         let [label, gauge, hint] = inner.layout(&Layout::vertical([Constraint::Length(1); 3]));
         let path = self.path.display().to_string();
         let text = if self.progress.ratio() >= 1.0 {
             // Parsed: the search index and sort orders are being built.
-            "Read everything; indexing for filtering and sorting".to_owned()
+            strings::INDEXING.to_owned()
         } else {
-            format!("Loading {}", safe(&path))
+            strings::loading(&safe(&path))
         };
         Line::styled(fit(&text, label.width as usize), self.theme.title).render(label, buf);
         Gauge::default()
             .gauge_style(self.theme.border_focused)
             .ratio(self.progress.ratio())
             .render(gauge, buf);
-        Line::styled(format!("{} quits", self.quit_key), self.theme.dim).render(hint, buf);
+        Line::styled(strings::quits(&self.quit_key), self.theme.dim).render(hint, buf);
         self.render_preview(rows, buf);
     }
 }
@@ -68,7 +69,7 @@ impl LoadingScreen<'_> {
             .people
             .load(Ordering::Relaxed)
             .max(preview.len() as u64);
-        let title = format!(" Connections ({read} read so far) ");
+        let title = strings::read_so_far(read);
         let block = Block::bordered()
             .border_style(self.theme.border)
             .title(Line::styled(title, self.theme.title));

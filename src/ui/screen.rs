@@ -16,7 +16,7 @@ use super::signal_line;
 use super::text::{fit, safe, width};
 use super::theme::Theme;
 use super::timeline::TimelineView;
-use crate::app::{App, Items, Mode, StatusKind, Tab, TriageList};
+use crate::app::{Action, App, Invitations, InvitationsList, Mode, StatusKind, Tab, strings};
 use crate::model::InvitationRules;
 use crate::model::pending::Pending;
 
@@ -42,22 +42,26 @@ impl Widget for Screen<'_> {
             return;
         }
         render_tabs(app, &l, buf, theme);
-        match (app.tab, app.current()) {
-            (_, Some(list)) => render_list(app, list, &l, buf, theme),
-            (Tab::Timeline, None) => match &app.timeline {
-                Some(timeline) => TimelineView { timeline, theme }.render(l.body, buf),
-                None => render_note("The timeline is being built…", l.body, buf, theme),
+        match app.tab() {
+            Tab::Connections => render_connections(app, &l, buf, theme),
+            Tab::Invitations => match app.invitations() {
+                Some(list) => render_invitations(app, list, &l, buf, theme),
+                None => render_note(app.invitations_note(), l.body, buf, theme),
             },
-            (Tab::Invitations, None) => render_note(&app.invitations_note, l.body, buf, theme),
-            (_, None) => render_note(&app.history_note, l.body, buf, theme),
+            Tab::History => render_history(app, &l, buf, theme),
+            Tab::Timeline => match &app.timeline() {
+                Some(timeline) => TimelineView { timeline, theme }.render(l.body, buf),
+                None => render_note(strings::TIMELINE_BUILDING, l.body, buf, theme),
+            },
         }
         render_status(app, l.status, buf, theme);
         footer::render(app, &l, buf, theme);
-        match &app.mode {
+        match &app.mode() {
             Mode::Confirm(d) => dialog::render_confirm(app, d, &l, buf, theme),
             Mode::Prompt { input } => dialog::render_prompt(app, &l, input, buf, theme),
             Mode::Help { scroll } => HelpOverlay {
-                keymap: &app.keymap,
+                keymap: app.keymap(),
+                screen: app.screen_context(),
                 scroll: *scroll,
                 theme,
             }
@@ -67,76 +71,82 @@ impl Widget for Screen<'_> {
     }
 }
 
-/// A triaged list's two columns, with the row view of its kind of items.
-fn render_list(app: &App, list: &TriageList, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
-    let typing = app.mode == Mode::Filter;
-    match &list.items {
-        Items::People(people) => {
-            TriageColumns {
-                spec: list.spec,
-                triage: &list.triage,
-                rows: &PeopleRows {
-                    people,
-                    signals: app.signals.as_deref(),
-                },
-                typing,
-                theme,
-                note: None,
-            }
-            .render(l.columns, buf);
-            signal_line::render(app, l.signal_line, buf, theme);
-        }
-        Items::Records(records) => {
-            let progress = app.progress_line(list.kind());
-            let other = match list.kind() {
-                crate::app::ListKind::Removed => crate::app::ListKind::Withdrawn,
-                _ => crate::app::ListKind::Removed,
-            };
-            let text = format!(
-                "{progress} · {} shows {} ({})",
-                app.keymap.key_of(crate::app::Action::SwitchColumn),
-                other.spec().titles[0],
-                app.records(other).len()
-            );
-            buf.set_string(
-                l.header.x,
-                l.header.y,
-                fit(&text, l.header.width as usize),
-                theme.hint,
-            );
-            TriageColumns {
-                spec: list.spec,
-                triage: &list.triage,
-                rows: &HistoryRows { records },
-                typing,
-                theme,
-                note: Some(&app.history_note),
-            }
-            .render(l.columns, buf);
-        }
-        Items::Invitations { pending, rules } => {
-            render_invitations_header(pending, rules, &list.triage, l.header, buf, theme);
-            TriageColumns {
-                spec: list.spec,
-                triage: &list.triage,
-                rows: &InvitationRows {
-                    pending,
-                    today: app.today,
-                },
-                typing,
-                theme,
-                note: None,
-            }
-            .render(l.columns, buf);
-        }
+/// The Connections tab: two columns of people, and the line of the cursor row's signals.
+fn render_connections(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
+    let list = app.connections();
+    TriageColumns {
+        triage: &list.triage,
+        rows: &PeopleRows {
+            people: &list.items,
+            signals: app.signals(),
+        },
+        typing: *app.mode() == Mode::Filter,
+        theme,
+        note: None,
     }
+    .render(list.spec.titles, list.spec.empty, l.columns, buf);
+    signal_line::render(app, l.signal_line, buf, theme);
+}
+
+/// The Invitations tab: what was left out, and two columns of invitations.
+fn render_invitations(
+    app: &App,
+    list: &InvitationsList,
+    l: &ScreenLayout,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let Invitations { pending, rules } = &list.items;
+    render_invitations_header(pending, rules, &list.triage, l.header, buf, theme);
+    TriageColumns {
+        triage: &list.triage,
+        rows: &InvitationRows {
+            pending,
+            today: app.today(),
+        },
+        typing: *app.mode() == Mode::Filter,
+        theme,
+        note: None,
+    }
+    .render(list.spec.titles, list.spec.empty, l.columns, buf);
+}
+
+/// The History tab: how far the work has got, and one list across the room of two.
+fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
+    let history = app.history();
+    let list = history.current();
+    let other = history.other();
+    let text = strings::history_header(
+        &history.progress_line(list.spec.record),
+        &app.keymap().key_of(Action::SwitchList),
+        other.spec.title,
+        other.records.len(),
+    );
+    buf.set_string(
+        l.header.x,
+        l.header.y,
+        fit(&text, l.header.width as usize),
+        theme.hint,
+    );
+    TriageColumns {
+        triage: &list.triage,
+        rows: &HistoryRows {
+            records: &list.records,
+        },
+        typing: *app.mode() == Mode::Filter,
+        theme,
+        note: Some(&history.note),
+    }
+    .render_one(
+        list.spec.title,
+        list.spec.empty,
+        l.columns[0].union(l.columns[1]),
+        buf,
+    );
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let text = format!(
-        "Terminal too small: {}×{}. unconnect needs at least {MIN_WIDTH}×{MIN_HEIGHT}; enlarge the window or press q.",
-        area.width, area.height
-    );
+    let text = strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
         .style(theme.warning)
@@ -145,7 +155,7 @@ fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
 
 fn render_tabs(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
     for (i, (tab, rect)) in l.tab_rects.iter().enumerate() {
-        let style = if *tab == app.tab {
+        let style = if *tab == app.tab() {
             theme.tab_selected
         } else {
             theme.tab
@@ -158,7 +168,7 @@ fn render_tabs(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
             style,
         );
     }
-    let title = " unconnect ";
+    let title = strings::APP_TITLE;
     let x = l.tabs.right().saturating_sub(width(title) as u16);
     if l.tab_rects.last().is_some_and(|(_, r)| r.right() < x) {
         buf.set_string(x, l.tabs.y, title, theme.dim);
@@ -181,23 +191,17 @@ fn render_invitations_header(
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let withdrawn = triage.done_count();
-    let mut text = format!(
-        "Left out: {} accepted, {} received (not yours to withdraw)",
-        pending.accepted, pending.incoming
+    let text = strings::invitations_left_out(
+        pending.accepted,
+        pending.incoming,
+        triage.done_count(),
+        rules.expiry_days,
     );
-    if withdrawn > 0 {
-        text.push_str(&format!(", {withdrawn} already withdrawn"));
-    }
-    text.push_str(&format!(
-        ". Expiry ≈{} days is an estimate.",
-        rules.expiry_days
-    ));
     buf.set_string(area.x, area.y, fit(&text, area.width as usize), theme.dim);
 }
 
 fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let (text, style) = match &app.status {
+    let (text, style) = match &app.status() {
         Some(s) => (
             s.text.as_str(),
             match s.kind {
@@ -208,18 +212,13 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ),
         None => ("", theme.dim),
     };
-    let timing = app.timing.map(|t| {
+    let timing = app.timing().map(|t| {
         let ms = |d: Option<std::time::Duration>| {
             d.map_or("-".to_owned(), |d| {
                 format!("{:.1} ms", d.as_secs_f64() * 1e3)
             })
         };
-        format!(
-            " load {} · filter {} · frame {}",
-            ms(Some(t.load)),
-            ms(t.filter),
-            ms(t.frame)
-        )
+        strings::timing(&ms(Some(t.load)), &ms(t.filter), &ms(t.frame))
     });
     let timing_width = timing.as_deref().map_or(0, width) as u16;
     let room = area.width.saturating_sub(timing_width) as usize;

@@ -16,7 +16,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         return;
     }
     let room = area.width as usize;
-    if let Some(note) = &app.signals_note {
+    if let Some(note) = &app.signals_note() {
         buf.set_string(area.x, area.y, fit(&safe(note), room), theme.hint);
         return;
     }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::fit;
 use super::theme::Theme;
+use crate::app::strings;
 use crate::app::timeline::{Focus, Timeline};
 use crate::model::bursts::{MIN_BURST, TIMES_TYPICAL, WINDOW_DAYS};
 use crate::model::timeline::Granularity;
@@ -91,8 +92,8 @@ impl Widget for TimelineView<'_> {
         let (t, theme) = (self.timeline, self.theme);
         let l = TimelineLayout::new(area, t);
         let title = match t.granularity {
-            Granularity::Month => " Connections per month ",
-            Granularity::Week => " Connections per week ",
+            Granularity::Month => strings::PER_MONTH,
+            Granularity::Week => strings::PER_WEEK,
         };
         let chart_block = l.chart.outer(Margin::new(1, 1));
         theme
@@ -100,7 +101,7 @@ impl Widget for TimelineView<'_> {
             .title(Line::styled(title, theme.title))
             .render(chart_block, buf);
         if t.periods().is_empty() {
-            Paragraph::new("No connection in this export has a date.")
+            Paragraph::new(strings::NO_DATES)
                 .style(theme.dim)
                 .render(l.chart, buf);
         } else {
@@ -181,7 +182,7 @@ fn first_burst(t: &Timeline) -> usize {
 fn period_name(t: &Timeline, start: NaiveDate) -> String {
     match t.granularity {
         Granularity::Month => start.format("%B %Y").to_string(),
-        Granularity::Week => format!("week of {}", start.format("%-d %b %Y")),
+        Granularity::Week => strings::week_of(start),
     }
 }
 
@@ -189,14 +190,7 @@ fn render_info(t: &Timeline, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(&(start, n)) = t.periods().get(t.bar) else {
         return;
     };
-    let people = if n == 1 { "connection" } else { "connections" };
-    let mut text = format!("{}: {n} {people}", period_name(t, start));
-    if t.in_burst(start) {
-        text.push_str(", in a burst");
-    }
-    if t.undated > 0 {
-        text.push_str(&format!(" · {} without a date are not shown", t.undated));
-    }
+    let text = strings::period_info(&period_name(t, start), n, t.in_burst(start), t.undated);
     buf.set_string(area.x, area.y, fit(&text, area.width as usize), theme.hint);
 }
 
@@ -206,18 +200,15 @@ fn render_bursts(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &The
     theme
         .block(focused)
         .title(Line::styled(
-            format!(" Bursts ({}) ", t.bursts.len()),
+            strings::bursts_title(t.bursts.len()),
             theme.title,
         ))
         .render(area, buf);
-    let rule = format!(
-        "A burst: at most {WINDOW_DAYS} days holding at least {MIN_BURST} connections and \
-         {TIMES_TYPICAL}× the export's typical {WINDOW_DAYS}-day count."
-    );
+    let rule = strings::burst_rule(WINDOW_DAYS, MIN_BURST, TIMES_TYPICAL);
     let inner = l.bursts;
     if t.bursts.is_empty() {
         let lines = vec![
-            Line::styled("No bursts: connections arrived steadily.", theme.dim),
+            Line::styled(strings::NO_BURSTS, theme.dim),
             Line::styled(rule, theme.dim),
         ];
         Paragraph::new(lines)
@@ -236,13 +227,7 @@ fn render_bursts(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &The
     {
         let y = inner.y + row as u16;
         let days = (b.to - b.from).num_days() + 1;
-        let text = format!(
-            "{} – {}   {} connections in {days} {}",
-            b.from.format("%d %b %Y"),
-            b.to.format("%d %b %Y"),
-            b.count,
-            if days == 1 { "day" } else { "days" }
-        );
+        let text = strings::burst_line(b.from, b.to, b.count, days);
         let style = match (i == t.burst, focused) {
             (true, true) => theme.cursor,
             (true, false) => theme.cursor_unfocused,

@@ -51,7 +51,7 @@ fn moves_ask_for_the_staged_list_to_be_saved() {
         vec![Effect::SaveStaged(ListKind::Connections)]
     );
     assert_eq!(app.staged_count(), 1);
-    assert_eq!(app.status.as_ref().unwrap().text, "Moved 1 to To remove");
+    assert_eq!(app.status().unwrap().text, "Moved 1 to To remove");
     // → from the right column does nothing; ← moves back.
     app.update(Action::SwitchColumn);
     assert_eq!(app.update(Action::MoveRight), vec![]);
@@ -73,7 +73,7 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
     app.update(Action::MoveAll);
     app.update(Action::Remove);
     assert_eq!(
-        app.mode,
+        *app.mode(),
         Mode::Confirm(ConfirmDialog {
             action: ConfirmAction::Journal {
                 kind: ListKind::Connections,
@@ -83,7 +83,7 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
         })
     );
     assert_eq!(app.update(Action::PressButton), vec![]);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(*app.mode(), Mode::Browse);
     assert_eq!(app.staged_count(), 5, "cancel removes nobody");
 
     app.update(Action::Remove);
@@ -97,21 +97,18 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
     // Nothing is removed until the journal says it is on disk, and nothing moves
     // under the batch being written.
     assert_eq!(app.staged_count(), 5);
-    assert!(
-        app.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("writing the journal")
-    );
+    assert!(app.status().unwrap().text.contains("writing the journal"));
     assert_eq!(app.update(Action::MoveAll), vec![]);
     assert_eq!(app.update(Action::Undo), vec![]);
     assert_eq!(app.staged_count(), 5);
-    let after = app.written(Written::Confirmed(action.clone(), Ok(Default::default())));
+    let after = app.handle(unconnect::app::Event::Written(Written::Confirmed(
+        action.clone(),
+        Ok(Default::default()),
+    )));
     assert_eq!(after, vec![Effect::SaveStaged(ListKind::Connections)]);
     assert_eq!(app.staged_count(), 0);
     assert_eq!(app.triage().done_count(), 5);
-    assert!(app.status.as_ref().unwrap().text.starts_with("Removed 5"));
+    assert!(app.status().unwrap().text.starts_with("Removed 5"));
     assert!(
         !app.triage().can_undo(),
         "a confirmed removal is not undoable"
@@ -132,12 +129,15 @@ fn a_journal_that_cannot_be_written_removes_nobody_and_says_so() {
         source: std::io::Error::other("disk full"),
     };
     assert_eq!(
-        app.written(Written::Confirmed(action.clone(), Err(failure))),
+        app.handle(unconnect::app::Event::Written(Written::Confirmed(
+            action.clone(),
+            Err(failure)
+        ))),
         vec![]
     );
     assert_eq!(app.staged_count(), 3, "still staged");
     assert_eq!(app.triage().done_count(), 0);
-    let status = app.status.as_ref().unwrap();
+    let status = app.status().unwrap();
     assert!(
         status.text.contains("Nothing was removed") && status.text.contains("disk full"),
         "{}",
@@ -168,22 +168,10 @@ fn y_confirms_and_n_or_esc_cancel() {
 fn removing_or_exporting_nobody_says_why() {
     let mut app = app(3);
     app.update(Action::Remove);
-    assert_eq!(app.mode, Mode::Browse);
-    assert!(
-        app.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Nobody to remove")
-    );
+    assert_eq!(*app.mode(), Mode::Browse);
+    assert!(app.status().unwrap().text.contains("Nobody to remove"));
     app.update(Action::Export);
-    assert!(
-        app.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Nobody to export")
-    );
+    assert!(app.status().unwrap().text.contains("Nobody to export"));
 }
 
 #[test]
@@ -195,7 +183,7 @@ fn filter_is_live_enter_keeps_it_and_esc_clears_it() {
     }
     assert_eq!(app.triage().column(Side::Left).shown().len(), 5);
     app.update(Action::KeepFilter);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(*app.mode(), Mode::Browse);
     assert_eq!(app.triage().column(Side::Left).filter, "glob");
     // Keys are actions again: move all shown stages the five Globex people.
     app.update(Action::MoveAll);
@@ -210,11 +198,11 @@ fn filter_is_live_enter_keeps_it_and_esc_clears_it() {
     app.update(Action::KeepFilter);
     assert!(app.triage().column(Side::Left).is_filtered());
     let esc = app
-        .keymap
-        .action_for(unconnect::app::Context::Browse, "Esc".parse().unwrap());
+        .keymap()
+        .action_for(unconnect::app::Context::TRIAGE, "Esc".parse().unwrap());
     assert_eq!(esc, Some(Action::ClearFilter));
     app.update(Action::ClearFilter);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(*app.mode(), Mode::Browse);
     assert!(!app.triage().column(Side::Left).is_filtered());
     assert_eq!(app.triage().column(Side::Left).shown().len(), 5);
 }
@@ -225,7 +213,7 @@ fn export_prompt_proposes_a_dated_name_and_submits_the_path() {
     app.update(Action::Move);
     app.update(Action::Export);
     assert_eq!(
-        app.mode,
+        *app.mode(),
         Mode::Prompt {
             input: "unconnect-staged-2026-11-28.csv".into()
         }
@@ -249,11 +237,14 @@ fn export_prompt_proposes_a_dated_name_and_submits_the_path() {
 #[test]
 fn the_prompt_proposes_the_export_folder_completes_on_tab_and_asks_before_replacing() {
     let mut app = app(3);
-    app.export_folder = Some("~/Downloads".into());
+    app.handle(unconnect::app::Event::Started {
+        export_folder: Some("~/Downloads".into()),
+        load: None,
+    });
     app.update(Action::Move);
     app.update(Action::Export);
     assert_eq!(
-        app.mode,
+        *app.mode(),
         Mode::Prompt {
             input: "~/Downloads/unconnect-staged-2026-11-28.csv".into()
         }
@@ -264,20 +255,29 @@ fn the_prompt_proposes_the_export_folder_completes_on_tab_and_asks_before_replac
             "~/Downloads/unconnect-staged-2026-11-28.csv".into()
         )]
     );
-    app.path_completed("~/Do".into(), &["Documents/".into(), "Downloads/".into()]);
+    app.handle(unconnect::app::Event::PathCompleted {
+        input: "~/Do".into(),
+        candidates: vec!["Documents/".into(), "Downloads/".into()],
+    });
     assert_eq!(
-        app.mode,
+        *app.mode(),
         Mode::Prompt {
             input: "~/Do".into()
         }
     );
-    assert_eq!(app.status.as_ref().unwrap().text, "Documents/  Downloads/");
+    assert_eq!(app.status().unwrap().text, "Documents/  Downloads/");
     // The runtime found the file there: the dialog asks, Cancel first.
     let path = std::path::PathBuf::from("/home/ada/Downloads/x.csv");
-    app.ask_overwrite(ListKind::Connections, path.clone());
+    app.handle(unconnect::app::Event::ExportExists {
+        kind: ListKind::Connections,
+        path: path.clone(),
+    });
     assert_eq!(app.update(Action::PressButton), vec![]);
-    assert!(app.status.as_ref().unwrap().text.contains("left as it was"));
-    app.ask_overwrite(ListKind::Connections, path.clone());
+    assert!(app.status().unwrap().text.contains("left as it was"));
+    app.handle(unconnect::app::Event::ExportExists {
+        kind: ListKind::Connections,
+        path: path.clone(),
+    });
     assert_eq!(
         app.update(Action::Yes),
         vec![Effect::Export {
@@ -286,7 +286,7 @@ fn the_prompt_proposes_the_export_folder_completes_on_tab_and_asks_before_replac
             overwrite: true,
         }]
     );
-    assert!(!app.journaling, "an overwrite journals nothing");
+    assert!(!app.is_journaling(), "an overwrite journals nothing");
 }
 
 #[test]
@@ -294,7 +294,10 @@ fn clicks_and_wheel_hit_what_was_drawn() {
     let mut app = app(50);
     let area = Rect::new(0, 0, 100, 30);
     let l = layout(area, &app);
-    app.set_viewport(l.rows[0].height as usize);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: u16::MAX,
+    });
     // A click on the third row of the left column moves that person.
     let third = l.rows[0].y + 2;
     let action = hit(
@@ -352,7 +355,7 @@ fn clicks_and_wheel_hit_what_was_drawn() {
     .unwrap();
     assert_eq!(action, Action::ClickRemoveButton);
     app.update(action);
-    assert!(matches!(app.mode, Mode::Confirm(_)));
+    assert!(matches!(app.mode(), Mode::Confirm(_)));
     // In the dialog, only its buttons answer.
     let l = layout(area, &app);
     let [cancel, remove] = l.dialog_buttons;
@@ -402,10 +405,14 @@ fn typing_a_filter_on_a_large_list_returns_at_once_and_the_worker_fills_the_colu
     use std::time::Duration;
     use unconnect::runtime::filter_worker::FilterWorker;
 
-    let mut app = app(40);
     // Small list, but filtered as a large one would be: through the worker.
-    let triage = std::mem::replace(&mut app.lists[0].triage, people_triage(&People::default()));
-    app.lists[0].triage = triage.with_inline_filter_limit(0);
+    let people = app(40).people().clone();
+    let triage = people_triage(&people).with_inline_filter_limit(0);
+    let mut app = App::new(
+        people,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    );
     let worker = FilterWorker::spawn().unwrap();
     app.update(Action::Filter);
     let effects = app.update(Action::Input('3'));
@@ -419,7 +426,7 @@ fn typing_a_filter_on_a_large_list_returns_at_once_and_the_worker_fills_the_colu
         let (kind, chunk) = worker
             .wait(Duration::from_secs(10))
             .expect("the worker answers");
-        app.filter_results(kind, chunk);
+        app.handle(unconnect::app::Event::FilterChunk(kind, chunk));
     }
     // Everyone with a 3 in their number: 3, 13, 23 and 30 to 39.
     let shown = app.triage().column(Side::Left).shown();
@@ -433,10 +440,10 @@ fn if_saving_stops_the_user_is_told_and_the_lists_work_again() {
     app.update(Action::MoveAll);
     app.update(Action::Remove);
     app.update(Action::Yes);
-    assert!(app.journaling);
-    app.writer_stopped();
-    assert!(!app.journaling);
-    let status = app.status.as_ref().unwrap();
+    assert!(app.is_journaling());
+    app.handle(unconnect::app::Event::WriterStopped);
+    assert!(!app.is_journaling());
+    let status = app.status().unwrap();
     assert!(status.text.contains("Saving stopped"), "{}", status.text);
     assert_eq!(
         app.update(Action::Undo),
@@ -457,16 +464,21 @@ fn a_failed_staged_save_is_remembered_until_a_save_succeeds() {
         path: "staged-connections.jsonl".into(),
         source: std::io::Error::other("No space left on device"),
     };
-    app.written(Written::Staged(ListKind::Connections, Err(failure)));
+    app.handle(unconnect::app::Event::Written(Written::Staged(
+        ListKind::Connections,
+        Err(failure),
+    )));
     assert!(!app.is_saved(ListKind::Connections));
     assert!(
-        app.status
-            .as_ref()
+        app.status()
             .unwrap()
             .text
             .contains("Could not save the staged list")
     );
-    app.written(Written::Staged(ListKind::Connections, Ok(())));
+    app.handle(unconnect::app::Event::Written(Written::Staged(
+        ListKind::Connections,
+        Ok(()),
+    )));
     assert!(app.is_saved(ListKind::Connections));
 }
 
@@ -505,7 +517,10 @@ fn clicks_land_on_the_row_drawn_in_a_scrolled_column_and_on_the_right_column() {
     let mut app = app(60);
     let area = Rect::new(0, 0, 100, 20);
     let l = layout(area, &app);
-    app.set_viewport(l.rows[0].height as usize);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: u16::MAX,
+    });
     app.update(Action::Scroll {
         side: Side::Left,
         delta: 9,
@@ -552,15 +567,18 @@ fn a_batch_whose_undo_failed_is_never_called_nothing_removed() {
         source: std::io::Error::other("No space left on device"),
         undo: std::io::Error::other("I/O error"),
     };
-    app.written(Written::Confirmed(action, Err(unsure)));
-    let status = &app.status.as_ref().unwrap().text;
+    app.handle(unconnect::app::Event::Written(Written::Confirmed(
+        action,
+        Err(unsure),
+    )));
+    let status = &app.status().unwrap().text;
     assert!(!status.contains("Nothing was removed"), "{status}");
     assert!(
         status.contains("may hold part of this batch of 3"),
         "{status}"
     );
     assert!(status.contains("unconnect export removed"), "{status}");
-    assert!(!app.journaling);
+    assert!(!app.is_journaling());
 }
 
 #[test]
@@ -568,21 +586,24 @@ fn kept_people_are_passed_by_and_moving_one_asks_first() {
     let mut app = app(5);
     let first = app.triage().column(Side::Left).current().unwrap();
     assert_eq!(app.update(Action::Keep), vec![Effect::SaveKept]);
-    assert!(app.status.as_ref().unwrap().text.starts_with("Kept 1"));
+    assert!(app.status().unwrap().text.starts_with("Kept 1"));
     assert!(app.triage().is_kept(first));
     // Move all: everyone but the kept one, and the status says so.
     app.update(Action::MoveAll);
     assert_eq!(app.staged_count(), 4);
     assert_eq!(
-        app.status.as_ref().unwrap().text,
+        app.status().unwrap().text,
         "Moved 4 to To remove; 1 on your keep list passed by"
     );
     // Moving the kept one asks; Cancel leaves it.
     assert_eq!(app.update(Action::Move), vec![]);
-    let Mode::Confirm(dialog) = &app.mode else {
-        panic!("{:?}", app.mode)
+    let Mode::Confirm(dialog) = app.mode() else {
+        panic!("{:?}", app.mode())
     };
-    assert_eq!(dialog.action.title(), "Move people on your keep list?");
+    assert_eq!(
+        app.dialog_text(&dialog.action).title,
+        "Move people on your keep list?"
+    );
     app.update(Action::No);
     assert_eq!(app.staged_count(), 4);
     assert!(app.triage().is_kept(first));
@@ -611,8 +632,7 @@ fn keeping_a_staged_person_brings_them_back_and_k_again_unkeeps() {
     app.update(Action::Top);
     app.update(Action::Keep);
     assert!(
-        app.status
-            .as_ref()
+        app.status()
             .unwrap()
             .text
             .starts_with("Taken off the keep list: 1")
@@ -625,7 +645,10 @@ fn shift_click_and_visual_ranges_mark_and_esc_ends_the_range() {
     let mut app = app(10);
     let area = Rect::new(0, 0, 100, 30);
     let l = layout(area, &app);
-    app.set_viewport(l.rows[0].height as usize);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: u16::MAX,
+    });
     let shift_click = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: 10,

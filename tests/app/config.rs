@@ -32,16 +32,16 @@ invitation_expiry_days = 90
     .unwrap();
     let keys = &config.keymap;
     assert_eq!(
-        keys.action_for(Context::Browse, key("X")),
+        keys.action_for(Context::TRIAGE, key("X")),
         Some(Action::Remove)
     );
-    assert_eq!(keys.action_for(Context::Browse, key("R")), None);
+    assert_eq!(keys.action_for(Context::TRIAGE, key("R")), None);
     assert_eq!(
-        keys.action_for(Context::Browse, key("ctrl-z")),
+        keys.action_for(Context::TRIAGE, key("ctrl-z")),
         Some(Action::Undo)
     );
     assert_eq!(
-        keys.action_for(Context::Browse, key("u")),
+        keys.action_for(Context::TRIAGE, key("u")),
         Some(Action::Undo)
     );
     assert_eq!(config.palette.cursor, ratatui::style::Color::Magenta);

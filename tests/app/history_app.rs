@@ -86,7 +86,10 @@ fn app() -> App {
 
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.set_viewport(l.rows[0].height as usize);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: u16::MAX,
+    });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
@@ -98,13 +101,13 @@ fn recorded(app: &mut App, effect: &Effect, history: Option<History>) {
     let Effect::Record { kind, mark, ids } = effect else {
         panic!("{effect:?}")
     };
-    app.written(Written::Recorded {
+    app.handle(unconnect::app::Event::Written(Written::Recorded {
         kind: *kind,
         mark: *mark,
         ids: ids.clone(),
         at: at(30),
         result: Ok(history),
-    });
+    }));
 }
 
 fn status_of(app: &App, name: &str) -> Status {
@@ -118,9 +121,9 @@ fn status_of(app: &App, name: &str) -> Status {
 #[test]
 fn enter_opens_the_next_not_done_and_journals_it_opened() {
     let mut app = app();
-    assert_eq!(app.tab, Tab::History);
+    assert_eq!(app.tab(), Tab::History);
     assert_eq!(app.list(), Some(ListKind::Removed));
-    let effects = app.update(Action::Move);
+    let effects = app.update(Action::OpenNext);
     assert_eq!(
         effects[0],
         Effect::OpenUrl("https://www.linkedin.com/in/bo-berg".into())
@@ -137,7 +140,7 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
     assert_eq!(status_of(&app, "Bo Berg"), Status::ToDo);
     recorded(&mut app, &effects[1], None);
     assert_eq!(status_of(&app, "Bo Berg"), Status::Opened);
-    let status = app.status.as_ref().unwrap().text.clone();
+    let status = app.status().unwrap().text.clone();
     assert!(
         status.contains("Who viewed your profile"),
         "said once: {status}"
@@ -147,27 +150,29 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
     let effects = app.update(Action::Done);
     recorded(&mut app, &effects[0], None);
     assert_eq!(status_of(&app, "Bo Berg"), Status::Done);
-    let effects = app.update(Action::Move);
+    let effects = app.update(Action::OpenNext);
     assert_eq!(
         effects[0],
         Effect::OpenUrl("https://www.linkedin.com/in/di-dahl".into())
     );
     recorded(&mut app, &effects[1], None);
     assert!(
-        !app.status.as_ref().unwrap().text.contains("Who viewed"),
+        !app.status().unwrap().text.contains("Who viewed"),
         "the privacy note is said once a session"
     );
     assert_eq!(
-        app.triage_of(ListKind::Removed).column(Side::Left).cursor,
+        app.triage_of(ListKind::Removed)
+            .unwrap()
+            .column(Side::Left)
+            .cursor,
         2
     );
 }
 
 #[test]
 fn the_connections_page_mode_copies_the_name_and_opens_the_page() {
-    let mut app = app();
-    app.open_target = OpenTarget::ConnectionsPage;
-    let effects = app.update(Action::Move);
+    let mut app = app().with_open_target(OpenTarget::ConnectionsPage);
+    let effects = app.update(Action::OpenNext);
     assert!(matches!(&effects[0], Effect::Copy { text, .. } if text == "Bo Berg"));
     assert_eq!(effects[1], Effect::OpenUrl(CONNECTIONS_PAGE.into()));
 }
@@ -201,10 +206,13 @@ fn d_ticks_and_unticks_and_the_progress_line_counts() {
 fn shift_d_marks_everyone_shown_done_after_a_confirm() {
     let mut app = app();
     app.update(Action::DoneAll);
-    let Mode::Confirm(dialog) = &app.mode else {
-        panic!("{:?}", app.mode)
+    let Mode::Confirm(dialog) = app.mode() else {
+        panic!("{:?}", app.mode())
     };
-    assert_eq!(dialog.action.title(), "Mark 2 done on LinkedIn?");
+    assert_eq!(
+        app.dialog_text(&dialog.action).title,
+        "Mark 2 done on LinkedIn?"
+    );
     let effects = app.update(Action::Yes);
     assert_eq!(
         effects,
@@ -225,8 +233,8 @@ fn shift_d_marks_everyone_shown_done_after_a_confirm() {
 fn r_restores_after_a_confirm_and_they_are_connections_again() {
     let mut app = app();
     app.update(Action::Restore);
-    let Mode::Confirm(dialog) = &app.mode else {
-        panic!("{:?}", app.mode)
+    let Mode::Confirm(dialog) = app.mode() else {
+        panic!("{:?}", app.mode())
     };
     assert_eq!(
         dialog.action,
@@ -239,14 +247,14 @@ fn r_restores_after_a_confirm_and_they_are_connections_again() {
     assert!(screen.contains("Restore 1 connection?"), "{screen}");
     assert!(screen.contains("they will see it"), "{screen}");
     let effects = app.update(Action::Yes);
-    assert!(app.journaling);
+    assert!(app.is_journaling());
     // The writer hands back the history without Bo.
     let after = History {
         removals: app.records(ListKind::Removed)[1..].to_vec(),
         withdrawals: Vec::new(),
     };
     recorded(&mut app, &effects[0], Some(after));
-    assert!(!app.journaling);
+    assert!(!app.is_journaling());
     assert_eq!(app.records(ListKind::Removed).len(), 2);
     assert_eq!(
         app.triage().place(1),
@@ -254,16 +262,16 @@ fn r_restores_after_a_confirm_and_they_are_connections_again() {
         "Bo is a connection again"
     );
     assert_eq!(app.triage().column(Side::Left).total(), 3);
-    assert!(app.status.as_ref().unwrap().text.starts_with("Restored 1."));
+    assert!(app.status().unwrap().text.starts_with("Restored 1."));
 }
 
 #[test]
 fn tab_shows_the_withdrawals_and_moving_means_nothing_here() {
     let mut app = app();
     assert_eq!(app.update(Action::MoveAll), vec![]);
-    app.update(Action::SwitchColumn);
+    app.update(Action::SwitchList);
     assert_eq!(app.list(), Some(ListKind::Withdrawn));
-    app.update(Action::SwitchColumn);
+    app.update(Action::SwitchList);
     assert_eq!(app.list(), Some(ListKind::Removed));
 }
 
@@ -295,9 +303,10 @@ fn history_empty() {
         triage,
         NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
     )
-    .with_history(History::default());
-    app.history_note =
-        "The journal (0 people removed when this session began) is data/journal.jsonl.".into();
+    .with_history(History::default())
+    .with_history_note(
+        "The journal (0 people removed when this session began) is data/journal.jsonl.".into(),
+    );
     app.update(Action::HistoryTab);
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }

@@ -14,5 +14,6 @@ mod screens_keys_theme;
 mod screens_signals;
 mod screens_untrusted;
 mod staged_session;
+mod tab_keys;
 mod timeline;
 mod writer;

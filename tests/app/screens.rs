@@ -81,7 +81,11 @@ fn press(app: &mut App, keys: &str) {
             '\t' => KeyCode::Tab,
             c => KeyCode::Char(c),
         };
-        if let Some(action) = app.keymap.clone().action_for(app.context(), Key::new(code)) {
+        if let Some(action) = app
+            .keymap()
+            .clone()
+            .action_for(app.context(), Key::new(code))
+        {
             // Effects (saving, journaling) are the runtime's; screens only need the state.
             let _ = app.update(action);
         }
@@ -92,7 +96,10 @@ fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let area = ratatui::layout::Rect::new(0, 0, width, height);
     let l = unconnect::ui::layout::layout(area, app);
-    app.set_viewport(l.rows[0].height as usize);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: u16::MAX,
+    });
     let theme = Theme::default();
     terminal
         .draw(|f| f.render_widget(Screen::new(app, &theme), f.area()))
@@ -195,10 +202,10 @@ fn the_export_prompt_proposes_a_dated_file_name() {
 
 #[test]
 fn placeholder_tabs_are_honest() {
-    let mut app = app_with(sample());
-    app.invitations_note = "No Invitations.csv in this export.".into();
+    let mut app =
+        app_with(sample()).with_invitations_note("No Invitations.csv in this export.".into());
     press(&mut app, "2");
-    assert_eq!(app.tab, Tab::Invitations);
+    assert_eq!(app.tab(), Tab::Invitations);
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }
 
@@ -245,8 +252,7 @@ fn invitations_withdrawable_and_expired() {
     let mut app = app_with_invitations();
     press(&mut app, "2a");
     assert!(
-        app.status
-            .as_ref()
+        app.status()
             .unwrap()
             .text
             .contains("2 cannot be moved: probably expired")
@@ -266,8 +272,7 @@ fn withdraw_dialog_gives_the_reinvite_date() {
 
 #[test]
 fn invitations_tab_without_a_file_says_how_to_get_one() {
-    let mut app = app_with(sample());
-    app.invitations_note = "No Invitations.csv in this export.\n\nTo withdraw pending invitations, request your data from LinkedIn.".into();
+    let mut app = app_with(sample()).with_invitations_note("No Invitations.csv in this export.\n\nTo withdraw pending invitations, request your data from LinkedIn.".into());
     press(&mut app, "2");
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }

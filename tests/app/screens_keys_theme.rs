@@ -49,8 +49,12 @@ fn remapped(pairs: &[(&str, &[&str])]) -> Arc<Keymap> {
 
 fn draw(app: &mut App, theme: &Theme, width: u16, height: u16) -> Buffer {
     let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.set_viewport(l.rows[0].height as usize);
-    app.help_max_scroll = unconnect::ui::help::max_scroll(&app.keymap, l.body);
+    let help_max_scroll =
+        unconnect::ui::help::max_scroll(app.keymap(), app.screen_context(), l.body);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll,
+    });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| f.render_widget(Screen::new(app, theme), f.area()))
@@ -95,8 +99,8 @@ fn footer_help_and_dialog_follow_a_remapped_remove_key() {
     app.update(Action::MoveAll);
     // The old key now does nothing; the new one opens the dialog.
     let r = app
-        .keymap
-        .action_for(unconnect::app::Context::Browse, "R".parse().unwrap());
+        .keymap()
+        .action_for(unconnect::app::Context::TRIAGE, "R".parse().unwrap());
     assert_eq!(r, None);
     app.update(Action::Remove);
     let dialog = text(&draw(&mut app, &theme, 100, 30));
@@ -113,7 +117,7 @@ fn a_wrong_tab_message_names_the_remapped_key() {
     let mut app = app(3).with_keymap(remapped(&[("remove", &["X"])]));
     app.update(Action::Withdraw);
     assert_eq!(
-        app.status.as_ref().unwrap().text,
+        app.status().unwrap().text,
         "On this tab, X opens the Remove dialog"
     );
 }
@@ -181,5 +185,5 @@ fn the_help_scrolls_when_taller_than_the_screen() {
     let back = text(&draw(&mut app, &theme, 80, 24));
     assert_ne!(back, last);
     app.update(Action::CloseHelp);
-    assert_eq!(app.mode, unconnect::app::Mode::Browse);
+    assert_eq!(*app.mode(), unconnect::app::Mode::Browse);
 }

@@ -38,7 +38,10 @@ fn demo_app(complete: bool) -> App {
 
 fn draw(app: &mut App, width: u16, height: u16) -> (Terminal<TestBackend>, ScreenLayout) {
     let l = layout(Rect::new(0, 0, width, height), app);
-    app.set_viewport(l.rows[0].height as usize);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: u16::MAX,
+    });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
@@ -59,7 +62,11 @@ fn press(app: &mut App, keys: &str) {
             '\n' => KeyCode::Enter,
             c => KeyCode::Char(c),
         };
-        if let Some(action) = app.keymap.clone().action_for(app.context(), Key::new(code)) {
+        if let Some(action) = app
+            .keymap()
+            .clone()
+            .action_for(app.context(), Key::new(code))
+        {
             // Effects (saving, journaling) are the runtime's; screens only need the state.
             let _ = app.update(action);
         }
@@ -75,8 +82,8 @@ fn row_of(buf: &Buffer, l: &ScreenLayout, name: &str) -> (String, u16) {
         .unwrap_or_else(|| panic!("{name} is not on screen"))
 }
 
-fn signals(app: &App) -> Arc<Signals> {
-    Arc::clone(app.signals.as_ref().unwrap())
+fn signals(app: &App) -> &Signals {
+    app.signals().unwrap()
 }
 
 #[test]
@@ -176,7 +183,7 @@ fn removing_endorsers_warns_that_endorsements_go_too() {
     let mut app = demo_app(true);
     // 이 MacAllister and Linnea Álvarez (endorsements) and Ελένη Dąbrowski (none).
     press(&mut app, "j   \nR");
-    assert!(matches!(app.mode, Mode::Confirm(_)));
+    assert!(matches!(app.mode(), Mode::Confirm(_)));
     let (t, l) = draw(&mut app, 80, 24);
     assert_eq!(l.dialog.height, 16, "two more lines for the warning");
     assert_snapshot!(t.backend());
@@ -207,16 +214,18 @@ fn a_basic_export_shows_no_markers_and_says_why_once() {
     assert!(!screen.contains('✉') && !screen.contains('★'));
     assert_eq!(l.signal_line.height, 0, "no line under the columns");
     assert_eq!(l.columns[0].bottom(), l.status.y);
-    assert_eq!(app.status, None, "the first screen keeps what was loaded");
+    assert_eq!(app.status(), None, "the first screen keeps what was loaded");
     press(&mut app, "j");
-    let said = app.status.clone().unwrap().text;
+    let said = app.status().unwrap().text.clone();
     assert!(
         said.starts_with("No messages, endorsements or recommendations"),
         "{said}"
     );
-    app.info("Sorted by last name");
+    press(&mut app, "s");
+    let sorted = app.status().unwrap().text.clone();
+    assert!(sorted.starts_with("Sorted by"), "{sorted}");
     press(&mut app, "jk");
-    assert_eq!(app.status.unwrap().text, "Sorted by last name", "said once");
+    assert_eq!(app.status().unwrap().text, sorted, "said once");
 }
 
 #[test]

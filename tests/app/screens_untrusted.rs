@@ -58,7 +58,10 @@ fn app_with(people: Vec<Person>) -> App {
 
 fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
     let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.set_viewport(l.rows[0].height as usize);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: u16::MAX,
+    });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
@@ -118,7 +121,11 @@ fn the_dialog_the_filter_text_and_the_status_line_show_their_escapes() {
     assert!(filtered.contains("No match for \"x␛[2J\""), "{filtered}");
 
     // A status line that quotes untrusted text.
-    app.warn(format!("Could not open {OSC_52}"));
+    app.handle(unconnect::app::Event::Copied {
+        text: String::new(),
+        message: format!("Could not open {OSC_52}"),
+        error: None,
+    });
     let status = text(&draw(&mut app, 120, 16));
     assert_inert(&status);
     assert!(status.contains("Could not open ␛]52;c;eA==␇"), "{status}");
@@ -141,7 +148,7 @@ fn invitation_names_and_messages_show_their_escapes() {
         ..Default::default()
     };
     let rules = InvitationRules::default();
-    let triage = pending.triage(&rules, app.today);
+    let triage = pending.triage(&rules, app.today());
     let mut app = app.with_invitations(pending, triage, rules);
     app.update(Action::InvitationsTab);
     let screen = text(&draw(&mut app, 120, 16));

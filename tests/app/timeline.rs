@@ -26,7 +26,10 @@ fn demo_app() -> App {
 
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.set_viewport(l.rows[0].height as usize);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: u16::MAX,
+    });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
@@ -38,8 +41,8 @@ fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
 fn the_demo_accident_is_the_one_burst_and_the_tab_opens_on_it() {
     let mut app = demo_app();
     app.update(Action::TimelineTab);
-    assert_eq!(app.tab, Tab::Timeline);
-    let t = app.timeline.as_ref().unwrap();
+    assert_eq!(app.tab(), Tab::Timeline);
+    let t = app.timeline().unwrap();
     assert_eq!(t.bursts.len(), 1);
     let b = t.bursts[0];
     assert_eq!(
@@ -59,10 +62,10 @@ fn the_demo_accident_is_the_one_burst_and_the_tab_opens_on_it() {
 fn enter_on_the_burst_shows_its_people_in_the_connections_tab() {
     let mut app = demo_app();
     app.update(Action::TimelineTab);
-    app.update(Action::SwitchColumn);
-    assert_eq!(app.timeline.as_ref().unwrap().focus, Focus::Bursts);
-    app.update(Action::Move);
-    assert_eq!(app.tab, Tab::Connections);
+    app.update(Action::ToggleBursts);
+    assert_eq!(app.timeline().unwrap().focus, Focus::Bursts);
+    app.update(Action::ShowConnections);
+    assert_eq!(app.tab(), Tab::Connections);
     let left = app.triage().column(Side::Left);
     assert_eq!(left.filter, "connected:2024-03-12..2024-03-14");
     assert_eq!(left.shown().len(), 62);
@@ -76,7 +79,7 @@ fn zooming_in_keeps_the_selected_period_and_enter_filters_that_week() {
     let mut app = demo_app();
     app.update(Action::TimelineTab);
     app.update(Action::ZoomIn);
-    let t = app.timeline.as_ref().unwrap();
+    let t = app.timeline().unwrap();
     assert_eq!(t.granularity, Granularity::Week);
     let (start, _) = t.periods()[t.bar];
     assert_eq!(
@@ -84,18 +87,15 @@ fn zooming_in_keeps_the_selected_period_and_enter_filters_that_week() {
         "2024-02-26",
         "the week holding 1 March 2024"
     );
-    app.update(Action::MoveRight);
-    app.update(Action::MoveRight);
-    app.update(Action::Move);
+    app.update(Action::NextBar);
+    app.update(Action::NextBar);
+    app.update(Action::ShowConnections);
     let left = app.triage().column(Side::Left);
     assert_eq!(left.filter, "connected:2024-03-11..2024-03-17");
     assert!(left.shown().len() >= 60, "{}", left.shown().len());
     app.update(Action::TimelineTab);
     app.update(Action::ZoomOut);
-    assert_eq!(
-        app.timeline.as_ref().unwrap().granularity,
-        Granularity::Month
-    );
+    assert_eq!(app.timeline().unwrap().granularity, Granularity::Month);
 }
 
 #[test]
@@ -114,11 +114,11 @@ fn a_click_selects_a_bar_or_a_burst() {
     let action = hit(&l, &app, click(tl.chart.x, tl.chart.y + 2)).unwrap();
     assert_eq!(action, Action::ClickBar(tl.first_bar));
     app.update(action);
-    assert_eq!(app.timeline.as_ref().unwrap().bar, tl.first_bar);
+    assert_eq!(app.timeline().unwrap().bar, tl.first_bar);
     let action = hit(&l, &app, click(tl.bursts.x + 3, tl.bursts.y)).unwrap();
     assert_eq!(action, Action::ClickBurst(0));
     app.update(action);
-    let t = app.timeline.as_ref().unwrap();
+    let t = app.timeline().unwrap();
     assert_eq!(t.focus, Focus::Bursts);
     assert_eq!(t.periods()[t.bar].0.to_string(), "2024-03-01");
 }
@@ -127,8 +127,8 @@ fn a_click_selects_a_bar_or_a_burst() {
 fn a_burst_filter_resumed_with_a_word_moves_only_the_people_it_describes() {
     let mut app = demo_app();
     app.update(Action::TimelineTab);
-    app.update(Action::SwitchColumn);
-    app.update(Action::Move);
+    app.update(Action::ToggleBursts);
+    app.update(Action::ShowConnections);
     assert_eq!(app.triage().column(Side::Left).shown().len(), 62);
     // `/` then a word: a new term, not glued onto the date.
     app.update(Action::Filter);
@@ -152,13 +152,13 @@ fn an_invalid_date_term_then_a_moves_no_one_and_says_why() {
     for c in "connected:2024-02-30".chars() {
         app.update(Action::Input(c));
     }
-    let status = app.status.clone().unwrap().text;
+    let status = app.status().unwrap().text.clone();
     assert!(status.starts_with("Filter not valid: "), "{status}");
     app.update(Action::KeepFilter);
     assert!(app.triage().column(Side::Left).shown().is_empty());
     app.update(Action::MoveAll);
     assert_eq!(app.staged_count(), 0);
-    let status = app.status.clone().unwrap().text;
+    let status = app.status().unwrap().text.clone();
     assert!(
         status.starts_with("Not done: the filter as typed is not valid"),
         "{status}"

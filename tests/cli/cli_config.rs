@@ -51,6 +51,48 @@ fn config_prints_the_defaults_as_a_file_that_can_be_saved_as_it_is() {
 }
 
 #[test]
+fn config_prints_the_keys_by_tab_and_a_remapped_move_stays_on_its_tab() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("mine.toml");
+    std::fs::write(&file, "[keys]\nmove = \"x\"\n").unwrap();
+    let (code, stdout, stderr) = run(
+        home.path(),
+        &["config", "--config", file.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    // The lines under a `# Title` comment, up to the next one.
+    let section = |title: &str| -> Vec<&str> {
+        stdout
+            .lines()
+            .skip_while(|l| *l != format!("# {title}"))
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .collect()
+    };
+    let has = |title: &str, line: &str| section(title).iter().any(|l| l.starts_with(line));
+    assert!(
+        has("Connections and Invitations", "move = \"x\""),
+        "{stdout}"
+    );
+    assert!(has("History", "open-next = \"Enter\""), "{stdout}");
+    assert!(
+        has("History", "switch-list = [\"Tab\", \"S-Tab\"]"),
+        "{stdout}"
+    );
+    assert!(has("Timeline", "show-connections = \"Enter\""), "{stdout}");
+    assert!(
+        has("Timeline", "previous-bar = [\"Left\", \"h\"]"),
+        "{stdout}"
+    );
+    assert!(has("Every tab", "quit = [\"q\", \"ctrl-c\"]"), "{stdout}");
+    assert!(
+        !section("History").iter().any(|l| l.starts_with("move ")),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn flag_then_environment_then_file_then_default() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("mine.toml");

@@ -134,13 +134,19 @@ impl Term {
         self.wait_for("[ Remove ")
     }
 
-    /// Waits until the screen shows `text`; panics with the screen if it never does.
+    /// Waits until the screen shows `text` and has stopped changing (a frame can be read
+    /// half drawn on a loaded machine); panics with the screen if it never does.
     pub fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if screen.contains(text) {
-                return screen;
+                thread::sleep(Duration::from_millis(30));
+                let again = self.screen();
+                if again == screen {
+                    return screen;
+                }
+                continue;
             }
             if start.elapsed() > TIMEOUT {
                 panic!("timed out waiting for {text:?}; the screen shows:\n{screen}");

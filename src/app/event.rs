@@ -1,0 +1,134 @@
+//! The one door into the app: everything the runtime has to tell it is an [`Event`],
+//! handed to [`App::handle`], which changes the state and returns the effects to carry
+//! out. The runtime assigns no field and words no message: what the user reads is
+//! worded here, in the app layer.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::action::Action;
+use super::effect::{Effect, Written};
+use super::list::ListKind;
+use super::state::{App, Timing};
+use super::strings;
+use crate::model::filter::FilterChunk;
+use crate::model::roster::Order;
+use crate::model::search::SearchIndex;
+
+/// What the runtime tells the app.
+#[derive(Debug)]
+pub enum Event {
+    /// A key or a mouse action, already looked up in the keymap or hit-tested.
+    Action(Action),
+    /// The session is open and the loop starts.
+    Started {
+        /// Where the export prompt proposes to write (`~/Downloads`), if anywhere.
+        export_folder: Option<String>,
+        /// With `--debug-timing`: from start to a complete first screen.
+        load: Option<Duration>,
+    },
+    /// The terminal's layout changed: rows visible per column, and how far the help can
+    /// scroll at this size.
+    Layout { rows: usize, help_max_scroll: u16 },
+    /// A frame was drawn in this time (shown with `--debug-timing`).
+    Drawn(Duration),
+    /// Matches from a filter job on the worker.
+    FilterChunk(ListKind, FilterChunk),
+    /// The Connections tab's search index, built after the first frame.
+    SearchReady(SearchIndex),
+    /// The Connections tab's name and company orders, computed after the first frame.
+    SortsReady(Vec<(&'static str, Order)>),
+    /// The thread building the index and the orders is gone (a bug).
+    IndexingFailed,
+    /// The writer finished a job.
+    Written(Written),
+    /// The writer thread is gone (a bug).
+    WriterStopped,
+    /// The export prompt's path, completed from the folder it names.
+    PathCompleted {
+        input: String,
+        candidates: Vec<String>,
+    },
+    /// The file an export would write exists: ask before replacing it.
+    ExportExists { kind: ListKind, path: PathBuf },
+    /// An export was handed to the writer.
+    Exporting { count: usize, path: PathBuf },
+    /// A URL was handed to the browser, or could not be.
+    Opened { url: String, outcome: OpenOutcome },
+    /// Text was put on the clipboard, or could not be.
+    Copied {
+        text: String,
+        /// What to say on success (worded by the app when it asked).
+        message: String,
+        error: Option<String>,
+    },
+    /// The user quit while the writer still has work: it is finished first.
+    SavingBeforeQuit,
+}
+
+/// How handing a URL to the browser went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenOutcome {
+    Opened,
+    /// No browser could be started (the error); the URL is on the clipboard instead.
+    OnClipboard(String),
+    /// No browser could be started, and the clipboard failed too.
+    Failed(String),
+}
+
+impl App {
+    /// Hands the app one event. Returns the effects to carry out, in order.
+    pub fn handle(&mut self, event: Event) -> Vec<Effect> {
+        match event {
+            Event::Action(action) => return self.update(action),
+            Event::Started {
+                export_folder,
+                load,
+            } => {
+                self.export_folder = export_folder;
+                self.timing = load.map(|load| Timing {
+                    load,
+                    ..Timing::default()
+                });
+            }
+            Event::Layout {
+                rows,
+                help_max_scroll,
+            } => {
+                self.set_viewport(rows);
+                self.help_max_scroll = help_max_scroll;
+            }
+            Event::Drawn(took) => {
+                if let Some(timing) = &mut self.timing {
+                    timing.frame = Some(took);
+                }
+            }
+            Event::FilterChunk(kind, chunk) => self.filter_results(kind, chunk),
+            Event::SearchReady(search) => return self.search_ready(search),
+            Event::SortsReady(sorts) => return self.sorts_ready(sorts),
+            Event::IndexingFailed => self.error(strings::INDEXING_FAILED),
+            Event::Written(written) => return self.written(written),
+            Event::WriterStopped => self.writer_stopped(),
+            Event::PathCompleted { input, candidates } => self.path_completed(input, &candidates),
+            Event::ExportExists { kind, path } => self.ask_overwrite(kind, path),
+            Event::Exporting { count, path } => self.info(strings::exporting(count, &path)),
+            Event::Opened { url, outcome } => match outcome {
+                OpenOutcome::Opened => self.info(strings::opened(&url)),
+                OpenOutcome::OnClipboard(error) => {
+                    self.warn(strings::no_browser_url_copied(&error, &url));
+                }
+                OpenOutcome::Failed(error) => self.error(strings::no_browser(&error, &url)),
+            },
+            Event::Copied {
+                text,
+                message,
+                error,
+            } => match error {
+                None => self.info(message),
+                Some(error) => self.error(strings::not_copied(&error, &text)),
+            },
+            Event::SavingBeforeQuit => self.info(strings::SAVING_BEFORE_QUIT),
+        }
+        Vec::new()
+    }
+}

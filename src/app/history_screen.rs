@@ -1,0 +1,222 @@
+//! The History tab's state: its two lists (removals and withdrawals in force), which one
+//! is shown, their counts, and the work-through's settings. One column per list, no
+//! staging: these are not triaged lists, so they have their own types.
+
+use chrono::NaiveDate;
+
+use super::list::ListKind;
+use crate::model::InvitationRules;
+use crate::model::history::{self, History, Kind, Record};
+use crate::model::search::{SearchIndex, fold};
+use crate::model::triage::{Side, SortOrder, Triage};
+
+pub const SORT_NEWEST: &str = "newest first";
+pub const SORT_NAME: &str = "name";
+pub const SORT_STATUS: &str = "status";
+
+/// What `Enter` opens during the work-through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OpenTarget {
+    /// The person's profile (default).
+    #[default]
+    Profile,
+    /// LinkedIn's Connections page, where the user searches the name (copied first): the
+    /// profile visit does not show up in their "Who viewed your profile".
+    ConnectionsPage,
+}
+
+/// The words of a History list.
+#[derive(Debug)]
+pub struct HistorySpec {
+    pub kind: ListKind,
+    /// The kind of record the list holds.
+    pub record: Kind,
+    pub title: &'static str,
+    /// "Restored", for "Restored 3."
+    pub past: &'static str,
+    /// What the status line says once a restore is journaled.
+    pub recorded: &'static str,
+    /// What the list says when empty.
+    pub empty: &'static str,
+}
+
+pub static REMOVED: HistorySpec = HistorySpec {
+    kind: ListKind::Removed,
+    record: Kind::Removal,
+    title: "Removed",
+    past: "Restored",
+    recorded: "They are back among your connections here; on LinkedIn a new invitation is needed, which they will see.",
+    empty: "Nobody removed yet. Removals you confirm on the Connections tab appear here, to work through on LinkedIn one by one.",
+};
+
+pub static WITHDRAWN: HistorySpec = HistorySpec {
+    kind: ListKind::Withdrawn,
+    record: Kind::Withdrawal,
+    title: "Withdrawn",
+    past: "Restored",
+    recorded: "They are pending again here; on LinkedIn, send a new invitation once the wait is over.",
+    empty: "No invitation withdrawn yet. Withdrawals you confirm on the Invitations tab appear here.",
+};
+
+/// One History list: records in force, newest first, filtered and sorted like the others
+/// (the triage's left column is the list; nothing is ever moved right).
+pub struct HistoryList {
+    pub spec: &'static HistorySpec,
+    pub records: Vec<Record>,
+    pub triage: Triage,
+}
+
+impl HistoryList {
+    pub fn new(spec: &'static HistorySpec, records: Vec<Record>) -> HistoryList {
+        let search = SearchIndex::build(records.len(), |i| {
+            let r = &records[i];
+            match (&r.person, &r.invitation) {
+                (Some(p), _) => [
+                    p.first_name.as_str(),
+                    p.last_name.as_str(),
+                    p.company.as_str(),
+                    p.position.as_str(),
+                    p.email.as_str(),
+                ],
+                (None, Some(inv)) => [inv.to.as_str(), inv.message.as_str(), "", "", ""],
+                (None, None) => [r.id.as_str(), "", "", "", ""],
+            }
+        });
+        let ids = || (0..records.len() as u32).collect::<Vec<u32>>();
+        let mut by_name = ids();
+        by_name.sort_by_cached_key(|&i| fold(&records[i as usize].name()));
+        let mut by_status = ids();
+        by_status.sort_by_key(|&i| records[i as usize].status());
+        let triage = Triage::new(
+            search,
+            vec![
+                SortOrder::new(SORT_NEWEST, ids()),
+                SortOrder::new(SORT_NAME, by_name),
+                SortOrder::new(SORT_STATUS, by_status),
+            ],
+        );
+        HistoryList {
+            spec,
+            records,
+            triage,
+        }
+    }
+
+    pub fn kind(&self) -> ListKind {
+        self.spec.kind
+    }
+
+    /// What the restore dialog adds after the names.
+    pub fn consequence(&self, today: NaiveDate, rules: &InvitationRules) -> String {
+        match self.spec.record {
+            Kind::Withdrawal => format!(
+                "They return as pending here. LinkedIn lets you invite them again after {}; \
+                 they will see that invitation.",
+                rules
+                    .may_reinvite_after(today)
+                    .format(crate::model::person::LINKEDIN_DATE)
+            ),
+            Kind::Removal => {
+                "They return to your connections here. On LinkedIn a new invitation is \
+                  needed, and they will see it."
+                    .to_owned()
+            }
+        }
+    }
+}
+
+/// The History tab.
+pub struct HistoryScreen {
+    pub removed: HistoryList,
+    pub withdrawn: HistoryList,
+    /// Which list is shown: removals, or withdrawals after `Tab`.
+    pub showing: Kind,
+    /// The lists' counts (removed, withdrawn), kept as records change.
+    pub progress: [history::Progress; 2],
+    /// Said under the list: where the journal is.
+    pub note: String,
+    /// What the work-through opens.
+    pub open_target: OpenTarget,
+    /// The profile-visit note was given this session; until shown, it waits here.
+    pub privacy_said: bool,
+    pub privacy_note: Option<String>,
+}
+
+impl HistoryScreen {
+    pub fn new(history: History) -> HistoryScreen {
+        let mut screen = HistoryScreen {
+            removed: HistoryList::new(&REMOVED, Vec::new()),
+            withdrawn: HistoryList::new(&WITHDRAWN, Vec::new()),
+            showing: Kind::Removal,
+            progress: Default::default(),
+            note: String::new(),
+            open_target: OpenTarget::Profile,
+            privacy_said: false,
+            privacy_note: None,
+        };
+        screen.set(history);
+        screen
+    }
+
+    /// Replaces both lists, keeping their filters and viewports.
+    pub(super) fn set(&mut self, history: History) {
+        let History {
+            removals,
+            withdrawals,
+        } = history;
+        for (kind, records) in [(Kind::Removal, removals), (Kind::Withdrawal, withdrawals)] {
+            let old = self.list_mut(kind);
+            let mut list = HistoryList::new(old.spec, records);
+            let filter = old.triage.column(Side::Left).filter.clone();
+            if !filter.is_empty() {
+                // Small lists filter inline: no job comes back.
+                let _ = list.triage.set_filter(Side::Left, &filter);
+            }
+            list.triage.set_viewport(old.triage.viewport());
+            *old = list;
+        }
+        self.count_progress();
+    }
+
+    /// The list shown.
+    pub fn current(&self) -> &HistoryList {
+        self.list(self.showing)
+    }
+
+    pub fn list(&self, kind: Kind) -> &HistoryList {
+        match kind {
+            Kind::Removal => &self.removed,
+            Kind::Withdrawal => &self.withdrawn,
+        }
+    }
+
+    pub(super) fn list_mut(&mut self, kind: Kind) -> &mut HistoryList {
+        match kind {
+            Kind::Removal => &mut self.removed,
+            Kind::Withdrawal => &mut self.withdrawn,
+        }
+    }
+
+    /// The list not shown.
+    pub fn other(&self) -> &HistoryList {
+        self.list(match self.showing {
+            Kind::Removal => Kind::Withdrawal,
+            Kind::Withdrawal => Kind::Removal,
+        })
+    }
+
+    pub(super) fn switch(&mut self) {
+        self.showing = self.other().spec.record;
+    }
+
+    /// "12 of 40 done on LinkedIn (5 verified, 2 still connected)".
+    /// Counted when the records change, not each frame: 30,000 records are read once.
+    pub fn progress_line(&self, kind: Kind) -> String {
+        self.progress[usize::from(kind == Kind::Withdrawal)].line(kind)
+    }
+
+    pub(super) fn count_progress(&mut self) {
+        self.progress =
+            [&self.removed, &self.withdrawn].map(|list| history::Progress::of(&list.records));
+    }
+}

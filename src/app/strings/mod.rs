@@ -1,0 +1,297 @@
+//! What the app says to the user, in one place (as gitui's `strings.rs`): the status
+//! messages here, what the screens say in `screens`. The runtime and the widgets word
+//! nothing of their own; they show what the app layer gives them. Two tables keep their
+//! words beside what they describe: the key bindings (`bindings.rs`: footer hint and
+//! help line of each key) and the dialogs (`dialogs.rs`: title, body and button beside
+//! what the answer does).
+
+use std::path::Path;
+
+mod screens;
+pub use screens::*;
+
+pub const INDEXING_FAILED: &str =
+    "Indexing or sorting the connections failed (a bug: please report it)";
+
+pub const SAVING_BEFORE_QUIT: &str = "Saving before quitting…";
+
+pub const WRITER_STOPPED: &str = "Saving stopped unexpectedly (a bug: please report it). \
+     Changes from now on are not saved; check `unconnect export removed` before removing \
+     anyone again.";
+
+pub fn exporting(count: usize, path: &Path) -> String {
+    format!("Exporting {count} to {}…", path.display())
+}
+
+pub fn opened(url: &str) -> String {
+    format!("Opened {url} in your browser")
+}
+
+/// Shown whole (the status line wraps) and copied: with mouse capture on, the user cannot
+/// select it on the screen.
+pub fn no_browser_url_copied(error: &str, url: &str) -> String {
+    format!("No browser could be started ({error}). The URL is on your clipboard: {url}")
+}
+
+pub fn no_browser(error: &str, url: &str) -> String {
+    format!("No browser could be started ({error}): {url}")
+}
+
+pub fn not_copied(error: &str, text: &str) -> String {
+    format!("Could not copy to the clipboard ({error}): {text}")
+}
+
+// Marks, moves and the keep list.
+
+pub const RANGE_ENDED: &str = "Range ended; its rows stay marked";
+
+pub fn marking_range(keys: &str) -> String {
+    format!("Marking a range: move the cursor; {keys} or Esc ends it")
+}
+
+/// "; 3 on your keep list passed by", or nothing.
+pub fn kept_note(skipped: usize) -> String {
+    if skipped == 0 {
+        String::new()
+    } else {
+        format!("; {skipped} on your keep list passed by")
+    }
+}
+
+pub fn marked(marked: usize, skipped: usize) -> String {
+    format!("{marked} marked{}", kept_note(skipped))
+}
+
+pub fn moved_some_refused(count: usize, to: &str, refused: usize, reason: &str) -> String {
+    format!("Moved {count} to {to}; {refused} cannot be moved: {reason}")
+}
+
+pub fn refused(refused: usize, reason: &str) -> String {
+    format!("{refused} cannot be moved: {reason}")
+}
+
+pub fn moved(count: usize, to: &str, kept_skipped: usize) -> String {
+    format!("Moved {count} to {to}{}", kept_note(kept_skipped))
+}
+
+pub fn nothing_moved_all_kept(kept: usize) -> String {
+    format!("Nothing moved: the {kept} shown are on your keep list")
+}
+
+pub const KEEP_IS_FOR_CONNECTIONS: &str =
+    "The keep list is for connections: switch to the Connections tab";
+
+pub fn unkept(changed: usize, total: usize) -> String {
+    format!("Taken off the keep list: {changed} ({total} kept)")
+}
+
+pub fn kept_back(changed: usize, back: usize, total: usize) -> String {
+    format!("Kept {changed}, {back} of them back from To remove ({total} kept)")
+}
+
+pub fn kept(changed: usize, total: usize) -> String {
+    format!("Kept {changed}: bulk moves and ranges pass them by ({total} kept)")
+}
+
+pub fn range_hint(key: &str) -> String {
+    format!("{key} or Esc ends the range")
+}
+
+// Filter, sort, undo.
+
+pub const FILTER_CLEARED: &str = "Filter cleared";
+
+pub fn sorted_by(name: &str) -> String {
+    format!("Sorted by {name}")
+}
+
+pub fn undone(n: usize, to: &str) -> String {
+    format!("Undone: {n} back to {to}")
+}
+
+pub const NOTHING_TO_UNDO: &str = "Nothing to undo";
+
+pub fn redone(n: usize, to: &str) -> String {
+    format!("Redone: {n} to {to}")
+}
+
+pub const NOTHING_TO_REDO: &str = "Nothing to redo";
+
+// Opening, copying, exporting.
+
+pub const NO_URL: &str = "This export has no profile URL for this row";
+
+pub fn copied(url: &str) -> String {
+    format!("Copied to the clipboard: {url}")
+}
+
+pub const NOBODY_TO_EXPORT: &str = "Nobody to export: the right column is empty";
+
+pub const NO_FILE_NAME: &str = "No file name given: nothing exported";
+
+pub const NO_COMPLETION: &str = "No file or folder there starts like that";
+
+/// The candidates of a path completion, the first eight of them.
+pub fn candidates(many: &[String]) -> String {
+    let shown: Vec<&str> = many.iter().take(8).map(String::as_str).collect();
+    let more = many.len().saturating_sub(shown.len());
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!("{}{tail}", shown.join("  "))
+}
+
+pub fn exported(count: usize, path: &Path) -> String {
+    format!(
+        "Exported {count} to {} (UTF-8 with BOM, opens cleanly in Excel)",
+        path.display()
+    )
+}
+
+pub fn not_exported(path: &Path, error: &dyn std::fmt::Display) -> String {
+    format!("Could not export to {}: {error}", path.display())
+}
+
+pub fn staged_not_saved(error: &dyn std::fmt::Display) -> String {
+    format!("Could not save the staged list: {error}")
+}
+
+pub fn kept_not_saved(error: &dyn std::fmt::Display) -> String {
+    format!("Could not save the keep list: {error}")
+}
+
+// Removing and withdrawing.
+
+pub fn wrong_tab(key: &str, verb: &str) -> String {
+    format!("On this tab, {key} opens the {verb} dialog")
+}
+
+pub fn nobody_to(verb: &str) -> String {
+    format!(
+        "Nobody to {}: move rows to the right column first",
+        verb.to_lowercase()
+    )
+}
+
+pub fn writing_journal(doing: &str, n: usize) -> String {
+    format!("{doing} {n}: writing the journal…")
+}
+
+pub fn cancelled_nothing(done: &str) -> String {
+    format!("Cancelled: nothing was {done}")
+}
+
+pub const CANCELLED: &str = "Cancelled: nothing changed";
+
+pub fn not_replaced(path: &Path) -> String {
+    format!("Not exported: {} was left as it was", path.display())
+}
+
+pub const STAY_KEPT: &str = "Nothing moved: they stay on your keep list";
+
+pub fn journaled(past: &str, n: usize, recorded: &str) -> String {
+    format!("{past} {n} (recorded in the journal). {recorded}")
+}
+
+pub fn nothing_recorded(error: &dyn std::fmt::Display) -> String {
+    format!("Nothing was recorded: could not write the journal: {error}")
+}
+
+/// The partial batch could not be undone: say so, never "nothing was removed".
+pub fn partly_journaled(n: usize, error: &dyn std::fmt::Display) -> String {
+    format!("The journal may hold part of this batch of {n}: {error}")
+}
+
+pub fn nothing_journaled(done: &str, error: &dyn std::fmt::Display) -> String {
+    format!("Nothing was {done}: could not write the journal: {error}")
+}
+
+// History.
+
+pub const ALL_DONE_ALREADY: &str = "Everyone shown is done on LinkedIn already";
+
+pub const NOTHING_LEFT: &str = "Nothing left to do on LinkedIn in this list";
+
+pub fn copied_name(name: &str) -> String {
+    format!("Copied {name}: paste it into the search on the page")
+}
+
+pub const PRIVACY_NOTE: &str = "Opening a profile shows up in that person's \"Who viewed your \
+     profile\" unless LinkedIn's private mode is on; [rules] open = \"connections-page\" opens \
+     your Connections page and copies the name instead.";
+
+pub const VERIFIED_ALREADY: &str = "Verified by an export already: nothing to tick";
+
+pub const NO_EMAIL_FOR_INVITATIONS: &str = "Invitations carry no e-mail address";
+
+pub fn no_draft(name: &str, problem: &str) -> String {
+    format!("No draft for {name}: {problem}")
+}
+
+pub fn restored(past: &str, n: usize, recorded: &str, not_here: usize) -> String {
+    let not_here = if not_here > 0 {
+        format!(" ({not_here} not in this export.)")
+    } else {
+        String::new()
+    };
+    format!("{past} {n}. {recorded}{not_here}")
+}
+
+pub fn ticked(n: usize, progress: &str) -> String {
+    format!("Ticked {n} done on LinkedIn. {progress}")
+}
+
+pub fn unticked(n: usize, progress: &str) -> String {
+    format!("Unticked {n}. {progress}")
+}
+
+pub fn opened_record(name: &str, done_key: &str) -> String {
+    format!("Opened {name}: on LinkedIn, More → Remove connection; then {done_key} ticks it off.")
+}
+
+// Filters.
+
+/// How the status line starts while a filter is not valid.
+pub const FILTER_NOT_VALID: &str = "Filter not valid: ";
+
+pub fn filter_not_valid(hint: &str) -> String {
+    format!("{FILTER_NOT_VALID}{hint}: nobody is shown until it is")
+}
+
+pub fn filter_refuses_bulk(hint: &str) -> String {
+    format!(
+        "Not done: the filter as typed is not valid ({hint}). Fix it with / or clear it with Esc"
+    )
+}
+
+// Timeline.
+
+pub fn showing_between(from: &str, to: &str) -> String {
+    format!("Showing connections from {from} to {to}: `a` moves them all to To remove")
+}
+
+pub fn span_not_a_filter(hint: &str) -> String {
+    format!("These days cannot be written as a filter ({hint}): nobody is shown")
+}
+
+pub fn nobody_left_between(from: &str, to: &str) -> String {
+    format!("Nobody left on the left from {from} to {to}")
+}
+
+// Signals.
+
+/// LinkedIn withdraws endorsements and recommendations with the connection.
+pub fn endorsements_go(shared: usize, n: usize) -> String {
+    if (shared, n) == (1, 1) {
+        "★ You have endorsements or recommendations with them: removing also withdraws \
+         those between you."
+            .to_owned()
+    } else {
+        format!(
+            "★ {shared} of the {n} have endorsements or recommendations with you: removing \
+             also withdraws those between you."
+        )
+    }
+}

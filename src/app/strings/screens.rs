@@ -1,0 +1,192 @@
+//! What the screens say: titles, counts, notes and hints the widgets draw.
+
+use chrono::NaiveDate;
+
+/// The app's name in the tab bar and the loading box.
+pub const APP_TITLE: &str = " unconnect ";
+
+pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> String {
+    format!(
+        "Terminal too small: {width}×{height}. unconnect needs at least \
+         {min_width}×{min_height}; enlarge the window or press q."
+    )
+}
+
+pub const TIMELINE_BUILDING: &str = "The timeline is being built…";
+
+/// `--debug-timing`'s part of the status line.
+pub fn timing(load: &str, filter: &str, frame: &str) -> String {
+    format!(" load {load} · filter {filter} · frame {frame}")
+}
+
+// The footer.
+
+pub const TABS_HINT: &str = "tabs";
+
+pub const CANCEL_BUTTON: &str = "[ Cancel ]";
+
+pub fn confirm_button(verb: &str, n: usize) -> String {
+    format!("[ {verb} {n} ]")
+}
+
+// The columns.
+
+pub fn column_searching(title: &str, shown: usize, total: usize) -> String {
+    format!("{title} ({shown} of {total}, searching…)")
+}
+
+pub fn column_filtered(title: &str, shown: usize, total: usize) -> String {
+    format!("{title} ({shown} of {total})")
+}
+
+pub fn column_count(title: &str, total: usize) -> String {
+    format!("{title} ({total})")
+}
+
+pub fn sorting_by(name: &str) -> String {
+    format!(" sorting by {name}… ")
+}
+
+pub fn marks_and_kept(marked: usize, kept: usize) -> Option<String> {
+    match (marked, kept) {
+        (0, 0) => None,
+        (m, 0) => Some(format!(" {m} marked ")),
+        (0, k) => Some(format!(" ⚑ {k} kept ")),
+        (m, k) => Some(format!(" {m} marked · ⚑ {k} kept ")),
+    }
+}
+
+pub fn empty_sorting(name: &str) -> String {
+    format!("Sorting by {name}…")
+}
+
+pub const SEARCHING: &str = "Searching…";
+
+/// `filter` is made safe by the caller.
+pub fn no_match(filter: &str) -> String {
+    format!("No match for \"{filter}\".")
+}
+
+// The Invitations tab.
+
+pub fn invitations_left_out(
+    accepted: usize,
+    incoming: usize,
+    withdrawn: usize,
+    expiry_days: u32,
+) -> String {
+    let withdrawn = if withdrawn > 0 {
+        format!(", {withdrawn} already withdrawn")
+    } else {
+        String::new()
+    };
+    format!(
+        "Left out: {accepted} accepted, {incoming} received (not yours to withdraw)\
+         {withdrawn}. Expiry ≈{expiry_days} days is an estimate."
+    )
+}
+
+pub const DATE_UNKNOWN: &str = "date unknown";
+
+pub fn maybe_expired(when: &str) -> String {
+    format!("expired? · {when}")
+}
+
+// The History tab.
+
+pub fn history_header(progress: &str, key: &str, other: &str, other_count: usize) -> String {
+    format!("{progress} · {key} shows {other} ({other_count})")
+}
+
+// The Timeline tab.
+
+pub const PER_MONTH: &str = " Connections per month ";
+pub const PER_WEEK: &str = " Connections per week ";
+pub const NO_DATES: &str = "No connection in this export has a date.";
+
+pub fn week_of(start: NaiveDate) -> String {
+    format!("week of {}", start.format("%-d %b %Y"))
+}
+
+pub fn period_info(period: &str, n: usize, in_burst: bool, undated: usize) -> String {
+    let people = if n == 1 { "connection" } else { "connections" };
+    let burst = if in_burst { ", in a burst" } else { "" };
+    let undated = if undated > 0 {
+        format!(" · {undated} without a date are not shown")
+    } else {
+        String::new()
+    };
+    format!("{period}: {n} {people}{burst}{undated}")
+}
+
+pub fn bursts_title(n: usize) -> String {
+    format!(" Bursts ({n}) ")
+}
+
+pub fn burst_rule(window_days: u64, min_burst: usize, times_typical: usize) -> String {
+    format!(
+        "A burst: at most {window_days} days holding at least {min_burst} connections and \
+         {times_typical}× the export's typical {window_days}-day count."
+    )
+}
+
+pub const NO_BURSTS: &str = "No bursts: connections arrived steadily.";
+
+pub fn burst_line(from: NaiveDate, to: NaiveDate, count: usize, days: i64) -> String {
+    format!(
+        "{} – {}   {count} connections in {days} {}",
+        from.format("%d %b %Y"),
+        to.format("%d %b %Y"),
+        if days == 1 { "day" } else { "days" }
+    )
+}
+
+// The help overlay.
+
+pub const FILTER_TERMS: &str = "Filter terms (all must hold)";
+
+pub const MOUSE_TRIAGE: &str = " Mouse: click a row to move it, wheel scrolls, click [ Remove ] ";
+pub const MOUSE_HISTORY: &str = " Mouse: click a row to select it, wheel scrolls ";
+pub const MOUSE_TIMELINE: &str = " Mouse: click a bar or a burst to select it ";
+
+pub fn help_title(close: &str, scroll: Option<(&str, &str)>) -> String {
+    match scroll {
+        Some((down, up)) => format!(" Keys ({down} {up} scroll, {close} closes) "),
+        None => format!(" Keys ({close} closes) "),
+    }
+}
+
+// The export prompt.
+
+pub fn export_title(n: usize) -> String {
+    format!(" Export {n} staged to CSV ")
+}
+
+pub fn export_file(complete_key: &str) -> String {
+    format!("File ({complete_key} completes a name; ~ is your home folder):")
+}
+
+pub fn export_keys(write: &str, close: &str) -> String {
+    format!("{write} writes it, {close} cancels.")
+}
+
+pub fn and_more(n: usize) -> String {
+    format!("  and {n} more")
+}
+
+// The loading screen.
+
+pub const INDEXING: &str = "Read everything; indexing for filtering and sorting";
+
+/// `path` is made safe by the caller.
+pub fn loading(path: &str) -> String {
+    format!("Loading {path}")
+}
+
+pub fn quits(key: &str) -> String {
+    format!("{key} quits")
+}
+
+pub fn read_so_far(read: u64) -> String {
+    format!(" Connections ({read} read so far) ")
+}

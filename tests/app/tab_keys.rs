@@ -1,0 +1,185 @@
+//! Each tab answers its own keys: remapping a triage action leaves History and Timeline
+//! alone, and the footer and the `?` help list the keys of the tab they are shown on.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unconnect::app::{App, Effect, Key, Keymap, ListKind, Tab};
+use unconnect::model::history::{History, Kind, Record, State, Status};
+use unconnect::model::roster::people_triage;
+use unconnect::model::{People, Person};
+use unconnect::ui::layout::layout;
+use unconnect::ui::{Screen, Theme};
+
+fn person(first: &str, last: &str) -> Person {
+    Person {
+        first_name: first.into(),
+        last_name: last.into(),
+        url: format!("https://www.linkedin.com/in/{}", first.to_lowercase()),
+        company: "Bright Smile".into(),
+        connected_on: NaiveDate::from_ymd_opt(2024, 3, 13),
+        ..Default::default()
+    }
+}
+
+/// Three connections, one of them removed and waiting on the History tab.
+fn app(keys: &[(&str, &[&str])]) -> App {
+    let people = vec![
+        person("Ada", "Lovelace"),
+        person("Bo", "Berg"),
+        person("Cy", "Chen"),
+    ];
+    let removed = Record {
+        kind: Kind::Removal,
+        id: people[1].url.clone(),
+        at: DateTime::parse_from_rfc3339("2026-11-20T10:00:00.000+01:00").unwrap(),
+        batch: "b1".into(),
+        state: State {
+            status: Status::ToDo,
+            opened: false,
+            done_at: None,
+            checked: None,
+        },
+        person: Some(people[1].clone().into()),
+        invitation: None,
+    };
+    let overrides: BTreeMap<String, Vec<Key>> = keys
+        .iter()
+        .map(|(a, ks)| {
+            (
+                a.to_string(),
+                ks.iter().map(|k| k.parse().unwrap()).collect(),
+            )
+        })
+        .collect();
+    let export: People = people.into_iter().collect();
+    let triage = people_triage(&export);
+    App::new(
+        export,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    )
+    .with_keymap(Arc::new(Keymap::with_overrides(&overrides).unwrap()))
+    .with_history(History {
+        removals: vec![removed],
+        withdrawals: Vec::new(),
+    })
+}
+
+/// Presses a key as the runtime does: through the keymap, in the app's context.
+fn press(app: &mut App, key: &str) -> Vec<Effect> {
+    let key: Key = key.parse().unwrap();
+    match app.keymap().clone().action_for(app.context(), key) {
+        Some(action) => app.update(action),
+        None => Vec::new(),
+    }
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: u16::MAX,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
+        .unwrap();
+    terminal
+}
+
+fn footer(app: &mut App) -> String {
+    let terminal = draw(app, 100, 24);
+    let buf = terminal.backend().buffer();
+    (0..buf.area.width)
+        .map(|x| buf[(x, buf.area.height - 1)].symbol())
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+#[test]
+fn remapping_move_and_switch_column_leaves_history_and_timeline_alone() {
+    let mut app = app(&[("move", &["x"]), ("switch-column", &["c"])]);
+    // On Connections the new key moves and Enter no longer does.
+    press(&mut app, "Enter");
+    assert_eq!(app.staged_count(), 0);
+    press(&mut app, "x");
+    assert_eq!(app.staged_count(), 1);
+
+    press(&mut app, "3");
+    assert_eq!(app.tab(), Tab::History);
+    assert!(
+        press(&mut app, "x").is_empty(),
+        "x means nothing on History"
+    );
+    let effects = press(&mut app, "Enter");
+    assert_eq!(
+        effects.first(),
+        Some(&Effect::OpenUrl("https://www.linkedin.com/in/bo".into())),
+        "Enter still opens the next one"
+    );
+    press(&mut app, "Tab");
+    assert_eq!(
+        app.list(),
+        Some(ListKind::Withdrawn),
+        "Tab still switches the list"
+    );
+
+    press(&mut app, "4");
+    assert_eq!(app.tab(), Tab::Timeline);
+    let bar = app.timeline().unwrap().bar;
+    press(&mut app, "Left");
+    assert_eq!(app.timeline().unwrap().bar, bar.saturating_sub(1));
+    press(&mut app, "Enter");
+    assert_eq!(
+        app.tab(),
+        Tab::Connections,
+        "Enter still shows the bar's people"
+    );
+}
+
+#[test]
+fn the_footer_follows_the_tab_and_its_remapped_keys() {
+    let mut app = app(&[("open-next", &["N"]), ("next-bar", &["n"])]);
+    let connections = footer(&mut app);
+    assert!(
+        connections.starts_with("Space mark  Enter move"),
+        "{connections}"
+    );
+    assert!(connections.contains("R remove…"), "{connections}");
+    press(&mut app, "3");
+    let history = footer(&mut app);
+    assert!(
+        history.starts_with("N open next  Tab removed/withdrawn  d done"),
+        "{history}"
+    );
+    assert!(!history.contains(" move "), "{history}");
+    press(&mut app, "4");
+    let timeline = footer(&mut app);
+    assert!(
+        timeline.contains("← n bar  Tab bursts  Enter show them"),
+        "{timeline}"
+    );
+    assert!(timeline.ends_with("? help  q quit"), "{timeline}");
+}
+
+#[test]
+fn help_on_history_lists_its_own_keys_first() {
+    let mut app = app(&[]);
+    press(&mut app, "3");
+    press(&mut app, "?");
+    assert_snapshot!(draw(&mut app, 120, 40).backend());
+}
+
+#[test]
+fn help_on_timeline_lists_its_own_keys_first() {
+    let mut app = app(&[]);
+    press(&mut app, "4");
+    press(&mut app, "?");
+    assert_snapshot!(draw(&mut app, 120, 40).backend());
+}
