@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::text::fit;
 use super::theme::Theme;
 use crate::app::timeline::{Focus, Timeline};
-use crate::model::bursts::{MIN_BURST, TIMES_TYPICAL, WINDOW_DAYS};
+use crate::model::bursts::{BURST_DAYS, TIMES_USUAL};
 use crate::model::timeline::Granularity;
 
 /// Bursts listed before "and N more".
@@ -33,7 +33,8 @@ pub struct TimelineLayout {
 impl TimelineLayout {
     pub fn new(area: Rect, t: &Timeline) -> TimelineLayout {
         let shown = t.bursts.len().min(BURSTS_SHOWN) as u16;
-        let bursts_height = shown.max(1) + 3; // borders and the rule's line
+        // Borders, the rule's line, and one for the busy periods when there are any.
+        let bursts_height = shown.max(1) + 3 + u16::from(!t.busy_periods.is_empty());
         let [chart_block, info, bursts] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(1),
@@ -193,6 +194,8 @@ fn render_info(t: &Timeline, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut text = format!("{}: {n} {people}", period_name(t, start));
     if t.in_burst(start) {
         text.push_str(", in a burst");
+    } else if t.in_busy_period(start) {
+        text.push_str(", in a busy period");
     }
     if t.undated > 0 {
         text.push_str(&format!(" · {} without a date are not shown", t.undated));
@@ -211,15 +214,21 @@ fn render_bursts(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &The
         ))
         .render(area, buf);
     let rule = format!(
-        "A burst: at most {WINDOW_DAYS} days holding at least {MIN_BURST} connections and \
-         {TIMES_TYPICAL}× the export's typical {WINDOW_DAYS}-day count."
+        "A burst: at most {BURST_DAYS} days at {TIMES_USUAL}× your usual rate around then: \
+         an address book invited at once?"
     );
     let inner = l.bursts;
     if t.bursts.is_empty() {
-        let lines = vec![
-            Line::styled("No bursts: connections arrived steadily.", theme.dim),
-            Line::styled(rule, theme.dim),
-        ];
+        let mut lines = vec![Line::styled(rule, theme.dim)];
+        if t.busy_periods.is_empty() {
+            lines.insert(
+                0,
+                Line::styled("No bursts: connections arrived steadily.", theme.dim),
+            );
+        } else {
+            lines.insert(0, Line::styled("No bursts.", theme.dim));
+            lines.push(Line::styled(busy_periods_line(t), theme.dim));
+        }
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(inner, buf);
@@ -254,12 +263,32 @@ fn render_bursts(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &The
             .render(Rect::new(inner.x + 1, y, inner.width - 1, 1), buf);
     }
     let y = inner.y + t.bursts.len().min(BURSTS_SHOWN) as u16;
-    if y < inner.bottom() {
+    for (y, text) in (y..inner.bottom()).zip([rule, busy_periods_line(t)]) {
         buf.set_string(
             inner.x + 1,
             y,
-            fit(&rule, inner.width as usize - 1),
+            fit(&text, inner.width as usize - 1),
             theme.dim,
         );
     }
+}
+
+/// The busy periods in one line: long stretches of high growth, not accidents.
+fn busy_periods_line(t: &Timeline) -> String {
+    let spans: Vec<String> = t
+        .busy_periods
+        .iter()
+        .map(|b| {
+            format!(
+                "{} – {} ({})",
+                b.from.format("%-d %b %Y"),
+                b.to.format("%-d %b %Y"),
+                b.count
+            )
+        })
+        .collect();
+    format!(
+        "Busy periods, longer stretches of growth: {}",
+        spans.join(", ")
+    )
 }
