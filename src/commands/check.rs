@@ -182,7 +182,7 @@ fn write_signals(s: &mut String, signals: Option<&SignalsReport>) {
     if r.shared_names > 0 {
         let _ = writeln!(
             s,
-            "  {} names several connections share: counted for each of them",
+            "  shared names: {} (several connections have each; counted for all of them)",
             r.shared_names
         );
     }

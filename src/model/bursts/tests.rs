@@ -190,3 +190,21 @@ fn median_counts_the_quiet_days_of_the_window() {
     assert_eq!(median_with_zeros(&mut [5, 1, 9, 4], 5), 4);
     assert_eq!(median_with_zeros(&mut [], 10), 0);
 }
+
+#[test]
+fn the_filter_for_every_burst_and_busy_period_parses_even_at_the_calendars_ends() {
+    use crate::model::terms::{connected_between, parse};
+    let mut days = vec![
+        (day(0, 1, 1), 40),
+        (day(9999, 12, 30), 30),
+        (day(9999, 12, 31), 30),
+    ];
+    days.extend(daily(day(5000, 1, 1), 30, 25));
+    let found = find(on(&days));
+    assert_eq!(found.bursts.len(), 2, "{found:?}");
+    assert_eq!(found.busy_periods.len(), 1, "{found:?}");
+    for b in found.bursts.iter().chain(&found.busy_periods) {
+        let query = connected_between(b.from, b.to);
+        assert!(parse(&query).is_ok(), "{query}");
+    }
+}
