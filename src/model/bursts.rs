@@ -135,7 +135,6 @@ fn busy_days(days: &[Day]) -> Vec<bool> {
         return Vec::new();
     };
     let (first, last) = (first.n, last.n);
-    let mut window = Vec::new();
     let (mut lo, mut hi) = (0, 0);
     days.iter()
         .map(|day| {
@@ -150,10 +149,15 @@ fn busy_days(days: &[Day]) -> Vec<bool> {
             while hi < days.len() && days[hi].n <= to {
                 hi += 1;
             }
-            let span = to.min(last) - from.max(first) + 1;
-            window.clear();
-            window.extend(days[lo..hi].iter().map(|d| d.count));
-            day.count >= TIMES_USUAL.saturating_mul(median_with_zeros(&mut window, span))
+            // Busy when the median is at most count / TIMES_USUAL: when more than half
+            // the window's days hold at most that (counted, not sorted: this runs for
+            // every day of a long history).
+            let span = usize::try_from(to.min(last) - from.max(first) + 1).unwrap_or(0);
+            let limit = day.count / TIMES_USUAL;
+            let window = &days[lo..hi];
+            let at_most = span.saturating_sub(window.len())
+                + window.iter().filter(|d| d.count <= limit).count();
+            at_most > span.saturating_sub(1) / 2
         })
         .collect()
 }

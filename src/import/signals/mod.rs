@@ -65,7 +65,9 @@ pub fn load(
     if let Some(src) = messages {
         let decoded = decode::decode(src.bytes);
         match messages::read(&src.label, &decoded, &mut joiner, &mut signals, warnings) {
-            Ok(any_url) => joins.push(urls.join(src.label, "messages.csv", any_url, &mut joiner)),
+            Ok(any_url) => {
+                joins.push(urls.join(src.label, "messages.csv has no URLs", any_url, &mut joiner))
+            }
             Err(e) => warnings.push(format!("{e}; messages not loaded")),
         }
     }
@@ -74,7 +76,9 @@ pub fn load(
         let decoded = decode::decode(src.bytes);
         let read = endorsements::read(&src.label, &decoded, received, &mut joiner, &mut signals);
         match read {
-            Ok(any_url) => joins.push(urls.join(src.label, "the file", any_url, &mut joiner)),
+            Ok(any_url) => {
+                joins.push(urls.join(src.label, "the file has no URLs", any_url, &mut joiner))
+            }
             Err(e) => warnings.push(format!("{e}; endorsements not loaded")),
         }
     }
@@ -82,7 +86,12 @@ pub fn load(
         let Some(src) = src else { continue };
         let decoded = decode::decode(src.bytes);
         match recommendations::read(&src.label, &decoded, received, &mut joiner, &mut signals) {
-            Ok(()) => joins.push(urls.join(src.label, "recommendations", false, &mut joiner)),
+            Ok(()) => joins.push(urls.join(
+                src.label,
+                "recommendations carry no URLs",
+                false,
+                &mut joiner,
+            )),
             Err(e) => warnings.push(format!("{e}; recommendations not loaded")),
         }
     }
@@ -127,9 +136,9 @@ impl ConnectionUrls {
         }
     }
 
-    /// How the file just read was joined; `any_url`: some row of it gave a URL. `what`
-    /// names the file in "… has no URLs".
-    fn join(self, file: String, what: &str, any_url: bool, joiner: &mut Joiner<'_>) -> Join {
+    /// How the file just read was joined; `any_url`: some row of it gave a URL, else
+    /// `no_urls` says why it was joined by name.
+    fn join(self, file: String, no_urls: &str, any_url: bool, joiner: &mut Joiner<'_>) -> Join {
         let (matched_by_url, matched_by_name) = joiner.next_file();
         let (by, how) = match self {
             ConnectionUrls::NoColumn => {
@@ -139,9 +148,7 @@ impl ConnectionUrls {
                 JoinBy::Name,
                 "by name: Connections.csv's URL column is empty".into(),
             ),
-            ConnectionUrls::Some if !any_url => {
-                (JoinBy::Name, format!("by name: {what} has no URLs"))
-            }
+            ConnectionUrls::Some if !any_url => (JoinBy::Name, format!("by name: {no_urls}")),
             ConnectionUrls::Some if matched_by_name == 0 => (JoinBy::Url, "by URL".into()),
             ConnectionUrls::Some => (
                 JoinBy::UrlThenName,
