@@ -87,6 +87,10 @@ impl<'p> Names<'p> {
     /// The people named `key`, a name already folded by
     /// [`fold_name`](crate::model::person::fold_name) or [`name_key`].
     pub fn find(&mut self, key: &str) -> &[PersonId] {
+        // Nothing to find: the table is not built for it.
+        if key.is_empty() {
+            return &[];
+        }
         let people = self.people;
         let table = self.table.get_or_insert_with(|| {
             let mut table: HashMap<String, Vec<PersonId>> = HashMap::new();
@@ -99,9 +103,6 @@ impl<'p> Names<'p> {
             }
             table
         });
-        if key.is_empty() {
-            return &[];
-        }
         table.get(key).map_or(&[], Vec::as_slice)
     }
 

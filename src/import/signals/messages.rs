@@ -2,7 +2,7 @@
 //! who wrote first; then each person is joined to the connections (by URL, else by name)
 //! and each connection in a conversation gets its counts.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -181,7 +181,7 @@ pub fn read(
         col(&["is conversation draft"]),
     ];
     let mut conversations: Vec<Conversation> = Vec::new();
-    let mut by_id: HashMap<String, u32> = HashMap::new();
+    let mut by_id: HashMap<String, u32> = HashMap::default();
     let mut parties = Parties::default();
     let mut added = 0;
     let expected = h.names.len();
@@ -288,7 +288,7 @@ pub fn read(
         .collect();
     let any_url = parties.list.iter().any(|p| !p.url.is_empty());
     // Each member's earliest conversation decides who wrote first.
-    let mut first_at: HashMap<PersonId, NaiveDateTime> = HashMap::new();
+    let mut first_at: HashMap<PersonId, NaiveDateTime> = HashMap::default();
     let mut members = Vec::new();
     for conv in &conversations {
         members.clear();
