@@ -195,7 +195,7 @@ fn write_bursts(s: &mut String, bursts: &[Burst], busy_periods: &[Burst]) {
     if bursts.is_empty() {
         let _ = writeln!(
             s,
-            "bursts:      none (no few days far busier than your usual rate around them)"
+            "bursts:      none (no week far busier than your usual rate around it)"
         );
     } else {
         let _ = writeln!(

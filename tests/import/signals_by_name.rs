@@ -175,3 +175,28 @@ Endorsement Date,Skill Name,Endorsee First Name,Endorsee Last Name,Endorsee Publ
     t.set_filter(Side::Left, "endorsed");
     assert_eq!(t.column(Side::Left).shown(), [3, 5]);
 }
+
+#[test]
+fn a_group_conversation_and_a_single_message_find_their_people_by_name() {
+    // One message: nobody is on more rows than anyone else, so nobody is taken for the
+    // user and Ada is found.
+    let one = "\
+CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER
+c1,,Ada Example,https://www.linkedin.com/in/ada-x,Me Example,https://www.linkedin.com/in/me-example,2022-03-01 09:00:00 UTC,,Hi,INBOX
+";
+    let (_dir, export) = load(&[("Connections.csv", NO_URL), ("messages.csv", one)]);
+    assert_eq!(never_messaged(&export), ["Sam", "Sam", "Bo", "José", "Dee"]);
+    // A group: the members' names and URLs in two lists, in the same order.
+    let group = "\
+CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER
+g1,Book club,Me Example,https://www.linkedin.com/in/me-example,\"Bo Quiet, José García\",\"https://www.linkedin.com/in/bo-q,https://www.linkedin.com/in/jose-g\",2022-03-01 09:00:00 UTC,,Next book?,SENT
+g1,Book club,Bo Quiet,https://www.linkedin.com/in/bo-q,\"Me Example, José García\",\"https://www.linkedin.com/in/me-example,https://www.linkedin.com/in/jose-g\",2022-03-02 09:00:00 UTC,,The short one,INBOX
+c2,,Me Example,https://www.linkedin.com/in/me-example,Dee Draft,https://www.linkedin.com/in/dee-d,2022-04-01 09:00:00 UTC,,Hi,SENT
+";
+    let (_dir, export) = load(&[("Connections.csv", NO_URL), ("messages.csv", group)]);
+    assert_eq!(never_messaged(&export), ["Ada", "Sam", "Sam"]);
+    let s = export.signals.as_ref().expect("signals");
+    assert_eq!(s.get(PersonId(3)).messages, 2, "Bo");
+    assert_eq!(s.get(PersonId(4)).messages, 2, "José");
+    assert_eq!(s.get(PersonId(3)).first_writer, Some(Writer::Me));
+}
