@@ -55,7 +55,8 @@ impl Conversation {
 struct Party {
     /// Normalised; empty when the row gave none.
     url: String,
-    /// Folded as the import folds names; the first one seen with this URL.
+    /// As written (the first one seen with this URL); folded only when the URL finds
+    /// nobody, as it rarely does.
     name: String,
     /// The row had a URL for them that could not be paired with the name (a group's
     /// lists of different lengths): the name finds only connections without a URL.
@@ -83,8 +84,8 @@ impl Parties {
         url::normalise_into(url, &mut buf);
         let found = if buf.is_empty() && !url_unpaired {
             self.by_raw_name.get(name).copied().or_else(|| {
-                let folded = fold_name(name);
-                let found = self.add(format!("\u{1f}{folded}"), String::new(), folded, false);
+                let key = format!("\u{1f}{}", fold_name(name));
+                let found = self.add(key, String::new(), name.to_owned(), false);
                 if let Some(i) = found
                     && self.by_raw_name.len() < MAX_PARTIES
                 {
@@ -93,12 +94,12 @@ impl Parties {
                 found
             })
         } else if buf.is_empty() {
-            let folded = fold_name(name);
-            self.add(format!("\u{1e}{folded}"), String::new(), folded, true)
+            let key = format!("\u{1e}{}", fold_name(name));
+            self.add(key, String::new(), name.to_owned(), true)
         } else {
             match self.by_key.get(buf.as_str()) {
                 Some(&i) => Some(i),
-                None => self.add(buf.clone(), buf.clone(), fold_name(name), false),
+                None => self.add(buf.clone(), buf.clone(), name.to_owned(), false),
             }
         };
         self.buf = buf;
@@ -232,20 +233,26 @@ pub fn read(
         if let Some(p) = from {
             conv.add_member(p);
         }
-        let urls: Vec<&str> = list(get(recipients)).collect();
-        let names: Vec<&str> = list(get(to_names)).collect();
-        // A group names its members in both lists, in the same order.
-        if urls.len() == names.len() {
-            for (url, name) in urls.iter().zip(&names) {
-                if let Some(p) = parties.see(url, name, false) {
-                    conv.add_member(p);
-                }
+        let (urls, names) = (get(recipients), get(to_names));
+        if !urls.contains(',') && !names.contains(',') {
+            // One recipient, as on nearly every row: no lists to build.
+            if let Some(p) = parties.see(urls, names, false) {
+                conv.add_member(p);
             }
         } else {
-            let unpaired = !urls.is_empty();
-            let urls = urls.iter().map(|&url| (url, ""));
-            let names = names.iter().map(|&name| ("", name));
-            for (url, name) in urls.chain(names) {
+            let urls: Vec<&str> = list(urls).collect();
+            let names: Vec<&str> = list(names).collect();
+            // A group names its members in both lists, in the same order.
+            let paired = urls.len() == names.len();
+            let unpaired = !paired && !urls.is_empty();
+            let members: Vec<(&str, &str)> = if paired {
+                urls.into_iter().zip(names).collect()
+            } else {
+                let urls = urls.into_iter().map(|url| (url, ""));
+                urls.chain(names.into_iter().map(|name| ("", name)))
+                    .collect()
+            };
+            for (url, name) in members {
                 if let Some(p) = parties.see(url, name, unpaired && url.is_empty()) {
                     conv.add_member(p);
                 }
@@ -277,12 +284,12 @@ pub fn read(
         .enumerate()
         .map(|(i, p)| {
             // The user's own name says nothing about a connection who shares it.
-            let name = if Some(i as u32) == owner {
-                ""
+            let name = if Some(i as u32) == owner || joiner.urls.find(&p.url).is_some() {
+                String::new()
             } else {
-                p.name.as_str()
+                fold_name(&p.name)
             };
-            joiner.find(&p.url, p.url_unpaired, name, &mut found);
+            joiner.find(&p.url, p.url_unpaired, &name, &mut found);
             found.clone()
         })
         .collect();
