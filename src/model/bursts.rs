@@ -135,6 +135,9 @@ fn busy_days(days: &[Day]) -> Vec<bool> {
         return Vec::new();
     };
     let (first, last) = (first.n, last.n);
+    // The window's days, days[lo..hi], by count: how many hold at most a given count is
+    // then a logarithmic look-up, however long the history.
+    let mut window = CountTree::new(days);
     let (mut lo, mut hi) = (0, 0);
     days.iter()
         .map(|day| {
@@ -143,23 +146,63 @@ fn busy_days(days: &[Day]) -> Vec<bool> {
             }
             let (from, to) = (day.n - AROUND_DAYS, day.n + AROUND_DAYS);
             while days[lo].n < from {
+                if lo < hi {
+                    window.add(days[lo].count, false);
+                }
                 lo += 1;
             }
             hi = hi.max(lo);
             while hi < days.len() && days[hi].n <= to {
+                window.add(days[hi].count, true);
                 hi += 1;
             }
             // Busy when the median is at most count / TIMES_USUAL: when more than half
-            // the window's days hold at most that (counted, not sorted: this runs for
-            // every day of a long history).
+            // the window's days (quiet ones included) hold at most that.
             let span = usize::try_from(to.min(last) - from.max(first) + 1).unwrap_or(0);
-            let limit = day.count / TIMES_USUAL;
-            let window = &days[lo..hi];
-            let at_most = span.saturating_sub(window.len())
-                + window.iter().filter(|d| d.count <= limit).count();
+            let at_most = span.saturating_sub(hi - lo) + window.at_most(day.count / TIMES_USUAL);
             at_most > span.saturating_sub(1) / 2
         })
         .collect()
+}
+
+/// A multiset of day counts (a Fenwick tree over the distinct counts of the history).
+struct CountTree {
+    values: Vec<usize>,
+    tree: Vec<usize>,
+}
+
+impl CountTree {
+    fn new(days: &[Day]) -> Self {
+        let mut values: Vec<usize> = days.iter().map(|d| d.count).collect();
+        values.sort_unstable();
+        values.dedup();
+        let tree = vec![0; values.len() + 1];
+        CountTree { values, tree }
+    }
+
+    /// Adds a day of `count` connections, or takes one away.
+    fn add(&mut self, count: usize, add: bool) {
+        let mut i = self.values.partition_point(|&v| v < count) + 1;
+        while i < self.tree.len() {
+            self.tree[i] = if add {
+                self.tree[i] + 1
+            } else {
+                self.tree[i].saturating_sub(1)
+            };
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// How many days hold at most `limit`.
+    fn at_most(&self, limit: usize) -> usize {
+        let mut i = self.values.partition_point(|&v| v <= limit);
+        let mut n = 0;
+        while i > 0 {
+            n += self.tree[i];
+            i -= i & i.wrapping_neg();
+        }
+        n
+    }
 }
 
 /// The lower median of `counts` and `span - counts.len()` zeros.

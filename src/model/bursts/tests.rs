@@ -208,3 +208,26 @@ fn the_filter_for_every_burst_and_busy_period_parses_even_at_the_calendars_ends(
         assert!(parse(&query).is_ok(), "{query}");
     }
 }
+
+#[test]
+fn the_count_tree_counts_as_a_scan_of_the_window_would() {
+    let counts: Vec<usize> = (0..300).map(|i| (i * 7919 + 13) % 37 + 1).collect();
+    let days: Vec<Day> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &count)| Day { n: i as i64, count })
+        .collect();
+    let mut tree = CountTree::new(&days);
+    for (i, &c) in counts.iter().enumerate() {
+        tree.add(c, true);
+        // A window of the last 40 days.
+        if i >= 40 {
+            tree.add(counts[i - 40], false);
+        }
+        let window = &counts[i.saturating_sub(39)..=i];
+        for limit in [0, 1, 5, 18, 36, 37, 100] {
+            let scanned = window.iter().filter(|&&c| c <= limit).count();
+            assert_eq!(tree.at_most(limit), scanned, "day {i}, at most {limit}");
+        }
+    }
+}
