@@ -136,12 +136,12 @@ pub enum By {
 /// people from looking like strangers is better given to too many than to none.
 pub struct Joiner<'p> {
     pub urls: Urls<'p>,
-    pub names: Names<'p>,
+    names: Names<'p>,
     /// The shared names that found someone, for the report.
     shared: HashSet<String>,
     /// Matches made each way, in the file being read.
-    pub by_url: usize,
-    pub by_name: usize,
+    by_url: usize,
+    by_name: usize,
 }
 
 impl<'p> Joiner<'p> {
