@@ -59,7 +59,12 @@ fn signals(c: &mut Criterion) {
                 ..SignalFiles::default()
             };
             let mut warnings = Vec::new();
-            let s = unconnect::import::signals::load(files, &export.people, &mut warnings);
+            let s = unconnect::import::signals::load(
+                files,
+                &export.people,
+                export.report.format,
+                &mut warnings,
+            );
             black_box(s.map(|s| s.report.people_with_messages))
         })
     });

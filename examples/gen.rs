@@ -3,6 +3,9 @@
 //! confirmation (for measuring how the app and `history` open a large journal).
 //!
 //!     cargo run --release --example gen -- 1000000 big.csv [SEED] [--journal DIR]
+//!
+//! `heavy` for ROWS writes a heavy networker's history instead: busy seasons and one
+//! address-book accident (see `synthetic::heavy_networker_dates`).
 
 use std::path::Path;
 
@@ -24,6 +27,18 @@ fn main() {
     let (Some(rows), Some(path)) = (args.next(), args.next()) else {
         fail("usage: gen ROWS OUTPUT.csv [SEED] [--journal DIR]");
     };
+    if rows == "heavy" {
+        let seed = args.next().and_then(|s| s.parse().ok()).unwrap_or(2013);
+        let dates = unconnect::synthetic::heavy_networker_dates(seed);
+        let n = dates.len();
+        let text = unconnect::synthetic::connections_csv_on(dates, n, seed);
+        if let Err(e) = std::fs::write(&path, &text) {
+            eprintln!("gen: {path}: {e}");
+            std::process::exit(2);
+        }
+        eprintln!("wrote a heavy networker's {n} rows to {path}");
+        return;
+    }
     let Ok(rows) = rows.parse::<usize>() else {
         fail(&format!("gen: ROWS must be a number, not {rows:?}"));
     };

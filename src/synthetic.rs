@@ -206,18 +206,28 @@ fn push_slug(out: &mut String, text: &str) {
 /// A Connections.csv with `rows` people, newest first: ~1% hidden profiles, ~30% without
 /// email, quoted commas, non-ASCII names with percent-encoded URL slugs.
 pub fn connections_csv(rows: usize, seed: u64) -> String {
+    // Dates walk backwards from late 2026 over ~15 years.
+    let days_per_row = (5500.0 / rows.max(1) as f64).max(0.0);
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
+    let dates = (0..rows).map(|i| start - chrono::Days::new((i as f64 * days_per_row) as u64));
+    connections_csv_on(dates, rows, seed)
+}
+
+/// A Connections.csv of one person per date of `dates` (newest first), `rows` of them,
+/// as [`connections_csv`] writes them.
+pub fn connections_csv_on(
+    dates: impl IntoIterator<Item = chrono::NaiveDate>,
+    rows: usize,
+    seed: u64,
+) -> String {
     let mut rng = Rng(seed);
     let mut out = String::with_capacity(rows * 130 + 1024);
     out.push_str(PREAMBLE);
     out.push_str(HEADER);
-    // Dates walk backwards from late 2026 over ~15 years.
-    let days_per_row = (5500.0 / rows.max(1) as f64).max(0.0);
-    let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
-    for i in 0..rows {
+    for (i, date) in dates.into_iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let date = start - chrono::Days::new((i as f64 * days_per_row) as u64);
         let date = format!(
             "{:02} {} {}",
             chrono::Datelike::day(&date),
@@ -257,6 +267,46 @@ pub fn connections_csv(rows: usize, seed: u64) -> String {
         out.push_str(&date);
     }
     out
+}
+
+/// A heavy networker's connection dates, newest first, as FORMATS.md describes them:
+/// quiet years (none to three a day, now and then a meetup of up to eight), a spring
+/// season of 20 to 100 a day on weekdays (fewer at weekends, conference days of 40), six
+/// weeks of 2018 at about 100 a day, and one address-book accident over two days,
+/// 14 and 15 September 2021 (230 and 140).
+pub fn heavy_networker_dates(seed: u64) -> Vec<chrono::NaiveDate> {
+    use chrono::{Datelike, NaiveDate, Weekday};
+    let mut rng = Rng(seed);
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    let season = day(2016, 3, 1)..=day(2016, 6, 30);
+    let drive = day(2018, 6, 24)..=day(2018, 8, 4);
+    let conferences = [day(2016, 4, 12), day(2016, 5, 17)];
+    let mut dates = Vec::new();
+    let mut date = day(2024, 12, 31);
+    while date >= day(2012, 1, 1) {
+        let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
+        let roll = rng.next() % 100;
+        let n = if date == day(2021, 9, 14) {
+            230
+        } else if date == day(2021, 9, 15) {
+            140
+        } else if conferences.contains(&date) {
+            40
+        } else if drive.contains(&date) {
+            70 + rng.next() % 61
+        } else if season.contains(&date) && weekend {
+            2 + rng.next() % 10
+        } else if season.contains(&date) {
+            20 + rng.next() % 81
+        } else if roll < 1 {
+            4 + rng.next() % 5
+        } else {
+            [0, 0, 0, 0, 0, 1, 1, 1, 2, 3][(roll % 10) as usize]
+        };
+        dates.extend(std::iter::repeat_n(date, n as usize));
+        date = date.pred_opt().unwrap_or_default();
+    }
+    dates
 }
 
 /// A messages.csv of `messages` messages between the user and the people at `urls`, in

@@ -30,6 +30,8 @@ pub struct Timeline {
     pub months: Vec<(NaiveDate, usize)>,
     pub weeks: Vec<(NaiveDate, usize)>,
     pub bursts: Vec<Burst>,
+    /// Longer stretches of high growth: not accidents, so not highlighted as bursts.
+    pub busy_periods: Vec<Burst>,
     /// Connections without a readable date (left out of the bars).
     pub undated: usize,
     pub focus: Focus,
@@ -48,14 +50,15 @@ impl Timeline {
         let undated = dates.iter().filter(|d| d.is_none()).count();
         let months = counts(dates.iter().copied(), Granularity::Month);
         let weeks = counts(dates.iter().copied(), Granularity::Week);
-        let bursts = bursts::find(dates);
+        let found = bursts::find(dates);
         // Start on the first burst, where the accident is, or on the newest month.
         let mut t = Timeline {
             granularity: Granularity::Month,
             bar: months.len().saturating_sub(1),
             months,
             weeks,
-            bursts,
+            bursts: found.bursts,
+            busy_periods: found.busy_periods,
             undated,
             focus: Focus::Bars,
             burst: 0,
@@ -83,7 +86,13 @@ impl Timeline {
     /// Whether a period overlaps a burst: its bar is highlighted.
     pub fn in_burst(&self, start: NaiveDate) -> bool {
         let end = self.granularity.end_of(start);
-        self.bursts.iter().any(|b| b.from <= end && b.to >= start)
+        self.bursts.iter().any(|b| b.overlaps(start, end))
+    }
+
+    /// Whether a period overlaps a busy period.
+    pub fn in_busy_period(&self, start: NaiveDate) -> bool {
+        let end = self.granularity.end_of(start);
+        self.busy_periods.iter().any(|b| b.overlaps(start, end))
     }
 
     /// Puts the bar cursor on the period holding `date`.

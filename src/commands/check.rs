@@ -33,8 +33,11 @@ pub struct Summary<'a> {
     pub skipped: Vec<&'a Skipped>,
     pub warnings: Vec<&'a String>,
     pub invitations: Option<InvitationCounts<'a>>,
-    /// Runs of days on which far more connections arrived than usual.
+    /// At most a week far above the account's usual rate around then: an address book
+    /// invited at once?
     pub bursts: Vec<Burst>,
+    /// Longer stretches of high growth (a conference season, a recruiting drive).
+    pub busy_periods: Vec<Burst>,
     /// What the Complete export's messages, endorsements and recommendations hold;
     /// `None` for a Basic export.
     pub signals: Option<&'a SignalsReport>,
@@ -52,6 +55,8 @@ impl<'a> Summary<'a> {
     pub fn of(export: &'a Export) -> Self {
         let r = &export.report;
         let inv = export.invitations.as_ref().map(|i| &i.report);
+        let people = &export.people;
+        let found = bursts::find(people.ids().map(|id| people.connected_on(id)));
         Summary {
             file: &r.file,
             format: r.format,
@@ -77,7 +82,8 @@ impl<'a> Summary<'a> {
                 incoming: i.incoming,
                 pending: i.pending,
             }),
-            bursts: bursts::find(export.people.ids().map(|id| export.people.connected_on(id))),
+            bursts: found.bursts,
+            busy_periods: found.busy_periods,
             signals: export.signals.as_ref().map(|s| &s.report),
         }
     }
@@ -144,7 +150,7 @@ impl<'a> Summary<'a> {
                 let _ = writeln!(s, "invitations: no Invitations.csv found");
             }
         }
-        write_bursts(&mut s, &self.bursts);
+        write_bursts(&mut s, &self.bursts, &self.busy_periods);
         write_signals(&mut s, self.signals);
         s
     }
@@ -170,37 +176,53 @@ fn write_signals(s: &mut String, signals: Option<&SignalsReport>) {
     );
     let _ = writeln!(
         s,
-        "  unmatched: {} endorsements, {} recommendations; {} recommendations left out \
-         because several connections have the name",
-        r.endorsements_unmatched, r.recommendations_unmatched, r.recommendations_ambiguous
+        "  unmatched: {} endorsements, {} recommendations",
+        r.endorsements_unmatched, r.recommendations_unmatched
     );
-    for f in &r.files {
-        let _ = writeln!(s, "  read {f}");
+    if r.shared_names > 0 {
+        let _ = writeln!(
+            s,
+            "  shared names: {} (several connections have each; counted for all of them)",
+            r.shared_names
+        );
+    }
+    for j in &r.joins {
+        let _ = writeln!(s, "  read {}: {}", safe(&j.file), j.how);
     }
 }
 
-fn write_bursts(s: &mut String, bursts: &[Burst]) {
+fn write_bursts(s: &mut String, bursts: &[Burst], busy_periods: &[Burst]) {
     if bursts.is_empty() {
         let _ = writeln!(
             s,
-            "bursts:      none (no run of days far busier than usual)"
+            "bursts:      none (no week far busier than your usual rate around it)"
         );
-        return;
+    } else {
+        let _ = writeln!(
+            s,
+            "bursts:      {} (at most a week far busier than your usual rate around it: \
+             an address book invited at once?)",
+            bursts.len()
+        );
+        list_spans(s, bursts);
     }
-    let _ = writeln!(
-        s,
-        "bursts:      {} (days far busier than usual: an address book invited at once?)",
-        bursts.len()
-    );
-    for b in bursts.iter().take(SHOWN) {
-        let days = if b.from == b.to {
-            b.from.to_string()
-        } else {
-            format!("{} to {}", b.from, b.to)
-        };
-        let _ = writeln!(s, "  {days}: {} connections", b.count);
+    if busy_periods.is_empty() {
+        let _ = writeln!(s, "busy periods: none");
+    } else {
+        let _ = writeln!(
+            s,
+            "busy periods: {} (longer stretches of growth, such as a conference season)",
+            busy_periods.len()
+        );
+        list_spans(s, busy_periods);
     }
-    more(s, bursts.len());
+}
+
+fn list_spans(s: &mut String, spans: &[Burst]) {
+    for b in spans.iter().take(SHOWN) {
+        let _ = writeln!(s, "  {}: {} connections", b.days_text(), b.count);
+    }
+    more(s, spans.len());
 }
 
 /// Loads the export and returns the summary to print: text, or JSON with `json`.

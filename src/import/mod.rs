@@ -130,7 +130,12 @@ pub fn load_with_progress(
             }
         }
     });
-    let signals = signals::load(files.signals, &people, &mut report.warnings);
+    report.warnings.extend(signals::empty_url_column_warning(
+        &people,
+        report.format,
+        &report.file,
+    ));
+    let signals = signals::load(files.signals, &people, report.format, &mut report.warnings);
     Ok(Export {
         export_date,
         container: files.container,

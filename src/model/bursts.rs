@@ -1,32 +1,43 @@
-//! Bursts: runs of days on which far more connections arrived than usual, the mark an
-//! address book invited at once leaves (those who accepted arrive within days).
+//! Bursts and busy periods: days on which far more connections arrived than the account's
+//! usual rate around that time.
 //!
-//! The rule, on the connections with a known date (unknown dates are ignored):
-//! - a *window* is 3 consecutive days;
-//! - the export's *typical* 3-day count is the median, over every day that has a
-//!   connection, of the connections in the window starting that day. Only days with
-//!   connections count: over all days of the span, a sparse export's median is 0 and
-//!   "5 times typical" would mean nothing; the median ignores the few burst days;
-//! - a window is *hot* when it holds at least [`MIN_BURST`] connections and at least
-//!   [`TIMES_TYPICAL`] times the typical count: a single busy day of a handful is not a
-//!   burst, and neither is steady growth, however fast, since it raises the typical count;
-//! - overlapping or touching hot windows merge into one burst, whose edges are then
-//!   trimmed to the first and last day busier than a typical day (the median count of a
-//!   day with connections), so a quiet day beside the burst is not swept into it.
+//! A *burst* is what an address book invited at once leaves: at most [`BURST_DAYS`] days
+//! (those who accepted arrive within days). A *busy period* is a longer stretch of high
+//! growth, a conference season or a recruiting drive: one event, not many bursts.
+//!
+//! The rule, on the connections with a known date a filter can name (years 0 to 9999):
+//! - a day's *usual rate* is the median daily count over the [`AROUND_DAYS`] days either
+//!   side, quiet days included. A median ignores a burst of a week in two years, and a
+//!   rate measured around each day follows an account whose habits change;
+//! - a day is *busy* when it holds at least [`MIN_DAY`] connections and [`TIMES_USUAL`]
+//!   times its usual rate;
+//! - busy days at most [`GAP_DAYS`] apart are one event; days weeks apart are not;
+//! - an event of at least [`MIN_EVENT`] connections is a burst when it spans at most
+//!   [`BURST_DAYS`] days, else a busy period;
+//! - inside a busy period a burst is measured against the period's own rate (the median of
+//!   its days with connections): an accident in a busy season still stands out.
 
 use std::collections::BTreeMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-/// Days in a window.
-pub const WINDOW_DAYS: u64 = 3;
-/// The fewest connections a hot window holds.
-pub const MIN_BURST: usize = 20;
-/// How many times the typical 3-day count a hot window holds.
-pub const TIMES_TYPICAL: usize = 5;
+/// The longest burst, in days.
+pub const BURST_DAYS: i64 = 7;
+/// The usual rate is measured this many days either side of a day.
+pub const AROUND_DAYS: i64 = 365;
+/// How many times the usual rate a busy day holds.
+pub const TIMES_USUAL: usize = 5;
+/// The fewest connections a busy day holds: a quiet account's handful is not busy.
+pub const MIN_DAY: usize = 5;
+/// The fewest connections a burst or a busy period holds.
+pub const MIN_EVENT: usize = 20;
+/// Busy days at most this many days apart belong to one event.
+pub const GAP_DAYS: i64 = 7;
+/// Inside a busy period, busy days at most this many days apart belong to one burst.
+const INNER_GAP_DAYS: i64 = 3;
 
-/// One burst: its first and last day (ISO dates in JSON), and the connections in it.
+/// A span of days (ISO dates in JSON) and the connections in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Burst {
     pub from: NaiveDate,
@@ -34,13 +45,69 @@ pub struct Burst {
     pub count: usize,
 }
 
-/// The bursts among `dates`, oldest first.
-pub fn find(dates: impl IntoIterator<Item = Option<NaiveDate>>) -> Vec<Burst> {
+impl Burst {
+    /// `2024-03-12 to 2024-03-14`, or one day.
+    pub fn days_text(&self) -> String {
+        if self.from == self.to {
+            self.from.to_string()
+        } else {
+            format!("{} to {}", self.from, self.to)
+        }
+    }
+
+    pub fn days(&self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+
+    pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.from <= to && self.to >= from
+    }
+}
+
+/// What the dates show, each list oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Found {
+    pub bursts: Vec<Burst>,
+    pub busy_periods: Vec<Burst>,
+}
+
+/// A day with connections: its number (days from the common era) and its count.
+#[derive(Debug, Clone, Copy)]
+struct Day {
+    n: i64,
+    count: usize,
+}
+
+/// The bursts and busy periods among `dates`.
+pub fn find(dates: impl IntoIterator<Item = Option<NaiveDate>>) -> Found {
+    let days = per_day(dates);
+    let mut found = Found::default();
+    let busy = busy_days(&days);
+    for (start, end) in events(&days, &busy, GAP_DAYS) {
+        let span = &days[start..=end];
+        let count: usize = span.iter().map(|d| d.count).sum();
+        if count < MIN_EVENT {
+            continue;
+        }
+        if days[end].n - days[start].n < BURST_DAYS {
+            found.bursts.push(burst(span));
+        } else {
+            found.bursts.extend(inner_bursts(span));
+            found.busy_periods.push(burst(span));
+        }
+    }
+    found.bursts.sort_by_key(|b| b.from);
+    found
+}
+
+/// Connections per day with connections, oldest first.
+fn per_day(dates: impl IntoIterator<Item = Option<NaiveDate>>) -> Vec<Day> {
     let mut per_day: BTreeMap<NaiveDate, usize> = BTreeMap::new();
     // Exports list connections by date: counted a run of one day at a time, the map is
     // touched once a day rather than once a connection.
     let mut run: Option<(NaiveDate, usize)> = None;
-    for date in dates.into_iter().flatten() {
+    let nameable = |d: &NaiveDate| (0..=9999).contains(&d.year());
+    for date in dates.into_iter().flatten().filter(nameable) {
         match &mut run {
             Some((day, n)) if *day == date => *n += 1,
             _ => {
@@ -53,199 +120,144 @@ pub fn find(dates: impl IntoIterator<Item = Option<NaiveDate>>) -> Vec<Burst> {
     if let Some((day, n)) = run {
         *per_day.entry(day).or_default() += n;
     }
-    let days: Vec<(NaiveDate, usize)> = per_day.into_iter().collect();
-    if days.is_empty() {
+    per_day
+        .into_iter()
+        .map(|(d, count)| Day {
+            n: i64::from(d.num_days_from_ce()),
+            count,
+        })
+        .collect()
+}
+
+/// Whether each day is busy against its usual rate.
+fn busy_days(days: &[Day]) -> Vec<bool> {
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
         return Vec::new();
-    }
-    // The window starting at each day with connections: days[i..ends[i]].
-    let mut windows = Vec::with_capacity(days.len());
-    let mut end = 0;
-    let mut in_window = 0;
-    for (i, &(day, _)) in days.iter().enumerate() {
-        let last = day.checked_add_days(Days::new(WINDOW_DAYS - 1));
-        while end < days.len() && last.is_none_or(|last| days[end].0 <= last) {
-            in_window += days[end].1;
-            end += 1;
-        }
-        windows.push((end, in_window));
-        in_window -= days[i].1;
-    }
-    let typical_window = median(windows.iter().map(|&(_, n)| n).collect());
-    let typical_day = median(days.iter().map(|&(_, n)| n).collect());
-    let threshold = MIN_BURST.max(TIMES_TYPICAL * typical_window);
-
-    let mut bursts = Vec::new();
-    // The days (as indices) of the burst being merged: start..end.
-    let mut current: Option<(usize, usize)> = None;
-    for (i, &(end, n)) in windows.iter().enumerate() {
-        if n < threshold {
-            continue;
-        }
-        current = match current {
-            // Overlapping or touching: the same burst.
-            Some((start, until)) if i <= until => Some((start, until.max(end))),
-            Some(done) => {
-                bursts.extend(trimmed(&days, done, typical_day));
-                Some((i, end))
+    };
+    let (first, last) = (first.n, last.n);
+    // The window's days, days[lo..hi], by count: how many hold at most a given count is
+    // then a logarithmic look-up, however long the history.
+    let mut window = CountTree::new(days);
+    let (mut lo, mut hi) = (0, 0);
+    days.iter()
+        .map(|day| {
+            if day.count < MIN_DAY {
+                return false;
             }
-            None => Some((i, end)),
-        };
+            let (from, to) = (day.n - AROUND_DAYS, day.n + AROUND_DAYS);
+            while days[lo].n < from {
+                if lo < hi {
+                    window.add(days[lo].count, false);
+                }
+                lo += 1;
+            }
+            hi = hi.max(lo);
+            while hi < days.len() && days[hi].n <= to {
+                window.add(days[hi].count, true);
+                hi += 1;
+            }
+            // Busy when the median is at most count / TIMES_USUAL: when more than half
+            // the window's days (quiet ones included) hold at most that.
+            let span = usize::try_from(to.min(last) - from.max(first) + 1).unwrap_or(0);
+            let at_most = span.saturating_sub(hi - lo) + window.at_most(day.count / TIMES_USUAL);
+            at_most > span.saturating_sub(1) / 2
+        })
+        .collect()
+}
+
+/// A multiset of day counts (a Fenwick tree over the distinct counts of the history).
+struct CountTree {
+    values: Vec<usize>,
+    tree: Vec<usize>,
+}
+
+impl CountTree {
+    fn new(days: &[Day]) -> Self {
+        let mut values: Vec<usize> = days.iter().map(|d| d.count).collect();
+        values.sort_unstable();
+        values.dedup();
+        let tree = vec![0; values.len() + 1];
+        CountTree { values, tree }
     }
-    bursts.extend(current.and_then(|c| trimmed(&days, c, typical_day)));
-    bursts
+
+    /// Adds a day of `count` connections, or takes one away.
+    fn add(&mut self, count: usize, add: bool) {
+        let mut i = self.values.partition_point(|&v| v < count) + 1;
+        while i < self.tree.len() {
+            self.tree[i] = if add {
+                self.tree[i] + 1
+            } else {
+                self.tree[i].saturating_sub(1)
+            };
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// How many days hold at most `limit`.
+    fn at_most(&self, limit: usize) -> usize {
+        let mut i = self.values.partition_point(|&v| v <= limit);
+        let mut n = 0;
+        while i > 0 {
+            n += self.tree[i];
+            i -= i & i.wrapping_neg();
+        }
+        n
+    }
 }
 
-/// The burst over `days[start..end]`, its quiet edge days left out.
-fn trimmed(
-    days: &[(NaiveDate, usize)],
-    (start, end): (usize, usize),
-    typical_day: usize,
-) -> Option<Burst> {
-    let run = &days[start..end];
-    let first = run.iter().position(|&(_, n)| n > typical_day)?;
-    let last = run.iter().rposition(|&(_, n)| n > typical_day)?;
-    let run = &run[first..=last];
-    Some(Burst {
-        from: run[0].0,
-        to: run[run.len() - 1].0,
-        count: run.iter().map(|&(_, n)| n).sum(),
-    })
-}
-
-/// The lower median; 0 for none.
-fn median(mut values: Vec<usize>) -> usize {
-    if values.is_empty() {
+/// The lower median of `counts` and `span - counts.len()` zeros.
+fn median_with_zeros(counts: &mut [usize], span: i64) -> usize {
+    let zeros = usize::try_from(span)
+        .unwrap_or(0)
+        .saturating_sub(counts.len());
+    let middle = (zeros + counts.len()).saturating_sub(1) / 2;
+    if middle < zeros || counts.is_empty() {
         return 0;
     }
-    let middle = (values.len() - 1) / 2;
-    *values.select_nth_unstable(middle).1
+    *counts.select_nth_unstable(middle - zeros).1
+}
+
+/// Runs of busy days (as first and last index into `days`), busy days at most `gap` days
+/// apart joined.
+fn events(days: &[Day], busy: &[bool], gap: i64) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for i in (0..days.len()).filter(|&i| busy[i]) {
+        match out.last_mut() {
+            Some((_, end)) if days[i].n - days[*end].n <= gap => *end = i,
+            _ => out.push((i, i)),
+        }
+    }
+    out
+}
+
+/// The bursts inside a busy period, against the period's own rate.
+fn inner_bursts(period: &[Day]) -> Vec<Burst> {
+    let mut counts: Vec<usize> = period.iter().map(|d| d.count).collect();
+    let rate = median_with_zeros(&mut counts, period.len() as i64);
+    let threshold = MIN_DAY.max(TIMES_USUAL.saturating_mul(rate));
+    let busy: Vec<bool> = period.iter().map(|d| d.count >= threshold).collect();
+    events(period, &busy, INNER_GAP_DAYS)
+        .into_iter()
+        .map(|(start, end)| &period[start..=end])
+        .filter(|span| span[span.len() - 1].n - span[0].n < BURST_DAYS)
+        .map(burst)
+        .filter(|b| b.count >= MIN_EVENT)
+        .collect()
+}
+
+fn burst(span: &[Day]) -> Burst {
+    let date = |n: i64| {
+        i32::try_from(n)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .unwrap_or_default()
+    };
+    Burst {
+        from: date(span[0].n),
+        to: date(span[span.len() - 1].n),
+        count: span.iter().map(|d| d.count).sum(),
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    /// `n` connections on each of the given days.
-    fn on(days: &[(NaiveDate, usize)]) -> Vec<Option<NaiveDate>> {
-        days.iter()
-            .flat_map(|&(d, n)| std::iter::repeat_n(Some(d), n))
-            .collect()
-    }
-
-    /// One connection every `every` days for `span` days from 2015.
-    fn sparse(every: u64, span: u64) -> Vec<Option<NaiveDate>> {
-        (0..span)
-            .step_by(every as usize)
-            .map(|i| Some(day(2015, 1, 1) + Days::new(i)))
-            .collect()
-    }
-
-    #[test]
-    fn the_demo_accident_is_one_burst_over_its_three_days() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/assets/demo/Connections.csv"
-        ))
-        .unwrap();
-        let dates: Vec<Option<NaiveDate>> = text
-            .lines()
-            .skip(4)
-            .map(|l| NaiveDate::parse_from_str(l.rsplit(',').next().unwrap(), "%d %b %Y").ok())
-            .collect();
-        let bursts = find(dates.iter().copied());
-        assert_eq!(bursts.len(), 1, "{bursts:?}");
-        let b = bursts[0];
-        assert_eq!((b.from, b.to), (day(2024, 3, 12), day(2024, 3, 14)));
-        let in_march = dates
-            .iter()
-            .flatten()
-            .filter(|d| (day(2024, 3, 12)..=day(2024, 3, 14)).contains(d))
-            .count();
-        assert_eq!(b.count, in_march);
-        assert!(b.count >= 60, "{}", b.count);
-    }
-
-    #[test]
-    fn steady_growth_is_not_a_burst_however_fast() {
-        assert!(find(sparse(3, 3000)).is_empty());
-        // Ten a day, every day for three years: busy, but usual for this export.
-        let busy: Vec<_> = (0..1100)
-            .map(|i| (day(2018, 1, 1) + Days::new(i), 10))
-            .collect();
-        assert!(find(on(&busy)).is_empty());
-        // Growth that speeds up, 1 to 12 a day.
-        let speeding: Vec<_> = (0..1200)
-            .map(|i| (day(2018, 1, 1) + Days::new(i), 1 + i as usize / 100))
-            .collect();
-        assert!(find(on(&speeding)).is_empty());
-    }
-
-    #[test]
-    fn a_single_busy_day_of_a_handful_is_not_a_burst() {
-        let mut dates = sparse(5, 2000);
-        dates.extend(on(&[(day(2019, 6, 3), 8)]));
-        assert!(find(dates).is_empty());
-    }
-
-    #[test]
-    fn a_burst_stands_out_from_a_busy_export_and_quiet_edges_are_trimmed() {
-        let mut days: Vec<_> = (0..800)
-            .map(|i| (day(2018, 1, 1) + Days::new(i), 2))
-            .collect();
-        // The usual 3-day count is 6: a burst needs 30. These days hold 42 and 27.
-        days.push((day(2019, 2, 10), 40));
-        days.push((day(2019, 2, 11), 25));
-        let bursts = find(on(&days));
-        assert_eq!(
-            bursts,
-            [Burst {
-                from: day(2019, 2, 10),
-                to: day(2019, 2, 11),
-                count: 69,
-            }]
-        );
-        // 22 more in a day is a burst in a sparse export, not in this one (28 < 30).
-        let mut days: Vec<_> = (0..800)
-            .map(|i| (day(2018, 1, 1) + Days::new(i), 2))
-            .collect();
-        days.push((day(2019, 2, 10), 22));
-        assert!(find(on(&days)).is_empty());
-    }
-
-    #[test]
-    fn unknown_dates_are_ignored_and_separate_bursts_stay_apart() {
-        let mut dates = sparse(4, 3000);
-        dates.extend(std::iter::repeat_n(None, 500));
-        dates.extend(on(&[(day(2016, 5, 1), 30), (day(2021, 9, 9), 22)]));
-        let bursts = find(dates);
-        assert_eq!(
-            bursts.iter().map(|b| (b.from, b.to)).collect::<Vec<_>>(),
-            [
-                (day(2016, 5, 1), day(2016, 5, 1)),
-                (day(2021, 9, 9), day(2021, 9, 9))
-            ]
-        );
-        // Only unknown dates: nothing to find.
-        assert!(find(std::iter::repeat_n(None, 100)).is_empty());
-    }
-
-    #[test]
-    fn a_long_accident_merges_into_one_burst() {
-        let mut dates = sparse(7, 3000);
-        let week: Vec<_> = (0..7)
-            .map(|i| (day(2020, 4, 1) + Days::new(i), 15))
-            .collect();
-        dates.extend(on(&week));
-        let bursts = find(dates);
-        assert_eq!(bursts.len(), 1, "{bursts:?}");
-        assert_eq!(
-            (bursts[0].from, bursts[0].to),
-            (day(2020, 4, 1), day(2020, 4, 7))
-        );
-        assert!(bursts[0].count >= 105);
-    }
-}
+mod tests;

@@ -120,8 +120,33 @@ pub struct SignalsReport {
     pub endorsements_unmatched: usize,
     /// Recommendations whose name is no connection's.
     pub recommendations_unmatched: usize,
-    /// Recommendations whose name is several connections': left unmatched.
-    pub recommendations_ambiguous: usize,
+    /// Names several connections share that found someone in the files: the signal
+    /// counts for each of them.
+    pub shared_names: usize,
+    /// How each file read was joined to the connections.
+    pub joins: Vec<Join>,
+}
+
+/// How a file's people were found among the connections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JoinBy {
+    Url,
+    Name,
+    /// By URL where both sides have one, by name for the rest.
+    UrlThenName,
+}
+
+/// How one file was joined, e.g. "by name: Connections.csv has no URLs".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Join {
+    pub file: String,
+    pub by: JoinBy,
+    /// In words, with the reason when not by URL.
+    pub how: String,
+    /// Matches made by URL and by name.
+    pub matched_by_url: usize,
+    pub matched_by_name: usize,
 }
 
 /// Every person's signals, by person id.

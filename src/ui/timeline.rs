@@ -12,7 +12,7 @@ use super::text::fit;
 use super::theme::Theme;
 use crate::app::strings;
 use crate::app::timeline::{Focus, Timeline};
-use crate::model::bursts::{MIN_BURST, TIMES_TYPICAL, WINDOW_DAYS};
+use crate::model::bursts::{BURST_DAYS, TIMES_USUAL};
 use crate::model::timeline::Granularity;
 
 /// Bursts listed before "and N more".
@@ -34,7 +34,8 @@ pub struct TimelineLayout {
 impl TimelineLayout {
     pub fn new(area: Rect, t: &Timeline) -> TimelineLayout {
         let shown = t.bursts.len().min(BURSTS_SHOWN) as u16;
-        let bursts_height = shown.max(1) + 3; // borders and the rule's line
+        // Borders, the rule's line, and one for the busy periods when there are any.
+        let bursts_height = shown.max(1) + 3 + u16::from(!t.busy_periods.is_empty());
         let [chart_block, info, bursts] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(1),
@@ -190,7 +191,13 @@ fn render_info(t: &Timeline, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(&(start, n)) = t.periods().get(t.bar) else {
         return;
     };
-    let text = strings::period_info(&period_name(t, start), n, t.in_burst(start), t.undated);
+    let text = strings::period_info(
+        &period_name(t, start),
+        n,
+        t.in_burst(start),
+        t.in_busy_period(start),
+        t.undated,
+    );
     buf.set_string(area.x, area.y, fit(&text, area.width as usize), theme.hint);
 }
 
@@ -204,13 +211,16 @@ fn render_bursts(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &The
             theme.title,
         ))
         .render(area, buf);
-    let rule = strings::burst_rule(WINDOW_DAYS, MIN_BURST, TIMES_TYPICAL);
+    let rule = strings::burst_rule(BURST_DAYS, TIMES_USUAL);
     let inner = l.bursts;
     if t.bursts.is_empty() {
-        let lines = vec![
-            Line::styled(strings::NO_BURSTS, theme.dim),
-            Line::styled(rule, theme.dim),
-        ];
+        let mut lines = vec![Line::styled(rule, theme.dim)];
+        if t.busy_periods.is_empty() {
+            lines.insert(0, Line::styled(strings::NO_BURSTS, theme.dim));
+        } else {
+            lines.insert(0, Line::styled(strings::NO_BURSTS_BUT_BUSY, theme.dim));
+            lines.push(Line::styled(busy_periods_line(t), theme.dim));
+        }
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(inner, buf);
@@ -239,12 +249,22 @@ fn render_bursts(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &The
             .render(Rect::new(inner.x + 1, y, inner.width - 1, 1), buf);
     }
     let y = inner.y + t.bursts.len().min(BURSTS_SHOWN) as u16;
-    if y < inner.bottom() {
+    for (y, text) in (y..inner.bottom()).zip([rule, busy_periods_line(t)]) {
         buf.set_string(
             inner.x + 1,
             y,
-            fit(&rule, inner.width as usize - 1),
+            fit(&text, inner.width as usize - 1),
             theme.dim,
         );
     }
+}
+
+/// The busy periods in one line: long stretches of high growth, not accidents.
+fn busy_periods_line(t: &Timeline) -> String {
+    let spans: Vec<(NaiveDate, NaiveDate, usize)> = t
+        .busy_periods
+        .iter()
+        .map(|b| (b.from, b.to, b.count))
+        .collect();
+    strings::busy_periods_line(&spans)
 }

@@ -191,3 +191,39 @@ fn the_cursor_is_kept_on_its_person_through_esc() {
         "the same person, not row 4 of everyone"
     );
 }
+
+#[test]
+fn a_heavy_networkers_seasons_are_busy_periods_and_enter_on_the_accident_shows_its_people() {
+    use unconnect::synthetic::{connections_csv_on, heavy_networker_dates};
+    let dir = tempfile::tempdir().unwrap();
+    let dates = heavy_networker_dates(2013);
+    let n = dates.len();
+    let csv = connections_csv_on(dates, n, 2013);
+    std::fs::write(dir.path().join("Connections.csv"), csv).unwrap();
+    let export = unconnect::import::load(dir.path()).unwrap();
+    let triage = people_triage(&export.people);
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let mut app = App::new(export.people, triage, day(2026, 12, 1));
+    app.update(Action::TimelineTab);
+    let t = app.timeline().unwrap();
+    assert_eq!(
+        t.bursts.iter().map(|b| (b.from, b.to)).collect::<Vec<_>>(),
+        [(day(2021, 9, 14), day(2021, 9, 15))]
+    );
+    let count = t.bursts[0].count;
+    assert_eq!(t.busy_periods.len(), 2);
+    // The season's months are not drawn as bursts.
+    assert!(!t.in_burst(day(2016, 4, 1)) && t.in_busy_period(day(2016, 4, 1)));
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains(" Bursts (1) "), "{screen}");
+    assert!(
+        screen.contains("Busy periods, longer stretches of growth: 1 Mar 2016 – 30 Jun 2016"),
+        "{screen}"
+    );
+    app.update(Action::ToggleBursts);
+    app.update(Action::ShowConnections);
+    let left = app.triage().column(Side::Left);
+    assert_eq!(left.filter, "connected:2021-09-14..2021-09-15");
+    assert!(left.filter_error().is_none());
+    assert_eq!(left.shown().len(), count);
+}

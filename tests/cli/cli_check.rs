@@ -422,9 +422,17 @@ fn text_and_json_summarise_the_demo_export() {
             "hidden:      10 hidden or closed profiles",
             "duplicates:  0 merged",
             "invitations: 30 outgoing, 10 incoming, 15 outgoing not yet connected",
+            "bursts:      1 (at most a week far busier than your usual rate around it: an address book invited at once?)",
+            "  2024-03-12 to 2024-03-14: 62 connections",
+            "busy periods: none",
         ],
     );
     let v = check_json(&support::demo());
+    assert_eq!(
+        v["bursts"],
+        serde_json::json!([{"from": "2024-03-12", "to": "2024-03-14", "count": 62}])
+    );
+    assert_eq!(v["busy_periods"], serde_json::json!([]));
     assert_eq!(v["invitations"]["outgoing"], 30);
     assert_eq!(v["invitations"]["incoming"], 10);
     assert_eq!(v["invitations"]["pending"], 15);

@@ -4,6 +4,7 @@
 #[path = "../import_common/mod.rs"]
 mod import_common;
 
+mod check_bursts;
 mod import_containers;
 mod import_formats;
 mod import_invitations;
@@ -13,4 +14,5 @@ mod import_props_structured;
 mod import_real_shapes;
 mod import_refusals;
 mod pending_join;
+mod signals_by_name;
 mod signals_join;

@@ -108,29 +108,61 @@ pub fn week_of(start: NaiveDate) -> String {
     format!("week of {}", start.format("%-d %b %Y"))
 }
 
-pub fn period_info(period: &str, n: usize, in_burst: bool, undated: usize) -> String {
+pub fn period_info(
+    period: &str,
+    n: usize,
+    in_burst: bool,
+    in_busy_period: bool,
+    undated: usize,
+) -> String {
     let people = if n == 1 { "connection" } else { "connections" };
-    let burst = if in_burst { ", in a burst" } else { "" };
+    let event = if in_burst {
+        ", in a burst"
+    } else if in_busy_period {
+        ", in a busy period"
+    } else {
+        ""
+    };
     let undated = if undated > 0 {
         format!(" · {undated} without a date are not shown")
     } else {
         String::new()
     };
-    format!("{period}: {n} {people}{burst}{undated}")
+    format!("{period}: {n} {people}{event}{undated}")
 }
 
 pub fn bursts_title(n: usize) -> String {
     format!(" Bursts ({n}) ")
 }
 
-pub fn burst_rule(window_days: u64, min_burst: usize, times_typical: usize) -> String {
+pub fn burst_rule(burst_days: i64, times_usual: usize) -> String {
     format!(
-        "A burst: at most {window_days} days holding at least {min_burst} connections and \
-         {times_typical}× the export's typical {window_days}-day count."
+        "A burst: at most {burst_days} days at {times_usual}× your usual rate around then: \
+         an address book invited at once?"
     )
 }
 
 pub const NO_BURSTS: &str = "No bursts: connections arrived steadily.";
+
+pub const NO_BURSTS_BUT_BUSY: &str = "No bursts.";
+
+/// The busy periods in one line: long stretches of high growth, not accidents.
+pub fn busy_periods_line(spans: &[(NaiveDate, NaiveDate, usize)]) -> String {
+    let spans: Vec<String> = spans
+        .iter()
+        .map(|(from, to, count)| {
+            format!(
+                "{} – {} ({count})",
+                from.format("%-d %b %Y"),
+                to.format("%-d %b %Y")
+            )
+        })
+        .collect();
+    format!(
+        "Busy periods, longer stretches of growth: {}",
+        spans.join(", ")
+    )
+}
 
 pub fn burst_line(from: NaiveDate, to: NaiveDate, count: usize, days: i64) -> String {
     format!(

@@ -3,11 +3,11 @@
 
 use crate::error::ImportError;
 use crate::import::decode::Decoded;
-use crate::import::table::{Row, Table, TableKind, sniff_delimiter};
+use crate::import::table::{Row, Table, TableKind, sniff_delimiter, trim};
+use crate::model::person::name_key;
 use crate::model::signals::Signals;
 
-use super::lookup::ByName;
-use super::{Names, Urls};
+use super::lookup::{By, Joiner};
 
 const KIND: TableKind = TableKind {
     what: "endorsements",
@@ -16,15 +16,15 @@ const KIND: TableKind = TableKind {
     other_files: &[],
 };
 
-/// `received`: the file of endorsements others gave the user.
+/// `received`: the file of endorsements others gave the user. Says whether any row gave a
+/// profile URL.
 pub fn read(
     label: &str,
     decoded: &Decoded,
     received: bool,
-    urls: &mut Urls<'_>,
-    names: &mut Names<'_>,
+    joiner: &mut Joiner<'_>,
     signals: &mut Signals,
-) -> Result<(), ImportError> {
+) -> Result<bool, ImportError> {
     let text = decoded.text.as_bytes();
     let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
     let mut table = Table::open(label, text, &KIND, delimiter)?;
@@ -33,32 +33,34 @@ pub fn read(
     let find = |what: &str| h.find(&[&format!("{role} {what}")]);
     let [first, last, url] = [find("first name"), find("last name"), find("public url")];
     let status = h.find(&["endorsement status"]);
+    let mut any_url = false;
+    let mut found = Vec::new();
     while let Some(row) = table.next_row()? {
         let Row::Fields { fields, .. } = row else {
             continue;
         };
         let get = |c: Option<usize>| c.map_or("", |c| fields.get(c));
-        // Only an accepted endorsement shows on a profile.
-        let state = get(status);
-        if !state.is_empty() && !state.eq_ignore_ascii_case("accepted") {
+        // A received endorsement the user turned down or hid says little; one the user
+        // gave is a sign of a real relationship whatever its status (pending included).
+        let state = trim(get(status));
+        if received && !state.is_empty() && !state.eq_ignore_ascii_case("accepted") {
             continue;
         }
-        let by_url = urls.find(get(url));
-        let person = match by_url {
-            Some(id) => Some(id),
-            None if urls.last_normalised().is_empty() => match names.find(get(first), get(last)) {
-                ByName::One(id) => Some(id),
-                ByName::Several | ByName::Nobody => None,
-            },
-            None => None,
-        };
-        match person.and_then(|id| signals.get_mut(id)) {
-            Some(s) if received => {
-                s.endorsements_received = s.endorsements_received.saturating_add(1);
+        any_url |= !trim(get(url)).is_empty();
+        let name = name_key(get(first), get(last));
+        if joiner.find(get(url), false, &name, &mut found) == By::Nobody {
+            signals.report.endorsements_unmatched += 1;
+        }
+        for &id in &found {
+            if let Some(s) = signals.get_mut(id) {
+                let n = if received {
+                    &mut s.endorsements_received
+                } else {
+                    &mut s.endorsements_given
+                };
+                *n = n.saturating_add(1);
             }
-            Some(s) => s.endorsements_given = s.endorsements_given.saturating_add(1),
-            None => signals.report.endorsements_unmatched += 1,
         }
     }
-    Ok(())
+    Ok(any_url)
 }

@@ -1,9 +1,10 @@
-//! Finding a connection by profile URL, or by name where a file carries names only.
+//! Finding a connection by profile URL, or by name where a side has no URL.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::hash::TextTable;
-use crate::model::search::fold_into;
+use crate::model::people::Field;
+use crate::model::person::{fold_name, name_key};
 use crate::model::{People, PersonId};
 
 use super::super::url;
@@ -67,28 +68,12 @@ impl<'p> Urls<'p> {
     }
 }
 
-/// Connections by name, folded (case, accents and spacing ignored). A name several
-/// connections share is ambiguous: it finds nobody.
+/// Connections by name, normalised as the import normalises names (Unicode form,
+/// spacing, case). Names are not unique: a name finds everyone who has it.
 pub struct Names<'p> {
     people: &'p People,
-    /// Name → the one person with it, or `None` when several have it.
-    table: Option<HashMap<String, Option<PersonId>>>,
-}
-
-/// What a name finds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ByName {
-    One(PersonId),
-    Several,
-    Nobody,
-}
-
-fn name_key(first: &str, last: &str) -> String {
-    let mut folded = String::new();
-    fold_into(first, &mut folded);
-    folded.push(' ');
-    fold_into(last, &mut folded);
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    /// Name → the people with it. Built on first use.
+    table: Option<HashMap<String, Vec<PersonId>>>,
 }
 
 impl<'p> Names<'p> {
@@ -99,27 +84,147 @@ impl<'p> Names<'p> {
         }
     }
 
-    pub fn find(&mut self, first: &str, last: &str) -> ByName {
+    /// The people named `key`, a name already folded by
+    /// [`fold_name`](crate::model::person::fold_name) or [`name_key`].
+    pub fn find(&mut self, key: &str) -> &[PersonId] {
+        // Nothing to find: the table is not built for it.
+        if key.is_empty() {
+            return &[];
+        }
         let people = self.people;
         let table = self.table.get_or_insert_with(|| {
-            let mut table: HashMap<String, Option<PersonId>> = HashMap::new();
+            let mut table: HashMap<String, Vec<PersonId>> = HashMap::new();
             for id in people.ids() {
                 let p = people.get(id);
-                table
-                    .entry(name_key(p.first_name, p.last_name))
-                    .and_modify(|found| *found = None)
-                    .or_insert(Some(id));
+                let key = name_key(p.first_name, p.last_name);
+                if !key.is_empty() {
+                    table.entry(key).or_default().push(id);
+                }
             }
             table
         });
-        let key = name_key(first, last);
-        if key.is_empty() {
-            return ByName::Nobody;
+        table.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The people named `key` into `out`; with `without_url`, only those without a
+    /// profile URL (a row's URL that did not find them rules them out, a name does not).
+    pub fn find_into(&mut self, key: &str, without_url: bool, out: &mut Vec<PersonId>) {
+        let people = self.people;
+        let found = self.find(key);
+        out.extend(
+            found
+                .iter()
+                .copied()
+                .filter(|&id| !without_url || people.url(id).is_empty()),
+        );
+    }
+}
+
+/// A name more connections share than this is too common to say who: it finds nobody.
+const MAX_NAMESAKES: usize = 100;
+
+/// How a row's person was found among the connections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    Url,
+    Name,
+    Nobody,
+}
+
+/// Joins a file's people to the connections: by profile URL where both sides have one,
+/// else by name. A name several connections share finds them all: a signal that keeps
+/// people from looking like strangers is better given to too many than to none.
+pub struct Joiner<'p> {
+    pub urls: Urls<'p>,
+    names: Names<'p>,
+    /// The shared names that found someone, for the report.
+    shared: HashSet<String>,
+    /// Matches made each way, in the file being read.
+    by_url: usize,
+    by_name: usize,
+}
+
+impl<'p> Joiner<'p> {
+    pub fn new(people: &'p People) -> Self {
+        Joiner {
+            urls: Urls::new(people),
+            names: Names::new(people),
+            shared: HashSet::new(),
+            by_url: 0,
+            by_name: 0,
         }
-        match table.get(&key) {
-            Some(Some(id)) => ByName::One(*id),
-            Some(None) => ByName::Several,
-            None => ByName::Nobody,
+    }
+
+    /// The connections `url` (any form, may be empty) and `name` (folded) find, into
+    /// `out`. `had_url`: the row gave this person a URL (perhaps one not read here), so a
+    /// name only finds connections without one.
+    pub fn find(&mut self, url: &str, had_url: bool, name: &str, out: &mut Vec<PersonId>) -> By {
+        out.clear();
+        if let Some(id) = self.urls.find(url) {
+            out.push(id);
+            self.by_url += 1;
+            return By::Url;
         }
+        let had_url = had_url || !self.urls.last_normalised().is_empty();
+        self.names.find_into(name, had_url, out);
+        if out.len() > MAX_NAMESAKES {
+            out.clear();
+        }
+        self.counted(name, out)
+    }
+
+    /// As [`Self::find`] by name, for a row that also gives a company and a job title
+    /// (recommendations): of several connections with the name, those it names the
+    /// company (else the title) of, when there are any.
+    pub fn find_at(
+        &mut self,
+        name: &str,
+        company: &str,
+        title: &str,
+        out: &mut Vec<PersonId>,
+    ) -> By {
+        out.clear();
+        self.names.find_into(name, false, out);
+        if out.len() > MAX_NAMESAKES {
+            out.clear();
+        }
+        let people = self.names.people;
+        for (field, text) in [(Field::Company, company), (Field::Position, title)] {
+            let text = fold_name(text);
+            if out.len() < 2 || text.is_empty() {
+                continue;
+            }
+            let same = |id: &PersonId| fold_name(people.field(*id, field)) == text;
+            if out.iter().any(same) {
+                out.retain(same);
+            }
+        }
+        self.counted(name, out)
+    }
+
+    fn counted(&mut self, name: &str, out: &[PersonId]) -> By {
+        match out.len() {
+            0 => By::Nobody,
+            n => {
+                if n > 1 {
+                    self.shared.insert(name.to_owned());
+                }
+                self.by_name += 1;
+                By::Name
+            }
+        }
+    }
+
+    /// Starts counting matches for the next file.
+    pub fn next_file(&mut self) -> (usize, usize) {
+        (
+            std::mem::take(&mut self.by_url),
+            std::mem::take(&mut self.by_name),
+        )
+    }
+
+    /// How many shared names found someone.
+    pub fn shared_names(&self) -> usize {
+        self.shared.len()
     }
 }

@@ -1,92 +1,162 @@
-//! messages.csv: per conversation, its members among the connections, how many messages,
-//! the last date and who wrote first; then each member gets the conversation's counts.
+//! messages.csv: per conversation, the people in it, how many messages, the last date and
+//! who wrote first; then each person is joined to the connections (by URL, else by name)
+//! and each connection in a conversation gets its counts.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::error::ImportError;
 use crate::import::decode::Decoded;
-use crate::import::table::{Row, Table, TableKind, sniff_delimiter};
+use crate::import::table::{Row, Table, TableKind, sniff_delimiter, trim};
+use crate::import::url;
 use crate::model::PersonId;
+use crate::model::person::fold_name;
 use crate::model::signals::{Signals, Writer};
 
-use super::{Urls, warn, warn_rest};
+use super::lookup::Joiner;
+use super::{warn, warn_rest};
 
 const KIND: TableKind = TableKind {
     what: "messages.csv",
     expected: "CONVERSATION ID, CONVERSATION TITLE, FROM, SENDER PROFILE URL, TO, RECIPIENT PROFILE URLS, DATE, …",
-    is_header: |h| h.has("conversation id") && h.has("sender profile url") && h.has("date"),
+    is_header: |h| {
+        h.has("conversation id") && h.has("date") && (h.has("sender profile url") || h.has("from"))
+    },
     other_files: &[],
 };
 
 /// Members kept per conversation: LinkedIn's groups are far smaller; a crafted row with
 /// a million recipients must not cost a million entries per message.
 const MAX_MEMBERS: usize = 1_000;
-/// Distinct URLs of people who are not connections (the user, group members) counted to
-/// find the user's own: the most frequent. Past this, new ones are not counted.
-const MAX_OTHERS: usize = 1 << 20;
-
-/// Who sent a conversation's first message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sender {
-    Connection(PersonId),
-    /// Not a connection: index into the other URLs (the user's own among them).
-    Other(u32),
-    Unknown,
-}
+/// Distinct people (connections or not) told apart in a file. Past this, new ones are
+/// not counted: a crafted file cannot grow the tables without end.
+const MAX_PARTIES: usize = 1 << 21;
 
 #[derive(Debug, Default)]
 struct Conversation {
-    members: Vec<PersonId>,
+    /// The people in it, as indices into [`Parties`].
+    members: Vec<u32>,
     messages: u32,
     last: Option<NaiveDate>,
-    first: Option<(NaiveDateTime, Sender)>,
+    /// The first message's time and sender.
+    first: Option<(NaiveDateTime, Option<u32>)>,
 }
 
 impl Conversation {
-    fn add_member(&mut self, id: PersonId) {
-        if self.members.len() < MAX_MEMBERS && !self.members.contains(&id) {
-            self.members.push(id);
+    fn add_member(&mut self, party: u32) {
+        if self.members.len() < MAX_MEMBERS && !self.members.contains(&party) {
+            self.members.push(party);
         }
     }
 }
 
-/// URLs of people who are not connections, each with how often it appears.
-#[derive(Default)]
-struct Others {
-    ids: HashMap<String, u32>,
-    counts: Vec<u32>,
+/// Someone the file names: by profile URL when the row gives one, else by name.
+struct Party {
+    /// Normalised; empty when the row gave none.
+    url: String,
+    /// As written (the first one seen with this URL); folded only when the URL finds
+    /// nobody, as it rarely does.
+    name: String,
+    /// The row had a URL for them that could not be paired with the name (a group's
+    /// lists of different lengths): the name finds only connections without a URL.
+    url_unpaired: bool,
+    /// Rows they appear on: the user appears on nearly all.
+    rows: u32,
 }
 
-impl Others {
-    fn see(&mut self, url: &str) -> Option<u32> {
-        if let Some(&i) = self.ids.get(url) {
-            self.counts[i as usize] += 1;
-            return Some(i);
+/// Everyone the file names, told apart by URL, else by folded name.
+#[derive(Default)]
+struct Parties {
+    list: Vec<Party>,
+    by_key: HashMap<String, u32>,
+    /// Names as written → their party, so a name is folded once, not on every row.
+    by_raw_name: HashMap<String, u32>,
+    buf: String,
+}
+
+impl Parties {
+    /// The party for a URL (any form, may be empty) and a display name; `None` when
+    /// neither says who, or past [`MAX_PARTIES`].
+    fn see(&mut self, url: &str, name: &str, url_unpaired: bool) -> Option<u32> {
+        let name = trim(name);
+        let mut buf = std::mem::take(&mut self.buf);
+        url::normalise_into(url, &mut buf);
+        let found = if buf.is_empty() && !url_unpaired {
+            self.by_raw_name.get(name).copied().or_else(|| {
+                let key = format!("\u{1f}{}", fold_name(name));
+                let found = self.add(key, String::new(), name.to_owned(), false);
+                if let Some(i) = found
+                    && self.by_raw_name.len() < MAX_PARTIES
+                {
+                    self.by_raw_name.insert(name.to_owned(), i);
+                }
+                found
+            })
+        } else if buf.is_empty() {
+            let key = format!("\u{1e}{}", fold_name(name));
+            self.add(key, String::new(), name.to_owned(), true)
+        } else {
+            match self.by_key.get(buf.as_str()) {
+                Some(&i) => Some(i),
+                None => self.add(buf.clone(), buf.clone(), name.to_owned(), false),
+            }
+        };
+        self.buf = buf;
+        if let Some(i) = found {
+            let p = &mut self.list[i as usize];
+            p.rows = p.rows.saturating_add(1);
         }
-        if self.counts.len() >= MAX_OTHERS {
+        found
+    }
+
+    fn add(&mut self, key: String, url: String, name: String, url_unpaired: bool) -> Option<u32> {
+        if url.is_empty() && name.is_empty() {
             return None;
         }
-        let i = self.counts.len() as u32;
-        self.ids.insert(url.to_owned(), i);
-        self.counts.push(1);
+        if let Some(&i) = self.by_key.get(&key) {
+            return Some(i);
+        }
+        if self.list.len() >= MAX_PARTIES {
+            return None;
+        }
+        let i = self.list.len() as u32;
+        self.by_key.insert(key, i);
+        self.list.push(Party {
+            url,
+            name,
+            url_unpaired,
+            rows: 0,
+        });
         Some(i)
     }
 
-    /// The user: the URL on most rows.
+    /// The user: the one on the most rows, when no one else is on as many.
     fn owner(&self) -> Option<u32> {
-        (0..self.counts.len() as u32).max_by_key(|&i| self.counts[i as usize])
+        let mut top: Option<(u32, u32)> = None;
+        let mut tied = false;
+        for (i, p) in self.list.iter().enumerate() {
+            match top {
+                Some((_, rows)) if p.rows < rows => {}
+                Some((_, rows)) if p.rows == rows => tied = true,
+                _ => {
+                    top = Some((i as u32, p.rows));
+                    tied = false;
+                }
+            }
+        }
+        top.filter(|_| !tied).map(|(i, _)| i)
     }
 }
 
+/// Reads messages.csv into `signals`; says whether any row gave a profile URL.
 pub fn read(
     label: &str,
     decoded: &Decoded,
-    urls: &mut Urls<'_>,
+    joiner: &mut Joiner<'_>,
     signals: &mut Signals,
     warnings: &mut Vec<String>,
-) -> Result<(), ImportError> {
+) -> Result<bool, ImportError> {
     let text = decoded.text.as_bytes();
     let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
     let mut table = Table::open(label, text, &KIND, delimiter)?;
@@ -94,22 +164,26 @@ pub fn read(
     let col = |names: &[&str]| h.find(names);
     let [
         conversation,
+        from_name,
         sender,
+        to_names,
         recipients,
         date,
         draft,
         conversation_draft,
     ] = [
         col(&["conversation id"]),
+        col(&["from"]),
         col(&["sender profile url"]),
+        col(&["to"]),
         col(&["recipient profile urls", "recipient profile url"]),
         col(&["date"]),
         col(&["is message draft"]),
         col(&["is conversation draft"]),
     ];
     let mut conversations: Vec<Conversation> = Vec::new();
-    let mut by_id: HashMap<String, u32> = HashMap::new();
-    let mut others = Others::default();
+    let mut by_id: HashMap<String, u32> = HashMap::default();
+    let mut parties = Parties::default();
     let mut added = 0;
     let expected = h.names.len();
     while let Some(row) = table.next_row()? {
@@ -131,7 +205,7 @@ pub fn read(
             }
         };
         let get = |c: Option<usize>| c.map_or("", |c| fields.get(c));
-        let yes = |c| get(c).eq_ignore_ascii_case("yes");
+        let yes = |c| trim(get(c)).eq_ignore_ascii_case("yes");
         // Drafts were never sent.
         if yes(draft) || yes(conversation_draft) {
             signals.report.drafts += 1;
@@ -155,22 +229,32 @@ pub fn read(
         });
         let conv = &mut conversations[index as usize];
         conv.messages = conv.messages.saturating_add(1);
-        let from = match urls.find(get(sender)) {
-            Some(id) => {
-                conv.add_member(id);
-                Sender::Connection(id)
+        let from = parties.see(get(sender), get(from_name), false);
+        if let Some(p) = from {
+            conv.add_member(p);
+        }
+        let (urls, names) = (get(recipients), get(to_names));
+        if !urls.contains(',') && !names.contains(',') {
+            // One recipient, as on nearly every row: no lists to build.
+            if let Some(p) = parties.see(urls, names, false) {
+                conv.add_member(p);
             }
-            None if urls.last_normalised().is_empty() => Sender::Unknown,
-            None => others
-                .see(urls.last_normalised())
-                .map_or(Sender::Unknown, Sender::Other),
-        };
-        for to in get(recipients).split(',') {
-            match urls.find(to) {
-                Some(id) => conv.add_member(id),
-                None if urls.last_normalised().is_empty() => {}
-                None => {
-                    others.see(urls.last_normalised());
+        } else {
+            let urls: Vec<&str> = list(urls).collect();
+            let names: Vec<&str> = list(names).collect();
+            // A group names its members in both lists, in the same order.
+            let paired = urls.len() == names.len();
+            let unpaired = !paired && !urls.is_empty();
+            let members: Vec<(&str, &str)> = if paired {
+                urls.into_iter().zip(names).collect()
+            } else {
+                let urls = urls.into_iter().map(|url| (url, ""));
+                urls.chain(names.into_iter().map(|name| ("", name)))
+                    .collect()
+            };
+            for (url, name) in members {
+                if let Some(p) = parties.see(url, name, unpaired && url.is_empty()) {
+                    conv.add_member(p);
                 }
             }
         }
@@ -191,15 +275,40 @@ pub fn read(
         }
     }
     warn_rest(warnings, added, label);
-    let owner = others.owner();
+    let owner = parties.owner();
+    // Each party's connections, found once.
+    let mut found = Vec::new();
+    let resolved: Vec<Vec<PersonId>> = parties
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            // The user's own name says nothing about a connection who shares it.
+            let name = if Some(i as u32) == owner || joiner.urls.find(&p.url).is_some() {
+                String::new()
+            } else {
+                fold_name(&p.name)
+            };
+            joiner.find(&p.url, p.url_unpaired, &name, &mut found);
+            found.clone()
+        })
+        .collect();
+    let any_url = parties.list.iter().any(|p| !p.url.is_empty());
     // Each member's earliest conversation decides who wrote first.
-    let mut first_at: HashMap<PersonId, NaiveDateTime> = HashMap::new();
+    let mut first_at: HashMap<PersonId, NaiveDateTime> = HashMap::default();
+    let mut members = Vec::new();
     for conv in &conversations {
-        if conv.members.is_empty() {
+        members.clear();
+        for &p in &conv.members {
+            members.extend_from_slice(&resolved[p as usize]);
+        }
+        members.sort_unstable();
+        members.dedup();
+        if members.is_empty() {
             signals.report.conversations_without_connections += 1;
             continue;
         }
-        for &id in &conv.members {
+        for &id in &members {
             let Some(s) = signals.get_mut(id) else {
                 continue;
             };
@@ -209,14 +318,20 @@ pub fn read(
                 && first_at.get(&id).is_none_or(|&earliest| at < earliest)
             {
                 first_at.insert(id, at);
-                s.first_writer = Some(match from {
-                    Sender::Other(i) if Some(i) == owner => Writer::Me,
-                    _ => Writer::Them,
+                s.first_writer = Some(if from.is_some() && from == owner {
+                    Writer::Me
+                } else {
+                    Writer::Them
                 });
             }
         }
     }
-    Ok(())
+    Ok(any_url)
+}
+
+/// The non-empty items of a comma-separated list.
+fn list(text: &str) -> impl Iterator<Item = &str> {
+    text.split(',').map(trim).filter(|s| !s.is_empty())
 }
 
 /// `2026-08-01 02:00:00 UTC`, read without chrono's format interpreter: a large file

@@ -1,13 +1,14 @@
 //! Recommendations_Received.csv and Recommendations_Given.csv: names only, so matched by
-//! name; a name several connections share is left unmatched and counted.
+//! name (narrowed by company or title where several connections share it); a name still
+//! shared counts for each of them.
 
 use crate::error::ImportError;
 use crate::import::decode::Decoded;
 use crate::import::table::{Row, Table, TableKind, sniff_delimiter};
+use crate::model::person::name_key;
 use crate::model::signals::Signals;
 
-use super::Names;
-use super::lookup::ByName;
+use super::lookup::{By, Joiner};
 
 const KIND: TableKind = TableKind {
     what: "recommendations",
@@ -21,32 +22,39 @@ pub fn read(
     label: &str,
     decoded: &Decoded,
     received: bool,
-    names: &mut Names<'_>,
+    joiner: &mut Joiner<'_>,
     signals: &mut Signals,
 ) -> Result<(), ImportError> {
     let text = decoded.text.as_bytes();
     let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
     let mut table = Table::open(label, text, &KIND, delimiter)?;
     let h = &table.header;
-    let [first, last] = [h.find(&["first name"]), h.find(&["last name"])];
+    let [first, last, company, title] = [
+        h.find(&["first name"]),
+        h.find(&["last name"]),
+        h.find(&["company"]),
+        h.find(&["job title"]),
+    ];
+    let mut found = Vec::new();
     while let Some(row) = table.next_row()? {
         let Row::Fields { fields, .. } = row else {
             continue;
         };
         let get = |c: Option<usize>| c.map_or("", |c| fields.get(c));
-        match names.find(get(first), get(last)) {
-            ByName::One(id) => {
-                if let Some(s) = signals.get_mut(id) {
-                    let n = if received {
-                        &mut s.recommendations_received
-                    } else {
-                        &mut s.recommendations_given
-                    };
-                    *n = n.saturating_add(1);
-                }
+        let name = name_key(get(first), get(last));
+        let by = joiner.find_at(&name, get(company), get(title), &mut found);
+        if by == By::Nobody {
+            signals.report.recommendations_unmatched += 1;
+        }
+        for &id in &found {
+            if let Some(s) = signals.get_mut(id) {
+                let n = if received {
+                    &mut s.recommendations_received
+                } else {
+                    &mut s.recommendations_given
+                };
+                *n = n.saturating_add(1);
             }
-            ByName::Several => signals.report.recommendations_ambiguous += 1,
-            ByName::Nobody => signals.report.recommendations_unmatched += 1,
         }
     }
     Ok(())
