@@ -25,15 +25,11 @@ use crate::store::staged::{StagedSet, StagedStore};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
 
 mod find;
-mod notes;
 pub mod reconcile;
 mod restore;
 
 use find::find_export;
-use notes::{NO_INVITATIONS, counted, history_note};
 use restore::restore_places;
-
-pub use notes::signals_note;
 
 pub use crate::store::journal::history;
 pub use reconcile::Reconciled;
@@ -86,27 +82,45 @@ pub struct Loaded {
     /// People on the keep list, by id.
     pub kept: Vec<u32>,
     pub invitations: Option<LoadedInvitations>,
-    /// The first status line: what was loaded, restored and repaired.
-    pub status: String,
-    /// Whether that status is a warning (a repair, or lines that could not be read).
-    pub status_is_warning: bool,
-    /// What the Invitations tab says when there is no Invitations.csv.
-    pub invitations_note: String,
-    /// What the History tab says.
-    pub history_note: String,
+    /// What opening found and did: loaded, restored, verified, repaired. The app words it.
+    pub report: OpenReport,
     /// Every removal and withdrawal in force with its status, newest first, after this
     /// export was checked. After appending to the journal, recompute it with
     /// [`history`]`(journal.entries())`.
     pub history: History,
-    /// What checking this export against the journal found (and journaled).
-    pub reconciled: Reconciled,
     pub today: NaiveDate,
     /// Messages, endorsements and recommendations per person (by person id), from a
     /// Complete export; `None` for a Basic export, which has none of those files.
     pub signals: Option<Arc<Signals>>,
-    /// Said once (in the help or the detail line) about the signals: what was read, or
-    /// that a Basic export has none.
-    pub signals_note: String,
+}
+
+/// What opening an export found and did, as data: the app says it in its own words.
+#[derive(Debug, Clone, Default)]
+pub struct OpenReport {
+    /// The data folder, when it is the bundled demo's throwaway one.
+    pub demo_data_dir: Option<PathBuf>,
+    /// What checking this export against the journal found (and journaled).
+    pub reconciled: Reconciled,
+    /// Why what the check found could not be journaled, if it could not.
+    pub unrecorded: Option<String>,
+    /// Staged people put back from last time.
+    pub restored: usize,
+    /// People of this export the journal says were removed already.
+    pub removed_here: usize,
+    /// Connections loaded, hidden profiles left out, duplicates merged.
+    pub people: usize,
+    pub hidden: usize,
+    pub duplicates: usize,
+    /// Skipped rows and warnings, for `unconnect check`.
+    pub problems: usize,
+    /// What had to be repaired on disk (a journal cut off, a staged list damaged), in the
+    /// store's words.
+    pub repairs: Vec<String>,
+    /// Removals in force when the session began, and where the journal is.
+    pub removals_in_force: usize,
+    pub journal_path: PathBuf,
+    /// Whether the export has an Invitations.csv.
+    pub has_invitations: bool,
 }
 
 /// The Invitations tab's data, when the export has an Invitations.csv.
@@ -269,21 +283,6 @@ fn open(
             }
         });
     }
-    // What matters most first: the status line is cut to the terminal's width.
-    let mut status = String::new();
-    if options.demo_data_dir {
-        let kept = data_dir.path().display();
-        status.push_str(&format!("Demo: kept apart from your data, in {kept}. "));
-    }
-    if let Some(summary) = reconciled.verification.summary() {
-        status.push_str(&format!("{summary}. "));
-    }
-    if restored > 0 {
-        status.push_str(&format!("Restored {restored} staged from last time. "));
-    }
-    if removed_here > 0 {
-        status.push_str(&format!("{removed_here} already removed. "));
-    }
     let problems = report.skipped.len() + report.warnings.len();
     tracing::info!(
         people = report.people,
@@ -296,30 +295,8 @@ fn open(
         elapsed_ms = started.elapsed().as_millis() as u64,
         "export loaded and data folder read"
     );
-    status.push_str(&format!(
-        "Loaded {}",
-        counted(report.people, "connection", "connections")
-    ));
-    let mut notes = Vec::new();
-    if report.hidden > 0 {
-        let hidden = counted(report.hidden, "hidden profile", "hidden profiles");
-        notes.push(format!("{hidden} left out"));
-    }
-    if report.duplicates > 0 {
-        let duplicates = counted(report.duplicates, "duplicate", "duplicates");
-        notes.push(format!("{duplicates} merged"));
-    }
-    if problems > 0 {
-        let warnings = counted(problems, "warning", "warnings");
-        notes.push(format!("{warnings}: see `unconnect check`"));
-    }
-    if !notes.is_empty() {
-        status.push_str(&format!(" ({})", notes.join(", ")));
-    }
-    // What had to be repaired on disk comes first: a journal cut off, a staged list damaged.
-    let repaired: Vec<String> = [
+    let repairs: Vec<String> = [
         recovery.message(),
-        unrecorded,
         staged.recovery().map(|r| r.message()),
         kept_store.recovery().map(|r| r.message()),
         staged_invitations.recovery().map(|r| r.message()),
@@ -327,24 +304,29 @@ fn open(
     .into_iter()
     .flatten()
     .collect();
-    let (status, status_is_warning) = match (!repaired.is_empty()).then(|| repaired.join("; ")) {
-        Some(m) => (m, true),
-        None => (status, problems > 0),
+    let report = OpenReport {
+        demo_data_dir: options.demo_data_dir.then(|| data_dir.path().to_path_buf()),
+        reconciled,
+        unrecorded,
+        restored,
+        removed_here,
+        people: report.people,
+        hidden: report.hidden,
+        duplicates: report.duplicates,
+        problems,
+        repairs,
+        removals_in_force: history.removals.len(),
+        journal_path: data_dir.journal_path(),
+        has_invitations: invitations.is_some(),
     };
-    let signals_note = signals_note(signals.as_deref());
     let loaded = Loaded {
         signals,
-        signals_note,
         people,
         triage,
         kept,
         invitations,
-        status,
-        status_is_warning,
-        invitations_note: NO_INVITATIONS.to_owned(),
-        history_note: history_note(history.removals.len(), &data_dir, options.demo_data_dir),
+        report,
         history,
-        reconciled,
         today: options.today,
     };
     Ok(Session {

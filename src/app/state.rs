@@ -15,6 +15,7 @@ use super::list::{
     CONNECTIONS, ConnectionsList, INVITATIONS, Invitations, InvitationsList, Items, ListKind,
     TriageList,
 };
+use super::strings;
 use crate::model::history::History;
 use crate::model::pending::Pending;
 use crate::model::signals::Signals;
@@ -433,18 +434,13 @@ impl App {
             mut triage,
             kept,
             invitations,
-            status,
-            status_is_warning,
-            invitations_note,
-            history_note,
+            report,
             today,
             history,
             signals,
-            signals_note,
-            // The status already sums up the reconcile.
-            ..
         } = loaded;
         triage.set_kept(&kept, true);
+        let signals_note = strings::signals_note(signals.as_deref());
         let mut app = App::new(people, triage, today)
             .with_keymap(keymap)
             .with_signals(signals, signals_note);
@@ -452,13 +448,14 @@ impl App {
             app = app.with_invitations(inv.pending, inv.triage, inv.rules);
         }
         app = app.with_history(history);
-        if status_is_warning {
+        let (status, is_warning) = strings::opening_status(&report);
+        if is_warning {
             app.warn(status);
         } else {
             app.info(status);
         }
-        app.invitations_note = invitations_note;
-        app.history.note = history_note;
+        app.invitations_note = strings::NO_INVITATIONS.to_owned();
+        app.history.note = strings::history_note(&report);
         app
     }
 }

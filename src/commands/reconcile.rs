@@ -68,7 +68,10 @@ pub fn run(export_path: &Path, data_dir: &Path, json: bool) -> Result<String, Re
         // Plain strings and numbers: serialising cannot fail.
         serde_json::to_string_pretty(&summary).unwrap_or_default() + "\n"
     } else {
-        text(&summary, reconciled.verification.summary())
+        text(
+            &summary,
+            crate::app::strings::verification_summary(&reconciled.verification),
+        )
     })
 }
 

@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::Path;
+use unconnect::app::strings::opening_status;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use unconnect::model::history::{Kind, Status};
@@ -97,8 +98,12 @@ fn a_newer_export_verifies_the_gone_and_finds_the_still_connected_once() {
 
     // The export the removals were made from (same day, time unknown): changes nothing.
     let s = open(&first, &data);
-    assert_eq!(s.loaded.reconciled.verification.findings, []);
-    assert!(!s.loaded.status.contains("Since your last export"));
+    assert_eq!(s.loaded.report.reconciled.verification.findings, []);
+    assert!(
+        !opening_status(&s.loaded.report)
+            .0
+            .contains("Since your last export")
+    );
     let statuses = |s: &session::Session| -> Vec<(String, Status)> {
         s.loaded
             .history
@@ -131,11 +136,11 @@ fn a_newer_export_verifies_the_gone_and_finds_the_still_connected_once() {
         ("Eve Pending", Status::Verified)
     );
     assert!(
-        s.loaded.status.starts_with(
+        opening_status(&s.loaded.report).0.starts_with(
             "Since your last export: 1 removal verified, 2 still connected, 1 withdrawal verified."
         ),
         "{}",
-        s.loaded.status
+        opening_status(&s.loaded.report).0
     );
     let p = s.loaded.history.progress(Kind::Removal);
     assert_eq!(
@@ -159,6 +164,10 @@ fn a_newer_export_verifies_the_gone_and_finds_the_still_connected_once() {
     // The same export again: nothing new to record, nothing to announce.
     let s = open(&newer, &data);
     assert_eq!(s.store.journal.entries().len(), entries);
-    assert!(!s.loaded.status.contains("Since your last export"));
+    assert!(
+        !opening_status(&s.loaded.report)
+            .0
+            .contains("Since your last export")
+    );
     assert_eq!(statuses(&s).len(), 3);
 }

@@ -13,11 +13,11 @@ use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEven
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use unconnect::app::keys::{Key, KeyCode};
+use unconnect::app::strings::signals_note;
 use unconnect::app::{Action, App, Mode};
 use unconnect::model::roster::people_triage;
 use unconnect::model::signals::Signals;
 use unconnect::model::triage::Side;
-use unconnect::session::signals_note;
 use unconnect::ui::layout::{ScreenLayout, hit, layout};
 use unconnect::ui::{Screen, Theme};
 

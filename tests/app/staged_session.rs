@@ -3,6 +3,7 @@
 //! writes their names, read from the export they were staged from.
 
 use crate::support;
+use unconnect::app::strings::opening_status;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -105,9 +106,11 @@ fn staged_by_identity_restores_keeps_others_aside_and_exports_with_names() {
     let s = open(&first, &data);
     assert_eq!(staged_names(&s), ["Ada", "Cy"]);
     assert!(
-        s.loaded.status.contains("Restored 2 staged"),
+        opening_status(&s.loaded.report)
+            .0
+            .contains("Restored 2 staged"),
         "{}",
-        s.loaded.status
+        opening_status(&s.loaded.report).0
     );
     drop(s);
 
@@ -188,14 +191,16 @@ fn a_staged_file_of_identities_written_whole_is_still_restored() {
     let s = open(&first, &data);
     assert_eq!(staged_names(&s), ["Ada", "Cy"]);
     assert!(
-        s.loaded.status.contains("Restored 2 staged"),
+        opening_status(&s.loaded.report)
+            .0
+            .contains("Restored 2 staged"),
         "{}",
-        s.loaded.status
+        opening_status(&s.loaded.report).0
     );
     assert!(
-        !s.loaded.status_is_warning,
+        !opening_status(&s.loaded.report).1,
         "nothing damaged: {}",
-        s.loaded.status
+        opening_status(&s.loaded.report).0
     );
     // Saved again in the current form; the one not in this export is kept aside.
     stage(&s, &["Ada"]);

@@ -7,7 +7,9 @@
 
 use std::path::Path;
 
+mod opening;
 mod screens;
+pub use opening::*;
 pub use screens::*;
 
 pub const INDEXING_FAILED: &str =

@@ -44,32 +44,6 @@ pub struct Verification {
     pub too_recent: usize,
 }
 
-impl Verification {
-    /// "Since your last export: 30 removals verified, 9 still connected"; `None` when
-    /// nothing changed.
-    pub fn summary(&self) -> Option<String> {
-        let counted =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut parts = Vec::new();
-        if self.removals_verified > 0 {
-            let n = counted(self.removals_verified, "removal", "removals");
-            parts.push(format!("{n} verified"));
-        }
-        if self.removals_still_connected > 0 {
-            parts.push(format!("{} still connected", self.removals_still_connected));
-        }
-        if self.withdrawals_verified > 0 {
-            let n = counted(self.withdrawals_verified, "withdrawal", "withdrawals");
-            parts.push(format!("{n} verified"));
-        }
-        if self.withdrawals_still_pending > 0 {
-            let n = counted(self.withdrawals_still_pending, "invitation", "invitations");
-            parts.push(format!("{n} still pending"));
-        }
-        (!parts.is_empty()).then(|| format!("Since your last export: {}", parts.join(", ")))
-    }
-}
-
 /// Checks every record made before `export` was taken: absent (`present` says no) is
 /// verified, present is still there. Only findings that change a status are returned.
 /// `present(kind, i)` is about the `i`th record of `history`'s list of `kind`; it is
