@@ -211,7 +211,7 @@ fn session_bench(c: &mut Criterion) {
     std::fs::copy(&template, checked.join("journal.jsonl")).expect("copy journal");
     let first = open_session(&export, &checked);
     assert_eq!(
-        first.0.loaded.reconciled.verification.findings.len(),
+        first.0.loaded.report.reconciled.verification.findings.len(),
         REMOVED
     );
     drop(first);
@@ -244,7 +244,7 @@ fn session_bench(c: &mut Criterion) {
             |()| {
                 let opened = open_session(&export, &fresh);
                 assert_eq!(
-                    opened.0.loaded.reconciled.verification.findings.len(),
+                    opened.0.loaded.report.reconciled.verification.findings.len(),
                     REMOVED
                 );
                 opened
@@ -257,7 +257,7 @@ fn session_bench(c: &mut Criterion) {
             || (),
             |()| {
                 let opened = open_session(&export, &checked);
-                assert!(opened.0.loaded.reconciled.verification.findings.is_empty());
+                assert!(opened.0.loaded.report.reconciled.verification.findings.is_empty());
                 opened
             },
             BatchSize::PerIteration,
