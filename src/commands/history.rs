@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::model::history::{Kind, Record};
 use crate::store::{DataDir, Journal, StoreError};
-use crate::text_safety::safe;
+use crate::text_safety::{json_safe, safe};
 
 #[derive(Debug, Serialize)]
 pub struct Row<'a> {
@@ -60,8 +60,10 @@ pub fn run(data_dir: &Path, json: bool) -> Result<String, StoreError> {
         .map(row)
         .collect();
     if json {
-        // Plain strings: serialising cannot fail.
-        return Ok(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n");
+        // Plain strings: serialising cannot fail. Names are the export's text: C1
+        // controls, DEL and bidi controls are escaped as `check --json` does.
+        let json = serde_json::to_string_pretty(&rows).unwrap_or_default();
+        return Ok(json_safe(&json).into_owned() + "\n");
     }
     let mut out = String::new();
     for r in &rows {
