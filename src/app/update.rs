@@ -199,6 +199,8 @@ impl App {
                     let url = self.item_url(kind, id);
                     if url.is_empty() {
                         self.warn("This export has no profile URL for this row");
+                    } else if let Err(refused) = crate::text_safety::clipboard_url(&url) {
+                        self.warn(refused.to_string());
                     } else {
                         let message = format!("Copied to the clipboard: {url}");
                         return vec![Effect::Copy { text: url, message }];

@@ -12,6 +12,7 @@ use crate::model::triage::Place;
 use crate::session::Later;
 use crate::store::journal;
 use crate::store::staged::StagedEntry;
+use crate::text_safety;
 
 /// Writes of up to this many items (LinkedIn's cap on connections) are durable before
 /// the next frame; larger ones finish on the writer while the UI goes on.
@@ -158,6 +159,12 @@ impl Runtime {
             Effect::CompletePath(typed) => {
                 let (input, candidates) = paths::complete(&typed, paths::home().as_deref());
                 app.path_completed(input, &candidates);
+            }
+            // Only LinkedIn's https pages and checked mailto: links reach the opener.
+            Effect::OpenUrl(url) if text_safety::openable_url(&url).is_err() => {
+                if let Err(refused) = text_safety::openable_url(&url) {
+                    app.warn(refused.to_string());
+                }
             }
             Effect::OpenUrl(url) => match open::that_detached(&url) {
                 Ok(()) => app.info(format!("Opened {url} in your browser")),

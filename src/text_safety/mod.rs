@@ -7,6 +7,8 @@
 
 pub mod links;
 
+pub use links::{Refusal, clipboard_url, openable_url};
+
 use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;

@@ -15,4 +15,5 @@ mod screens_signals;
 mod screens_untrusted;
 mod staged_session;
 mod timeline;
+mod untrusted_links;
 mod writer;
