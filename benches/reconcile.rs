@@ -244,7 +244,14 @@ fn session_bench(c: &mut Criterion) {
             |()| {
                 let opened = open_session(&export, &fresh);
                 assert_eq!(
-                    opened.0.loaded.report.reconciled.verification.findings.len(),
+                    opened
+                        .0
+                        .loaded
+                        .report
+                        .reconciled
+                        .verification
+                        .findings
+                        .len(),
                     REMOVED
                 );
                 opened
@@ -257,7 +264,16 @@ fn session_bench(c: &mut Criterion) {
             || (),
             |()| {
                 let opened = open_session(&export, &checked);
-                assert!(opened.0.loaded.report.reconciled.verification.findings.is_empty());
+                assert!(
+                    opened
+                        .0
+                        .loaded
+                        .report
+                        .reconciled
+                        .verification
+                        .findings
+                        .is_empty()
+                );
                 opened
             },
             BatchSize::PerIteration,

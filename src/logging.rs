@@ -9,9 +9,11 @@ use std::sync::Mutex;
 
 use tracing_subscriber::EnvFilter;
 
+use crate::commands::drafts::DraftsError;
 use crate::error::ImportError;
 use crate::session::SessionError;
 use crate::store::{StoreError, fsutil};
+use crate::text_safety::escape;
 
 /// What is logged when only `--log-file` is given.
 const DEFAULT_FILTER: &str = "unconnect=info";
@@ -77,10 +79,15 @@ pub fn init(log_file: Option<&Path>, data_dir: Option<&Path>) -> Result<Option<P
 }
 
 /// An error as the log tells it: its message, less the details that can quote a person
-/// (a JSON parser's reason quotes the text it choked on; a CSV header is the file's text).
+/// (a JSON parser's reason quotes the text it choked on; a CSV header is the file's text;
+/// a draft's file name is the person's name), escaped like every message.
 pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
-    // Store errors name files and system errors only; none quotes a file's text (a
-    // damaged staged line is set aside, not quoted).
+    escape(&unescaped(error)).into_owned()
+}
+
+fn unescaped(error: &(dyn std::error::Error + 'static)) -> String {
+    // Store errors name the data folder's files and system errors only; none quotes a
+    // file's text (a damaged staged line is set aside, not quoted).
     let store = |e: &StoreError| e.to_string();
     let import = |e: &ImportError| match e {
         ImportError::Csv { path, line, .. } => format!("{path}, line {line}: unreadable CSV"),
@@ -89,6 +96,9 @@ pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
         }
         other => other.to_string(),
     };
+    if let Some(e) = error.downcast_ref::<DraftsError>() {
+        return drafts(e);
+    }
     if let Some(e) = error.downcast_ref::<SessionError>() {
         return match e {
             SessionError::Import(e) => import(e),
@@ -103,6 +113,26 @@ pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
         return import(e);
     }
     error.to_string()
+}
+
+/// Drafts are named after the people they are to, so no path of a drafts error is
+/// logged: only what went wrong, as the system said it.
+fn drafts(e: &DraftsError) -> String {
+    if let DraftsError::NoBatch(_) = e {
+        return e.to_string();
+    }
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if let Some(io) = c.downcast_ref::<std::io::Error>() {
+            let what = match e {
+                DraftsError::Template { .. } => "reading the template",
+                _ => "writing the drafts",
+            };
+            return format!("{what} failed: {io}");
+        }
+        cause = c.source();
+    }
+    "writing the drafts failed".to_owned()
 }
 
 #[cfg(test)]
@@ -124,5 +154,48 @@ mod tests {
         );
         let locked = StoreError::Locked { path: "d".into() };
         assert_eq!(describe(&locked), locked.to_string());
+    }
+
+    #[test]
+    fn a_failed_draft_is_logged_without_its_file_name() {
+        let full = || std::io::Error::from_raw_os_error(28);
+        let failed = DraftsError::Store(StoreError::Io {
+            path: "/home/me/drafts/Ada-Lovelace.eml".into(),
+            source: full(),
+        });
+        let logged = describe(&failed);
+        assert!(
+            !logged.contains("Ada") && !logged.contains("Lovelace"),
+            "{logged}"
+        );
+        assert!(
+            logged.starts_with("writing the drafts failed: "),
+            "{logged}"
+        );
+        assert_eq!(
+            failed.to_string(),
+            format!("/home/me/drafts/Ada-Lovelace.eml: {}", full()),
+            "the user is told which"
+        );
+        // Through the report main logs, as it is wrapped there.
+        let report = color_eyre::Report::from(failed);
+        let logged = describe(report.as_ref());
+        assert!(!logged.contains("Ada"), "{logged}");
+    }
+
+    #[test]
+    fn the_log_gets_no_raw_control_characters() {
+        let e = StoreError::Locked {
+            path: "d\u{1b}]0;x\u{7}\u{9b}\u{202e}".into(),
+        };
+        let logged = describe(&e);
+        assert!(
+            !logged.chars().any(crate::text_safety::is_unsafe),
+            "{logged:?}"
+        );
+        assert!(
+            logged.starts_with("d\\u001b]0;x\\u0007\\u009b\\u202e: "),
+            "{logged}"
+        );
     }
 }

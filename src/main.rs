@@ -23,7 +23,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!(error = %logging::describe(e.as_ref()), "failed");
-            eprintln!("unconnect: {e}");
+            // An error may quote a path, a config value or an export's text: escaped.
+            eprintln!(
+                "unconnect: {}",
+                unconnect::text_safety::escape(&e.to_string())
+            );
             ExitCode::from(2)
         }
     }

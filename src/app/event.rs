@@ -74,6 +74,9 @@ pub enum OpenOutcome {
     OnClipboard(String),
     /// No browser could be started, and the clipboard failed too.
     Failed(String),
+    /// Not a link the opener may be given (not LinkedIn's https pages, nor a checked
+    /// `mailto:`): why.
+    Refused(String),
 }
 
 impl App {
@@ -118,6 +121,7 @@ impl App {
                     self.warn(strings::no_browser_url_copied(&error, &url));
                 }
                 OpenOutcome::Failed(error) => self.error(strings::no_browser(&error, &url)),
+                OpenOutcome::Refused(why) => self.warn(why),
             },
             Event::Copied {
                 text,

@@ -133,7 +133,16 @@ impl App {
         self.history.list_mut(hk).triage.select_row(Side::Left, row);
         let mut effects = Vec::new();
         match self.history.open_target {
-            OpenTarget::Profile if !url.is_empty() => effects.push(Effect::OpenUrl(url)),
+            // A link the opener would refuse is not marked opened either.
+            OpenTarget::Profile if !url.is_empty() => {
+                match crate::text_safety::openable_url(&url) {
+                    Ok(_) => effects.push(Effect::OpenUrl(url)),
+                    Err(refused) => {
+                        self.warn(refused.to_string());
+                        return Vec::new();
+                    }
+                }
+            }
             _ => {
                 effects.push(Effect::Copy {
                     text: name.clone(),

@@ -191,6 +191,8 @@ impl App {
                     let url = self.item_url(kind, id);
                     if url.is_empty() {
                         self.warn(strings::NO_URL);
+                    } else if let Err(refused) = crate::text_safety::clipboard_url(&url) {
+                        self.warn(refused.to_string());
                     } else {
                         let message = strings::copied(&url);
                         return vec![Effect::Copy { text: url, message }];

@@ -122,23 +122,11 @@ pub fn run(
 }
 
 fn read_template(path: &Path) -> Result<Template, DraftsError> {
-    use std::io::Read as _;
-    let err = |source| DraftsError::Template {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(err)?
-        .take(MAX_TEMPLATE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(err)?;
-    if bytes.len() as u64 > MAX_TEMPLATE_BYTES {
-        return Err(err(std::io::Error::other(
-            "too large for a template (at most 64 KiB)",
-        )));
-    }
-    let text =
-        String::from_utf8(bytes).map_err(|_| err(std::io::Error::other("not UTF-8 text")))?;
-    Ok(Template::parse(&text))
+    // A regular file only (a FIFO would wait forever), and a size cap.
+    crate::config::small_file::read_text(path, MAX_TEMPLATE_BYTES)
+        .map(|text| Template::parse(&text))
+        .map_err(|source| DraftsError::Template {
+            path: path.to_path_buf(),
+            source,
+        })
 }

@@ -14,6 +14,7 @@ use crate::store::export::Table;
 use crate::store::journal::in_force;
 use crate::store::staged::{IdList, StagedSet};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError, staged};
+use crate::text_safety::escape;
 
 /// Removed people with the local date of their removal.
 pub fn removed_people(entries: &[JournalEntry]) -> Vec<(&Person, NaiveDate)> {
@@ -53,7 +54,7 @@ pub fn table(
                 // Read-only here: the app sets the damaged lines aside on its next start.
                 eprintln!(
                     "unconnect: warning: {}: {} damaged line(s) skipped ({:?}); the rest is exported",
-                    path.display(),
+                    escape(&path.display().to_string()),
                     damaged.len(),
                     damaged
                 );

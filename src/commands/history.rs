@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::model::history::{History, Kind, Record};
 use crate::store::{DataDir, Journal, StoreError};
-use crate::text_safety::safe;
+use crate::text_safety::{json_safe, safe};
 
 #[derive(Debug, Serialize)]
 pub struct Row<'a> {
@@ -65,16 +65,27 @@ pub fn write(data_dir: &Path, json: bool, out: &mut dyn Write) -> Result<(), Sto
     let rows = || history.removals.iter().chain(&history.withdrawals).map(row);
     let mut out = io::BufWriter::new(out);
     let written = if json {
-        let mut json = serde_json::Serializer::pretty(&mut out);
-        serde::Serializer::collect_seq(&mut json, rows())
-            .map_err(io::Error::from)
-            .and_then(|()| out.write_all(b"\n"))
+        json_rows(rows(), &mut out)
     } else {
         text(&history, rows(), &mut out)
     };
     written
         .and_then(|()| out.flush())
         .map_err(StoreError::io("standard output"))
+}
+
+/// The rows as one pretty JSON array, a row at a time (as serde_json lays an array out).
+/// Names are the export's text: C1 controls, DEL and bidi controls are escaped as
+/// `check --json` does.
+fn json_rows<'a>(rows: impl Iterator<Item = Row<'a>>, out: &mut dyn Write) -> io::Result<()> {
+    let mut any = false;
+    for r in rows {
+        out.write_all(if any { b",\n  " } else { b"[\n  " })?;
+        any = true;
+        let one = serde_json::to_string_pretty(&r).map_err(io::Error::from)?;
+        out.write_all(json_safe(&one.replace('\n', "\n  ")).as_bytes())?;
+    }
+    out.write_all(if any { b"\n]\n" } else { b"[]\n" })
 }
 
 fn text<'a>(

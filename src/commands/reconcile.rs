@@ -11,6 +11,7 @@ use crate::import;
 use crate::model::history::{History, Kind};
 use crate::session::{SessionError, reconcile};
 use crate::store::{DataDir, Journal, StoreError};
+use crate::text_safety::{escape, json_safe};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReconcileError {
@@ -56,17 +57,19 @@ pub fn run(export_path: &Path, data_dir: &Path, json: bool) -> Result<String, Re
     let data = DataDir::open_locked(data_dir)?;
     let (mut journal, recovery) = Journal::open(&data.journal_path())?;
     if let Some(message) = recovery.message() {
-        eprintln!("unconnect: warning: {message}");
+        eprintln!("unconnect: warning: {}", escape(&message));
     }
     let mut history = crate::store::journal::history(journal.entries());
     let reconciled = reconcile::reconcile(&mut journal, &mut history, &export)?;
     let Some(date) = reconciled.export_date else {
-        return Err(ReconcileError::NoDate(export_path.display().to_string()));
+        return Err(ReconcileError::NoDate(
+            escape(&export_path.display().to_string()).into_owned(),
+        ));
     };
     let summary = summarise(&history, &reconciled, date.day);
     Ok(if json {
         // Plain strings and numbers: serialising cannot fail.
-        serde_json::to_string_pretty(&summary).unwrap_or_default() + "\n"
+        json_safe(&serde_json::to_string_pretty(&summary).unwrap_or_default()).into_owned() + "\n"
     } else {
         text(
             &summary,

@@ -7,6 +7,7 @@
 
 pub mod file;
 pub mod print;
+pub mod small_file;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,27 +18,34 @@ use crate::app::history::OpenTarget;
 use crate::app::keymap::KeymapError;
 use crate::app::{Key, Keymap};
 use crate::model::InvitationRules;
+use crate::text_safety::escape;
 use crate::ui::theme::{Palette, Theme, no_color_requested};
 
 /// The environment variable naming a config file.
 pub const CONFIG_ENV: &str = "UNCONNECT_CONFIG";
 
+/// Each one line naming the file; the path and the message (which may quote the file's
+/// text: a key, a colour) escaped, so a config file cannot act on the terminal.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: {source}")]
+    #[error("{}: {}", shown(.path), escape(&.source.to_string()))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}, line {line}, column {column}: {message}")]
+    #[error("{}, line {line}, column {column}: {}", shown(.path), escape(.message))]
     At {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("{path}: {message}")]
+    #[error("{}: {}", shown(.path), escape(.message))]
     File { path: PathBuf, message: String },
+}
+
+fn shown(path: &Path) -> String {
+    escape(&path.display().to_string()).into_owned()
 }
 
 /// The effective configuration.
@@ -90,7 +98,8 @@ impl Config {
     /// flags and environment over it.
     pub fn load(explicit: Option<&Path>, overrides: RuleOverrides) -> Result<Config, ConfigError> {
         let mut config = match path(explicit) {
-            Some((path, named)) => match std::fs::read_to_string(&path) {
+            Some((path, named)) => match small_file::read_text(&path, small_file::MAX_CONFIG_BYTES)
+            {
                 Ok(text) => Config::parse(&text, &path)?,
                 Err(e) if !named && e.kind() == std::io::ErrorKind::NotFound => Config::default(),
                 Err(source) => return Err(ConfigError::Read { path, source }),

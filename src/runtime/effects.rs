@@ -12,6 +12,7 @@ use crate::model::triage::Place;
 use crate::session::Later;
 use crate::store::journal;
 use crate::store::staged::StagedEntry;
+use crate::text_safety;
 
 /// Writes of up to this many items (LinkedIn's cap on connections) are durable before
 /// the next frame; larger ones finish on the writer while the UI goes on.
@@ -172,12 +173,17 @@ impl Runtime {
                 self.tell(app, Event::PathCompleted { input, candidates });
             }
             Effect::OpenUrl(url) => {
-                let outcome = match open::that_detached(&url) {
-                    Ok(()) => OpenOutcome::Opened,
-                    // Copied: with mouse capture on, the user cannot select it on the screen.
-                    Err(e) => match clipboard::copy(&url) {
-                        Ok(()) => OpenOutcome::OnClipboard(e.to_string()),
-                        Err(_) => OpenOutcome::Failed(e.to_string()),
+                // Only LinkedIn's https pages and checked mailto: links reach the opener.
+                let outcome = match text_safety::openable_url(&url) {
+                    Err(refused) => OpenOutcome::Refused(refused.to_string()),
+                    Ok(_) => match open::that_detached(&url) {
+                        Ok(()) => OpenOutcome::Opened,
+                        // Copied: with mouse capture on, the user cannot select it on the
+                        // screen.
+                        Err(e) => match clipboard::copy(&url) {
+                            Ok(()) => OpenOutcome::OnClipboard(e.to_string()),
+                            Err(_) => OpenOutcome::Failed(e.to_string()),
+                        },
                     },
                 };
                 self.tell(app, Event::Opened { url, outcome });

@@ -6,11 +6,13 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use chrono::NaiveDate;
+use unicode_width::UnicodeWidthChar;
 
 use super::fsutil;
+
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::{Invitation, Person};
-use crate::text_safety::{is_invisible_or_format, safe};
+use crate::text_safety::{is_invisible_or_format, is_unsafe, safe};
 
 /// How Invitations.csv writes `Sent At`: `2/12/26, 11:44 AM`.
 pub const LINKEDIN_SENT_AT: &str = "%-m/%-d/%y, %-I:%M %p";
@@ -27,16 +29,26 @@ pub const CONNECTION_COLUMNS: [&str; 7] = [
 
 /// OWASP CSV injection: a cell a spreadsheet would read as a formula gets a leading `'`.
 /// Spreadsheets also take the full-width and small forms of `= + - @` (and the minus
-/// sign), and skip leading spaces and invisible characters, so those are looked past.
+/// sign), and drop leading spaces, controls (NUL among them) and invisible characters,
+/// so everything that takes no cell is looked past.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    let first_seen = cell
-        .chars()
-        .find(|&c| !(c.is_whitespace() || is_invisible_or_format(c)));
+    let first_seen = cell.chars().find(|&c| !takes_no_cell(c));
     if cell.starts_with(['\t', '\r']) || first_seen.is_some_and(starts_formula) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
     }
+}
+
+/// Spaces, and what is drawn as nothing: controls, format and zero-width characters.
+fn takes_no_cell(c: char) -> bool {
+    c.is_whitespace()
+        || is_unsafe(c)
+        || is_invisible_or_format(c)
+        || UnicodeWidthChar::width(c).is_none_or(|w| w == 0)
+        // Format characters (Unicode's Cf) that width tables give a cell.
+        || matches!(c, '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{08E2}'
+            | '\u{FFF9}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}' | '\u{13430}'..='\u{1343F}')
 }
 
 fn starts_formula(c: char) -> bool {
@@ -204,6 +216,95 @@ mod tests {
             assert_eq!(neutralise(bad), format!("'{bad}"), "{bad:?}");
         }
         assert_eq!(neutralise("\u{200B}Ada"), "\u{200B}Ada");
+    }
+
+    /// Prefixes a spreadsheet drops or skips before it reads a formula.
+    const HIDDEN_PREFIXES: [&str; 24] = [
+        "\0",
+        "\0\0",
+        "\u{1}",
+        "\u{8}",
+        "\u{b}",
+        "\u{c}",
+        "\u{1b}",
+        "\u{1f}",
+        "\u{7f}",
+        "\u{80}",
+        "\u{85}",
+        "\u{9b}",
+        "\u{a0}",
+        "\u{ad}",
+        "\u{200b}",
+        "\u{200e}",
+        "\u{202e}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{2066}",
+        "\u{feff}",
+        "\u{fff9}",
+        "\u{e0001}",
+        "\0\u{200b} ",
+    ];
+    const FORMULAS: [&str; 4] = [
+        "=1+1",
+        "=HYPERLINK(\"https://evil.example\",\"x\")",
+        "@SUM(1)",
+        "+1",
+    ];
+
+    #[test]
+    fn a_formula_behind_nul_or_any_invisible_prefix_is_neutralised() {
+        for prefix in HIDDEN_PREFIXES {
+            for formula in FORMULAS {
+                let cell = format!("{prefix}{formula}");
+                assert_eq!(neutralise(&cell), format!("'{cell}"), "{cell:?}");
+            }
+            let plain = format!("{prefix}Ada");
+            assert_eq!(neutralise(&plain), plain, "{plain:?}");
+        }
+    }
+
+    #[test]
+    fn every_table_neutralises_nul_formulas_in_every_column() {
+        for formula in FORMULAS {
+            let evil = format!("\0{formula}");
+            let p = Person {
+                first_name: evil.clone(),
+                last_name: evil.clone(),
+                url: evil.clone(),
+                email: evil.clone(),
+                company: evil.clone(),
+                position: evil.clone(),
+                ..Default::default()
+            };
+            let inv = Invitation {
+                from: evil.clone(),
+                to: evil.clone(),
+                sent_at: None,
+                message: evil.clone(),
+                direction: crate::model::Direction::Outgoing,
+                inviter_url: evil.clone(),
+                invitee_url: evil.clone(),
+            };
+            for table in [
+                Table::of_people([(&p, None)], true),
+                Table::of_people([(&p, None)], false),
+                Table::of_invitations([(&inv, None)], true),
+                Table::of_invitations([(&inv, None)], false),
+            ] {
+                for excel in [false, true] {
+                    let mut out = Vec::new();
+                    table.write_to(&mut out, excel).unwrap();
+                    let mut reader = csv::Reader::from_reader(out.as_slice());
+                    let row = reader.records().next().unwrap().unwrap();
+                    let filled: Vec<&str> = row.iter().filter(|c| !c.is_empty()).collect();
+                    assert!(filled.len() >= 2, "{row:?}");
+                    for cell in filled {
+                        assert_eq!(cell, format!("'{evil}"), "in {:?}", table.header);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -133,3 +133,31 @@ fn flags_and_environment_win_over_the_file_which_wins_over_the_defaults() {
     );
     assert!(missing.unwrap_err().to_string().contains("nope.toml"));
 }
+
+/// A value a config file sets is quoted in the error escaped: it can neither retitle the
+/// terminal, clear the screen nor move the cursor.
+#[test]
+fn errors_quote_the_files_text_escaped() {
+    let cases = [
+        // TOML's \u escapes put the raw controls in the value.
+        "[theme]\ncursor = \"\\u001b]0;pwned\\u0007\\u001b[2J\\u009b2J\"\n",
+        "[keys]\n\"\\u001b]0;pwned\\u0007\" = \"x\"\n",
+        "[rules]\nopen = \"\\u001b[2J\\u202e\\u2028\"\n",
+        "[keys]\nquit = \"\\u001b[2J\"\n",
+    ];
+    for text in cases {
+        let message = parse(text).unwrap_err().to_string();
+        assert!(
+            !message.chars().any(unconnect::text_safety::is_unsafe),
+            "{text:?}: {message:?}"
+        );
+        assert!(message.contains("\\u001b"), "{message}");
+        assert_eq!(message.lines().count(), 1, "{message}");
+    }
+    let path = Path::new("/tmp/evil\u{1b}]0;x\u{7}.toml");
+    let message = Config::parse("[x]\n", path).unwrap_err().to_string();
+    assert!(
+        message.starts_with("/tmp/evil\\u001b]0;x\\u0007.toml, line 1"),
+        "{message}"
+    );
+}

@@ -16,4 +16,5 @@ mod screens_untrusted;
 mod staged_session;
 mod tab_keys;
 mod timeline;
+mod untrusted_links;
 mod writer;

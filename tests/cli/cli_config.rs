@@ -161,3 +161,72 @@ fn a_bad_file_is_one_line_and_exit_2_before_anything_else() {
     );
     assert!(!home.path().join("data").exists(), "nothing was written");
 }
+
+#[cfg(unix)]
+fn fifo(path: &std::path::Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+/// Runs with a deadline: a FIFO opened for reading waits for a writer forever.
+fn run_within(home: &std::path::Path, args: &[&str], seconds: u64) -> (i32, String, String) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let home = home.to_path_buf();
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    std::thread::spawn(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let _ = tx.send(run(&home, &args, &[]));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(seconds))
+        .expect("unconnect answered in time instead of waiting on the file")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_fifo_as_config_or_template_is_refused_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    let pipe = home.path().join("pipe");
+    fifo(&pipe);
+    let pipe = pipe.to_str().unwrap();
+    for (file, what) in [("/dev/zero", "a device"), (pipe, "a named pipe (FIFO)")] {
+        let (code, stdout, stderr) = run_within(home.path(), &["--config", file, "config"], 10);
+        assert_eq!(code, 2, "{stderr}");
+        assert_eq!(stdout, "");
+        assert_eq!(
+            stderr.trim_end(),
+            format!("unconnect: {file}: {what}, not a regular file")
+        );
+        let out = home.path().join("drafts");
+        let (code, _, stderr) = run_within(
+            home.path(),
+            &["drafts", "-o", out.to_str().unwrap(), "--template", file],
+            10,
+        );
+        assert_eq!(code, 2, "{stderr}");
+        assert_eq!(
+            stderr.trim_end(),
+            format!("unconnect: {file}: {what}, not a regular file")
+        );
+    }
+}
+
+#[test]
+fn a_config_over_1_mib_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let big = home.path().join("big.toml");
+    std::fs::write(&big, format!("# {}\n", "x".repeat(1024 * 1024))).unwrap();
+    let (code, _, stderr) = run(
+        home.path(),
+        &["--config", big.to_str().unwrap(), "config"],
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "unconnect: {}: larger than the 1 MiB unconnect reads",
+            big.display()
+        )
+    );
+}

@@ -120,3 +120,50 @@ fn export_to_a_terminal_shows_escape_sequences_instead_of_running_them() {
         String::from_utf8_lossy(&raw)
     );
 }
+
+#[test]
+fn a_formula_behind_nul_is_neutralised_in_the_removed_and_staged_exports() {
+    for formula in ["=1+1", "=HYPERLINK(\"http://x\",\"y\")", "@SUM(1)"] {
+        let data = tempfile::tempdir().unwrap();
+        let evil = format!("\0{formula}");
+        let person = Person {
+            first_name: evil.clone(),
+            last_name: evil.clone(),
+            url: evil.clone(),
+            email: evil.clone(),
+            company: evil.clone(),
+            position: evil.clone(),
+            ..Default::default()
+        };
+        journal_with(data.path(), person.clone());
+        let (store, _) =
+            StagedStore::<Person>::load(&data.path().join("staged-connections.jsonl")).unwrap();
+        store
+            .save(
+                [StagedEntry {
+                    id: "eve".into(),
+                    item: person,
+                }]
+                .into_iter(),
+            )
+            .unwrap();
+        for (list, excel) in [("removed", false), ("staged", true)] {
+            let out = data.path().join(format!("{list}.csv"));
+            let mut args = vec!["export", list, "-o", out.to_str().unwrap()];
+            if excel {
+                args.push("--excel");
+            }
+            let (code, _, stderr) = run(&args, data.path());
+            assert_eq!(code, 0, "{stderr}");
+            let text = std::fs::read_to_string(&out).unwrap();
+            let mut reader =
+                csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+            let row = reader.records().next().unwrap().unwrap();
+            let filled: Vec<&str> = row.iter().filter(|c| c.contains(formula)).collect();
+            assert_eq!(filled.len(), 6, "{list}: {row:?}");
+            for cell in filled {
+                assert_eq!(cell, format!("'{evil}"), "{list}");
+            }
+        }
+    }
+}

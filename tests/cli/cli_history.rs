@@ -286,3 +286,37 @@ fn drafts_read_back_as_one_recipient_each_and_the_unusable_are_reported() {
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no removal batch \"nope\""));
 }
+
+/// Names with C1 controls (CSI as U+009B, NEL as U+0085), DEL, bidi overrides and
+/// line separators: `history --json` escapes them as `check --json` does, and reads back
+/// as the same names; the text shows stand-ins.
+#[test]
+fn history_json_and_text_escape_c1_del_bidi_and_separators() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let hostile = "Eve\u{9b}2J\u{85}\u{7f}\u{202e}gnp.exe\u{2066}\u{2028}\u{2029}\u{1b}]0;x\u{7}";
+    let people = vec![person(hostile, "X", "eve", "eve@example.com")];
+    let all: People = people.iter().cloned().collect();
+    fs::create_dir_all(&data).unwrap();
+    let (mut journal, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
+    let at = FixedOffset::east_opt(0)
+        .unwrap()
+        .with_ymd_and_hms(2026, 3, 10, 12, 0, 0)
+        .unwrap();
+    journal.append(removal_entries(&all, &[0], at)).unwrap();
+    for args in [&["history", "--json"][..], &["history"]] {
+        let out = stdout(&run(&data, args));
+        let raw: Vec<char> = out
+            .chars()
+            .filter(|&c| c != '\n' && unconnect::text_safety::is_unsafe(c))
+            .collect();
+        assert!(raw.is_empty(), "{args:?} wrote {raw:?} raw: {out:?}");
+    }
+    let json = stdout(&run(&data, &["history", "--json"]));
+    assert!(
+        json.contains("Eve\\u009b2J\\u0085\\u007f\\u202egnp.exe\\u2066\\u2028\\u2029"),
+        "{json}"
+    );
+    let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(back[0]["name"], format!("{hostile} X"));
+}

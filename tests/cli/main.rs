@@ -15,5 +15,6 @@ mod cli_install;
 mod e2e;
 mod e2e_history;
 mod e2e_keep;
+mod e2e_links;
 mod e2e_prompt;
 mod store_kill;

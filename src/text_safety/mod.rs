@@ -1,6 +1,13 @@
-//! Text from an export is untrusted. Before it reaches a terminal (the app's screen, or
-//! the CLI's standard output when that is a terminal) it is made visible-safe: nothing in
-//! it can act on the terminal, and what the app measures as a cell is what terminals draw.
+//! Text from an export or a config file is untrusted. One policy, [`is_unsafe`], says
+//! what must never leave the app raw (C0 and C1 controls, DEL, bidi controls, line and
+//! paragraph separators), and each exit applies it its own way: the screen and the CLI's
+//! text show a visible stand-in ([`safe`]), JSON, error messages and the log an escape
+//! ([`escape`], [`json_safe`]); the opener and the clipboard take only checked links
+//! ([`links`]).
+
+pub mod links;
+
+pub use links::{Refusal, clipboard_url, openable_url};
 
 use std::borrow::Cow;
 
@@ -36,18 +43,31 @@ pub fn safe(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// JSON text with every character [`safe`] would replace written as a `\uXXXX` escape:
-/// still the same JSON value, but nothing a terminal acts on reaches it when printed.
-/// (serde_json escapes C0 controls itself; DEL, C1 controls and bidi overrides it
+/// Text for an error message, a log line or any CLI output: every [`is_unsafe`]
+/// character written as a `\uXXXX` escape, so the text reads the same and nothing in it
+/// acts on a terminal. Plain text is returned as it is; escaping twice changes nothing.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    escape_but(text, None)
+}
+
+/// JSON text with every [`is_unsafe`] character written as a `\uXXXX` escape: still the
+/// same JSON value, but nothing a terminal acts on reaches it when printed. (serde_json
+/// escapes C0 controls itself; DEL, C1 controls, bidi controls and U+2028/U+2029 it
 /// writes raw.) Line breaks outside strings are the pretty-printer's and are kept.
 pub fn json_safe(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(|c| c != '\n' && is_unsafe(c)) {
-        return Cow::Borrowed(json);
+    escape_but(json, Some('\n'))
+}
+
+fn escape_but(text: &str, kept: Option<char>) -> Cow<'_, str> {
+    let escaped = |c: char| Some(c) != kept && is_unsafe(c);
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if c != '\n' && is_unsafe(c) {
-            // Every unsafe character is in the Basic Multilingual Plane: one escape.
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if escaped(c) {
+            // Every unsafe character is in the Basic Multilingual Plane: one escape,
+            // valid in JSON too.
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
@@ -60,8 +80,12 @@ fn needs_change(c: char) -> bool {
     is_unsafe(c) || is_invisible(c) || is_conjoining_jamo(c)
 }
 
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+/// The policy: what no terminal, clipboard, log or error message gets raw. Controls (C0,
+/// DEL, C1: ESC starts sequences, U+0085 and U+009B act like newline and CSI), bidi
+/// controls (they reorder what follows), and U+2028/U+2029, which some terminals and
+/// editors break lines at and width tables count as nothing.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Characters that change how text runs without being seen: a formula hides behind them.
@@ -151,12 +175,31 @@ mod tests {
     }
 
     #[test]
+    fn line_and_paragraph_separators_are_shown_not_drawn() {
+        assert_eq!(safe("Mar\u{2028}3024\u{2029}"), "Mar\u{FFFD}3024\u{FFFD}");
+        assert_eq!(escape("a\u{2028}b"), "a\\u2028b");
+    }
+
+    #[test]
+    fn escaping_leaves_plain_text_and_makes_every_unsafe_character_visible() {
+        assert!(matches!(escape("José 山田 \\u001b"), Cow::Borrowed(_)));
+        let hostile = "Eve\u{1b}]0;pwned\u{7}\u{9b}2J\u{85}\u{7f}\u{202e}\u{2066}\r\n\t";
+        let shown = escape(hostile);
+        assert_eq!(
+            shown,
+            "Eve\\u001b]0;pwned\\u0007\\u009b2J\\u0085\\u007f\\u202e\\u2066\\u000d\\u000a\\u0009"
+        );
+        assert_eq!(escape(&shown), shown, "escaping twice changes nothing");
+    }
+
+    #[test]
     fn json_keeps_its_value_but_loses_raw_controls() {
         let json =
-            serde_json::to_string_pretty(&["Eve\u{9b}31m\u{7f}\u{202e}x", "\u{1b}[2J"]).unwrap();
+            serde_json::to_string_pretty(&["Eve\u{9b}31m\u{7f}\u{202e}x\u{2028}", "\u{1b}[2J"])
+                .unwrap();
         let shown = json_safe(&json);
         assert!(!shown.chars().any(|c| c != '\n' && is_unsafe(c)), "{shown}");
         let back: Vec<String> = serde_json::from_str(&shown).unwrap();
-        assert_eq!(back, ["Eve\u{9b}31m\u{7f}\u{202e}x", "\u{1b}[2J"]);
+        assert_eq!(back, ["Eve\u{9b}31m\u{7f}\u{202e}x\u{2028}", "\u{1b}[2J"]);
     }
 }
