@@ -461,7 +461,7 @@ impl App {
 }
 
 impl App {
-    /// The Connections list's triage (tests, benchmarks and the runtime's sort orders).
+    /// The Connections list's triage, read-only: the runtime saves its keep list from it.
     pub fn triage(&self) -> &Triage {
         &self.connections.triage
     }

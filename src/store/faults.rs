@@ -1,6 +1,8 @@
 //! A test hook for full disks: makes chosen writes and syncs of the store fail, so the
 //! "nothing lost" paths can be tested on any machine, not only on a nearly full one.
-//! Nothing in the app turns it on; tests attach it to a journal or a staged store.
+//! Nothing in the app turns it on: faults can be set up and attached only with the
+//! `test-support` feature (tests, benches), so the shipped binary has no way to fail a
+//! write on purpose; its checks are then always "no fault".
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -19,6 +21,7 @@ pub struct Faults {
 
 impl Faults {
     /// Fails the `n`-th, `2n`-th, … operation (`n` = 0 never fails).
+    #[cfg(feature = "test-support")]
     pub fn fail_every(n: usize) -> Faults {
         Faults {
             every: AtomicUsize::new(n),
@@ -27,17 +30,20 @@ impl Faults {
     }
 
     /// From now on, fails every `n`-th operation (0: none), counting afresh.
+    #[cfg(feature = "test-support")]
     pub fn set_every(&self, n: usize) {
         self.ops.store(0, Ordering::SeqCst);
         self.every.store(n, Ordering::SeqCst);
     }
 
     /// Makes undoing a failed batch fail too (until switched off).
+    #[cfg(feature = "test-support")]
     pub fn fail_rollbacks(&self, fail: bool) {
         self.rollbacks.store(fail, Ordering::SeqCst);
     }
 
     /// How many failures were injected so far.
+    #[cfg(feature = "test-support")]
     pub fn injected(&self) -> usize {
         self.injected.load(Ordering::SeqCst)
     }

@@ -173,6 +173,7 @@ impl Journal {
 
     /// Tests: make this journal's writes fail as `faults` says.
     #[doc(hidden)]
+    #[cfg(feature = "test-support")]
     pub fn inject_faults(&mut self, faults: Arc<Faults>) {
         self.faults = Some(faults);
     }

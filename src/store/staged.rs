@@ -109,6 +109,7 @@ impl<T: Serialize + DeserializeOwned + Clone + Send> StagedStore<T> {
 
     /// Tests: make this store's writes fail as `faults` says.
     #[doc(hidden)]
+    #[cfg(feature = "test-support")]
     pub fn inject_faults(&mut self, faults: Arc<Faults>) {
         self.faults = Some(faults);
     }
