@@ -7,6 +7,8 @@
 //!
 //!     cargo bench --bench hash
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
+
 use std::hash::BuildHasher;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -53,7 +55,10 @@ fn dedupe_hand_written(keys: &[String]) -> usize {
     use std::collections::hash_map::Entry;
     let seed = std::hash::RandomState::new().hash_one(keys.len());
     let mut slots: std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<PassThrough>> =
-        std::collections::HashMap::with_capacity_and_hasher(keys.len(), Default::default());
+        std::collections::HashMap::with_capacity_and_hasher(
+            keys.len(),
+            std::hash::BuildHasherDefault::default(),
+        );
     let mut twins = 0;
     for (i, key) in keys.iter().enumerate() {
         let mut hash = mix_hash(seed, key.as_bytes());
@@ -144,10 +149,10 @@ fn bench(c: &mut Criterion) {
             |b, k| b.iter(|| dedupe_text_table(k)),
         );
         group.bench_with_input(BenchmarkId::new("hand-written", name), &keys, |b, k| {
-            b.iter(|| dedupe_hand_written(k))
+            b.iter(|| dedupe_hand_written(k));
         });
         group.bench_with_input(BenchmarkId::new("hashbrown+mix", name), &keys, |b, k| {
-            b.iter(|| dedupe_hashbrown_mix(k))
+            b.iter(|| dedupe_hashbrown_mix(k));
         });
     }
     group.finish();

@@ -1,5 +1,7 @@
 //! What a keystroke costs: filtering, one frame, moving all shown rows, confirming.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
+
 mod common;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -44,7 +46,7 @@ fn filter(c: &mut Criterion) {
         let mut t = common::app(rows).triage().clone();
         for q in QUERIES {
             group.bench_function(format!("{q:?} {rows} complete"), |b| {
-                b.iter(|| black_box(filter_complete(&mut t, q)))
+                b.iter(|| black_box(filter_complete(&mut t, q)));
             });
         }
         // Typing one more letter narrows the previous result.
@@ -57,13 +59,13 @@ fn filter(c: &mut Criterion) {
                     });
                 }
                 black_box(t.column(Side::Left).shown().len())
-            })
+            });
         });
     }
     let mut t = common::app(1_000_000).triage().clone();
     for q in TERMS {
         group.bench_function(format!("{q:?} 1000000 complete"), |b| {
-            b.iter(|| black_box(filter_complete(&mut t, q)))
+            b.iter(|| black_box(filter_complete(&mut t, q)));
         });
     }
     // Sorted by last name (after oldest first), far from storage order: matched by id,
@@ -72,7 +74,7 @@ fn filter(c: &mut Criterion) {
     t.cycle_sort(Side::Left);
     for q in QUERIES {
         group.bench_function(format!("{q:?} 1000000 by last name complete"), |b| {
-            b.iter(|| black_box(filter_complete(&mut t, q)))
+            b.iter(|| black_box(filter_complete(&mut t, q)));
         });
     }
     t.cycle_sort(Side::Left);
@@ -88,7 +90,7 @@ fn filter(c: &mut Criterion) {
                     (t, job)
                 },
                 BatchSize::LargeInput,
-            )
+            );
         });
         // Until the first chunk (a screenful, or the first block's matches) is shown.
         group.bench_function(format!("{q:?} 1000000 first screenful"), |b| {
@@ -104,7 +106,7 @@ fn filter(c: &mut Criterion) {
                         t.set_filter(Side::Left, "");
                     }
                 });
-            })
+            });
         });
     }
     group.finish();
@@ -124,7 +126,7 @@ fn frame(c: &mut Criterion) {
                 terminal
                     .draw(|f| f.render_widget(Screen::new(&app, &theme), f.area()))
                     .expect("draws");
-            })
+            });
         });
     }
     // The History tab with everyone of a 30,000-row export removed: the same cost.
@@ -138,7 +140,7 @@ fn frame(c: &mut Criterion) {
             terminal
                 .draw(|f| f.render_widget(Screen::new(&app, &theme), f.area()))
                 .expect("draws");
-        })
+        });
     });
     group.finish();
 }
@@ -184,7 +186,7 @@ fn actions(c: &mut Criterion) {
             || app.triage().clone(),
             |mut t| black_box(t.move_all_shown().count),
             BatchSize::LargeInput,
-        )
+        );
     });
     let dir = tempfile::tempdir().expect("temp dir");
     move_all_then_saved(&mut group, &app, 1_000_000, dir.path());
@@ -214,7 +216,7 @@ fn move_all_then_saved(
                 t
             },
             BatchSize::LargeInput,
-        )
+        );
     });
 }
 
@@ -243,7 +245,7 @@ fn confirm(
                 (t, j)
             },
             BatchSize::LargeInput,
-        )
+        );
     });
 }
 

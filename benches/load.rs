@@ -2,6 +2,8 @@
 //! large file); then the date orders the screen opens with; then, in the background, the
 //! search index (two threads) and the name and company orders.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
+
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -15,17 +17,17 @@ fn load(c: &mut Criterion) {
     for rows in [30_000, 1_000_000] {
         let (_dir, path) = common::export_file(rows);
         group.bench_function(format!("parse {rows}"), |b| {
-            b.iter(|| black_box(unconnect::import::load(&path).expect("loads").people.len()))
+            b.iter(|| black_box(unconnect::import::load(&path).expect("loads").people.len()));
         });
         let export = unconnect::import::load(&path).expect("loads");
         group.bench_function(format!("date orders {rows}"), |b| {
-            b.iter(|| black_box(people_triage_first(&export.people, None).len()))
+            b.iter(|| black_box(people_triage_first(&export.people, None).len()));
         });
         group.bench_function(format!("search index {rows}"), |b| {
-            b.iter(|| black_box(people_search_index(&export.people, None).len()))
+            b.iter(|| black_box(people_search_index(&export.people, None).len()));
         });
         group.bench_function(format!("later sorts {rows}"), |b| {
-            b.iter(|| black_box(later_sorts(&export.people, None).len()))
+            b.iter(|| black_box(later_sorts(&export.people, None).len()));
         });
     }
     group.finish();
@@ -66,7 +68,7 @@ fn signals(c: &mut Criterion) {
                 &mut warnings,
             );
             black_box(s.map(|s| s.report.people_with_messages))
-        })
+        });
     });
     group.finish();
 }

@@ -11,6 +11,8 @@
 //! group times the whole open of a session on that export, without a journal and with
 //! one: the difference is what the journal adds to opening.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
+
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -58,7 +60,7 @@ fn reconcile_bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(3));
     // Replaying the journal into statuses: what the History screen needs anyway.
     group.bench_function("history of 30k removals", |b| {
-        b.iter(|| journal::history(&entries))
+        b.iter(|| journal::history(&entries));
     });
     let history = journal::history(&entries);
     group.bench_function("check, 30k removals x 30k rows", |b| {
@@ -66,7 +68,7 @@ fn reconcile_bench(c: &mut Criterion) {
             let v = reconcile::check(&history, &newer, None, &date);
             assert_eq!(v.findings.len(), REMOVED);
             v
-        })
+        });
     });
 
     // The whole step as the session runs it, journaling 30,000 findings (fsynced).
@@ -102,7 +104,7 @@ fn reconcile_bench(c: &mut Criterion) {
                 (journal, history, r.expect("reconcile"))
             },
             BatchSize::PerIteration,
-        )
+        );
     });
     group.bench_function(
         "open, first: journal + history + reconcile, 30k x 30k",
@@ -115,7 +117,7 @@ fn reconcile_bench(c: &mut Criterion) {
                     opened
                 },
                 BatchSize::PerIteration,
-            )
+            );
         },
     );
     // After the first open: the journal holds the findings, and nothing more is written.
@@ -129,7 +131,7 @@ fn reconcile_bench(c: &mut Criterion) {
                 let opened = open(&checked, &export);
                 assert!(opened.2.verification.findings.is_empty());
                 opened
-            })
+            });
         },
     );
     group.finish();
@@ -225,7 +227,7 @@ fn session_bench(c: &mut Criterion) {
             || std::fs::remove_dir_all(&no_journal).ok(),
             |_| open_session(&export, &no_journal),
             BatchSize::PerIteration,
-        )
+        );
     });
     // The journal of an earlier session, on disk: only the fsync of what it appends
     // is the open's.
@@ -257,7 +259,7 @@ fn session_bench(c: &mut Criterion) {
                 opened
             },
             BatchSize::PerIteration,
-        )
+        );
     });
     group.bench_function("open 30k rows, later with 30k removals", |b| {
         b.iter_batched(
@@ -277,7 +279,7 @@ fn session_bench(c: &mut Criterion) {
                 opened
             },
             BatchSize::PerIteration,
-        )
+        );
     });
     group.finish();
 }

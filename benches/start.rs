@@ -3,6 +3,8 @@
 //! versions), and opening a session with no one staged or with everyone staged last
 //! time (import included: compare the two).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
+
 mod common;
 
 use std::hint::black_box;
@@ -75,17 +77,17 @@ fn start(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
     group.bench_function("staged ids read 1M", |b| {
-        b.iter(|| black_box(StagedStore::<Person>::load(&file).expect("loads").1.len()))
+        b.iter(|| black_box(StagedStore::<Person>::load(&file).expect("loads").1.len()));
     });
     group.bench_function("staged ids read 1M, whole URLs (version 2)", |b| {
-        b.iter(|| black_box(StagedStore::<Person>::load(&whole).expect("loads").1.len()))
+        b.iter(|| black_box(StagedStore::<Person>::load(&whole).expect("loads").1.len()));
     });
     let fresh = dir.path().join("fresh");
     group.bench_function("session 1M, nothing staged", |b| {
-        b.iter_custom(|times| opened(&export, &fresh, times))
+        b.iter_custom(|times| opened(&export, &fresh, times));
     });
     group.bench_function("session 1M, everyone staged", |b| {
-        b.iter_custom(|times| opened(&export, &staged, times))
+        b.iter_custom(|times| opened(&export, &staged, times));
     });
     group.finish();
 }

@@ -7,6 +7,8 @@
 //! `heavy` for ROWS writes a heavy networker's history instead: busy seasons and one
 //! address-book accident (see `synthetic::heavy_networker_dates`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
+
 use std::path::Path;
 
 use unconnect::store::DataDir;

@@ -5,6 +5,8 @@
 //!
 //!     cargo build --release && cargo run --release --example startup -- big.csv [RUNS]
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
+
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -74,7 +76,7 @@ fn once(bin: &PathBuf, export: &str) -> (f64, f64, f64, f64) {
     let out = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
     let sink = Arc::clone(&out);
     std::thread::spawn(move || {
-        let mut buf = [0u8; 65536];
+        let mut buf = vec![0u8; 65536];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {
                 break;
@@ -86,8 +88,7 @@ fn once(bin: &PathBuf, export: &str) -> (f64, f64, f64, f64) {
     });
     let seen = |text: &str| {
         out.lock()
-            .map(|o| o.screen().contents().contains(text))
-            .unwrap_or(false)
+            .is_ok_and(|o| o.screen().contents().contains(text))
     };
     let wait = |what: &dyn Fn() -> bool| {
         while !what() {

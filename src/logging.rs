@@ -103,7 +103,7 @@ fn unescaped(error: &(dyn std::error::Error + 'static)) -> String {
         return match e {
             SessionError::Import(e) => import(e),
             SessionError::Store(e) => store(e),
-            other => other.to_string(),
+            other @ SessionError::NoExport(_) => other.to_string(),
         };
     }
     if let Some(e) = error.downcast_ref::<StoreError>() {

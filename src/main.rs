@@ -78,7 +78,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
     if let Some(log) = logging::init(cli.log.log_file.as_deref(), log_into.as_deref())? {
         tracing::info!(
             version = env!("CARGO_PKG_VERSION"),
-            command = command_name(&cli.command),
+            command = command_name(cli.command.as_ref()),
             log = %log.display(),
             "started"
         );
@@ -155,7 +155,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
     Ok(())
 }
 
-fn command_name(command: &Option<Command>) -> &'static str {
+fn command_name(command: Option<&Command>) -> &'static str {
     match command {
         None => "app",
         Some(Command::Check { .. }) => "check",

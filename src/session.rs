@@ -297,9 +297,15 @@ fn open(
     );
     let repairs: Vec<String> = [
         recovery.message(),
-        staged.recovery().map(|r| r.message()),
-        kept_store.recovery().map(|r| r.message()),
-        staged_invitations.recovery().map(|r| r.message()),
+        staged
+            .recovery()
+            .map(super::store::staged::StagedRecovery::message),
+        kept_store
+            .recovery()
+            .map(super::store::staged::StagedRecovery::message),
+        staged_invitations
+            .recovery()
+            .map(super::store::staged::StagedRecovery::message),
     ]
     .into_iter()
     .flatten()

@@ -8,6 +8,8 @@
 //!
 //! ROWS defaults to 30000 1000000; N to 5. Needs nothing but this crate's dependencies.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
+
 mod memory;
 mod pty;
 
@@ -155,9 +157,10 @@ fn binary() -> PathBuf {
 }
 
 fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "unknown".into())
+    std::fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "unknown".into(),
+        |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+    )
 }
 
 fn measure(bin: &Path, work: &Path, rows: usize, runs: usize) -> Figures {
@@ -252,7 +255,7 @@ fn stage_everyone_and_journal(export: &Path, data: &Path, work: &Path, rows: usi
 }
 
 fn print_table(sizes: &[usize], figures: &[Figures], runs: usize, before: &str, after: &str) {
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let cores = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
     println!(
         "Measured by `cargo run --release --example perf-report`: {cores} cores, load average \
          {before} before and {after} after; medians of {runs} runs (range in brackets)."

@@ -18,7 +18,7 @@ fn wait(pid: u32) -> Option<(bool, u64)> {
     // SAFETY: an all-zero rusage is a valid value; wait4 fills it in.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: plain FFI call with pointers to live locals.
-    let waited = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage) };
+    let waited = unsafe { libc::wait4(pid as libc::pid_t, &raw mut status, 0, &raw mut usage) };
     if waited != pid as libc::pid_t {
         return None;
     }
@@ -52,7 +52,8 @@ pub fn run_apart(program: &Path, args: &[&OsStr]) -> (f64, Option<u64>) {
         .expect("run the measuring copy");
     assert!(
         out.status.success(),
-        "measuring {program:?} {args:?} failed"
+        "measuring {} {args:?} failed",
+        program.display()
     );
     let text = String::from_utf8_lossy(&out.stdout);
     let mut words = text.split_whitespace();

@@ -43,7 +43,7 @@ pub fn launch(bin: &Path, export: &Path, data: &Path, filter: bool) -> Launch {
     let out = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
     let sink = Arc::clone(&out);
     std::thread::spawn(move || {
-        let mut buf = [0u8; 65536];
+        let mut buf = vec![0u8; 65536];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {
                 break;
@@ -55,8 +55,7 @@ pub fn launch(bin: &Path, export: &Path, data: &Path, filter: bool) -> Launch {
     });
     let seen = |text: &str| {
         out.lock()
-            .map(|o| o.screen().contents().contains(text))
-            .unwrap_or(false)
+            .is_ok_and(|o| o.screen().contents().contains(text))
     };
     let wait_from = |from: Instant, what: &dyn Fn() -> bool| {
         while !what() {
@@ -93,12 +92,11 @@ pub fn launch(bin: &Path, export: &Path, data: &Path, filter: bool) -> Launch {
     std::thread::sleep(Duration::from_millis(100));
     let _ = writer.write_all(b"q");
     let _ = writer.flush();
-    let peak_kib = match pid {
-        Some(pid) => super::memory::wait_peak_kib(pid),
-        None => {
-            let _ = child.wait();
-            None
-        }
+    let peak_kib = if let Some(pid) = pid {
+        super::memory::wait_peak_kib(pid)
+    } else {
+        let _ = child.wait();
+        None
     };
     Launch {
         first_frame,
@@ -129,7 +127,7 @@ pub fn launch_apart(bin: &Path, export: &Path, data: &Path, filter: bool) -> Lau
         .stderr(std::process::Stdio::inherit())
         .output()
         .expect("run the launching copy");
-    assert!(out.status.success(), "launching {bin:?} failed");
+    assert!(out.status.success(), "launching {} failed", bin.display());
     let text = String::from_utf8_lossy(&out.stdout);
     let words: Vec<Option<f64>> = text.split_whitespace().map(|w| w.parse().ok()).collect();
     let word = |i: usize| words.get(i).copied().flatten();

@@ -49,7 +49,7 @@ impl App {
             let from = triage.focus();
             return self.ask_unkeep(kind, ids, from);
         }
-        self.moved(kind, |t| t.move_selection())
+        self.moved(kind, super::super::model::triage::Triage::move_selection)
     }
 
     /// A click on a row moves it, asking first when it is kept.

@@ -180,7 +180,7 @@ impl Keymap {
             // An action bound in several contexts (clear-filter) is remapped in all.
             let mut found = false;
             for binding in map.bindings.iter_mut().filter(|b| b.action.name() == *name) {
-                binding.keys = keys.clone();
+                binding.keys.clone_from(keys);
                 found = true;
             }
             if !found {

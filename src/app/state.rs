@@ -454,7 +454,7 @@ impl App {
         } else {
             app.info(status);
         }
-        app.invitations_note = strings::NO_INVITATIONS.to_owned();
+        strings::NO_INVITATIONS.clone_into(&mut app.invitations_note);
         app.history.note = strings::history_note(&report);
         app
     }

@@ -152,7 +152,7 @@ impl App {
                 None => self.info(strings::NOTHING_TO_REDO),
             },
             Action::Remove | Action::Withdraw | Action::ClickRemoveButton => {
-                self.ask_confirm(kind, action)
+                self.ask_confirm(kind, action);
             }
             Action::Export => {
                 let Some(spec) = kind.spec() else {
@@ -296,15 +296,14 @@ impl App {
         };
         let job = triage.set_filter(side, &text);
         self.say_filter_error(kind, side);
-        match job {
-            // Typing never waits on a large list: the worker matches, chunks stream in.
-            Some(job) => vec![Effect::Filter(kind, job)],
-            None => {
-                if let Some(timing) = &mut self.timing {
-                    timing.filter = Some(start.elapsed());
-                }
-                Vec::new()
+        // Typing never waits on a large list: the worker matches, chunks stream in.
+        if let Some(job) = job {
+            vec![Effect::Filter(kind, job)]
+        } else {
+            if let Some(timing) = &mut self.timing {
+                timing.filter = Some(start.elapsed());
             }
+            Vec::new()
         }
     }
 

@@ -87,7 +87,7 @@ fn staged_people(set: StagedSet<Person>) -> Vec<Person> {
             .as_deref()
             .and_then(|export| fields_of(Path::new(export), &group.ids));
         let mut found = found.unwrap_or_default();
-        for id in group.ids.iter() {
+        for id in &group.ids {
             people.push(found.remove(id).unwrap_or_else(|| {
                 unknown += 1;
                 from_identity(id)
@@ -147,15 +147,14 @@ pub fn run(
     excel: bool,
 ) -> Result<usize, StoreError> {
     let table = table(which, &DataDir::open_read_only(data_dir)?, rules)?;
-    match output {
-        Some(path) => table.save(path, excel).map_err(StoreError::io(path))?,
-        None => {
-            let mut out = io::stdout().lock();
-            let to_terminal = out.is_terminal();
-            write_stdout(&table, &mut out, excel, to_terminal)
-                .and_then(|()| out.flush())
-                .map_err(StoreError::io("standard output"))?;
-        }
+    if let Some(path) = output {
+        table.save(path, excel).map_err(StoreError::io(path))?
+    } else {
+        let mut out = io::stdout().lock();
+        let to_terminal = out.is_terminal();
+        write_stdout(&table, &mut out, excel, to_terminal)
+            .and_then(|()| out.flush())
+            .map_err(StoreError::io("standard output"))?;
     }
     tracing::info!(list = ?which, rows = table.rows.len(), to_file = output.is_some(), "exported");
     Ok(table.rows.len())

@@ -158,7 +158,10 @@ impl Config {
                     }
                 }
             };
-            at(parsed.keys.get(&culprit).map(|k| k.span()), e.to_string())
+            at(
+                parsed.keys.get(&culprit).map(toml::Spanned::span),
+                e.to_string(),
+            )
         })?;
 
         let mut palette = Palette::default();

@@ -189,7 +189,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let mut hashes = IdentityHashes::new(Default::default(), people.len());
+        let mut hashes = IdentityHashes::new(foldhash::fast::RandomState::default(), people.len());
         for id in people.ids() {
             hashes.push(&people, id);
         }

@@ -400,7 +400,10 @@ fn entry_label<R: Read + Seek>(
             path: zip_label.to_owned(),
             reason: e.to_string(),
         })?;
-    let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+    let name = entry
+        .name()
+        .map(std::borrow::Cow::into_owned)
+        .unwrap_or_default();
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
     Ok(format!("{zip_label} ({base})"))
 }

@@ -308,7 +308,7 @@ fn next_record<R: Read>(
             }
             None => {}
         }
-        let line = e.position().map(|p| p.byte());
+        let line = e.position().map(csv::Position::byte);
         ImportError::Csv {
             path: label.to_owned(),
             line: line.map_or(0, |at| reader.get_mut().line_at(at)),
@@ -318,7 +318,7 @@ fn next_record<R: Read>(
     if !more {
         return Ok(None);
     }
-    let at = record.position().map_or(0, |p| p.byte());
+    let at = record.position().map_or(0, csv::Position::byte);
     let line = reader.get_mut().line_at(at);
     // No field can be too large in a record that is not (nearly every one).
     if record.as_slice().len() > MAX_FIELD_BYTES && record.iter().any(|f| f.len() > MAX_FIELD_BYTES)

@@ -97,19 +97,16 @@ fn decode_percent_into(raw: &str, out: &mut String) -> bool {
     while let Some(at) = memchr::memchr(b'%', &raw[i..]) {
         let at = i + at;
         bytes.extend_from_slice(&raw[i..at]);
-        match (hex(at + 1), hex(at + 2)) {
-            (Some((hi, upper_hi)), Some((lo, upper_lo))) => {
-                let byte = hi * 16 + lo;
-                // Only non-ASCII bytes are encoded, in upper case.
-                canonical &= !byte.is_ascii() && upper_hi && upper_lo;
-                bytes.push(byte);
-                i = at + 3;
-            }
-            _ => {
-                canonical = false;
-                bytes.push(b'%');
-                i = at + 1;
-            }
+        if let (Some((hi, upper_hi)), Some((lo, upper_lo))) = (hex(at + 1), hex(at + 2)) {
+            let byte = hi * 16 + lo;
+            // Only non-ASCII bytes are encoded, in upper case.
+            canonical &= !byte.is_ascii() && upper_hi && upper_lo;
+            bytes.push(byte);
+            i = at + 3;
+        } else {
+            canonical = false;
+            bytes.push(b'%');
+            i = at + 1;
         }
     }
     bytes.extend_from_slice(&raw[i..]);

@@ -31,7 +31,7 @@ pub struct FilterJob {
 }
 
 /// Whether item `id` matched: from the bitmap when one was made, else matched now.
-fn matched(by_id: &Option<Bits>, matcher: &IndexMatcher<'_>, id: u32) -> bool {
+fn matched(by_id: Option<&Bits>, matcher: &IndexMatcher<'_>, id: u32) -> bool {
     match by_id {
         Some(bits) => bits.contains(id),
         None => matcher.matches(id as usize),
@@ -102,7 +102,7 @@ impl FilterJob {
         let Some(by_id) = self.match_by_id(&matcher, true) else {
             return;
         };
-        let is_match = |id| matched(&by_id, &matcher, id);
+        let is_match = |id| matched(by_id.as_ref(), &matcher, id);
         let mut found = Vec::new();
         let mut first_sent = false;
         let blocks = self.candidates.chunks(BLOCK);
@@ -136,7 +136,7 @@ impl FilterJob {
         self.candidates
             .iter()
             .copied()
-            .filter(|&id| matched(&by_id, &matcher, id))
+            .filter(|&id| matched(by_id.as_ref(), &matcher, id))
             .collect()
     }
 
@@ -144,6 +144,7 @@ impl FilterJob {
     /// them in that order would read the index at random: up to a million cache misses.
     /// Then the candidates are matched in storage order first, into a bitmap the display
     /// order is walked against. `None`: superseded meanwhile (when `stop_if_stale`).
+    #[allow(clippy::option_option)] // outer: superseded or not; inner: bitmap made or not
     fn match_by_id(&self, matcher: &IndexMatcher<'_>, stop_if_stale: bool) -> Option<Option<Bits>> {
         if !self.by_id {
             return Some(None);
@@ -192,7 +193,7 @@ impl fmt::Debug for FilterJob {
             .field("generation", &self.generation)
             .field("query", &self.query)
             .field("candidates", &self.candidates.len())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 

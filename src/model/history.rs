@@ -378,12 +378,12 @@ impl History {
         for r in live {
             match r.start.step {
                 Step::Remove(person) => {
-                    history.removals.push(r.record(Kind::Removal, person, None))
+                    history.removals.push(r.record(Kind::Removal, person, None));
                 }
                 Step::Withdraw(invitation) => {
                     history
                         .withdrawals
-                        .push(r.record(Kind::Withdrawal, None, invitation))
+                        .push(r.record(Kind::Withdrawal, None, invitation));
                 }
                 _ => {}
             }

@@ -402,6 +402,7 @@ impl People {
 
 impl FromIterator<Person> for People {
     /// For tests and small tools; panics only if the arena passes 4 GiB.
+    #[allow(clippy::expect_used)] // collecting is infallible by signature; the import uses push_person
     fn from_iter<I: IntoIterator<Item = Person>>(iter: I) -> Self {
         let mut people = People::default();
         for p in iter {

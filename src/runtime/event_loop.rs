@@ -121,7 +121,7 @@ fn wait_while_loading(
                     quit_key: settings.keymap.key_of(Action::Quit),
                 },
                 frame.area(),
-            )
+            );
         })?;
         match loading.result.recv_timeout(LOADING_TICK) {
             Ok(result) => return Ok(Some(result)),

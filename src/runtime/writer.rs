@@ -126,16 +126,13 @@ impl Writer {
     pub fn wait_idle(&mut self) -> Vec<Written> {
         let mut done = Vec::new();
         while self.pending > 0 {
-            match self.written.recv() {
-                Ok(w) => {
-                    self.pending -= 1;
-                    done.push(w);
-                }
+            if let Ok(w) = self.written.recv() {
+                self.pending -= 1;
+                done.push(w);
+            } else {
                 // The writer died (a bug): nothing more will come.
-                Err(_) => {
-                    self.pending = 0;
-                    self.stopped = true;
-                }
+                self.pending = 0;
+                self.stopped = true;
             }
         }
         done

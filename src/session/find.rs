@@ -30,7 +30,10 @@ pub(super) fn find_export(dir: &Path) -> Result<PathBuf, SessionError> {
         .iter()
         .filter(|p| {
             let n = name(p);
-            n.ends_with(".zip") && n.contains("linkedindataexport")
+            std::path::Path::new(&n)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+                && n.contains("linkedindataexport")
         })
         .collect();
     if let Some(zip) = newest(zips) {

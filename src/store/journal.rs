@@ -288,6 +288,7 @@ mod shared {
 
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+    #[allow(clippy::ref_option)] // the signature serde's `with` asks for
     pub fn serialize<T: Serialize, S: Serializer>(
         value: &Option<Arc<T>>,
         s: S,

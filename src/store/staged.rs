@@ -190,10 +190,10 @@ fn set_aside<T>(
         damaged.push_str(line);
         damaged.push('\n');
     }
-    let stem = path
-        .file_stem()
-        .map(|s| format!("{}.damaged", s.to_string_lossy()))
-        .unwrap_or_else(|| "staged.damaged".to_owned());
+    let stem = path.file_stem().map_or_else(
+        || "staged.damaged".to_owned(),
+        |s| format!("{}.damaged", s.to_string_lossy()),
+    );
     let saved_to = fsutil::save_aside(path, &stem, "jsonl", damaged.as_bytes())
         .map_err(StoreError::io(path))?;
     fsutil::write_atomic(path, |w| {

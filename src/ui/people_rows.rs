@@ -113,6 +113,7 @@ mod tests {
         (text, buf)
     }
 
+    #[allow(clippy::unnecessary_wraps)] // rows take an optional signal
     fn talked_and_endorsed() -> Option<Signal> {
         Some(Signal {
             messages: 12,

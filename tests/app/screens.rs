@@ -299,7 +299,7 @@ fn loading_screen_shows_the_first_rows_while_the_rest_loads() {
                     quit_key: "q".into(),
                 },
                 f.area(),
-            )
+            );
         })
         .unwrap();
     assert_snapshot!(terminal.backend());

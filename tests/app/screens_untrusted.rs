@@ -174,7 +174,7 @@ fn the_loading_preview_shows_its_escapes() {
                     quit_key: "q".into(),
                 },
                 f.area(),
-            )
+            );
         })
         .unwrap();
     let screen = text(terminal.backend().buffer());

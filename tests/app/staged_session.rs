@@ -121,7 +121,7 @@ fn staged_by_identity_restores_keeps_others_aside_and_exports_with_names() {
     drop(s);
     let set = staged::read::<Person>(&data.join("staged-connections.jsonl")).unwrap();
     let mut ids: Vec<&str> = set.ids().collect();
-    ids.sort();
+    ids.sort_unstable();
     assert_eq!(
         ids,
         [

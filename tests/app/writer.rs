@@ -189,7 +189,7 @@ fn long_session_failing_every(every: usize) -> (usize, usize, usize) {
         selected.extend(more);
         let mut saved_now = save_staged(&mut writer, &people, &staged);
         if saved_now {
-            saved = staged.clone();
+            saved.clone_from(&staged);
         }
         if round % 3 == 2 {
             let ids: Vec<u32> = staged.iter().copied().collect();
@@ -212,7 +212,7 @@ fn long_session_failing_every(every: usize) -> (usize, usize, usize) {
                     // As the app does after "Removed N": save the emptied right column.
                     saved_now = save_staged(&mut writer, &people, &staged);
                     if saved_now {
-                        saved = staged.clone();
+                        saved.clone_from(&staged);
                     }
                 }
                 [Written::Confirmed(_, Err(StoreError::Io { .. }))] => refused += 1,

@@ -173,7 +173,7 @@ fn fifo(path: &std::path::Path) {
 fn run_within(home: &std::path::Path, args: &[&str], seconds: u64) -> (i32, String, String) {
     let (tx, rx) = std::sync::mpsc::channel();
     let home = home.to_path_buf();
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let args: Vec<String> = args.iter().map(std::string::ToString::to_string).collect();
     std::thread::spawn(move || {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let _ = tx.send(run(&home, &args, &[]));

@@ -1,6 +1,8 @@
 //! The real binary: subcommands, and the app in a pseudo-terminal read like a person would.
 //! One test binary, so `cargo test` links the crate once for all of them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
+
 #[path = "../support/mod.rs"]
 mod support;
 

@@ -35,7 +35,7 @@ fn check_export(e: &Export, bytes: &[u8]) -> Result<(), TestCaseError> {
         .enumerate()
         .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
         .count();
-    let lines = (bytes.iter().filter(|&&b| b == b'\n').count() + lone_cr) as u64 + 1;
+    let lines = (memchr::memchr_iter(b'\n', bytes).count() + lone_cr) as u64 + 1;
     for s in &e.report.skipped {
         prop_assert!((1..=lines).contains(&s.line), "line {} of {lines}", s.line);
         prop_assert!(!s.reason.contains('\n'));

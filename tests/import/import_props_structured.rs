@@ -258,25 +258,22 @@ fn model(rows: &[Row], with_url: bool) -> (Vec<Expected>, usize) {
             position: POSITIONS[r.position].to_owned(),
             date: Some(r.date),
         };
-        match index.get(&key) {
-            Some(&i) => {
-                let p = &mut people[i];
-                for (have, new) in [
-                    (&mut p.first, &row.first),
-                    (&mut p.last, &row.last),
-                    (&mut p.email, &row.email),
-                    (&mut p.company, &row.company),
-                    (&mut p.position, &row.position),
-                ] {
-                    if have.is_empty() {
-                        *have = new.clone();
-                    }
+        if let Some(&i) = index.get(&key) {
+            let p = &mut people[i];
+            for (have, new) in [
+                (&mut p.first, &row.first),
+                (&mut p.last, &row.last),
+                (&mut p.email, &row.email),
+                (&mut p.company, &row.company),
+                (&mut p.position, &row.position),
+            ] {
+                if have.is_empty() {
+                    have.clone_from(new);
                 }
             }
-            None => {
-                index.insert(key, people.len());
-                people.push(row);
-            }
+        } else {
+            index.insert(key, people.len());
+            people.push(row);
         }
     }
     let duplicates = rows.len() - people.len();

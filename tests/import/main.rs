@@ -1,6 +1,8 @@
 //! Reading exports: every layout, container, refusal and limit, and the joins.
 //! One test binary, so `cargo test` links the crate once for all of them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
+
 #[path = "../import_common/mod.rs"]
 mod import_common;
 

@@ -108,7 +108,10 @@ pub fn person<'e>(e: &'e Export, first_name: &str) -> PersonRef<'e> {
 }
 
 pub fn names(e: &Export) -> Vec<String> {
-    people(e).iter().map(|p| p.full_name()).collect()
+    people(e)
+        .iter()
+        .map(unconnect::model::people::PersonRef::full_name)
+        .collect()
 }
 
 pub fn skipped(e: &Export) -> Vec<(u64, &str)> {

@@ -148,9 +148,10 @@ impl Term {
                 }
                 continue;
             }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {text:?}; the screen shows:\n{screen}");
-            }
+            assert!(
+                start.elapsed() <= TIMEOUT,
+                "timed out waiting for {text:?}; the screen shows:\n{screen}"
+            );
             thread::sleep(Duration::from_millis(20));
         }
     }
@@ -198,9 +199,10 @@ impl Term {
             thread::sleep(Duration::from_millis(20));
         };
         let left = TIMEOUT.saturating_sub(start.elapsed());
-        if self.output_ended.recv_timeout(left).is_err() {
-            panic!("unconnect exited but its terminal output never ended");
-        }
+        assert!(
+            self.output_ended.recv_timeout(left).is_ok(),
+            "unconnect exited but its terminal output never ended"
+        );
         status
     }
 

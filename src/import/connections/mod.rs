@@ -131,8 +131,8 @@ fn parse_file_split_at(
         let delimiter = sniff_delimiter(&head[bom_len..]);
         reader.consume(bom_len);
         let mut table = Table::open(label, reader, &KIND, delimiter)?;
-        let parsed = match split(size) {
-            Some(split) => read_halves(
+        let parsed = if let Some(split) = split(size) {
+            read_halves(
                 label,
                 path,
                 &mut table,
@@ -140,13 +140,12 @@ fn parse_file_split_at(
                 bom_len as u64,
                 split,
                 progress,
-            )?,
-            None => {
-                let mut rows = RowReader::new(&table.header, info, label, (size, size), true);
-                match rows.read(&mut table, progress, &Limits::default())? {
-                    Stop::End => Some(rows.finish(progress, size)?),
-                    _ => None,
-                }
+            )?
+        } else {
+            let mut rows = RowReader::new(&table.header, info, label, (size, size), true);
+            match rows.read(&mut table, progress, &Limits::default())? {
+                Stop::End => Some(rows.finish(progress, size)?),
+                _ => None,
             }
         };
         if let Some(parsed) = parsed {
@@ -279,7 +278,7 @@ Fay,Six,https://www.linkedin.com/in/fay,,Acme,CTO,07 Jan 2024\n";
         assert_eq!(report.skipped[0].line, 11);
         assert_eq!(report.warnings.len(), 2, "{:?}", report.warnings);
         let header_end = csv.find("Connected On").unwrap() + 13;
-        let before = JOINS.with(|j| j.get());
+        let before = JOINS.with(std::cell::Cell::get);
         for split in header_end as u64 + 1..csv.len() as u64 {
             let (halves, halves_report) = parse_at(Some(split));
             assert_eq!(people(&halves), people(&one_pass), "split at {split}");
@@ -291,7 +290,7 @@ Fay,Six,https://www.linkedin.com/in/fay,,Acme,CTO,07 Jan 2024\n";
             );
             assert_eq!(halves_report.hidden, report.hidden, "split at {split}");
         }
-        JOINS.with(|j| j.get()) - before
+        JOINS.with(std::cell::Cell::get) - before
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl<'l> RowReader<'l> {
             columns: Columns::of(header),
             width: header.names.len(),
             people: People::with_capacity(room, room / 64),
-            hashes: IdentityHashes::new(Default::default(), size / 128),
+            hashes: IdentityHashes::new(foldhash::fast::RandomState::default(), size / 128),
             url: String::new(),
             report,
             bad_dates: Vec::new(),
@@ -295,8 +295,10 @@ impl<'l> RowReader<'l> {
     /// order, as one pass reading the file would have: empty fields are filled from the
     /// repeat, and the repeat is dropped.
     fn merge_repeats(&mut self) -> Result<(), ImportError> {
-        let hashes =
-            std::mem::replace(&mut self.hashes, IdentityHashes::new(Default::default(), 0));
+        let hashes = std::mem::replace(
+            &mut self.hashes,
+            IdentityHashes::new(foldhash::fast::RandomState::default(), 0),
+        );
         let repeats = hashes.repeats(&self.people);
         if repeats.is_empty() {
             return Ok(());

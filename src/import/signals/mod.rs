@@ -66,7 +66,7 @@ pub fn load(
         let decoded = decode::decode(src.bytes);
         match messages::read(&src.label, &decoded, &mut joiner, &mut signals, warnings) {
             Ok(any_url) => {
-                joins.push(urls.join(src.label, "messages.csv has no URLs", any_url, &mut joiner))
+                joins.push(urls.join(src.label, "messages.csv has no URLs", any_url, &mut joiner));
             }
             Err(e) => warnings.push(format!("{e}; messages not loaded")),
         }
@@ -77,7 +77,7 @@ pub fn load(
         let read = endorsements::read(&src.label, &decoded, received, &mut joiner, &mut signals);
         match read {
             Ok(any_url) => {
-                joins.push(urls.join(src.label, "the file has no URLs", any_url, &mut joiner))
+                joins.push(urls.join(src.label, "the file has no URLs", any_url, &mut joiner));
             }
             Err(e) => warnings.push(format!("{e}; endorsements not loaded")),
         }

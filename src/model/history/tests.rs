@@ -24,7 +24,7 @@ fn ada() -> Arc<Person> {
 }
 
 /// Events for one identity `ada`, each `(day, step)` at noon.
-fn replay<'a>(steps: &[(u32, Step<'a>)]) -> History {
+fn replay(steps: &[(u32, Step<'_>)]) -> History {
     History::build(steps.iter().map(|&(d, step)| Event {
         at: at(d, 12),
         batch: "b",
@@ -428,7 +428,7 @@ fn progress_counts_done_and_verified_as_done_on_linkedin_and_lists_newest_first(
             batch: "s",
             id,
             step,
-        })
+        });
     };
     mark("u0", Step::Done);
     mark(

@@ -12,7 +12,7 @@ impl Triage {
     /// it is valid: a result the text does not describe is never on screen to act on.
     ///
     /// The cursor stays on its person when the new result shows them, else it goes to
-    /// the nearest person shown (see [`Triage::refresh`]).
+    /// the nearest person shown (see `Triage::refresh`).
     pub fn set_filter(&mut self, side: Side, text: &str) -> Option<FilterJob> {
         let parsed = Query::parse(text).and_then(|q| self.search.check(&q).map(|()| q));
         let col = &self.columns[side.index()];
@@ -32,7 +32,7 @@ impl Triage {
             Err(error) => (Query::default(), Some(error), false),
         };
         let col = &mut self.columns[side.index()];
-        col.filter = text.to_owned();
+        text.clone_into(&mut col.filter);
         col.query = query;
         col.error = error;
         col.anchor = person;

@@ -96,7 +96,10 @@ impl Recovery {
 
 /// What a batch cut off by a crash was, in the words of what it did.
 fn cut_words(action: Option<JournalAction>, written: usize, of: usize) -> String {
-    use JournalAction::*;
+    use JournalAction::{
+        Done, Opened, Remove, Restore, StillConnected, StillPending, Undone, Verified, Withdraw,
+        WithdrawalVerified,
+    };
     let after = format!("after {written} of {of} lines were written");
     match action {
         None | Some(Remove) => format!(

@@ -179,7 +179,10 @@ mod tests {
         assert_eq!(last, format!("[\"{c}\"]"), "no fields repeated");
         let (j, _) = Journal::open(&path).unwrap();
         let h = history(j.entries());
-        let status = |id| h.find(Kind::Removal, id).map(|r| r.status());
+        let status = |id| {
+            h.find(Kind::Removal, id)
+                .map(crate::model::history::Record::status)
+        };
         assert_eq!(status(a), Some(Status::Done));
         assert_eq!(status(b), Some(Status::Opened));
         assert_eq!(status(c), Some(Status::StillThere));
@@ -254,7 +257,10 @@ mod tests {
         let (j, recovery) = Journal::open(&path).unwrap();
         assert_eq!(recovery.cut_batch, Some((1, 2)));
         let h = history(j.entries());
-        let status = |id| h.find(Kind::Removal, id).map(|r| r.status());
+        let status = |id| {
+            h.find(Kind::Removal, id)
+                .map(crate::model::history::Record::status)
+        };
         assert_eq!(
             status("u1"),
             Some(Status::Done),

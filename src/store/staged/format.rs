@@ -111,7 +111,7 @@ pub fn write_set<T: Serialize>(out: &mut dyn Write, set: &StagedSet<T>) -> io::R
     let mut buf = Vec::new();
     for group in &set.groups {
         write_header(&mut buf, group.export.as_deref())?;
-        for id in group.ids.iter() {
+        for id in &group.ids {
             write_id(&mut buf, id)?;
             buf.push(b'\n');
         }
@@ -187,7 +187,7 @@ pub fn parse_lines<'a, T: DeserializeOwned>(
                     parsed.set.groups.push(IdGroup {
                         export: h.export,
                         ids: IdList::default(),
-                    })
+                    });
                 }),
             Some(_) => serde_json::from_str(body)
                 .ok()

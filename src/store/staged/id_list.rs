@@ -75,6 +75,15 @@ impl<'a> Iterator for Ids<'a> {
 
 impl ExactSizeIterator for Ids<'_> {}
 
+impl<'a> IntoIterator for &'a IdList {
+    type Item = &'a str;
+    type IntoIter = Ids<'a>;
+
+    fn into_iter(self) -> Ids<'a> {
+        self.iter()
+    }
+}
+
 impl<S: AsRef<str>> FromIterator<S> for IdList {
     fn from_iter<I: IntoIterator<Item = S>>(ids: I) -> Self {
         let mut list = IdList::default();

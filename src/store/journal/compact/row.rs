@@ -37,7 +37,8 @@ impl Fields {
     fn read_plain(body: &[u8]) -> Option<Fields> {
         let text = std::str::from_utf8(body).ok()?;
         // Folded, not stopped at the first: the compiler then checks many bytes at once.
-        if text.bytes().fold(false, |control, b| control | (b < 0x20)) {
+        #[allow(clippy::unnecessary_fold)]
+        if text.bytes().fold(false, |control, b| control || (b < 0x20)) {
             return None;
         }
         let mut rest = text.strip_prefix('[')?.strip_suffix(']')?;
@@ -46,20 +47,17 @@ impl Fields {
             return Some(fields);
         }
         loop {
-            let value = match rest.strip_prefix("null") {
-                Some(after) => {
-                    rest = after;
-                    None
+            let value = if let Some(after) = rest.strip_prefix("null") {
+                rest = after;
+                None
+            } else {
+                let inner = rest.strip_prefix('"')?;
+                let end = memchr::memchr2(b'"', b'\\', inner.as_bytes())?;
+                if inner.as_bytes()[end] != b'"' {
+                    return None;
                 }
-                None => {
-                    let inner = rest.strip_prefix('"')?;
-                    let end = memchr::memchr2(b'"', b'\\', inner.as_bytes())?;
-                    if inner.as_bytes()[end] != b'"' {
-                        return None;
-                    }
-                    rest = &inner[end + 1..];
-                    Some(inner[..end].to_owned())
-                }
+                rest = &inner[end + 1..];
+                Some(inner[..end].to_owned())
             };
             if let Some(slot) = fields.values.get_mut(fields.len) {
                 *slot = value;
@@ -147,7 +145,7 @@ mod tests {
         let nine = serde_json::from_str::<Fields>(nine).unwrap();
         assert_eq!(nine.len(), 9);
         assert_eq!(nine.into_texts().last().as_deref(), Some("8"));
-        assert!(serde_json::from_str::<Fields>(r#"[1]"#).is_err());
+        assert!(serde_json::from_str::<Fields>(r"[1]").is_err());
     }
 
     /// What serde_json reads the line as: the reference.
@@ -170,7 +168,7 @@ mod tests {
             r#"["José, \"the\" first","\u001b[2J"]"#,
             r#"[ "spaced" , null ]"#,
             "[\"tab\tinside\"]",
-            r#"[]"#,
+            r"[]",
             r#"["a",]"#,
             r#"[,"a"]"#,
             r#"["a""b"]"#,
@@ -178,7 +176,7 @@ mod tests {
             r#"["a",nullx]"#,
             r#"["unterminated]"#,
             r#"["1","2","3","4","5","6","7","8","9"]"#,
-            r#"[1]"#,
+            r"[1]",
             r#"{"a":1}"#,
         ] {
             assert_eq!(as_read(line), as_json(line), "{line}");
@@ -203,7 +201,7 @@ mod tests {
         ) {
             let mut line = serde_json::to_string(&values).unwrap();
             if spaced {
-                line = line.replace(",", " , ");
+                line = line.replace(',', " , ");
             }
             proptest::prop_assert_eq!(as_read(&line), as_json(&line));
         }
