@@ -116,7 +116,9 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             json,
         }) => {
             let folder = data_dir::resolve_for_export(explicit, Some(export))?.path;
-            let column = column.as_deref().map(unconnect::import::list::ColumnFilter::parse);
+            let column = column
+                .as_deref()
+                .map(unconnect::import::list::ColumnFilter::parse);
             let request = commands::stage::Request {
                 export,
                 list,

@@ -164,7 +164,11 @@ fn text(r: &Report, changes: &Changes, data_dir: &Path) -> String {
             s.push('\n');
         }
         if people.len() > SHOWN {
-            let _ = writeln!(s, "  and {} more (--json lists them all)", people.len() - SHOWN);
+            let _ = writeln!(
+                s,
+                "  and {} more (--json lists them all)",
+                people.len() - SHOWN
+            );
         }
     };
     listed("New", &r.added);

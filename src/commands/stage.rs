@@ -145,9 +145,8 @@ pub fn run(req: &Request<'_>, json: bool) -> Result<String, StageError> {
         out.staged = new.len();
     }
     if let Some(stores) = data.stores {
-        let write = |store: StagedStore<Person>, foreign| {
-            save(store, foreign, req.export, people, &new)
-        };
+        let write =
+            |store: StagedStore<Person>, foreign| save(store, foreign, req.export, people, &new);
         if req.keep {
             // Kept first: a crash between the two leaves someone kept and staged, and
             // the app puts a kept person back on the left.
@@ -266,7 +265,11 @@ fn without(set: StagedSet<Person>, ids: &HashSet<String>) -> StagedSet<Person> {
         .groups
         .into_iter()
         .map(|mut g| {
-            g.ids = g.ids.iter().filter(|id| !ids.contains(*id)).collect::<IdList>();
+            g.ids = g
+                .ids
+                .iter()
+                .filter(|id| !ids.contains(*id))
+                .collect::<IdList>();
             g
         })
         .filter(|g| !g.ids.is_empty())
@@ -304,7 +307,11 @@ fn text(o: &Outcome, req: &Request<'_>) -> String {
         (true, true) => writeln!(s, "Would put {who} on the keep list."),
     };
     if o.unstaged > 0 {
-        let _ = writeln!(s, "{} of them staged until now: no longer staged.", o.unstaged);
+        let _ = writeln!(
+            s,
+            "{} of them staged until now: no longer staged.",
+            o.unstaged
+        );
     }
     if o.already > 0 {
         let mut why = Vec::new();
@@ -312,7 +319,11 @@ fn text(o: &Outcome, req: &Request<'_>) -> String {
         if before > 0 {
             why.push(format!(
                 "{before} {}",
-                if req.keep { "already kept" } else { "already staged" }
+                if req.keep {
+                    "already kept"
+                } else {
+                    "already staged"
+                }
             ));
         }
         if o.already_removed > 0 {
@@ -343,13 +354,17 @@ fn text(o: &Outcome, req: &Request<'_>) -> String {
             s.push('\n');
         }
         if rows.len() > SHOWN {
-            let _ = writeln!(s, "  and {} more (--json lists them all)", rows.len() - SHOWN);
+            let _ = writeln!(
+                s,
+                "  and {} more (--json lists them all)",
+                rows.len() - SHOWN
+            );
         }
     };
     listed(
         format!(
-            "{} name a name that several connections share: left alone (give the profile URL):",
-            counted(o.ambiguous.len(), "row", "rows")
+            "{} a name several connections share: left alone (give the profile URL):",
+            counted(o.ambiguous.len(), "row gives", "rows give")
         ),
         &o.ambiguous,
     );
@@ -362,14 +377,25 @@ fn text(o: &Outcome, req: &Request<'_>) -> String {
         &o.not_found,
     );
     listed(
-        format!("{} could not be read:", counted(o.skipped.len(), "row", "rows")),
+        format!(
+            "{} could not be read:",
+            counted(o.skipped.len(), "row", "rows")
+        ),
         &o.skipped,
     );
     if req.dry_run {
         s.push_str("Dry run: nothing was written.\n");
     } else if done > 0 {
-        let place = if req.keep { "keep list" } else { "right column" };
-        let _ = writeln!(s, "The app shows them in the {place} the next time it opens {}.", safe(&export));
+        let place = if req.keep {
+            "keep list"
+        } else {
+            "right column"
+        };
+        let _ = writeln!(
+            s,
+            "The app shows them in the {place} the next time it opens {}.",
+            safe(&export)
+        );
     }
     s
 }
