@@ -132,7 +132,7 @@ pub fn read(path: &Path, filter: Option<&ColumnFilter>) -> Result<List, ListErro
                 return Err(ListError::NoColumn {
                     path: label,
                     column: f.name.clone(),
-                    found: header.names.join(", "),
+                    found: columns(&header.names),
                 });
             }
         },
@@ -186,6 +186,25 @@ pub fn read(path: &Path, filter: Option<&ColumnFilter>) -> Result<List, ListErro
         });
     }
     Ok(list)
+}
+
+/// The columns, for an error message: shortened to one line, nothing a terminal acts on.
+fn columns(names: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let mut out: Vec<String> = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| {
+            format!(
+                "{:?}",
+                crate::text_safety::safe(&n.chars().take(30).collect::<String>())
+            )
+        })
+        .collect();
+    if names.len() > SHOWN {
+        out.push(format!("and {} more", names.len() - SHOWN));
+    }
+    out.join(", ")
 }
 
 /// Plain text: no line among the first holds a separator a CSV would.
@@ -313,9 +332,14 @@ mod tests {
     fn refusals_name_the_file_and_say_why() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("l.csv");
-        std::fs::write(&path, "First Name,Last Name\nA,B\n").unwrap();
+        std::fs::write(&path, "First Name,Last Name,\u{1b}[2J\nA,B,C\n").unwrap();
         let err = read(&path, Some(&ColumnFilter::parse("Remove"))).unwrap_err();
-        assert!(err.to_string().contains("no column \"Remove\""), "{err}");
+        let err = err.to_string();
+        assert!(err.contains("no column \"Remove\""), "{err}");
+        assert!(
+            err.contains("\"first name\", \"last name\", \"␛[2j\""),
+            "{err}"
+        );
         std::fs::write(&path, "Ada\n").unwrap();
         let err = read(&path, Some(&ColumnFilter::parse("Remove"))).unwrap_err();
         assert!(matches!(err, ListError::NoColumns { .. }), "{err}");

@@ -455,3 +455,25 @@ fn drafts_go_to_the_people_staged_now() {
     );
     assert_eq!(code, 2, "one or the other: {stderr}");
 }
+
+#[test]
+fn help_names_the_new_subcommands_and_their_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let main = ok(run(&["--help"], dir.path()));
+    assert!(main.contains("stage") && main.contains("diff"), "{main}");
+    let stage = ok(run(&["stage", "--help"], dir.path()));
+    for expected in [
+        "--column <NAME[=VALUE]>",
+        "--keep",
+        "--dry-run",
+        "--json",
+        "plain text",
+    ] {
+        assert!(
+            stage.contains(expected),
+            "stage --help lacks {expected:?}:\n{stage}"
+        );
+    }
+    let drafts = ok(run(&["drafts", "--help"], dir.path()));
+    assert!(drafts.contains("--staged"), "{drafts}");
+}
