@@ -477,3 +477,17 @@ fn help_names_the_new_subcommands_and_their_options() {
     let drafts = ok(run(&["drafts", "--help"], dir.path()));
     assert!(drafts.contains("--staged"), "{drafts}");
 }
+
+#[test]
+fn someone_already_removed_is_counted_not_staged_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = export(dir.path(), &people());
+    let data = dir.path().join("data");
+    remove_in_journal(&data, "https://www.linkedin.com/in/ada");
+    let list = dir.path().join("list.txt");
+    fs::write(&list, "Ada One\nDee Four\n").unwrap();
+    let text = ok(run(&["stage", s(&export), s(&list)], &data));
+    assert!(text.contains("Staged 1 person for removal."), "{text}");
+    assert!(text.contains("Not again: 1 already removed."), "{text}");
+    assert_eq!(staged_in_app(&export, &data), ["Dee"]);
+}
