@@ -227,9 +227,9 @@ pub enum Command {
     /// alone and listed, and so are rows that match nobody. The next start of the app
     /// shows them.
     ///
-    /// For example: `unconnect export staged -o marked.csv`, mark rows in a column of your
-    /// own in a spreadsheet, then `unconnect stage Connections.csv marked.csv --column
-    /// Remove=x`.
+    /// For example: open Connections.csv in a spreadsheet, add a column Remove, put x on
+    /// the rows to remove, save it as marked.csv, then `unconnect stage Connections.csv
+    /// marked.csv --column Remove=x`.
     Stage {
         /// Connections.csv, the export folder, or the export zip to find the people in.
         export: PathBuf,
