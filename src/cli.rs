@@ -221,6 +221,49 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Bring a list back as people staged for removal (with --keep, as people kept), as if
+    /// picked in the app: the round trip through a spreadsheet. Matched by profile URL,
+    /// else by name and e-mail, else by name; a name several connections share is left
+    /// alone and listed, and so are rows that match nobody. The next start of the app
+    /// shows them.
+    ///
+    /// For example: open Connections.csv in a spreadsheet, add a column Remove, put x on
+    /// the rows to remove, save it as marked.csv, then `unconnect stage Connections.csv
+    /// marked.csv --column Remove=x`.
+    Stage {
+        /// Connections.csv, the export folder, or the export zip to find the people in.
+        export: PathBuf,
+        /// The list: a CSV with LinkedIn's columns (First Name, Last Name, URL, ...; an
+        /// `unconnect export`, a spreadsheet re-save) and any of your own, or plain text
+        /// with a profile URL or a name a line.
+        list: PathBuf,
+        /// Put them on the keep list instead (people bulk moves pass by; K in the app).
+        #[arg(long)]
+        keep: bool,
+        /// Only the rows whose NAME cell is not empty; with =VALUE, only those that say
+        /// VALUE (case and surrounding spaces aside).
+        #[arg(long, value_name = "NAME[=VALUE]")]
+        column: Option<String>,
+        /// Say what would change, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare two exports of one account: who is new (and any burst among them, as an
+    /// address book invited at once leaves), who is gone (removed by you, per the journal,
+    /// or not: closed accounts, people who removed you, LinkedIn's own losses), and how
+    /// many changed position or company.
+    Diff {
+        /// The older export (Connections.csv, folder or zip).
+        old: PathBuf,
+        /// The newer export.
+        new: PathBuf,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// List every removal and withdrawal in force with its status (to do, opened, done,
     /// verified, still connected / still pending).
     History {
@@ -242,6 +285,10 @@ pub enum Command {
         /// Which removals: the last batch confirmed, all, or a batch id (see `history`).
         #[arg(long, value_name = "last|all|ID", default_value = "last")]
         batch: String,
+        /// The people staged for removal now instead: write to them before removing
+        /// them, while LinkedIn still lets you message them too.
+        #[arg(long, conflicts_with = "batch")]
+        staged: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     ///

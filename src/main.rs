@@ -111,6 +111,32 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             let folder = data_dir::resolve(explicit)?;
             print_out(commands::reconcile::run(path, &folder, *json)?.as_bytes())?;
         }
+        Some(Command::Stage {
+            export,
+            list,
+            keep,
+            column,
+            dry_run,
+            json,
+        }) => {
+            let folder = data_dir::resolve_for_export(explicit, Some(export))?.path;
+            let column = column
+                .as_deref()
+                .map(unconnect::import::list::ColumnFilter::parse);
+            let request = commands::stage::Request {
+                export,
+                list,
+                data_dir: &folder,
+                keep: *keep,
+                column: column.as_ref(),
+                dry_run: *dry_run,
+            };
+            print_out(commands::stage::run(&request, *json)?.as_bytes())?;
+        }
+        Some(Command::Diff { old, new, json }) => {
+            let folder = data_dir::resolve_for_export(explicit, Some(new))?.path;
+            print_out(commands::diff::run(old, new, &folder, *json)?.as_bytes())?;
+        }
         Some(Command::History { json }) => {
             let folder = data_dir::resolve(explicit)?;
             // Streamed: a reader that stopped early (`| head`) is not an error.
@@ -124,9 +150,15 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             output,
             template,
             batch,
+            staged,
         }) => {
             let folder = data_dir::resolve(explicit)?;
-            let written = commands::drafts::run(&folder, output, template.as_deref(), batch)?;
+            let who = if *staged {
+                commands::drafts::Who::Staged
+            } else {
+                commands::drafts::Who::Batch(batch)
+            };
+            let written = commands::drafts::run(&folder, output, template.as_deref(), who)?;
             print_out(written.message(output).as_bytes())?;
         }
         Some(Command::Completions { shell }) => {
@@ -162,6 +194,8 @@ fn command_name(command: Option<&Command>) -> &'static str {
         Some(Command::Export { .. }) => "export",
         Some(Command::Reconcile { .. }) => "reconcile",
         Some(Command::History { .. }) => "history",
+        Some(Command::Stage { .. }) => "stage",
+        Some(Command::Diff { .. }) => "diff",
         Some(Command::Drafts { .. }) => "drafts",
         Some(Command::Completions { .. }) => "completions",
         Some(Command::Man) => "man",

@@ -1,13 +1,15 @@
-//! `unconnect drafts -o DIR [--template FILE] [--batch last|all|ID]`: one e-mail draft
-//! per removed person with a usable address, to explain the accident in person.
+//! `unconnect drafts -o DIR [--template FILE] [--batch last|all|ID | --staged]`: one
+//! e-mail draft per removed (or staged) person with a usable address, to explain the
+//! accident in person.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::model::Person;
 use crate::model::history::Record;
 use crate::model::mail::{AddressProblem, Template, draft};
-use crate::store::{DataDir, Journal, StoreError, drafts};
+use crate::store::{DataDir, Journal, StoreError, drafts, staged};
 use crate::text_safety::safe;
 
 #[derive(Debug, thiserror::Error)]
@@ -84,26 +86,57 @@ fn select<'a>(removals: &'a [Record], batch: &str) -> Result<Vec<&'a Record>, Dr
     Ok(chosen)
 }
 
+/// Whom to write to.
+#[derive(Debug, Clone, Copy)]
+pub enum Who<'a> {
+    /// Removals of a batch: `last`, `all`, or a batch id.
+    Batch(&'a str),
+    /// The people staged for removal now, before they are removed: after a removal
+    /// LinkedIn no longer lets the two write to each other.
+    Staged,
+}
+
+/// The people `who` names, with their fields.
+fn people(data: &DataDir, who: Who<'_>) -> Result<Vec<Person>, DraftsError> {
+    match who {
+        Who::Batch(batch) => {
+            let entries = Journal::read(&data.journal_path())?;
+            let history = crate::store::journal::history(&entries);
+            let chosen = select(&history.removals, batch)?;
+            Ok(chosen
+                .into_iter()
+                .filter_map(|r| r.person.as_deref().cloned())
+                .collect())
+        }
+        Who::Staged => {
+            let (set, damaged) = staged::read_checked::<Person>(&data.staged_path("connections"))?;
+            if !damaged.is_empty() {
+                // Read-only here: the app sets the damaged lines aside on its next start.
+                eprintln!(
+                    "unconnect: warning: {} damaged line(s) of the staged list skipped",
+                    damaged.len()
+                );
+            }
+            Ok(super::export::staged_people(set))
+        }
+    }
+}
+
 pub fn run(
     data_dir: &Path,
     out_dir: &Path,
     template: Option<&Path>,
-    batch: &str,
+    who: Who<'_>,
 ) -> Result<Written, DraftsError> {
     let template = match template {
         Some(path) => read_template(path)?,
         None => Template::default(),
     };
     let data = DataDir::open_read_only(data_dir)?;
-    let entries = Journal::read(&data.journal_path())?;
-    let history = crate::store::journal::history(&entries);
-    let chosen = select(&history.removals, batch)?;
+    let chosen = people(&data, who)?;
     drafts::prepare_folder(out_dir)?;
     let mut written = Written::default();
-    for record in chosen {
-        let Some(person) = &record.person else {
-            continue;
-        };
+    for person in &chosen {
         let letter = template.fill(person);
         match draft(&person.full_name(), &person.email, &letter) {
             Ok(bytes) => {

@@ -78,7 +78,7 @@ pub fn table(
 /// The staged (or kept) people with their fields. Those saved by identity alone are
 /// looked up in the export they were staged from; when it is gone or no longer has them,
 /// the row says only what the identity does, and a warning says how many.
-fn staged_people(set: StagedSet<Person>) -> Vec<Person> {
+pub fn staged_people(set: StagedSet<Person>) -> Vec<Person> {
     let mut people = Vec::with_capacity(set.len());
     let mut unknown = 0;
     for group in set.groups {

@@ -8,6 +8,7 @@ pub mod export_date;
 pub mod identity;
 pub mod invitations;
 pub mod lines;
+pub mod list;
 pub mod report;
 pub mod signals;
 pub mod source;

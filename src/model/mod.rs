@@ -1,12 +1,14 @@
 //! The data unconnect works on, free of any terminal or file concerns.
 
 pub mod bursts;
+pub mod changes;
 pub mod filter;
 pub mod hash;
 pub mod history;
 pub mod invitation;
 pub mod invitee;
 pub mod mail;
+pub mod matching;
 pub mod pending;
 pub mod people;
 pub mod person;
