@@ -148,7 +148,7 @@ pub fn run(
 ) -> Result<usize, StoreError> {
     let table = table(which, &DataDir::open_read_only(data_dir)?, rules)?;
     if let Some(path) = output {
-        table.save(path, excel).map_err(StoreError::io(path))?
+        table.save(path, excel).map_err(StoreError::io(path))?;
     } else {
         let mut out = io::stdout().lock();
         let to_terminal = out.is_terminal();

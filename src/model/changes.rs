@@ -125,6 +125,7 @@ fn new_bursts(new: &People, added: &[PersonId]) -> Vec<NewBurst> {
         .filter_map(|&id| new.connected_on(id))
         .collect();
     bursts::find(new.ids().map(|id| new.connected_on(id)))
+        .bursts
         .into_iter()
         .map(|b| NewBurst {
             from: b.from,

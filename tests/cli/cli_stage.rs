@@ -103,10 +103,12 @@ fn s(path: &Path) -> &str {
 fn marked_resave(dir: &Path, export_path: &Path, marks: &[&str]) -> PathBuf {
     let data = dir.join("all-data");
     let urls = dir.join("everyone.txt");
-    let list: String = people()
-        .iter()
-        .map(|p| format!("https://www.linkedin.com/in/{}\n", p.2))
-        .collect();
+    let list: String = people().iter().fold(String::new(), |mut list, p| {
+        list.push_str("https://www.linkedin.com/in/");
+        list.push_str(p.2);
+        list.push('\n');
+        list
+    });
     fs::write(&urls, list).unwrap();
     ok(run(&["stage", s(export_path), s(&urls)], &data));
     let own = ok(run(&["export", "staged"], &data));
