@@ -152,7 +152,7 @@ fn most_generated_exports_are_joined_from_two_halves() {
                     x % 5,
                     x % 4,
                     (x % 6) as u8,
-                    x % 2 == 0,
+                    x.is_multiple_of(2),
                     x % 4,
                     (x % 3) * 3 % 4,
                     x % 6,
@@ -175,7 +175,7 @@ fn an_export_past_the_threshold_is_read_in_halves_as_in_one_pass() {
     csv.push_str(HEADER);
     let mut i = 0u64;
     while (csv.len() as u64) < PARALLEL_FROM_BYTES + 4096 {
-        let n = if i % 5 == 0 { i / 3 } else { i };
+        let n = if i.is_multiple_of(5) { i / 3 } else { i };
         csv.push_str(&format!(
             "\nAda,P{n},https://www.linkedin.com/in/p-{n},,\"Acme, Inc.\",Engineer,{:02} Jan 2024",
             1 + n % 28
