@@ -18,12 +18,18 @@ fn slow_fold(text: &str) -> String {
 /// Whether `token` (a word, `-word`, or a quoted phrase) holds for these fields, found
 /// the simple way: its text is in one field, or (negated) in none.
 fn holds(token: &str, fields: &[&str]) -> bool {
+    let folded = fields.iter().map(|f| slow_fold(f)).collect::<Vec<_>>();
+    holds_folded(token, &folded)
+}
+
+/// [`holds`] for fields already folded.
+fn holds_folded(token: &str, folded: &[String]) -> bool {
     let (negated, body) = match token.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, token),
     };
     let text = slow_fold(body.replace('"', "").trim());
-    let found = fields.iter().any(|f| slow_fold(f).contains(&text));
+    let found = folded.iter().any(|f| f.contains(&text));
     found != negated
 }
 
@@ -114,4 +120,85 @@ fn words_match_within_one_field_never_across_two() {
     assert_eq!(hits("\"a b\""), [2]);
     assert_eq!(hits("annω"), Vec::<usize>::new());
     assert_eq!(hits("-bank ω"), [0]);
+}
+
+#[test]
+fn the_connections_index_of_30000_people_matches_what_contains_matches() {
+    use crate::model::People;
+    use crate::model::people::Field;
+    use crate::model::roster::people_search_index;
+
+    let first = [
+        "Anna",
+        "José",
+        "ZOË",
+        "Łukasz",
+        "Søren",
+        "Ольга",
+        "Straße",
+        "ana",
+    ];
+    let last = [
+        "García",
+        "MÜLLER",
+        "O'Brien",
+        "Van der Berg",
+        "Annan",
+        "Æsir",
+    ];
+    let company = [
+        "Acme, Inc.",
+        "Bank of America",
+        "Café Crème",
+        "",
+        "ANNAPURNA",
+    ];
+    let people: People = (0..30_000usize)
+        .map(|i| crate::model::Person {
+            first_name: first[i % first.len()].into(),
+            last_name: last[i / 7 % last.len()].into(),
+            email: if i % 3 == 0 {
+                format!("a{i}@x.org")
+            } else {
+                String::new()
+            },
+            company: company[i / 11 % company.len()].into(),
+            position: ["Engineer", "", "Sales Director"][i / 13 % 3].into(),
+            ..Default::default()
+        })
+        .collect();
+    let index = people_search_index(&people, None);
+    let fields = [
+        Field::FirstName,
+        Field::LastName,
+        Field::Email,
+        Field::Company,
+        Field::Position,
+    ];
+    let folded: Vec<[String; 5]> = people
+        .ids()
+        .map(|id| fields.map(|f| slow_fold(people.field(id, f))))
+        .collect();
+    let queries: [&[&str]; 8] = [
+        &["ann"],
+        &["an", "ca"],
+        &["\"van der\""],
+        &["jose", "-bank"],
+        &["ss"],
+        &["ae"],
+        &["director", "a1"],
+        &["ольга"],
+    ];
+    for tokens in queries {
+        let text = tokens.join(" ");
+        let query = Query::parse(&text).unwrap();
+        let matcher = index.matcher(&query);
+        let mut hits = 0;
+        for (i, f) in folded.iter().enumerate() {
+            let want = tokens.iter().all(|t| holds_folded(t, f));
+            assert_eq!(matcher.matches(i), want, "{text:?}, person {i}: {f:?}");
+            hits += usize::from(want);
+        }
+        assert!(hits > 0, "{text:?} matches someone");
+    }
 }
