@@ -206,3 +206,6 @@ impl PartialEq for FilterJob {
 }
 
 impl Eq for FilterJob {}
+
+#[cfg(test)]
+mod tests;
