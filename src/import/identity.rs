@@ -143,6 +143,9 @@ pub fn same_identity(a: &PersonRef<'_>, b: &PersonRef<'_>) -> bool {
 }
 
 #[cfg(test)]
+mod differential_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Person;

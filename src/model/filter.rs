@@ -207,3 +207,6 @@ impl PartialEq for FilterJob {
 }
 
 impl Eq for FilterJob {}
+
+#[cfg(test)]
+mod tests;

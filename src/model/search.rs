@@ -379,6 +379,9 @@ impl SearchIndex {
 }
 
 #[cfg(test)]
+mod differential_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

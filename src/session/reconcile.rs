@@ -126,3 +126,6 @@ pub fn reconcile(
         checked_withdrawals: invitations.is_some(),
     })
 }
+
+#[cfg(test)]
+mod differential_tests;

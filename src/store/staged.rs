@@ -259,9 +259,18 @@ fn as_text(bytes: &[u8]) -> (Cow<'_, str>, Vec<usize>) {
 type Parsed<'a, T> = (StagedSet<T>, Vec<(usize, &'a str)>);
 
 fn parse<'a, T: DeserializeOwned + Send>(text: &'a str, not_utf8: &[usize]) -> Parsed<'a, T> {
+    parse_from(text, not_utf8, PARALLEL_FROM_BYTES)
+}
+
+/// [`parse`], texts from `parallel_from` bytes in two halves (tests lower it).
+fn parse_from<'a, T: DeserializeOwned + Send>(
+    text: &'a str,
+    not_utf8: &[usize],
+    parallel_from: usize,
+) -> Parsed<'a, T> {
     // A million staged people with their fields are ~270 MB of JSON: parse the halves
     // on two threads.
-    let split = if text.len() >= PARALLEL_FROM_BYTES {
+    let split = if text.len() >= parallel_from {
         memchr::memchr(b'\n', &text.as_bytes()[text.len() / 2..]).map(|i| text.len() / 2 + i + 1)
     } else {
         None
@@ -290,5 +299,7 @@ fn parse<'a, T: DeserializeOwned + Send>(text: &'a str, not_utf8: &[usize]) -> P
 /// Files at least this large are parsed in two halves.
 const PARALLEL_FROM_BYTES: usize = 4 << 20;
 
+#[cfg(test)]
+mod differential_tests;
 #[cfg(test)]
 mod tests;

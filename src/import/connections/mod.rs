@@ -101,8 +101,18 @@ pub fn parse_file(
     path: &Path,
     progress: &Progress,
 ) -> Result<(People, ConnectionsReport), ImportError> {
+    parse_file_from(label, path, progress, PARALLEL_FROM_BYTES)
+}
+
+/// [`parse_file`], files from `parallel_from` bytes in two halves (tests lower it).
+fn parse_file_from(
+    label: &str,
+    path: &Path,
+    progress: &Progress,
+    parallel_from: u64,
+) -> Result<(People, ConnectionsReport), ImportError> {
     let split = |size| {
-        if size >= PARALLEL_FROM_BYTES {
+        if size >= parallel_from {
             find_split(path, size)
         } else {
             None
@@ -223,6 +233,9 @@ pub(super) fn traits(header: &Header, info: TextInfo) -> Vec<String> {
     }
     traits
 }
+
+#[cfg(test)]
+mod differential_tests;
 
 #[cfg(test)]
 mod tests {

@@ -274,6 +274,9 @@ pub(super) fn write(out: &mut dyn Write, batch: &[JournalEntry]) -> io::Result<(
 }
 
 #[cfg(test)]
+mod differential_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::journal::{mark_batch_lengths, new_batch_id, now};
