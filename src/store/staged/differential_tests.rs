@@ -64,6 +64,21 @@ proptest! {
         let bytes = file(&lines, crlf, last_break);
         prop_assert_eq!(parsed(&bytes, 0), parsed(&bytes, usize::MAX));
     }
+
+    #[test]
+    fn a_staged_file_read_in_any_number_of_parts_reads_as_in_one_run(
+        lines in prop::collection::vec(line(), 0..60),
+        crlf in any::<bool>(),
+        last_break in any::<bool>(),
+        parts in 1usize..9,
+    ) {
+        let bytes = file(&lines, crlf, last_break);
+        let (text, not_utf8) = as_text(&bytes);
+        let (split, split_bad) = parse_in_parts::<u32>(&text, &not_utf8, parts);
+        let (one, one_bad) = format::parse_lines::<u32>(&text, 0, &not_utf8).finish();
+        prop_assert_eq!(split_bad, one_bad);
+        prop_assert!(split == one, "{} parts", parts);
+    }
 }
 
 #[test]
