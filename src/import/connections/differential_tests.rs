@@ -85,7 +85,7 @@ fn people(p: &People) -> Vec<PersonRef<'_>> {
 }
 
 fn joins() -> usize {
-    JOINS.with(|j| j.get())
+    JOINS.with(std::cell::Cell::get)
 }
 
 /// Parses `path` in one pass and as `split` says; fails on any difference.

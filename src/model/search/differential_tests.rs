@@ -60,7 +60,7 @@ fn person(phrases: usize) -> impl Strategy<Value = Person> {
 /// A word, a negated word, or a quoted phrase of two words.
 fn token() -> impl Strategy<Value = String> {
     prop_oneof![
-        3 => WORD.prop_map(|w| w.to_owned()),
+        3 => WORD.prop_map(|w| w.clone()),
         1 => WORD.prop_map(|w| format!("-{w}")),
         1 => (WORD, WORD).prop_map(|(a, b)| format!("\"{a} {b}\"")),
     ]

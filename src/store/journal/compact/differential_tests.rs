@@ -114,7 +114,7 @@ fn a_large_group_written_on_two_threads_equals_one_written_line_by_line() {
     let simple = line_by_line(&batch);
     assert_eq!(written.len(), simple.len());
     assert!(written == simple, "the same bytes");
-    let lines = written.iter().filter(|&&b| b == b'\n').count();
+    let lines = memchr::memchr_iter(b'\n', &written).count();
     assert_eq!(
         lines,
         batch.len() + 2,
