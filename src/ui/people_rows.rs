@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::columns::RowView;
-use super::text::{name_and_detail, position_and_company, safe, width};
+use super::text::{name_and_detail, position_and_company, shown, width};
 use super::theme::Theme;
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::search::Query;
@@ -42,7 +42,7 @@ impl RowView for PeopleRows<'_> {
             area.width
         } as usize;
         let name = p.full_name();
-        let name = safe(&name);
+        let name = shown(&name, text_width);
         let marker = self
             .signals
             .map(|s| s.get(PersonId(id)).marker())
@@ -56,7 +56,7 @@ impl RowView for PeopleRows<'_> {
             text_width
         };
         let detail = position_and_company(p.position, p.company);
-        let detail = safe(&detail);
+        let detail = shown(&detail, text_width);
         let spans = name_and_detail(
             &name,
             &detail,
