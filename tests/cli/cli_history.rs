@@ -295,7 +295,7 @@ fn history_json_and_text_escape_c1_del_bidi_and_separators() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let hostile = "Eve\u{9b}2J\u{85}\u{7f}\u{202e}gnp.exe\u{2066}\u{2028}\u{2029}\u{1b}]0;x\u{7}";
-    let people = vec![person(hostile, "X", "eve", "eve@example.com")];
+    let people = [person(hostile, "X", "eve", "eve@example.com")];
     let all: People = people.iter().cloned().collect();
     fs::create_dir_all(&data).unwrap();
     let (mut journal, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
