@@ -139,6 +139,8 @@ fn visible(c: char) -> char {
         // C0 controls have "control pictures": ESC shows as ␛, BEL as ␇.
         '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
         '\u{7F}' => '\u{2421}',
+        // Line and paragraph separators: the symbol for newline, one cell everywhere.
+        '\u{2028}' | '\u{2029}' => '\u{2424}',
         c if is_unsafe(c) => '\u{FFFD}',
         c => c,
     }
@@ -176,7 +178,7 @@ mod tests {
 
     #[test]
     fn line_and_paragraph_separators_are_shown_not_drawn() {
-        assert_eq!(safe("Mar\u{2028}3024\u{2029}"), "Mar\u{FFFD}3024\u{FFFD}");
+        assert_eq!(safe("Mar\u{2028}3024\u{2029}"), "Mar␤3024␤");
         assert_eq!(escape("a\u{2028}b"), "a\\u2028b");
     }
 

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::columns::RowView;
-use super::text::{name_and_detail, position_and_company, safe, width};
+use super::text::{name_and_detail, position_and_company, shown, width};
 use super::theme::Theme;
 use crate::model::history::{Record, Status};
 use crate::model::person::LINKEDIN_DATE;
@@ -47,13 +47,13 @@ impl RowView for HistoryRows<'_> {
         let right_w = (width(&status) + date.as_deref().map_or(0, width)) as u16;
         let text_width = area.width.saturating_sub(right_w + 1) as usize;
         let name = r.name();
-        let name = safe(&name);
+        let name = shown(&name, text_width);
         let detail = match (&r.person, &r.invitation) {
             (Some(p), _) => position_and_company(&p.position, &p.company),
             (None, Some(inv)) if !inv.message.is_empty() => format!("“{}”", inv.message),
             _ => String::new(),
         };
-        let detail = safe(&detail);
+        let detail = shown(&detail, text_width);
         let spans = name_and_detail(
             &name,
             &detail,

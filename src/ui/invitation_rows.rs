@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::columns::RowView;
-use super::text::{fit_spans, safe, width};
+use super::text::{fit_spans, shown, width};
 use super::theme::Theme;
 use crate::app::strings;
 use crate::model::invitation::age;
@@ -54,7 +54,7 @@ impl RowView for InvitationRows<'_> {
             Some(_) => (theme.locked, theme.locked),
             None => (theme.name, theme.detail),
         };
-        let name = safe(&inv.to);
+        let name = shown(&inv.to, text_width);
         let mut spans = Vec::with_capacity(6);
         let mut used = fit_spans(
             &name,
@@ -67,7 +67,7 @@ impl RowView for InvitationRows<'_> {
         let detail = match locked {
             Some(_) => EXPIRED_ROW.to_owned(),
             None if inv.message.is_empty() => String::new(),
-            None => format!("“{}”", safe(&inv.message)),
+            None => format!("“{}”", shown(&inv.message, text_width)),
         };
         if used + 2 < text_width && !detail.is_empty() {
             spans.push(Span::raw("  "));

@@ -7,9 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::columns::RowView;
-use super::text::{name_and_detail, position_and_company, safe, width};
+use super::text::{clip, name_and_detail, position_and_company, shown, width};
 use super::theme::Theme;
-use crate::model::person::LINKEDIN_DATE;
+use crate::model::person::{LINKEDIN_DATE, full_name};
 use crate::model::search::Query;
 use crate::model::signals::Signals;
 use crate::model::{People, PersonId};
@@ -41,8 +41,12 @@ impl RowView for PeopleRows<'_> {
         } else {
             area.width
         } as usize;
-        let name = p.full_name();
-        let name = safe(&name);
+        // Each part cut first: a 900 KB name is never copied whole.
+        let name = full_name(
+            &clip(p.first_name, text_width),
+            &clip(p.last_name, text_width),
+        );
+        let name = shown(&name, text_width);
         let marker = self
             .signals
             .map(|s| s.get(PersonId(id)).marker())
@@ -55,8 +59,9 @@ impl RowView for PeopleRows<'_> {
         } else {
             text_width
         };
-        let detail = position_and_company(p.position, p.company);
-        let detail = safe(&detail);
+        let detail =
+            position_and_company(&clip(p.position, text_width), &clip(p.company, text_width));
+        let detail = shown(&detail, text_width);
         let spans = name_and_detail(
             &name,
             &detail,

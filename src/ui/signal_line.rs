@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::text::{fit, fit_spans, safe, width};
+use super::text::{fit, fit_spans, safe, shown, width};
 use super::theme::Theme;
 use crate::app::{App, ListKind};
 
@@ -26,7 +26,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(signal) = app.signal(id) else {
         return;
     };
-    let name = format!("{}: ", safe(&app.item_name(ListKind::Connections, id)));
+    let name = format!(
+        "{}: ",
+        shown(&app.item_name(ListKind::Connections, id), room)
+    );
     let mut spans: Vec<Span> = Vec::with_capacity(3);
     let used = fit_spans(&name, room, theme.name, &[], theme.name, &mut spans);
     if used == width(&name) {

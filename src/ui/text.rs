@@ -1,6 +1,9 @@
 //! Text from the CSV is untrusted: it is made visible-safe before it reaches the terminal,
-//! and fitted to a width measured in terminal cells (CJK and emoji take two).
+//! and fitted to a width measured in terminal cells (CJK and emoji take two). A field is
+//! cut to what its row can show first, so a 900 KB name costs a frame what a short one
+//! does.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::style::Style;
@@ -9,6 +12,44 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 pub use crate::text_safety::safe;
+
+/// Bytes of a field kept per cell of room: a cell's character with its combining marks
+/// rarely needs more, and what lies past them cannot be shown anyway.
+const BYTES_PER_CELL: usize = 32;
+
+/// `text` cut to what `max` cells can show, before anything scans it whole; ends in `…`
+/// when cut. Plain-length text is returned as it is.
+pub fn clip(text: &str, max: usize) -> Cow<'_, str> {
+    let keep = max.saturating_add(1).saturating_mul(BYTES_PER_CELL);
+    if text.len() <= keep {
+        return Cow::Borrowed(text);
+    }
+    let mut end = keep;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Cow::Owned(format!("{}…", &text[..end]))
+}
+
+/// A field as a row of `max` cells shows it: [`clip`]ped, then made [`safe`].
+pub fn shown(text: &str, max: usize) -> Cow<'_, str> {
+    match clip(text, max) {
+        Cow::Borrowed(text) => safe(text),
+        Cow::Owned(cut) => Cow::Owned(safe(&cut).into_owned()),
+    }
+}
+
+/// Whether `text` fits in `max` cells, looking no further than `max` cells' worth.
+fn fits(text: &str, max: usize) -> bool {
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        used += UnicodeWidthStr::width(g);
+        if used > max {
+            return false;
+        }
+    }
+    true
+}
 
 /// Display width of a (safe) string in terminal cells, grapheme by grapheme as ratatui's
 /// buffer measures it (so `👩‍💻` is one 2-cell glyph, not two).
@@ -19,7 +60,7 @@ pub fn width(s: &str) -> usize {
 /// `text` fitted into `max` cells keeping its end (where typing happens), starting
 /// with `…` when cut.
 pub fn fit_end(text: &str, max: usize) -> String {
-    if width(text) <= max {
+    if fits(text, max) {
         return text.to_owned();
     }
     if max == 0 {
@@ -96,7 +137,7 @@ pub fn fit_spans(
     if max == 0 {
         return 0;
     }
-    let fits = width(text) <= max;
+    let fits = fits(text, max);
     let budget = if fits { max } else { max - 1 };
     let mut used = 0;
     let mut run = String::new();
@@ -228,6 +269,36 @@ mod tests {
             })
             .collect();
         (shown, expected)
+    }
+
+    #[test]
+    fn a_huge_field_is_cut_before_it_is_measured_and_shows_as_cut() {
+        let huge = "Ada Lovelace ".repeat(70_000);
+        let cut = clip(&huge, 20);
+        assert!(cut.len() < 1_000, "{}", cut.len());
+        assert!(cut.ends_with('…'));
+        assert_eq!(fit(&shown(&huge, 20), 20), "Ada Lovelace Ada Lo…");
+        assert!(matches!(clip("Ada", 20), Cow::Borrowed("Ada")));
+        // Even a name of nothing but joiners ends in `…`: something was left out.
+        let hidden = format!("{}Eve", "\u{200D}".repeat(100_000));
+        assert_eq!(fit(&shown(&hidden, 20), 20), "…");
+        // Cut inside a multi-byte character: at the character before.
+        let wide = "山".repeat(100_000);
+        assert_eq!(fit(&shown(&wide, 5), 5), "山山…");
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_keep_the_row_its_width() {
+        let (shown, expected) = drawn(&[vec![
+            "Mar\u{2028}3024 Ng",
+            "A\u{2029}\u{2028}\u{2028}B",
+            "Plain Name",
+        ]]);
+        for (row, (shown, expected)) in shown.iter().zip(&expected).enumerate().take(3) {
+            assert_eq!(shown, expected, "row {row}");
+            assert!(expected.ends_with('│'), "row {row}: {expected:?}");
+        }
+        assert!(!safe("Mar\u{2028}3024").contains('\u{2028}'));
     }
 
     #[test]
