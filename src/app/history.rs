@@ -236,6 +236,8 @@ impl App {
             Mark::Undone => Step::Undone,
             _ => Step::Opened,
         };
+        // Their marks go: a ⚑ would hide the ✔ just set.
+        self.history.list_mut(hk).triage.unmark(ids);
         for &id in ids {
             let r = &mut self.history.list_mut(hk).records[id as usize];
             r.state = r.state.after(&step, at, r.removed_on());

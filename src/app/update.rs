@@ -116,10 +116,15 @@ impl App {
                 triage.resume_filter(triage.focus());
                 self.mode = Mode::Filter;
             }
-            // Esc ends a range first, then clears a kept filter as it would while typing.
+            // Esc ends a range first.
             Action::ClearFilter if triage.visual().is_some() => {
                 triage.end_visual();
                 self.info(strings::RANGE_ENDED);
+            }
+            // Then the marks, and only with none the filter: one Esc undoes one thing.
+            Action::ClearFilter if triage.column(triage.focus()).marked() > 0 => {
+                let n = triage.clear_marks(triage.focus());
+                self.info(strings::marks_cleared(n));
             }
             Action::ClearFilter => {
                 let side = triage.focus();

@@ -310,3 +310,20 @@ fn history_empty() {
     app.update(Action::HistoryTab);
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }
+
+#[test]
+fn rows_ticked_done_lose_their_marks() {
+    let mut app = app();
+    app.update(Action::Mark);
+    app.update(Action::Mark);
+    let marked = |app: &App| {
+        app.triage_of(ListKind::Removed)
+            .unwrap()
+            .column(Side::Left)
+            .marked()
+    };
+    assert_eq!(marked(&app), 2);
+    let effects = app.update(Action::Done);
+    recorded(&mut app, &effects[0], None);
+    assert_eq!(marked(&app), 0, "no ⚑ left over the ✔ just set");
+}

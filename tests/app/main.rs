@@ -13,6 +13,7 @@ mod screens;
 mod screens_keys_theme;
 mod screens_signals;
 mod screens_untrusted;
+mod selection;
 mod staged_session;
 mod tab_keys;
 mod timeline;

@@ -58,6 +58,12 @@ pub fn kept_note(skipped: usize) -> String {
     }
 }
 
+/// `Esc` on marked rows.
+pub fn marks_cleared(n: usize) -> String {
+    let rows = if n == 1 { "row" } else { "rows" };
+    format!("{n} {rows} unmarked; Esc again clears the filter")
+}
+
 pub fn marked(marked: usize, skipped: usize) -> String {
     format!("{marked} marked{}", kept_note(skipped))
 }
