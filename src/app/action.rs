@@ -142,6 +142,8 @@ pub enum Action {
     MarkDown,
     Filter,
     Sort,
+    /// The column's sort order read backwards (again: forwards).
+    ReverseSort,
     Undo,
     Redo,
     /// The Remove dialog for everyone in the right column (Connections tab).

@@ -135,11 +135,15 @@ impl App {
                 self.info(strings::FILTER_CLEARED);
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
-            Action::Sort => {
+            Action::Sort | Action::ReverseSort => {
                 let side = triage.focus();
-                let job = triage.cycle_sort(side);
-                let name = triage.sort_name(side);
-                self.info(strings::sorted_by(name));
+                let job = if action == Action::Sort {
+                    triage.cycle_sort(side)
+                } else {
+                    triage.reverse_sort(side)
+                };
+                let name = triage.sort_label(side);
+                self.info(strings::sorted_by(&name));
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
             Action::Undo => match triage.undo() {

@@ -68,7 +68,7 @@ impl<R: RowView> TriageColumns<'_, R> {
         let sort = if t.is_sorting(side) {
             strings::sorting_by(t.sort_name(side))
         } else {
-            format!(" {} ", t.sort_name(side))
+            format!(" {} ", t.sort_label(side))
         };
         let mut block = self
             .theme

@@ -14,6 +14,7 @@ mod screens_keys_theme;
 mod screens_signals;
 mod screens_untrusted;
 mod selection;
+mod sorting;
 mod staged_session;
 mod tab_keys;
 mod timeline;
