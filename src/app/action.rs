@@ -197,6 +197,9 @@ pub enum Action {
     Input(char),
     #[serde(skip)]
     Backspace,
+    /// Cursor movement, word and line deletion, earlier filters.
+    #[serde(skip)]
+    Edit(super::line::Edit),
 
     // Mouse, already hit-tested against the last layout.
     #[serde(skip)]

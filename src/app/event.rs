@@ -20,6 +20,8 @@ use crate::model::search::SearchIndex;
 pub enum Event {
     /// A key or a mouse action, already looked up in the keymap or hit-tested.
     Action(Action),
+    /// Text pasted into the terminal (bracketed paste): untrusted, cleaned on the way in.
+    Paste(String),
     /// The session is open and the loop starts.
     Started {
         /// Where the export prompt proposes to write (`~/Downloads`), if anywhere.
@@ -81,6 +83,7 @@ impl App {
     pub fn handle(&mut self, event: Event) -> Vec<Effect> {
         match event {
             Event::Action(action) => return self.update(action),
+            Event::Paste(text) => return self.paste(&text),
             Event::Started {
                 export_folder,
                 load,

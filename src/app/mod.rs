@@ -23,6 +23,7 @@ pub mod history_screen;
 pub mod keep;
 pub mod keymap;
 pub mod keys;
+pub mod line;
 pub mod list;
 mod results;
 pub mod signals;
@@ -39,6 +40,7 @@ pub use event::{Event, OpenOutcome};
 pub use history_screen::{HistoryList, HistoryScreen, HistorySpec};
 pub use keymap::{Context, Keymap};
 pub use keys::Key;
+pub use line::Edit;
 pub use list::{
     ConnectionsList, Invitations, InvitationsList, Items, ListKind, ListSpec, TriageList,
 };

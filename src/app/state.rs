@@ -95,6 +95,8 @@ pub struct App {
     pub(super) signals: Option<Arc<Signals>>,
     /// What the export's signals amount to, until said (see `with_signals`).
     pub(super) signals_note: Option<String>,
+    /// The cursor of the filter or export path being typed, and earlier filters.
+    pub(super) line: super::line::LineEditor,
 }
 
 impl App {
@@ -123,6 +125,7 @@ impl App {
             timeline: None,
             signals: None,
             signals_note: None,
+            line: super::line::LineEditor::default(),
         }
     }
 
@@ -169,6 +172,11 @@ impl App {
     }
 
     /// Which overlay or text field has the keyboard.
+    /// Where the cursor of the filter or export path being typed is, in characters.
+    pub fn line_cursor(&self) -> usize {
+        self.line.cursor()
+    }
+
     pub fn mode(&self) -> &Mode {
         &self.mode
     }

@@ -114,7 +114,9 @@ impl App {
             Action::Filter => {
                 triage.end_visual();
                 triage.resume_filter(triage.focus());
+                let text = triage.column(triage.focus()).filter.clone();
                 self.mode = Mode::Filter;
+                self.line.start(&text);
             }
             // Esc ends a range first.
             Action::ClearFilter if triage.visual().is_some() => {
@@ -181,6 +183,7 @@ impl App {
                         Some(folder) => format!("{}/{name}", folder.trim_end_matches('/')),
                         None => name,
                     };
+                    self.line.start(&input);
                     self.mode = Mode::Prompt { input };
                 }
             }
@@ -273,11 +276,18 @@ impl App {
         let side = triage.focus();
         let mut text = triage.column(side).filter.clone();
         match action {
-            Action::Input(c) => text.push(c),
-            Action::Backspace => {
-                text.pop();
+            Action::Input(c) => self.line.insert(&mut text, c.encode_utf8(&mut [0; 4])),
+            Action::Backspace => self.line.backspace(&mut text),
+            Action::Edit(edit) => {
+                let before = text.clone();
+                self.line.edit(&mut text, edit);
+                if text == before {
+                    // Only the cursor moved: nothing to match again.
+                    return Vec::new();
+                }
             }
             Action::KeepFilter => {
+                self.line.remember(&text);
                 self.mode = Mode::Browse;
                 self.say_filter_error(kind, side);
                 return Vec::new();
@@ -297,11 +307,40 @@ impl App {
             Action::ClickRow { .. } | Action::Scroll { .. } => return self.browse(action),
             _ => return Vec::new(),
         }
+        self.set_typed_filter(kind, side, &text)
+    }
+
+    /// Pasted text (bracketed paste) goes into the field being typed, cleaned.
+    pub(super) fn paste(&mut self, pasted: &str) -> Vec<Effect> {
+        match self.mode.clone() {
+            Mode::Prompt { mut input } => {
+                self.line.insert(&mut input, pasted);
+                self.mode = Mode::Prompt { input };
+                Vec::new()
+            }
+            Mode::Filter => {
+                let Some(kind) = self.list() else {
+                    return Vec::new();
+                };
+                let Some(triage) = self.triage_of(kind) else {
+                    return Vec::new();
+                };
+                let side = triage.focus();
+                let mut text = triage.column(side).filter.clone();
+                self.line.insert(&mut text, pasted);
+                self.set_typed_filter(kind, side, &text)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The filter as typed now: matched inline or on a worker.
+    fn set_typed_filter(&mut self, kind: ListKind, side: Side, text: &str) -> Vec<Effect> {
         let start = Instant::now();
         let Some(triage) = self.triage_mut(kind) else {
             return Vec::new();
         };
-        let job = triage.set_filter(side, &text);
+        let job = triage.set_filter(side, text);
         self.say_filter_error(kind, side);
         match job {
             // Typing never waits on a large list: the worker matches, chunks stream in.
@@ -317,10 +356,9 @@ impl App {
 
     fn prompt(&mut self, action: Action, mut input: String) -> Vec<Effect> {
         match action {
-            Action::Input(c) => input.push(c),
-            Action::Backspace => {
-                input.pop();
-            }
+            Action::Input(c) => self.line.insert(&mut input, c.encode_utf8(&mut [0; 4])),
+            Action::Backspace => self.line.backspace(&mut input),
+            Action::Edit(edit) => self.line.edit(&mut input, edit),
             Action::ClosePrompt => {
                 self.mode = Mode::Browse;
                 return Vec::new();

@@ -192,6 +192,11 @@ fn event_loop(
                     dirty = true;
                     None
                 }
+                TermEvent::Paste(text) => {
+                    runtime.tell(app, Event::Paste(text));
+                    dirty = true;
+                    None
+                }
                 _ => None,
             };
             if let Some(action) = action {

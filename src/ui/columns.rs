@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::text::{fit, fit_end, safe, width};
+use super::text::{fit, fit_end, safe, width, with_cursor};
 use super::theme::Theme;
 use crate::app::strings;
 use crate::model::search::Query;
@@ -32,8 +32,8 @@ pub trait RowView {
 pub struct TriageColumns<'a, R> {
     pub triage: &'a Triage,
     pub rows: &'a R,
-    /// The filter of the focused column is being typed.
-    pub typing: bool,
+    /// The filter of the focused column is being typed, with its cursor here.
+    pub typing: Option<usize>,
     pub theme: &'a Theme,
     /// Said after the empty-column text (History: where the journal is).
     pub note: Option<&'a str>,
@@ -78,18 +78,21 @@ impl<R: RowView> TriageColumns<'_, R> {
         if width(&count) + width(&sort) + 4 <= area.width as usize {
             block = block.title(Line::from(Span::styled(sort, self.theme.dim)).right_aligned());
         }
-        let typing = self.typing && focused;
-        if typing || col.is_filtered() || col.filter_error().is_some() {
-            let cursor = if typing { "▏" } else { "" };
+        let typing = self.typing.filter(|_| focused);
+        if typing.is_some() || col.is_filtered() || col.filter_error().is_some() {
             let room = (area.width as usize).saturating_sub(10);
             // A term that cannot be read says why, instead of silently matching nothing:
             // the hint gets half the bar, the typed text (its end) the rest.
             let error = col.filter_error();
             let text_room = if error.is_some() { room / 2 } else { room };
-            let text = fit_end(&safe(&col.filter), text_room);
+            let text = if let Some(cursor) = typing {
+                with_cursor(&col.filter, cursor, text_room)
+            } else {
+                fit_end(&safe(&col.filter), text_room)
+            };
             let mut spans = vec![
                 Span::styled(" / ", self.theme.key),
-                Span::raw(format!("{text}{cursor} ")),
+                Span::raw(format!("{text} ")),
             ];
             if let Some(error) = error {
                 let left = room.saturating_sub(width(&text) + 2);

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::layout::{ScreenLayout, dialog_labels};
-use super::text::{fit, safe};
+use super::text::{fit, safe, with_cursor};
 use super::theme::Theme;
 use crate::app::{Action, App, ConfirmDialog, DialogLine, Tone, strings};
 
@@ -87,21 +87,15 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
     let inner = block.inner(area);
     block.render(area, buf);
     let w = inner.width.saturating_sub(2) as usize;
-    let shown: String = {
-        // Keep the end of a long path visible, where the typing happens.
-        let chars: Vec<char> = input.chars().collect();
-        let start = chars.len().saturating_sub(w.saturating_sub(2));
-        chars[start..].iter().collect()
-    };
+    // Around the cursor: the end of a long path, where the typing happens, or wherever
+    // the cursor was moved to.
+    let shown = with_cursor(input, app.line_cursor(), w.saturating_sub(1));
     let lines = vec![
         Line::styled(
             strings::export_file(&app.keymap().key_of(Action::CompletePath)),
             theme.hint,
         ),
-        Line::from(vec![
-            Span::styled("> ", theme.key),
-            Span::raw(format!("{}▏", safe(&shown))),
-        ]),
+        Line::from(vec![Span::styled("> ", theme.key), Span::raw(shown)]),
         Line::styled(
             strings::export_keys(
                 &app.keymap().keys_of(Action::WriteFile),

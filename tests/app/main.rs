@@ -9,6 +9,7 @@ mod config;
 mod history_app;
 mod history_session;
 mod layers;
+mod line_editing;
 mod screens;
 mod screens_keys_theme;
 mod screens_signals;
