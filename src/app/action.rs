@@ -190,6 +190,8 @@ pub enum Action {
     HelpDown,
     HelpPageUp,
     HelpPageDown,
+    HelpTop,
+    HelpBottom,
     CloseHelp,
 
     // Text fields: fixed keys, not remappable.

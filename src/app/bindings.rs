@@ -173,6 +173,8 @@ fn shared() -> Vec<Binding> {
         b(Help, Action::HelpUp, &[code(KeyCode::Up), ch('k')], None, 3, Always, "scroll up"),
         b(Help, Action::HelpPageDown, &[code(PageDown), ch(' ')], None, 3, Always, "page down"),
         b(Help, Action::HelpPageUp, &[code(PageUp)], None, 3, Always, "page up"),
+        b(Help, Action::HelpTop, &TOP, None, 3, Always, "to the top"),
+        b(Help, Action::HelpBottom, &BOTTOM, None, 3, Always, "to the end"),
         b(Help, Action::CloseHelp, &[ch('?'), code(Esc), ch('q')], Some("close help"), 0, Always, "close this help"),
     ]
 }

@@ -402,6 +402,8 @@ impl App {
             Action::HelpUp => scroll.saturating_sub(1),
             Action::HelpPageDown => scroll.saturating_add(HELP_PAGE),
             Action::HelpPageUp => scroll.saturating_sub(HELP_PAGE),
+            Action::HelpTop => 0,
+            Action::HelpBottom => self.help_max_scroll,
             _ => scroll,
         };
         self.mode = Mode::Help {

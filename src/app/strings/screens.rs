@@ -177,6 +177,27 @@ pub fn burst_line(from: NaiveDate, to: NaiveDate, count: usize, days: i64) -> St
 
 pub const FILTER_TERMS: &str = "Filter terms (all must hold)";
 
+pub const LEGEND: &str = "What the rows show";
+
+/// The symbols on a Connections or Invitations row.
+pub const LEGEND_TRIAGE: &[(&str, &str)] = &[
+    ("✔", "marked: the next move takes it"),
+    ("⚑", "on the keep list: bulk moves pass it by"),
+    ("✉3", "3 messages with them (messages.csv)"),
+    ("★", "endorsements or recommendations with them"),
+];
+
+/// The statuses on a History row.
+pub const LEGEND_HISTORY: &[(&str, &str)] = &[
+    ("✔", "marked: d, r and m take it"),
+    ("to do", "not yet opened on LinkedIn"),
+    ("opened", "opened on LinkedIn, not ticked done"),
+    ("done", "ticked done by you"),
+    ("verified", "a newer export no longer has them"),
+    ("still connected", "a newer export still has them"),
+    ("still pending", "the same, for an invitation"),
+];
+
 pub const MOUSE_TRIAGE: &str = " Mouse: click a row to move it, wheel scrolls, click [ Remove ] ";
 pub const MOUSE_HISTORY: &str = " Mouse: click a row to select it, wheel scrolls ";
 pub const MOUSE_TIMELINE: &str = " Mouse: click a bar or a burst to select it ";
