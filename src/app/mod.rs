@@ -31,6 +31,7 @@ pub mod state;
 pub mod strings;
 pub mod timeline;
 pub mod update;
+mod view;
 
 pub use action::{Action, Tab};
 pub use confirm::{ConfirmAction, ConfirmDialog};

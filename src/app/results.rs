@@ -94,6 +94,11 @@ impl App {
                 self.kept_unsaved = false;
                 Vec::new()
             }
+            Written::View(Ok(())) => Vec::new(),
+            Written::View(Err(e)) => {
+                self.warn(strings::view_not_saved(&e));
+                Vec::new()
+            }
             Written::Kept(Err(e)) => {
                 self.kept_unsaved = true;
                 self.error(strings::kept_not_saved(&e));

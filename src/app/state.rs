@@ -97,6 +97,8 @@ pub struct App {
     pub(super) signals_note: Option<String>,
     /// The cursor of the filter or export path being typed, and earlier filters.
     pub(super) line: super::line::LineEditor,
+    /// The Timeline's zoom before the tab is first shown (a remembered view).
+    pub(super) timeline_zoom: crate::model::timeline::Granularity,
 }
 
 impl App {
@@ -126,6 +128,7 @@ impl App {
             signals: None,
             signals_note: None,
             line: super::line::LineEditor::default(),
+            timeline_zoom: crate::model::timeline::Granularity::Month,
         }
     }
 

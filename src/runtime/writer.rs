@@ -32,6 +32,8 @@ pub enum Job {
         action: ConfirmAction,
         entries: Entries,
     },
+    /// The view the user leaves (tab, sorts, zoom), for the next start.
+    SaveView(crate::store::view::View),
     /// Journal marks on History records, durably.
     Record {
         kind: ListKind,
@@ -194,6 +196,10 @@ fn write_all(mut store: Store, inbox: Receiver<Job>, outbox: Sender<Written>) {
                     Staged::Invitations(_) => Ok(()),
                 };
                 Written::Kept(saved)
+            }
+            Job::SaveView(view) => {
+                let path = crate::store::view::path(&store.data_dir);
+                Written::View(crate::store::view::write(&path, &view))
             }
             Job::Export { path, rows } => {
                 let count = rows.len();

@@ -10,6 +10,7 @@ mod history_app;
 mod history_session;
 mod layers;
 mod line_editing;
+mod remembered_view;
 mod screens;
 mod screens_keys_theme;
 mod screens_signals;

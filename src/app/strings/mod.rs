@@ -58,6 +58,15 @@ pub fn kept_note(skipped: usize) -> String {
     }
 }
 
+/// The saved view (tab, sorts, zoom) could not be read: the defaults are used.
+pub fn view_not_read(error: &crate::store::StoreError) -> String {
+    format!("The view you left could not be read, so it starts as new ({error})")
+}
+
+pub fn view_not_saved(error: &crate::store::StoreError) -> String {
+    format!("The view (tab, sorts, zoom) could not be kept for next time ({error})")
+}
+
 /// `Esc` on marked rows.
 pub fn marks_cleared(n: usize) -> String {
     let rows = if n == 1 { "row" } else { "rows" };
