@@ -116,6 +116,7 @@ pub(super) fn history() -> Vec<Binding> {
         b(HISTORY, Action::Filter, &[ch('/')], None, 9, Always, "filter: name, company, position, email"),
         b(HISTORY, Action::Sort, &[ch('s')], None, 9, Always, "sort: newest first, name, status"),
         b(HISTORY, Action::ReverseSort, &[ch('S')], None, 9, Always, "reverse the sort order"),
+        b(HISTORY, Action::Export, &[ch('e')], None, 9, Always, "export the list shown to CSV"),
         b(HISTORY, Action::Open, &[ch('o')], None, 9, Always, "open the profile in your browser"),
         b(HISTORY, Action::CopyUrl, &[ch('y')], None, 9, Always, "copy the profile URL to the clipboard"),
         b(HISTORY, Action::ClearFilter, &[code(Esc)], None, 9, Always, "unmark all, or else clear the filter"),

@@ -165,28 +165,7 @@ impl App {
             Action::Remove | Action::Withdraw | Action::ClickRemoveButton => {
                 self.ask_confirm(kind, action)
             }
-            Action::Export => {
-                let Some(spec) = kind.spec() else {
-                    return Vec::new();
-                };
-                if self.staged_in(kind) == 0 {
-                    self.warn(strings::NOBODY_TO_EXPORT);
-                } else {
-                    let name = format!(
-                        "unconnect-{}-{}.csv",
-                        spec.export_stem,
-                        self.today.format("%Y-%m-%d")
-                    );
-                    // In the user's Downloads (or Documents) folder, not wherever the
-                    // terminal happened to be.
-                    let input = match &self.export_folder {
-                        Some(folder) => format!("{}/{name}", folder.trim_end_matches('/')),
-                        None => name,
-                    };
-                    self.line.start(&input);
-                    self.mode = Mode::Prompt { input };
-                }
-            }
+            Action::Export => self.export_prompt(kind),
             Action::Open => {
                 let side = triage.focus();
                 if let Some(id) = triage.column(side).current() {
@@ -212,6 +191,49 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// `e`: the export prompt for a list's right column (a History list: what it shows),
+    /// with a dated name in the user's Downloads (or Documents) folder, not wherever the
+    /// terminal happened to be.
+    pub(super) fn export_prompt(&mut self, kind: ListKind) {
+        let (stem, count) = match kind {
+            ListKind::Removed => ("removed", self.shown_in(kind)),
+            ListKind::Withdrawn => ("withdrawn", self.shown_in(kind)),
+            _ => (
+                kind.spec().map_or("", |s| s.export_stem),
+                self.staged_in(kind),
+            ),
+        };
+        if count == 0 {
+            self.warn(if kind.history_kind().is_some() {
+                strings::NOBODY_SHOWN_TO_EXPORT
+            } else {
+                strings::NOBODY_TO_EXPORT
+            });
+            return;
+        }
+        let name = format!("unconnect-{stem}-{}.csv", self.today.format("%Y-%m-%d"));
+        let input = match &self.export_folder {
+            Some(folder) => format!("{}/{name}", folder.trim_end_matches('/')),
+            None => name,
+        };
+        self.line.start(&input);
+        self.mode = Mode::Prompt { input };
+    }
+
+    /// How many rows the export prompt writes: the staged, or the History list shown.
+    pub fn export_count(&self) -> usize {
+        match self.list() {
+            Some(kind) if kind.history_kind().is_some() => self.shown_in(kind),
+            Some(kind) => self.staged_in(kind),
+            None => 0,
+        }
+    }
+
+    fn shown_in(&self, kind: ListKind) -> usize {
+        self.triage_of(kind)
+            .map_or(0, |t| t.column(Side::Left).shown().len())
     }
 
     pub(super) fn moved(
@@ -370,7 +392,7 @@ impl App {
                     self.warn(strings::NO_FILE_NAME);
                     return Vec::new();
                 }
-                return match self.triage_list() {
+                return match self.list() {
                     Some(kind) => vec![Effect::Export {
                         kind,
                         path: PathBuf::from(path),

@@ -77,11 +77,12 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
         ..l.dialog
     };
     Clear.render(area, buf);
-    let n = app.list().map_or(0, |kind| app.staged_in(kind));
+    let n = app.export_count();
+    let staged = app.list().is_none_or(|kind| kind.history_kind().is_none());
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::from(Span::styled(
-            strings::export_title(n),
+            strings::export_title(n, staged),
             theme.title,
         )));
     let inner = block.inner(area);

@@ -141,6 +141,7 @@ pub fn copied(url: &str) -> String {
 }
 
 pub const NOBODY_TO_EXPORT: &str = "Nobody to export: the right column is empty";
+pub const NOBODY_SHOWN_TO_EXPORT: &str = "Nobody to export: the list shows no one";
 
 pub const NO_FILE_NAME: &str = "No file name given: nothing exported";
 

@@ -211,8 +211,13 @@ pub fn help_title(close: &str, scroll: Option<(&str, &str)>) -> String {
 
 // The export prompt.
 
-pub fn export_title(n: usize) -> String {
-    format!(" Export {n} staged to CSV ")
+/// The export prompt's title: `staged` for a right column, else the History list shown.
+pub fn export_title(n: usize, staged: bool) -> String {
+    if staged {
+        format!(" Export {n} staged to CSV ")
+    } else {
+        format!(" Export the {n} shown to CSV ")
+    }
 }
 
 pub fn export_file(complete_key: &str) -> String {

@@ -49,6 +49,21 @@ impl Triage {
         }
     }
 
+    /// Changes the facts the filter terms read (a History record's status), and filters
+    /// the columns again, inline (a few records change at a time, on lists of thousands):
+    /// the last matches are no longer what the filter says.
+    pub fn change_facts(&mut self, change: impl FnOnce(&mut Facts)) {
+        change(Arc::make_mut(&mut self.search).facts_mut());
+        let limit = std::mem::replace(&mut self.inline_limit, usize::MAX);
+        for side in [Side::Left, Side::Right] {
+            if self.columns[side.index()].is_filtered() {
+                // Inline: no job comes back.
+                let _ = self.start_filter(side, false);
+            }
+        }
+        self.inline_limit = limit;
+    }
+
     /// `s`: the next sort order, in its usual direction.
     pub fn cycle_sort(&mut self, side: Side) -> Option<FilterJob> {
         let sort = (self.columns[side.index()].sort + 1) % self.sorts.len();
