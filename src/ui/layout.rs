@@ -120,12 +120,13 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
         Constraint::Length(signal_height),
     ]));
     let [left, right] = columns.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
+    // Inside the border, below the column headings.
     let inner = |r: Rect| {
         Rect::new(
             r.x + 1,
-            r.y + 1,
+            r.y + 2,
             r.width.saturating_sub(2),
-            r.height.saturating_sub(2),
+            r.height.saturating_sub(3),
         )
     };
     let button_w = width(&remove_label(app)) as u16;

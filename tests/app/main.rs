@@ -19,5 +19,6 @@ mod selection;
 mod sorting;
 mod staged_session;
 mod tab_keys;
+mod table;
 mod timeline;
 mod writer;
