@@ -99,6 +99,8 @@ pub struct App {
     pub(super) line: super::line::LineEditor,
     /// The Timeline's zoom before the tab is first shown (a remembered view).
     pub(super) timeline_zoom: crate::model::timeline::Granularity,
+    /// How far the open confirm dialog's list of names is scrolled.
+    pub(super) confirm_scroll: usize,
 }
 
 impl App {
@@ -129,6 +131,7 @@ impl App {
             signals_note: None,
             line: super::line::LineEditor::default(),
             timeline_zoom: crate::model::timeline::Granularity::Month,
+            confirm_scroll: 0,
         }
     }
 

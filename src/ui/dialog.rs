@@ -42,21 +42,42 @@ pub fn render_confirm(
         };
         Line::styled(shown, style)
     };
-    let mut lines: Vec<Line> = text.before.iter().map(styled).collect();
-    for name in &text.names {
-        let name = fit(&safe(name), text_width.saturating_sub(2));
-        lines.push(Line::from(format!("• {name}")));
-    }
-    if text.more > 0 {
-        lines.push(Line::styled(strings::and_more(text.more), theme.dim));
-    }
-    lines.extend(text.after.iter().map(styled));
-    lines.push(Line::styled(text.keys, theme.dim));
     let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
     let text_area = ratatui::layout::Rect {
         height: l.dialog_buttons[0].y.saturating_sub(text_area.y),
         ..text_area
     };
+    let before: Vec<Line> = text.before.iter().map(styled).collect();
+    let after: Vec<Line> = text.after.iter().map(styled).collect();
+    // The names get what the other lines leave (as wrapped), keeping a line for
+    // "and N more" and one for "N above" when the list is scrolled.
+    let tall = |lines: &[Line]| -> usize {
+        lines
+            .iter()
+            .map(|l| l.width().div_ceil(text_width.max(1)).max(1))
+            .sum()
+    };
+    let total = text.names.len() + text.more;
+    let fixed = tall(&before) + tall(&after) + 1 + usize::from(text.above > 0);
+    let mut room = (text_area.height as usize).saturating_sub(fixed);
+    if room < total {
+        room = room.saturating_sub(1).max(1);
+    }
+    let shown = text.names.len().min(room);
+    let more = total - shown;
+    let mut lines = before;
+    if text.above > 0 {
+        lines.push(Line::styled(strings::names_above(text.above), theme.dim));
+    }
+    for name in text.names.iter().take(shown) {
+        let name = fit(&safe(name), text_width.saturating_sub(2));
+        lines.push(Line::from(format!("• {name}")));
+    }
+    if more > 0 {
+        lines.push(Line::styled(strings::and_more(more), theme.dim));
+    }
+    lines.extend(after);
+    lines.push(Line::styled(text.keys, theme.dim));
     Paragraph::new(lines)
         .wrap(ratatui::widgets::Wrap { trim: false })
         .render(text_area, buf);

@@ -6,6 +6,7 @@ mod support;
 
 mod app_update;
 mod config;
+mod confirm_scroll;
 mod history_app;
 mod history_session;
 mod layers;

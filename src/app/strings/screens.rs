@@ -228,6 +228,11 @@ pub fn export_keys(write: &str, close: &str) -> String {
     format!("{write} writes it, {close} cancels.")
 }
 
+/// Over a dialog's names scrolled down.
+pub fn names_above(n: usize) -> String {
+    format!("  {n} more above")
+}
+
 pub fn and_more(n: usize) -> String {
     format!("  and {n} more")
 }
