@@ -134,7 +134,7 @@ impl Triage {
             return None;
         };
         // Many candidates in an order far from storage order are matched by id first.
-        let by_id = !(sort.follows_ids && !col.reversed) && candidates.len() >= MATCH_BY_ID_FROM;
+        let by_id = (col.reversed || !sort.follows_ids) && candidates.len() >= MATCH_BY_ID_FROM;
         let job = FilterJob::new(
             side,
             generation,
