@@ -142,6 +142,8 @@ pub enum Action {
     MarkDown,
     Filter,
     Sort,
+    /// The column's sort order read backwards (again: forwards).
+    ReverseSort,
     Undo,
     Redo,
     /// The Remove dialog for everyone in the right column (Connections tab).
@@ -188,6 +190,8 @@ pub enum Action {
     HelpDown,
     HelpPageUp,
     HelpPageDown,
+    HelpTop,
+    HelpBottom,
     CloseHelp,
 
     // Text fields: fixed keys, not remappable.
@@ -195,6 +199,9 @@ pub enum Action {
     Input(char),
     #[serde(skip)]
     Backspace,
+    /// Cursor movement, word and line deletion, earlier filters.
+    #[serde(skip)]
+    Edit(super::line::Edit),
 
     // Mouse, already hit-tested against the last layout.
     #[serde(skip)]

@@ -63,6 +63,9 @@ pub struct ConfirmDialog {
     pub yes_focused: bool,
 }
 
+/// Names a page key scrolls in a dialog.
+const NAMES_PAGE: isize = 10;
+
 impl App {
     /// Opens the dialog for everyone in the right column of the current list.
     pub(super) fn ask_confirm(&mut self, kind: ListKind, action: Action) {
@@ -96,10 +99,34 @@ impl App {
                 self.mode = super::state::Mode::Confirm(dialog);
                 return Vec::new();
             }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                let delta: isize = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -NAMES_PAGE,
+                    _ => NAMES_PAGE,
+                };
+                self.scroll_names(&dialog, delta);
+                return Vec::new();
+            }
+            Action::Scroll { delta, .. } => {
+                self.scroll_names(&dialog, delta);
+                return Vec::new();
+            }
             _ => return Vec::new(),
         };
         self.mode = super::state::Mode::Browse;
+        self.confirm_scroll = 0;
         self.answer(dialog.action, yes)
+    }
+
+    /// Scrolls the dialog's names, no further than its last name.
+    fn scroll_names(&mut self, dialog: &ConfirmDialog, delta: isize) {
+        let n = dialog.action.ids().len();
+        self.confirm_scroll = self
+            .confirm_scroll
+            .saturating_add_signed(delta)
+            .min(n.saturating_sub(1));
     }
 
     /// The export's file exists: ask before replacing it.

@@ -11,8 +11,12 @@ use super::strings;
 use crate::model::triage::Side;
 use crate::store::journal::Mark;
 
-/// Names listed in the dialog before "and N more".
+/// Names a dialog lists when the terminal has room for no more than its usual height.
 pub const NAMES_SHOWN: usize = 5;
+
+/// Names handed to the dialog from its scroll position on: more than any terminal shows,
+/// so a list of a million is never built whole.
+const NAMES_WINDOW: usize = 200;
 
 /// How a line of a dialog's body is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,9 +41,12 @@ pub struct DialogText {
     pub title: String,
     /// Before the names.
     pub before: Vec<DialogLine>,
-    /// The first names of the items the action is about.
+    /// Names of the items the action is about, from the dialog's scroll position on
+    /// (the dialog shows as many as it has room for).
     pub names: Vec<String>,
-    /// How many more than those.
+    /// How many names are scrolled past, above `names`.
+    pub above: usize,
+    /// How many more after `names`.
     pub more: usize,
     /// After the names: what saying yes means.
     pub after: Vec<DialogLine>,
@@ -135,6 +142,7 @@ impl App {
                 )
             }
         };
+        let above = self.confirm_scroll.min(n.saturating_sub(1));
         let keys = &self.keymap;
         let choose = keys.keys_of(Action::NextButton);
         DialogText {
@@ -143,10 +151,12 @@ impl App {
             names: action
                 .ids()
                 .iter()
-                .take(NAMES_SHOWN)
+                .skip(above)
+                .take(NAMES_WINDOW)
                 .map(|&id| self.item_name(kind, id))
                 .collect(),
-            more: n.saturating_sub(NAMES_SHOWN),
+            above,
+            more: n.saturating_sub(above + NAMES_WINDOW),
             after,
             keys: format!(
                 "{} {verb} · {} cancel · {} choose",

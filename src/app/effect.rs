@@ -58,6 +58,8 @@ pub enum Written {
     },
     Staged(ListKind, Result<(), StoreError>),
     Kept(Result<(), StoreError>),
+    /// The view (tab, sorts, zoom) was saved for the next start, or could not be.
+    View(Result<(), StoreError>),
     /// A removal or withdrawal batch: on success, the history as the journal now has it.
     Confirmed(ConfirmAction, Result<History, StoreError>),
     /// Marks on History records, journaled at `at`. A restore brings the history as the

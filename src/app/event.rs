@@ -20,6 +20,10 @@ use crate::model::search::SearchIndex;
 pub enum Event {
     /// A key or a mouse action, already looked up in the keymap or hit-tested.
     Action(Action),
+    /// The view saved at the last quit (tab, sorts, zoom), or why it could not be read.
+    ViewRead(Result<Option<crate::store::view::View>, crate::store::StoreError>),
+    /// Text pasted into the terminal (bracketed paste): untrusted, cleaned on the way in.
+    Paste(String),
     /// The session is open and the loop starts.
     Started {
         /// Where the export prompt proposes to write (`~/Downloads`), if anywhere.
@@ -84,6 +88,10 @@ impl App {
     pub fn handle(&mut self, event: Event) -> Vec<Effect> {
         match event {
             Event::Action(action) => return self.update(action),
+            Event::Paste(text) => return self.paste(&text),
+            Event::ViewRead(Ok(Some(view))) => return self.restore_view(&view),
+            Event::ViewRead(Ok(None)) => {}
+            Event::ViewRead(Err(error)) => self.view_not_read(&error),
             Event::Started {
                 export_folder,
                 load,

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use super::action::Action;
 use super::confirm::{ConfirmAction, ConfirmDialog};
 use super::effect::Effect;
+use super::history_screen::status_fact;
 use super::list::{ListKind, TriageList};
 use super::state::{App, Mode};
 use super::strings;
@@ -90,6 +91,10 @@ impl App {
                 Vec::new()
             }
             Action::Mail => self.mail(hk),
+            Action::Export => {
+                self.export_prompt(kind);
+                Vec::new()
+            }
             // A click selects: moving a row means nothing here.
             Action::ClickRow { side, row } => {
                 self.history.list_mut(hk).triage.select_row(side, row);
@@ -102,7 +107,6 @@ impl App {
             | Action::MoveRight
             | Action::SwitchColumn
             | Action::Keep
-            | Action::Export
             | Action::Undo
             | Action::Redo
             | Action::Remove
@@ -245,10 +249,20 @@ impl App {
             Mark::Undone => Step::Undone,
             _ => Step::Opened,
         };
+        // Their marks go: a ⚑ would hide the ✔ just set.
+        self.history.list_mut(hk).triage.unmark(ids);
         for &id in ids {
             let r = &mut self.history.list_mut(hk).records[id as usize];
             r.state = r.state.after(&step, at, r.removed_on());
         }
+        // `status:` reads the new statuses: a filtered list shows what it says now.
+        let list = self.history.list_mut(hk);
+        let records = &list.records;
+        list.triage.change_facts(|facts| {
+            for &id in ids {
+                facts.set_status(id as usize, status_fact(records[id as usize].status()));
+            }
+        });
         self.history.count_progress();
         match mark {
             Mark::Done => self.info(strings::ticked(n, &self.progress_line(kind))),

@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 
 use super::list::ListKind;
 use crate::model::InvitationRules;
-use crate::model::history::{self, History, Kind, Record};
+use crate::model::history::{self, History, Kind, Record, Status};
 use crate::model::search::{SearchIndex, fold};
+use crate::model::terms::Facts;
 use crate::model::triage::{Side, SortOrder, Triage};
 
 pub const SORT_NEWEST: &str = "newest first";
@@ -58,6 +59,17 @@ pub static WITHDRAWN: HistorySpec = HistorySpec {
     empty: "No invitation withdrawn yet. Withdrawals you confirm on the Invitations tab appear here.",
 };
 
+/// A status as the `status:` filter term numbers it (see [`crate::model::terms::STATUSES`]).
+pub fn status_fact(status: Status) -> u8 {
+    match status {
+        Status::ToDo => 0,
+        Status::Opened => 1,
+        Status::Done => 2,
+        Status::Verified => 3,
+        Status::StillThere => 4,
+    }
+}
+
 /// One History list: records in force, newest first, filtered and sorted like the others
 /// (the triage's left column is the list; nothing is ever moved right).
 pub struct HistoryList {
@@ -87,8 +99,10 @@ impl HistoryList {
         by_name.sort_by_cached_key(|&i| fold(&records[i as usize].name()));
         let mut by_status = ids();
         by_status.sort_by_key(|&i| records[i as usize].status());
+        let statuses =
+            Facts::default().with_statuses(records.iter().map(|r| status_fact(r.status())));
         let triage = Triage::new(
-            search,
+            search.with_facts(statuses),
             vec![
                 SortOrder::new(SORT_NEWEST, ids()),
                 SortOrder::new(SORT_NAME, by_name),

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::action::{Action, Tab};
 use super::bindings::defaults;
 use super::keys::{Key, KeyCode};
+use super::line::Edit;
 use super::list::ListKind;
 
 /// Which part of the app has the keyboard. Each tab is a screen with its own context,
@@ -238,7 +239,8 @@ impl Keymap {
     }
 
     /// The action for a key in a context. In text contexts, unbound printable keys are
-    /// input, Backspace deletes, and ↑ ↓ still move the cursor.
+    /// input, Backspace deletes, and the editing keys edit (`←` `→` `Home` `End`
+    /// `Ctrl-w` `Ctrl-u`; in the filter, ↑ ↓ bring back earlier filters).
     /// On a tab, the tab's own keys come first, then the global ones.
     pub fn action_for(&self, context: Context, key: Key) -> Option<Action> {
         let find = |c| {
@@ -256,13 +258,27 @@ impl Keymap {
         if bound.is_some() || !context.takes_text() {
             return bound;
         }
-        match key.code {
-            _ if key.text().is_some() => key.text().map(Action::Input),
-            KeyCode::Backspace => Some(Action::Backspace),
-            KeyCode::Up if context == Context::Filter => Some(Action::Up),
-            KeyCode::Down if context == Context::Filter => Some(Action::Down),
-            _ => None,
-        }
+        let edit = match key.code {
+            _ if key.text().is_some() => return key.text().map(Action::Input),
+            KeyCode::Backspace => return Some(Action::Backspace),
+            KeyCode::Char('w') if key.ctrl => Edit::DeleteWord,
+            KeyCode::Char('u') if key.ctrl => Edit::DeleteLine,
+            KeyCode::Char('a') if key.ctrl => Edit::Home,
+            KeyCode::Char('e') if key.ctrl => Edit::End,
+            KeyCode::Char('b') if key.alt => Edit::WordLeft,
+            KeyCode::Char('f') if key.alt => Edit::WordRight,
+            KeyCode::Left if key.ctrl || key.alt => Edit::WordLeft,
+            KeyCode::Right if key.ctrl || key.alt => Edit::WordRight,
+            KeyCode::Left => Edit::Left,
+            KeyCode::Right => Edit::Right,
+            KeyCode::Home => Edit::Home,
+            KeyCode::End => Edit::End,
+            KeyCode::Delete => Edit::DeleteNext,
+            KeyCode::Up if context == Context::Filter => Edit::Earlier,
+            KeyCode::Down if context == Context::Filter => Edit::Later,
+            _ => return None,
+        };
+        Some(Action::Edit(edit))
     }
 
     /// The binding of an action (its first, for an action bound in several contexts).
@@ -358,8 +374,17 @@ mod tests {
         assert_eq!(map.action_for(Context::Filter, q), Some(Action::Input('q')));
         assert_eq!(map.action_for(Context::TRIAGE, q), Some(Action::Quit));
         let up: Key = "Up".parse().unwrap();
-        assert_eq!(map.action_for(Context::Filter, up), Some(Action::Up));
+        // ↑ brings back an earlier filter; a path has none.
+        assert_eq!(
+            map.action_for(Context::Filter, up),
+            Some(Action::Edit(Edit::Earlier))
+        );
         assert_eq!(map.action_for(Context::Prompt, up), None);
+        let left: Key = "Left".parse().unwrap();
+        assert_eq!(
+            map.action_for(Context::Prompt, left),
+            Some(Action::Edit(Edit::Left))
+        );
     }
 
     #[test]

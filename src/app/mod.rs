@@ -23,6 +23,7 @@ pub mod history_screen;
 pub mod keep;
 pub mod keymap;
 pub mod keys;
+pub mod line;
 pub mod list;
 mod results;
 pub mod signals;
@@ -30,6 +31,7 @@ pub mod state;
 pub mod strings;
 pub mod timeline;
 pub mod update;
+mod view;
 
 pub use action::{Action, Tab};
 pub use confirm::{ConfirmAction, ConfirmDialog};
@@ -39,6 +41,7 @@ pub use event::{Event, OpenOutcome};
 pub use history_screen::{HistoryList, HistoryScreen, HistorySpec};
 pub use keymap::{Context, Keymap};
 pub use keys::Key;
+pub use line::Edit;
 pub use list::{
     ConnectionsList, Invitations, InvitationsList, Items, ListKind, ListSpec, TriageList,
 };

@@ -52,6 +52,7 @@ impl App {
     /// several candidates, the status line lists them.
     pub(super) fn path_completed(&mut self, input: String, candidates: &[String]) {
         if let Mode::Prompt { .. } = self.mode {
+            self.line.start(&input);
             self.mode = Mode::Prompt { input };
             match candidates {
                 [] => self.warn(strings::NO_COMPLETION),
@@ -91,6 +92,11 @@ impl App {
             }
             Written::Kept(Ok(())) => {
                 self.kept_unsaved = false;
+                Vec::new()
+            }
+            Written::View(Ok(())) => Vec::new(),
+            Written::View(Err(e)) => {
+                self.warn(strings::view_not_saved(&e));
                 Vec::new()
             }
             Written::Kept(Err(e)) => {

@@ -96,6 +96,12 @@ pub struct App {
     pub(super) signals: Option<Arc<Signals>>,
     /// What the export's signals amount to, until said (see `with_signals`).
     pub(super) signals_note: Option<String>,
+    /// The cursor of the filter or export path being typed, and earlier filters.
+    pub(super) line: super::line::LineEditor,
+    /// The Timeline's zoom before the tab is first shown (a remembered view).
+    pub(super) timeline_zoom: crate::model::timeline::Granularity,
+    /// How far the open confirm dialog's list of names is scrolled.
+    pub(super) confirm_scroll: usize,
 }
 
 impl App {
@@ -124,6 +130,9 @@ impl App {
             timeline: None,
             signals: None,
             signals_note: None,
+            line: super::line::LineEditor::default(),
+            timeline_zoom: crate::model::timeline::Granularity::Month,
+            confirm_scroll: 0,
         }
     }
 
@@ -170,6 +179,11 @@ impl App {
     }
 
     /// Which overlay or text field has the keyboard.
+    /// Where the cursor of the filter or export path being typed is, in characters.
+    pub fn line_cursor(&self) -> usize {
+        self.line.cursor()
+    }
+
     pub fn mode(&self) -> &Mode {
         &self.mode
     }

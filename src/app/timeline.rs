@@ -117,8 +117,14 @@ impl App {
     /// The timeline, computed the first time the tab is shown.
     pub(super) fn timeline_mut(&mut self) -> &mut Timeline {
         let people = std::sync::Arc::clone(self.people());
-        self.timeline
-            .get_or_insert_with(|| Timeline::build(&people))
+        let zoom = self.timeline_zoom;
+        self.timeline.get_or_insert_with(|| {
+            let mut t = Timeline::build(&people);
+            if zoom != t.granularity {
+                t.zoom(zoom);
+            }
+            t
+        })
     }
 
     pub(super) fn timeline_action(&mut self, action: Action) -> Vec<Effect> {

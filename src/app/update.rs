@@ -114,12 +114,19 @@ impl App {
             Action::Filter => {
                 triage.end_visual();
                 triage.resume_filter(triage.focus());
+                let text = triage.column(triage.focus()).filter.clone();
                 self.mode = Mode::Filter;
+                self.line.start(&text);
             }
-            // Esc ends a range first, then clears a kept filter as it would while typing.
+            // Esc ends a range first.
             Action::ClearFilter if triage.visual().is_some() => {
                 triage.end_visual();
                 self.info(strings::RANGE_ENDED);
+            }
+            // Then the marks, and only with none the filter: one Esc undoes one thing.
+            Action::ClearFilter if triage.column(triage.focus()).marked() > 0 => {
+                let n = triage.clear_marks(triage.focus());
+                self.info(strings::marks_cleared(n));
             }
             Action::ClearFilter => {
                 let side = triage.focus();
@@ -130,11 +137,15 @@ impl App {
                 self.info(strings::FILTER_CLEARED);
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
-            Action::Sort => {
+            Action::Sort | Action::ReverseSort => {
                 let side = triage.focus();
-                let job = triage.cycle_sort(side);
-                let name = triage.sort_name(side);
-                self.info(strings::sorted_by(name));
+                let job = if action == Action::Sort {
+                    triage.cycle_sort(side)
+                } else {
+                    triage.reverse_sort(side)
+                };
+                let name = triage.sort_label(side);
+                self.info(strings::sorted_by(&name));
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
             Action::Undo => match triage.undo() {
@@ -154,27 +165,7 @@ impl App {
             Action::Remove | Action::Withdraw | Action::ClickRemoveButton => {
                 self.ask_confirm(kind, action);
             }
-            Action::Export => {
-                let Some(spec) = kind.spec() else {
-                    return Vec::new();
-                };
-                if self.staged_in(kind) == 0 {
-                    self.warn(strings::NOBODY_TO_EXPORT);
-                } else {
-                    let name = format!(
-                        "unconnect-{}-{}.csv",
-                        spec.export_stem,
-                        self.today.format("%Y-%m-%d")
-                    );
-                    // In the user's Downloads (or Documents) folder, not wherever the
-                    // terminal happened to be.
-                    let input = match &self.export_folder {
-                        Some(folder) => format!("{}/{name}", folder.trim_end_matches('/')),
-                        None => name,
-                    };
-                    self.mode = Mode::Prompt { input };
-                }
-            }
+            Action::Export => self.export_prompt(kind),
             Action::Open => {
                 let side = triage.focus();
                 if let Some(id) = triage.column(side).current() {
@@ -202,6 +193,49 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// `e`: the export prompt for a list's right column (a History list: what it shows),
+    /// with a dated name in the user's Downloads (or Documents) folder, not wherever the
+    /// terminal happened to be.
+    pub(super) fn export_prompt(&mut self, kind: ListKind) {
+        let (stem, count) = match kind {
+            ListKind::Removed => ("removed", self.shown_in(kind)),
+            ListKind::Withdrawn => ("withdrawn", self.shown_in(kind)),
+            _ => (
+                kind.spec().map_or("", |s| s.export_stem),
+                self.staged_in(kind),
+            ),
+        };
+        if count == 0 {
+            self.warn(if kind.history_kind().is_some() {
+                strings::NOBODY_SHOWN_TO_EXPORT
+            } else {
+                strings::NOBODY_TO_EXPORT
+            });
+            return;
+        }
+        let name = format!("unconnect-{stem}-{}.csv", self.today.format("%Y-%m-%d"));
+        let input = match &self.export_folder {
+            Some(folder) => format!("{}/{name}", folder.trim_end_matches('/')),
+            None => name,
+        };
+        self.line.start(&input);
+        self.mode = Mode::Prompt { input };
+    }
+
+    /// How many rows the export prompt writes: the staged, or the History list shown.
+    pub fn export_count(&self) -> usize {
+        match self.list() {
+            Some(kind) if kind.history_kind().is_some() => self.shown_in(kind),
+            Some(kind) => self.staged_in(kind),
+            None => 0,
+        }
+    }
+
+    fn shown_in(&self, kind: ListKind) -> usize {
+        self.triage_of(kind)
+            .map_or(0, |t| t.column(Side::Left).shown().len())
     }
 
     pub(super) fn moved(
@@ -266,11 +300,18 @@ impl App {
         let side = triage.focus();
         let mut text = triage.column(side).filter.clone();
         match action {
-            Action::Input(c) => text.push(c),
-            Action::Backspace => {
-                text.pop();
+            Action::Input(c) => self.line.insert(&mut text, c.encode_utf8(&mut [0; 4])),
+            Action::Backspace => self.line.backspace(&mut text),
+            Action::Edit(edit) => {
+                let before = text.clone();
+                self.line.edit(&mut text, edit);
+                if text == before {
+                    // Only the cursor moved: nothing to match again.
+                    return Vec::new();
+                }
             }
             Action::KeepFilter => {
+                self.line.remember(&text);
                 self.mode = Mode::Browse;
                 self.say_filter_error(kind, side);
                 return Vec::new();
@@ -290,11 +331,40 @@ impl App {
             Action::ClickRow { .. } | Action::Scroll { .. } => return self.browse(action),
             _ => return Vec::new(),
         }
+        self.set_typed_filter(kind, side, &text)
+    }
+
+    /// Pasted text (bracketed paste) goes into the field being typed, cleaned.
+    pub(super) fn paste(&mut self, pasted: &str) -> Vec<Effect> {
+        match self.mode.clone() {
+            Mode::Prompt { mut input } => {
+                self.line.insert(&mut input, pasted);
+                self.mode = Mode::Prompt { input };
+                Vec::new()
+            }
+            Mode::Filter => {
+                let Some(kind) = self.list() else {
+                    return Vec::new();
+                };
+                let Some(triage) = self.triage_of(kind) else {
+                    return Vec::new();
+                };
+                let side = triage.focus();
+                let mut text = triage.column(side).filter.clone();
+                self.line.insert(&mut text, pasted);
+                self.set_typed_filter(kind, side, &text)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The filter as typed now: matched inline or on a worker.
+    fn set_typed_filter(&mut self, kind: ListKind, side: Side, text: &str) -> Vec<Effect> {
         let start = Instant::now();
         let Some(triage) = self.triage_mut(kind) else {
             return Vec::new();
         };
-        let job = triage.set_filter(side, &text);
+        let job = triage.set_filter(side, text);
         self.say_filter_error(kind, side);
         // Typing never waits on a large list: the worker matches, chunks stream in.
         if let Some(job) = job {
@@ -309,10 +379,9 @@ impl App {
 
     fn prompt(&mut self, action: Action, mut input: String) -> Vec<Effect> {
         match action {
-            Action::Input(c) => input.push(c),
-            Action::Backspace => {
-                input.pop();
-            }
+            Action::Input(c) => self.line.insert(&mut input, c.encode_utf8(&mut [0; 4])),
+            Action::Backspace => self.line.backspace(&mut input),
+            Action::Edit(edit) => self.line.edit(&mut input, edit),
             Action::ClosePrompt => {
                 self.mode = Mode::Browse;
                 return Vec::new();
@@ -324,7 +393,7 @@ impl App {
                     self.warn(strings::NO_FILE_NAME);
                     return Vec::new();
                 }
-                return match self.triage_list() {
+                return match self.list() {
                     Some(kind) => vec![Effect::Export {
                         kind,
                         path: PathBuf::from(path),
@@ -356,6 +425,8 @@ impl App {
             Action::HelpUp => scroll.saturating_sub(1),
             Action::HelpPageDown => scroll.saturating_add(HELP_PAGE),
             Action::HelpPageUp => scroll.saturating_sub(HELP_PAGE),
+            Action::HelpTop => 0,
+            Action::HelpBottom => self.help_max_scroll,
             _ => scroll,
         };
         self.mode = Mode::Help {

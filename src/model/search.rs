@@ -345,6 +345,11 @@ impl SearchIndex {
         self
     }
 
+    /// The facts, to change one (a History record's status).
+    pub fn facts_mut(&mut self) -> &mut Facts {
+        &mut self.facts
+    }
+
     /// Whether this index can answer every term of `query` (see [`Facts::check`]).
     pub fn check(&self, query: &Query) -> Result<(), QueryError> {
         self.facts.check(&query.clauses)

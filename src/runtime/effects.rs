@@ -8,7 +8,7 @@ use super::filter_worker::FilterWorker;
 use super::writer::{Entries, Job, Staged, Writer};
 use super::{clipboard, paths};
 use crate::app::{App, ConfirmAction, Effect, Event, ListKind, OpenOutcome};
-use crate::model::triage::Place;
+use crate::model::triage::{Place, Side};
 use crate::session::Later;
 use crate::store::journal;
 use crate::store::staged::StagedEntry;
@@ -229,8 +229,20 @@ fn staged_now(app: &App, kind: ListKind) -> Staged {
                     .collect()
             }))
         }
-        // History lists have no staged set.
-        ListKind::Removed | ListKind::Withdrawn => Staged::Invitations(Vec::new()),
+        // A History list exports what it shows, in its order.
+        ListKind::Removed | ListKind::Withdrawn => {
+            let records = app.records(kind);
+            let shown = app
+                .triage_of(kind)
+                .map(|t| t.column(Side::Left).shown().to_vec())
+                .unwrap_or_default();
+            Staged::Records(
+                shown
+                    .iter()
+                    .filter_map(|&id| records.get(id as usize).cloned())
+                    .collect(),
+            )
+        }
     }
 }
 

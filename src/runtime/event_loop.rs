@@ -15,7 +15,7 @@ use super::effects::Runtime;
 use super::filter_worker::FilterWorker;
 use super::input::key_of;
 use super::terminal::TerminalGuard;
-use super::writer::Writer;
+use super::writer::{Job, Writer};
 use crate::app::{Action, App, Context, Event, Keymap};
 use crate::session::{Loading, Session, SessionError};
 use crate::ui::layout::{self, ScreenLayout};
@@ -77,6 +77,7 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
         return Ok(None);
     };
     let mut app = App::open(loaded, Arc::clone(&settings.keymap)).with_open_target(settings.open);
+    let view = crate::store::view::read(&crate::store::view::path(&store.data_dir));
     let mut runtime = Runtime::new(FilterWorker::spawn()?, Writer::spawn(store)?, later);
     runtime.tell(
         &mut app,
@@ -85,8 +86,11 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
             load: settings.debug_timing.then(|| started.elapsed()),
         },
     );
+    runtime.tell(&mut app, Event::ViewRead(view));
     let theme = &settings.theme;
     let result = event_loop(&mut terminal, &guard, &mut app, &mut runtime, theme);
+    // Where the user was, for the next start.
+    runtime.writer.send(Job::SaveView(app.view()));
     if runtime.writer.is_busy() {
         let _ = app.handle(Event::SavingBeforeQuit);
         let _ = terminal.draw(|frame| frame.render_widget(Screen::new(&app, theme), frame.area()));
@@ -189,6 +193,11 @@ fn event_loop(
                 }
                 TermEvent::Mouse(mouse) => layout::hit(&last_layout, app, mouse),
                 TermEvent::Resize(..) => {
+                    dirty = true;
+                    None
+                }
+                TermEvent::Paste(text) => {
+                    runtime.tell(app, Event::Paste(text));
                     dirty = true;
                     None
                 }

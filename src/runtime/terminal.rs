@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 pub struct TerminalGuard {
@@ -35,7 +37,8 @@ impl TerminalGuard {
             restore();
             previous(info);
         }));
-        execute!(stdout(), EnableMouseCapture)?;
+        // Pasted text arrives as one event, not as keys that could act.
+        execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         Ok((terminal, TerminalGuard { stop }))
     }
 }
@@ -55,7 +58,7 @@ fn watch_for_stuck_exit(stop: Arc<AtomicBool>) {
 }
 
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     // try_restore: restore() prints its error, and printing to a closed terminal panics.
     let _ = ratatui::try_restore();
 }

@@ -12,6 +12,7 @@ use std::thread::{self, JoinHandle};
 use chrono::{DateTime, FixedOffset};
 
 use crate::app::{ConfirmAction, ListKind, Written};
+use crate::model::history::Record;
 use crate::model::{Invitation, People, Person, PersonId};
 use crate::session::Store;
 use crate::store::StoreError;
@@ -32,6 +33,8 @@ pub enum Job {
         action: ConfirmAction,
         entries: Entries,
     },
+    /// The view the user leaves (tab, sorts, zoom), for the next start.
+    SaveView(crate::store::view::View),
     /// Journal marks on History records, durably.
     Record {
         kind: ListKind,
@@ -45,8 +48,13 @@ pub enum Job {
 /// A snapshot of a right column. Connections are turned into records on the writer:
 /// at a million rows that alone takes longer than a frame.
 pub enum Staged {
-    People { people: Arc<People>, ids: Vec<u32> },
+    People {
+        people: Arc<People>,
+        ids: Vec<u32>,
+    },
     Invitations(Vec<StagedEntry<Invitation>>),
+    /// A History list as it is shown (`e` there): exported, never saved as staged.
+    Records(Vec<Record>),
 }
 
 pub enum Entries {
@@ -188,9 +196,13 @@ fn write_all(mut store: Store, inbox: Receiver<Job>, outbox: Sender<Written>) {
                     Staged::People { people, ids } => {
                         save_staged_people(&store.kept, &people, &ids)
                     }
-                    Staged::Invitations(_) => Ok(()),
+                    Staged::Invitations(_) | Staged::Records(_) => Ok(()),
                 };
                 Written::Kept(saved)
+            }
+            Job::SaveView(view) => {
+                let path = crate::store::view::path(&store.data_dir);
+                Written::View(crate::store::view::write(&path, &view))
             }
             Job::Export { path, rows } => {
                 let count = rows.len();
@@ -244,6 +256,8 @@ fn save(store: &mut Store, staged: Staged) -> Result<(), StoreError> {
     match staged {
         Staged::People { people, ids } => save_staged_people(&store.staged, &people, &ids),
         Staged::Invitations(entries) => store.staged_invitations.save(entries.into_iter()),
+        // History lists have no staged set: nothing sends one here.
+        Staged::Records(_) => Ok(()),
     }
 }
 
@@ -260,6 +274,7 @@ fn export(rows: &Staged, path: &Path) -> std::io::Result<()> {
                 .collect();
             Table::of_people(owned.iter().map(|p| (p, None)), false)
         }
+        Staged::Records(records) => Table::of_records(records),
     };
     table.save(path, true)
 }
@@ -270,6 +285,7 @@ impl Staged {
         match self {
             Staged::People { ids, .. } => ids.len(),
             Staged::Invitations(entries) => entries.len(),
+            Staged::Records(records) => records.len(),
         }
     }
 
@@ -281,6 +297,9 @@ impl Staged {
         match self {
             Staged::People { .. } => ListKind::Connections,
             Staged::Invitations(_) => ListKind::Invitations,
+            Staged::Records(records) => records
+                .first()
+                .map_or(ListKind::Removed, |r| ListKind::of_history(r.kind)),
         }
     }
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use unicode_width::UnicodeWidthChar;
 
 use super::fsutil;
-
+use crate::model::history::{Kind, Record};
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::{Invitation, Person};
 use crate::text_safety::{is_invisible_or_format, is_unsafe, safe};
@@ -140,6 +140,38 @@ impl Table {
         Table { header, rows }
     }
 
+    /// A History list as shown: removals as people with `Removed On`, withdrawals as
+    /// invitations with `Withdrawn On`; then each record's `Status`.
+    pub fn of_records(records: &[Record]) -> Table {
+        let removals = records.iter().all(|r| r.kind == Kind::Removal);
+        let mut table = if removals {
+            let people = records
+                .iter()
+                .filter_map(|r| Some((r.person.as_deref()?, Some(r.removed_on()))));
+            Table::of_people(people, true)
+        } else {
+            let invitations = records.iter().filter_map(|r| {
+                let on = r.removed_on();
+                Some((r.invitation.as_deref()?, Some((on, on))))
+            });
+            let mut table = Table::of_invitations(invitations, true);
+            // The re-invite date needs the account's rules: `unconnect export` has them.
+            table.header.truncate(4);
+            for row in &mut table.rows {
+                row.truncate(4);
+            }
+            table
+        };
+        table.header.push("Status");
+        let shown = records
+            .iter()
+            .filter(|r| r.person.is_some() || (!removals && r.invitation.is_some()));
+        for (row, r) in table.rows.iter_mut().zip(shown) {
+            row.push(r.status().label(r.kind).to_owned());
+        }
+        table
+    }
+
     pub fn write_to(&self, out: &mut dyn Write, excel_bom: bool) -> io::Result<()> {
         self.write_cells(out, excel_bom, |cell| cell)
     }
@@ -182,6 +214,40 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_history_list_exports_with_removed_on_and_status_and_no_formula() {
+        use crate::model::history::{State, Status};
+        let person = Person {
+            first_name: "=cmd()".into(),
+            last_name: "Lovelace".into(),
+            url: "https://www.linkedin.com/in/ada".into(),
+            ..Default::default()
+        };
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
+        let record = Record {
+            kind: Kind::Removal,
+            id: person.url.clone(),
+            at,
+            batch: "b".into(),
+            state: State {
+                status: Status::StillThere,
+                opened: true,
+                done_at: None,
+                checked: None,
+            },
+            person: Some(person.into()),
+            invitation: None,
+        };
+        let table = Table::of_records(&[record]);
+        assert_eq!(table.header.last(), Some(&"Status"));
+        assert!(table.header.contains(&"Removed On"));
+        let mut out = Vec::new();
+        table.write_to(&mut out, false).unwrap();
+        let csv = String::from_utf8(out).unwrap();
+        assert!(csv.contains("'=cmd()"), "{csv}");
+        assert!(csv.contains("20 Nov 2026,still connected"), "{csv}");
+    }
 
     #[test]
     fn formula_cells_are_neutralised() {

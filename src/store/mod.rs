@@ -10,6 +10,7 @@ pub mod fsutil;
 pub mod journal;
 pub mod json_lines;
 pub mod staged;
+pub mod view;
 
 use std::io;
 use std::path::PathBuf;

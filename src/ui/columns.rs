@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::text::{fit, fit_end, safe, width};
+use super::text::{fit, fit_end, safe, width, with_cursor};
 use super::theme::Theme;
 use crate::app::strings;
 use crate::model::search::Query;
@@ -25,6 +25,58 @@ pub trait RowView {
         locked: Option<&str>,
         theme: &Theme,
     );
+
+    /// The column headings over the rows, as `(label, width from the right)`: the first
+    /// label starts at the left, the others end where their field ends (0: the right edge).
+    fn headings(&self, area_width: u16) -> Vec<(&'static str, u16)>;
+}
+
+/// Draws a list's headings into the line over its rows; the sorted one carries its arrow.
+fn render_headings(
+    headings: &[(&'static str, u16)],
+    sorted: Option<(&str, bool)>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    for (i, &(label, from_right)) in headings.iter().enumerate() {
+        // The arrow follows the word sorted by; a date order sorts by the list's date,
+        // whatever its heading calls it.
+        let text = match sorted {
+            Some((name, reversed)) if !name.is_empty() => {
+                let arrow = if reversed { " ↑" } else { " ↓" };
+                if label.contains(name) {
+                    label.replacen(name, &format!("{name}{arrow}"), 1)
+                } else if name == "connected" && matches!(label, "sent" | "removed on") {
+                    format!("{label}{arrow}")
+                } else {
+                    label.to_owned()
+                }
+            }
+            _ => label.to_owned(),
+        };
+        let w = width(&text) as u16;
+        let x = if i == 0 {
+            area.x
+        } else {
+            area.right().saturating_sub(from_right + w)
+        };
+        if x >= area.x && x + w <= area.right() {
+            buf.set_string(x, area.y, text, theme.dim);
+        }
+    }
+}
+
+/// Which heading a sort order sorts by: "newest first" sorts by the connected date.
+fn sorted_heading(sort: &str) -> &'static str {
+    match sort {
+        "newest first" | "oldest first" => "connected",
+        "last name" | "name" => "name",
+        "company" => "company",
+        "status" => "status",
+        "fewest messages" => "signals",
+        _ => "",
+    }
 }
 
 /// A list's columns as drawn: two for a triaged list, one across the room of two for a
@@ -32,8 +84,8 @@ pub trait RowView {
 pub struct TriageColumns<'a, R> {
     pub triage: &'a Triage,
     pub rows: &'a R,
-    /// The filter of the focused column is being typed.
-    pub typing: bool,
+    /// The filter of the focused column is being typed, with its cursor here.
+    pub typing: Option<usize>,
     pub theme: &'a Theme,
     /// Said after the empty-column text (History: where the journal is).
     pub note: Option<&'a str>,
@@ -68,7 +120,7 @@ impl<R: RowView> TriageColumns<'_, R> {
         let sort = if t.is_sorting(side) {
             strings::sorting_by(t.sort_name(side))
         } else {
-            format!(" {} ", t.sort_name(side))
+            format!(" {} ", t.sort_label(side))
         };
         let mut block = self
             .theme
@@ -78,18 +130,21 @@ impl<R: RowView> TriageColumns<'_, R> {
         if width(&count) + width(&sort) + 4 <= area.width as usize {
             block = block.title(Line::from(Span::styled(sort, self.theme.dim)).right_aligned());
         }
-        let typing = self.typing && focused;
-        if typing || col.is_filtered() || col.filter_error().is_some() {
-            let cursor = if typing { "▏" } else { "" };
+        let typing = self.typing.filter(|_| focused);
+        if typing.is_some() || col.is_filtered() || col.filter_error().is_some() {
             let room = (area.width as usize).saturating_sub(10);
             // A term that cannot be read says why, instead of silently matching nothing:
             // the hint gets half the bar, the typed text (its end) the rest.
             let error = col.filter_error();
             let text_room = if error.is_some() { room / 2 } else { room };
-            let text = fit_end(&safe(&col.filter), text_room);
+            let text = if let Some(cursor) = typing {
+                with_cursor(&col.filter, cursor, text_room)
+            } else {
+                fit_end(&safe(&col.filter), text_room)
+            };
             let mut spans = vec![
                 Span::styled(" / ", self.theme.key),
-                Span::raw(format!("{text}{cursor} ")),
+                Span::raw(format!("{text} ")),
             ];
             if let Some(error) = error {
                 let left = room.saturating_sub(width(&text) + 2);
@@ -112,6 +167,24 @@ impl<R: RowView> TriageColumns<'_, R> {
         }
         let inner = block.inner(area);
         block.render(area, buf);
+        // A header line over the rows, as a table has (the layout's rows start below it).
+        let heading = Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1);
+        // "oldest first" is the date order read upwards.
+        let sort = t.sort_name(side);
+        let reversed = col.reversed != (sort == "oldest first");
+        render_headings(
+            &self.rows.headings(heading.width),
+            Some((sorted_heading(sort), reversed)),
+            heading,
+            buf,
+            self.theme,
+        );
+        let inner = Rect::new(
+            inner.x,
+            inner.y + 1,
+            inner.width,
+            inner.height.saturating_sub(1),
+        );
         if col.shown().is_empty() {
             let text = if t.is_sorting(side) {
                 strings::empty_sorting(t.sort_name(side))

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::layout::{ScreenLayout, dialog_labels};
-use super::text::{fit, safe};
+use super::text::{fit, safe, with_cursor};
 use super::theme::Theme;
 use crate::app::{Action, App, ConfirmDialog, DialogLine, Tone, strings};
 
@@ -42,21 +42,42 @@ pub fn render_confirm(
         };
         Line::styled(shown, style)
     };
-    let mut lines: Vec<Line> = text.before.iter().map(styled).collect();
-    for name in &text.names {
-        let name = fit(&safe(name), text_width.saturating_sub(2));
-        lines.push(Line::from(format!("• {name}")));
-    }
-    if text.more > 0 {
-        lines.push(Line::styled(strings::and_more(text.more), theme.dim));
-    }
-    lines.extend(text.after.iter().map(styled));
-    lines.push(Line::styled(text.keys, theme.dim));
     let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
     let text_area = ratatui::layout::Rect {
         height: l.dialog_buttons[0].y.saturating_sub(text_area.y),
         ..text_area
     };
+    let before: Vec<Line> = text.before.iter().map(styled).collect();
+    let after: Vec<Line> = text.after.iter().map(styled).collect();
+    // The names get what the other lines leave (as wrapped), keeping a line for
+    // "and N more" and one for "N above" when the list is scrolled.
+    let tall = |lines: &[Line]| -> usize {
+        lines
+            .iter()
+            .map(|l| l.width().div_ceil(text_width.max(1)).max(1))
+            .sum()
+    };
+    let total = text.names.len() + text.more;
+    let fixed = tall(&before) + tall(&after) + 1 + usize::from(text.above > 0);
+    let mut room = (text_area.height as usize).saturating_sub(fixed);
+    if room < total {
+        room = room.saturating_sub(1).max(1);
+    }
+    let shown = text.names.len().min(room);
+    let more = total - shown;
+    let mut lines = before;
+    if text.above > 0 {
+        lines.push(Line::styled(strings::names_above(text.above), theme.dim));
+    }
+    for name in text.names.iter().take(shown) {
+        let name = fit(&safe(name), text_width.saturating_sub(2));
+        lines.push(Line::from(format!("• {name}")));
+    }
+    if more > 0 {
+        lines.push(Line::styled(strings::and_more(more), theme.dim));
+    }
+    lines.extend(after);
+    lines.push(Line::styled(text.keys, theme.dim));
     Paragraph::new(lines)
         .wrap(ratatui::widgets::Wrap { trim: false })
         .render(text_area, buf);
@@ -77,31 +98,26 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
         ..l.dialog
     };
     Clear.render(area, buf);
-    let n = app.list().map_or(0, |kind| app.staged_in(kind));
+    let n = app.export_count();
+    let staged = app.list().is_none_or(|kind| kind.history_kind().is_none());
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::from(Span::styled(
-            strings::export_title(n),
+            strings::export_title(n, staged),
             theme.title,
         )));
     let inner = block.inner(area);
     block.render(area, buf);
     let w = inner.width.saturating_sub(2) as usize;
-    let shown: String = {
-        // Keep the end of a long path visible, where the typing happens.
-        let chars: Vec<char> = input.chars().collect();
-        let start = chars.len().saturating_sub(w.saturating_sub(2));
-        chars[start..].iter().collect()
-    };
+    // Around the cursor: the end of a long path, where the typing happens, or wherever
+    // the cursor was moved to.
+    let shown = with_cursor(input, app.line_cursor(), w.saturating_sub(1));
     let lines = vec![
         Line::styled(
             strings::export_file(&app.keymap().key_of(Action::CompletePath)),
             theme.hint,
         ),
-        Line::from(vec![
-            Span::styled("> ", theme.key),
-            Span::raw(format!("{}▏", safe(&shown))),
-        ]),
+        Line::from(vec![Span::styled("> ", theme.key), Span::raw(shown)]),
         Line::styled(
             strings::export_keys(
                 &app.keymap().keys_of(Action::WriteFile),

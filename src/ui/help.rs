@@ -54,8 +54,29 @@ impl HelpOverlay<'_> {
                     Span::styled(b.help, theme.hint),
                 ]));
             }
+            // The tab's symbols right under its keys, where the eye already is.
+            let legend = legend(context);
+            if !legend.is_empty() {
+                lines.push(Line::styled(strings::LEGEND, theme.title));
+                for (symbol, what) in legend {
+                    let pad = keys_width.saturating_sub(width(symbol)).max(1);
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {symbol}{}", " ".repeat(pad)), theme.key),
+                        Span::styled(*what, theme.hint),
+                    ]));
+                }
+            }
         }
         lines
+    }
+}
+
+/// The row symbols of a tab, for its help.
+fn legend(context: Context) -> &'static [(&'static str, &'static str)] {
+    match context {
+        Context::TRIAGE => strings::LEGEND_TRIAGE,
+        Context::HISTORY => strings::LEGEND_HISTORY,
+        _ => &[],
     }
 }
 
@@ -84,7 +105,10 @@ pub fn max_scroll(keymap: &Keymap, screen: Context, area: Rect) -> u16 {
     };
     let lines: usize = shown
         .iter()
-        .map(|&c| 1 + keymap.in_context(c).count())
+        .map(|&c| {
+            let legend = legend(c).len();
+            1 + keymap.in_context(c).count() + if legend > 0 { 1 + legend } else { 0 }
+        })
         .sum::<usize>()
         + terms;
     let per = lines.div_ceil(halves(area));

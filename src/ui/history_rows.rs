@@ -14,6 +14,9 @@ use crate::model::history::{Record, Status};
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::search::Query;
 
+/// Below this width the removal date gives its room to the name.
+const HISTORY_DATE_MIN_WIDTH: u16 = 50;
+
 pub struct HistoryRows<'a> {
     pub records: &'a [Record],
 }
@@ -30,6 +33,16 @@ pub fn status_style(status: Status, theme: &Theme) -> Style {
 }
 
 impl RowView for HistoryRows<'_> {
+    fn headings(&self, area_width: u16) -> Vec<(&'static str, u16)> {
+        let date = area_width >= HISTORY_DATE_MIN_WIDTH;
+        let mut headings = vec![("name · position · company", 0)];
+        headings.push(("status", if date { 13 } else { 0 }));
+        if date {
+            headings.push(("removed on", 0));
+        }
+        headings
+    }
+
     fn render_row(
         &self,
         id: u32,
@@ -42,8 +55,8 @@ impl RowView for HistoryRows<'_> {
         let r = &self.records[id as usize];
         let status = format!("{:>15}", r.status().label(r.kind));
         // The removal date when there is room for it.
-        let date =
-            (area.width >= 50).then(|| format!("  {}", r.removed_on().format(LINKEDIN_DATE)));
+        let date = (area.width >= HISTORY_DATE_MIN_WIDTH)
+            .then(|| format!("  {}", r.removed_on().format(LINKEDIN_DATE)));
         let right_w = (width(&status) + date.as_deref().map_or(0, width)) as u16;
         let text_width = area.width.saturating_sub(right_w + 1) as usize;
         let name = r.name();

@@ -25,6 +25,14 @@ pub struct InvitationRows<'a> {
 }
 
 impl RowView for InvitationRows<'_> {
+    fn headings(&self, area_width: u16) -> Vec<(&'static str, u16)> {
+        let mut headings = vec![("name", 0)];
+        if area_width >= 30 {
+            headings.push(("sent", 0));
+        }
+        headings
+    }
+
     fn render_row(
         &self,
         id: u32,

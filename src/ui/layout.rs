@@ -76,11 +76,19 @@ fn status_height(app: &App, width: u16) -> u16 {
 }
 
 /// The confirm dialog's height: two more lines when it warns about endorsements.
-fn dialog_height(app: &App) -> u16 {
-    match &app.mode() {
+/// A dialog's height: room for five names, and for more names when the terminal has it
+/// (up to `room`).
+fn dialog_height(app: &App, room: u16) -> u16 {
+    let base: u16 = match &app.mode() {
         Mode::Confirm(d) if app.removal_warning(&d.action).is_some() => 16,
         _ => 14,
-    }
+    };
+    let names = match app.mode() {
+        Mode::Confirm(d) => d.action.ids().len(),
+        _ => 0,
+    };
+    let extra = names.saturating_sub(crate::app::dialogs::NAMES_SHOWN) as u16;
+    base.saturating_add(extra).min(room.max(base))
 }
 
 pub fn layout(area: Rect, app: &App) -> ScreenLayout {
@@ -120,12 +128,13 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
         Constraint::Length(signal_height),
     ]));
     let [left, right] = columns.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
+    // Inside the border, below the column headings.
     let inner = |r: Rect| {
         Rect::new(
             r.x + 1,
-            r.y + 1,
+            r.y + 2,
             r.width.saturating_sub(2),
-            r.height.saturating_sub(2),
+            r.height.saturating_sub(3),
         )
     };
     let button_w = width(&remove_label(app)) as u16;
@@ -138,7 +147,7 @@ pub fn layout(area: Rect, app: &App) -> ScreenLayout {
 
     let dialog = area.centered(
         Constraint::Length(64.min(area.width - 4)),
-        Constraint::Length(dialog_height(app).min(area.height - 2)),
+        Constraint::Length(dialog_height(app, area.height.saturating_sub(6)).min(area.height - 2)),
     );
     let [cancel_label, remove_label] = dialog_labels(app);
     let buttons_y = dialog.bottom().saturating_sub(2);
@@ -191,6 +200,13 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
             } else {
                 None
             };
+        }
+        // The wheel scrolls a dialog's names.
+        Mode::Confirm(_) if wheel != 0 => {
+            return Some(Action::Scroll {
+                side: crate::model::triage::Side::Left,
+                delta: wheel,
+            });
         }
         Mode::Browse | Mode::Filter => {}
         _ => return None,

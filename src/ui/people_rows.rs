@@ -14,8 +14,9 @@ use crate::model::search::Query;
 use crate::model::signals::Signals;
 use crate::model::{People, PersonId};
 
-/// Below this width the date is dropped to leave room for the name.
-const DATE_MIN_WIDTH: u16 = 40;
+/// Below this width the date is dropped to leave room for the name. The date is the one
+/// field that shows an accident: the name and the rest are shortened first.
+const DATE_MIN_WIDTH: u16 = 24;
 const DATE_WIDTH: u16 = 11;
 
 pub struct PeopleRows<'a> {
@@ -25,6 +26,21 @@ pub struct PeopleRows<'a> {
 }
 
 impl RowView for PeopleRows<'_> {
+    fn headings(&self, area_width: u16) -> Vec<(&'static str, u16)> {
+        let mut headings = vec![("name", 0)];
+        if area_width >= 40 {
+            headings[0].0 = "name · position · company";
+        }
+        let date = area_width >= DATE_MIN_WIDTH;
+        if self.signals.is_some() && area_width >= 44 {
+            headings.push(("signals", if date { DATE_WIDTH + 1 } else { 0 }));
+        }
+        if date {
+            headings.push(("connected", 0));
+        }
+        headings
+    }
+
     fn render_row(
         &self,
         id: u32,
@@ -139,17 +155,17 @@ mod tests {
     }
 
     #[test]
-    fn a_narrow_row_drops_the_marker_before_cutting_the_name() {
+    fn a_narrow_row_keeps_the_date_and_drops_the_marker_before_cutting_the_name() {
         let name = ("Alexandria", "Montgomery-Fairweather");
-        // 33 cells of name: with the marker (4) and a space it would need 38.
+        // At 37 cells the date keeps its 11: the marker goes, then the name is cut.
         let (text, _) = row(name, talked_and_endorsed(), 37);
-        assert!(
-            text.starts_with("Alexandria Montgomery-Fairweather "),
-            "{text:?}"
-        );
-        assert!(!text.contains('✉'), "{text:?}");
-        let (text, _) = row(name, talked_and_endorsed(), 38);
-        assert_eq!(text, "Alexandria Montgomery-Fairweather ✉12★");
+        assert_eq!(text, "Alexandria Montgomery-Fa… 14 Mar 2024");
+        // 33 cells of name, a space, the marker (4), and the date: all of it at 50.
+        let (text, _) = row(name, talked_and_endorsed(), 50);
+        assert_eq!(text, "Alexandria Montgomery-Fairweather ✉12★ 14 Mar 2024");
+        // The date goes only where a name would have almost no room.
+        let (text, _) = row(name, talked_and_endorsed(), 23);
+        assert!(!text.contains("2024"), "{text:?}");
     }
 
     #[test]

@@ -80,7 +80,7 @@ fn render_connections(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &The
             people: &list.items,
             signals: app.signals(),
         },
-        typing: *app.mode() == Mode::Filter,
+        typing: (*app.mode() == Mode::Filter).then(|| app.line_cursor()),
         theme,
         note: None,
     }
@@ -104,7 +104,7 @@ fn render_invitations(
             pending,
             today: app.today(),
         },
-        typing: *app.mode() == Mode::Filter,
+        typing: (*app.mode() == Mode::Filter).then(|| app.line_cursor()),
         theme,
         note: None,
     }
@@ -133,7 +133,7 @@ fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) 
         rows: &HistoryRows {
             records: &list.records,
         },
-        typing: *app.mode() == Mode::Filter,
+        typing: (*app.mode() == Mode::Filter).then(|| app.line_cursor()),
         theme,
         note: Some(&history.note),
     }

@@ -57,6 +57,20 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
+/// A line being typed with its cursor `▏` before character `cursor`, fitted into `max`
+/// cells around the cursor: what is before it first, then what follows.
+pub fn with_cursor(text: &str, cursor: usize, max: usize) -> String {
+    let at = text
+        .char_indices()
+        .nth(cursor)
+        .map_or(text.len(), |(i, _)| i);
+    let before = format!("{}▏", safe(&text[..at]));
+    let after = safe(&text[at..]);
+    let before = fit_end(&before, max);
+    let room = max.saturating_sub(width(&before));
+    format!("{before}{}", fit(&after, room))
+}
+
 /// `text` fitted into `max` cells keeping its end (where typing happens), starting
 /// with `…` when cut.
 pub fn fit_end(text: &str, max: usize) -> String {

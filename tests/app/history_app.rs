@@ -310,3 +310,94 @@ fn history_empty() {
     app.update(Action::HistoryTab);
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }
+
+#[test]
+fn rows_ticked_done_lose_their_marks() {
+    let mut app = app();
+    app.update(Action::Mark);
+    app.update(Action::Mark);
+    let marked = |app: &App| {
+        app.triage_of(ListKind::Removed)
+            .unwrap()
+            .column(Side::Left)
+            .marked()
+    };
+    assert_eq!(marked(&app), 2);
+    let effects = app.update(Action::Done);
+    recorded(&mut app, &effects[0], None);
+    assert_eq!(marked(&app), 0, "no ⚑ left over the ✔ just set");
+}
+
+fn shown_names(app: &App) -> Vec<String> {
+    let triage = app.triage_of(ListKind::Removed).unwrap();
+    let records = app.records(ListKind::Removed);
+    triage
+        .column(Side::Left)
+        .shown()
+        .iter()
+        .map(|&id| records[id as usize].name())
+        .collect()
+}
+
+#[test]
+fn status_terms_filter_history_and_follow_a_tick() {
+    let mut app = app();
+    let filter = |app: &mut App, text: &str| {
+        app.update(Action::Filter);
+        app.update(Action::Edit(unconnect::app::Edit::DeleteLine));
+        for c in text.chars() {
+            app.update(Action::Input(c));
+        }
+        app.update(Action::KeepFilter);
+    };
+    filter(&mut app, "status:still-connected");
+    assert_eq!(shown_names(&app), ["Di Dahl"]);
+    filter(&mut app, "status:done");
+    assert_eq!(shown_names(&app), ["Cy Chen"]);
+    filter(&mut app, "-status:done");
+    assert_eq!(shown_names(&app), ["Bo Berg", "Di Dahl"]);
+    filter(&mut app, "status:to-do");
+    assert_eq!(shown_names(&app), ["Bo Berg"]);
+    // Ticked done: no longer to do, and the filtered list says so at once.
+    let effects = app.update(Action::Done);
+    recorded(&mut app, &effects[0], None);
+    assert!(shown_names(&app).is_empty());
+    filter(&mut app, "status:done");
+    assert_eq!(shown_names(&app), ["Bo Berg", "Cy Chen"]);
+    filter(&mut app, "status:later");
+    let hint = &app
+        .triage_of(ListKind::Removed)
+        .unwrap()
+        .column(Side::Left)
+        .filter_error()
+        .unwrap()
+        .hint;
+    assert!(hint.starts_with("status: expects to-do"), "{hint}");
+}
+
+#[test]
+fn e_exports_the_history_list_as_shown() {
+    let mut app = app();
+    app.update(Action::Filter);
+    for c in "status:done".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    app.update(Action::Export);
+    assert_eq!(
+        *app.mode(),
+        Mode::Prompt {
+            input: "unconnect-removed-2026-12-01.csv".into()
+        }
+    );
+    assert_eq!(app.export_count(), 1);
+    let effects = app.update(Action::WriteFile);
+    assert_eq!(
+        effects,
+        vec![Effect::Export {
+            kind: ListKind::Removed,
+            path: "unconnect-removed-2026-12-01.csv".into(),
+            overwrite: false,
+        }]
+    );
+}

@@ -133,17 +133,17 @@ fn without_colour_nothing_is_coloured_and_the_cursor_row_is_reversed() {
         assert_eq!(cell.fg, Color::Reset, "{cell:?}");
         assert_eq!(cell.bg, Color::Reset, "{cell:?}");
     }
-    // Row 0 of the left column is y 2; the cursor moved to the second row, then Space
-    // marked it and stepped down: the cursor is on the third.
-    let cursor_y = 4;
+    // Row 0 of the left column is y 3, under the headings; the cursor moved to the
+    // second row, then Space marked it and stepped down: the cursor is on the third.
+    let cursor_y = 5;
     for x in 1..49 {
         assert!(
             buf[(x, cursor_y)].modifier.contains(Modifier::REVERSED),
             "cell {x} of the cursor row"
         );
     }
-    assert!(!buf[(5, 2)].modifier.contains(Modifier::REVERSED));
-    assert_eq!(buf[(1, 3)].symbol(), "✔");
+    assert!(!buf[(5, 3)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(buf[(1, 4)].symbol(), "✔");
     // The focused column has the heavy border, the other the plain one.
     assert_eq!(buf[(0, 1)].symbol(), "┏");
     assert_eq!(buf[(50, 1)].symbol(), "┌");

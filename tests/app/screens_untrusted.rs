@@ -110,15 +110,19 @@ fn the_dialog_the_filter_text_and_the_status_line_show_their_escapes() {
     assert!(dialog.contains("• Eve␛]52;c;eA==␇ X"), "{dialog}");
     app.update(Action::No);
 
-    // Typed (or pasted) into the filter.
+    // Typed or pasted into the filter: the controls never get in.
     app.update(Action::Filter);
     for c in format!("x{CSI_CLEAR}").chars() {
         app.update(Action::Input(c));
     }
+    app.handle(unconnect::app::Event::Paste(format!("{OSC_52}\n")));
     let filtered = text(&draw(&mut app, 120, 16));
     assert_inert(&filtered);
-    assert!(filtered.contains("/ x␛[2J"), "{filtered}");
-    assert!(filtered.contains("No match for \"x␛[2J\""), "{filtered}");
+    assert!(filtered.contains("/ x[2J]52;c;eA== ▏"), "{filtered}");
+    assert!(
+        filtered.contains("No match for \"x[2J]52;c;eA== \""),
+        "{filtered}"
+    );
 
     // A status line that quotes untrusted text.
     app.handle(unconnect::app::Event::Copied {
@@ -205,11 +209,11 @@ fn the_cursor_row_and_the_focused_column_are_styled() {
     let mut app = many(10);
     app.update(Action::Down);
     let buf = draw(&mut app, 100, 16);
-    // Left column rows start at y 2; the cursor is on the second row, focused: blue.
+    // Left column rows start at y 3, under the headings; the cursor is on the second row, focused: blue.
     for x in 1..49 {
-        assert_eq!(buf[(x, 3)].bg, theme.cursor.bg.unwrap(), "x {x}");
+        assert_eq!(buf[(x, 4)].bg, theme.cursor.bg.unwrap(), "x {x}");
     }
-    assert_ne!(buf[(5, 2)].bg, theme.cursor.bg.unwrap());
+    assert_ne!(buf[(5, 3)].bg, theme.cursor.bg.unwrap());
     assert_eq!(buf[(0, 1)].fg, Color::Cyan, "focused border");
     assert_eq!(buf[(50, 1)].fg, Color::DarkGray, "unfocused border");
 
@@ -217,8 +221,8 @@ fn the_cursor_row_and_the_focused_column_are_styled() {
     app.update(Action::Move);
     app.update(Action::SwitchColumn);
     let buf = draw(&mut app, 100, 16);
-    assert_eq!(buf[(55, 2)].bg, theme.cursor.bg.unwrap());
-    assert_eq!(buf[(5, 3)].bg, theme.cursor_unfocused.bg.unwrap());
+    assert_eq!(buf[(55, 3)].bg, theme.cursor.bg.unwrap());
+    assert_eq!(buf[(5, 4)].bg, theme.cursor_unfocused.bg.unwrap());
     assert_eq!(buf[(50, 1)].fg, Color::Cyan);
     assert_eq!(buf[(0, 1)].fg, Color::DarkGray);
 }
@@ -231,12 +235,12 @@ fn marked_rows_carry_a_styled_tick() {
     app.update(Action::Down);
     app.update(Action::Mark);
     let buf = draw(&mut app, 100, 16);
-    for y in [2, 4] {
+    for y in [3, 5] {
         assert_eq!(buf[(1, y)].symbol(), "✔", "row {y}");
         assert_eq!(buf[(1, y)].fg, theme.mark.fg.unwrap());
         assert!(buf[(1, y)].modifier.contains(Modifier::BOLD));
     }
-    assert_eq!(buf[(1, 3)].symbol(), " ", "the row between is not marked");
+    assert_eq!(buf[(1, 4)].symbol(), " ", "the row between is not marked");
     // The column's bottom border: the status line and footer are the last two rows.
     let bottom = (0..50)
         .map(|x| buf[(x, 16 - 3)].symbol())
@@ -257,7 +261,7 @@ fn filter_matches_are_highlighted_and_nothing_else_is() {
     }
     assert_eq!(app.triage().column(Side::Left).shown().len(), 1);
     let buf = draw(&mut app, 100, 16);
-    let row: Vec<_> = (3..20).map(|x| &buf[(x, 2)]).collect();
+    let row: Vec<_> = (3..20).map(|x| &buf[(x, 3)]).collect();
     let lit: String = row
         .iter()
         .filter(|c| c.modifier.contains(Modifier::UNDERLINED))

@@ -183,3 +183,69 @@ fn help_on_timeline_lists_its_own_keys_first() {
     press(&mut app, "?");
     assert_snapshot!(draw(&mut app, 120, 40).backend());
 }
+
+/// The help at 80×24 as the runtime draws it: the layout tells the app how far it scrolls.
+fn help_screen(app: &mut App) -> String {
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let l = layout(area, app);
+    let max = unconnect::ui::help::max_scroll(app.keymap(), app.screen_context(), l.body);
+    app.handle(unconnect::app::Event::Layout {
+        rows: l.rows[0].height as usize,
+        help_max_scroll: max,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    buffer
+        .content()
+        .chunks(80)
+        .map(|row| {
+            row.iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn the_help_explains_the_row_symbols_and_g_and_shift_g_jump_in_it() {
+    let mut app = app(&[]);
+    press(&mut app, "?");
+    let top = help_screen(&mut app);
+    assert!(top.contains("Connections and Invitations"), "{top}");
+    press(&mut app, "G");
+    let end = help_screen(&mut app);
+    assert!(!end.contains("Connections and Invitations"), "{end}");
+    assert!(
+        end.contains("complete the file or folder name"),
+        "the last line: {end}"
+    );
+    press(&mut app, "Home");
+    assert_eq!(help_screen(&mut app), top);
+    // The legend follows the tab's keys.
+    press(&mut app, "PgDn");
+    press(&mut app, "PgDn");
+    let middle = help_screen(&mut app);
+    assert!(middle.contains("What the rows show"), "{middle}");
+    assert!(
+        middle.contains("✉3            3 messages with them"),
+        "{middle}"
+    );
+    assert!(
+        middle.contains("⚑             on the keep list"),
+        "{middle}"
+    );
+    press(&mut app, "Esc");
+    press(&mut app, "3");
+    press(&mut app, "?");
+    let mut history = String::new();
+    for _ in 0..4 {
+        history += &help_screen(&mut app);
+        press(&mut app, "PgDn");
+    }
+    assert!(history.contains("still connected"), "{history}");
+    assert!(history.contains("verified"), "{history}");
+}

@@ -11,8 +11,8 @@ fn a_kept_person_survives_a_restart_and_is_exported() {
     let demo = demo();
     let mut t = Term::spawn(&[demo.to_str().unwrap()], dir.path());
     let screen = t.wait_ready();
-    // The first row: the demo's newest connection.
-    let first = screen.lines().nth(2).unwrap().to_owned();
+    // The first row, under the headings: the demo's newest connection.
+    let first = screen.lines().nth(3).unwrap().to_owned();
     let name: String = first
         .trim_start_matches(['│', ' '])
         .split("  ")
@@ -100,7 +100,7 @@ fn the_expiry_flag_decides_which_invitations_can_be_withdrawn_and_clicks_move_th
     t.send("u");
     t.wait_for("To withdraw (0)");
     // A click on the first pending row moves it (the mouse works on this tab too).
-    t.send("\x1b[<0;10;4M");
+    t.send("\x1b[<0;10;5M");
     t.wait_for("To withdraw (1)");
     t.send("q");
     t.wait_quit();

@@ -130,7 +130,11 @@ impl Term {
     /// Waits until the loaded triage screen is up. The footer's `[ Remove N ]` button is
     /// drawn only there: the loading screen's title also reads `Connections (`, and keys
     /// sent while loading are dropped.
-    pub fn wait_ready(&self) -> String {
+    /// Waits for the app, then shows the Connections tab: a start brings back the tab
+    /// the last session left.
+    pub fn wait_ready(&mut self) -> String {
+        self.wait_for(" 1 Connections ");
+        self.send("1");
         self.wait_for("[ Remove ")
     }
 

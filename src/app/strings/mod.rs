@@ -60,6 +60,21 @@ pub fn kept_note(skipped: usize) -> String {
     }
 }
 
+/// The saved view (tab, sorts, zoom) could not be read: the defaults are used.
+pub fn view_not_read(error: &crate::store::StoreError) -> String {
+    format!("The view you left could not be read, so it starts as new ({error})")
+}
+
+pub fn view_not_saved(error: &crate::store::StoreError) -> String {
+    format!("The view (tab, sorts, zoom) could not be kept for next time ({error})")
+}
+
+/// `Esc` on marked rows.
+pub fn marks_cleared(n: usize) -> String {
+    let rows = if n == 1 { "row" } else { "rows" };
+    format!("{n} {rows} unmarked; Esc again clears the filter")
+}
+
 pub fn marked(marked: usize, skipped: usize) -> String {
     format!("{marked} marked{}", kept_note(skipped))
 }
@@ -128,6 +143,7 @@ pub fn copied(url: &str) -> String {
 }
 
 pub const NOBODY_TO_EXPORT: &str = "Nobody to export: the right column is empty";
+pub const NOBODY_SHOWN_TO_EXPORT: &str = "Nobody to export: the list shows no one";
 
 pub const NO_FILE_NAME: &str = "No file name given: nothing exported";
 

@@ -177,6 +177,27 @@ pub fn burst_line(from: NaiveDate, to: NaiveDate, count: usize, days: i64) -> St
 
 pub const FILTER_TERMS: &str = "Filter terms (all must hold)";
 
+pub const LEGEND: &str = "What the rows show";
+
+/// The symbols on a Connections or Invitations row.
+pub const LEGEND_TRIAGE: &[(&str, &str)] = &[
+    ("✔", "marked: the next move takes it"),
+    ("⚑", "on the keep list: bulk moves pass it by"),
+    ("✉3", "3 messages with them (messages.csv)"),
+    ("★", "endorsements or recommendations with them"),
+];
+
+/// The statuses on a History row.
+pub const LEGEND_HISTORY: &[(&str, &str)] = &[
+    ("✔", "marked: d, r and m take it"),
+    ("to do", "not yet opened on LinkedIn"),
+    ("opened", "opened on LinkedIn, not ticked done"),
+    ("done", "ticked done by you"),
+    ("verified", "a newer export no longer has them"),
+    ("still connected", "a newer export still has them"),
+    ("still pending", "the same, for an invitation"),
+];
+
 pub const MOUSE_TRIAGE: &str = " Mouse: click a row to move it, wheel scrolls, click [ Remove ] ";
 pub const MOUSE_HISTORY: &str = " Mouse: click a row to select it, wheel scrolls ";
 pub const MOUSE_TIMELINE: &str = " Mouse: click a bar or a burst to select it ";
@@ -190,8 +211,13 @@ pub fn help_title(close: &str, scroll: Option<(&str, &str)>) -> String {
 
 // The export prompt.
 
-pub fn export_title(n: usize) -> String {
-    format!(" Export {n} staged to CSV ")
+/// The export prompt's title: `staged` for a right column, else the History list shown.
+pub fn export_title(n: usize, staged: bool) -> String {
+    if staged {
+        format!(" Export {n} staged to CSV ")
+    } else {
+        format!(" Export the {n} shown to CSV ")
+    }
 }
 
 pub fn export_file(complete_key: &str) -> String {
@@ -200,6 +226,11 @@ pub fn export_file(complete_key: &str) -> String {
 
 pub fn export_keys(write: &str, close: &str) -> String {
     format!("{write} writes it, {close} cancels.")
+}
+
+/// Over a dialog's names scrolled down.
+pub fn names_above(n: usize) -> String {
+    format!("  {n} more above")
 }
 
 pub fn and_more(n: usize) -> String {

@@ -10,6 +10,7 @@ enum Check<'q> {
     Day(DaySpan),
     Messages(CountSpan),
     Flag(u8),
+    Status(u8),
     /// In the item's own text or either of its phrases.
     Text {
         finder: Box<Finder<'q>>,
@@ -46,6 +47,7 @@ impl<'q> ClauseMatcher<'q> {
                     Term::Endorsed => Check::Flag(ENDORSED),
                     Term::Recommended => Check::Flag(RECOMMENDED),
                     Term::Email => Check::Flag(EMAIL),
+                    Term::Status(code) => Check::Status(*code),
                     Term::Text(text) => {
                         let finder = Box::new(Finder::new(text.as_bytes()));
                         let in_phrase = in_each(phrases, &finder);
@@ -82,6 +84,7 @@ impl<'q> ClauseMatcher<'q> {
                 Check::Day(span) => span.contains(facts.day(i)),
                 Check::Messages(span) => span.contains(facts.messages(i)),
                 Check::Flag(bit) => facts.has_flag(i, *bit),
+                Check::Status(code) => facts.status(i) == Some(*code),
                 Check::Text { finder, in_phrase } => {
                     shared.is_some_and(|[a, b]| phrase(in_phrase, a) || phrase(in_phrase, b))
                         || finder.find(haystack).is_some()

@@ -23,6 +23,8 @@ pub struct Facts {
     messages: Option<Vec<u32>>,
     /// The index's two phrases per item are its company and its position.
     company_and_position: bool,
+    /// Each History record's status, for `status:` (see [`super::STATUSES`]).
+    statuses: Option<Vec<u8>>,
 }
 
 impl Facts {
@@ -62,6 +64,23 @@ impl Facts {
     pub fn with_company_and_position(mut self) -> Self {
         self.company_and_position = true;
         self
+    }
+
+    /// Each record's status number (see [`super::STATUSES`]), for `status:`.
+    pub fn with_statuses(mut self, statuses: impl Iterator<Item = u8>) -> Self {
+        self.statuses = Some(statuses.collect());
+        self
+    }
+
+    /// A record's status changed (ticked done, opened): `status:` sees it at once.
+    pub fn set_status(&mut self, i: usize, status: u8) {
+        if let Some(slot) = self.statuses.as_mut().and_then(|s| s.get_mut(i)) {
+            *slot = status;
+        }
+    }
+
+    pub(super) fn status(&self, i: usize) -> Option<u8> {
+        self.statuses.as_ref().and_then(|s| s.get(i).copied())
     }
 
     fn with_flag(mut self, bit: u8, has: impl Iterator<Item = bool>) -> Self {
@@ -135,6 +154,10 @@ impl Facts {
                     return Err(QueryError::new(format!(
                         "{name}: this export has no {files} (a Complete export has them)"
                     )));
+                }
+                Term::Status(_) if self.statuses.is_some() => {}
+                Term::Status(_) => {
+                    return Err(QueryError::new("status: only the History tab has it"));
                 }
                 Term::Company(_) | Term::Position(_) if self.company_and_position => {}
                 Term::Company(_) => return Err(only_connections("company")),

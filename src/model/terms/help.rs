@@ -45,6 +45,10 @@ pub const HELP: &[(&str, &str)] = &[
         "sent:2026-11",
         "invitations: sent in that month (as connected:)",
     ),
+    (
+        "status:to-do",
+        "History: to-do, opened, done, verified, still-connected",
+    ),
 ];
 
 /// The help as lines: the term, padded, then its description.

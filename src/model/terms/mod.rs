@@ -72,7 +72,21 @@ pub enum Term {
     Company(String),
     /// Folded text that must appear in the position.
     Position(String),
+    /// A History record's status, as [`STATUSES`] numbers it.
+    Status(u8),
 }
+
+/// The statuses `status:` names, with the number a History list gives each record (see
+/// [`Facts::with_statuses`]). "still-connected" and "still-pending" are one status, named
+/// as removals and withdrawals name it.
+pub const STATUSES: [(&str, u8); 6] = [
+    ("to-do", 0),
+    ("opened", 1),
+    ("done", 2),
+    ("verified", 3),
+    ("still-connected", 4),
+    ("still-pending", 4),
+];
 
 /// A term, or its negation.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::super::search::fold;
-use super::{Clause, CountSpan, DateKey, DaySpan, QueryError, Term, day_number};
+use super::{Clause, CountSpan, DateKey, DaySpan, QueryError, STATUSES, Term, day_number};
 
 /// A parsed filter: plain words (and quoted phrases), folded, which the search index
 /// matches and the rows highlight; and every other condition.
@@ -19,8 +19,8 @@ const FLAGS: [(&str, Term); 3] = [
     ("email", Term::Email),
 ];
 
-const KNOWN: &str = "terms: connected:, sent:, messages:, company:, position:, endorsed, \
-                     recommended, email; quote \"…\" to search for text";
+const KNOWN: &str = "terms: connected:, sent:, messages:, company:, position:, status:, \
+                     endorsed, recommended, email; quote \"…\" to search for text";
 
 pub fn parse(text: &str) -> Result<Parsed, QueryError> {
     let mut parsed = Parsed::default();
@@ -114,6 +114,19 @@ fn keyed(key: &str, value: &str) -> Result<Term, QueryError> {
             } else {
                 Term::Position(text)
             })
+        }
+        "status" => {
+            let value = value.trim().to_ascii_lowercase().replace(' ', "-");
+            STATUSES
+                .iter()
+                .find(|(name, _)| *name == value || name.replace('-', "") == value)
+                .map(|&(_, code)| Term::Status(code))
+                .ok_or_else(|| {
+                    QueryError::new(
+                        "status: expects to-do, opened, done, verified, still-connected or \
+                         still-pending",
+                    )
+                })
         }
         flag if FLAGS.iter().any(|(name, _)| *name == flag) => Err(QueryError::new(format!(
             "{flag} takes no value: write {flag}, or -{flag} for the others"

@@ -342,3 +342,35 @@ fn an_impossible_date_is_not_valid_and_shows_no_one() {
     assert!(col.shown().is_empty());
     assert_eq!(t.move_all_shown().count, 0);
 }
+
+#[test]
+fn status_terms_parse_by_name_and_only_history_answers_them() {
+    let status = |text: &str| parse(text).map(|p| p.clauses[0].term.clone());
+    assert_eq!(status("status:done"), Ok(Term::Status(2)));
+    assert_eq!(status("status:To-Do"), Ok(Term::Status(0)));
+    assert_eq!(status("status:todo"), Ok(Term::Status(0)));
+    assert_eq!(
+        status("status:still-pending"),
+        status("status:still-connected")
+    );
+    assert!(status("status:gone").is_err());
+    let clauses = parse("status:done").unwrap().clauses;
+    let error = Facts::default().check(&clauses).unwrap_err();
+    assert_eq!(error.hint, "status: only the History tab has it");
+    let history = Facts::default().with_statuses([0, 2].into_iter());
+    assert_eq!(history.check(&clauses), Ok(()));
+    // Connections reject it: it would silently match no one there.
+    let err = shown_error("status:done");
+    assert!(err.contains("only the History tab"), "{err}");
+}
+
+fn shown_error(query: &str) -> String {
+    let people = people();
+    let mut triage = people_triage(&people);
+    triage.set_filter(Side::Left, query);
+    triage
+        .column(Side::Left)
+        .filter_error()
+        .map(|e| e.hint.clone())
+        .unwrap_or_default()
+}

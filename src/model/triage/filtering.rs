@@ -49,10 +49,44 @@ impl Triage {
         }
     }
 
+    /// Changes the facts the filter terms read (a History record's status), and filters
+    /// the columns again, inline (a few records change at a time, on lists of thousands):
+    /// the last matches are no longer what the filter says.
+    pub fn change_facts(&mut self, change: impl FnOnce(&mut Facts)) {
+        change(Arc::make_mut(&mut self.search).facts_mut());
+        let limit = std::mem::replace(&mut self.inline_limit, usize::MAX);
+        for side in [Side::Left, Side::Right] {
+            if self.columns[side.index()].is_filtered() {
+                // Inline: no job comes back.
+                let _ = self.start_filter(side, false);
+            }
+        }
+        self.inline_limit = limit;
+    }
+
+    /// `s`: the next sort order, in its usual direction.
     pub fn cycle_sort(&mut self, side: Side) -> Option<FilterJob> {
+        let sort = (self.columns[side.index()].sort + 1) % self.sorts.len();
+        self.set_sort(side, sort, false)
+    }
+
+    /// `S`: the same order read backwards.
+    pub fn reverse_sort(&mut self, side: Side) -> Option<FilterJob> {
+        let col = &self.columns[side.index()];
+        self.set_sort(side, col.sort, !col.reversed)
+    }
+
+    /// Sorts a column by order `sort` (an index into the triage's orders; out of range
+    /// is the first), reversed or not, keeping the cursor on its person.
+    pub fn set_sort(&mut self, side: Side, sort: usize, reversed: bool) -> Option<FilterJob> {
+        let sort = if sort < self.sorts.len() { sort } else { 0 };
+        if reversed {
+            self.sorts[sort].read_backwards();
+        }
         let col = &mut self.columns[side.index()];
         col.anchor = col.current().or(col.anchor);
-        col.sort = (col.sort + 1) % self.sorts.len();
+        col.sort = sort;
+        col.reversed = reversed;
         if col.is_filtered() {
             // The matches are in the old order: find them again in the new one.
             col.shown.clear();
@@ -91,7 +125,7 @@ impl Triage {
         let sort = &self.sorts[col.sort];
         let candidates: Arc<[u32]> = if narrows {
             Arc::from(std::mem::take(&mut col.matched))
-        } else if let Some(order) = &sort.order {
+        } else if let Some(order) = sort.read(col.reversed) {
             Arc::clone(order)
         } else {
             // The order is still being computed: `sort_ready` filters then.
@@ -100,7 +134,7 @@ impl Triage {
             return None;
         };
         // Many candidates in an order far from storage order are matched by id first.
-        let by_id = !sort.follows_ids && candidates.len() >= MATCH_BY_ID_FROM;
+        let by_id = (col.reversed || !sort.follows_ids) && candidates.len() >= MATCH_BY_ID_FROM;
         let job = FilterJob::new(
             side,
             generation,
@@ -178,7 +212,8 @@ impl Triage {
         let shown: Vec<u32> = if col.is_filtered() {
             col.matched.iter().copied().filter(in_column).collect()
         } else {
-            let order = self.sorts[col.sort].order.as_deref().unwrap_or_default();
+            let order = self.sorts[col.sort].read(col.reversed);
+            let order = order.map(|o| &o[..]).unwrap_or_default();
             // Everyone, or no one, in this column (as at a start): nothing to sift.
             match total {
                 0 => Vec::new(),
@@ -226,7 +261,7 @@ impl Triage {
         if col.shown.is_empty() {
             return None;
         }
-        let order = self.sorts[col.sort].order.as_deref()?;
+        let order = self.sorts[col.sort].read(col.reversed)?;
         let rank = order.iter().position(|&o| o == id)?;
         let mut shown = vec![false; self.len()];
         for &s in &col.shown {

@@ -58,6 +58,35 @@ impl Triage {
         self.mark_range(side, from, to)
     }
 
+    /// Unmarks every row of a column (`Esc`). Returns how many were marked.
+    pub fn clear_marks(&mut self, side: Side) -> usize {
+        let was = self.columns[side.index()].marked;
+        if was == 0 {
+            return 0;
+        }
+        let place = side.place();
+        for (id, slot) in self.marked.iter_mut().enumerate() {
+            if *slot && self.place[id] == place {
+                *slot = false;
+            }
+        }
+        self.columns[side.index()].marked = 0;
+        was
+    }
+
+    /// Unmarks these rows, wherever they are: a row an action was done to is finished
+    /// with, and its mark would hide what the action changed.
+    pub fn unmark(&mut self, ids: &[u32]) {
+        for &id in ids {
+            let side = match self.place.get(id as usize) {
+                Some(Place::Left) => Side::Left,
+                Some(Place::Right) => Side::Right,
+                _ => continue,
+            };
+            self.set_mark(side, id, false);
+        }
+    }
+
     pub(super) fn set_mark(&mut self, side: Side, id: u32, on: bool) {
         let slot = &mut self.marked[id as usize];
         if *slot != on {

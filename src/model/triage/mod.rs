@@ -96,6 +96,8 @@ pub struct SortOrder {
     /// Shared with filter jobs, which scan candidates in display order. `None` while it
     /// is still being computed in the background (see [`Triage::sort_ready`]).
     order: Option<Arc<[u32]>>,
+    /// `order` read backwards, made when a column first asks for it (`S`).
+    backwards: Option<Arc<[u32]>>,
     /// Nearly storage order (the date order of an export written newest first): reading
     /// items in this order reads memory in order.
     follows_ids: bool,
@@ -108,6 +110,7 @@ impl SortOrder {
             name,
             follows_ids: follows_ids(&order),
             order: Some(order),
+            backwards: None,
         }
     }
 
@@ -116,7 +119,26 @@ impl SortOrder {
         SortOrder {
             name,
             order: None,
+            backwards: None,
             follows_ids: false,
+        }
+    }
+
+    /// The order as a column reads it: backwards when `reversed`. `None` while pending.
+    fn read(&self, reversed: bool) -> Option<&Arc<[u32]>> {
+        if reversed {
+            self.backwards.as_ref()
+        } else {
+            self.order.as_ref()
+        }
+    }
+
+    /// Makes the backwards order, once the order is known.
+    fn read_backwards(&mut self) {
+        if self.backwards.is_none()
+            && let Some(order) = &self.order
+        {
+            self.backwards = Some(order.iter().rev().copied().collect());
         }
     }
 }
@@ -126,6 +148,8 @@ impl SortOrder {
 pub struct Column {
     /// Index into the triage's sort orders.
     pub sort: usize,
+    /// The order is read backwards (`S`).
+    pub reversed: bool,
     /// The filter as typed.
     pub filter: String,
     /// The filter the column shows (empty while the text as typed is not valid).
@@ -360,6 +384,21 @@ impl Triage {
         self.sorts[self.column(side).sort].order.is_none()
     }
 
+    /// The column's order as the user reads it: "company", "company, reversed".
+    pub fn sort_label(&self, side: Side) -> String {
+        let name = self.sort_name(side);
+        if self.column(side).reversed {
+            format!("{name}, reversed")
+        } else {
+            name.to_owned()
+        }
+    }
+
+    /// The names of the sort orders, in the order `s` cycles through them.
+    pub fn sort_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.sorts.iter().map(|s| s.name)
+    }
+
     /// A pending sort order has been computed. Columns showing it are filled (and
     /// filtered: the returned jobs are for the worker).
     pub fn sort_ready(
@@ -373,6 +412,10 @@ impl Triage {
         let order = order.into();
         self.sorts[index].follows_ids = follows_ids(&order);
         self.sorts[index].order = Some(order);
+        self.sorts[index].backwards = None;
+        if self.columns.iter().any(|c| c.sort == index && c.reversed) {
+            self.sorts[index].read_backwards();
+        }
         let mut jobs = Vec::new();
         for side in [Side::Left, Side::Right] {
             let col = &self.columns[side.index()];

@@ -1,0 +1,72 @@
+//! `S` reads the column's order backwards, filtered or not, and the cursor keeps its person.
+
+use chrono::NaiveDate;
+use unconnect::app::{Action, App};
+use unconnect::model::roster::people_triage;
+use unconnect::model::triage::Side;
+use unconnect::model::{People, Person};
+
+fn app(n: usize) -> App {
+    let people: People = (0..n)
+        .map(|i| Person {
+            first_name: format!("First{i}"),
+            last_name: format!("Last{i}"),
+            url: format!("https://www.linkedin.com/in/p{i}"),
+            company: if i % 2 == 0 { "Acme" } else { "Globex" }.into(),
+            connected_on: NaiveDate::from_ymd_opt(2020, 1, 1 + i as u32),
+            ..Default::default()
+        })
+        .collect();
+    let triage = people_triage(&people);
+    App::new(
+        people,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+}
+
+fn shown(app: &App) -> Vec<u32> {
+    app.triage().column(Side::Left).shown().to_vec()
+}
+
+#[test]
+fn shift_s_reverses_the_order_and_again_restores_it() {
+    let mut app = app(6);
+    let forwards = shown(&app);
+    app.update(Action::Down);
+    let person = app.triage().column(Side::Left).current();
+    app.update(Action::ReverseSort);
+    let mut backwards = forwards.clone();
+    backwards.reverse();
+    assert_eq!(shown(&app), backwards);
+    assert_eq!(
+        app.triage().column(Side::Left).current(),
+        person,
+        "the cursor keeps its person"
+    );
+    assert_eq!(
+        app.status().unwrap().text,
+        "Sorted by newest first, reversed"
+    );
+    app.update(Action::ReverseSort);
+    assert_eq!(shown(&app), forwards);
+}
+
+#[test]
+fn a_reversed_filter_shows_its_matches_backwards() {
+    let mut app = app(8);
+    app.update(Action::Filter);
+    for c in "globex".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    let forwards = shown(&app);
+    assert_eq!(forwards.len(), 4);
+    app.update(Action::ReverseSort);
+    let mut backwards = forwards;
+    backwards.reverse();
+    assert_eq!(shown(&app), backwards);
+    // `s` goes on to the next order, forwards again.
+    app.update(Action::Sort);
+    assert!(!app.triage().column(Side::Left).reversed);
+}
