@@ -16,5 +16,6 @@ mod screens_untrusted;
 mod staged_session;
 mod tab_keys;
 mod timeline;
+mod unsaved;
 mod untrusted_links;
 mod writer;

@@ -164,6 +164,33 @@ pub fn kept_not_saved(error: &dyn std::fmt::Display) -> String {
     format!("Could not save the keep list: {error}")
 }
 
+pub const UNSAVED_STAGED_CONNECTIONS: &str = "the staged connections";
+pub const UNSAVED_STAGED_INVITATIONS: &str = "the staged invitations";
+pub const UNSAVED_KEEP_LIST: &str = "the keep list";
+
+/// "a, b and c".
+fn listed(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Shown on every frame while a save has failed, until one succeeds.
+pub fn unsaved_mark(names: &[&str]) -> String {
+    format!("⚠ Not saved: {}", listed(names))
+}
+
+/// Printed at quit when a save never succeeded.
+pub fn unsaved_at_quit(names: &[&str], dir: &str) -> String {
+    format!(
+        "unconnect: the last change to {} could not be saved in {dir}; the next start \
+         may show an older selection.",
+        listed(names)
+    )
+}
+
 // Removing and withdrawing.
 
 pub fn wrong_tab(key: &str, verb: &str) -> String {
