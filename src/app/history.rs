@@ -150,7 +150,11 @@ impl App {
                     text: name.clone(),
                     message: strings::copied_name(&name),
                 });
-                CONNECTIONS_PAGE.to_owned()
+                // An invitation is withdrawn from the Sent list, not the Connections page.
+                match hk {
+                    history::Kind::Removal => CONNECTIONS_PAGE.to_owned(),
+                    history::Kind::Withdrawal => strings::SENT_INVITATIONS_PAGE.to_owned(),
+                }
             }
         };
         // Journaled as opened only once the runtime says an opener started (`opened`).
@@ -283,7 +287,11 @@ impl App {
                     .first()
                     .map(|&id| self.records(kind)[id as usize].name())
                     .unwrap_or_default();
-                let text = strings::opened_record(&name, &self.keymap.key_of(Action::Done));
+                let done_key = self.keymap.key_of(Action::Done);
+                let text = match hk {
+                    history::Kind::Removal => strings::opened_record(&name, &done_key),
+                    history::Kind::Withdrawal => strings::opened_withdrawal(&name, &done_key),
+                };
                 match note {
                     Some(note) => self.warn(format!("{text} {note}")),
                     None => self.info(text),

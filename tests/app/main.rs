@@ -8,6 +8,7 @@ mod app_update;
 mod config;
 mod history_app;
 mod history_session;
+mod history_withdrawn;
 mod layers;
 mod screens;
 mod screens_keys_theme;

@@ -253,7 +253,8 @@ pub const PRIVACY_NOTE: &str = "Opening a profile shows up in that person's \"Wh
 
 pub const VERIFIED_ALREADY: &str = "Verified by an export already: nothing to tick";
 
-pub const NO_EMAIL_FOR_INVITATIONS: &str = "Invitations carry no e-mail address";
+pub const NO_EMAIL_FOR_INVITATIONS: &str =
+    "No e-mail for a withdrawn invitation: LinkedIn's export gives no address for it";
 
 pub fn no_draft(name: &str, problem: &str) -> String {
     format!("No draft for {name}: {problem}")
@@ -278,6 +279,18 @@ pub fn unticked(n: usize, progress: &str) -> String {
 
 pub fn opened_record(name: &str, done_key: &str) -> String {
     format!("Opened {name}: on LinkedIn, More → Remove connection; then {done_key} ticks it off.")
+}
+
+/// Where LinkedIn keeps the invitations the user sent (My Network > Manage > Sent).
+pub const SENT_INVITATIONS_PAGE: &str =
+    "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
+
+/// The work-through of a withdrawal: an invitation is withdrawn, not removed.
+pub fn opened_withdrawal(name: &str, done_key: &str) -> String {
+    format!(
+        "Opened {name}: on LinkedIn, Pending → Withdraw (or My Network > Manage > Sent, \
+         {SENT_INVITATIONS_PAGE}, then Withdraw beside them); then {done_key} ticks it off."
+    )
 }
 
 // Filters.
