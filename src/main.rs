@@ -109,7 +109,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
         }
         Some(Command::Reconcile { path, json }) => {
             let folder = data_dir::resolve(explicit)?;
-            print_out(commands::reconcile::run(path, &folder, *json)?.as_bytes())?;
+            print_out(commands::reconcile::run(path, &folder, *json, today)?.as_bytes())?;
         }
         Some(Command::History { json }) => {
             let folder = data_dir::resolve(explicit)?;

@@ -22,6 +22,8 @@ pub struct Reconciled {
     pub verification: Verification,
     /// Whether the export had an Invitations.csv to check withdrawals against.
     pub checked_withdrawals: bool,
+    /// The export's name gives a day later than today: not believed, nothing checked.
+    pub future_date: Option<chrono::NaiveDate>,
 }
 
 /// The journal read and replayed into the history that [`reconcile`] checks, nothing
@@ -105,10 +107,19 @@ pub fn reconcile(
     journal: &mut Journal,
     history: &mut History,
     export: &Export,
+    today: chrono::NaiveDate,
 ) -> Result<Reconciled, StoreError> {
     let Some(export_date) = export.export_date else {
         return Ok(Reconciled::default());
     };
+    // A name dated after today is a renamed folder or a wrong clock, not evidence: it
+    // would make "still connected" stick against every real export until that day.
+    if export_date.taken.is_none() && export_date.day > today {
+        return Ok(Reconciled {
+            future_date: Some(export_date.day),
+            ..Reconciled::default()
+        });
+    }
     let invitations = export.invitations.as_ref().map(|i| i.list.as_slice());
     let verification = check(history, &export.people, invitations, &export_date);
     let at = journal::now();
@@ -124,5 +135,6 @@ pub fn reconcile(
         export_date: Some(export_date),
         verification,
         checked_withdrawals: invitations.is_some(),
+        future_date: None,
     })
 }

@@ -241,7 +241,11 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     if let Some(mark) = mark {
         let x = area.right().saturating_sub(reserved).max(area.x);
-        let room = area.right().saturating_sub(x).min(mark_width).saturating_sub(1);
+        let room = area
+            .right()
+            .saturating_sub(x)
+            .min(mark_width)
+            .saturating_sub(1);
         let shown = fit(&mark, usize::from(room));
         buf.set_string(x, area.y, format!(" {shown}"), theme.error);
     }

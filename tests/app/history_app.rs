@@ -126,7 +126,9 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
     let effects = app.update(Action::OpenNext);
     assert_eq!(
         effects,
-        [Effect::OpenUrl("https://www.linkedin.com/in/bo-berg".into())]
+        [Effect::OpenUrl(
+            "https://www.linkedin.com/in/bo-berg".into()
+        )]
     );
     // Journaled as opened only once the runtime says an opener started.
     let record = opened(&mut app, "https://www.linkedin.com/in/bo-berg");
@@ -155,7 +157,9 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
     let effects = app.update(Action::OpenNext);
     assert_eq!(
         effects,
-        [Effect::OpenUrl("https://www.linkedin.com/in/di-dahl".into())]
+        [Effect::OpenUrl(
+            "https://www.linkedin.com/in/di-dahl".into()
+        )]
     );
     let record = opened(&mut app, "https://www.linkedin.com/in/di-dahl");
     recorded(&mut app, &record[0], None);

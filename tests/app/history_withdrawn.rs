@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDate};
 use unconnect::app::history::OpenTarget;
 use unconnect::app::{Action, App, Effect, Event, ListKind, OpenOutcome, Written};
 use unconnect::model::Invitation;
-use unconnect::model::invitation::Direction;
 use unconnect::model::history::{History, Kind, Record, State, Status};
+use unconnect::model::invitation::Direction;
 use unconnect::model::roster::people_triage;
 use unconnect::model::{People, Person};
 use unconnect::ui::footer::hints;
@@ -54,8 +54,12 @@ fn app() -> App {
         removals: Vec::new(),
         withdrawals: vec![withdrawn()],
     };
-    let mut app = App::new(people, triage, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
-        .with_history(history);
+    let mut app = App::new(
+        people,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    )
+    .with_history(history);
     app.update(Action::HistoryTab);
     app.update(Action::SwitchList);
     assert_eq!(app.list(), Some(ListKind::Withdrawn));
@@ -108,7 +112,10 @@ fn the_withdrawn_list_offers_no_e_mail_and_m_says_why() {
     assert!(shown.contains(&"open next"), "{shown:?}");
     assert_eq!(app.update(Action::Mail), []);
     let said = app.status().unwrap().text.clone();
-    assert!(said.contains("No e-mail for a withdrawn invitation"), "{said}");
+    assert!(
+        said.contains("No e-mail for a withdrawn invitation"),
+        "{said}"
+    );
     // The Removed list still offers it.
     app.update(Action::SwitchList);
     let shown: Vec<&str> = hints(&app, 500).into_iter().map(|(_, h)| h).collect();

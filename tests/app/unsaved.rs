@@ -30,7 +30,11 @@ fn app() -> App {
         })
         .collect();
     let triage = people_triage(&people);
-    App::new(people, triage, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+    App::new(
+        people,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
 }
 
 /// The runtime on a data folder whose keep list and staged lists fail every write.
@@ -114,9 +118,7 @@ fn a_staged_move_that_failed_to_save_is_named_with_the_keep_list_at_quit() {
         quit.contains("the staged connections and the keep list"),
         "{quit}"
     );
-    assert!(
-        screen_text(&mut app).contains("Not saved: the staged connections and the keep list")
-    );
+    assert!(screen_text(&mut app).contains("Not saved: the staged connections and the keep list"));
 }
 
 #[test]

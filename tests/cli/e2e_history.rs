@@ -136,7 +136,8 @@ fn remove_work_through_tick_restart_restore_and_reconcile() {
         .and_then(|l| l.split(',').nth(2))
         .expect("one removed person with a URL")
         .to_owned();
-    let newer = dir.path().join("Basic_LinkedInDataExport_12-31-2099");
+    // No date in its name: its files' times (just written) date it after the removals.
+    let newer = dir.path().join("newer-export");
     std::fs::create_dir_all(&newer).unwrap();
     let csv = std::fs::read_to_string(demo.join("Connections.csv")).unwrap();
     let kept: Vec<&str> = csv.lines().filter(|l| !l.contains(&url)).collect();
@@ -145,7 +146,6 @@ fn remove_work_through_tick_restart_restore_and_reconcile() {
     let (code, out, err) = run(&["reconcile", newer.to_str().unwrap(), "--json"], &data);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["export_date"], "2099-12-31");
     assert_eq!(v["removed"], 1);
     assert_eq!(v["verified"], 1);
     assert_eq!(v["still_connected"], 0);

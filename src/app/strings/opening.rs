@@ -5,6 +5,11 @@ use crate::model::history::Verification;
 use crate::model::signals::Signals;
 use crate::session::OpenReport;
 
+/// An export whose name is dated after today verifies nothing.
+pub fn future_export(day: chrono::NaiveDate) -> String {
+    format!("This export's name dates it {day}, later than today: not believed, nothing verified. ")
+}
+
 /// The first status line, and whether it is a warning. What had to be repaired on disk
 /// comes alone and first (a journal cut off, a staged list damaged); otherwise what
 /// matters most comes first, as the line is cut to the terminal's width.
@@ -24,6 +29,9 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
             "Demo: kept apart from your data, in {}. ",
             dir.display()
         ));
+    }
+    if let Some(day) = report.reconciled.future_date {
+        status.push_str(&future_export(day));
     }
     if let Some(summary) = verification_summary(&report.reconciled.verification) {
         status.push_str(&format!("{summary}. "));
@@ -57,7 +65,10 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
     if !notes.is_empty() {
         status.push_str(&format!(" ({})", notes.join(", ")));
     }
-    (status, report.problems > 0)
+    (
+        status,
+        report.problems > 0 || report.reconciled.future_date.is_some(),
+    )
 }
 
 /// "Since your last export: 30 removals verified, 9 still connected"; `None` when
@@ -164,6 +175,24 @@ mod tests {
                 true
             )
         );
+    }
+
+    #[test]
+    fn an_export_dated_after_today_says_so_first_as_a_warning() {
+        let mut report = OpenReport {
+            people: 3,
+            ..OpenReport::default()
+        };
+        report.reconciled.future_date = chrono::NaiveDate::from_ymd_opt(2099, 12, 31);
+        let (line, warning) = opening_status(&report);
+        assert!(
+            line.starts_with(
+                "This export's name dates it 2099-12-31, later than today: not believed, \
+                 nothing verified."
+            ),
+            "{line}"
+        );
+        assert!(warning);
     }
 
     #[test]
