@@ -22,6 +22,10 @@ pub enum ReconcileError {
     )]
     NoDate(String),
     #[error(
+        "{0}: no date in its name, and it lists exactly the people of an export removals were made from: a copy of it (its files' times are the copy's), so nothing was checked"
+    )]
+    KnownCopy(String),
+    #[error(
         "{path}: its name says it was taken on {day}, later than today ({today}); not believed, so nothing was checked"
     )]
     FutureDate {
@@ -74,6 +78,11 @@ pub fn run(
     }
     let mut history = crate::store::journal::history(journal.entries());
     let reconciled = reconcile::reconcile(&mut journal, &mut history, &export, today)?;
+    if reconciled.known_copy {
+        return Err(ReconcileError::KnownCopy(
+            escape(&export_path.display().to_string()).into_owned(),
+        ));
+    }
     if let Some(day) = reconciled.future_date {
         return Err(ReconcileError::FutureDate {
             path: escape(&export_path.display().to_string()).into_owned(),

@@ -2,6 +2,7 @@
 
 pub mod bursts;
 pub mod filter;
+pub mod fingerprint;
 pub mod hash;
 pub mod history;
 pub mod invitation;

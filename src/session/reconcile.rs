@@ -24,6 +24,9 @@ pub struct Reconciled {
     pub checked_withdrawals: bool,
     /// The export's name gives a day later than today: not believed, nothing checked.
     pub future_date: Option<chrono::NaiveDate>,
+    /// Undated by name, it holds exactly the people of an export removals were made
+    /// from: a copy (its files' times are the copy's), so nothing was checked.
+    pub known_copy: bool,
 }
 
 /// The journal read and replayed into the history that [`reconcile`] checks, nothing
@@ -120,12 +123,18 @@ pub fn reconcile(
             ..Reconciled::default()
         });
     }
+    if !export.dated_by_name && is_known(journal.entries(), &export.people) {
+        return Ok(Reconciled {
+            known_copy: true,
+            ..Reconciled::default()
+        });
+    }
     let invitations = export.invitations.as_ref().map(|i| i.list.as_slice());
     let verification = check(history, &export.people, invitations, &export_date);
     let at = journal::now();
-    let entries = verification_entries(&verification.findings, export_date.day, at);
+    let entries = verification_entries(&verification.findings, &export_date, at);
     journal.append(entries)?;
-    history.apply(&verification.findings, export_date.day, at);
+    history.apply(&verification.findings, &export_date, at);
     tracing::info!(
         findings = verification.findings.len(),
         too_recent = verification.too_recent,
@@ -136,5 +145,20 @@ pub fn reconcile(
         verification,
         checked_withdrawals: invitations.is_some(),
         future_date: None,
+        known_copy: false,
     })
+}
+
+/// Whether removals were made from an export with exactly these people (journals
+/// written before fingerprints were recorded know none).
+fn is_known(entries: &[journal::JournalEntry], people: &People) -> bool {
+    let mut known = entries
+        .iter()
+        .filter_map(|e| e.fingerprint.as_deref())
+        .peekable();
+    if known.peek().is_none() {
+        return false;
+    }
+    let this = crate::model::fingerprint::of_people(people);
+    known.any(|f| *f == this)
 }

@@ -10,6 +10,10 @@ pub fn future_export(day: chrono::NaiveDate) -> String {
     format!("This export's name dates it {day}, later than today: not believed, nothing verified. ")
 }
 
+/// An undated copy of an export removals were made from verifies nothing.
+pub const KNOWN_COPY: &str = "This export is a copy of one you removed people from (no date in \
+     its name, the same people): nothing verified; LinkedIn's newer export will. ";
+
 /// The first status line, and whether it is a warning. What had to be repaired on disk
 /// comes alone and first (a journal cut off, a staged list damaged); otherwise what
 /// matters most comes first, as the line is cut to the terminal's width.
@@ -32,6 +36,9 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
     }
     if let Some(day) = report.reconciled.future_date {
         status.push_str(&future_export(day));
+    }
+    if report.reconciled.known_copy {
+        status.push_str(KNOWN_COPY);
     }
     if let Some(summary) = verification_summary(&report.reconciled.verification) {
         status.push_str(&format!("{summary}. "));
@@ -67,7 +74,9 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
     }
     (
         status,
-        report.problems > 0 || report.reconciled.future_date.is_some(),
+        report.problems > 0
+            || report.reconciled.future_date.is_some()
+            || report.reconciled.known_copy,
     )
 }
 
