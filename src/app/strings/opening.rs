@@ -205,6 +205,22 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_of_a_known_export_says_why_nothing_was_verified() {
+        let mut report = OpenReport {
+            people: 3,
+            ..OpenReport::default()
+        };
+        report.reconciled.known_copy = true;
+        let (line, warning) = opening_status(&report);
+        assert!(
+            line.starts_with("This export is a copy of one you removed people from"),
+            "{line}"
+        );
+        assert!(line.contains("nothing verified"), "{line}");
+        assert!(warning);
+    }
+
+    #[test]
     fn nothing_verified_says_nothing() {
         assert_eq!(verification_summary(&Verification::default()), None);
     }
