@@ -122,6 +122,22 @@ fn a_copy_of_the_export_the_removals_were_made_from_verifies_nothing_and_says_wh
     let data = tmp.path().join("data");
     let original = folder(tmp.path(), "my-export", CSV);
     remove_ada(&data, &original);
+    // The original itself, as LinkedIn left it (files from before the removal): nothing to
+    // say, and no word of a copy.
+    let csv = fs::File::options()
+        .write(true)
+        .open(original.join("Connections.csv"))
+        .unwrap();
+    csv.set_modified(std::time::SystemTime::from(at(9, 9)))
+        .unwrap();
+    drop(csv);
+    let out = run(&data, &["reconcile", original.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("copy"));
     // `cp -r`: the same files, new modification times (after the removal).
     let copy = folder(tmp.path(), "my-export-copy", CSV);
     let out = run(&data, &["reconcile", copy.to_str().unwrap()]);
