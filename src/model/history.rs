@@ -491,4 +491,6 @@ mod verify;
 pub use verify::{Finding, Verification, verify};
 
 #[cfg(test)]
+mod evidence_tests;
+#[cfg(test)]
 mod tests;
