@@ -33,7 +33,9 @@ const REMOVED: usize = 30_000;
 fn open(path: &Path, export: &Export) -> (Journal, History, Reconciled) {
     let (read, mut history) = reconcile::read_history(path).expect("journal");
     let (mut journal, _) = read.open().expect("journal opens");
-    let reconciled = reconcile::reconcile(&mut journal, &mut history, export).expect("reconcile");
+    let reconciled =
+        reconcile::reconcile(&mut journal, &mut history, export, chrono::NaiveDate::MAX)
+            .expect("reconcile");
     (journal, history, reconciled)
 }
 
@@ -100,7 +102,12 @@ fn reconcile_bench(c: &mut Criterion) {
                 (Journal::open(&path).expect("journal").0, history.clone())
             },
             |(mut journal, mut history)| {
-                let r = reconcile::reconcile(&mut journal, &mut history, &export);
+                let r = reconcile::reconcile(
+                    &mut journal,
+                    &mut history,
+                    &export,
+                    chrono::NaiveDate::MAX,
+                );
                 (journal, history, r.expect("reconcile"))
             },
             BatchSize::PerIteration,

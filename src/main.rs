@@ -109,7 +109,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
         }
         Some(Command::Reconcile { path, json }) => {
             let folder = data_dir::resolve(explicit)?;
-            print_out(commands::reconcile::run(path, &folder, *json)?.as_bytes())?;
+            print_out(commands::reconcile::run(path, &folder, *json, today)?.as_bytes())?;
         }
         Some(Command::Stage {
             export,
@@ -237,12 +237,9 @@ fn run_app(
         return Ok(());
     };
     let staged = app.staged_count();
-    if !app.is_saved(unconnect::app::ListKind::Connections) {
-        eprintln!(
-            "unconnect: the last change to the staged list could not be saved in {}; \
-             the next start may show an older selection.",
-            data_dir.display()
-        );
+    // Every save that failed and never succeeded since is named: staged lists and keeps.
+    if let Some(words) = app.unsaved_at_quit(&data_dir.display().to_string()) {
+        eprintln!("{words}");
     } else if staged > 0 {
         // The terminal may be gone (SIGHUP): a failed write is not worth a panic.
         let _ = writeln!(

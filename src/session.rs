@@ -224,7 +224,16 @@ fn open(
     // journal is checked and the staged sets are matched to them.
     let (mut triage, matched) = rayon::join(
         || people_triage_first(&export.people, export.signals.as_ref()),
-        || match_to_export(&mut journal, history, &export, staged_entries, kept_entries),
+        || {
+            match_to_export(
+                &mut journal,
+                history,
+                &export,
+                staged_entries,
+                kept_entries,
+                options.today,
+            )
+        },
     );
     let Matched {
         history,
@@ -370,10 +379,12 @@ fn match_to_export(
     export: &Export,
     staged: StagedSet<Person>,
     kept: StagedSet<Person>,
+    today: NaiveDate,
 ) -> Matched {
     // Checked before anything else reads the journal, so that what is shown is what is
     // recorded. A failed append records none of it: the app still opens, and says so.
-    let (reconciled, unrecorded) = match reconcile::reconcile(journal, &mut history, export) {
+    let (reconciled, unrecorded) = match reconcile::reconcile(journal, &mut history, export, today)
+    {
         Ok(r) => (r, None),
         Err(e) => (
             Reconciled::default(),

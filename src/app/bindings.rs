@@ -107,7 +107,7 @@ pub(super) fn history() -> Vec<Binding> {
         b(HISTORY, Action::Done, &[ch('d')], Some("done"), 1, Always, "tick done on LinkedIn (again: untick)"),
         b(HISTORY, Action::DoneAll, &[ch('D')], None, 9, Always, "mark all shown done (asks first)"),
         b(HISTORY, Action::Restore, &[ch('r')], Some("restore…"), 4, Always, "restore (asks first)"),
-        b(HISTORY, Action::Mail, &[ch('m')], Some("e-mail"), 5, Always, "an e-mail draft to them"),
+        b(HISTORY, Action::Mail, &[ch('m')], Some("e-mail"), 5, When::On(ListKind::Removed), "an e-mail draft to them"),
         b(HISTORY, Action::Mark, &[ch(' ')], None, 9, Always, "mark / unmark the row, cursor moves down"),
         b(HISTORY, Action::InvertMarks, &[ch('*')], None, 9, Always, "invert marks"),
         b(HISTORY, Action::MarkRange, &[ch('V')], None, 9, Always, "mark a range as the cursor moves"),

@@ -123,14 +123,18 @@ impl App {
             Event::PathCompleted { input, candidates } => self.path_completed(input, &candidates),
             Event::ExportExists { kind, path } => self.ask_overwrite(kind, path),
             Event::Exporting { count, path } => self.info(strings::exporting(count, &path)),
-            Event::Opened { url, outcome } => match outcome {
-                OpenOutcome::Opened => self.info(strings::opened(&url)),
-                OpenOutcome::OnClipboard(error) => {
-                    self.warn(strings::no_browser_url_copied(&error, &url));
+            Event::Opened { url, outcome } => {
+                let started = outcome == OpenOutcome::Opened;
+                match outcome {
+                    OpenOutcome::Opened => self.info(strings::opened(&url)),
+                    OpenOutcome::OnClipboard(error) => {
+                        self.warn(strings::no_browser_url_copied(&error, &url));
+                    }
+                    OpenOutcome::Failed(error) => self.error(strings::no_browser(&error, &url)),
+                    OpenOutcome::Refused(why) => self.warn(why),
                 }
-                OpenOutcome::Failed(error) => self.error(strings::no_browser(&error, &url)),
-                OpenOutcome::Refused(why) => self.warn(why),
-            },
+                return self.open_reported(&url, started);
+            }
             Event::Copied {
                 text,
                 message,

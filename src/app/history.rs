@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use super::action::Action;
 use super::confirm::{ConfirmAction, ConfirmDialog};
 use super::effect::Effect;
-use super::history_screen::status_fact;
+use super::history_screen::{Opening, status_fact};
 use super::list::{ListKind, TriageList};
 use super::state::{App, Mode};
 use super::strings;
@@ -134,13 +134,14 @@ impl App {
         let id = shown[row];
         let record = &records[id as usize];
         let (name, url) = (record.name(), record.url().to_owned());
+        let identity = record.id.clone();
         self.history.list_mut(hk).triage.select_row(Side::Left, row);
         let mut effects = Vec::new();
-        match self.history.open_target {
+        let target = match self.history.open_target {
             // A link the opener would refuse is not marked opened either.
             OpenTarget::Profile if !url.is_empty() => {
                 match crate::text_safety::openable_url(&url) {
-                    Ok(_) => effects.push(Effect::OpenUrl(url)),
+                    Ok(_) => url,
                     Err(refused) => {
                         self.warn(refused.to_string());
                         return Vec::new();
@@ -152,19 +153,45 @@ impl App {
                     text: name.clone(),
                     message: strings::copied_name(&name),
                 });
-                effects.push(Effect::OpenUrl(CONNECTIONS_PAGE.to_owned()));
+                // An invitation is withdrawn from the Sent list, not the Connections page.
+                match hk {
+                    history::Kind::Removal => CONNECTIONS_PAGE.to_owned(),
+                    history::Kind::Withdrawal => strings::SENT_INVITATIONS_PAGE.to_owned(),
+                }
             }
-        }
-        effects.push(Effect::Record {
-            kind: ListKind::of_history(hk),
-            mark: Mark::Opened,
-            ids: vec![id],
+        };
+        // Journaled as opened only once the runtime says an opener started (`opened`).
+        self.history.opening = Some(Opening {
+            kind: hk,
+            id: identity,
+            url: target.clone(),
         });
+        effects.push(Effect::OpenUrl(target));
+        effects
+    }
+
+    /// The runtime's word on an open: the work-through's record is journaled as opened
+    /// if an opener started; otherwise nothing is recorded and the fallback stands.
+    pub(super) fn open_reported(&mut self, url: &str, started: bool) -> Vec<Effect> {
+        let Some(opening) = self.history.opening.take_if(|o| o.url == url) else {
+            return Vec::new();
+        };
+        if !started {
+            return Vec::new();
+        }
+        let list = self.history.list(opening.kind);
+        let Some(id) = list.records.iter().position(|r| r.id == opening.id) else {
+            return Vec::new();
+        };
         if !self.history.privacy_said {
             self.history.privacy_said = true;
             self.history.privacy_note = Some(strings::PRIVACY_NOTE.to_owned());
         }
-        effects
+        vec![Effect::Record {
+            kind: ListKind::of_history(opening.kind),
+            mark: Mark::Opened,
+            ids: vec![id as u32],
+        }]
     }
 
     /// `d`: ticks the selection done, or unticks it when all of it is ticked.
@@ -273,7 +300,11 @@ impl App {
                     .first()
                     .map(|&id| self.records(kind)[id as usize].name())
                     .unwrap_or_default();
-                let text = strings::opened_record(&name, &self.keymap.key_of(Action::Done));
+                let done_key = self.keymap.key_of(Action::Done);
+                let text = match hk {
+                    history::Kind::Removal => strings::opened_record(&name, &done_key),
+                    history::Kind::Withdrawal => strings::opened_withdrawal(&name, &done_key),
+                };
                 match note {
                     Some(note) => self.warn(format!("{text} {note}")),
                     None => self.info(text),

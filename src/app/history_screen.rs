@@ -154,6 +154,18 @@ pub struct HistoryScreen {
     /// The profile-visit note was given this session; until shown, it waits here.
     pub privacy_said: bool,
     pub privacy_note: Option<String>,
+    /// The record the work-through handed to the opener: journaled as opened only when
+    /// the runtime reports that an opener started.
+    pub opening: Option<Opening>,
+}
+
+/// A work-through's open, waiting for the runtime's word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opening {
+    pub kind: Kind,
+    /// The record's identity (rows may be rebuilt meanwhile).
+    pub id: String,
+    pub url: String,
 }
 
 impl HistoryScreen {
@@ -167,6 +179,7 @@ impl HistoryScreen {
             open_target: OpenTarget::Profile,
             privacy_said: false,
             privacy_note: None,
+            opening: None,
         };
         screen.set(history);
         screen

@@ -80,7 +80,7 @@ impl LineEditor {
         self.request(text, InputRequest::DeletePrevChar);
     }
 
-    /// Applies an editing key; `Earlier` and `Later` need [`LineEditor::recall`].
+    /// Applies an editing key; `Earlier` and `Later` need `LineEditor::recall`.
     pub fn edit(&mut self, text: &mut String, edit: Edit) {
         let request = match edit {
             Edit::Left => InputRequest::GoToPrevChar,

@@ -13,6 +13,34 @@ use crate::model::search::SearchIndex;
 use crate::store::StoreError;
 
 impl App {
+    /// What failed to save and has not been saved since, named for the user: on screen
+    /// while it lasts, and in the words printed at quit.
+    pub fn unsaved(&self) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        if !self.is_saved(ListKind::Connections) {
+            names.push(strings::UNSAVED_STAGED_CONNECTIONS);
+        }
+        if !self.is_saved(ListKind::Invitations) {
+            names.push(strings::UNSAVED_STAGED_INVITATIONS);
+        }
+        if self.kept_unsaved {
+            names.push(strings::UNSAVED_KEEP_LIST);
+        }
+        names
+    }
+
+    /// The line kept on screen while a save has failed.
+    pub fn unsaved_mark(&self) -> Option<String> {
+        let names = self.unsaved();
+        (!names.is_empty()).then(|| strings::unsaved_mark(&names))
+    }
+
+    /// What to print at quit when a save never succeeded; `dir` is the data folder.
+    pub fn unsaved_at_quit(&self, dir: &str) -> Option<String> {
+        let names = self.unsaved();
+        (!names.is_empty()).then(|| strings::unsaved_at_quit(&names, dir))
+    }
+
     /// Matches from a filter job on the worker.
     pub(super) fn filter_results(&mut self, kind: ListKind, chunk: FilterChunk) {
         let done = chunk.done;

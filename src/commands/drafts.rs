@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::model::Person;
 use crate::model::history::Record;
 use crate::model::mail::{AddressProblem, Template, draft};
+use crate::store::journal::{JournalAction, JournalEntry};
 use crate::store::{DataDir, Journal, StoreError, drafts, staged};
 use crate::text_safety::safe;
 
@@ -68,13 +69,30 @@ fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Which removals get a draft: `last` (the newest batch), `all`, or a batch id.
-fn select<'a>(removals: &'a [Record], batch: &str) -> Result<Vec<&'a Record>, DraftsError> {
+/// The batch confirmed last: the last removal in journal order that is still in force.
+/// Journal order, not timestamps: after the clock moved back, the newest stamp belongs
+/// to an older batch, and its people are not the ones just removed.
+fn last_confirmed<'a>(entries: &'a [JournalEntry], removals: &[Record]) -> Option<&'a str> {
+    let in_force: std::collections::HashSet<&str> =
+        removals.iter().map(|r| r.batch.as_str()).collect();
+    entries
+        .iter()
+        .rev()
+        .filter(|e| e.action == JournalAction::Remove)
+        .map(|e| e.batch.as_str())
+        .find(|b| in_force.contains(b))
+}
+
+/// Which removals get a draft: `last` (the batch confirmed last), `all`, or a batch id.
+fn select<'a>(
+    removals: &'a [Record],
+    last: Option<&str>,
+    batch: &str,
+) -> Result<Vec<&'a Record>, DraftsError> {
     let wanted = match batch {
         "all" => return Ok(removals.iter().collect()),
-        // Newest first: the first record is of the last batch.
-        "last" => match removals.first() {
-            Some(r) => r.batch.as_str(),
+        "last" => match last {
+            Some(b) => b,
             None => return Ok(Vec::new()),
         },
         id => id,
@@ -102,7 +120,8 @@ fn people(data: &DataDir, who: Who<'_>) -> Result<Vec<Person>, DraftsError> {
         Who::Batch(batch) => {
             let entries = Journal::read(&data.journal_path())?;
             let history = crate::store::journal::history(&entries);
-            let chosen = select(&history.removals, batch)?;
+            let last = last_confirmed(&entries, &history.removals);
+            let chosen = select(&history.removals, last, batch)?;
             Ok(chosen
                 .into_iter()
                 .filter_map(|r| r.person.as_deref().cloned())

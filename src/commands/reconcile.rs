@@ -21,6 +21,18 @@ pub enum ReconcileError {
         "{0}: cannot tell when this export was taken (no _MM-DD-YYYY in its name, no file times), so nothing was checked"
     )]
     NoDate(String),
+    #[error(
+        "{0}: no date in its name, and it lists exactly the people of an export removals were made from: a copy of it (its files' times are the copy's), so nothing was checked"
+    )]
+    KnownCopy(String),
+    #[error(
+        "{path}: its name says it was taken on {day}, later than today ({today}); not believed, so nothing was checked"
+    )]
+    FutureDate {
+        path: String,
+        day: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+    },
 }
 
 impl From<StoreError> for ReconcileError {
@@ -52,7 +64,12 @@ pub struct Summary {
 }
 
 /// Checks and records; returns the text (or JSON) to print.
-pub fn run(export_path: &Path, data_dir: &Path, json: bool) -> Result<String, ReconcileError> {
+pub fn run(
+    export_path: &Path,
+    data_dir: &Path,
+    json: bool,
+    today: chrono::NaiveDate,
+) -> Result<String, ReconcileError> {
     let export = import::load(export_path).map_err(SessionError::from)?;
     let data = DataDir::open_locked(data_dir)?;
     let (mut journal, recovery) = Journal::open(&data.journal_path())?;
@@ -60,7 +77,19 @@ pub fn run(export_path: &Path, data_dir: &Path, json: bool) -> Result<String, Re
         eprintln!("unconnect: warning: {}", escape(&message));
     }
     let mut history = crate::store::journal::history(journal.entries());
-    let reconciled = reconcile::reconcile(&mut journal, &mut history, &export)?;
+    let reconciled = reconcile::reconcile(&mut journal, &mut history, &export, today)?;
+    if reconciled.known_copy {
+        return Err(ReconcileError::KnownCopy(
+            escape(&export_path.display().to_string()).into_owned(),
+        ));
+    }
+    if let Some(day) = reconciled.future_date {
+        return Err(ReconcileError::FutureDate {
+            path: escape(&export_path.display().to_string()).into_owned(),
+            day,
+            today,
+        });
+    }
     let Some(date) = reconciled.export_date else {
         return Err(ReconcileError::NoDate(
             escape(&export_path.display().to_string()).into_owned(),

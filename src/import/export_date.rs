@@ -11,19 +11,37 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone};
 use crate::model::history::ExportDate;
 
 /// The export's date: from the name of the zip (or folder) at `path`, else from `modified`,
-/// the newest modification time of its files.
-pub fn export_date(path: &Path, modified: Option<DateTime<FixedOffset>>) -> Option<ExportDate> {
+/// the newest modification time of its files. With a name's day, a zip's entry times
+/// (LinkedIn writes them when it builds the export) give the moment too when they fall
+/// on that day; a folder's times are when it was unzipped or copied, not built, and
+/// entries dated another day are not LinkedIn's: then only the day is known.
+pub fn export_date(
+    path: &Path,
+    modified: Option<DateTime<FixedOffset>>,
+    zip: bool,
+) -> Option<ExportDate> {
     let by_name = path
         .file_name()
         .and_then(|n| n.to_str())
         .and_then(date_in_name);
     match by_name {
-        Some(day) => Some(ExportDate { day, taken: None }),
+        Some(day) => Some(ExportDate {
+            day,
+            taken: modified.filter(|t| zip && t.date_naive() == day),
+        }),
         None => modified.map(|taken| ExportDate {
             day: taken.date_naive(),
             taken: Some(taken),
         }),
     }
+}
+
+/// Whether the zip's (or folder's) name at `path` carries LinkedIn's date.
+pub fn dated_by_name(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(date_in_name)
+        .is_some()
 }
 
 /// `…_MM-DD-YYYY` at the end of the name (before `.zip`, if any).
@@ -95,7 +113,7 @@ mod tests {
         let t = local(d(2026, 1, 2).and_hms_opt(10, 0, 0).unwrap()).unwrap();
         let named = Path::new("/x/Basic_LinkedInDataExport_11-28-2026.zip");
         assert_eq!(
-            export_date(named, Some(t)),
+            export_date(named, Some(t), false),
             Some(ExportDate {
                 day: d(2026, 11, 28),
                 taken: None
@@ -103,13 +121,13 @@ mod tests {
         );
         let unnamed = Path::new("/x/my-export");
         assert_eq!(
-            export_date(unnamed, Some(t)),
+            export_date(unnamed, Some(t), false),
             Some(ExportDate {
                 day: d(2026, 1, 2),
                 taken: Some(t)
             })
         );
-        assert_eq!(export_date(unnamed, None), None);
+        assert_eq!(export_date(unnamed, None, false), None);
     }
 
     const CSV: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\

@@ -41,6 +41,9 @@ pub struct Export {
     /// When the export was taken (see [`export_date::export_date`]); `None` when neither
     /// its name nor its files' times say.
     pub export_date: Option<ExportDate>,
+    /// Whether that date is LinkedIn's, from the zip's (or folder's) name; otherwise it
+    /// is only the files' times, which a copy renews.
+    pub dated_by_name: bool,
 }
 
 #[derive(Debug)]
@@ -95,7 +98,9 @@ pub fn load_with_progress(
     progress: &Progress,
 ) -> Result<Export, ImportError> {
     let files = source::open_export(path)?;
-    let export_date = export_date::export_date(path, files.modified);
+    let export_date =
+        export_date::export_date(path, files.modified, files.container == Container::Zip);
+    let dated_by_name = export_date::dated_by_name(path);
     let (people, mut report) = match files.connections {
         source::Connections::File { label, path } => {
             connections::parse_file(&label, &path, progress)?
@@ -139,6 +144,7 @@ pub fn load_with_progress(
     let signals = signals::load(files.signals, &people, report.format, &mut report.warnings);
     Ok(Export {
         export_date,
+        dated_by_name,
         container: files.container,
         people,
         report,

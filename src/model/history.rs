@@ -10,8 +10,9 @@
 //!   export said so, not the user.
 //! - `verified` / `still connected` come from an export and carry its date. An export
 //!   older than the removal changes nothing, nor one older than the last export that was
-//!   checked; `still connected` does not overrule a `done` ticked after the export was
-//!   taken (the export may predate the removal on LinkedIn).
+//!   checked; `still connected` overrules a `done` ticked before the export was taken (the
+//!   newest evidence wins), not one ticked after (the export may predate the removal on
+//!   LinkedIn). On the export's own day its time decides, when its files give one.
 
 use std::sync::Arc;
 
@@ -109,10 +110,11 @@ pub enum Step<'a> {
         kind: Kind,
         export: NaiveDate,
     },
-    /// Present in it.
+    /// Present in it; `taken` is when, where the export's files say to the second.
     StillThere {
         kind: Kind,
         export: NaiveDate,
+        taken: Option<DateTime<FixedOffset>>,
     },
 }
 
@@ -175,8 +177,15 @@ impl State {
                     self.status = Status::Verified;
                 }
             }
-            Step::StillThere { export, .. } => {
-                let ticked_later = self.done_at.is_some_and(|d| export <= d.date_naive());
+            Step::StillThere { export, taken, .. } => {
+                // The newest evidence wins: an export taken after the tick overrules it.
+                // With only the export's day known and the tick on that same day,
+                // nothing can tell which came first: the user's word stands (the export
+                // may have been built before they removed the person on LinkedIn).
+                let ticked_later = self.done_at.is_some_and(|d| match taken {
+                    Some(taken) => d >= taken,
+                    None => export <= d.date_naive(),
+                });
                 if self.counts(export, removed) && !ticked_later {
                     self.checked = Some(export);
                     self.status = Status::StillThere;
@@ -402,9 +411,9 @@ impl History {
         self.list(kind).iter().find(|r| r.id == id)
     }
 
-    /// Applies findings just journaled (stamped `at`, of the export taken on `export`)
+    /// Applies findings just journaled (stamped `at`, of the export taken at `export`)
     /// without replaying the whole journal: the same result as rebuilding.
-    pub fn apply(&mut self, findings: &[Finding], export: NaiveDate, at: DateTime<FixedOffset>) {
+    pub fn apply(&mut self, findings: &[Finding], export: &ExportDate, at: DateTime<FixedOffset>) {
         for kind in [Kind::Removal, Kind::Withdrawal] {
             let list = match kind {
                 Kind::Removal => &mut self.removals,
@@ -429,7 +438,7 @@ impl History {
 fn places<'a>(
     list: &[Record],
     findings: impl Iterator<Item = &'a Finding>,
-    export: NaiveDate,
+    export: &ExportDate,
 ) -> Vec<(usize, Step<'static>)> {
     let mut next = 0;
     let mut index: Option<foldhash::HashMap<&str, usize>> = None;
@@ -481,5 +490,7 @@ mod verify;
 
 pub use verify::{Finding, Verification, verify};
 
+#[cfg(test)]
+mod evidence_tests;
 #[cfg(test)]
 mod tests;

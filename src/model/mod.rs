@@ -3,6 +3,7 @@
 pub mod bursts;
 pub mod changes;
 pub mod filter;
+pub mod fingerprint;
 pub mod hash;
 pub mod history;
 pub mod invitation;

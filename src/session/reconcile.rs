@@ -22,6 +22,11 @@ pub struct Reconciled {
     pub verification: Verification,
     /// Whether the export had an Invitations.csv to check withdrawals against.
     pub checked_withdrawals: bool,
+    /// The export's name gives a day later than today: not believed, nothing checked.
+    pub future_date: Option<chrono::NaiveDate>,
+    /// Undated by name, it holds exactly the people of an export removals were made
+    /// from: a copy (its files' times are the copy's), so nothing was checked.
+    pub known_copy: bool,
 }
 
 /// The journal read and replayed into the history that [`reconcile`] checks, nothing
@@ -105,16 +110,36 @@ pub fn reconcile(
     journal: &mut Journal,
     history: &mut History,
     export: &Export,
+    today: chrono::NaiveDate,
 ) -> Result<Reconciled, StoreError> {
     let Some(export_date) = export.export_date else {
         return Ok(Reconciled::default());
     };
+    // A name dated after today is a renamed folder or a wrong clock, not evidence: it
+    // would make "still connected" stick against every real export until that day.
+    if export_date.taken.is_none() && export_date.day > today {
+        return Ok(Reconciled {
+            future_date: Some(export_date.day),
+            ..Reconciled::default()
+        });
+    }
     let invitations = export.invitations.as_ref().map(|i| i.list.as_slice());
     let verification = check(history, &export.people, invitations, &export_date);
+    // Only when it would change something: reopening the very export the removals were
+    // made from (its own older file times) finds nothing and needs no word.
+    if !export.dated_by_name
+        && !verification.findings.is_empty()
+        && is_known(journal.entries(), &export.people)
+    {
+        return Ok(Reconciled {
+            known_copy: true,
+            ..Reconciled::default()
+        });
+    }
     let at = journal::now();
-    let entries = verification_entries(&verification.findings, export_date.day, at);
+    let entries = verification_entries(&verification.findings, &export_date, at);
     journal.append(entries)?;
-    history.apply(&verification.findings, export_date.day, at);
+    history.apply(&verification.findings, &export_date, at);
     tracing::info!(
         findings = verification.findings.len(),
         too_recent = verification.too_recent,
@@ -124,7 +149,23 @@ pub fn reconcile(
         export_date: Some(export_date),
         verification,
         checked_withdrawals: invitations.is_some(),
+        future_date: None,
+        known_copy: false,
     })
+}
+
+/// Whether removals were made from an export with exactly these people (journals
+/// written before fingerprints were recorded know none).
+fn is_known(entries: &[journal::JournalEntry], people: &People) -> bool {
+    let mut known = entries
+        .iter()
+        .filter_map(|e| e.fingerprint.as_deref())
+        .peekable();
+    if known.peek().is_none() {
+        return false;
+    }
+    let this = crate::model::fingerprint::of_people(people);
+    known.any(|f| *f == this)
 }
 
 #[cfg(test)]

@@ -85,6 +85,16 @@ pub struct JournalEntry {
     /// For the verification actions: the date of the export that was checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_date: Option<NaiveDate>,
+    /// For the verification actions: when that export was taken, where its files say to
+    /// the second (a tick the same day is then ordered against it). Absent in older
+    /// journals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_taken: Option<DateTime<FixedOffset>>,
+    /// For removals: the fingerprint of the export they were made from (see
+    /// [`crate::model::fingerprint`]), so that a copy of it is known. Absent in older
+    /// journals. Shared by the batch's entries, as it is written once in its header.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "shared")]
+    pub fingerprint: Option<Arc<String>>,
 }
 
 #[derive(Debug)]
@@ -348,6 +358,8 @@ pub fn removal_entries(
 ) -> Vec<JournalEntry> {
     use rayon::prelude::*;
     let batch = new_batch_id(at);
+    // Written once, in the batch's header: a copy of this export is then known.
+    let fingerprint = Some(Arc::new(crate::model::fingerprint::of_people(people)));
     let entry = |&id: &u32| {
         let p = people.get(PersonId(id));
         JournalEntry {
@@ -359,6 +371,8 @@ pub fn removal_entries(
             person: Some(Arc::new(p.to_person())),
             invitation: None,
             export_date: None,
+            export_taken: None,
+            fingerprint: fingerprint.clone(),
         }
     };
     if ids.len() < PARALLEL_FROM_ENTRIES {
@@ -384,6 +398,8 @@ pub fn withdrawal_entries<'a>(
             person: None,
             invitation: Some(Arc::new(invitation.clone())),
             export_date: None,
+            export_taken: None,
+            fingerprint: None,
         })
         .collect()
 }

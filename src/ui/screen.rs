@@ -221,15 +221,33 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         strings::timing(&ms(Some(t.load)), &ms(t.filter), &ms(t.frame))
     });
     let timing_width = timing.as_deref().map_or(0, width) as u16;
-    let room = area.width.saturating_sub(timing_width) as usize;
+    // A failed save stays in view whatever the status line says next, until one succeeds.
+    let mark = app.unsaved_mark();
+    let mark_width = mark.as_deref().map_or(0, |m| width(m) + 1) as u16;
+    let reserved = timing_width.saturating_add(mark_width);
+    let room = area.width.saturating_sub(reserved) as usize;
     if area.height > 1 {
         // The layout made room to show a long message whole.
+        let text_area = Rect {
+            width: area.width.saturating_sub(mark_width),
+            ..area
+        };
         Paragraph::new(safe(text).into_owned())
             .style(style)
             .wrap(Wrap { trim: false })
-            .render(area, buf);
+            .render(text_area, buf);
     } else {
         buf.set_string(area.x, area.y, fit(&safe(text), room), style);
+    }
+    if let Some(mark) = mark {
+        let x = area.right().saturating_sub(reserved).max(area.x);
+        let room = area
+            .right()
+            .saturating_sub(x)
+            .min(mark_width)
+            .saturating_sub(1);
+        let shown = fit(&mark, usize::from(room));
+        buf.set_string(x, area.y, format!(" {shown}"), theme.error);
     }
     if let Some(timing) = timing {
         buf.set_string(

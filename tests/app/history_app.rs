@@ -125,20 +125,24 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
     assert_eq!(app.list(), Some(ListKind::Removed));
     let effects = app.update(Action::OpenNext);
     assert_eq!(
-        effects[0],
-        Effect::OpenUrl("https://www.linkedin.com/in/bo-berg".into())
+        effects,
+        [Effect::OpenUrl(
+            "https://www.linkedin.com/in/bo-berg".into()
+        )]
     );
+    // Journaled as opened only once the runtime says an opener started.
+    let record = opened(&mut app, "https://www.linkedin.com/in/bo-berg");
     assert_eq!(
-        effects[1],
-        Effect::Record {
+        record,
+        [Effect::Record {
             kind: ListKind::Removed,
             mark: Mark::Opened,
             ids: vec![0]
-        }
+        }]
     );
     // Not "opened" until the journal has it.
     assert_eq!(status_of(&app, "Bo Berg"), Status::ToDo);
-    recorded(&mut app, &effects[1], None);
+    recorded(&mut app, &record[0], None);
     assert_eq!(status_of(&app, "Bo Berg"), Status::Opened);
     let status = app.status().unwrap().text.clone();
     assert!(
@@ -152,10 +156,13 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
     assert_eq!(status_of(&app, "Bo Berg"), Status::Done);
     let effects = app.update(Action::OpenNext);
     assert_eq!(
-        effects[0],
-        Effect::OpenUrl("https://www.linkedin.com/in/di-dahl".into())
+        effects,
+        [Effect::OpenUrl(
+            "https://www.linkedin.com/in/di-dahl".into()
+        )]
     );
-    recorded(&mut app, &effects[1], None);
+    let record = opened(&mut app, "https://www.linkedin.com/in/di-dahl");
+    recorded(&mut app, &record[0], None);
     assert!(
         !app.status().unwrap().text.contains("Who viewed"),
         "the privacy note is said once a session"
@@ -167,6 +174,31 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
             .cursor,
         2
     );
+}
+
+/// The runtime's report that an opener started for `url`; the effects it answers with.
+fn opened(app: &mut App, url: &str) -> Vec<Effect> {
+    app.handle(unconnect::app::Event::Opened {
+        url: url.into(),
+        outcome: unconnect::app::OpenOutcome::Opened,
+    })
+}
+
+#[test]
+fn enter_with_no_browser_started_records_nothing_and_says_the_url_is_on_the_clipboard() {
+    let mut app = app();
+    let url = "https://www.linkedin.com/in/bo-berg";
+    app.update(Action::OpenNext);
+    let effects = app.handle(unconnect::app::Event::Opened {
+        url: url.into(),
+        outcome: unconnect::app::OpenOutcome::OnClipboard("no xdg-open".into()),
+    });
+    assert_eq!(effects, [], "nothing journaled");
+    assert_eq!(status_of(&app, "Bo Berg"), Status::ToDo);
+    let status = app.status().unwrap().text.clone();
+    assert!(status.contains("The URL is on your clipboard"), "{status}");
+    // A later report for it records nothing either: the open is over.
+    assert_eq!(opened(&mut app, url), []);
 }
 
 #[test]

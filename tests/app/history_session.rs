@@ -171,3 +171,32 @@ fn a_newer_export_verifies_the_gone_and_finds_the_still_connected_once() {
     );
     assert_eq!(statuses(&s).len(), 3);
 }
+
+#[test]
+fn opening_an_export_named_after_today_verifies_nothing_and_the_status_line_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let [ada, bo] = ["Ada", "Bo"].map(person);
+    let everyone: People = [&ada, &bo].into_iter().cloned().collect();
+    fs::create_dir_all(&data).unwrap();
+    let (mut journal, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
+    journal
+        .append(removal_entries(&everyone, &[0], on(10)))
+        .unwrap();
+    drop(journal);
+    // Today is 25 March 2026; the folder claims 31 December 2099 and still lists Ada.
+    let dir = tmp.path().join("Basic_LinkedInDataExport_12-31-2099");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("Connections.csv"),
+        format!("{HEADER}{}{}", row(&ada), row(&bo)),
+    )
+    .unwrap();
+    let s = open(&dir, &data);
+    assert_eq!(s.loaded.report.reconciled.verification.findings, []);
+    let (line, warning) = opening_status(&s.loaded.report);
+    assert!(line.contains("2099-12-31, later than today"), "{line}");
+    assert!(warning);
+    let status = s.loaded.history.removals[0].status();
+    assert_eq!(status, Status::ToDo, "not still connected");
+}

@@ -42,6 +42,8 @@ fn journal_with(data: &Path, person: Person) {
         person: Some(person.into()),
         invitation: None,
         export_date: None,
+        export_taken: None,
+        fingerprint: None,
     }])
     .unwrap();
 }

@@ -320,3 +320,77 @@ fn history_json_and_text_escape_c1_del_bidi_and_separators() {
     let back: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(back[0]["name"], format!("{hostile} X"));
 }
+
+#[test]
+fn drafts_after_the_clock_moved_back_go_to_the_batch_confirmed_last() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    let all: People = [
+        person("Ada", "Lovelace", "ada", "ada@example.com"),
+        person("José", "Østergaard", "jose", "jose@example.com"),
+    ]
+    .into_iter()
+    .collect();
+    let (mut journal, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
+    let day = |d| {
+        FixedOffset::east_opt(0)
+            .unwrap()
+            .with_ymd_and_hms(2026, 3, d, 12, 0, 0)
+            .unwrap()
+    };
+    // Ada first, stamped the 10th; then the clock went back a day and José was removed.
+    journal
+        .append(removal_entries(&all, &[0], day(10)))
+        .unwrap();
+    journal.append(removal_entries(&all, &[1], day(9))).unwrap();
+    drop(journal);
+
+    let out = tmp.path().join("drafts");
+    let printed = stdout(&run(&data, &["drafts", "-o", out.to_str().unwrap()]));
+    assert!(printed.starts_with("Wrote 1 draft to"), "{printed}");
+    let names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["José-Østergaard.eml"]);
+}
+
+#[test]
+fn an_export_dated_after_today_is_not_believed_and_a_real_later_one_still_verifies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let people = removed(&data);
+    // Ada is gone from both; the first claims to be from 2099 (today is 2026-03-25).
+    let write = |name: &str| {
+        let export = tmp.path().join(name);
+        fs::create_dir_all(&export).unwrap();
+        fs::write(
+            export.join("Connections.csv"),
+            format!("{HEADER}Zed,Z,https://www.linkedin.com/in/zed,,,,01 Jan 2020\n"),
+        )
+        .unwrap();
+        export
+    };
+    let future = write("Basic_LinkedInDataExport_12-31-2099");
+    let out = run(&data, &["reconcile", future.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("2099-12-31, later than today (2026-03-25); not believed"),
+        "{said}"
+    );
+    let history = stdout(&run(&data, &["history", "--json"]));
+    assert!(
+        !history.contains("\"verified\""),
+        "nothing verified: {history}"
+    );
+
+    let real = write("Basic_LinkedInDataExport_03-20-2026");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&run(
+        &data,
+        &["reconcile", real.to_str().unwrap(), "--json"],
+    )))
+    .unwrap();
+    assert_eq!(json["verified"], people.len());
+}

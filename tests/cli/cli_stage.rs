@@ -355,6 +355,8 @@ fn remove_in_journal(data: &Path, url: &str) {
         person: Some(Person::default().into()),
         invitation: None,
         export_date: None,
+        export_taken: None,
+        fingerprint: None,
     }])
     .unwrap();
 }

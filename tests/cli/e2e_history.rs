@@ -136,7 +136,8 @@ fn remove_work_through_tick_restart_restore_and_reconcile() {
         .and_then(|l| l.split(',').nth(2))
         .expect("one removed person with a URL")
         .to_owned();
-    let newer = dir.path().join("Basic_LinkedInDataExport_12-31-2099");
+    // No date in its name: its files' times (just written) date it after the removals.
+    let newer = dir.path().join("newer-export");
     std::fs::create_dir_all(&newer).unwrap();
     let csv = std::fs::read_to_string(demo.join("Connections.csv")).unwrap();
     let kept: Vec<&str> = csv.lines().filter(|l| !l.contains(&url)).collect();
@@ -145,8 +146,46 @@ fn remove_work_through_tick_restart_restore_and_reconcile() {
     let (code, out, err) = run(&["reconcile", newer.to_str().unwrap(), "--json"], &data);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["export_date"], "2099-12-31");
     assert_eq!(v["removed"], 1);
     assert_eq!(v["verified"], 1);
     assert_eq!(v["still_connected"], 0);
+}
+
+#[test]
+fn history_enter_with_no_opener_on_path_puts_the_url_on_the_clipboard_and_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // No opener anywhere: PATH is an empty folder.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let demo = demo();
+    let env = [
+        ("UNCONNECT_DATA_DIR", data.as_os_str()),
+        ("PATH", empty.as_os_str()),
+        ("BROWSER", OsStr::new("")),
+    ];
+    let mut t = Term::spawn_with(&[demo.to_str().unwrap()], &env, &data);
+    t.wait_ready();
+    t.send(" ");
+    t.send("\r");
+    t.wait_for("To remove (1)");
+    t.send("R");
+    t.wait_for("Remove 1 connection?");
+    t.send("y");
+    t.wait_for("Removed 1");
+    t.send("3");
+    t.wait_for("Removed (1)");
+    t.send("\r");
+    let screen = t.wait_for("The URL is on your clipboard");
+    assert!(screen.contains("No browser could be started"), "{screen}");
+    assert!(screen.contains("0 of 1 done on LinkedIn"), "{screen}");
+    assert!(!screen.contains("opened"), "not marked opened: {screen}");
+    t.send("q");
+    t.wait_quit();
+
+    // Nothing was journaled as opened.
+    let (code, history, _) = run(&["history", "--json"], &data);
+    assert_eq!(code, 0);
+    assert!(history.contains("\"to do\""), "{history}");
+    assert!(!history.contains("\"opened\""), "{history}");
 }

@@ -14,6 +14,7 @@ mod cli_export;
 mod cli_first_hour;
 mod cli_history;
 mod cli_install;
+mod cli_reconcile_evidence;
 mod cli_stage;
 mod e2e;
 mod e2e_history;

@@ -180,6 +180,33 @@ pub fn kept_not_saved(error: &dyn std::fmt::Display) -> String {
     format!("Could not save the keep list: {error}")
 }
 
+pub const UNSAVED_STAGED_CONNECTIONS: &str = "the staged connections";
+pub const UNSAVED_STAGED_INVITATIONS: &str = "the staged invitations";
+pub const UNSAVED_KEEP_LIST: &str = "the keep list";
+
+/// "a, b and c".
+fn listed(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Shown on every frame while a save has failed, until one succeeds.
+pub fn unsaved_mark(names: &[&str]) -> String {
+    format!("⚠ Not saved: {}", listed(names))
+}
+
+/// Printed at quit when a save never succeeded.
+pub fn unsaved_at_quit(names: &[&str], dir: &str) -> String {
+    format!(
+        "unconnect: the last change to {} could not be saved in {dir}; the next start \
+         may show an older selection.",
+        listed(names)
+    )
+}
+
 // Removing and withdrawing.
 
 pub fn wrong_tab(key: &str, verb: &str) -> String {
@@ -242,7 +269,8 @@ pub const PRIVACY_NOTE: &str = "Opening a profile shows up in that person's \"Wh
 
 pub const VERIFIED_ALREADY: &str = "Verified by an export already: nothing to tick";
 
-pub const NO_EMAIL_FOR_INVITATIONS: &str = "Invitations carry no e-mail address";
+pub const NO_EMAIL_FOR_INVITATIONS: &str =
+    "No e-mail for a withdrawn invitation: LinkedIn's export gives no address for it";
 
 pub fn no_draft(name: &str, problem: &str) -> String {
     format!("No draft for {name}: {problem}")
@@ -267,6 +295,18 @@ pub fn unticked(n: usize, progress: &str) -> String {
 
 pub fn opened_record(name: &str, done_key: &str) -> String {
     format!("Opened {name}: on LinkedIn, More → Remove connection; then {done_key} ticks it off.")
+}
+
+/// Where LinkedIn keeps the invitations the user sent (My Network > Manage > Sent).
+pub const SENT_INVITATIONS_PAGE: &str =
+    "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
+
+/// The work-through of a withdrawal: an invitation is withdrawn, not removed.
+pub fn opened_withdrawal(name: &str, done_key: &str) -> String {
+    format!(
+        "Opened {name}: on LinkedIn, Pending → Withdraw (or My Network > Manage > Sent, \
+         {SENT_INVITATIONS_PAGE}, then Withdraw beside them); then {done_key} ticks it off."
+    )
 }
 
 // Filters.

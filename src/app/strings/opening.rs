@@ -5,6 +5,15 @@ use crate::model::history::Verification;
 use crate::model::signals::Signals;
 use crate::session::OpenReport;
 
+/// An export whose name is dated after today verifies nothing.
+pub fn future_export(day: chrono::NaiveDate) -> String {
+    format!("This export's name dates it {day}, later than today: not believed, nothing verified. ")
+}
+
+/// An undated copy of an export removals were made from verifies nothing.
+pub const KNOWN_COPY: &str = "This export is a copy of one you removed people from (no date in \
+     its name, the same people): nothing verified; LinkedIn's newer export will. ";
+
 /// The first status line, and whether it is a warning. What had to be repaired on disk
 /// comes alone and first (a journal cut off, a staged list damaged); otherwise what
 /// matters most comes first, as the line is cut to the terminal's width.
@@ -24,6 +33,12 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
             "Demo: kept apart from your data, in {}. ",
             dir.display()
         ));
+    }
+    if let Some(day) = report.reconciled.future_date {
+        status.push_str(&future_export(day));
+    }
+    if report.reconciled.known_copy {
+        status.push_str(KNOWN_COPY);
     }
     if let Some(summary) = verification_summary(&report.reconciled.verification) {
         status.push_str(&format!("{summary}. "));
@@ -57,7 +72,12 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
     if !notes.is_empty() {
         status.push_str(&format!(" ({})", notes.join(", ")));
     }
-    (status, report.problems > 0)
+    (
+        status,
+        report.problems > 0
+            || report.reconciled.future_date.is_some()
+            || report.reconciled.known_copy,
+    )
 }
 
 /// "Since your last export: 30 removals verified, 9 still connected"; `None` when
@@ -164,6 +184,40 @@ mod tests {
                 true
             )
         );
+    }
+
+    #[test]
+    fn an_export_dated_after_today_says_so_first_as_a_warning() {
+        let mut report = OpenReport {
+            people: 3,
+            ..OpenReport::default()
+        };
+        report.reconciled.future_date = chrono::NaiveDate::from_ymd_opt(2099, 12, 31);
+        let (line, warning) = opening_status(&report);
+        assert!(
+            line.starts_with(
+                "This export's name dates it 2099-12-31, later than today: not believed, \
+                 nothing verified."
+            ),
+            "{line}"
+        );
+        assert!(warning);
+    }
+
+    #[test]
+    fn a_copy_of_a_known_export_says_why_nothing_was_verified() {
+        let mut report = OpenReport {
+            people: 3,
+            ..OpenReport::default()
+        };
+        report.reconciled.known_copy = true;
+        let (line, warning) = opening_status(&report);
+        assert!(
+            line.starts_with("This export is a copy of one you removed people from"),
+            "{line}"
+        );
+        assert!(line.contains("nothing verified"), "{line}");
+        assert!(warning);
     }
 
     #[test]

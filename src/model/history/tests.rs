@@ -78,6 +78,7 @@ fn an_export_newer_than_the_removal_verifies_or_finds_them_still_connected() {
     let there = Step::StillThere {
         kind: R,
         export: day(5),
+        taken: None,
     };
     assert_eq!(status(&[remove, (6, gone)]), Some(Status::Verified));
     assert_eq!(status(&[remove, (6, there)]), Some(Status::StillThere));
@@ -104,6 +105,7 @@ fn an_export_older_than_the_removal_changes_nothing() {
     let old_there = Step::StillThere {
         kind: R,
         export: day(5),
+        taken: None,
     };
     let old_gone = Step::Verified {
         kind: R,
@@ -204,6 +206,7 @@ fn still_connected_does_not_overrule_a_tick_made_after_the_export() {
     let export_3 = Step::StillThere {
         kind: R,
         export: day(3),
+        taken: None,
     };
     // Ticked on day 4, then the day-3 export (taken before the tick) is opened.
     assert_eq!(
@@ -214,6 +217,7 @@ fn still_connected_does_not_overrule_a_tick_made_after_the_export() {
     let export_8 = Step::StillThere {
         kind: R,
         export: day(8),
+        taken: None,
     };
     assert_eq!(
         status(&[remove, (4, Step::Done), (9, export_8)]),
@@ -268,6 +272,7 @@ fn withdrawals_follow_the_same_rules_and_findings_stay_in_their_list() {
     let pending = Step::StillThere {
         kind: w,
         export: day(4),
+        taken: None,
     };
     let history = replay(&[events[0], (5, pending)]);
     assert_eq!(history.withdrawals[0].status(), Status::StillThere);
@@ -326,7 +331,7 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
     assert_eq!((v.removals_verified, v.removals_still_connected), (1, 2));
     // Applying the findings in place is the same as replaying them from the journal.
     let mut applied = history.clone();
-    applied.apply(&v.findings, export.day, at(6, 12));
+    applied.apply(&v.findings, &export, at(6, 12));
     let mut replayed_events: Vec<Event> = people
         .iter()
         .map(|p| Event {
@@ -349,7 +354,7 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
         at: at(6, 12),
         batch: "d",
         id: &f.id,
-        step: f.step(export.day),
+        step: f.step(&export),
     }));
     assert_eq!(applied, History::build(replayed_events));
     // No Invitations.csv: nothing said about withdrawals, and nothing found.
@@ -387,12 +392,22 @@ fn findings_out_of_the_lists_order_or_of_no_record_apply_as_they_replay() {
         finding("u0", true),
     ];
     let mut applied = History::build(events.clone());
-    applied.apply(&findings, day(5), at(6, 12));
+    applied.apply(
+        &findings,
+        &ExportDate {
+            day: day(5),
+            taken: None,
+        },
+        at(6, 12),
+    );
     events.extend(findings.iter().map(|f| Event {
         at: at(6, 12),
         batch: "d",
         id: &f.id,
-        step: f.step(day(5)),
+        step: f.step(&ExportDate {
+            day: day(5),
+            taken: None,
+        }),
     }));
     assert_eq!(applied, History::build(events));
     let status = |id| applied.find(R, id).map(Record::status);
@@ -443,6 +458,7 @@ fn progress_counts_done_and_verified_as_done_on_linkedin_and_lists_newest_first(
         Step::StillThere {
             kind: R,
             export: day(19),
+            taken: None,
         },
     );
     mark("u3", Step::Opened);

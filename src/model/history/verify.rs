@@ -1,7 +1,7 @@
 //! Checking the records against an export taken later: who is gone (verified), who is
 //! still there. Only findings that change a status are returned, to be journaled.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 
 use super::{ExportDate, History, Kind, Step};
 
@@ -15,16 +15,17 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn step(&self, export: NaiveDate) -> Step<'static> {
+    pub fn step(&self, export: &ExportDate) -> Step<'static> {
         if self.gone {
             Step::Verified {
                 kind: self.kind,
-                export,
+                export: export.day,
             }
         } else {
             Step::StillThere {
                 kind: self.kind,
-                export,
+                export: export.day,
+                taken: export.taken,
             }
         }
     }
@@ -69,11 +70,9 @@ pub fn verify(
             id: record.id.clone(),
             gone: !is_present,
         };
-        let after = record.state.after(
-            &finding.step(export.day),
-            now_of(export),
-            record.removed_on(),
-        );
+        let after = record
+            .state
+            .after(&finding.step(export), now_of(export), record.removed_on());
         if after.status == record.state.status {
             continue;
         }

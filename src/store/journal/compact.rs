@@ -42,6 +42,15 @@ pub(super) struct Header {
     pub n: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_taken: Option<DateTime<FixedOffset>>,
+    /// Removals: the fingerprint of the export they were made from.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::shared"
+    )]
+    pub fingerprint: Option<Arc<String>>,
 }
 
 /// One line of the journal, as read.
@@ -100,6 +109,8 @@ pub(super) fn entry(header: &Header, row: Fields) -> Option<JournalEntry> {
         person,
         invitation,
         export_date: header.export_date,
+        export_taken: header.export_taken,
+        fingerprint: header.fingerprint.clone(),
     })
 }
 
@@ -185,6 +196,8 @@ fn same_group(a: &JournalEntry, b: &JournalEntry) -> bool {
         && a.batch == b.batch
         && a.batch_len == b.batch_len
         && a.export_date == b.export_date
+        && a.export_taken == b.export_taken
+        && a.fingerprint == b.fingerprint
 }
 
 fn entry_line(buf: &mut Vec<u8>, e: &JournalEntry) -> serde_json::Result<()> {
@@ -254,6 +267,8 @@ pub(super) fn write(out: &mut dyn Write, batch: &[JournalEntry]) -> io::Result<(
             batch_len: first.batch_len.unwrap_or(n),
             n,
             export_date: first.export_date,
+            export_taken: first.export_taken,
+            fingerprint: first.fingerprint.clone(),
         };
         serde_json::to_writer(&mut pending, &header)?;
         pending.push(b'\n');
@@ -344,6 +359,8 @@ mod tests {
             person: Some(Arc::new(ada.clone())),
             invitation: None,
             export_date: None,
+            export_taken: None,
+            fingerprint: None,
         };
         let mut entries = vec![
             base.clone(),
@@ -368,6 +385,8 @@ mod tests {
                 action: JournalAction::StillConnected,
                 person: None,
                 export_date: NaiveDate::from_ymd_opt(2026, 3, 1),
+                export_taken: None,
+                fingerprint: None,
                 ..base.clone()
             },
             // Not one this program writes: a removal whose fields say someone else.
@@ -410,6 +429,8 @@ mod tests {
                 person: Some(Arc::new(p.clone())),
                 invitation: None,
                 export_date: None,
+                export_taken: None,
+                fingerprint: None,
             })
             .collect();
         mark_batch_lengths(&mut entries);

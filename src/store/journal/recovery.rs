@@ -255,6 +255,8 @@ mod tests {
                 person: None,
                 invitation: None,
                 export_date: None,
+                export_taken: None,
+                fingerprint: None,
             })
             .collect();
         mark_batch_lengths(&mut entries);

@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{JournalAction, JournalEntry, new_batch_id};
-use crate::model::history::{Event, Finding, History, Kind, Step};
+use crate::model::history::{Event, ExportDate, Finding, History, Kind, Step};
 
 /// What the user does to a removal (or withdrawal) after confirming it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub fn status_entries<'a>(
 /// The findings of a check against the export taken on `export_date`, as one batch.
 pub fn verification_entries(
     findings: &[Finding],
-    export_date: NaiveDate,
+    export: &ExportDate,
     at: DateTime<FixedOffset>,
 ) -> Vec<JournalEntry> {
     let batch = new_batch_id(at);
@@ -59,7 +59,9 @@ pub fn verification_entries(
                 (Kind::Withdrawal, true) => JournalAction::WithdrawalVerified,
                 (Kind::Withdrawal, false) => JournalAction::StillPending,
             };
-            compact(&f.id, action, &batch, at, Some(export_date))
+            let mut entry = compact(&f.id, action, &batch, at, Some(export.day));
+            entry.export_taken = export.taken;
+            entry
         })
         .collect()
 }
@@ -80,6 +82,8 @@ fn compact(
         person: None,
         invitation: None,
         export_date,
+        export_taken: None,
+        fingerprint: None,
     }
 }
 
@@ -102,6 +106,7 @@ impl JournalEntry {
             JournalAction::StillConnected => Step::StillThere {
                 kind: Kind::Removal,
                 export: export()?,
+                taken: self.export_taken,
             },
             JournalAction::WithdrawalVerified => Step::Verified {
                 kind: Kind::Withdrawal,
@@ -110,6 +115,7 @@ impl JournalEntry {
             JournalAction::StillPending => Step::StillThere {
                 kind: Kind::Withdrawal,
                 export: export()?,
+                taken: self.export_taken,
             },
         };
         Some(Event {
@@ -161,8 +167,12 @@ mod tests {
             id: c.to_owned(),
             gone: false,
         };
-        j.append(verification_entries(&[finding], day, now()))
-            .unwrap();
+        j.append(verification_entries(
+            &[finding],
+            &ExportDate { day, taken: None },
+            now(),
+        ))
+        .unwrap();
         drop(j);
         let text = std::fs::read_to_string(&path).unwrap();
         // The verification: a header with what its entries share, then the identity alone.

@@ -21,6 +21,8 @@ fn entry(id: &str) -> JournalEntry {
         })),
         invitation: None,
         export_date: None,
+        export_taken: None,
+        fingerprint: None,
     }
 }
 
@@ -358,4 +360,32 @@ fn a_journal_and_a_staged_file_restored_as_0644_are_private_once_opened() {
     fs::set_permissions(&staged, fs::Permissions::from_mode(0o644)).unwrap();
     let _ = crate::store::staged::StagedStore::<Person>::load(&staged).unwrap();
     assert_eq!(mode(&staged), 0o600);
+}
+
+#[test]
+fn the_exports_fingerprint_is_written_once_in_the_header_and_read_back_whole() {
+    let people: People = (0..3)
+        .map(|i| Person {
+            first_name: format!("P{i}"),
+            url: format!("https://www.linkedin.com/in/p{i}"),
+            ..Default::default()
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let (mut j, _) = Journal::open(&path).unwrap();
+    j.append(removal_entries(&people, &[0, 2], now())).unwrap();
+    drop(j);
+    let text = fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches("\"fingerprint\"").count(), 1, "{text}");
+    // Reopened: nothing cut or set aside, every entry knows its export.
+    let (j, recovery) = Journal::open(&path).unwrap();
+    assert_eq!(recovery.message(), None);
+    let expected = crate::model::fingerprint::of_people(&people);
+    assert_eq!(j.entries().len(), 2);
+    assert!(
+        j.entries()
+            .iter()
+            .all(|e| e.fingerprint.as_deref() == Some(&expected))
+    );
 }

@@ -83,6 +83,8 @@ fn line_by_line(batch: &[JournalEntry]) -> Vec<u8> {
             batch_len: first.batch_len.unwrap_or(n),
             n,
             export_date: first.export_date,
+            export_taken: first.export_taken,
+            fingerprint: first.fingerprint.clone(),
         };
         serde_json::to_writer(&mut out, &header).unwrap();
         out.push(b'\n');

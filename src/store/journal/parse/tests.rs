@@ -12,6 +12,8 @@ fn batch(name: &str, n: usize) -> Vec<JournalEntry> {
             person: None,
             invitation: None,
             export_date: None,
+            export_taken: None,
+            fingerprint: None,
         })
         .collect();
     mark_batch_lengths(&mut entries);

@@ -1,0 +1,123 @@
+//! The Withdrawn list is worked through as withdrawals: the words say where LinkedIn
+//! keeps sent invitations and how to withdraw one, and nothing offers e-mail.
+
+use chrono::{DateTime, NaiveDate};
+use unconnect::app::history::OpenTarget;
+use unconnect::app::{Action, App, Effect, Event, ListKind, OpenOutcome, Written};
+use unconnect::model::Invitation;
+use unconnect::model::history::{History, Kind, Record, State, Status};
+use unconnect::model::invitation::Direction;
+use unconnect::model::roster::people_triage;
+use unconnect::model::{People, Person};
+use unconnect::ui::footer::hints;
+
+const SENT: &str = "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
+
+fn withdrawn() -> Record {
+    let invitation = Invitation {
+        from: "Me".into(),
+        to: "Wei Wu".into(),
+        sent_at: None,
+        message: String::new(),
+        direction: Direction::Outgoing,
+        inviter_url: String::new(),
+        invitee_url: "https://www.linkedin.com/in/wei-wu".into(),
+    };
+    Record {
+        kind: Kind::Withdrawal,
+        id: "wei".into(),
+        at: DateTime::parse_from_rfc3339("2026-11-20T10:00:00.000+01:00").unwrap(),
+        batch: "b20".into(),
+        state: State {
+            status: Status::ToDo,
+            opened: false,
+            done_at: None,
+            checked: None,
+        },
+        person: None,
+        invitation: Some(invitation.into()),
+    }
+}
+
+/// The History tab showing the Withdrawn list, one invitation withdrawn.
+fn app() -> App {
+    let people: People = [Person {
+        first_name: "Ada".into(),
+        url: "https://www.linkedin.com/in/ada".into(),
+        email: "ada@example.com".into(),
+        ..Default::default()
+    }]
+    .into_iter()
+    .collect();
+    let triage = people_triage(&people);
+    let history = History {
+        removals: Vec::new(),
+        withdrawals: vec![withdrawn()],
+    };
+    let mut app = App::new(
+        people,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    )
+    .with_history(history);
+    app.update(Action::HistoryTab);
+    app.update(Action::SwitchList);
+    assert_eq!(app.list(), Some(ListKind::Withdrawn));
+    app
+}
+
+#[test]
+fn working_through_a_withdrawal_says_how_to_withdraw_it_not_remove_a_connection() {
+    let mut app = app();
+    let effects = app.update(Action::OpenNext);
+    let [Effect::OpenUrl(url)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let record = app.handle(Event::Opened {
+        url: url.clone(),
+        outcome: OpenOutcome::Opened,
+    });
+    let [Effect::Record { kind, mark, ids }] = record.as_slice() else {
+        panic!("{record:?}")
+    };
+    app.handle(Event::Written(Written::Recorded {
+        kind: *kind,
+        mark: *mark,
+        ids: ids.clone(),
+        at: DateTime::parse_from_rfc3339("2026-12-01T10:00:00.000+01:00").unwrap(),
+        result: Ok(None),
+    }));
+    let said = app.status().unwrap().text.clone();
+    assert!(!said.contains("Remove connection"), "{said}");
+    assert!(said.contains("Withdraw"), "{said}");
+    assert!(said.contains("My Network > Manage > Sent"), "{said}");
+    assert!(said.contains(SENT), "{said}");
+}
+
+#[test]
+fn the_connections_page_mode_opens_the_sent_invitations_for_a_withdrawal() {
+    let mut app = app().with_open_target(OpenTarget::ConnectionsPage);
+    app.update(Action::SwitchList);
+    app.update(Action::SwitchList);
+    let effects = app.update(Action::OpenNext);
+    assert!(matches!(&effects[0], Effect::Copy { text, .. } if text == "Wei Wu"));
+    assert_eq!(effects[1], Effect::OpenUrl(SENT.into()));
+}
+
+#[test]
+fn the_withdrawn_list_offers_no_e_mail_and_m_says_why() {
+    let mut app = app();
+    let shown: Vec<&str> = hints(&app, 500).into_iter().map(|(_, h)| h).collect();
+    assert!(!shown.contains(&"e-mail"), "{shown:?}");
+    assert!(shown.contains(&"open next"), "{shown:?}");
+    assert_eq!(app.update(Action::Mail), []);
+    let said = app.status().unwrap().text.clone();
+    assert!(
+        said.contains("No e-mail for a withdrawn invitation"),
+        "{said}"
+    );
+    // The Removed list still offers it.
+    app.update(Action::SwitchList);
+    let shown: Vec<&str> = hints(&app, 500).into_iter().map(|(_, h)| h).collect();
+    assert!(shown.contains(&"e-mail"), "{shown:?}");
+}
