@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     let _ = color_eyre::install();
     let cli = Cli::parse_checked();
     match dispatch(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             tracing::error!(error = %logging::describe(e.as_ref()), "failed");
             // An error may quote a path, a config value or an export's text: escaped.
@@ -49,7 +49,7 @@ fn return_large_blocks_to_the_system() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn return_large_blocks_to_the_system() {}
 
-fn dispatch(cli: Cli) -> color_eyre::Result<()> {
+fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
     let started = Instant::now();
     // A bad config file stops everything, before the terminal is touched.
     let config = Config::load(cli.config.as_deref(), cli.rules.overrides())?;
@@ -86,6 +86,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
     if std::env::var_os("UNCONNECT_TODAY").is_some() {
         tracing::info!(%today, "today pinned by UNCONNECT_TODAY");
     }
+    let mut code = ExitCode::SUCCESS;
     match &cli.command {
         Some(Command::Config) => print_out(config::print::render(&config).as_bytes())?,
         Some(Command::Check {
@@ -144,7 +145,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             // Set just above whenever there is no subcommand.
             if let Some(chosen) = app_data {
                 tracing::info!(data_dir = %chosen.path.display(), demo = chosen.demo, "opening the app");
-                run_app(&cli, config, chosen, today)?;
+                code = run_app(&cli, config, chosen, today)?;
             }
         }
     }
@@ -152,7 +153,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
         elapsed_ms = started.elapsed().as_millis() as u64,
         "finished"
     );
-    Ok(())
+    Ok(code)
 }
 
 fn command_name(command: &Option<Command>) -> &'static str {
@@ -183,7 +184,7 @@ fn run_app(
     config: Config,
     data: data_dir::Chosen,
     today: chrono::NaiveDate,
-) -> color_eyre::Result<()> {
+) -> color_eyre::Result<ExitCode> {
     let data_dir = data.path;
     let loading = session::start(Options {
         path: cli.open.path.clone(),
@@ -199,8 +200,14 @@ fn run_app(
         keymap: Arc::new(config.keymap),
         debug_timing: cli.open.debug_timing,
     };
-    let Some(app) = runtime::run(loading, settings)? else {
-        return Ok(());
+    let finished = runtime::run(loading, settings)?;
+    // A signal ends the app as it ends any program: 128 + its number, after saving.
+    let code = finished
+        .signal
+        .and_then(|n| u8::try_from(128 + n).ok())
+        .map_or(ExitCode::SUCCESS, ExitCode::from);
+    let Some(app) = finished.app else {
+        return Ok(code);
     };
     let staged = app.staged_count();
     if !app.is_saved(unconnect::app::ListKind::Connections) {
@@ -217,5 +224,5 @@ fn run_app(
             data_dir.display()
         );
     }
-    Ok(())
+    Ok(code)
 }

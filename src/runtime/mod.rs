@@ -12,4 +12,4 @@ pub mod paths;
 pub mod terminal;
 pub mod writer;
 
-pub use event_loop::{RunError, Settings, run};
+pub use event_loop::{Finished, RunError, Settings, run};

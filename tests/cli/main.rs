@@ -17,4 +17,5 @@ mod e2e_history;
 mod e2e_keep;
 mod e2e_links;
 mod e2e_prompt;
+mod e2e_terminal;
 mod store_kill;
