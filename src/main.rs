@@ -69,11 +69,11 @@ fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
     };
     let log_into = match (&cli.command, &app_data) {
         (None, Some(chosen)) => Some(chosen.path.clone()),
-        // export reads the data folder and creates nothing: it logs there only if it exists.
-        (Some(Command::Export { .. }), _) => {
-            data_dir::resolve(explicit).ok().filter(|p| p.is_dir())
-        }
-        _ => None,
+        // reconcile writes the journal there anyway.
+        (Some(Command::Reconcile { .. }), _) => data_dir::resolve(explicit).ok(),
+        // The others create nothing in the data folder: they log there if it exists
+        // (`--log-file` logs anywhere).
+        _ => data_dir::resolve(explicit).ok().filter(|p| p.is_dir()),
     };
     if let Some(log) = logging::init(cli.log.log_file.as_deref(), log_into.as_deref())? {
         tracing::info!(
@@ -115,7 +115,8 @@ fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::History { json }) => {
             let folder = data_dir::resolve(explicit)?;
             // Streamed: a reader that stopped early (`| head`) is not an error.
-            match commands::history::write(&folder, *json, &mut std::io::stdout().lock()) {
+            let (mut out, mut summary) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match commands::history::write(&folder, *json, &mut out, &mut summary) {
                 Err(unconnect::store::StoreError::Io { source, .. })
                     if source.kind() == std::io::ErrorKind::BrokenPipe => {}
                 result => result?,

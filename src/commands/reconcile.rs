@@ -67,6 +67,13 @@ pub fn run(export_path: &Path, data_dir: &Path, json: bool) -> Result<String, Re
         ));
     };
     let summary = summarise(&history, &reconciled, date.day);
+    tracing::info!(
+        removed = summary.removed,
+        verified = summary.verified,
+        still_connected = summary.still_connected,
+        withdrawn = summary.withdrawn,
+        "reconciled"
+    );
     Ok(if json {
         // Plain strings and numbers: serialising cannot fail.
         json_safe(&serde_json::to_string_pretty(&summary).unwrap_or_default()).into_owned() + "\n"

@@ -359,7 +359,7 @@ fn the_demo_keeps_its_data_apart_unless_a_data_folder_is_given() {
 }
 
 /// Every name, e-mail and profile URL in the demo that a log could leak.
-fn demo_personal_data() -> Vec<String> {
+pub(crate) fn demo_personal_data() -> Vec<String> {
     let export = unconnect::import::load(&demo()).unwrap();
     let mut texts = Vec::new();
     for id in export.people.ids() {

@@ -12,6 +12,7 @@ mod cli_export;
 mod cli_first_hour;
 mod cli_history;
 mod cli_install;
+mod cli_logging;
 mod cli_typo;
 mod e2e;
 mod e2e_history;
