@@ -104,8 +104,8 @@ fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
             let n =
                 commands::export::run(*which, &folder, &config.rules, output.as_deref(), *excel)?;
             if let Some(path) = output {
-                let rows = if n == 1 { "row" } else { "rows" };
-                eprintln!("Wrote {n} {rows} to {}", path.display());
+                let rows = unconnect::app::strings::counted(n, "row", "rows");
+                eprintln!("Wrote {rows} to {}", path.display());
             }
         }
         Some(Command::Reconcile { path, json }) => {

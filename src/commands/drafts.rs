@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::app::strings::{counted, thousands};
 use crate::model::history::Record;
 use crate::model::mail::{AddressProblem, Template, draft};
 use crate::store::{DataDir, Journal, StoreError, drafts};
@@ -49,21 +50,22 @@ impl Written {
                 counted(skipped, "person", "people")
             );
             for (problem, names) in &self.skipped {
-                let _ = write!(out, "\n  {} ({}):", problem.describe(), names.len());
+                let _ = write!(
+                    out,
+                    "\n  {} ({}):",
+                    problem.describe(),
+                    thousands(names.len())
+                );
                 for name in names.iter().take(20) {
                     let _ = write!(out, " {name};");
                 }
                 if names.len() > 20 {
-                    let _ = write!(out, " and {} more", names.len() - 20);
+                    let _ = write!(out, " and {} more", thousands(names.len() - 20));
                 }
             }
         }
         out + "\n"
     }
-}
-
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Which removals get a draft: `last` (the newest batch), `all`, or a batch id.

@@ -8,6 +8,7 @@ pub mod effects;
 pub mod event_loop;
 pub mod filter_worker;
 pub mod input;
+mod opener;
 pub mod paths;
 pub mod terminal;
 pub mod writer;

@@ -7,8 +7,10 @@
 
 use std::path::Path;
 
+mod numbers;
 mod opening;
 mod screens;
+pub use numbers::{counted, thousands};
 pub use opening::*;
 pub use screens::*;
 
@@ -22,7 +24,7 @@ pub const WRITER_STOPPED: &str = "Saving stopped unexpectedly (a bug: please rep
      anyone again.";
 
 pub fn exporting(count: usize, path: &Path) -> String {
-    format!("Exporting {count} to {}…", path.display())
+    format!("Exporting {} to {}…", thousands(count), path.display())
 }
 
 pub fn opened(url: &str) -> String {

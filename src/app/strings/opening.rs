@@ -5,6 +5,8 @@ use crate::model::history::Verification;
 use crate::model::signals::Signals;
 use crate::session::OpenReport;
 
+use super::numbers::{counted, thousands};
+
 /// The first status line, and whether it is a warning. What had to be repaired on disk
 /// comes alone and first (a journal cut off, a staged list damaged); otherwise what
 /// matters most comes first, as the line is cut to the terminal's width.
@@ -31,11 +33,14 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
     if report.restored > 0 {
         status.push_str(&format!(
             "Restored {} staged from last time. ",
-            report.restored
+            thousands(report.restored)
         ));
     }
     if report.removed_here > 0 {
-        status.push_str(&format!("{} already removed. ", report.removed_here));
+        status.push_str(&format!(
+            "{} already removed. ",
+            thousands(report.removed_here)
+        ));
     }
     status.push_str(&format!(
         "Loaded {}",
@@ -69,7 +74,10 @@ pub fn verification_summary(v: &Verification) -> Option<String> {
         parts.push(format!("{n} verified"));
     }
     if v.removals_still_connected > 0 {
-        parts.push(format!("{} still connected", v.removals_still_connected));
+        parts.push(format!(
+            "{} still connected",
+            thousands(v.removals_still_connected)
+        ));
     }
     if v.withdrawals_verified > 0 {
         let n = counted(v.withdrawals_verified, "withdrawal", "withdrawals");
@@ -121,11 +129,6 @@ pub fn history_note(report: &OpenReport) -> String {
     )
 }
 
-/// "1 connection", "2 connections".
-pub fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +166,21 @@ mod tests {
                     .to_owned(),
                 true
             )
+        );
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        let report = OpenReport {
+            people: 29_665,
+            hidden: 1_204,
+            restored: 1_500,
+            ..OpenReport::default()
+        };
+        assert_eq!(
+            opening_status(&report).0,
+            "Restored 1,500 staged from last time. Loaded 29,665 connections \
+             (1,204 hidden profiles left out)"
         );
     }
 
