@@ -138,9 +138,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
             print_out(&script)?;
         }
         Some(Command::Man) => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-            print_out(&page)?;
+            print_out(&commands::man::render(&unconnect::app::Keymap::default())?)?;
         }
         None => {
             // Set just above whenever there is no subcommand.

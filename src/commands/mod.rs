@@ -4,4 +4,5 @@ pub mod check;
 pub mod drafts;
 pub mod export;
 pub mod history;
+pub mod man;
 pub mod reconcile;
