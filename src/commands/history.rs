@@ -107,14 +107,15 @@ fn json_rows<'a>(rows: impl Iterator<Item = Row<'a>>, out: &mut dyn Write) -> io
 
 fn text<'a>(rows: impl Iterator<Item = Row<'a>>, out: &mut dyn Write) -> io::Result<()> {
     for r in rows {
-        // The batch id is what `drafts --batch` takes.
+        // The batch id, what `drafts --batch` takes, second: one word, before the
+        // status's two (`to do`).
         writeln!(
             out,
-            "{}  {:<9}  {:<15}  {}  {}  {}",
+            "{}  {}  {:<9}  {:<15}  {}  {}",
             &r.at[..10],
+            safe(r.batch),
             r.list,
             r.status,
-            safe(r.batch),
             safe(&r.name),
             safe(r.url)
         )?;

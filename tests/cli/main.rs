@@ -20,4 +20,5 @@ mod e2e_keep;
 mod e2e_links;
 mod e2e_prompt;
 mod e2e_terminal;
+mod readme;
 mod store_kill;
