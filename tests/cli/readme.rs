@@ -199,9 +199,8 @@ fn the_walkthrough_on_the_demo_says_what_the_readme_quotes() {
     );
 
     // `--batch ID` from history: its 2nd column.
-    let (code, history, stderr) = home.sh(&format!(
-        "unconnect history --data-dir \"$TMPDIR/unconnect-demo-$(id -u)\""
-    ));
+    let (code, history, stderr) =
+        home.sh("unconnect history --data-dir \"$TMPDIR/unconnect-demo-$(id -u)\"");
     assert_eq!(code, 0, "{stderr}");
     assert!(text.contains("--batch ID: history's 2nd column"));
     let batch = history
