@@ -58,27 +58,33 @@ pub fn kept_note(skipped: usize) -> String {
     if skipped == 0 {
         String::new()
     } else {
-        format!("; {skipped} on your keep list passed by")
+        format!("; {} on your keep list passed by", thousands(skipped))
     }
 }
 
 pub fn marked(marked: usize, skipped: usize) -> String {
+    let marked = thousands(marked);
     format!("{marked} marked{}", kept_note(skipped))
 }
 
 pub fn moved_some_refused(count: usize, to: &str, refused: usize, reason: &str) -> String {
+    let count = thousands(count);
+    let refused = thousands(refused);
     format!("Moved {count} to {to}; {refused} cannot be moved: {reason}")
 }
 
 pub fn refused(refused: usize, reason: &str) -> String {
+    let refused = thousands(refused);
     format!("{refused} cannot be moved: {reason}")
 }
 
 pub fn moved(count: usize, to: &str, kept_skipped: usize) -> String {
+    let count = thousands(count);
     format!("Moved {count} to {to}{}", kept_note(kept_skipped))
 }
 
 pub fn nothing_moved_all_kept(kept: usize) -> String {
+    let kept = thousands(kept);
     format!("Nothing moved: the {kept} shown are on your keep list")
 }
 
@@ -86,14 +92,21 @@ pub const KEEP_IS_FOR_CONNECTIONS: &str =
     "The keep list is for connections: switch to the Connections tab";
 
 pub fn unkept(changed: usize, total: usize) -> String {
+    let changed = thousands(changed);
+    let total = thousands(total);
     format!("Taken off the keep list: {changed} ({total} kept)")
 }
 
 pub fn kept_back(changed: usize, back: usize, total: usize) -> String {
+    let changed = thousands(changed);
+    let back = thousands(back);
+    let total = thousands(total);
     format!("Kept {changed}, {back} of them back from To remove ({total} kept)")
 }
 
 pub fn kept(changed: usize, total: usize) -> String {
+    let changed = thousands(changed);
+    let total = thousands(total);
     format!("Kept {changed}: bulk moves and ranges pass them by ({total} kept)")
 }
 
@@ -110,12 +123,14 @@ pub fn sorted_by(name: &str) -> String {
 }
 
 pub fn undone(n: usize, to: &str) -> String {
+    let n = thousands(n);
     format!("Undone: {n} back to {to}")
 }
 
 pub const NOTHING_TO_UNDO: &str = "Nothing to undo";
 
 pub fn redone(n: usize, to: &str) -> String {
+    let n = thousands(n);
     format!("Redone: {n} to {to}")
 }
 
@@ -180,6 +195,7 @@ pub fn nobody_to(verb: &str) -> String {
 }
 
 pub fn writing_journal(doing: &str, n: usize) -> String {
+    let n = thousands(n);
     format!("{doing} {n}: writing the journal…")
 }
 
@@ -196,6 +212,7 @@ pub fn not_replaced(path: &Path) -> String {
 pub const STAY_KEPT: &str = "Nothing moved: they stay on your keep list";
 
 pub fn journaled(past: &str, n: usize, recorded: &str) -> String {
+    let n = thousands(n);
     format!("{past} {n} (recorded in the journal). {recorded}")
 }
 
@@ -205,6 +222,7 @@ pub fn nothing_recorded(error: &dyn std::fmt::Display) -> String {
 
 /// The partial batch could not be undone: say so, never "nothing was removed".
 pub fn partly_journaled(n: usize, error: &dyn std::fmt::Display) -> String {
+    let n = thousands(n);
     format!("The journal may hold part of this batch of {n}: {error}")
 }
 
@@ -235,6 +253,7 @@ pub fn no_draft(name: &str, problem: &str) -> String {
 }
 
 pub fn restored(past: &str, n: usize, recorded: &str, not_here: usize) -> String {
+    let n = thousands(n);
     let not_here = if not_here > 0 {
         format!(" ({not_here} not in this export.)")
     } else {
@@ -244,10 +263,12 @@ pub fn restored(past: &str, n: usize, recorded: &str, not_here: usize) -> String
 }
 
 pub fn ticked(n: usize, progress: &str) -> String {
+    let n = thousands(n);
     format!("Ticked {n} done on LinkedIn. {progress}")
 }
 
 pub fn unticked(n: usize, progress: &str) -> String {
+    let n = thousands(n);
     format!("Unticked {n}. {progress}")
 }
 
@@ -297,5 +318,22 @@ pub fn endorsements_go(shared: usize, n: usize) -> String {
             "★ {shared} of the {n} have endorsements or recommendations with you: removing \
              also withdraws those between you."
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_counts_have_thousands_separators() {
+        assert_eq!(
+            moved(29_665, "To remove", 1_204),
+            "Moved 29,665 to To remove; 1,204 on your keep list passed by"
+        );
+        assert_eq!(
+            journaled("Removed", 12_000, "Now remove them on LinkedIn."),
+            "Removed 12,000 (recorded in the journal). Now remove them on LinkedIn."
+        );
     }
 }
