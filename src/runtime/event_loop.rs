@@ -150,7 +150,12 @@ fn wait_while_loading(
             Err(mpsc::RecvTimeoutError::Timeout) => {}
         }
         while event::poll(Duration::ZERO)? {
-            if let TermEvent::Key(key) = event::read()?
+            let read = event::read()?;
+            if let TermEvent::Key(key) = &read
+                && is_suspend(key)
+            {
+                super::terminal::suspend(terminal)?;
+            } else if let TermEvent::Key(key) = read
                 && let Some(key) = key_of(&key)
                 && settings.keymap.action_for(Context::Global, key) == Some(Action::Quit)
             {
