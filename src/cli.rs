@@ -46,6 +46,11 @@ impl Cli {
     /// refused with a subcommand here instead.
     pub fn parse_checked() -> Cli {
         let cli = Cli::parse();
+        if cli.command.is_none()
+            && let Some(error) = cli.open.path.as_deref().and_then(mistyped_subcommand)
+        {
+            error.exit();
+        }
         if let Some(arg) = cli.command.as_ref().and(cli.open.only_for_the_app()) {
             Cli::command()
                 .error(
@@ -56,6 +61,39 @@ impl Cli {
         }
         cli
     }
+}
+
+/// The export's PATH takes any first word, so `unconnect histroy` would try to open a file
+/// of that name. A word that names no file and is close to a subcommand gets clap's own
+/// "unrecognized subcommand … a similar subcommand exists" instead; a real file named
+/// like one still opens.
+fn mistyped_subcommand(path: &std::path::Path) -> Option<clap::Error> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let word = path.to_str()?;
+    if path.components().count() != 1 || path.symlink_metadata().is_ok() {
+        return None;
+    }
+    let mut command = Cli::command();
+    // clap's own measure and threshold for its suggestions.
+    let suggestion = command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| (strsim::jaro(word, c.get_name()), c.get_name().to_owned()))
+        .filter(|(confidence, _)| *confidence > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))?
+        .1;
+    let usage = command.render_usage();
+    let mut error = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(&command);
+    error.insert(
+        ContextKind::InvalidSubcommand,
+        ContextValue::String(word.to_owned()),
+    );
+    error.insert(
+        ContextKind::SuggestedSubcommand,
+        ContextValue::Strings(vec![suggestion]),
+    );
+    error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+    Some(error)
 }
 
 impl OpenArgs {

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     let _ = color_eyre::install();
     let cli = Cli::parse_checked();
     match dispatch(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             tracing::error!(error = %logging::describe(e.as_ref()), "failed");
             // An error may quote a path, a config value or an export's text: escaped.
@@ -49,7 +49,7 @@ fn return_large_blocks_to_the_system() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn return_large_blocks_to_the_system() {}
 
-fn dispatch(cli: Cli) -> color_eyre::Result<()> {
+fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
     let started = Instant::now();
     // A bad config file stops everything, before the terminal is touched.
     let config = Config::load(cli.config.as_deref(), cli.rules.overrides())?;
@@ -69,11 +69,11 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
     };
     let log_into = match (&cli.command, &app_data) {
         (None, Some(chosen)) => Some(chosen.path.clone()),
-        // export reads the data folder and creates nothing: it logs there only if it exists.
-        (Some(Command::Export { .. }), _) => {
-            data_dir::resolve(explicit).ok().filter(|p| p.is_dir())
-        }
-        _ => None,
+        // reconcile writes the journal there anyway.
+        (Some(Command::Reconcile { .. }), _) => data_dir::resolve(explicit).ok(),
+        // The others create nothing in the data folder: they log there if it exists
+        // (`--log-file` logs anywhere).
+        _ => data_dir::resolve(explicit).ok().filter(|p| p.is_dir()),
     };
     if let Some(log) = logging::init(cli.log.log_file.as_deref(), log_into.as_deref())? {
         tracing::info!(
@@ -86,6 +86,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
     if std::env::var_os("UNCONNECT_TODAY").is_some() {
         tracing::info!(%today, "today pinned by UNCONNECT_TODAY");
     }
+    let mut code = ExitCode::SUCCESS;
     match &cli.command {
         Some(Command::Config) => print_out(config::print::render(&config).as_bytes())?,
         Some(Command::Check {
@@ -103,8 +104,8 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             let n =
                 commands::export::run(*which, &folder, &config.rules, output.as_deref(), *excel)?;
             if let Some(path) = output {
-                let rows = if n == 1 { "row" } else { "rows" };
-                eprintln!("Wrote {n} {rows} to {}", path.display());
+                let rows = unconnect::app::strings::counted(n, "row", "rows");
+                eprintln!("Wrote {rows} to {}", path.display());
             }
         }
         Some(Command::Reconcile { path, json }) => {
@@ -140,7 +141,8 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
         Some(Command::History { json }) => {
             let folder = data_dir::resolve(explicit)?;
             // Streamed: a reader that stopped early (`| head`) is not an error.
-            match commands::history::write(&folder, *json, &mut std::io::stdout().lock()) {
+            let (mut out, mut summary) = (std::io::stdout().lock(), std::io::stderr().lock());
+            match commands::history::write(&folder, *json, &mut out, &mut summary) {
                 Err(unconnect::store::StoreError::Io { source, .. })
                     if source.kind() == std::io::ErrorKind::BrokenPipe => {}
                 result => result?,
@@ -168,15 +170,13 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
             print_out(&script)?;
         }
         Some(Command::Man) => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-            print_out(&page)?;
+            print_out(&commands::man::render(&unconnect::app::Keymap::default())?)?;
         }
         None => {
             // Set just above whenever there is no subcommand.
             if let Some(chosen) = app_data {
                 tracing::info!(data_dir = %chosen.path.display(), demo = chosen.demo, "opening the app");
-                run_app(&cli, config, chosen, today)?;
+                code = run_app(&cli, config, chosen, today)?;
             }
         }
     }
@@ -184,7 +184,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<()> {
         elapsed_ms = started.elapsed().as_millis() as u64,
         "finished"
     );
-    Ok(())
+    Ok(code)
 }
 
 fn command_name(command: Option<&Command>) -> &'static str {
@@ -217,7 +217,7 @@ fn run_app(
     config: Config,
     data: data_dir::Chosen,
     today: chrono::NaiveDate,
-) -> color_eyre::Result<()> {
+) -> color_eyre::Result<ExitCode> {
     let data_dir = data.path;
     let loading = session::start(Options {
         path: cli.open.path.clone(),
@@ -233,8 +233,14 @@ fn run_app(
         keymap: Arc::new(config.keymap),
         debug_timing: cli.open.debug_timing,
     };
-    let Some(app) = runtime::run(loading, settings)? else {
-        return Ok(());
+    let finished = runtime::run(loading, settings)?;
+    // A signal ends the app as it ends any program: 128 + its number, after saving.
+    let code = finished
+        .signal
+        .and_then(|n| u8::try_from(128 + n).ok())
+        .map_or(ExitCode::SUCCESS, ExitCode::from);
+    let Some(app) = finished.app else {
+        return Ok(code);
     };
     let staged = app.staged_count();
     // Every save that failed and never succeeded since is named: staged lists and keeps.
@@ -248,5 +254,5 @@ fn run_app(
             data_dir.display()
         );
     }
-    Ok(())
+    Ok(code)
 }

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::app::strings::thousands;
 use crate::import::report::DateChoice;
 use crate::import::{Export, Format, Skipped};
 use crate::model::bursts::{self, Burst};
@@ -104,13 +105,13 @@ impl<'a> Summary<'a> {
         };
         let _ = writeln!(s, "file:        {}", safe(self.file));
         let _ = writeln!(s, "format:      {}{traits}", self.format_description);
-        let _ = writeln!(s, "people:      {}", self.people);
+        let _ = writeln!(s, "people:      {}", thousands(self.people));
         let _ = writeln!(
             s,
             "hidden:      {} hidden or closed profiles (not loaded)",
-            self.hidden
+            thousands(self.hidden)
         );
-        let _ = writeln!(s, "duplicates:  {} merged", self.duplicates);
+        let _ = writeln!(s, "duplicates:  {} merged", thousands(self.duplicates));
         if let Some(d) = self.date_order {
             let why = if d.from_values {
                 "as the file's dates show"
@@ -125,12 +126,12 @@ impl<'a> Summary<'a> {
                 d.example_read_as
             );
         }
-        let _ = writeln!(s, "skipped:     {} lines", self.skipped.len());
+        let _ = writeln!(s, "skipped:     {} lines", thousands(self.skipped.len()));
         for sk in self.skipped.iter().take(SHOWN) {
             let _ = writeln!(s, "  line {}: {}", sk.line, safe(&sk.reason));
         }
         more(&mut s, self.skipped.len());
-        let _ = writeln!(s, "warnings:    {}", self.warnings.len());
+        let _ = writeln!(s, "warnings:    {}", thousands(self.warnings.len()));
         for w in self.warnings.iter().take(SHOWN) {
             let _ = writeln!(s, "  {}", safe(w));
         }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::app::strings::{counted, thousands};
 use crate::model::Person;
 use crate::model::history::Record;
 use crate::model::mail::{AddressProblem, Template, draft};
@@ -33,6 +34,8 @@ const MAX_TEMPLATE_BYTES: u64 = 64 * 1024;
 #[derive(Debug, Default)]
 pub struct Written {
     pub drafts: usize,
+    /// Drafts not written again: the same draft is already in the folder (a rerun).
+    pub already: usize,
     /// Names (made safe) of the people without a usable address, by reason.
     pub skipped: BTreeMap<AddressProblem, Vec<String>>,
 }
@@ -44,6 +47,13 @@ impl Written {
             counted(self.drafts, "draft", "drafts"),
             dir.display()
         );
+        if self.already > 0 {
+            let _ = write!(
+                out,
+                " {} already there, not written again.",
+                counted(self.already, "draft was", "drafts were")
+            );
+        }
         let skipped: usize = self.skipped.values().map(Vec::len).sum();
         if skipped > 0 {
             let _ = write!(
@@ -52,21 +62,22 @@ impl Written {
                 counted(skipped, "person", "people")
             );
             for (problem, names) in &self.skipped {
-                let _ = write!(out, "\n  {} ({}):", problem.describe(), names.len());
+                let _ = write!(
+                    out,
+                    "\n  {} ({}):",
+                    problem.describe(),
+                    thousands(names.len())
+                );
                 for name in names.iter().take(20) {
                     let _ = write!(out, " {name};");
                 }
                 if names.len() > 20 {
-                    let _ = write!(out, " and {} more", names.len() - 20);
+                    let _ = write!(out, " and {} more", thousands(names.len() - 20));
                 }
             }
         }
         out + "\n"
     }
-}
-
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The batch confirmed last: the last removal in journal order that is still in force.
@@ -159,8 +170,13 @@ pub fn run(
         let letter = template.fill(person);
         match draft(&person.full_name(), &person.email, &letter) {
             Ok(bytes) => {
-                drafts::save_new(out_dir, &drafts::file_stem(&person.full_name()), &bytes)?;
-                written.drafts += 1;
+                let stem = drafts::file_stem(&person.full_name());
+                if already_there(out_dir, &stem, &bytes) {
+                    written.already += 1;
+                } else {
+                    drafts::save_new(out_dir, &stem, &bytes)?;
+                    written.drafts += 1;
+                }
             }
             Err(problem) => written
                 .skipped
@@ -169,8 +185,35 @@ pub fn run(
                 .push(safe(&person.full_name()).into_owned()),
         }
     }
-    tracing::info!(drafts = written.drafts, "drafts written");
+    tracing::info!(
+        drafts = written.drafts,
+        already = written.already,
+        "drafts written"
+    );
     Ok(written)
+}
+
+/// Whether `dir` already holds this very draft as `STEM.eml`, `STEM-2.eml`, …: a draft is
+/// the same bytes each run, so a rerun finds its own. Only regular files of the same size
+/// are read.
+fn already_there(dir: &Path, stem: &str, bytes: &[u8]) -> bool {
+    for n in 1u32.. {
+        let name = match n {
+            1 => format!("{stem}.eml"),
+            n => format!("{stem}-{n}.eml"),
+        };
+        let path = dir.join(name);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            return false;
+        };
+        if meta.is_file()
+            && meta.len() == bytes.len() as u64
+            && std::fs::read(&path).is_ok_and(|held| held == bytes)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 fn read_template(path: &Path) -> Result<Template, DraftsError> {

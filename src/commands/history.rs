@@ -48,30 +48,47 @@ fn row(r: &Record) -> Row<'_> {
     }
 }
 
-/// The history as JSON (an array of objects) or text (one line each, names made safe).
+/// The history's records as JSON (an array of objects) or text (one line each, names
+/// made safe); the text's summary is left out.
 pub fn run(data_dir: &Path, json: bool) -> Result<String, StoreError> {
     let mut out = Vec::new();
-    write(data_dir, json, &mut out)?;
+    write(data_dir, json, &mut out, &mut io::sink())?;
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// [`run`], written to `out` a row at a time: a million removals are never held as text.
-pub fn write(data_dir: &Path, json: bool, out: &mut dyn Write) -> Result<(), StoreError> {
+/// Only records go to `out`, so that a script can read it line by line; the summary (how
+/// many are done, or that there is nothing yet) goes to `summary`.
+pub fn write(
+    data_dir: &Path,
+    json: bool,
+    out: &mut dyn Write,
+    summary: &mut dyn Write,
+) -> Result<(), StoreError> {
     let data = DataDir::open_read_only(data_dir)?;
     let entries = Journal::read(&data.journal_path())?;
     let history = crate::store::journal::history(&entries);
     // The records share each person with the entries: the rest of them can go.
     drop(entries);
+    tracing::info!(
+        removals = history.removals.len(),
+        withdrawals = history.withdrawals.len(),
+        "history listed"
+    );
     let rows = || history.removals.iter().chain(&history.withdrawals).map(row);
     let mut out = io::BufWriter::new(out);
     let written = if json {
         json_rows(rows(), &mut out)
     } else {
-        text(&history, rows(), &mut out)
+        text(rows(), &mut out)
     };
     written
         .and_then(|()| out.flush())
-        .map_err(StoreError::io("standard output"))
+        .map_err(StoreError::io("standard output"))?;
+    if !json {
+        summarise(&history, summary).map_err(StoreError::io("standard error"))?;
+    }
+    Ok(())
 }
 
 /// The rows as one pretty JSON array, a row at a time (as serde_json lays an array out).
@@ -88,27 +105,30 @@ fn json_rows<'a>(rows: impl Iterator<Item = Row<'a>>, out: &mut dyn Write) -> io
     out.write_all(if any { b"\n]\n" } else { b"[]\n" })
 }
 
-fn text<'a>(
-    history: &History,
-    rows: impl Iterator<Item = Row<'a>>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut any = false;
+fn text<'a>(rows: impl Iterator<Item = Row<'a>>, out: &mut dyn Write) -> io::Result<()> {
     for r in rows {
-        any = true;
+        // The batch id, what `drafts --batch` takes, second: one word, before the
+        // status's two (`to do`).
         writeln!(
             out,
-            "{}  {:<9}  {:<15}  {}  {}",
+            "{}  {}  {:<9}  {:<15}  {}  {}",
             &r.at[..10],
+            safe(r.batch),
             r.list,
             r.status,
             safe(&r.name),
             safe(r.url)
         )?;
     }
+    Ok(())
+}
+
+fn summarise(history: &History, out: &mut dyn Write) -> io::Result<()> {
+    let mut any = false;
     for kind in [Kind::Removal, Kind::Withdrawal] {
         let p = history.progress(kind);
         if p.total > 0 {
+            any = true;
             writeln!(out, "{}", p.line(kind))?;
         }
     }

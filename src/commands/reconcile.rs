@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::app::strings::thousands;
 use crate::import;
 use crate::model::history::{History, Kind};
 use crate::session::{SessionError, reconcile};
@@ -96,6 +97,13 @@ pub fn run(
         ));
     };
     let summary = summarise(&history, &reconciled, date.day);
+    tracing::info!(
+        removed = summary.removed,
+        verified = summary.verified,
+        still_connected = summary.still_connected,
+        withdrawn = summary.withdrawn,
+        "reconciled"
+    );
     Ok(if json {
         // Plain strings and numbers: serialising cannot fail.
         json_safe(&serde_json::to_string_pretty(&summary).unwrap_or_default()).into_owned() + "\n"
@@ -136,7 +144,11 @@ fn text(s: &Summary, changed: Option<String>) -> String {
     let _ = writeln!(
         out,
         "removed:      {} ({} verified, {} still connected, {} done, {} to do)",
-        s.removed, s.verified, s.still_connected, s.done, s.to_do
+        thousands(s.removed),
+        thousands(s.verified),
+        thousands(s.still_connected),
+        thousands(s.done),
+        thousands(s.to_do)
     );
     let withdrawals = if s.checked_withdrawals {
         String::new()
@@ -146,13 +158,15 @@ fn text(s: &Summary, changed: Option<String>) -> String {
     let _ = writeln!(
         out,
         "withdrawn:    {} ({} verified, {} still pending){withdrawals}",
-        s.withdrawn, s.withdrawal_verified, s.still_pending
+        thousands(s.withdrawn),
+        thousands(s.withdrawal_verified),
+        thousands(s.still_pending)
     );
     if s.too_recent > 0 {
         let _ = writeln!(
             out,
             "not checked:  {} made after this export was taken",
-            s.too_recent
+            thousands(s.too_recent)
         );
     }
     let _ = writeln!(

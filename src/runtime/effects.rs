@@ -176,13 +176,13 @@ impl Runtime {
                 // Only LinkedIn's https pages and checked mailto: links reach the opener.
                 let outcome = match text_safety::openable_url(&url) {
                     Err(refused) => OpenOutcome::Refused(refused.to_string()),
-                    Ok(_) => match open::that_detached(&url) {
+                    Ok(_) => match super::opener::open_detached(&url) {
                         Ok(()) => OpenOutcome::Opened,
                         // Copied: with mouse capture on, the user cannot select it on the
                         // screen.
                         Err(e) => match clipboard::copy(&url) {
-                            Ok(()) => OpenOutcome::OnClipboard(e.to_string()),
-                            Err(_) => OpenOutcome::Failed(e.to_string()),
+                            Ok(()) => OpenOutcome::OnClipboard(e),
+                            Err(_) => OpenOutcome::Failed(e),
                         },
                     },
                 };

@@ -2,12 +2,11 @@
 
 use std::io::{self, stdout};
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
@@ -52,9 +51,16 @@ pub struct Settings {
     pub debug_timing: bool,
 }
 
-/// Runs the app until the user quits or a signal arrives. Returns the final state, or
-/// `None` if the user quit while the export was still loading.
-pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError> {
+/// How the app ended.
+pub struct Finished {
+    /// The final state; `None` if the user quit while the export was still loading.
+    pub app: Option<App>,
+    /// The signal (SIGTERM, SIGHUP, SIGINT) that ended it, if one did.
+    pub signal: Option<i32>,
+}
+
+/// Runs the app until the user quits or a signal arrives.
+pub fn run(loading: Loading, settings: Settings) -> Result<Finished, RunError> {
     let started = loading.started;
     let mut session = match loading.result.recv_timeout(QUIET_LOAD) {
         Ok(session) => Some(session?),
@@ -62,10 +68,19 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
         Err(mpsc::RecvTimeoutError::Disconnected) => return Err(loading.thread_died().into()),
     };
     let (mut terminal, guard) = TerminalGuard::enter()?;
+    let quit_early = Finished {
+        app: None,
+        signal: guard.signal(),
+    };
     if session.is_none() {
         session = match wait_while_loading(&mut terminal, &guard, &loading, &settings)? {
             Some(result) => Some(result?),
-            None => return Ok(None),
+            None => {
+                return Ok(Finished {
+                    signal: guard.signal(),
+                    ..quit_early
+                });
+            }
         };
     }
     let Some(Session {
@@ -74,7 +89,7 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
         later,
     }) = session
     else {
-        return Ok(None);
+        return Ok(quit_early);
     };
     let mut app = App::open(loaded, Arc::clone(&settings.keymap)).with_open_target(settings.open);
     let view = crate::store::view::read(&crate::store::view::path(&store.data_dir));
@@ -100,9 +115,13 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Option<App>, RunError
     for written in runtime.writer.finish() {
         let _ = app.handle(Event::Written(written));
     }
+    let signal = guard.signal();
     drop(guard);
     result?;
-    Ok(Some(app))
+    Ok(Finished {
+        app: Some(app),
+        signal,
+    })
 }
 
 /// Draws the progress gauge until the session is ready; `None` if the user quit.
@@ -113,7 +132,7 @@ fn wait_while_loading(
     settings: &Settings,
 ) -> io::Result<Option<Result<Session, SessionError>>> {
     loop {
-        if guard.stop.load(Ordering::Relaxed) {
+        if guard.stopped() {
             return Ok(None);
         }
         terminal.draw(|frame| {
@@ -135,7 +154,12 @@ fn wait_while_loading(
             Err(mpsc::RecvTimeoutError::Timeout) => {}
         }
         while event::poll(Duration::ZERO)? {
-            if let TermEvent::Key(key) = event::read()?
+            let read = event::read()?;
+            if let TermEvent::Key(key) = &read
+                && is_suspend(key)
+            {
+                super::terminal::suspend(terminal)?;
+            } else if let TermEvent::Key(key) = read
                 && let Some(key) = key_of(&key)
                 && settings.keymap.action_for(Context::Global, key) == Some(Action::Quit)
             {
@@ -154,7 +178,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut last_layout = ScreenLayout::default();
     let mut dirty = true;
-    while !runtime.quit && !guard.stop.load(Ordering::Relaxed) {
+    while !runtime.quit && !guard.stopped() {
         dirty |= runtime.collect(app);
         if dirty {
             let area = terminal.size()?.into();
@@ -188,6 +212,11 @@ fn event_loop(
         // bursts cost one frame, not one each.
         loop {
             let action = match event::read()? {
+                TermEvent::Key(key) if is_suspend(&key) => {
+                    super::terminal::suspend(terminal)?;
+                    dirty = true;
+                    None
+                }
                 TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
                     key_of(&key).and_then(|key| app.keymap().action_for(app.context(), key))
                 }
@@ -213,4 +242,11 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// `Ctrl-z`, the terminal's suspend key, which raw mode delivers as a key press.
+fn is_suspend(key: &event::KeyEvent) -> bool {
+    key.kind == KeyEventKind::Press
+        && key.modifiers == KeyModifiers::CONTROL
+        && matches!(key.code, KeyCode::Char('z' | 'Z'))
 }

@@ -8,8 +8,9 @@ pub mod effects;
 pub mod event_loop;
 pub mod filter_worker;
 pub mod input;
+mod opener;
 pub mod paths;
 pub mod terminal;
 pub mod writer;
 
-pub use event_loop::{RunError, Settings, run};
+pub use event_loop::{Finished, RunError, Settings, run};

@@ -158,7 +158,17 @@ fn new_temp(dir: &Path, prefix: &OsString) -> io::Result<NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o600));
     }
-    builder.tempfile_in(dir)
+    builder.tempfile_in(dir).map_err(without_temp_name)
+}
+
+/// tempfile adds ` at path "…/.x.csv.tmp-UnyONlek8E1Q"` to its errors: a name the user
+/// never chose and cannot find. The caller's message names the file they asked for.
+fn without_temp_name(error: io::Error) -> io::Error {
+    let text = error.to_string();
+    match text.find(" at path ") {
+        Some(cut) => io::Error::new(error.kind(), &text[..cut]),
+        None => error,
+    }
 }
 
 /// Writes `path` atomically: a private temp file beside it, fsync, rename, fsync folder.
@@ -326,5 +336,14 @@ mod tests {
             left,
             [".hidden", "journal.jsonl", "staged-connections.jsonl"]
         );
+    }
+
+    #[test]
+    fn an_error_never_names_the_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("x.csv");
+        let error = write_atomic(&path, |w| w.write_all(b"x")).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::NotFound);
+        assert!(!error.to_string().contains(".tmp-"), "{error}");
     }
 }

@@ -138,17 +138,28 @@ fn reconcile_then_history_show_who_linkedin_dropped() {
         "{again}"
     );
 
-    // Text: names made safe, never raw escapes.
-    let text = stdout(&run(&data, &["history"]));
+    // Text: names made safe, never raw escapes; only records on stdout, each with the
+    // batch id `drafts --batch` takes; the summary on stderr.
+    let output = run(&data, &["history"]);
+    let text = stdout(&output);
     assert!(
         !text.contains('\u{1b}') && !text.contains('\u{7}'),
         "{text:?}"
     );
     assert!(text.contains("Trent␛]52;c;aGk=␇ T"), "{text}");
+    assert_eq!(text.lines().count(), 6, "one line a record:\n{text}");
+    let batches: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&data, &["history", "--json"]))).unwrap();
+    for (line, record) in text.lines().zip(batches.as_array().unwrap()) {
+        let batch = record["batch"].as_str().unwrap();
+        assert!(!batch.is_empty() && line.contains(batch), "{batch}: {line}");
+    }
+    let summary = String::from_utf8_lossy(&output.stderr);
     assert!(
-        text.contains("5 of 6 done on LinkedIn (5 verified, 1 still connected)"),
-        "{text}"
+        summary.contains("5 of 6 done on LinkedIn (5 verified, 1 still connected)"),
+        "{summary}"
     );
+    assert!(!text.contains("done on LinkedIn"), "{text}");
 }
 
 #[test]

@@ -38,22 +38,62 @@ fn every_shell_gets_a_script() {
 }
 
 #[test]
-fn the_man_page_is_roff_with_every_command() {
+fn the_man_page_is_roff_with_every_command_keys_files_environment_and_exit_status() {
     let dir = tempfile::tempdir().unwrap();
     let (code, page, stderr) = run(&["man"], dir.path());
     assert_eq!(code, 0, "{stderr}");
     assert!(page.contains(".TH unconnect 1"), "{page}");
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH COMMANDS",
+        ".SH KEYS",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH \"EXIT STATUS\"",
+    ] {
         assert!(page.contains(section), "{section}:\n{page}");
     }
-    for command in [
-        "unconnect\\-check",
-        "unconnect\\-export",
-        "unconnect\\-completions",
+    for command in ["check", "export", "history", "drafts", "completions"] {
+        assert!(
+            page.contains(&format!("\\fBunconnect {command}\\fR")),
+            "{command}:\n{page}"
+        );
+    }
+    // Keys by screen, from the keymap: History's and Timeline's own among them.
+    for words in [
+        ".SS Connections and Invitations",
+        "tick done on LinkedIn",
+        "the Connections tab, filtered to those days",
+        "Ctrl\\-z",
     ] {
-        assert!(page.contains(command), "{command}:\n{page}");
+        assert!(page.contains(words), "{words}:\n{page}");
+    }
+    for name in [
+        "UNCONNECT_DATA_DIR",
+        "UNCONNECT_CONFIG",
+        "UNCONNECT_TODAY",
+        "RUST_LOG",
+        "NO_COLOR",
+        "journal.jsonl",
+        "staged\\-connections.jsonl",
+        "config.toml",
+        "128 + N",
+    ] {
+        assert!(page.contains(name), "{name}:\n{page}");
     }
     assert!(page.contains("\\-\\-data\\-dir"), "{page}");
+    // No page that does not exist is cited: no `unconnect-check(1)`, no `(1)` at all but
+    // the page's own title.
+    assert!(!page.contains("unconnect\\-check"), "{page}");
+    let cited: Vec<&str> = page
+        .match_indices('(')
+        .filter(|(i, _)| page[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|(i, _)| page[i + 2..].starts_with(')'))
+        .map(|(i, _)| &page[page[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1)..i + 3])
+        .collect();
+    assert!(cited.is_empty(), "cites {cited:?}");
 }
 
 #[test]

@@ -59,6 +59,18 @@ impl Term {
         rows: u16,
         cols: u16,
     ) -> Term {
+        Self::spawn_program(BIN, args, env, cwd, rows, cols)
+    }
+
+    /// Runs `program` (a shell, say, that then starts the app) in the terminal.
+    pub fn spawn_program(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &std::ffi::OsStr)],
+        cwd: Option<&Path>,
+        rows: u16,
+        cols: u16,
+    ) -> Term {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -68,7 +80,7 @@ impl Term {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env_remove("UNCONNECT_DATA_DIR");
         cmd.env_remove("RUST_LOG");
@@ -121,6 +133,11 @@ impl Term {
 
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Whether the screen shown is the alternate one (the app's), not the shell's.
+    pub fn alternate_screen(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
     }
 
     pub fn raw(&self) -> Vec<u8> {

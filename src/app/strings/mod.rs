@@ -7,8 +7,10 @@
 
 use std::path::Path;
 
+mod numbers;
 mod opening;
 mod screens;
+pub use numbers::{counted, thousands};
 pub use opening::*;
 pub use screens::*;
 
@@ -22,7 +24,7 @@ pub const WRITER_STOPPED: &str = "Saving stopped unexpectedly (a bug: please rep
      anyone again.";
 
 pub fn exporting(count: usize, path: &Path) -> String {
-    format!("Exporting {count} to {}…", path.display())
+    format!("Exporting {} to {}…", thousands(count), path.display())
 }
 
 pub fn opened(url: &str) -> String {
@@ -56,7 +58,7 @@ pub fn kept_note(skipped: usize) -> String {
     if skipped == 0 {
         String::new()
     } else {
-        format!("; {skipped} on your keep list passed by")
+        format!("; {} on your keep list passed by", thousands(skipped))
     }
 }
 
@@ -76,22 +78,28 @@ pub fn marks_cleared(n: usize) -> String {
 }
 
 pub fn marked(marked: usize, skipped: usize) -> String {
+    let marked = thousands(marked);
     format!("{marked} marked{}", kept_note(skipped))
 }
 
 pub fn moved_some_refused(count: usize, to: &str, refused: usize, reason: &str) -> String {
+    let count = thousands(count);
+    let refused = thousands(refused);
     format!("Moved {count} to {to}; {refused} cannot be moved: {reason}")
 }
 
 pub fn refused(refused: usize, reason: &str) -> String {
+    let refused = thousands(refused);
     format!("{refused} cannot be moved: {reason}")
 }
 
 pub fn moved(count: usize, to: &str, kept_skipped: usize) -> String {
+    let count = thousands(count);
     format!("Moved {count} to {to}{}", kept_note(kept_skipped))
 }
 
 pub fn nothing_moved_all_kept(kept: usize) -> String {
+    let kept = thousands(kept);
     format!("Nothing moved: the {kept} shown are on your keep list")
 }
 
@@ -99,14 +107,21 @@ pub const KEEP_IS_FOR_CONNECTIONS: &str =
     "The keep list is for connections: switch to the Connections tab";
 
 pub fn unkept(changed: usize, total: usize) -> String {
+    let changed = thousands(changed);
+    let total = thousands(total);
     format!("Taken off the keep list: {changed} ({total} kept)")
 }
 
 pub fn kept_back(changed: usize, back: usize, total: usize) -> String {
+    let changed = thousands(changed);
+    let back = thousands(back);
+    let total = thousands(total);
     format!("Kept {changed}, {back} of them back from To remove ({total} kept)")
 }
 
 pub fn kept(changed: usize, total: usize) -> String {
+    let changed = thousands(changed);
+    let total = thousands(total);
     format!("Kept {changed}: bulk moves and ranges pass them by ({total} kept)")
 }
 
@@ -123,12 +138,14 @@ pub fn sorted_by(name: &str) -> String {
 }
 
 pub fn undone(n: usize, to: &str) -> String {
+    let n = thousands(n);
     format!("Undone: {n} back to {to}")
 }
 
 pub const NOTHING_TO_UNDO: &str = "Nothing to undo";
 
 pub fn redone(n: usize, to: &str) -> String {
+    let n = thousands(n);
     format!("Redone: {n} to {to}")
 }
 
@@ -221,6 +238,7 @@ pub fn nobody_to(verb: &str) -> String {
 }
 
 pub fn writing_journal(doing: &str, n: usize) -> String {
+    let n = thousands(n);
     format!("{doing} {n}: writing the journal…")
 }
 
@@ -237,6 +255,7 @@ pub fn not_replaced(path: &Path) -> String {
 pub const STAY_KEPT: &str = "Nothing moved: they stay on your keep list";
 
 pub fn journaled(past: &str, n: usize, recorded: &str) -> String {
+    let n = thousands(n);
     format!("{past} {n} (recorded in the journal). {recorded}")
 }
 
@@ -246,6 +265,7 @@ pub fn nothing_recorded(error: &dyn std::fmt::Display) -> String {
 
 /// The partial batch could not be undone: say so, never "nothing was removed".
 pub fn partly_journaled(n: usize, error: &dyn std::fmt::Display) -> String {
+    let n = thousands(n);
     format!("The journal may hold part of this batch of {n}: {error}")
 }
 
@@ -277,6 +297,7 @@ pub fn no_draft(name: &str, problem: &str) -> String {
 }
 
 pub fn restored(past: &str, n: usize, recorded: &str, not_here: usize) -> String {
+    let n = thousands(n);
     let not_here = if not_here > 0 {
         format!(" ({not_here} not in this export.)")
     } else {
@@ -286,10 +307,12 @@ pub fn restored(past: &str, n: usize, recorded: &str, not_here: usize) -> String
 }
 
 pub fn ticked(n: usize, progress: &str) -> String {
+    let n = thousands(n);
     format!("Ticked {n} done on LinkedIn. {progress}")
 }
 
 pub fn unticked(n: usize, progress: &str) -> String {
+    let n = thousands(n);
     format!("Unticked {n}. {progress}")
 }
 
@@ -351,5 +374,22 @@ pub fn endorsements_go(shared: usize, n: usize) -> String {
             "★ {shared} of the {n} have endorsements or recommendations with you: removing \
              also withdraws those between you."
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_counts_have_thousands_separators() {
+        assert_eq!(
+            moved(29_665, "To remove", 1_204),
+            "Moved 29,665 to To remove; 1,204 on your keep list passed by"
+        );
+        assert_eq!(
+            journaled("Removed", 12_000, "Now remove them on LinkedIn."),
+            "Removed 12,000 (recorded in the journal). Now remove them on LinkedIn."
+        );
     }
 }

@@ -5,6 +5,8 @@ use crate::model::history::Verification;
 use crate::model::signals::Signals;
 use crate::session::OpenReport;
 
+use super::numbers::{counted, thousands};
+
 /// An export whose name is dated after today verifies nothing.
 pub fn future_export(day: chrono::NaiveDate) -> String {
     format!("This export's name dates it {day}, later than today: not believed, nothing verified. ")
@@ -46,11 +48,14 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
     if report.restored > 0 {
         status.push_str(&format!(
             "Restored {} staged from last time. ",
-            report.restored
+            thousands(report.restored)
         ));
     }
     if report.removed_here > 0 {
-        status.push_str(&format!("{} already removed. ", report.removed_here));
+        status.push_str(&format!(
+            "{} already removed. ",
+            thousands(report.removed_here)
+        ));
     }
     status.push_str(&format!(
         "Loaded {}",
@@ -89,7 +94,10 @@ pub fn verification_summary(v: &Verification) -> Option<String> {
         parts.push(format!("{n} verified"));
     }
     if v.removals_still_connected > 0 {
-        parts.push(format!("{} still connected", v.removals_still_connected));
+        parts.push(format!(
+            "{} still connected",
+            thousands(v.removals_still_connected)
+        ));
     }
     if v.withdrawals_verified > 0 {
         let n = counted(v.withdrawals_verified, "withdrawal", "withdrawals");
@@ -139,11 +147,6 @@ pub fn history_note(report: &OpenReport) -> String {
          file with the date of each removal.",
         report.journal_path.display()
     )
-}
-
-/// "1 connection", "2 connections".
-pub fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
@@ -218,6 +221,21 @@ mod tests {
         );
         assert!(line.contains("nothing verified"), "{line}");
         assert!(warning);
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        let report = OpenReport {
+            people: 29_665,
+            hidden: 1_204,
+            restored: 1_500,
+            ..OpenReport::default()
+        };
+        assert_eq!(
+            opening_status(&report).0,
+            "Restored 1,500 staged from last time. Loaded 29,665 connections \
+             (1,204 hidden profiles left out)"
+        );
     }
 
     #[test]
