@@ -148,7 +148,7 @@ impl Items for Arc<People> {
     }
 
     fn consequence(&self, _: NaiveDate) -> String {
-        "They will not be notified. Only you can reconnect with them later.".to_owned()
+        super::strings::REMOVE_CONSEQUENCE.to_owned()
     }
 }
 
@@ -168,11 +168,12 @@ impl Items for Invitations {
     }
 
     fn consequence(&self, today: NaiveDate) -> String {
-        format!(
-            "They will not be notified. You can invite them again after {}.",
-            self.rules
+        super::strings::withdraw_consequence(
+            &self
+                .rules
                 .may_reinvite_after(today)
                 .format(crate::model::person::LINKEDIN_DATE)
+                .to_string(),
         )
     }
 }

@@ -87,24 +87,21 @@ pub fn later_sorts(people: &People, signals: Option<&Signals>) -> Vec<(&'static 
 }
 
 pub fn people_search_index(people: &People, signals: Option<&Signals>) -> SearchIndex {
+    // Names and emails per person (less than the whole text: no URLs, no phrases);
+    // companies and positions once each, as phrases.
+    let fields = |i: usize| {
+        let id = PersonId(i as u32);
+        [Field::FirstName, Field::LastName, Field::Email].map(|f| people.field(id, f))
+    };
+    let parts = rayon::current_num_threads();
     // The facts need none of the text: gathered beside it rather than after it.
     let (facts, index) = rayon::join(
         || people_facts(people, signals),
         || {
-            // Names and emails per person (less than the whole text: no URLs, no
-            // phrases); companies and positions once each, as phrases.
-            SearchIndex::build_in_parts(
-                people.len(),
-                people.text_len(),
-                rayon::current_num_threads(),
-                |i| {
-                    let id = PersonId(i as u32);
-                    [Field::FirstName, Field::LastName, Field::Email].map(|f| people.field(id, f))
-                },
-            )
-            .with_phrases(people.phrases().iter(), |i| {
-                people.phrase_ids(PersonId(i as u32))
-            })
+            SearchIndex::build_in_parts(people.len(), people.text_len(), parts, fields)
+                .with_phrases(people.phrases().iter(), |i| {
+                    people.phrase_ids(PersonId(i as u32))
+                })
         },
     );
     index.with_facts(facts)

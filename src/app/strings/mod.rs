@@ -27,8 +27,17 @@ pub fn exporting(count: usize, path: &Path) -> String {
     format!("Exporting {} to {}…", thousands(count), path.display())
 }
 
+/// What opening a link did: a profile in the browser, or (for `m`) a draft in the mail
+/// program, named by its address rather than the encoded link.
 pub fn opened(url: &str) -> String {
-    format!("Opened {url} in your browser")
+    match url.strip_prefix("mailto:") {
+        Some(rest) => {
+            let address = rest.split('?').next().unwrap_or_default();
+            let address = percent_encoding::percent_decode_str(address).decode_utf8_lossy();
+            format!("Opened a draft to {address} in your mail program")
+        }
+        None => format!("Opened {url} in your browser"),
+    }
 }
 
 /// Shown whole (the status line wraps) and copied: with mouse capture on, the user cannot
@@ -156,7 +165,8 @@ pub const NOTHING_TO_REDO: &str = "Nothing to redo";
 pub const NO_URL: &str = "This export has no profile URL for this row";
 
 pub fn copied(url: &str) -> String {
-    format!("Copied to the clipboard: {url}")
+    // OSC 52: the terminal holds the clipboard, and some (tmux by default) drop it.
+    format!("Sent to the terminal's clipboard (if it accepts OSC 52): {url}")
 }
 
 pub const NOBODY_TO_EXPORT: &str = "Nobody to export: the right column is empty";
@@ -283,6 +293,20 @@ pub fn copied_name(name: &str) -> String {
     format!("Copied {name}: paste it into the search on the page")
 }
 
+/// What yes to the Remove dialog does: it records; LinkedIn, which has no API, is the
+/// user's to do, with History's help.
+pub const REMOVE_CONSEQUENCE: &str = "They will not be notified. This records the removal \
+     here; the History tab (3) then walks you through removing each on LinkedIn. Only you \
+     can reconnect with them later.";
+
+pub fn withdraw_consequence(reinvite_after: &str) -> String {
+    format!(
+        "They will not be notified. This records the withdrawal here; the History tab (3) \
+         then walks you through withdrawing each on LinkedIn. You can invite them again \
+         after {reinvite_after}."
+    )
+}
+
 pub const PRIVACY_NOTE: &str = "Opening a profile shows up in that person's \"Who viewed your \
      profile\" unless LinkedIn's private mode is on; [rules] open = \"connections-page\" opens \
      your Connections page and copies the name instead.";
@@ -380,6 +404,32 @@ pub fn endorsements_go(shared: usize, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mail_draft_is_named_by_its_address_not_its_encoded_link() {
+        assert_eq!(
+            opened("mailto:ada%2Bwork@example.com?subject=Hello%20there&body=Dear%20Ada"),
+            "Opened a draft to ada+work@example.com in your mail program"
+        );
+        assert_eq!(
+            opened("https://www.linkedin.com/in/ada"),
+            "Opened https://www.linkedin.com/in/ada in your browser"
+        );
+    }
+
+    #[test]
+    fn a_copy_says_the_terminal_holds_it_and_shows_it() {
+        let said = copied("https://www.linkedin.com/in/ada");
+        assert!(said.contains("terminal's clipboard"), "{said}");
+        assert!(said.ends_with("https://www.linkedin.com/in/ada"), "{said}");
+    }
+
+    #[test]
+    fn the_remove_dialog_says_it_records_and_history_walks_through() {
+        assert!(REMOVE_CONSEQUENCE.starts_with("They will not be notified."));
+        assert!(REMOVE_CONSEQUENCE.contains("This records the removal"));
+        assert!(withdraw_consequence("19 Dec 2026").ends_with("again after 19 Dec 2026."));
+    }
 
     #[test]
     fn status_counts_have_thousands_separators() {

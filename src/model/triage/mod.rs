@@ -480,4 +480,6 @@ fn side_of(place: Place) -> Side {
 #[cfg(test)]
 mod differential_tests;
 #[cfg(test)]
+mod people_tests;
+#[cfg(test)]
 mod tests;
