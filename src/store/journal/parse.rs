@@ -254,4 +254,4 @@ fn upgrade_id(mut e: JournalEntry) -> JournalEntry {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -242,39 +242,8 @@ fn list_bad_lines(journal: &Path, lines: &[usize]) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::journal::parse::tests::{batch, ids, lines};
     use crate::store::journal::{mark_batch_lengths, now};
-
-    fn batch(name: &str, n: usize) -> Vec<JournalEntry> {
-        let mut entries: Vec<JournalEntry> = (0..n)
-            .map(|i| JournalEntry {
-                at: now(),
-                action: JournalAction::Remove,
-                batch: name.to_owned(),
-                batch_len: None,
-                id: format!("{name}-{i}"),
-                person: None,
-                invitation: None,
-                export_date: None,
-                export_taken: None,
-                fingerprint: None,
-            })
-            .collect();
-        mark_batch_lengths(&mut entries);
-        entries
-    }
-
-    fn lines(entries: &[JournalEntry]) -> Vec<u8> {
-        let mut out = Vec::new();
-        for e in entries {
-            serde_json::to_writer(&mut out, e).unwrap();
-            out.push(b'\n');
-        }
-        out
-    }
-
-    fn ids(entries: &[JournalEntry]) -> Vec<&str> {
-        entries.iter().map(|e| e.id.as_str()).collect()
-    }
 
     #[test]
     fn a_cut_batch_is_set_aside_on_open_and_reported() {

@@ -1,7 +1,8 @@
 use super::*;
 use crate::store::journal::{JournalAction, mark_batch_lengths, now};
 
-fn batch(name: &str, n: usize) -> Vec<JournalEntry> {
+/// `n` removals of one batch, ids `name-0`…; shared with the recovery tests.
+pub(in crate::store::journal) fn batch(name: &str, n: usize) -> Vec<JournalEntry> {
     let mut entries: Vec<JournalEntry> = (0..n)
         .map(|i| JournalEntry {
             at: now(),
@@ -20,7 +21,7 @@ fn batch(name: &str, n: usize) -> Vec<JournalEntry> {
     entries
 }
 
-fn lines(entries: &[JournalEntry]) -> Vec<u8> {
+pub(in crate::store::journal) fn lines(entries: &[JournalEntry]) -> Vec<u8> {
     let mut out = Vec::new();
     for e in entries {
         serde_json::to_writer(&mut out, e).unwrap();
@@ -29,7 +30,7 @@ fn lines(entries: &[JournalEntry]) -> Vec<u8> {
     out
 }
 
-fn ids(entries: &[JournalEntry]) -> Vec<&str> {
+pub(in crate::store::journal) fn ids(entries: &[JournalEntry]) -> Vec<&str> {
     entries.iter().map(|e| e.id.as_str()).collect()
 }
 
