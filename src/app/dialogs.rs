@@ -72,6 +72,7 @@ impl App {
     pub fn dialog_text(&self, action: &ConfirmAction) -> DialogText {
         let kind = action.kind();
         let n = action.ids().len();
+        let count = strings::thousands(n);
         let mut before = Vec::new();
         let mut after = Vec::new();
         let (title, verb, button) = match action {
@@ -79,9 +80,9 @@ impl App {
                 let verb = kind.spec().map_or("", |s| s.verb);
                 after = self.journal_after(action);
                 (
-                    format!("{verb} {n} {}?", kind.noun(n)),
+                    format!("{verb} {count} {}?", kind.noun(n)),
                     verb.to_lowercase(),
-                    format!("[ {verb} {n} ]"),
+                    format!("[ {verb} {count} ]"),
                 )
             }
             ConfirmAction::Overwrite { kind, path } => {
@@ -109,9 +110,9 @@ impl App {
                 after.push(gap());
                 after.push(line(Tone::Hint, self.consequence(*kind)));
                 (
-                    format!("Restore {n} {}?", kind.noun(n)),
+                    format!("Restore {count} {}?", kind.noun(n)),
                     "restore".to_owned(),
-                    format!("[ Restore {n} ]"),
+                    format!("[ Restore {count} ]"),
                 )
             }
             ConfirmAction::MarkDone { .. } => {
@@ -121,9 +122,9 @@ impl App {
                     "For people removed on LinkedIn another way. A newer export verifies it.",
                 ));
                 (
-                    format!("Mark {n} done on LinkedIn?"),
+                    format!("Mark {count} done on LinkedIn?"),
                     "mark done".to_owned(),
-                    format!("[ Mark {n} done ]"),
+                    format!("[ Mark {count} done ]"),
                 )
             }
             ConfirmAction::UnkeepAndMove { kind, ids, .. } => {
@@ -133,12 +134,14 @@ impl App {
                 after.push(gap());
                 after.push(line(
                     Tone::Hint,
-                    format!("{kept} of these {n} are on your keep list. Moving takes them off it."),
+                    format!(
+                        "{kept} of these {count} are on your keep list. Moving takes them off it."
+                    ),
                 ));
                 (
                     "Move people on your keep list?".to_owned(),
                     "un-keep and move".to_owned(),
-                    format!("[ Un-keep and move {n} ]"),
+                    format!("[ Un-keep and move {count} ]"),
                 )
             }
         };

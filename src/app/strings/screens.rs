@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use super::numbers::thousands;
+
 /// The app's name in the tab bar and the loading box.
 pub const APP_TITLE: &str = " unconnect ";
 
@@ -26,21 +28,23 @@ pub const TABS_HINT: &str = "tabs";
 pub const CANCEL_BUTTON: &str = "[ Cancel ]";
 
 pub fn confirm_button(verb: &str, n: usize) -> String {
-    format!("[ {verb} {n} ]")
+    format!("[ {verb} {} ]", thousands(n))
 }
 
 // The columns.
 
 pub fn column_searching(title: &str, shown: usize, total: usize) -> String {
+    let (shown, total) = (thousands(shown), thousands(total));
     format!("{title} ({shown} of {total}, searching…)")
 }
 
 pub fn column_filtered(title: &str, shown: usize, total: usize) -> String {
+    let (shown, total) = (thousands(shown), thousands(total));
     format!("{title} ({shown} of {total})")
 }
 
 pub fn column_count(title: &str, total: usize) -> String {
-    format!("{title} ({total})")
+    format!("{title} ({})", thousands(total))
 }
 
 pub fn sorting_by(name: &str) -> String {
@@ -252,4 +256,19 @@ pub fn quits(key: &str) -> String {
 
 pub fn read_so_far(read: u64) -> String {
     format!(" Connections ({read} read so far) ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_titles_and_the_confirm_button_separate_thousands() {
+        assert_eq!(column_count("Connections", 29_665), "Connections (29,665)");
+        assert_eq!(
+            column_filtered("Connections", 1_204, 29_665),
+            "Connections (1,204 of 29,665)"
+        );
+        assert_eq!(confirm_button("Remove", 30_000), "[ Remove 30,000 ]");
+    }
 }
