@@ -1,10 +1,9 @@
 //! The History tab without a terminal: the work-through, ticking done, restoring, and the
 //! screens (empty, mixed statuses, 80×24).
 
+use crate::drawing::draw;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use unconnect::app::history::{CONNECTIONS_PAGE, OpenTarget};
 use unconnect::app::{Action, App, ConfirmAction, Effect, ListKind, Mode, Tab, Written};
 use unconnect::model::history::{History, Kind, Record, State, Status};
@@ -12,8 +11,6 @@ use unconnect::model::roster::people_triage;
 use unconnect::model::triage::{Place, Side};
 use unconnect::model::{People, Person};
 use unconnect::store::journal::Mark;
-use unconnect::ui::layout::layout;
-use unconnect::ui::{Screen, Theme};
 
 fn at(day: u32) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00.000+01:00")).unwrap()
@@ -82,19 +79,6 @@ fn app() -> App {
     .with_history(history);
     app.update(Action::HistoryTab);
     app
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.handle(unconnect::app::Event::Layout {
-        rows: l.rows[0].height as usize,
-        help_max_scroll: u16::MAX,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
-        .unwrap();
-    terminal
 }
 
 fn recorded(app: &mut App, effect: &Effect, history: Option<History>) {

@@ -9,6 +9,7 @@ mod support;
 mod app_update;
 mod config;
 mod confirm_scroll;
+mod drawing;
 mod history_app;
 mod history_session;
 mod history_withdrawn;

@@ -1,5 +1,6 @@
 //! Whole screens rendered into a fixed-size TestBackend and compared with insta snapshots.
 
+use crate::drawing::draw;
 use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::Terminal;
@@ -8,7 +9,7 @@ use unconnect::app::keys::{Key, KeyCode};
 use unconnect::app::{App, Tab};
 use unconnect::model::roster::people_triage;
 use unconnect::model::{People, Person};
-use unconnect::ui::{Screen, Theme};
+use unconnect::ui::Theme;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
@@ -90,21 +91,6 @@ fn press(app: &mut App, keys: &str) {
             let _ = app.update(action);
         }
     }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let area = ratatui::layout::Rect::new(0, 0, width, height);
-    let l = unconnect::ui::layout::layout(area, app);
-    app.handle(unconnect::app::Event::Layout {
-        rows: l.rows[0].height as usize,
-        help_max_scroll: u16::MAX,
-    });
-    let theme = Theme::default();
-    terminal
-        .draw(|f| f.render_widget(Screen::new(app, &theme), f.area()))
-        .unwrap();
-    terminal
 }
 
 #[test]

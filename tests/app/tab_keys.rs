@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::drawing::draw;
 use chrono::{DateTime, NaiveDate};
 use insta::assert_snapshot;
 use ratatui::Terminal;
@@ -77,19 +78,6 @@ fn press(app: &mut App, key: &str) -> Vec<Effect> {
         Some(action) => app.update(action),
         None => Vec::new(),
     }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.handle(unconnect::app::Event::Layout {
-        rows: l.rows[0].height as usize,
-        help_max_scroll: u16::MAX,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
-        .unwrap();
-    terminal
 }
 
 fn footer(app: &mut App) -> String {

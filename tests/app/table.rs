@@ -1,13 +1,13 @@
 //! The lists as a table: headings over the columns, the connected date kept from 80
 //! columns on, the sorted column's arrow.
 
+use crate::drawing::draw;
 use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unconnect::app::{Action, App};
 use unconnect::model::roster::people_triage;
-use unconnect::ui::{Screen, Theme};
 
 fn demo() -> App {
     let export = unconnect::import::load(std::path::Path::new(concat!(
@@ -25,19 +25,6 @@ fn demo() -> App {
     app.update(Action::Mark);
     app.update(Action::Move);
     app
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let l = unconnect::ui::layout::layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.handle(unconnect::app::Event::Layout {
-        rows: l.rows[0].height as usize,
-        help_max_scroll: u16::MAX,
-    });
-    terminal
-        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
-        .unwrap();
-    terminal
 }
 
 fn lines(terminal: &Terminal<TestBackend>) -> Vec<String> {

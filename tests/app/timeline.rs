@@ -1,9 +1,8 @@
 //! The Timeline tab on the demo export: the March 2024 accident found and drawn, zoom,
 //! and Enter taking the user to those people in the Connections tab.
 
+use crate::drawing::draw;
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use unconnect::app::timeline::Focus;
 use unconnect::app::{Action, App, Tab};
@@ -11,7 +10,6 @@ use unconnect::model::roster::people_triage;
 use unconnect::model::timeline::Granularity;
 use unconnect::model::triage::Side;
 use unconnect::ui::layout::{hit, layout};
-use unconnect::ui::{Screen, Theme};
 
 fn demo_app() -> App {
     let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
@@ -22,19 +20,6 @@ fn demo_app() -> App {
         triage,
         chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
     )
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.handle(unconnect::app::Event::Layout {
-        rows: l.rows[0].height as usize,
-        help_max_scroll: u16::MAX,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
-        .unwrap();
-    terminal
 }
 
 #[test]
