@@ -106,10 +106,11 @@ pub fn pace(pace: &Pace) -> String {
     } else {
         format!("in ~{} days", thousands(days))
     };
-    format!(
-        " · {} today, the rest {rest} at {at}",
-        thousands(pace.today)
-    )
+    let today = match pace.today {
+        0 => "none".to_owned(),
+        n => thousands(n),
+    };
+    format!(" · {today} today, the rest {rest} at {at}")
 }
 
 // The restore dialog.
@@ -153,7 +154,10 @@ mod tests {
             days_left: Some(1),
             only_today: false,
         };
-        assert_eq!(pace(&p), " · 0 today, the rest within a day at this pace");
+        assert_eq!(
+            pace(&p),
+            " · none today, the rest within a day at this pace"
+        );
     }
 
     #[test]
