@@ -71,8 +71,9 @@ pub fn render(config: &Config) -> String {
          reinvite_wait_days = {}\n# What Enter opens in the History tab: \"profile\" (the person's profile; \
          the visit shows\n# in their \"Who viewed your profile\" unless LinkedIn's private \
          mode is on) or\n# \"connections-page\" (your Connections page, the name copied to \
-         search it).\nopen = \"{}\"\n# How many profiles the History tab's open-batch opens at once, a browser tab each \
-         (1 to {}).\nbatch_size = {}\n# Invitations LinkedIn lets you send in a week (about 100; \
+         search it).\nopen = \"{}\"\n# How many the History tab's open-batch opens at once, a browser tab \
+         each (1 to {});\n# with open = \"connections-page\", that page once and the names \
+         copied.\nbatch_size = {}\n# Invitations LinkedIn lets you send in a week (about 100; \
          not an official figure).\n# Restoring someone is a new invitation: the restore \
          dialog says how many weeks it takes.\ninvitations_per_week = {}",
         config.rules.expiry_days,
