@@ -3,7 +3,7 @@
 //! and the next `b` opens the ten after them.
 
 use crate::e2e_history::{fake_browser, spawn};
-use crate::support::{demo, run};
+use crate::support::{BIN, Term, demo, run};
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -108,4 +108,59 @@ fn open_batch_opens_the_next_ten_then_done_opened_ticks_them_and_the_next_ten_fo
     assert_eq!(with("opened"), order[10..20].to_vec(), "{records:?}");
     assert_eq!(with("done").into_iter().collect::<HashSet<_>>(), first);
     assert_eq!(with("opened").into_iter().collect::<HashSet<_>>(), second);
+}
+
+/// The README's step 6, the batch way, on the demo as its walkthrough stages it: what it
+/// quotes is what the screen says.
+#[test]
+fn the_readme_quotes_the_batch_work_through_as_the_demo_shows_it() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let log = dir.path().join("opened.log");
+    fake_browser(&bin, &log);
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    let env = [
+        ("UNCONNECT_DATA_DIR", data.as_os_str()),
+        ("PATH", std::ffi::OsStr::new(&path)),
+        ("BROWSER", std::ffi::OsStr::new("")),
+    ];
+    let demo = demo();
+    // Wide enough for the whole status line.
+    let mut t = Term::spawn_program(BIN, &[demo.to_str().unwrap()], &env, Some(&data), 40, 240);
+    t.wait_ready();
+    // Steps 2, 4 and 5: the burst, staged and removed.
+    t.send("4");
+    t.wait_for("62 connections in 3 days");
+    t.send("\t\r");
+    t.wait_for("Connections (62 of 293)");
+    t.send("a");
+    t.wait_for("Moved 62 to To remove");
+    t.send("R");
+    t.wait_for("Remove 62 connections?");
+    t.send("y");
+    t.wait_for("Removed 62");
+    t.send("3");
+    t.wait_for("0 of 62 done on LinkedIn");
+    for (keys, quoted) in [
+        (
+            "b",
+            "Opened 10 tabs: in each, More → Remove connection; then B ticks them all done.",
+        ),
+        ("B", "Tick the 10 opened done on LinkedIn?"),
+        ("y", "· 10 today, the rest in ~6 days at today's pace"),
+    ] {
+        assert!(readme.contains(quoted), "the README quotes {quoted:?}");
+        t.send(keys);
+        t.wait_for(quoted);
+    }
+    assert_eq!(wait_for_lines(&log, 10).len(), 10);
+    t.send("q");
+    t.wait_quit();
 }

@@ -52,11 +52,13 @@ impl Pace {
             if !done {
                 left += 1;
             }
-            // A tick dated after today (a clock set wrong) says nothing about the pace.
-            if let Some(day) = ticked.filter(|d| *d <= today) {
+            if let Some(day) = ticked {
                 *per_day.entry(day).or_default() += 1;
             }
         }
+        // A tick after `today` is a session gone past midnight (or a pinned day): the
+        // latest day worked is today then.
+        let today = per_day.keys().next_back().map_or(today, |&d| d.max(today));
         let today_count = per_day.get(&today).copied().unwrap_or(0);
         let recent: Vec<(&NaiveDate, &usize)> =
             per_day.iter().rev().take(RECENT_ACTIVE_DAYS).collect();
@@ -140,8 +142,9 @@ mod tests {
     }
 
     #[test]
-    fn a_tick_dated_after_today_is_not_counted() {
-        let p = pace(&[(12, 5)], 5, 10);
-        assert_eq!((p.today, p.days_left), (0, None));
+    fn ticks_after_the_day_the_app_started_count_as_today() {
+        // Started on day 10, ticked after midnight: that is today's work.
+        let p = pace(&[(9, 5), (11, 5)], 10, 10);
+        assert_eq!((p.today, p.days_left), (5, Some(2)));
     }
 }
