@@ -286,7 +286,7 @@ impl HistoryScreen {
 
     /// "12 of 40 done on LinkedIn (5 verified, 2 still connected)".
     /// Counted when the records change, not each frame: 30,000 records are read once.
-    /// With the pace: "· 12 today, the rest in ~3 days at this pace".
+    /// With the pace: "· 12 today, ~3 days left at this pace".
     pub fn progress_line(&self, kind: Kind) -> String {
         let i = usize::from(kind == Kind::Withdrawal);
         let pace = super::strings::pace(&self.pace[i]);

@@ -205,8 +205,8 @@ fn d_ticks_and_unticks_and_the_progress_line_counts() {
     // Ticked on 30 Nov, the day before the app's today: one left, at one a day.
     assert_eq!(
         app.progress_line(ListKind::Removed),
-        "2 of 3 done on LinkedIn (0 verified, 1 still connected) · none today, the rest \
-         within a day at this pace"
+        "2 of 3 done on LinkedIn (0 verified, 1 still connected) · none today, ~1 day \
+         left at this pace"
     );
     let effects = app.update(Action::Done);
     assert!(matches!(

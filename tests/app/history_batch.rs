@@ -300,8 +300,8 @@ fn the_progress_line_says_done_today_and_when_the_rest_is_done_at_this_pace() {
     });
     assert_eq!(
         app.progress_line(ListKind::Removed),
-        "10 of 40 done on LinkedIn (0 verified, 0 still connected) · 4 today, the rest in \
-         ~6 days at this pace"
+        "10 of 40 done on LinkedIn (0 verified, 0 still connected) · 4 today, ~6 days \
+         left at this pace"
     );
 }
 

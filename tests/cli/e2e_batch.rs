@@ -154,7 +154,7 @@ fn the_readme_quotes_the_batch_work_through_as_the_demo_shows_it() {
             "Opened 10 tabs: in each, More → Remove connection; then B ticks them all done.",
         ),
         ("B", "Tick the 10 opened done on LinkedIn?"),
-        ("y", "· 10 today, the rest in ~6 days at today's pace"),
+        ("y", "· 10 today, ~6 days left at today's pace"),
     ] {
         assert!(readme.contains(quoted), "the README quotes {quoted:?}");
         t.send(keys);

@@ -87,7 +87,7 @@ pub fn done_opened_hint(open_key: &str) -> String {
 
 // The pace.
 
-/// Added to the progress line: "· 12 today, the rest in ~3 days at this pace".
+/// Added to the progress line: "· 12 today, ~3 days left at this pace".
 pub fn pace(pace: &Pace) -> String {
     let Some(days) = pace.days_left else {
         return if pace.today > 0 {
@@ -101,16 +101,16 @@ pub fn pace(pace: &Pace) -> String {
     } else {
         "this pace"
     };
-    let rest = if days <= 1 {
-        "within a day".to_owned()
+    let left = if days <= 1 {
+        "~1 day".to_owned()
     } else {
-        format!("in ~{} days", thousands(days))
+        format!("~{} days", thousands(days))
     };
     let today = match pace.today {
         0 => "none".to_owned(),
         n => thousands(n),
     };
-    format!(" · {today} today, the rest {rest} at {at}")
+    format!(" · {today} today, {left} left at {at}")
 }
 
 // The restore dialog.
@@ -147,17 +147,14 @@ mod tests {
             days_left: Some(3),
             only_today: true,
         };
-        assert_eq!(pace(&p), " · 10 today, the rest in ~3 days at today's pace");
+        assert_eq!(pace(&p), " · 10 today, ~3 days left at today's pace");
         let p = Pace {
             today: 0,
             left: 5,
             days_left: Some(1),
             only_today: false,
         };
-        assert_eq!(
-            pace(&p),
-            " · none today, the rest within a day at this pace"
-        );
+        assert_eq!(pace(&p), " · none today, ~1 day left at this pace");
     }
 
     #[test]
