@@ -338,3 +338,81 @@ fn restoring_more_than_a_week_of_invitations_says_how_many_weeks_it_takes() {
     let said = warning(&mut app).unwrap();
     assert!(said.contains("about 5 weeks"), "{said}");
 }
+
+#[test]
+fn a_batch_of_withdrawals_says_how_to_withdraw_and_its_page_mode_opens_the_sent_list() {
+    let withdrawal = |i: usize| Record {
+        kind: Kind::Withdrawal,
+        id: format!("inv{i}"),
+        at: at(1, 9),
+        batch: "b1".into(),
+        state: State {
+            status: Status::ToDo,
+            opened: false,
+            done_at: None,
+            checked: None,
+        },
+        person: None,
+        invitation: Some(
+            unconnect::model::Invitation {
+                from: "Me".into(),
+                to: format!("Invitee {i}"),
+                sent_at: None,
+                message: String::new(),
+                direction: unconnect::model::invitation::Direction::Outgoing,
+                inviter_url: String::new(),
+                invitee_url: format!("https://www.linkedin.com/in/invitee-{i}"),
+            }
+            .into(),
+        ),
+    };
+    let build = |target: OpenTarget| {
+        let export: People = std::iter::once(person(0)).collect();
+        let triage = people_triage(&export);
+        let mut app = App::new(
+            export,
+            triage,
+            NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+        )
+        .with_history(History {
+            removals: Vec::new(),
+            withdrawals: (0..3).map(withdrawal).collect(),
+        })
+        .with_open_target(target);
+        app.update(Action::HistoryTab);
+        app.update(Action::SwitchList);
+        app
+    };
+    let mut app = build(OpenTarget::Profile);
+    let batch = urls(&app.update(Action::OpenBatch));
+    assert_eq!(batch.len(), 3);
+    let record = all_opened(&mut app, &batch);
+    recorded(&mut app, &record[0]);
+    let said = status_line(&app);
+    assert!(
+        said.starts_with("Opened 3 tabs: in each, Pending → Withdraw"),
+        "{said}"
+    );
+    assert!(!said.contains("Remove connection"), "{said}");
+
+    let mut app = build(OpenTarget::ConnectionsPage);
+    let effects = app.update(Action::OpenBatch);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Copy { .. }, Effect::OpenUrls(page)]
+            if page == &["https://www.linkedin.com/mynetwork/invitation-manager/sent/".to_owned()]),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn no_to_the_done_opened_dialog_ticks_nothing() {
+    let mut app = app_with(3, |_, r| r.state.status = Status::Opened);
+    app.update(Action::DoneOpened);
+    assert_eq!(app.update(Action::No), []);
+    assert_eq!(app.mode(), &Mode::Browse);
+    assert!(
+        app.records(ListKind::Removed)
+            .iter()
+            .all(|r| r.status() == Status::Opened)
+    );
+}
