@@ -158,6 +158,13 @@ mod tests {
     }
 
     #[test]
+    fn names_copied_for_the_page_carry_no_control_or_line_break() {
+        let text = batch_names(&["Ada\x1b]52;c;x\x07".to_owned(), "Bo\nBerg".to_owned()]);
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+        assert!(text.starts_with("Ada") && text.contains("; Bo"), "{text:?}");
+    }
+
+    #[test]
     fn a_restore_within_a_week_of_invitations_says_nothing() {
         assert_eq!(restore_weeks(100, 100), None);
         assert_eq!(restore_weeks(5, 0), None);
