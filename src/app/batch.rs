@@ -154,7 +154,7 @@ impl App {
             self.history.privacy_note = Some(strings::PRIVACY_NOTE.to_owned());
         }
         // Said once the opens are journaled (see `recorded`).
-        self.history.batch_note = Some(note);
+        self.history.batch_note = Some((ids.clone(), note));
         vec![Effect::Record {
             kind: ListKind::of_history(batch.kind),
             mark: Mark::Opened,

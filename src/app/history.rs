@@ -303,7 +303,7 @@ impl App {
                     .map(|&id| self.records(kind)[id as usize].name())
                     .unwrap_or_default();
                 let done_key = self.keymap.key_of(Action::Done);
-                let text = match (self.history.batch_note.take(), hk) {
+                let text = match (self.history.take_batch_note(ids), hk) {
                     (Some(batch), _) => batch,
                     (None, history::Kind::Removal) => strings::opened_record(&name, &done_key),
                     (None, history::Kind::Withdrawal) => {

@@ -182,8 +182,8 @@ pub struct HistoryScreen {
     pub opening: Option<Opening>,
     /// A batch handed to the opener, waiting for the runtime's word.
     pub batch: Option<BatchOpening>,
-    /// What the status line says once a batch's opens are journaled.
-    pub batch_note: Option<String>,
+    /// What the status line says once a batch's opens (these records) are journaled.
+    pub batch_note: Option<(Vec<u32>, String)>,
     /// The batch size and the weekly invitations.
     pub rules: WorkRules,
     /// The day the pace counts "today" by.
@@ -251,6 +251,15 @@ impl HistoryScreen {
             *old = list;
         }
         self.count_progress();
+    }
+
+    /// What to say for the opens of `ids` journaled, if they are a batch's: a batch
+    /// whose journaling failed says nothing for a later open.
+    pub(super) fn take_batch_note(&mut self, ids: &[u32]) -> Option<String> {
+        self.batch_note
+            .take()
+            .filter(|(batch, _)| batch == ids)
+            .map(|(_, note)| note)
     }
 
     /// The list shown.

@@ -416,3 +416,36 @@ fn no_to_the_done_opened_dialog_ticks_nothing() {
             .all(|r| r.status() == Status::Opened)
     );
 }
+
+#[test]
+fn a_batch_whose_journaling_failed_leaves_no_word_for_the_next_open() {
+    let mut app = mixed();
+    let batch = urls(&app.update(Action::OpenBatch));
+    let record = all_opened(&mut app, &batch);
+    let Effect::Record { kind, mark, ids } = &record[0] else {
+        panic!("{record:?}")
+    };
+    app.handle(Event::Written(Written::Recorded {
+        kind: *kind,
+        mark: *mark,
+        ids: ids.clone(),
+        at: at(TODAY, 15),
+        result: Err(unconnect::store::StoreError::Io {
+            path: "journal.jsonl".into(),
+            source: std::io::Error::other("disk full"),
+        }),
+    }));
+    // Enter opens one: the status line speaks of that one, not of the failed batch.
+    let effects = app.update(Action::OpenNext);
+    let [Effect::OpenUrl(url)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let record = app.handle(Event::Opened {
+        url: url.clone(),
+        outcome: OpenOutcome::Opened,
+    });
+    recorded(&mut app, &record[0]);
+    let said = status_line(&app);
+    assert!(said.starts_with("Opened Person"), "{said}");
+    assert!(!said.contains("tabs"), "{said}");
+}
