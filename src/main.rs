@@ -229,6 +229,7 @@ fn run_app(
     })?;
     let settings = Settings {
         open: config.open,
+        work: config.work,
         theme: config.theme(),
         keymap: Arc::new(config.keymap),
         debug_timing: cli.open.debug_timing,

@@ -165,6 +165,10 @@ pub enum Action {
     Mail,
     /// History: open the next record not done on LinkedIn, from the cursor on.
     OpenNext,
+    /// History: open the next `[rules] batch_size` records not done, a browser tab each.
+    OpenBatch,
+    /// History: tick every record opened and not yet done, after a confirm.
+    DoneOpened,
     /// History: show the other list, removals or withdrawals.
     SwitchList,
     Help,

@@ -105,6 +105,8 @@ pub(super) fn history() -> Vec<Binding> {
         b(HISTORY, Action::OpenNext, &[code(Enter)], Some("open next"), 0, Always, "open the next one to do on LinkedIn, from the cursor on"),
         b(HISTORY, Action::SwitchList, &tabs, Some("removed/withdrawn"), 3, Always, "show the other list: removed or withdrawn"),
         b(HISTORY, Action::Done, &[ch('d')], Some("done"), 1, Always, "tick done on LinkedIn (again: untick)"),
+        b(HISTORY, Action::OpenBatch, &[ch('b')], Some("open batch"), 2, Always, "open the next ones to do, a tab each"),
+        b(HISTORY, Action::DoneOpened, &[ch('B')], Some("batch done…"), 5, Always, "tick all opened and not done (asks first)"),
         b(HISTORY, Action::DoneAll, &[ch('D')], None, 9, Always, "mark all shown done (asks first)"),
         b(HISTORY, Action::Restore, &[ch('r')], Some("restore…"), 4, Always, "restore (asks first)"),
         b(HISTORY, Action::Mail, &[ch('m')], Some("e-mail"), 5, When::On(ListKind::Removed), "an e-mail draft to them"),

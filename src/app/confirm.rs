@@ -24,6 +24,8 @@ pub enum ConfirmAction {
     Restore { kind: ListKind, ids: Vec<u32> },
     /// Tick these History records done (people removed on LinkedIn another way).
     MarkDone { kind: ListKind, ids: Vec<u32> },
+    /// Tick these History records, opened in the browser, done.
+    DoneOpened { kind: ListKind, ids: Vec<u32> },
     /// Take kept people off the keep list and move them (with the rest of the selection).
     UnkeepAndMove {
         kind: ListKind,
@@ -39,6 +41,7 @@ impl ConfirmAction {
             | ConfirmAction::Overwrite { kind, .. }
             | ConfirmAction::Restore { kind, .. }
             | ConfirmAction::MarkDone { kind, .. }
+            | ConfirmAction::DoneOpened { kind, .. }
             | ConfirmAction::UnkeepAndMove { kind, .. } => *kind,
         }
     }
@@ -49,6 +52,7 @@ impl ConfirmAction {
             ConfirmAction::Journal { ids, .. }
             | ConfirmAction::Restore { ids, .. }
             | ConfirmAction::MarkDone { ids, .. }
+            | ConfirmAction::DoneOpened { ids, .. }
             | ConfirmAction::UnkeepAndMove { ids, .. } => ids,
             ConfirmAction::Overwrite { .. } => &[],
         }

@@ -109,6 +109,12 @@ impl App {
             ConfirmAction::Restore { kind, .. } => {
                 after.push(gap());
                 after.push(line(Tone::Hint, self.consequence(*kind)));
+                // Each restore is a new invitation, and LinkedIn limits those per week.
+                if let Some(weeks) =
+                    strings::restore_weeks(n, self.history.rules.invitations_per_week)
+                {
+                    after.push(line(Tone::Warning, weeks));
+                }
                 (
                     format!("Restore {count} {}?", kind.noun(n)),
                     "restore".to_owned(),
@@ -125,6 +131,16 @@ impl App {
                     format!("Mark {count} done on LinkedIn?"),
                     "mark done".to_owned(),
                     format!("[ Mark {count} done ]"),
+                )
+            }
+            ConfirmAction::DoneOpened { .. } => {
+                let open_key = self.keymap.key_of(Action::OpenBatch);
+                after.push(gap());
+                after.push(line(Tone::Hint, strings::done_opened_hint(&open_key)));
+                (
+                    strings::done_opened_title(n),
+                    "tick done".to_owned(),
+                    strings::done_opened_button(n),
                 )
             }
             ConfirmAction::UnkeepAndMove { kind, ids, .. } => {
@@ -217,7 +233,9 @@ impl App {
                 }]
             }
             ConfirmAction::Restore { kind, ids } => self.record_if(yes, kind, Mark::Restore, ids),
-            ConfirmAction::MarkDone { kind, ids } => self.record_if(yes, kind, Mark::Done, ids),
+            ConfirmAction::MarkDone { kind, ids } | ConfirmAction::DoneOpened { kind, ids } => {
+                self.record_if(yes, kind, Mark::Done, ids)
+            }
             ConfirmAction::UnkeepAndMove { kind, ids, from } => {
                 if !yes {
                     self.info(strings::STAY_KEPT);

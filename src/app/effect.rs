@@ -38,6 +38,9 @@ pub enum Effect {
     /// Complete the export prompt's path from the folder it names.
     CompletePath(String),
     OpenUrl(String),
+    /// Open each URL in its own browser tab, in order, stopping at the first the opener
+    /// fails on (that one goes to the clipboard); reported with [`super::Event::OpenedAll`].
+    OpenUrls(Vec<String>),
     /// Put text on the terminal's clipboard (OSC 52), saying so with this message.
     Copy {
         text: String,

@@ -59,6 +59,9 @@ pub enum Event {
     Exporting { count: usize, path: PathBuf },
     /// A URL was handed to the browser, or could not be.
     Opened { url: String, outcome: OpenOutcome },
+    /// A batch of URLs was handed to the browser: how each went, in order; those after
+    /// a failure were not tried.
+    OpenedAll(Vec<(String, OpenOutcome)>),
     /// Text was put on the clipboard, or could not be.
     Copied {
         text: String,
@@ -135,6 +138,7 @@ impl App {
                 }
                 return self.open_reported(&url, started);
             }
+            Event::OpenedAll(outcomes) => return self.batch_reported(outcomes),
             Event::Copied {
                 text,
                 message,

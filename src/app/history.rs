@@ -58,6 +58,8 @@ impl App {
                 Vec::new()
             }
             Action::OpenNext => self.work_through(hk),
+            Action::OpenBatch => self.open_batch(hk),
+            Action::DoneOpened => self.done_opened(hk),
             Action::Done => self.toggle_done(hk),
             Action::DoneAll => {
                 let list = self.history.current();
@@ -301,9 +303,12 @@ impl App {
                     .map(|&id| self.records(kind)[id as usize].name())
                     .unwrap_or_default();
                 let done_key = self.keymap.key_of(Action::Done);
-                let text = match hk {
-                    history::Kind::Removal => strings::opened_record(&name, &done_key),
-                    history::Kind::Withdrawal => strings::opened_withdrawal(&name, &done_key),
+                let text = match (self.history.take_batch_note(ids), hk) {
+                    (Some(batch), _) => batch,
+                    (None, history::Kind::Removal) => strings::opened_record(&name, &done_key),
+                    (None, history::Kind::Withdrawal) => {
+                        strings::opened_withdrawal(&name, &done_key)
+                    }
                 };
                 match note {
                     Some(note) => self.warn(format!("{text} {note}")),

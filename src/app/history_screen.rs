@@ -26,6 +26,29 @@ pub enum OpenTarget {
     ConnectionsPage,
 }
 
+/// How the work-through goes in batches, and what LinkedIn allows: `[rules]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkRules {
+    /// How many records `open-batch` opens, a browser tab each.
+    pub batch_size: usize,
+    /// Invitations LinkedIn lets one send in a week: a restore is one each.
+    pub invitations_per_week: u32,
+}
+
+impl WorkRules {
+    /// More tabs than this at once is a browser brought to its knees, not a batch.
+    pub const MAX_BATCH: usize = 50;
+}
+
+impl Default for WorkRules {
+    fn default() -> Self {
+        WorkRules {
+            batch_size: 10,
+            invitations_per_week: 100,
+        }
+    }
+}
+
 /// The words of a History list.
 #[derive(Debug)]
 pub struct HistorySpec {
@@ -157,6 +180,26 @@ pub struct HistoryScreen {
     /// The record the work-through handed to the opener: journaled as opened only when
     /// the runtime reports that an opener started.
     pub opening: Option<Opening>,
+    /// A batch handed to the opener, waiting for the runtime's word.
+    pub batch: Option<BatchOpening>,
+    /// What the status line says once a batch's opens (these records) are journaled.
+    pub batch_note: Option<(Vec<u32>, String)>,
+    /// The batch size and the weekly invitations.
+    pub rules: WorkRules,
+    /// The day the pace counts "today" by.
+    pub today: NaiveDate,
+    /// The lists' pace (removed, withdrawn), kept with the counts.
+    pub pace: [history::Pace; 2],
+}
+
+/// A batch's opens, waiting for the runtime's word: each record's identity and the URL
+/// handed to the opener for it (one page for all with `connections-page`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchOpening {
+    pub kind: Kind,
+    pub records: Vec<(String, String)>,
+    /// Records passed by for want of a LinkedIn link.
+    pub passed: usize,
 }
 
 /// A work-through's open, waiting for the runtime's word.
@@ -169,7 +212,7 @@ pub struct Opening {
 }
 
 impl HistoryScreen {
-    pub fn new(history: History) -> HistoryScreen {
+    pub fn new(history: History, today: NaiveDate) -> HistoryScreen {
         let mut screen = HistoryScreen {
             removed: HistoryList::new(&REMOVED, Vec::new()),
             withdrawn: HistoryList::new(&WITHDRAWN, Vec::new()),
@@ -180,6 +223,11 @@ impl HistoryScreen {
             privacy_said: false,
             privacy_note: None,
             opening: None,
+            batch: None,
+            batch_note: None,
+            rules: WorkRules::default(),
+            today,
+            pace: Default::default(),
         };
         screen.set(history);
         screen
@@ -203,6 +251,15 @@ impl HistoryScreen {
             *old = list;
         }
         self.count_progress();
+    }
+
+    /// What to say for the opens of `ids` journaled, if they are a batch's: a batch
+    /// whose journaling failed says nothing for a later open.
+    pub(super) fn take_batch_note(&mut self, ids: &[u32]) -> Option<String> {
+        self.batch_note
+            .take()
+            .filter(|(batch, _)| batch == ids)
+            .map(|(_, note)| note)
     }
 
     /// The list shown.
@@ -238,12 +295,18 @@ impl HistoryScreen {
 
     /// "12 of 40 done on LinkedIn (5 verified, 2 still connected)".
     /// Counted when the records change, not each frame: 30,000 records are read once.
+    /// With the pace: "· 12 today, ~3 days left at this pace".
     pub fn progress_line(&self, kind: Kind) -> String {
-        self.progress[usize::from(kind == Kind::Withdrawal)].line(kind)
+        let i = usize::from(kind == Kind::Withdrawal);
+        let pace = super::strings::pace(&self.pace[i]);
+        format!("{}{pace}", self.progress[i].line(kind))
     }
 
     pub(super) fn count_progress(&mut self) {
         self.progress =
             [&self.removed, &self.withdrawn].map(|list| history::Progress::of(&list.records));
+        let today = self.today;
+        self.pace =
+            [&self.removed, &self.withdrawn].map(|list| history::Pace::of(&list.records, today));
     }
 }

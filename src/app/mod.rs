@@ -13,6 +13,7 @@
 //! tab), `timeline` (the Timeline tab).
 
 pub mod action;
+mod batch;
 mod bindings;
 pub mod confirm;
 pub mod dialogs;

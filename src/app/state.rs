@@ -126,7 +126,7 @@ impl App {
                 triage,
             },
             invitations: None,
-            history: HistoryScreen::new(History::default()),
+            history: HistoryScreen::new(History::default(), today),
             timeline: None,
             signals: None,
             signals_note: None,

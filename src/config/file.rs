@@ -55,6 +55,10 @@ impl ThemeSection {
 pub struct RulesSection {
     pub invitation_expiry_days: Option<u32>,
     pub reinvite_wait_days: Option<u32>,
+    /// How many records the History tab's `open-batch` opens at once.
+    pub batch_size: Option<Spanned<u32>>,
+    /// Invitations LinkedIn lets one send in a week (restores are invitations).
+    pub invitations_per_week: Option<Spanned<u32>>,
     /// What the History tab's work-through opens: "profile" or "connections-page".
     pub open: Option<Spanned<String>>,
 }

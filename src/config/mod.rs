@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 
 use crate::app::history::OpenTarget;
+use crate::app::history_screen::WorkRules;
 use crate::app::keymap::KeymapError;
 use crate::app::{Key, Keymap};
 use crate::model::InvitationRules;
@@ -58,6 +59,8 @@ pub struct Config {
     pub rules: InvitationRules,
     /// What the History tab's work-through opens.
     pub open: OpenTarget,
+    /// The work-through's batch size and the weekly invitations.
+    pub work: WorkRules,
     /// The file it was read from, if any.
     pub source: Option<PathBuf>,
 }
@@ -70,6 +73,7 @@ impl Default for Config {
             color: true,
             rules: InvitationRules::default(),
             open: OpenTarget::Profile,
+            work: WorkRules::default(),
             source: None,
         }
     }
@@ -193,8 +197,39 @@ impl Config {
                 }
             },
         };
+        let work_defaults = WorkRules::default();
+        let batch_size = match &parsed.rules.batch_size {
+            None => work_defaults.batch_size,
+            Some(v) => match usize::try_from(*v.get_ref()) {
+                Ok(n) if (1..=WorkRules::MAX_BATCH).contains(&n) => n,
+                _ => {
+                    return Err(at(
+                        Some(v.span()),
+                        format!(
+                            "batch_size: {} tabs at once is not a batch: give 1 to {}",
+                            v.get_ref(),
+                            WorkRules::MAX_BATCH
+                        ),
+                    ));
+                }
+            },
+        };
+        let invitations_per_week = match &parsed.rules.invitations_per_week {
+            None => work_defaults.invitations_per_week,
+            Some(v) if *v.get_ref() > 0 => *v.get_ref(),
+            Some(v) => {
+                return Err(at(
+                    Some(v.span()),
+                    "invitations_per_week: give at least 1".to_owned(),
+                ));
+            }
+        };
         Ok(Config {
             open,
+            work: WorkRules {
+                batch_size,
+                invitations_per_week,
+            },
             keymap,
             palette,
             color: parsed.theme.color.unwrap_or(true),

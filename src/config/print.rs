@@ -71,13 +71,20 @@ pub fn render(config: &Config) -> String {
          reinvite_wait_days = {}\n# What Enter opens in the History tab: \"profile\" (the person's profile; \
          the visit shows\n# in their \"Who viewed your profile\" unless LinkedIn's private \
          mode is on) or\n# \"connections-page\" (your Connections page, the name copied to \
-         search it).\nopen = \"{}\"",
+         search it).\nopen = \"{}\"\n# How many the History tab's open-batch opens at once, a browser tab \
+         each (1 to {});\n# with open = \"connections-page\", that page once and the names \
+         copied.\nbatch_size = {}\n# Invitations LinkedIn lets you send in a week (about 100; \
+         not an official figure).\n# Restoring someone is a new invitation: the restore \
+         dialog says how many weeks it takes.\ninvitations_per_week = {}",
         config.rules.expiry_days,
         config.rules.reinvite_wait_days,
         match config.open {
             crate::app::history::OpenTarget::Profile => "profile",
             crate::app::history::OpenTarget::ConnectionsPage => "connections-page",
-        }
+        },
+        crate::app::history_screen::WorkRules::MAX_BATCH,
+        config.work.batch_size,
+        config.work.invitations_per_week,
     );
     out
 }
@@ -112,8 +119,11 @@ mod tests {
         let mut config = Config::default();
         config.palette.cursor = ratatui::style::Color::Rgb(0x12, 0xab, 0xff);
         config.rules.expiry_days = 90;
+        config.work.batch_size = 25;
+        config.work.invitations_per_week = 80;
         let text = render(&config);
         let back = Config::parse(&text, std::path::Path::new("config.toml")).unwrap();
+        assert_eq!(back.work, config.work);
         assert_eq!(back.palette, config.palette);
         assert_eq!(back.rules, config.rules);
         assert_eq!(back.color, config.color);

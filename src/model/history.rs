@@ -486,8 +486,10 @@ impl Started<'_> {
     }
 }
 
+mod pace;
 mod verify;
 
+pub use pace::Pace;
 pub use verify::{Finding, Verification, verify};
 
 #[cfg(test)]

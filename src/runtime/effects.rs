@@ -7,12 +7,11 @@ use std::sync::mpsc;
 use super::filter_worker::FilterWorker;
 use super::writer::{Entries, Job, Staged, Writer};
 use super::{clipboard, paths};
-use crate::app::{App, ConfirmAction, Effect, Event, ListKind, OpenOutcome};
+use crate::app::{App, ConfirmAction, Effect, Event, ListKind};
 use crate::model::triage::{Place, Side};
 use crate::session::Later;
 use crate::store::journal;
 use crate::store::staged::StagedEntry;
-use crate::text_safety;
 
 /// Writes of up to this many items (LinkedIn's cap on connections) are durable before
 /// the next frame; larger ones finish on the writer while the UI goes on.
@@ -173,20 +172,12 @@ impl Runtime {
                 self.tell(app, Event::PathCompleted { input, candidates });
             }
             Effect::OpenUrl(url) => {
-                // Only LinkedIn's https pages and checked mailto: links reach the opener.
-                let outcome = match text_safety::openable_url(&url) {
-                    Err(refused) => OpenOutcome::Refused(refused.to_string()),
-                    Ok(_) => match super::opener::open_detached(&url) {
-                        Ok(()) => OpenOutcome::Opened,
-                        // Copied: with mouse capture on, the user cannot select it on the
-                        // screen.
-                        Err(e) => match clipboard::copy(&url) {
-                            Ok(()) => OpenOutcome::OnClipboard(e),
-                            Err(_) => OpenOutcome::Failed(e),
-                        },
-                    },
-                };
+                let outcome = super::opener::open_or_copy(&url);
                 self.tell(app, Event::Opened { url, outcome });
+            }
+            Effect::OpenUrls(urls) => {
+                let outcomes = super::opener::open_all(urls);
+                self.tell(app, Event::OpenedAll(outcomes));
             }
             Effect::Copy { text, message } => {
                 let error = clipboard::copy(&text).err().map(|e| e.to_string());

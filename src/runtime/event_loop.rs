@@ -47,6 +47,8 @@ pub struct Settings {
     pub keymap: Arc<Keymap>,
     /// What the History tab's work-through opens.
     pub open: crate::app::history::OpenTarget,
+    /// The work-through's batch size and the weekly invitations.
+    pub work: crate::app::history_screen::WorkRules,
     pub theme: Theme,
     pub debug_timing: bool,
 }
@@ -91,7 +93,9 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Finished, RunError> {
     else {
         return Ok(quit_early);
     };
-    let mut app = App::open(loaded, Arc::clone(&settings.keymap)).with_open_target(settings.open);
+    let mut app = App::open(loaded, Arc::clone(&settings.keymap))
+        .with_open_target(settings.open)
+        .with_work_rules(settings.work);
     let view = crate::store::view::read(&crate::store::view::path(&store.data_dir));
     let mut runtime = Runtime::new(FilterWorker::spawn()?, Writer::spawn(store)?, later);
     runtime.tell(

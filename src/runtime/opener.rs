@@ -2,6 +2,42 @@
 //! `open` crate reports a launcher that failed as `Launcher "xdg-open" "https://…" failed
 //! with ExitStatus(unix_wait_status(512))`, a Rust debug string.
 
+use super::clipboard;
+use crate::app::OpenOutcome;
+use crate::text_safety;
+
+/// Opens `url` in the browser if it is one the opener may be given (LinkedIn's https
+/// pages, checked `mailto:` links); when no browser starts, the URL goes to the clipboard:
+/// with mouse capture on, the user cannot select it on the screen.
+pub fn open_or_copy(url: &str) -> OpenOutcome {
+    match text_safety::openable_url(url) {
+        Err(refused) => OpenOutcome::Refused(refused.to_string()),
+        Ok(_) => match open_detached(url) {
+            Ok(()) => OpenOutcome::Opened,
+            Err(e) => match clipboard::copy(url) {
+                Ok(()) => OpenOutcome::OnClipboard(e),
+                Err(_) => OpenOutcome::Failed(e),
+            },
+        },
+    }
+}
+
+/// Opens each URL in its own tab, in order. The first that fails ends the batch: a
+/// browser that did not start for one will not for the next, and the clipboard holds
+/// one link.
+pub fn open_all(urls: Vec<String>) -> Vec<(String, OpenOutcome)> {
+    let mut outcomes = Vec::with_capacity(urls.len());
+    for url in urls {
+        let outcome = open_or_copy(&url);
+        let stop = outcome != OpenOutcome::Opened;
+        outcomes.push((url, outcome));
+        if stop {
+            break;
+        }
+    }
+    outcomes
+}
+
 /// Opens `url` in a detached browser; the error is a sentence fragment for the status line.
 pub fn open_detached(url: &str) -> Result<(), String> {
     open::that_detached(url).map_err(|e| worded(&e.to_string()))

@@ -112,7 +112,7 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
     // Around the cursor: the end of a long path, where the typing happens, or wherever
     // the cursor was moved to.
     let shown = with_cursor(input, app.line_cursor(), w.saturating_sub(1));
-    let lines = vec![
+    let mut lines = vec![
         Line::styled(
             strings::export_file(&app.keymap().key_of(Action::CompletePath)),
             theme.hint,
@@ -126,5 +126,9 @@ pub fn render_prompt(app: &App, l: &ScreenLayout, input: &str, buf: &mut Buffer,
             theme.dim,
         ),
     ];
+    // Staged connections can come back from the spreadsheet they are marked in.
+    if app.list() == Some(crate::app::ListKind::Connections) {
+        lines.push(Line::styled(strings::EXPORT_COMES_BACK, theme.hint));
+    }
     Paragraph::new(lines).render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
 }

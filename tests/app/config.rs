@@ -54,6 +54,13 @@ invitation_expiry_days = 90
         config.rules.reinvite_wait_days, 21,
         "unset rules keep the default"
     );
+    assert_eq!(config.work.batch_size, 10, "the default batch");
+    assert_eq!(config.work.invitations_per_week, 100);
+    let config = parse("[rules]\nbatch_size = 25\ninvitations_per_week = 80\n").unwrap();
+    assert_eq!(
+        (config.work.batch_size, config.work.invitations_per_week),
+        (25, 80)
+    );
 }
 
 #[test]
@@ -85,6 +92,18 @@ fn errors_name_the_file_line_and_column() {
             "line 2, column 1: unknown field `sparkle`",
         ),
         ("[colours]\n", "line 1, column 2: unknown field `colours`"),
+        (
+            "[rules]\nbatch_size = 0\n",
+            "line 2, column 14: batch_size: 0 tabs at once is not a batch: give 1 to 50",
+        ),
+        (
+            "[rules]\nbatch_size = 500\n",
+            "line 2, column 14: batch_size: 500 tabs at once",
+        ),
+        (
+            "[rules]\ninvitations_per_week = 0\n",
+            "line 2, column 24: invitations_per_week: give at least 1",
+        ),
     ];
     for (text, expected) in cases {
         let message = parse(text).unwrap_err().to_string();

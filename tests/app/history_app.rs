@@ -202,9 +202,11 @@ fn d_ticks_and_unticks_and_the_progress_line_counts() {
     );
     let effects = app.update(Action::Done);
     recorded(&mut app, &effects[0], None);
+    // Ticked on 30 Nov, the day before the app's today: one left, at one a day.
     assert_eq!(
         app.progress_line(ListKind::Removed),
-        "2 of 3 done on LinkedIn (0 verified, 1 still connected)"
+        "2 of 3 done on LinkedIn (0 verified, 1 still connected) · none today, ~1 day \
+         left at this pace"
     );
     let effects = app.update(Action::Done);
     assert!(matches!(

@@ -39,6 +39,12 @@ fn config_prints_the_defaults_as_a_file_that_can_be_saved_as_it_is() {
         "{stdout}"
     );
     assert!(stdout.contains("invitation_expiry_days = 180"), "{stdout}");
+    assert!(stdout.contains("batch_size = 10"), "{stdout}");
+    assert!(stdout.contains("invitations_per_week = 100"), "{stdout}");
+    assert!(
+        stdout.contains("open-batch = \"b\"") && stdout.contains("done-opened = \"B\""),
+        "{stdout}"
+    );
     // Saved where it says, it is read back and changes nothing.
     let dir = home.path().join("config/unconnect");
     std::fs::create_dir_all(&dir).unwrap();

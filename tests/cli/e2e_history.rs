@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use support::{Term, demo, run};
 
 /// A folder with an `xdg-open` that appends its argument to `log`.
-fn fake_browser(dir: &Path, log: &Path) {
+pub(crate) fn fake_browser(dir: &Path, log: &Path) {
     let script = dir.join("xdg-open");
     std::fs::write(
         &script,
@@ -42,7 +42,7 @@ fn wait_for_file(path: &Path) -> String {
     }
 }
 
-fn spawn(data: &Path, bin: &Path, export: &Path) -> Term {
+pub(crate) fn spawn(data: &Path, bin: &Path, export: &Path) -> Term {
     let path = format!("{}:/usr/bin:/bin", bin.display());
     let env = [
         ("UNCONNECT_DATA_DIR", data.as_os_str()),

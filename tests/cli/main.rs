@@ -19,6 +19,7 @@ mod cli_reconcile_evidence;
 mod cli_stage;
 mod cli_typo;
 mod e2e;
+mod e2e_batch;
 mod e2e_history;
 mod e2e_keep;
 mod e2e_links;

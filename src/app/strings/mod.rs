@@ -7,9 +7,11 @@
 
 use std::path::Path;
 
+mod batch;
 mod numbers;
 mod opening;
 mod screens;
+pub use batch::*;
 pub use numbers::{counted, thousands};
 pub use opening::*;
 pub use screens::*;
