@@ -66,6 +66,9 @@ pub struct App {
     pub(super) mode: Mode,
     pub(super) keymap: Arc<Keymap>,
     pub(super) status: Option<Status>,
+    /// The tab whose action made the status message; `None`: it concerns every tab (the
+    /// opening summary, a failed write).
+    pub(super) status_tab: Option<Tab>,
     /// Shown under the Invitations tab when there is no Invitations.csv.
     pub(super) invitations_note: String,
     pub(super) today: NaiveDate,
@@ -111,6 +114,7 @@ impl App {
             mode: Mode::Browse,
             keymap: Arc::new(Keymap::default()),
             status: None,
+            status_tab: None,
             invitations_note: String::new(),
             today,
             timing: None,
@@ -250,6 +254,12 @@ impl App {
 
     /// Switches to a tab; the Timeline is built the first time it is shown.
     pub(super) fn show(&mut self, tab: Tab) {
+        // A message describes what was just done on its tab; it goes when the user
+        // leaves, and is not brought back on return, where it would read as news.
+        if self.status_tab.is_some_and(|t| t != tab) {
+            self.status = None;
+            self.status_tab = None;
+        }
         self.tab = tab;
         if tab == Tab::Timeline {
             self.timeline_mut();
@@ -337,11 +347,21 @@ impl App {
         self.set_status(StatusKind::Error, text);
     }
 
+    /// A message of the tab shown; an error (a write or a worker that failed) concerns
+    /// the user's data wherever they are, so it stays on every tab.
     fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
             kind,
         });
+        self.status_tab = (kind != StatusKind::Error).then_some(self.tab);
+    }
+
+    /// A message about the whole session (what was loaded), shown on every tab until
+    /// another replaces it.
+    pub(super) fn say_everywhere(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.set_status(kind, text);
+        self.status_tab = None;
     }
 
     /// What saying yes to a list's dialog means, with the invitation rules in force.
@@ -463,11 +483,12 @@ impl App {
         }
         app = app.with_history(history);
         let (status, is_warning) = strings::opening_status(&report);
-        if is_warning {
-            app.warn(status);
+        let kind = if is_warning {
+            StatusKind::Warning
         } else {
-            app.info(status);
-        }
+            StatusKind::Info
+        };
+        app.say_everywhere(kind, status);
         strings::NO_INVITATIONS.clone_into(&mut app.invitations_note);
         app.history.note = strings::history_note(&report);
         app

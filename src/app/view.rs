@@ -103,6 +103,10 @@ impl App {
     }
 
     pub(super) fn view_not_read(&mut self, error: &StoreError) {
-        self.warn(strings::view_not_read(error));
+        // Said at the start, about the whole app: on every tab.
+        self.say_everywhere(
+            super::state::StatusKind::Warning,
+            strings::view_not_read(error),
+        );
     }
 }

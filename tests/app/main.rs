@@ -24,6 +24,7 @@ mod selection;
 mod sorting;
 mod staged_session;
 mod tab_keys;
+mod tab_messages;
 mod table;
 mod timeline;
 mod unsaved;
