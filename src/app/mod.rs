@@ -37,7 +37,7 @@ pub use action::{Action, Tab};
 pub use confirm::{ConfirmAction, ConfirmDialog};
 pub use dialogs::{DialogLine, DialogText, Tone};
 pub use effect::{Effect, Written};
-pub use event::{Event, OpenOutcome};
+pub use event::{Event, ExportRefusal, OpenOutcome};
 pub use history_screen::{HistoryList, HistoryScreen, HistorySpec};
 pub use keymap::{Context, Keymap};
 pub use keys::Key;

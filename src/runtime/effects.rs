@@ -125,7 +125,14 @@ impl Runtime {
                 path,
                 overwrite,
             } => {
-                let path = paths::expand_tilde(&path, paths::home().as_deref());
+                let name = app.export_file_name(kind);
+                let path = match paths::export_target(&path, &name, paths::home().as_deref()) {
+                    Ok(path) => path,
+                    Err((path, why)) => {
+                        self.tell(app, Event::ExportRefused { path, why });
+                        return;
+                    }
+                };
                 if !overwrite && path.exists() {
                     self.tell(app, Event::ExportExists { kind, path });
                     return;

@@ -199,6 +199,20 @@ pub fn not_exported(path: &Path, error: &dyn std::fmt::Display) -> String {
     format!("Could not export to {}: {error}", path.display())
 }
 
+/// The export prompt's path names no file that can be written: one line, what to do.
+pub fn export_refused(path: &Path, why: crate::app::event::ExportRefusal) -> String {
+    use crate::app::event::ExportRefusal;
+    match why {
+        ExportRefusal::NoFolder => {
+            format!("There is no folder {}: nothing exported.", path.display())
+        }
+        ExportRefusal::IsFolder => format!(
+            "{} is a folder, not a file: nothing exported.",
+            path.display()
+        ),
+    }
+}
+
 pub fn staged_not_saved(error: &dyn std::fmt::Display) -> String {
     format!("Could not save the staged list: {error}")
 }
