@@ -105,6 +105,8 @@ pub struct App {
     pub(super) timeline_zoom: crate::model::timeline::Granularity,
     /// How far the open confirm dialog's list of names is scrolled.
     pub(super) confirm_scroll: usize,
+    /// The profile-visit note was given in this data folder in an earlier session.
+    pub(super) privacy_noted: bool,
 }
 
 impl App {
@@ -137,6 +139,7 @@ impl App {
             line: super::line::LineEditor::default(),
             timeline_zoom: crate::model::timeline::Granularity::Month,
             confirm_scroll: 0,
+            privacy_noted: false,
         }
     }
 
@@ -169,6 +172,10 @@ impl App {
     /// What the History tab's work-through opens.
     pub fn with_open_target(mut self, target: OpenTarget) -> Self {
         self.history.open_target = target;
+        // No profile is visited: the note that tells how to avoid visits has no place.
+        if target == OpenTarget::ConnectionsPage {
+            self.history.privacy_said = true;
+        }
         self
     }
 

@@ -71,6 +71,10 @@ impl App {
                 Granularity::Week => "week",
             }
             .to_owned(),
+            // Said before, or this session (in the mode that visits profiles).
+            privacy_noted: self.privacy_noted
+                || (self.history.privacy_said
+                    && self.history.open_target == super::history_screen::OpenTarget::Profile),
         }
     }
 
@@ -90,6 +94,10 @@ impl App {
             if let Some(job) = triage.set_sort(side, index, saved.reversed) {
                 effects.push(Effect::Filter(kind, job));
             }
+        }
+        if view.privacy_noted {
+            self.privacy_noted = true;
+            self.history.privacy_said = true;
         }
         if view.zoom == "week" {
             self.timeline_zoom = Granularity::Week;

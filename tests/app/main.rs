@@ -15,6 +15,7 @@ mod history_session;
 mod history_withdrawn;
 mod layers;
 mod line_editing;
+mod privacy_note;
 mod remembered_view;
 mod screens;
 mod screens_keys_theme;

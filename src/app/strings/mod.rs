@@ -321,9 +321,10 @@ pub fn withdraw_consequence(reinvite_after: &str) -> String {
     )
 }
 
-pub const PRIVACY_NOTE: &str = "Opening a profile shows up in that person's \"Who viewed your \
-     profile\" unless LinkedIn's private mode is on; [rules] open = \"connections-page\" opens \
-     your Connections page and copies the name instead.";
+/// Said once per data folder, after the first profile opened from History: short, so
+/// it fits the status line with the work-through's own words at 80 columns.
+pub const PRIVACY_NOTE: &str = "They may see your visit in \"Who viewed your profile\" (not \
+     in LinkedIn's private mode); [rules] open = \"connections-page\" avoids it.";
 
 pub const VERIFIED_ALREADY: &str = "Verified by an export already: nothing to tick";
 
