@@ -27,6 +27,7 @@ pub mod line;
 pub mod list;
 mod results;
 pub mod signals;
+pub mod sort_menu;
 pub mod state;
 pub mod strings;
 pub mod timeline;
@@ -45,4 +46,5 @@ pub use line::Edit;
 pub use list::{
     ConnectionsList, Invitations, InvitationsList, Items, ListKind, ListSpec, TriageList,
 };
+pub use sort_menu::SortColumn;
 pub use state::{App, Mode, Status, StatusKind, Timing};

@@ -33,6 +33,10 @@ pub enum Mode {
     Prompt {
         input: String,
     },
+    /// The sort menu (`s`), this column of [`App::sort_menu`] highlighted.
+    SortMenu {
+        selected: usize,
+    },
     /// The `?` overlay, scrolled down this many lines.
     Help {
         scroll: u16,
@@ -50,6 +54,13 @@ pub enum StatusKind {
 pub struct Status {
     pub text: String,
     pub kind: StatusKind,
+}
+
+/// Whether the note that a profile visit shows was given in the data folder before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrivacyNote {
+    NotYet,
+    SaidBefore,
 }
 
 /// The last measured times, shown with `--debug-timing`.
@@ -105,8 +116,8 @@ pub struct App {
     pub(super) timeline_zoom: crate::model::timeline::Granularity,
     /// How far the open confirm dialog's list of names is scrolled.
     pub(super) confirm_scroll: usize,
-    /// The profile-visit note was given in this data folder in an earlier session.
-    pub(super) privacy_noted: bool,
+    /// Whether the profile-visit note was given in this data folder in an earlier session.
+    pub(super) privacy_note: PrivacyNote,
 }
 
 impl App {
@@ -139,7 +150,7 @@ impl App {
             line: super::line::LineEditor::default(),
             timeline_zoom: crate::model::timeline::Granularity::Month,
             confirm_scroll: 0,
-            privacy_noted: false,
+            privacy_note: PrivacyNote::NotYet,
         }
     }
 
@@ -251,6 +262,7 @@ impl App {
             Mode::Confirm(_) => Context::Confirm,
             Mode::Prompt { .. } => Context::Prompt,
             Mode::Help { .. } => Context::Help,
+            Mode::SortMenu { .. } => Context::Sort,
         }
     }
 

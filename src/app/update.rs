@@ -30,6 +30,7 @@ impl App {
             Mode::Filter => self.filter(action),
             Mode::Confirm(dialog) => self.confirm(action, dialog),
             Mode::Prompt { input } => self.prompt(action, input),
+            Mode::SortMenu { selected } => self.in_sort_menu(action, selected),
             Mode::Help { scroll } => {
                 self.help(action, scroll);
                 Vec::new()
@@ -137,13 +138,11 @@ impl App {
                 self.info(strings::FILTER_CLEARED);
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
-            Action::Sort | Action::ReverseSort => {
+            Action::Sort => self.open_sort_menu(),
+            Action::ClickHeading(column) => return self.sort_by(column, true),
+            Action::ReverseSort => {
                 let side = triage.focus();
-                let job = if action == Action::Sort {
-                    triage.cycle_sort(side)
-                } else {
-                    triage.reverse_sort(side)
-                };
+                let job = triage.reverse_sort(side);
                 let name = triage.sort_label(side);
                 self.info(strings::sorted_by(&name));
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();

@@ -4,7 +4,7 @@
 use super::action::Tab;
 use super::effect::Effect;
 use super::list::ListKind;
-use super::state::App;
+use super::state::{App, PrivacyNote};
 use super::strings;
 use crate::model::timeline::Granularity;
 use crate::model::triage::Side;
@@ -72,7 +72,7 @@ impl App {
             }
             .to_owned(),
             // Said before, or this session (in the mode that visits profiles).
-            privacy_noted: self.privacy_noted
+            privacy_noted: self.privacy_note == PrivacyNote::SaidBefore
                 || (self.history.privacy_said
                     && self.history.open_target == super::history_screen::OpenTarget::Profile),
         }
@@ -96,7 +96,7 @@ impl App {
             }
         }
         if view.privacy_noted {
-            self.privacy_noted = true;
+            self.privacy_note = PrivacyNote::SaidBefore;
             self.history.privacy_said = true;
         }
         if view.zoom == "week" {

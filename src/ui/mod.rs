@@ -12,6 +12,7 @@ pub mod loading;
 pub mod people_rows;
 pub mod screen;
 pub mod signal_line;
+pub mod sort_menu;
 pub mod text;
 pub mod theme;
 pub mod timeline;

@@ -22,6 +22,7 @@ mod screens_keys_theme;
 mod screens_signals;
 mod screens_untrusted;
 mod selection;
+mod sort_menu;
 mod sorting;
 mod staged_session;
 mod tab_keys;

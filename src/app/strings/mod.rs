@@ -142,6 +142,13 @@ pub fn range_hint(key: &str) -> String {
 
 pub const FILTER_CLEARED: &str = "Filter cleared";
 
+/// The sort menu's title and its keys, under its list of columns.
+pub const SORT_MENU_TITLE: &str = " Sort by ";
+
+pub fn sort_menu_keys(pick: &str, cancel: &str) -> String {
+    format!(" {pick} sort · {cancel} cancel ")
+}
+
 pub fn sorted_by(name: &str) -> String {
     format!("Sorted by {name}")
 }
