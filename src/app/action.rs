@@ -238,7 +238,10 @@ pub enum Action {
     /// Timeline: a click on a bar or a listed burst.
     /// A click on a column's heading: sort by it (again: reversed).
     #[serde(skip)]
-    ClickHeading(super::sort_menu::SortColumn),
+    ClickHeading {
+        side: Side,
+        column: super::sort_menu::SortColumn,
+    },
     #[serde(skip)]
     ClickBar(usize),
     #[serde(skip)]

@@ -139,7 +139,10 @@ impl App {
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
             Action::Sort => self.open_sort_menu(),
-            Action::ClickHeading(column) => return self.sort_by(column, true),
+            Action::ClickHeading { side, column } => {
+                triage.set_focus(side);
+                return self.sort_by(column, true);
+            }
             Action::ReverseSort => {
                 let side = triage.focus();
                 let job = triage.reverse_sort(side);

@@ -234,7 +234,11 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
             .filter(|_| tl.bursts.contains(at))
             .map(Action::ClickBurst);
     }
-    let triage = app.triage_of(app.list()?)?;
+    let kind = app.list()?;
+    if click && let Some(action) = heading_click(l, app, kind, at) {
+        return Some(action);
+    }
+    let triage = app.triage_of(kind)?;
     for side in [Side::Left, Side::Right] {
         let i = side.index();
         if click && l.rows[i].contains(at) {
@@ -249,6 +253,28 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         }
         if wheel != 0 && l.columns[i].contains(at) {
             return Some(Action::Scroll { side, delta: wheel });
+        }
+    }
+    None
+}
+
+/// A click on a column heading: sort by it (the runtime's second click reverses).
+fn heading_click(l: &ScreenLayout, app: &App, kind: ListKind, at: Position) -> Option<Action> {
+    let sides: &[Side] = if kind.history_kind().is_some() {
+        &[Side::Left]
+    } else {
+        &[Side::Left, Side::Right]
+    };
+    for &side in sides {
+        // A History list is drawn across both columns' room.
+        let column = if kind.history_kind().is_some() {
+            l.columns[0].union(l.columns[1])
+        } else {
+            l.columns[side.index()]
+        };
+        if super::headings::line(column).contains(at) {
+            return super::headings::at(app, kind, column, at.x)
+                .map(|column| Action::ClickHeading { side, column });
         }
     }
     None

@@ -4,6 +4,7 @@
 pub mod columns;
 pub mod dialog;
 pub mod footer;
+pub mod headings;
 pub mod help;
 pub mod history_rows;
 pub mod invitation_rows;

@@ -236,3 +236,56 @@ fn the_sort_menu_on_history_at_80_by_24() {
     press(&mut app, "s");
     assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
+
+/// Clicks where the screen drawn at `width`×30 shows `word` in the headings line.
+fn click_heading(app: &mut App, width: u16, word: &str, nth: usize) {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let terminal = draw(app, width, 30);
+    let buf = terminal.backend().buffer();
+    let l = unconnect::ui::layout::layout(ratatui::layout::Rect::new(0, 0, width, 30), app);
+    let y = l.columns[0].y + 1;
+    let row: String = (0..width).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+    let (at, _) = row.match_indices(word).nth(nth).expect(&row);
+    // Cells, not bytes: the line has box-drawing characters before the word.
+    let x = row[..at].chars().count() as u16 + 1;
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    };
+    let action = unconnect::ui::layout::hit(&l, app, click).expect(&row);
+    let _ = app.update(action);
+}
+
+#[test]
+fn a_click_on_a_heading_sorts_by_it_and_a_second_click_reverses() {
+    let mut app = connections();
+    press(&mut app, "j");
+    let person = cursor_name(&app, ListKind::Connections);
+    click_heading(&mut app, 100, "company", 0);
+    assert_eq!(
+        names(&app, ListKind::Connections),
+        ["Amy Young", "Zed Adams", "Max Moss", "Bea Brown"]
+    );
+    assert_eq!(cursor_name(&app, ListKind::Connections), person);
+    click_heading(&mut app, 100, "company", 0);
+    assert_eq!(
+        names(&app, ListKind::Connections),
+        ["Bea Brown", "Max Moss", "Zed Adams", "Amy Young"],
+        "reversed"
+    );
+    click_heading(&mut app, 100, "name", 0);
+    assert_eq!(names(&app, ListKind::Connections)[0], "Zed Adams");
+    // The right column's heading sorts the right column, and focuses it.
+    click_heading(&mut app, 100, "connected", 1);
+    assert_eq!(app.triage().focus(), Side::Right);
+
+    let mut history = history_app();
+    click_heading(&mut history, 100, "status", 0);
+    assert_eq!(
+        history.status().unwrap().text,
+        "Sorted by status",
+        "History's headings sort too"
+    );
+}
