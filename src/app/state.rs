@@ -15,6 +15,7 @@ use super::list::{
     CONNECTIONS, ConnectionsList, INVITATIONS, Invitations, InvitationsList, Items, ListKind,
     TriageList,
 };
+use super::status::{Status, StatusKind};
 use super::strings;
 use crate::model::history::History;
 use crate::model::pending::Pending;
@@ -41,19 +42,6 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Warning,
-    Error,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub kind: StatusKind,
 }
 
 /// Whether the note that a profile visit shows was given in the data folder before.
@@ -214,11 +202,6 @@ impl App {
         &self.keymap
     }
 
-    /// The status line, if anything is said.
-    pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
-    }
-
     /// Said under the Invitations tab when there is no Invitations.csv.
     pub fn invitations_note(&self) -> &str {
         &self.invitations_note
@@ -273,12 +256,7 @@ impl App {
 
     /// Switches to a tab; the Timeline is built the first time it is shown.
     pub(super) fn show(&mut self, tab: Tab) {
-        // A message describes what was just done on its tab; it goes when the user
-        // leaves, and is not brought back on return, where it would read as news.
-        if self.status_tab.is_some_and(|t| t != tab) {
-            self.status = None;
-            self.status_tab = None;
-        }
+        self.leave_status_for(tab);
         self.tab = tab;
         if tab == Tab::Timeline {
             self.timeline_mut();
@@ -352,35 +330,6 @@ impl App {
                 .history_kind()
                 .map(|k| &mut self.history.list_mut(k).triage),
         }
-    }
-
-    pub(super) fn info(&mut self, text: impl Into<String>) {
-        self.set_status(StatusKind::Info, text);
-    }
-
-    pub(super) fn warn(&mut self, text: impl Into<String>) {
-        self.set_status(StatusKind::Warning, text);
-    }
-
-    pub(super) fn error(&mut self, text: impl Into<String>) {
-        self.set_status(StatusKind::Error, text);
-    }
-
-    /// A message of the tab shown; an error (a write or a worker that failed) concerns
-    /// the user's data wherever they are, so it stays on every tab.
-    fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            kind,
-        });
-        self.status_tab = (kind != StatusKind::Error).then_some(self.tab);
-    }
-
-    /// A message about the whole session (what was loaded), shown on every tab until
-    /// another replaces it.
-    pub(super) fn say_everywhere(&mut self, kind: StatusKind, text: impl Into<String>) {
-        self.set_status(kind, text);
-        self.status_tab = None;
     }
 
     /// What saying yes to a list's dialog means, with the invitation rules in force.

@@ -113,7 +113,7 @@ impl App {
     pub(super) fn view_not_read(&mut self, error: &StoreError) {
         // Said at the start, about the whole app: on every tab.
         self.say_everywhere(
-            super::state::StatusKind::Warning,
+            super::status::StatusKind::Warning,
             strings::view_not_read(error),
         );
     }

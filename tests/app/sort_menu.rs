@@ -244,7 +244,9 @@ fn click_heading(app: &mut App, width: u16, word: &str, nth: usize) {
     let buf = terminal.backend().buffer();
     let l = unconnect::ui::layout::layout(ratatui::layout::Rect::new(0, 0, width, 30), app);
     let y = l.columns[0].y + 1;
-    let row: String = (0..width).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+    let row: String = (0..width)
+        .map(|x| buf[(x, y)].symbol().to_owned())
+        .collect();
     let (at, _) = row.match_indices(word).nth(nth).expect(&row);
     // Cells, not bytes: the line has box-drawing characters before the word.
     let x = row[..at].chars().count() as u16 + 1;
