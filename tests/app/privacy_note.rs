@@ -74,6 +74,48 @@ fn app() -> App {
     app
 }
 
+/// One withdrawn invitation, the Withdrawn list shown: its work-through's words are the
+/// longest the note follows.
+fn withdrawn_app() -> App {
+    let invitation = unconnect::model::Invitation {
+        from: "Sam Demo".into(),
+        to: "Bartholomew Featherstonehaugh".into(),
+        sent_at: NaiveDate::from_ymd_opt(2026, 6, 1).and_then(|d| d.and_hms_opt(9, 0, 0)),
+        message: String::new(),
+        direction: unconnect::model::Direction::Outgoing,
+        inviter_url: "https://www.linkedin.com/in/sam-demo".into(),
+        invitee_url: "https://www.linkedin.com/in/bartholomew".into(),
+    };
+    let withdrawal = Record {
+        kind: Kind::Withdrawal,
+        id: invitation.invitee_url.clone(),
+        at: at(20),
+        batch: "b20".into(),
+        state: State {
+            status: Status::ToDo,
+            opened: false,
+            done_at: None,
+            checked: None,
+        },
+        person: None,
+        invitation: Some(invitation.into()),
+    };
+    let export: People = std::iter::once(person("Cy", "Chen")).collect();
+    let triage = people_triage(&export);
+    let mut app = App::new(
+        export,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    )
+    .with_history(History {
+        removals: Vec::new(),
+        withdrawals: vec![withdrawal],
+    });
+    app.update(Action::HistoryTab);
+    app.update(Action::SwitchList);
+    app
+}
+
 /// `Enter`, the browser started, the journal wrote it: what the status line says then.
 fn work_through(app: &mut App) -> String {
     let effects = app.update(Action::OpenNext);
@@ -112,6 +154,16 @@ fn the_note_fits_80_by_24_whole_on_the_first_work_through() {
     assert!(screen.contains("avoids it."), "{screen}");
     assert!(screen.contains("then d ticks it off."), "{screen}");
     assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn after_a_withdrawal_the_note_fits_80_by_24_whole_too() {
+    let mut app = withdrawn_app();
+    let said = work_through(&mut app);
+    assert!(said.contains(NOTE) && said.contains("Withdraw"), "{said}");
+    let screen = format!("{}", draw(&mut app, 80, 24).backend());
+    assert!(screen.contains("avoids it."), "{screen}");
+    assert!(screen.contains("then d ticks it off."), "{screen}");
 }
 
 #[test]

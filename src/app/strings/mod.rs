@@ -330,8 +330,8 @@ pub fn withdraw_consequence(reinvite_after: &str) -> String {
 
 /// Said once per data folder, after the first profile opened from History: short, so
 /// it fits the status line with the work-through's own words at 80 columns.
-pub const PRIVACY_NOTE: &str = "They may see your visit in \"Who viewed your profile\" (not \
-     in LinkedIn's private mode); [rules] open = \"connections-page\" avoids it.";
+pub const PRIVACY_NOTE: &str = "Your visit may show in their \"Who viewed your profile\" (unless \
+     in private mode); [rules] open = \"connections-page\" avoids it.";
 
 pub const VERIFIED_ALREADY: &str = "Verified by an export already: nothing to tick";
 
