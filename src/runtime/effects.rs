@@ -167,6 +167,7 @@ impl Runtime {
                 };
                 self.send(app, job, small);
             }
+            Effect::SaveView => self.send(app, Job::SaveView(app.view()), true),
             Effect::SaveKept => {
                 let kept = Staged::People {
                     people: Arc::clone(app.people()),

@@ -133,14 +133,21 @@ fn work_through(app: &mut App) -> String {
     let Some(Effect::Record { kind, mark, ids }) = record.first() else {
         panic!("{record:?}")
     };
-    app.handle(Event::Written(Written::Recorded {
+    let after = app.handle(Event::Written(Written::Recorded {
         kind: *kind,
         mark: *mark,
         ids: ids.clone(),
         at: at(30),
         result: Ok(None),
     }));
-    app.status().unwrap().text.clone()
+    let said = app.status().unwrap().text.clone();
+    // Said: the view is saved at once, not only at the quit a crash would skip.
+    assert_eq!(
+        after.contains(&Effect::SaveView),
+        said.contains(NOTE),
+        "{said}: {after:?}"
+    );
+    said
 }
 
 #[test]
