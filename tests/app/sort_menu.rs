@@ -291,3 +291,38 @@ fn a_click_on_a_heading_sorts_by_it_and_a_second_click_reverses() {
         "History's headings sort too"
     );
 }
+
+#[test]
+fn on_invitations_the_menu_has_the_name_and_the_sent_date() {
+    let invitation = |to: &str, day: u32| unconnect::model::Invitation {
+        from: "Sam Demo".into(),
+        to: to.into(),
+        sent_at: NaiveDate::from_ymd_opt(2026, 11, day).and_then(|d| d.and_hms_opt(9, 0, 0)),
+        message: String::new(),
+        direction: unconnect::model::Direction::Outgoing,
+        inviter_url: "https://www.linkedin.com/in/sam-demo".into(),
+        invitee_url: format!("https://www.linkedin.com/in/{}", to.to_lowercase()),
+    };
+    let pending = unconnect::model::pending::Pending {
+        items: vec![
+            invitation("Bo", 20),
+            invitation("Al", 10),
+            invitation("Cy", 15),
+        ],
+        incoming: 0,
+        accepted: 0,
+    };
+    let rules = unconnect::model::InvitationRules::default();
+    let triage = pending.triage(&rules, today());
+    let mut app = connections().with_invitations(pending, triage, rules);
+    press(&mut app, "2j");
+    let person = cursor_name(&app, ListKind::Invitations);
+    press(&mut app, "s");
+    let (kind, columns, current) = app.sort_menu().unwrap();
+    assert_eq!(columns, [SortColumn::Name, SortColumn::Date]);
+    assert_eq!(current, Some(SortColumn::Date));
+    assert_eq!(SortColumn::Date.label(kind), "sent");
+    press(&mut app, "n");
+    assert_eq!(names(&app, ListKind::Invitations), ["Al", "Bo", "Cy"]);
+    assert_eq!(cursor_name(&app, ListKind::Invitations), person);
+}
