@@ -65,10 +65,13 @@ impl Tab {
     /// global ones.
     pub fn overlays(self) -> &'static [Context] {
         match self {
-            Tab::Connections | Tab::Invitations => {
-                &[Context::Filter, Context::Confirm, Context::Prompt]
-            }
-            Tab::History => &[Context::Filter, Context::Confirm],
+            Tab::Connections | Tab::Invitations => &[
+                Context::Filter,
+                Context::Confirm,
+                Context::Prompt,
+                Context::Sort,
+            ],
+            Tab::History => &[Context::Filter, Context::Confirm, Context::Sort],
             Tab::Timeline => &[],
         }
     }
@@ -144,6 +147,16 @@ pub enum Action {
     Sort,
     /// The column's sort order read backwards (again: forwards).
     ReverseSort,
+
+    // In the sort menu (`s`).
+    SortByName,
+    SortByCompany,
+    SortBySignals,
+    SortByStatus,
+    SortByDate,
+    /// The column highlighted in the menu.
+    PickSort,
+    CloseSortMenu,
     Undo,
     Redo,
     /// The Remove dialog for everyone in the right column (Connections tab).
@@ -227,6 +240,12 @@ pub enum Action {
         delta: isize,
     },
     /// Timeline: a click on a bar or a listed burst.
+    /// A click on a column's heading: sort by it (again: reversed).
+    #[serde(skip)]
+    ClickHeading {
+        side: Side,
+        column: super::sort_menu::SortColumn,
+    },
     #[serde(skip)]
     ClickBar(usize),
     #[serde(skip)]

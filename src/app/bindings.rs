@@ -5,7 +5,7 @@ use super::action::{Action, Tab as TabPage};
 use super::keymap::{Binding, Context, When};
 use super::keys::{Key, KeyCode};
 use super::list::ListKind;
-use Context::{Confirm, Filter, Global, Help, Prompt};
+use Context::{Confirm, Filter, Global, Help, Prompt, Sort};
 use KeyCode::{BackTab, End, Enter, Esc, Home, PageDown, PageUp, Tab};
 
 const TRIAGE: Context = Context::TRIAGE;
@@ -81,7 +81,7 @@ pub(super) fn triage() -> Vec<Binding> {
         b(TRIAGE, Action::MarkRange, &[ch('V')], None, 9, OnList, "mark a range as the cursor moves"),
         b(TRIAGE, Action::MarkUp, &[Key::shifted(KeyCode::Up)], None, 9, OnList, "mark this row and the one above"),
         b(TRIAGE, Action::MarkDown, &[Key::shifted(KeyCode::Down)], None, 9, OnList, "mark this row and the one below"),
-        b(TRIAGE, Action::Sort, &[ch('s')], Some("sort"), 6, OnList, "sort: newest first, last name, company"),
+        b(TRIAGE, Action::Sort, &[ch('s')], Some("sort"), 6, OnList, "sort by a column: a menu of them"),
         b(TRIAGE, Action::ReverseSort, &[ch('S')], None, 9, OnList, "reverse the sort order"),
         b(TRIAGE, Action::Export, &[ch('e')], Some("export"), 6, OnList, "export the right column to CSV"),
         b(TRIAGE, Action::Open, &[ch('o')], None, 9, OnList, "open the profile in your browser"),
@@ -116,7 +116,7 @@ pub(super) fn history() -> Vec<Binding> {
         b(HISTORY, Action::MarkUp, &[Key::shifted(KeyCode::Up)], None, 9, Always, "mark this row and the one above"),
         b(HISTORY, Action::MarkDown, &[Key::shifted(KeyCode::Down)], None, 9, Always, "mark this row and the one below"),
         b(HISTORY, Action::Filter, &[ch('/')], None, 9, Always, "filter: name, company, position, email"),
-        b(HISTORY, Action::Sort, &[ch('s')], None, 9, Always, "sort: newest first, name, status"),
+        b(HISTORY, Action::Sort, &[ch('s')], None, 9, Always, "sort by a column: a menu of them"),
         b(HISTORY, Action::ReverseSort, &[ch('S')], None, 9, Always, "reverse the sort order"),
         b(HISTORY, Action::Export, &[ch('e')], None, 9, Always, "export the list shown to CSV"),
         b(HISTORY, Action::Open, &[ch('o')], None, 9, Always, "open the profile in your browser"),
@@ -173,6 +173,15 @@ fn shared() -> Vec<Binding> {
         b(Confirm, Action::PageDown, &[code(PageDown)], None, 9, Always, "a page of names down"),
         b(Confirm, Action::PageUp, &[code(PageUp)], None, 9, Always, "a page of names up"),
         b(Confirm, Action::PressButton, &[code(Enter)], Some("press"), 2, Always, "press the focused button (Cancel first)"),
+        b(Sort, Action::Down, &DOWN, Some("choose"), 2, Always, "the next column"),
+        b(Sort, Action::Up, &UP, None, 9, Always, "the column before"),
+        b(Sort, Action::PickSort, &[code(Enter)], Some("sort by it"), 1, Always, "sort by the highlighted column"),
+        b(Sort, Action::SortByName, &[ch('n')], None, 9, Always, "sort by name"),
+        b(Sort, Action::SortByCompany, &[ch('c')], None, 9, Always, "sort by company"),
+        b(Sort, Action::SortBySignals, &[ch('m')], None, 9, Always, "sort by signals: fewest messages first"),
+        b(Sort, Action::SortByStatus, &[ch('t')], None, 9, Always, "sort by status (History)"),
+        b(Sort, Action::SortByDate, &[ch('d')], None, 9, Always, "sort by the list's date, newest first"),
+        b(Sort, Action::CloseSortMenu, &[code(Esc), ch('s')], Some("cancel"), 1, Always, "close the menu, the order as it was"),
         b(Prompt, Action::WriteFile, &[code(Enter)], Some("export"), 1, Always, "write the file"),
         b(Prompt, Action::ClosePrompt, &[code(Esc)], Some("cancel"), 1, Always, "close without exporting"),
         b(Prompt, Action::CompletePath, &[code(Tab)], Some("complete"), 2, Always, "complete the file or folder name"),

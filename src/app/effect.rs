@@ -18,6 +18,9 @@ pub enum Effect {
     SaveStaged(ListKind),
     /// The keep list changed: persist it.
     SaveKept,
+    /// Save the view now rather than at the quit: something said once per data folder
+    /// (the privacy note) was just said.
+    SaveView,
     /// Journal a mark on these History records (opened, done, undone, restored),
     /// durably; the runtime reports back with [`Written::Recorded`].
     Record {

@@ -55,6 +55,8 @@ pub enum Event {
     },
     /// The file an export would write exists: ask before replacing it.
     ExportExists { kind: ListKind, path: PathBuf },
+    /// The export prompt's path cannot name the file to write.
+    ExportRefused { path: PathBuf, why: ExportRefusal },
     /// An export was handed to the writer.
     Exporting { count: usize, path: PathBuf },
     /// A URL was handed to the browser, or could not be.
@@ -71,6 +73,15 @@ pub enum Event {
     },
     /// The user quit while the writer still has work: it is finished first.
     SavingBeforeQuit,
+}
+
+/// Why the export prompt's path cannot be written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportRefusal {
+    /// The folder it names (`path`) does not exist.
+    NoFolder,
+    /// It names a folder (`path`), and a folder is not a file.
+    IsFolder,
 }
 
 /// How handing a URL to the browser went.
@@ -125,6 +136,7 @@ impl App {
             Event::WriterStopped => self.writer_stopped(),
             Event::PathCompleted { input, candidates } => self.path_completed(input, &candidates),
             Event::ExportExists { kind, path } => self.ask_overwrite(kind, path),
+            Event::ExportRefused { path, why } => self.warn(strings::export_refused(&path, why)),
             Event::Exporting { count, path } => self.info(strings::exporting(count, &path)),
             Event::Opened { url, outcome } => {
                 let started = outcome == OpenOutcome::Opened;

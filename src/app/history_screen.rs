@@ -14,6 +14,7 @@ use crate::model::triage::{Side, SortOrder, Triage};
 pub const SORT_NEWEST: &str = "newest first";
 pub const SORT_NAME: &str = "name";
 pub const SORT_STATUS: &str = "status";
+pub const SORT_COMPANY: &str = "company";
 
 /// What `Enter` opens during the work-through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -122,6 +123,15 @@ impl HistoryList {
         by_name.sort_by_cached_key(|&i| fold(&records[i as usize].name()));
         let mut by_status = ids();
         by_status.sort_by_key(|&i| records[i as usize].status());
+        // Stable: within a company, newest first. Invitations have none: they come first.
+        let mut by_company = ids();
+        by_company.sort_by_cached_key(|&i| {
+            records[i as usize]
+                .person
+                .as_ref()
+                .map(|p| fold(&p.company))
+                .unwrap_or_default()
+        });
         let statuses =
             Facts::default().with_statuses(records.iter().map(|r| status_fact(r.status())));
         let triage = Triage::new(
@@ -130,6 +140,7 @@ impl HistoryList {
                 SortOrder::new(SORT_NEWEST, ids()),
                 SortOrder::new(SORT_NAME, by_name),
                 SortOrder::new(SORT_STATUS, by_status),
+                SortOrder::new(SORT_COMPANY, by_company),
             ],
         );
         HistoryList {

@@ -27,6 +27,8 @@ pub enum Context {
     Confirm,
     /// Typing an export path.
     Prompt,
+    /// The sort menu (`s`).
+    Sort,
     /// The help overlay.
     Help,
 }
@@ -51,6 +53,7 @@ impl Context {
             Context::Filter,
             Context::Confirm,
             Context::Prompt,
+            Context::Sort,
             Context::Help,
         ]);
         all
@@ -63,6 +66,7 @@ impl Context {
             Context::Filter => "While filtering",
             Context::Confirm => "Confirm dialog",
             Context::Prompt => "Export path",
+            Context::Sort => "Sort menu",
             Context::Help => "Help",
         }
     }
@@ -307,6 +311,7 @@ fn context_phrase(context: Context) -> &'static str {
         Context::Filter => "while filtering",
         Context::Confirm => "in the confirm dialog",
         Context::Prompt => "in the export prompt",
+        Context::Sort => "in the sort menu",
         Context::Help => "in the help",
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! One file per concern: `action` (what the user can do, and the tabs), `keys`, `keymap`
 //! and `bindings` (keys as data, per tab), `state` (the `App` and its typed screens),
-//! `event` (the one door), `update` (actions in, effects out), `results` (what the
+//! `status` (the status line, and which tab said it), `sort_menu` (`s`: the columns to
+//! sort by), `event` (the one door), `update` (actions in, effects out), `results` (what the
 //! runtime reports back), `confirm` (the dialog and the action it carries), `dialogs`
 //! (what each dialog says and what its answer does), `effect` (what the runtime is asked
 //! to do), `strings` (every sentence the user reads). Each tab has its own state: `list`
@@ -28,7 +29,9 @@ pub mod line;
 pub mod list;
 mod results;
 pub mod signals;
+pub mod sort_menu;
 pub mod state;
+pub mod status;
 pub mod strings;
 pub mod timeline;
 pub mod update;
@@ -38,7 +41,7 @@ pub use action::{Action, Tab};
 pub use confirm::{ConfirmAction, ConfirmDialog};
 pub use dialogs::{DialogLine, DialogText, Tone};
 pub use effect::{Effect, Written};
-pub use event::{Event, OpenOutcome};
+pub use event::{Event, ExportRefusal, OpenOutcome};
 pub use history_screen::{HistoryList, HistoryScreen, HistorySpec};
 pub use keymap::{Context, Keymap};
 pub use keys::Key;
@@ -46,4 +49,6 @@ pub use line::Edit;
 pub use list::{
     ConnectionsList, Invitations, InvitationsList, Items, ListKind, ListSpec, TriageList,
 };
-pub use state::{App, Mode, Status, StatusKind, Timing};
+pub use sort_menu::SortColumn;
+pub use state::{App, Mode, Timing};
+pub use status::{Status, StatusKind};

@@ -148,8 +148,14 @@ impl App {
                 at,
                 result: Ok(history),
             } => {
+                let noting = self.history.privacy_note.is_some();
                 self.recorded(kind, mark, &ids, at, history);
-                Vec::new()
+                // The privacy note was said: kept at once, so no crash says it again.
+                if noting && self.history.privacy_note.is_none() {
+                    vec![Effect::SaveView]
+                } else {
+                    Vec::new()
+                }
             }
             Written::Recorded { result: Err(e), .. } => {
                 self.journaling = false;

@@ -15,6 +15,7 @@ use super::list::{
     CONNECTIONS, ConnectionsList, INVITATIONS, Invitations, InvitationsList, Items, ListKind,
     TriageList,
 };
+use super::status::{Status, StatusKind};
 use super::strings;
 use crate::model::history::History;
 use crate::model::pending::Pending;
@@ -33,23 +34,21 @@ pub enum Mode {
     Prompt {
         input: String,
     },
+    /// The sort menu (`s`), this column of [`App::sort_menu`] highlighted.
+    SortMenu {
+        selected: usize,
+    },
     /// The `?` overlay, scrolled down this many lines.
     Help {
         scroll: u16,
     },
 }
 
+/// Whether the note that a profile visit shows was given in the data folder before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Warning,
-    Error,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub kind: StatusKind,
+pub enum PrivacyNote {
+    NotYet,
+    SaidBefore,
 }
 
 /// The last measured times, shown with `--debug-timing`.
@@ -66,6 +65,9 @@ pub struct App {
     pub(super) mode: Mode,
     pub(super) keymap: Arc<Keymap>,
     pub(super) status: Option<Status>,
+    /// The tab whose action made the status message; `None`: it concerns every tab (the
+    /// opening summary, a failed write).
+    pub(super) status_tab: Option<Tab>,
     /// Shown under the Invitations tab when there is no Invitations.csv.
     pub(super) invitations_note: String,
     pub(super) today: NaiveDate,
@@ -102,6 +104,8 @@ pub struct App {
     pub(super) timeline_zoom: crate::model::timeline::Granularity,
     /// How far the open confirm dialog's list of names is scrolled.
     pub(super) confirm_scroll: usize,
+    /// Whether the profile-visit note was given in this data folder in an earlier session.
+    pub(super) privacy_note: PrivacyNote,
 }
 
 impl App {
@@ -111,6 +115,7 @@ impl App {
             mode: Mode::Browse,
             keymap: Arc::new(Keymap::default()),
             status: None,
+            status_tab: None,
             invitations_note: String::new(),
             today,
             timing: None,
@@ -133,6 +138,7 @@ impl App {
             line: super::line::LineEditor::default(),
             timeline_zoom: crate::model::timeline::Granularity::Month,
             confirm_scroll: 0,
+            privacy_note: PrivacyNote::NotYet,
         }
     }
 
@@ -165,6 +171,10 @@ impl App {
     /// What the History tab's work-through opens.
     pub fn with_open_target(mut self, target: OpenTarget) -> Self {
         self.history.open_target = target;
+        // No profile is visited: the note that tells how to avoid visits has no place.
+        if target == OpenTarget::ConnectionsPage {
+            self.history.privacy_said = true;
+        }
         self
     }
 
@@ -190,11 +200,6 @@ impl App {
 
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
-    }
-
-    /// The status line, if anything is said.
-    pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
     }
 
     /// Said under the Invitations tab when there is no Invitations.csv.
@@ -240,6 +245,7 @@ impl App {
             Mode::Confirm(_) => Context::Confirm,
             Mode::Prompt { .. } => Context::Prompt,
             Mode::Help { .. } => Context::Help,
+            Mode::SortMenu { .. } => Context::Sort,
         }
     }
 
@@ -250,6 +256,7 @@ impl App {
 
     /// Switches to a tab; the Timeline is built the first time it is shown.
     pub(super) fn show(&mut self, tab: Tab) {
+        self.leave_status_for(tab);
         self.tab = tab;
         if tab == Tab::Timeline {
             self.timeline_mut();
@@ -323,25 +330,6 @@ impl App {
                 .history_kind()
                 .map(|k| &mut self.history.list_mut(k).triage),
         }
-    }
-
-    pub(super) fn info(&mut self, text: impl Into<String>) {
-        self.set_status(StatusKind::Info, text);
-    }
-
-    pub(super) fn warn(&mut self, text: impl Into<String>) {
-        self.set_status(StatusKind::Warning, text);
-    }
-
-    pub(super) fn error(&mut self, text: impl Into<String>) {
-        self.set_status(StatusKind::Error, text);
-    }
-
-    fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            kind,
-        });
     }
 
     /// What saying yes to a list's dialog means, with the invitation rules in force.
@@ -463,11 +451,12 @@ impl App {
         }
         app = app.with_history(history);
         let (status, is_warning) = strings::opening_status(&report);
-        if is_warning {
-            app.warn(status);
+        let kind = if is_warning {
+            StatusKind::Warning
         } else {
-            app.info(status);
-        }
+            StatusKind::Info
+        };
+        app.say_everywhere(kind, status);
         strings::NO_INVITATIONS.clone_into(&mut app.invitations_note);
         app.history.note = strings::history_note(&report);
         app

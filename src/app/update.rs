@@ -30,6 +30,7 @@ impl App {
             Mode::Filter => self.filter(action),
             Mode::Confirm(dialog) => self.confirm(action, dialog),
             Mode::Prompt { input } => self.prompt(action, input),
+            Mode::SortMenu { selected } => self.in_sort_menu(action, selected),
             Mode::Help { scroll } => {
                 self.help(action, scroll);
                 Vec::new()
@@ -137,13 +138,14 @@ impl App {
                 self.info(strings::FILTER_CLEARED);
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
-            Action::Sort | Action::ReverseSort => {
+            Action::Sort => self.open_sort_menu(),
+            Action::ClickHeading { side, column } => {
+                triage.set_focus(side);
+                return self.sort_by(column, true);
+            }
+            Action::ReverseSort => {
                 let side = triage.focus();
-                let job = if action == Action::Sort {
-                    triage.cycle_sort(side)
-                } else {
-                    triage.reverse_sort(side)
-                };
+                let job = triage.reverse_sort(side);
                 let name = triage.sort_label(side);
                 self.info(strings::sorted_by(&name));
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
@@ -199,13 +201,10 @@ impl App {
     /// with a dated name in the user's Downloads (or Documents) folder, not wherever the
     /// terminal happened to be.
     pub(super) fn export_prompt(&mut self, kind: ListKind) {
-        let (stem, count) = match kind {
-            ListKind::Removed => ("removed", self.shown_in(kind)),
-            ListKind::Withdrawn => ("withdrawn", self.shown_in(kind)),
-            _ => (
-                kind.spec().map_or("", |s| s.export_stem),
-                self.staged_in(kind),
-            ),
+        let count = if kind.history_kind().is_some() {
+            self.shown_in(kind)
+        } else {
+            self.staged_in(kind)
         };
         if count == 0 {
             self.warn(if kind.history_kind().is_some() {
@@ -215,13 +214,24 @@ impl App {
             });
             return;
         }
-        let name = format!("unconnect-{stem}-{}.csv", self.today.format("%Y-%m-%d"));
+        let name = self.export_file_name(kind);
         let input = match &self.export_folder {
             Some(folder) => format!("{}/{name}", folder.trim_end_matches('/')),
             None => name,
         };
         self.line.start(&input);
         self.mode = Mode::Prompt { input };
+    }
+
+    /// The file name the export prompt proposes for a list: dated, so exports of
+    /// different days sit side by side. Also the name written into a folder typed alone.
+    pub fn export_file_name(&self, kind: ListKind) -> String {
+        let stem = match kind {
+            ListKind::Removed => "removed",
+            ListKind::Withdrawn => "withdrawn",
+            _ => kind.spec().map_or("", |s| s.export_stem),
+        };
+        format!("unconnect-{stem}-{}.csv", self.today.format("%Y-%m-%d"))
     }
 
     /// How many rows the export prompt writes: the staged, or the History list shown.

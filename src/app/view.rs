@@ -4,7 +4,7 @@
 use super::action::Tab;
 use super::effect::Effect;
 use super::list::ListKind;
-use super::state::App;
+use super::state::{App, PrivacyNote};
 use super::strings;
 use crate::model::timeline::Granularity;
 use crate::model::triage::Side;
@@ -71,6 +71,10 @@ impl App {
                 Granularity::Week => "week",
             }
             .to_owned(),
+            // Said before, or this session (in the mode that visits profiles).
+            privacy_noted: self.privacy_note == PrivacyNote::SaidBefore
+                || (self.history.privacy_said
+                    && self.history.open_target == super::history_screen::OpenTarget::Profile),
         }
     }
 
@@ -91,6 +95,10 @@ impl App {
                 effects.push(Effect::Filter(kind, job));
             }
         }
+        if view.privacy_noted {
+            self.privacy_note = PrivacyNote::SaidBefore;
+            self.history.privacy_said = true;
+        }
         if view.zoom == "week" {
             self.timeline_zoom = Granularity::Week;
         }
@@ -103,6 +111,10 @@ impl App {
     }
 
     pub(super) fn view_not_read(&mut self, error: &StoreError) {
-        self.warn(strings::view_not_read(error));
+        // Said at the start, about the whole app: on every tab.
+        self.say_everywhere(
+            super::status::StatusKind::Warning,
+            strings::view_not_read(error),
+        );
     }
 }

@@ -124,7 +124,14 @@ impl Runtime {
                 path,
                 overwrite,
             } => {
-                let path = paths::expand_tilde(&path, paths::home().as_deref());
+                let name = app.export_file_name(kind);
+                let path = match paths::export_target(&path, &name, paths::home().as_deref()) {
+                    Ok(path) => path,
+                    Err((path, why)) => {
+                        self.tell(app, Event::ExportRefused { path, why });
+                        return;
+                    }
+                };
                 if !overwrite && path.exists() {
                     self.tell(app, Event::ExportExists { kind, path });
                     return;
@@ -159,6 +166,7 @@ impl Runtime {
                 };
                 self.send(app, job, small);
             }
+            Effect::SaveView => self.send(app, Job::SaveView(app.view()), true),
             Effect::SaveKept => {
                 let kept = Staged::People {
                     people: Arc::clone(app.people()),

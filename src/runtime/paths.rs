@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::app::ExportRefusal;
+
 /// `~` or `~/…` with the home folder put in; anything else as typed.
 pub fn expand_tilde(typed: &Path, home: Option<&Path>) -> PathBuf {
     let text = typed.to_string_lossy();
@@ -13,6 +15,35 @@ pub fn expand_tilde(typed: &Path, home: Option<&Path>) -> PathBuf {
             home.join(rest.trim_start_matches('/'))
         }
         _ => typed.to_path_buf(),
+    }
+}
+
+/// The file an export typed as `typed` writes: a folder (one that exists, or any path
+/// ending in `/`) gets `file_name` inside it. Refused with why when the folder is not
+/// there, or when what is named is a folder all the same: a folder is never "replaced".
+pub fn export_target(
+    typed: &Path,
+    file_name: &str,
+    home: Option<&Path>,
+) -> Result<PathBuf, (PathBuf, ExportRefusal)> {
+    let says_folder = typed.to_string_lossy().ends_with('/');
+    let path = expand_tilde(typed, home);
+    let path = if says_folder || path.is_dir() {
+        path.join(file_name)
+    } else {
+        path
+    };
+    if path.is_dir() {
+        return Err((path, ExportRefusal::IsFolder));
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if folder.is_dir() {
+        Ok(path)
+    } else {
+        Err((folder.to_path_buf(), ExportRefusal::NoFolder))
     }
 }
 
@@ -113,6 +144,42 @@ mod tests {
         assert_eq!(e("~bob/x"), Path::new("~bob/x"));
         assert_eq!(e("a/~/x"), Path::new("a/~/x"));
         assert_eq!(e("/tmp/x.csv"), Path::new("/tmp/x.csv"));
+    }
+
+    #[test]
+    fn a_folder_gets_the_proposed_name_inside_and_a_missing_one_is_refused() {
+        let home = tempfile::tempdir().unwrap();
+        let h = Some(home.path());
+        std::fs::create_dir(home.path().join("Downloads")).unwrap();
+        let name = "unconnect-staged-2026-12-01.csv";
+        let inside = home.path().join("Downloads").join(name);
+        let target = |typed: &str| export_target(Path::new(typed), name, h);
+        assert_eq!(target("~/Downloads"), Ok(inside.clone()));
+        assert_eq!(target("~/Downloads/"), Ok(inside.clone()));
+        assert_eq!(
+            target("~/Downloads/mine.csv"),
+            Ok(home.path().join("Downloads/mine.csv"))
+        );
+        assert_eq!(
+            target("~/Nowhere/"),
+            Err((home.path().join("Nowhere"), ExportRefusal::NoFolder))
+        );
+        assert_eq!(
+            target("~/Nowhere/x.csv"),
+            Err((home.path().join("Nowhere"), ExportRefusal::NoFolder))
+        );
+        // A file typed with a slash after it names no folder.
+        std::fs::write(home.path().join("plain"), "").unwrap();
+        assert_eq!(
+            target("~/plain/"),
+            Err((home.path().join("plain"), ExportRefusal::NoFolder))
+        );
+        // The proposed name is itself a folder there: still not a file.
+        std::fs::create_dir(home.path().join("Downloads").join(name)).unwrap();
+        assert_eq!(
+            target("~/Downloads"),
+            Err((inside, ExportRefusal::IsFolder))
+        );
     }
 
     #[test]

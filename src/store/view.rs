@@ -1,4 +1,5 @@
-//! The view the user left: the tab, each list's sort and the Timeline's zoom, kept in
+//! The view the user left: the tab, each list's sort, the Timeline's zoom and whether
+//! the profile-visit note was given, kept in
 //! `view.json` so the next start opens where they were. Losing it loses nothing of
 //! theirs: a damaged file is set aside with a warning and the defaults are used.
 
@@ -26,6 +27,9 @@ pub struct View {
     pub sorts: BTreeMap<String, Sort>,
     /// The Timeline's bars: "month" or "week".
     pub zoom: String,
+    /// The note that opening a profile shows in "Who viewed your profile" was given in
+    /// this data folder: it is said once, not every session.
+    pub privacy_noted: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +99,7 @@ mod tests {
             tab: "timeline".into(),
             sorts,
             zoom: "week".into(),
+            privacy_noted: true,
         }
     }
 
@@ -111,6 +116,16 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+    }
+
+    #[test]
+    fn a_view_written_before_the_privacy_note_was_kept_reads_as_not_noted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("view.json");
+        std::fs::write(&path, r#"{"tab": "history", "zoom": "month"}"#).unwrap();
+        let view = read(&path).unwrap().unwrap();
+        assert_eq!(view.tab, "history");
+        assert!(!view.privacy_noted);
     }
 
     #[test]

@@ -168,7 +168,7 @@ impl<R: RowView> TriageColumns<'_, R> {
         let inner = block.inner(area);
         block.render(area, buf);
         // A header line over the rows, as a table has (the layout's rows start below it).
-        let heading = Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1);
+        let heading = super::headings::line(area);
         // "oldest first" is the date order read upwards.
         let sort = t.sort_name(side);
         let reversed = col.reversed != (sort == "oldest first");

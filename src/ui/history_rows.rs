@@ -17,6 +17,17 @@ use crate::model::search::Query;
 /// Below this width the removal date gives its room to the name.
 const HISTORY_DATE_MIN_WIDTH: u16 = 50;
 
+/// The headings over the History list (see `RowView::headings`).
+pub fn headings(area_width: u16) -> Vec<(&'static str, u16)> {
+    let date = area_width >= HISTORY_DATE_MIN_WIDTH;
+    let mut headings = vec![("name · position · company", 0)];
+    headings.push(("status", if date { 13 } else { 0 }));
+    if date {
+        headings.push(("removed on", 0));
+    }
+    headings
+}
+
 pub struct HistoryRows<'a> {
     pub records: &'a [Record],
 }
@@ -34,13 +45,7 @@ pub fn status_style(status: Status, theme: &Theme) -> Style {
 
 impl RowView for HistoryRows<'_> {
     fn headings(&self, area_width: u16) -> Vec<(&'static str, u16)> {
-        let date = area_width >= HISTORY_DATE_MIN_WIDTH;
-        let mut headings = vec![("name · position · company", 0)];
-        headings.push(("status", if date { 13 } else { 0 }));
-        if date {
-            headings.push(("removed on", 0));
-        }
-        headings
+        headings(area_width)
     }
 
     fn render_row(

@@ -19,6 +19,15 @@ use crate::model::search::Query;
 /// Below this width only the age is shown on the right, not the date.
 const DATE_MIN_WIDTH: u16 = 50;
 
+/// The headings over a column of invitations (see `RowView::headings`).
+pub fn headings(area_width: u16) -> Vec<(&'static str, u16)> {
+    let mut headings = vec![("name", 0)];
+    if area_width >= 30 {
+        headings.push(("sent", 0));
+    }
+    headings
+}
+
 pub struct InvitationRows<'a> {
     pub pending: &'a Pending,
     pub today: NaiveDate,
@@ -26,11 +35,7 @@ pub struct InvitationRows<'a> {
 
 impl RowView for InvitationRows<'_> {
     fn headings(&self, area_width: u16) -> Vec<(&'static str, u16)> {
-        let mut headings = vec![("name", 0)];
-        if area_width >= 30 {
-            headings.push(("sent", 0));
-        }
-        headings
+        headings(area_width)
     }
 
     fn render_row(

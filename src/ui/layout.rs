@@ -8,9 +8,6 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use super::text::{safe, width};
 use super::timeline::TimelineLayout;
 
-fn width_of(text: &str) -> usize {
-    width(&safe(text))
-}
 use crate::app::{Action, App, ListKind, Mode, Tab, strings};
 use crate::model::triage::Side;
 
@@ -64,15 +61,48 @@ pub fn dialog_labels(app: &App) -> [String; 2] {
     [strings::CANCEL_BUTTON.to_owned(), confirm]
 }
 
-/// The status line grows to show a long message whole (a URL to copy by hand), up to
-/// this many lines.
-pub const STATUS_MAX_LINES: u16 = 3;
+/// The status line grows to show a long message whole (a URL to copy by hand, the
+/// work-through's words with the privacy note at 80 columns), up to this many lines.
+pub const STATUS_MAX_LINES: u16 = 5;
 
 fn status_height(app: &App, width: u16) -> u16 {
-    let text = app.status().as_ref().map_or(0, |s| width_of(&s.text));
-    let timing = if app.timing().is_some() { 40 } else { 0 };
-    let lines = (text + timing).div_ceil(usize::from(width.max(1)));
+    let text = app
+        .status()
+        .map_or_else(String::new, |s| safe(&s.text).into_owned());
+    // The timing is drawn over the end of the last line: room for it as a word.
+    let timing = if app.timing().is_some() {
+        " ".repeat(40)
+    } else {
+        String::new()
+    };
+    let lines = wrapped_lines(&format!("{text}{timing}"), usize::from(width.max(1)));
     (lines as u16).clamp(1, STATUS_MAX_LINES)
+}
+
+/// How many lines `text` takes wrapped at word boundaries into `room` cells, as the
+/// status paragraph wraps it: a word too long for a line is cut across lines.
+fn wrapped_lines(text: &str, room: usize) -> usize {
+    let mut lines = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = width(word);
+        let needed = if used == 0 { w } else { used + 1 + w };
+        if needed <= room {
+            used = needed;
+        } else if w <= room {
+            lines += 1;
+            used = w;
+        } else {
+            // On lines of its own, cut where each is full (counting one line too many
+            // at worst: a blank line rather than a cut message).
+            if used > 0 {
+                lines += 1;
+            }
+            lines += (w - 1) / room;
+            used = w - (w - 1) / room * room;
+        }
+    }
+    lines
 }
 
 /// The confirm dialog's height: two more lines when it warns about endorsements.
@@ -234,7 +264,11 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
             .filter(|_| tl.bursts.contains(at))
             .map(Action::ClickBurst);
     }
-    let triage = app.triage_of(app.list()?)?;
+    let kind = app.list()?;
+    if click && let Some(action) = heading_click(l, app, kind, at) {
+        return Some(action);
+    }
+    let triage = app.triage_of(kind)?;
     for side in [Side::Left, Side::Right] {
         let i = side.index();
         if click && l.rows[i].contains(at) {
@@ -252,4 +286,41 @@ pub fn hit(l: &ScreenLayout, app: &App, mouse: MouseEvent) -> Option<Action> {
         }
     }
     None
+}
+
+/// A click on a column heading: sort by it (the runtime's second click reverses).
+fn heading_click(l: &ScreenLayout, app: &App, kind: ListKind, at: Position) -> Option<Action> {
+    let sides: &[Side] = if kind.history_kind().is_some() {
+        &[Side::Left]
+    } else {
+        &[Side::Left, Side::Right]
+    };
+    for &side in sides {
+        // A History list is drawn across both columns' room.
+        let column = if kind.history_kind().is_some() {
+            l.columns[0].union(l.columns[1])
+        } else {
+            l.columns[side.index()]
+        };
+        if super::headings::line(column).contains(at) {
+            return super::headings::at(app, kind, column, at.x)
+                .map(|column| Action::ClickHeading { side, column });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_lines;
+
+    #[test]
+    fn wrapping_counts_whole_words_and_cuts_long_ones() {
+        assert_eq!(wrapped_lines("", 10), 1);
+        assert_eq!(wrapped_lines("aaaa bbbb", 9), 1);
+        assert_eq!(wrapped_lines("aaaa bbbbb", 9), 2);
+        // Characters alone would fit in two lines; words need three.
+        assert_eq!(wrapped_lines("aaaaaa bbbbbb cccccc", 10), 3);
+        assert_eq!(wrapped_lines("https://example.com/a/very/long/path", 10), 4);
+    }
 }

@@ -4,6 +4,7 @@
 pub mod columns;
 pub mod dialog;
 pub mod footer;
+pub mod headings;
 pub mod help;
 pub mod history_rows;
 pub mod invitation_rows;
@@ -12,6 +13,7 @@ pub mod loading;
 pub mod people_rows;
 pub mod screen;
 pub mod signal_line;
+pub mod sort_menu;
 pub mod text;
 pub mod theme;
 pub mod timeline;

@@ -19,6 +19,23 @@ use crate::model::{People, PersonId};
 const DATE_MIN_WIDTH: u16 = 24;
 const DATE_WIDTH: u16 = 11;
 
+/// The headings over a column of people `area_width` wide (see `RowView::headings`);
+/// the mouse reads them too.
+pub fn headings(area_width: u16, signals: bool) -> Vec<(&'static str, u16)> {
+    let mut headings = vec![("name", 0)];
+    if area_width >= 40 {
+        headings[0].0 = "name · position · company";
+    }
+    let date = area_width >= DATE_MIN_WIDTH;
+    if signals && area_width >= 44 {
+        headings.push(("signals", if date { DATE_WIDTH + 1 } else { 0 }));
+    }
+    if date {
+        headings.push(("connected", 0));
+    }
+    headings
+}
+
 pub struct PeopleRows<'a> {
     pub people: &'a People,
     /// `None` for a Basic export: no markers then.
@@ -27,18 +44,7 @@ pub struct PeopleRows<'a> {
 
 impl RowView for PeopleRows<'_> {
     fn headings(&self, area_width: u16) -> Vec<(&'static str, u16)> {
-        let mut headings = vec![("name", 0)];
-        if area_width >= 40 {
-            headings[0].0 = "name · position · company";
-        }
-        let date = area_width >= DATE_MIN_WIDTH;
-        if self.signals.is_some() && area_width >= 44 {
-            headings.push(("signals", if date { DATE_WIDTH + 1 } else { 0 }));
-        }
-        if date {
-            headings.push(("connected", 0));
-        }
-        headings
+        headings(area_width, self.signals.is_some())
     }
 
     fn render_row(

@@ -66,6 +66,9 @@ impl Widget for Screen<'_> {
                 theme,
             }
             .render(l.body, buf),
+            Mode::SortMenu { selected } => {
+                super::sort_menu::render(app, *selected, &l, buf, theme);
+            }
             Mode::Browse | Mode::Filter => {}
         }
     }

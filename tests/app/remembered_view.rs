@@ -32,7 +32,7 @@ fn app() -> App {
 fn the_view_comes_back_after_a_restart() {
     let mut before = app();
     before.update(Action::Sort);
-    before.update(Action::Sort);
+    before.update(Action::SortByName);
     before.update(Action::ReverseSort);
     let sort = before.triage().sort_label(Side::Left);
     let order = before.triage().column(Side::Left).shown().to_vec();

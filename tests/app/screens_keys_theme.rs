@@ -91,7 +91,7 @@ fn footer_help_and_dialog_follow_a_remapped_remove_key() {
     assert!(!footer.contains("R remove"), "{footer}");
 
     app.update(Action::Help);
-    let help = text(&draw(&mut app, &theme, 120, 40));
+    let help = text(&draw(&mut app, &theme, 120, 50));
     assert!(has_row(&help, "X", "remove all on the right"), "{help}");
     assert!(has_row(&help, "Ctrl-y", "confirm"), "{help}");
     app.update(Action::CloseHelp);

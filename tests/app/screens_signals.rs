@@ -221,7 +221,7 @@ fn a_basic_export_shows_no_markers_and_says_why_once() {
         said.starts_with("No messages, endorsements or recommendations"),
         "{said}"
     );
-    press(&mut app, "s");
+    press(&mut app, "sn");
     let sorted = app.status().unwrap().text.clone();
     assert!(sorted.starts_with("Sorted by"), "{sorted}");
     press(&mut app, "jk");

@@ -61,7 +61,7 @@ fn the_sorted_heading_carries_the_direction() {
     let up = lines(&draw(&mut app, 100, 20));
     assert!(up[2].contains("connected ↑"), "{up:#?}");
     app.update(Action::Sort);
-    app.update(Action::Sort);
+    app.update(Action::SortByName);
     let by_name = lines(&draw(&mut app, 100, 20));
     assert!(by_name[2].contains("name ↓ · position"), "{by_name:#?}");
 }

@@ -102,3 +102,47 @@ fn the_export_prompt_proposes_downloads_expands_tilde_completes_and_asks_before_
     t.send("q");
     t.wait_quit();
 }
+
+#[test]
+fn a_folder_typed_in_the_export_prompt_gets_the_file_inside_it() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("Downloads")).unwrap();
+    std::fs::create_dir(home.path().join("Exports")).unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let mut t = spawn(home.path(), empty.path());
+    t.wait_ready();
+    t.send(" \r"); // stage one
+    t.wait_for("To remove (1)");
+    let name = "unconnect-staged-2026-12-01.csv";
+    // An existing folder, typed without a slash: the file goes inside, nothing replaced.
+    t.send("e");
+    t.wait_for(&format!("> ~/Downloads/{name}"));
+    t.send("\x15"); // Ctrl-u: the line is empty
+    t.type_text("~/Exports");
+    t.send("\r");
+    let screen = t.wait_for("Exported 1 to");
+    assert!(!screen.contains("Replace"), "{screen}");
+    assert!(home.path().join("Exports").join(name).is_file());
+    std::fs::remove_file(home.path().join("Exports").join(name)).unwrap();
+
+    // A path ending in `/` is a folder too.
+    t.send("e");
+    t.wait_for(&format!("> ~/Downloads/{name}"));
+    t.send("\x15");
+    t.type_text("~/Exports/");
+    t.send("\r");
+    t.wait_for("Exported 1 to");
+    assert!(home.path().join("Exports").join(name).is_file());
+
+    // A folder that is not there: one line, nothing written, nothing created.
+    t.send("e");
+    t.wait_for(&format!("> ~/Downloads/{name}"));
+    t.send("\x15");
+    t.type_text("~/Nowhere/");
+    t.send("\r");
+    t.wait_for("There is no folder");
+    t.wait_for("Nowhere: nothing exported.");
+    assert!(!home.path().join("Nowhere").exists());
+    t.send("q");
+    t.wait_quit();
+}

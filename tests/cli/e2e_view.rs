@@ -12,8 +12,10 @@ fn the_tab_the_sort_and_the_zoom_come_back_after_a_restart() {
     let mut t = Term::spawn(&[demo.to_str().unwrap()], dir.path());
     t.wait_ready();
     t.send("s");
+    t.wait_for("Sort by");
+    t.send("c");
     t.send("S");
-    t.wait_for("oldest first, reversed");
+    t.wait_for("company, reversed");
     t.send("4");
     t.send("+");
     t.send("q");
@@ -31,7 +33,7 @@ fn the_tab_the_sort_and_the_zoom_come_back_after_a_restart() {
     let screen = t.wait_for("Connections per week");
     assert!(!screen.contains("[ Remove "), "{screen}");
     t.send("1");
-    t.wait_for("oldest first, reversed");
+    t.wait_for("company, reversed");
     t.send("q");
     t.wait_quit();
 

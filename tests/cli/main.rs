@@ -23,6 +23,7 @@ mod e2e_batch;
 mod e2e_history;
 mod e2e_keep;
 mod e2e_links;
+mod e2e_privacy;
 mod e2e_prompt;
 mod e2e_terminal;
 mod e2e_view;

@@ -144,6 +144,13 @@ pub fn range_hint(key: &str) -> String {
 
 pub const FILTER_CLEARED: &str = "Filter cleared";
 
+/// The sort menu's title and its keys, under its list of columns.
+pub const SORT_MENU_TITLE: &str = " Sort by ";
+
+pub fn sort_menu_keys(pick: &str, cancel: &str) -> String {
+    format!(" {pick} sort · {cancel} cancel ")
+}
+
 pub fn sorted_by(name: &str) -> String {
     format!("Sorted by {name}")
 }
@@ -199,6 +206,20 @@ pub fn exported(count: usize, path: &Path) -> String {
 
 pub fn not_exported(path: &Path, error: &dyn std::fmt::Display) -> String {
     format!("Could not export to {}: {error}", path.display())
+}
+
+/// The export prompt's path names no file that can be written: one line, what to do.
+pub fn export_refused(path: &Path, why: crate::app::event::ExportRefusal) -> String {
+    use crate::app::event::ExportRefusal;
+    match why {
+        ExportRefusal::NoFolder => {
+            format!("There is no folder {}: nothing exported.", path.display())
+        }
+        ExportRefusal::IsFolder => format!(
+            "{} is a folder, not a file: nothing exported.",
+            path.display()
+        ),
+    }
 }
 
 pub fn staged_not_saved(error: &dyn std::fmt::Display) -> String {
@@ -309,9 +330,10 @@ pub fn withdraw_consequence(reinvite_after: &str) -> String {
     )
 }
 
-pub const PRIVACY_NOTE: &str = "Opening a profile shows up in that person's \"Who viewed your \
-     profile\" unless LinkedIn's private mode is on; [rules] open = \"connections-page\" opens \
-     your Connections page and copies the name instead.";
+/// Said once per data folder, after the first profile opened from History: short, so
+/// it fits the status line with the work-through's own words at 80 columns.
+pub const PRIVACY_NOTE: &str = "Your visit may show in their \"Who viewed your profile\" (unless \
+     in private mode); [rules] open = \"connections-page\" avoids it.";
 
 pub const VERIFIED_ALREADY: &str = "Verified by an export already: nothing to tick";
 
