@@ -27,12 +27,14 @@ use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
 mod find;
 pub mod reconcile;
 mod restore;
+pub mod since;
 
 use find::find_export;
 use restore::restore_places;
 
 pub use crate::store::journal::history;
 pub use reconcile::Reconciled;
+pub use since::Since;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -48,6 +50,9 @@ pub enum SessionError {
 
 /// What the event loop needs to carry out effects.
 pub struct Store {
+    /// The export snapshot being written: first, so that it is waited for before the
+    /// data folder (and its lock) is dropped.
+    pub snapshot_write: since::Writing,
     pub data_dir: DataDir,
     pub journal: Journal,
     pub staged: StagedStore<Person>,
@@ -121,6 +126,8 @@ pub struct OpenReport {
     pub journal_path: PathBuf,
     /// Whether the export has an Invitations.csv.
     pub has_invitations: bool,
+    /// What changed since the export opened last time.
+    pub since: Since,
 }
 
 /// The Invitations tab's data, when the export has an Invitations.csv.
@@ -205,11 +212,13 @@ fn open(
     // The staged files and the journal's history do not depend on the export: read them
     // while it loads (the journal is changed on disk only once it has loaded).
     // A panic in either is a bug, not bad data: rayon propagates it.
-    let (export, (staged_files, journal_read)) = rayon::join(
+    let snapshot_path = crate::store::snapshot::path(&data_dir);
+    let (export, (staged_files, journal_read, snapshot)) = rayon::join(
         || import::load_with_progress(path, options.invitations.as_deref(), progress),
         || {
             let staged = StagedFiles::load(&data_dir);
-            (staged, reconcile::read_history(&data_dir.journal_path()))
+            let journal = reconcile::read_history(&data_dir.journal_path());
+            (staged, journal, since::read(&snapshot_path))
         },
     );
     let export = export?;
@@ -222,19 +231,26 @@ fn open(
     let (mut journal, recovery) = journal_read.open()?;
     // The date orders need only the people: sorted on a thread of their own while the
     // journal is checked and the staged sets are matched to them.
-    let (mut triage, matched) = rayon::join(
+    let (mut triage, (matched, compared)) = rayon::join(
         || people_triage_first(&export.people, export.signals.as_ref()),
         || {
-            match_to_export(
-                &mut journal,
-                history,
-                &export,
-                staged_entries,
-                kept_entries,
-                options.today,
+            rayon::join(
+                || {
+                    match_to_export(
+                        &mut journal,
+                        history,
+                        &export,
+                        staged_entries,
+                        kept_entries,
+                        options.today,
+                    )
+                },
+                || since::compare(snapshot, &export, options.today),
             )
         },
     );
+    let damaged_snapshot = compared.damage.clone();
+    let (since, snapshot_write) = compared.finish(journal.entries(), snapshot_path);
     let Matched {
         history,
         reconciled,
@@ -315,6 +331,7 @@ fn open(
         staged_invitations
             .recovery()
             .map(super::store::staged::StagedRecovery::message),
+        damaged_snapshot,
     ]
     .into_iter()
     .flatten()
@@ -333,6 +350,7 @@ fn open(
         removals_in_force: history.removals.len(),
         journal_path: data_dir.journal_path(),
         has_invitations: invitations.is_some(),
+        since,
     };
     let loaded = Loaded {
         signals,
@@ -347,6 +365,7 @@ fn open(
     Ok(Session {
         loaded,
         store: Store {
+            snapshot_write,
             data_dir,
             journal,
             staged,

@@ -105,15 +105,11 @@ fn hashed(people: &People) -> (Identities, Vec<PersonId>) {
     (Identities { members }, ids)
 }
 
-/// Compares the people of an earlier export, `old`, with `new`; `removed(hash)` says
-/// whether the user removed the person of that identity hash (see [`stable_hash`]).
-/// The gone ones' ids are their places in `old`, which keeps no names: count them.
-/// Returns `new` hashed too, to keep for the next comparison.
-pub fn compare_with(
-    old: &Identities,
-    new: &People,
-    removed: impl Fn(u64) -> bool,
-) -> (Changes, Identities) {
+/// Compares the people of an earlier export, `old`, with `new`. Everyone gone counts as
+/// not removed by the user until [`split_removed`] says otherwise. The gone ones' ids
+/// are their places in `old`, which keeps no names: count them. Returns `new` hashed
+/// too, to keep for the next comparison.
+pub fn compare_with(old: &Identities, new: &People) -> (Changes, Identities) {
     let (hashed_new, ids) = hashed(new);
     let (a, b) = (&old.members, &hashed_new.members);
     let mut changes = Changes::default();
@@ -141,18 +137,25 @@ pub fn compare_with(
             }
         }
     }
-    for i in gone {
-        let id = PersonId(i as u32);
-        if removed(a[i].identity) {
-            changes.gone_removed_by_you.push(id);
-        } else {
-            changes.gone_not_by_you.push(id);
-        }
-    }
+    changes.gone_not_by_you = gone.into_iter().map(|i| PersonId(i as u32)).collect();
     // In the export's order, as `compare` gives them.
     changes.added.sort_unstable();
     changes.new_bursts = new_bursts(new, &changes.added);
     (changes, hashed_new)
+}
+
+/// Moves the people gone whom the user removed (`removed(identity hash)`, see
+/// [`stable_hash`]) to [`Changes::gone_removed_by_you`]; `old` is what `changes` was
+/// compared with.
+pub fn split_removed(changes: &mut Changes, old: &Identities, removed: impl Fn(u64) -> bool) {
+    let gone = std::mem::take(&mut changes.gone_not_by_you);
+    let (by_you, not): (Vec<PersonId>, Vec<PersonId>) = gone.into_iter().partition(|id| {
+        old.members
+            .get(id.index())
+            .is_some_and(|m| removed(m.identity))
+    });
+    changes.gone_removed_by_you.extend(by_you);
+    changes.gone_not_by_you = not;
 }
 
 #[cfg(test)]
@@ -182,7 +185,10 @@ mod tests {
         let new: People = next.into_iter().collect();
         let full = compare(&old, &new, |id| id.ends_with("/p3"));
         let p3 = stable_hash(&person("p3", "Acme", 0).identity());
-        let (hashed, kept) = compare_with(&Identities::of(&old), &new, |h| h == p3);
+        let before = Identities::of(&old);
+        let (mut hashed, kept) = compare_with(&before, &new);
+        assert_eq!(hashed.gone_not_by_you.len(), 2);
+        split_removed(&mut hashed, &before, |h| h == p3);
         assert_eq!(hashed.added, full.added);
         assert_eq!(hashed.new_bursts, full.new_bursts);
         assert_eq!(hashed.gone_removed_by_you.len(), 1);
@@ -199,7 +205,7 @@ mod tests {
     fn the_same_people_in_another_order_are_no_change() {
         let old: People = steady().into_iter().collect();
         let new: People = steady().into_iter().rev().collect();
-        let (changes, _) = compare_with(&Identities::of(&old), &new, |_| false);
+        let (changes, _) = compare_with(&Identities::of(&old), &new);
         assert_eq!(changes, Changes::default());
     }
 }

@@ -1,0 +1,174 @@
+//! What changed since the export opened last time: the data folder's snapshot of it
+//! compared with the export opened now, and the snapshot replaced by a newer export's
+//! (never by an older one's). The snapshot is written behind the screen; the store
+//! waits for it before it gives up the data folder's lock.
+
+use std::path::PathBuf;
+use std::thread::JoinHandle;
+
+use chrono::NaiveDate;
+
+use crate::import::Export;
+use crate::model::changes::{self, Changes, Identities};
+use crate::model::history::ExportDate;
+use crate::store::snapshot::{self, Found, Snapshot};
+use crate::store::{JournalEntry, JournalAction};
+
+use super::done_ids;
+
+/// What the export opened now says against the one opened last time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Since {
+    /// Nothing to say: the first export, the same one again, no change, or no date.
+    #[default]
+    Nothing,
+    /// This export is newer than `previous`, and `changes` is what changed.
+    Compared {
+        previous: ExportDate,
+        changes: Changes,
+    },
+    /// This export is older than the one opened last time, which stays the one kept.
+    Older {
+        previous: ExportDate,
+        this: ExportDate,
+    },
+}
+
+impl Since {
+    /// The people new since the export opened last time, by id.
+    pub fn added(&self) -> &[crate::model::PersonId] {
+        match self {
+            Since::Compared { changes, .. } => &changes.added,
+            _ => &[],
+        }
+    }
+}
+
+/// The comparison done, and what is left to do: split the people gone by the journal,
+/// and keep this export's snapshot.
+pub(super) struct Compared {
+    pub since: Since,
+    /// The older snapshot's people, which the gone ones' ids index.
+    old: Option<Identities>,
+    /// The snapshot to keep, when this export replaces the one kept.
+    keep: Option<Snapshot>,
+    /// The snapshot was unreadable: the one line the app shows.
+    pub damage: Option<String>,
+}
+
+/// Reads the snapshot of the export opened last time (while this one loads).
+pub(super) fn read(path: &std::path::Path) -> Found {
+    snapshot::load(path)
+}
+
+/// Compares `export` with the snapshot found. Pure: nothing is written.
+pub(super) fn compare(found: Found, export: &Export, today: NaiveDate) -> Compared {
+    let damage = found.damage_note();
+    let mut done = Compared {
+        since: Since::Nothing,
+        old: None,
+        keep: None,
+        damage,
+    };
+    // Undated, or dated by its name after today (see reconcile): it cannot be ordered.
+    let Some(this) = export.export_date else {
+        return done;
+    };
+    if this.taken.is_none() && this.day > today {
+        return done;
+    }
+    let previous = match found {
+        Found::Snapshot(s) => s,
+        Found::None | Found::Damaged { .. } => {
+            done.keep = Some(Snapshot {
+                export_date: this,
+                identities: Identities::of(&export.people),
+            });
+            return done;
+        }
+    };
+    match order(&this, &previous.export_date) {
+        std::cmp::Ordering::Equal => {}
+        std::cmp::Ordering::Less => {
+            done.since = Since::Older {
+                previous: previous.export_date,
+                this,
+            };
+        }
+        std::cmp::Ordering::Greater => {
+            let (changes, identities) = changes::compare_with(&previous.identities, &export.people);
+            // A copy of the same export (new file times) has nothing to say.
+            if changes != Changes::default() {
+                done.since = Since::Compared {
+                    previous: previous.export_date,
+                    changes,
+                };
+            }
+            done.old = Some(previous.identities);
+            done.keep = Some(Snapshot {
+                export_date: this,
+                identities,
+            });
+        }
+    }
+    done
+}
+
+/// Which export was taken later: by the moment when both say it, else by the day.
+fn order(this: &ExportDate, previous: &ExportDate) -> std::cmp::Ordering {
+    match (this.taken, previous.taken) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        _ => this.day.cmp(&previous.day),
+    }
+}
+
+impl Compared {
+    /// Tells the people gone whom the user removed (the journal's removals in force)
+    /// from the others, then starts writing the snapshot to keep at `path`.
+    pub(super) fn finish(mut self, entries: &[JournalEntry], path: PathBuf) -> (Since, Writing) {
+        if let (Since::Compared { changes, .. }, Some(old)) = (&mut self.since, &self.old)
+            && !changes.gone_not_by_you.is_empty()
+        {
+            let removed: foldhash::HashSet<u64> = done_ids(entries, JournalAction::Remove)
+                .into_iter()
+                .map(changes::stable_hash)
+                .collect();
+            changes::split_removed(changes, old, |h| removed.contains(&h));
+        }
+        let writing = self.keep.map(|keep| {
+            std::thread::spawn(move || {
+                let started = std::time::Instant::now();
+                match snapshot::save(&path, &keep) {
+                    Ok(()) => tracing::debug!(
+                        people = keep.identities.len(),
+                        elapsed_ms = started.elapsed().as_millis() as u64,
+                        "export snapshot saved"
+                    ),
+                    Err(e) => tracing::warn!(error = %e, "export snapshot not saved"),
+                }
+            })
+        });
+        (self.since, Writing(writing))
+    }
+}
+
+/// The snapshot being written behind the screen: dropped (with the store), it waits for
+/// the write, so the data folder's lock is held until the file is whole.
+#[derive(Debug, Default)]
+pub struct Writing(Option<JoinHandle<()>>);
+
+impl Writing {
+    /// Waits for the write (tests; dropping waits too).
+    pub fn wait(&mut self) {
+        if let Some(handle) = self.0.take() {
+            // A panic in the write is a bug: the snapshot is only not kept.
+            let _ = handle.join();
+        }
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        self.wait();
+    }
+}
