@@ -22,9 +22,11 @@ pub enum Since {
     /// Nothing to say: the first export, the same one again, no change, or no date.
     #[default]
     Nothing,
-    /// This export is newer than `previous`, and `changes` is what changed.
+    /// This export (taken `this`) is newer than `previous`, and `changes` is what
+    /// changed.
     Compared {
         previous: ExportDate,
+        this: ExportDate,
         changes: Changes,
     },
     /// This export is older than the one opened last time, which stays the one kept.
@@ -101,6 +103,7 @@ pub(super) fn compare(found: Found, export: &Export, today: NaiveDate) -> Compar
             if changes != Changes::default() {
                 done.since = Since::Compared {
                     previous: previous.export_date,
+                    this,
                     changes,
                 };
             }
