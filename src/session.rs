@@ -50,9 +50,6 @@ pub enum SessionError {
 
 /// What the event loop needs to carry out effects.
 pub struct Store {
-    /// The export snapshot being written: first, so that it is waited for before the
-    /// data folder (and its lock) is dropped.
-    pub snapshot_write: since::Writing,
     pub data_dir: DataDir,
     pub journal: Journal,
     pub staged: StagedStore<Person>,
@@ -205,7 +202,7 @@ impl Loading {
 fn open(
     path: &Path,
     options: &Options,
-    data_dir: DataDir,
+    mut data_dir: DataDir,
     progress: &Progress,
 ) -> Result<Session, SessionError> {
     let started = Instant::now();
@@ -251,6 +248,9 @@ fn open(
     );
     let damaged_snapshot = compared.damage.clone();
     let (since, snapshot_write) = compared.finish(journal.entries(), snapshot_path);
+    if let Some(write) = snapshot_write {
+        data_dir.hold_lock_for(write);
+    }
     let Matched {
         history,
         reconciled,
@@ -365,7 +365,6 @@ fn open(
     Ok(Session {
         loaded,
         store: Store {
-            snapshot_write,
             data_dir,
             journal,
             staged,

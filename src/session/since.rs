@@ -1,7 +1,7 @@
 //! What changed since the export opened last time: the data folder's snapshot of it
 //! compared with the export opened now, and the snapshot replaced by a newer export's
-//! (never by an older one's). The snapshot is written behind the screen; the store
-//! waits for it before it gives up the data folder's lock.
+//! (never by an older one's). The snapshot is written behind the screen; the data
+//! folder waits for it before it gives up its lock.
 
 use std::path::PathBuf;
 use std::thread::JoinHandle;
@@ -128,7 +128,11 @@ fn order(this: &ExportDate, previous: &ExportDate) -> std::cmp::Ordering {
 impl Compared {
     /// Tells the people gone whom the user removed (the journal's removals in force)
     /// from the others, then starts writing the snapshot to keep at `path`.
-    pub(super) fn finish(mut self, entries: &[JournalEntry], path: PathBuf) -> (Since, Writing) {
+    pub(super) fn finish(
+        mut self,
+        entries: &[JournalEntry],
+        path: PathBuf,
+    ) -> (Since, Option<JoinHandle<()>>) {
         if let (Since::Compared { changes, .. }, Some(old)) = (&mut self.since, &self.old)
             && !changes.gone_not_by_you.is_empty()
         {
@@ -151,27 +155,6 @@ impl Compared {
                 }
             })
         });
-        (self.since, Writing(writing))
-    }
-}
-
-/// The snapshot being written behind the screen: dropped (with the store), it waits for
-/// the write, so the data folder's lock is held until the file is whole.
-#[derive(Debug, Default)]
-pub struct Writing(Option<JoinHandle<()>>);
-
-impl Writing {
-    /// Waits for the write (tests; dropping waits too).
-    pub fn wait(&mut self) {
-        if let Some(handle) = self.0.take() {
-            // A panic in the write is a bug: the snapshot is only not kept.
-            let _ = handle.join();
-        }
-    }
-}
-
-impl Drop for Writing {
-    fn drop(&mut self) {
-        self.wait();
+        (self.since, writing)
     }
 }

@@ -22,6 +22,7 @@ mod screens_signals;
 mod screens_untrusted;
 mod selection;
 mod sorting;
+mod since_session;
 mod staged_session;
 mod tab_keys;
 mod table;
