@@ -102,6 +102,8 @@ pub struct App {
     pub(super) timeline_zoom: crate::model::timeline::Granularity,
     /// How far the open confirm dialog's list of names is scrolled.
     pub(super) confirm_scroll: usize,
+    /// Who is new since the export opened last time, for the Timeline to mark.
+    pub(super) new_since: Option<std::sync::Arc<super::timeline::NewSince>>,
 }
 
 impl App {
@@ -133,6 +135,7 @@ impl App {
             line: super::line::LineEditor::default(),
             timeline_zoom: crate::model::timeline::Granularity::Month,
             confirm_scroll: 0,
+            new_since: None,
         }
     }
 
@@ -461,7 +464,7 @@ impl App {
         if let Some(inv) = invitations {
             app = app.with_invitations(inv.pending, inv.triage, inv.rules);
         }
-        app = app.with_history(history);
+        app = app.with_history(history).with_new_since(&report.since);
         let (status, is_warning) = strings::opening_status(&report);
         if is_warning {
             app.warn(status);

@@ -27,6 +27,7 @@ mod staged_session;
 mod tab_keys;
 mod table;
 mod timeline;
+mod timeline_new;
 mod unsaved;
 mod untrusted_links;
 mod writer;
