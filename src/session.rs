@@ -242,15 +242,11 @@ fn open(
                         options.today,
                     )
                 },
-                || since::compare(snapshot, &export, options.today),
+                || since::compare(snapshot, &snapshot_path, &export, options.today),
             )
         },
     );
     let damaged_snapshot = compared.damage.clone();
-    let (since, snapshot_write) = compared.finish(journal.entries(), snapshot_path);
-    if let Some(write) = snapshot_write {
-        data_dir.hold_lock_for(write);
-    }
     let Matched {
         history,
         reconciled,
@@ -295,6 +291,10 @@ fn open(
         }
     });
     let people = Arc::new(people);
+    let (since, snapshot_write) = compared.finish(journal.entries(), snapshot_path, &people);
+    if let Some(write) = snapshot_write {
+        data_dir.hold_lock_for(write);
+    }
     let (later_tx, later) = mpsc::channel();
     {
         let people = Arc::clone(&people);

@@ -3,13 +3,15 @@
 //! (never by an older one's). The snapshot is written behind the screen; the data
 //! folder waits for it before it gives up its lock.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
 
 use crate::import::Export;
 use crate::model::changes::{self, Changes, Identities};
+use crate::model::People;
 use crate::model::history::ExportDate;
 use crate::store::snapshot::{self, Found, Snapshot};
 use crate::store::{JournalEntry, JournalAction};
@@ -52,24 +54,35 @@ pub(super) struct Compared {
     pub since: Since,
     /// The older snapshot's people, which the gone ones' ids index.
     old: Option<Identities>,
-    /// The snapshot to keep, when this export replaces the one kept.
-    keep: Option<Snapshot>,
+    keep: Keep,
     /// The snapshot was unreadable: the one line the app shows.
     pub damage: Option<String>,
 }
 
-/// Reads the snapshot of the export opened last time (while this one loads).
-pub(super) fn read(path: &std::path::Path) -> Found {
-    snapshot::load(path)
+/// What to keep for the next start.
+enum Keep {
+    /// The snapshot kept stays (the same export, or an older one).
+    Nothing,
+    /// This export's, hashed already by the comparison.
+    Hashed(Snapshot),
+    /// This export's, to hash behind the screen (nothing to compare it with).
+    Hash(ExportDate),
 }
 
-/// Compares `export` with the snapshot found. Pure: nothing is written.
-pub(super) fn compare(found: Found, export: &Export, today: NaiveDate) -> Compared {
+/// Reads the date of the export opened last time (while this one loads): its people
+/// are read only if this export turns out newer.
+pub(super) fn read(path: &Path) -> Found {
+    snapshot::load_date(path)
+}
+
+/// Compares `export` with the snapshot at `path`, whose date `found` says. Nothing is
+/// written (an unreadable snapshot is moved aside).
+pub(super) fn compare(found: Found, path: &Path, export: &Export, today: NaiveDate) -> Compared {
     let damage = found.damage_note();
     let mut done = Compared {
         since: Since::Nothing,
         old: None,
-        keep: None,
+        keep: Keep::Nothing,
         damage,
     };
     // Undated, or dated by its name after today (see reconcile): it cannot be ordered.
@@ -80,24 +93,24 @@ pub(super) fn compare(found: Found, export: &Export, today: NaiveDate) -> Compar
         return done;
     }
     let previous = match found {
-        Found::Snapshot(s) => s,
+        Found::Snapshot(s) => s.export_date,
         Found::None | Found::Damaged { .. } => {
-            done.keep = Some(Snapshot {
-                export_date: this,
-                identities: Identities::of(&export.people),
-            });
+            done.keep = Keep::Hash(this);
             return done;
         }
     };
-    match order(&this, &previous.export_date) {
+    match order(&this, &previous) {
         std::cmp::Ordering::Equal => {}
-        std::cmp::Ordering::Less => {
-            done.since = Since::Older {
-                previous: previous.export_date,
-                this,
-            };
-        }
+        std::cmp::Ordering::Less => done.since = Since::Older { previous, this },
         std::cmp::Ordering::Greater => {
+            let previous = match snapshot::load(path) {
+                Found::Snapshot(s) => s,
+                other => {
+                    done.damage = other.damage_note();
+                    done.keep = Keep::Hash(this);
+                    return done;
+                }
+            };
             let (changes, identities) = changes::compare_with(&previous.identities, &export.people);
             // A copy of the same export (new file times) has nothing to say.
             if changes != Changes::default() {
@@ -108,7 +121,7 @@ pub(super) fn compare(found: Found, export: &Export, today: NaiveDate) -> Compar
                 };
             }
             done.old = Some(previous.identities);
-            done.keep = Some(Snapshot {
+            done.keep = Keep::Hashed(Snapshot {
                 export_date: this,
                 identities,
             });
@@ -127,11 +140,13 @@ fn order(this: &ExportDate, previous: &ExportDate) -> std::cmp::Ordering {
 
 impl Compared {
     /// Tells the people gone whom the user removed (the journal's removals in force)
-    /// from the others, then starts writing the snapshot to keep at `path`.
+    /// from the others, then starts writing the snapshot to keep at `path` (hashing
+    /// `people` first when the comparison did not).
     pub(super) fn finish(
         mut self,
         entries: &[JournalEntry],
         path: PathBuf,
+        people: &Arc<People>,
     ) -> (Since, Option<JoinHandle<()>>) {
         if let (Since::Compared { changes, .. }, Some(old)) = (&mut self.since, &self.old)
             && !changes.gone_not_by_you.is_empty()
@@ -142,9 +157,20 @@ impl Compared {
                 .collect();
             changes::split_removed(changes, old, |h| removed.contains(&h));
         }
-        let writing = self.keep.map(|keep| {
+        let people = Arc::clone(people);
+        let keep = match self.keep {
+            Keep::Nothing => None,
+            Keep::Hashed(snapshot) => Some(Ok(snapshot)),
+            Keep::Hash(date) => Some(Err(date)),
+        };
+        let writing = keep.map(|keep| {
             std::thread::spawn(move || {
                 let started = std::time::Instant::now();
+                let keep = keep.unwrap_or_else(|export_date| Snapshot {
+                    export_date,
+                    identities: Identities::of(&people),
+                });
+                drop(people);
                 match snapshot::save(&path, &keep) {
                     Ok(()) => tracing::debug!(
                         people = keep.identities.len(),

@@ -78,7 +78,18 @@ pub fn path(data_dir: &DataDir) -> PathBuf {
 
 /// Reads the snapshot at `path`; anything unreadable is moved aside, never an error.
 pub fn load(path: &Path) -> Found {
-    match read(path) {
+    found(path, read(path, false))
+}
+
+/// Like [`load`], reading only the export's date (the people are left out of the
+/// snapshot returned): enough to tell whether the export opened now is newer, which is
+/// all a start needs unless it is.
+pub fn load_date(path: &Path) -> Found {
+    found(path, read(path, true))
+}
+
+fn found(path: &Path, read: Result<Option<Snapshot>, String>) -> Found {
+    match read {
         Ok(Some(snapshot)) => Found::Snapshot(snapshot),
         Ok(None) => Found::None,
         Err(why) => {
@@ -89,8 +100,9 @@ pub fn load(path: &Path) -> Found {
     }
 }
 
-/// The snapshot, `None` when there is none; `Err` says why it cannot be read.
-fn read(path: &Path) -> Result<Option<Snapshot>, String> {
+/// The snapshot (without its people if `date_only`), `None` when there is none; `Err`
+/// says why it cannot be read.
+fn read(path: &Path, date_only: bool) -> Result<Option<Snapshot>, String> {
     let file = match fsutil::open_regular(path, std::fs::OpenOptions::new().read(true)) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -100,14 +112,40 @@ fn read(path: &Path) -> Result<Option<Snapshot>, String> {
     if size > MAX_BYTES {
         return Err(format!("{size} bytes, more than a snapshot holds"));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_BYTES + 1)
+    let limit = if date_only {
+        (VERSION_LINE.len() + MAX_HEADER) as u64
+    } else {
+        MAX_BYTES + 1
+    };
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0));
+    file.take(limit)
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
-    parse(&bytes).map(Some)
+    let (header, body) = parse_header(&bytes)?;
+    let expected = header.people.saturating_mul(MEMBER_BYTES);
+    if header.people > MAX_PEOPLE || size != (bytes.len() - body.len()) as u64 + expected as u64 {
+        return Err("cut off or too long".to_owned());
+    }
+    if date_only {
+        return Ok(Some(Snapshot {
+            export_date: header.export_date(),
+            identities: Identities::default(),
+        }));
+    }
+    parse_body(&header, body).map(Some)
 }
 
-fn parse(bytes: &[u8]) -> Result<Snapshot, String> {
+impl Header {
+    fn export_date(&self) -> ExportDate {
+        ExportDate {
+            day: self.day,
+            taken: self.taken,
+        }
+    }
+}
+
+/// The header and the bytes after it.
+fn parse_header(bytes: &[u8]) -> Result<(Header, &[u8]), String> {
     let rest = bytes
         .strip_prefix(VERSION_LINE)
         .ok_or("not a snapshot of this version")?;
@@ -118,8 +156,11 @@ fn parse(bytes: &[u8]) -> Result<Snapshot, String> {
         .ok_or("no header")?;
     let header: Header =
         serde_json::from_slice(&rest[..end]).map_err(|_| "the header is damaged".to_owned())?;
-    let body = &rest[end + 1..];
-    if header.people > MAX_PEOPLE || body.len() != header.people * MEMBER_BYTES {
+    Ok((header, &rest[end + 1..]))
+}
+
+fn parse_body(header: &Header, body: &[u8]) -> Result<Snapshot, String> {
+    if body.len() != header.people * MEMBER_BYTES {
         return Err("cut off or too long".to_owned());
     }
     let members = body
@@ -135,10 +176,7 @@ fn parse(bytes: &[u8]) -> Result<Snapshot, String> {
         })
         .collect();
     Ok(Snapshot {
-        export_date: ExportDate {
-            day: header.day,
-            taken: header.taken,
-        },
+        export_date: header.export_date(),
         identities: Identities::from_members(members),
     })
 }

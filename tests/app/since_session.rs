@@ -5,7 +5,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeZone};
+use std::sync::Arc;
+
 use unconnect::app::strings::opening_status;
+use unconnect::app::{Action, App, Keymap};
 use unconnect::model::{InvitationRules, People, Person};
 use unconnect::session::{self, Options, Since};
 use unconnect::store::Journal;
@@ -117,7 +120,17 @@ fn a_newer_export_says_who_is_new_and_who_went_without_being_removed() {
         .map(|&id| s.loaded.people.get(id).first_name.to_owned())
         .collect();
     assert!(names.iter().all(|n| n.starts_with("accident") || n.starts_with("late")));
-    drop(s);
+    // The app opened on it marks them on the Timeline.
+    let mut app = App::open(s.loaded, Arc::new(Keymap::default()));
+    app.update(Action::TimelineTab);
+    let t = app.timeline().unwrap();
+    assert_eq!(t.new_since, Some(day(2026, 11, 2)));
+    let december = t.periods().len() - 1;
+    assert_eq!(t.periods()[december], (day(2026, 12, 1), 20));
+    assert_eq!(t.new_in(december), 20);
+    assert_eq!(t.new_months.iter().sum::<usize>(), 25);
+    drop(app);
+    drop(s.store);
 
     // The same export again: nothing to say.
     let again = status(&newer, &data);
@@ -193,4 +206,22 @@ fn the_snapshot_is_private() {
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&data.join("last-export.snapshot")), 0o600);
     assert_eq!(mode(&data), 0o700);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_the_snapshots_place_neither_hangs_nor_stops_the_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let (older, _, _) = two_exports(tmp.path());
+    fs::create_dir_all(&data).unwrap();
+    let fifo = data.join("last-export.snapshot");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string; mkfifo only creates the file.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let s = open(&older, &data);
+    let (line, _) = opening_status(&s.loaded.report);
+    assert!(line.contains("not a regular file"), "{line}");
+    drop(s);
+    assert!(fs::metadata(&fifo).unwrap().is_file(), "this export's snapshot took its place");
 }

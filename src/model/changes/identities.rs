@@ -31,7 +31,13 @@ impl Identities {
     }
 
     pub fn of(people: &People) -> Identities {
-        hashed(people).0
+        let phrases = phrase_hashes(people);
+        let mut members: Vec<Member> = (0..people.len() as u32)
+            .into_par_iter()
+            .map_init(String::new, |key, i| member(people, &phrases, key, i))
+            .collect();
+        members.par_sort_unstable();
+        Identities { members }
     }
 
     pub fn members(&self) -> &[Member] {
@@ -74,30 +80,36 @@ fn short_hash(text: &str) -> u32 {
     (stable_hash(text) >> 32) as u32
 }
 
+/// Each company and position hashed once, by phrase id: most are shared.
+fn phrase_hashes(people: &People) -> Vec<u32> {
+    people.phrases().iter().map(short_hash).collect()
+}
+
+/// Person `i` hashed; `key` is a buffer reused between calls.
+fn member(people: &People, phrases: &[u32], key: &mut String, i: u32) -> Member {
+    let id = PersonId(i);
+    key.clear();
+    let url = people.url(id);
+    if url.is_empty() {
+        key.push_str(&people.get(id).identity());
+    } else {
+        url.write_to(key);
+    }
+    let phrase = |id: u32| phrases.get(id as usize).copied().unwrap_or(0);
+    let [company, position] = people.phrase_ids(id);
+    Member {
+        identity: stable_hash(key),
+        position: phrase(position),
+        company: phrase(company),
+    }
+}
+
 /// The people hashed, sorted, with each member's person id beside it.
 fn hashed(people: &People) -> (Identities, Vec<PersonId>) {
-    // Each company and position once: most are shared.
-    let phrases: Vec<u32> = people.phrases().iter().map(short_hash).collect();
-    let phrase = |id: u32| phrases.get(id as usize).copied().unwrap_or(0);
+    let phrases = phrase_hashes(people);
     let mut pairs: Vec<(Member, u32)> = (0..people.len() as u32)
         .into_par_iter()
-        .map_init(String::new, |key, i| {
-            let id = PersonId(i);
-            key.clear();
-            let url = people.url(id);
-            if url.is_empty() {
-                key.push_str(&people.get(id).identity());
-            } else {
-                url.write_to(key);
-            }
-            let [company, position] = people.phrase_ids(id);
-            let member = Member {
-                identity: stable_hash(key),
-                position: phrase(position),
-                company: phrase(company),
-            };
-            (member, i)
-        })
+        .map_init(String::new, |key, i| (member(people, &phrases, key, i), i))
         .collect();
     pairs.par_sort_unstable();
     let ids = pairs.iter().map(|&(_, i)| PersonId(i)).collect();

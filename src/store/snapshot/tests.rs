@@ -124,3 +124,20 @@ fn a_pipe_in_its_place_is_refused_at_once_and_moved_aside() {
     save(&path, &snapshot(&["ada"])).unwrap();
     assert!(matches!(load(&path), Found::Snapshot(_)));
 }
+
+#[test]
+fn the_date_alone_is_read_without_the_people_and_a_cut_is_still_seen() {
+    let (_dir, path) = folder();
+    let kept = snapshot(&["ada", "bo", "cy"]);
+    save(&path, &kept).unwrap();
+    match load_date(&path) {
+        Found::Snapshot(read) => {
+            assert_eq!(read.export_date, kept.export_date);
+            assert!(read.identities.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+    assert!(load_date(&path).damage_note().is_some());
+}
