@@ -10,11 +10,11 @@ use std::thread::JoinHandle;
 use chrono::NaiveDate;
 
 use crate::import::Export;
-use crate::model::changes::{self, Changes, Identities};
 use crate::model::People;
+use crate::model::changes::{self, Changes, Identities};
 use crate::model::history::ExportDate;
 use crate::store::snapshot::{self, Found, Snapshot};
-use crate::store::{JournalEntry, JournalAction};
+use crate::store::{JournalAction, JournalEntry};
 
 use super::done_ids;
 

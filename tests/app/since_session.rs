@@ -40,16 +40,19 @@ fn steady() -> Vec<Person> {
 
 /// An export folder named as LinkedIn names it, taken on `taken`.
 fn export(root: &Path, taken: NaiveDate, people: &[Person]) -> PathBuf {
-    let dir = root.join(taken.format("Basic_LinkedInDataExport_%m-%d-%Y").to_string());
+    let dir = root.join(
+        taken
+            .format("Basic_LinkedInDataExport_%m-%d-%Y")
+            .to_string(),
+    );
     fs::create_dir_all(&dir).unwrap();
-    let rows: String = people
-        .iter()
-        .map(|p| {
-            let on = p.connected_on.unwrap().format("%d %b %Y");
-            format!("{},{},{},,{},,{on}\n", p.first_name, p.last_name, p.url, p.company)
-        })
-        .collect();
-    fs::write(dir.join("Connections.csv"), format!("{HEADER}{rows}")).unwrap();
+    let mut text = HEADER.to_owned();
+    for p in people {
+        let on = p.connected_on.unwrap().format("%d %b %Y");
+        let row = [&p.first_name, &p.last_name, &p.url, "", &p.company, ""].join(",");
+        text.push_str(&format!("{row},{on}\n"));
+    }
+    fs::write(dir.join("Connections.csv"), text).unwrap();
     dir
 }
 
@@ -96,7 +99,10 @@ fn a_newer_export_says_who_is_new_and_who_went_without_being_removed() {
     let data = tmp.path().join("data");
     let (older, newer, old_people) = two_exports(tmp.path());
     let first = status(&older, &data);
-    assert!(!first.contains("Since the export"), "the first export: {first}");
+    assert!(
+        !first.contains("Since the export"),
+        "the first export: {first}"
+    );
     // The user removed p5 and p6 from the older one.
     let (mut journal, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
     journal
@@ -119,7 +125,11 @@ fn a_newer_export_says_who_is_new_and_who_went_without_being_removed() {
         .iter()
         .map(|&id| s.loaded.people.get(id).first_name.to_owned())
         .collect();
-    assert!(names.iter().all(|n| n.starts_with("accident") || n.starts_with("late")));
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("accident") || n.starts_with("late"))
+    );
     // The app opened on it marks them on the Timeline.
     let mut app = App::open(s.loaded, Arc::new(Keymap::default()));
     app.update(Action::TimelineTab);
@@ -144,9 +154,8 @@ fn an_older_export_says_so_and_leaves_the_newer_one_to_compare_with() {
     let (older, newer, _) = two_exports(tmp.path());
     drop(open(&newer, &data));
     let s = open(&older, &data);
-    assert_eq!(
+    assert!(
         matches!(s.loaded.report.since, Since::Older { .. }),
-        true,
         "{:?}",
         s.loaded.report.since
     );
@@ -161,7 +170,10 @@ fn an_older_export_says_so_and_leaves_the_newer_one_to_compare_with() {
     drop(s);
     // The newer one is still the one kept: opening it again says nothing.
     let again = status(&newer, &data);
-    assert!(!again.contains("Since the export") && !again.contains("older"), "{again}");
+    assert!(
+        !again.contains("Since the export") && !again.contains("older"),
+        "{again}"
+    );
 }
 
 #[test]
@@ -175,9 +187,16 @@ fn a_damaged_snapshot_is_moved_aside_with_a_line_and_the_app_opens() {
     fs::write(&snapshot, &bytes[..bytes.len() / 2]).unwrap();
     let s = open(&newer, &data);
     let (line, warning) = opening_status(&s.loaded.report);
-    assert!(line.contains("snapshot of the export opened last time was unreadable"), "{line}");
+    assert!(
+        line.contains("snapshot of the export opened last time was unreadable"),
+        "{line}"
+    );
     assert!(warning);
-    assert_eq!(s.loaded.people.len(), 168, "the export is open all the same");
+    assert_eq!(
+        s.loaded.people.len(),
+        168,
+        "the export is open all the same"
+    );
     drop(s);
     let aside = fs::read_dir(&data)
         .unwrap()
@@ -223,5 +242,8 @@ fn a_pipe_in_the_snapshots_place_neither_hangs_nor_stops_the_start() {
     let (line, _) = opening_status(&s.loaded.report);
     assert!(line.contains("not a regular file"), "{line}");
     drop(s);
-    assert!(fs::metadata(&fifo).unwrap().is_file(), "this export's snapshot took its place");
+    assert!(
+        fs::metadata(&fifo).unwrap().is_file(),
+        "this export's snapshot took its place"
+    );
 }

@@ -67,14 +67,28 @@ fn the_new_part_of_each_bar_is_shaded_and_coloured_with_a_legend() {
     app.update(Action::TimelineTab);
     let t = app.timeline().unwrap();
     let (start, n) = t.periods()[t.bar];
-    assert_eq!((start, n), (day(2024, 3, 1), 62), "the cursor on the accident");
+    assert_eq!(
+        (start, n),
+        (day(2024, 3, 1), 62),
+        "the cursor on the accident"
+    );
     assert_eq!(t.new_in(t.bar), 62, "all of March 2024 is new");
-    let before = t.periods().iter().position(|&(s, _)| s == day(2024, 2, 1)).unwrap();
+    let before = t
+        .periods()
+        .iter()
+        .position(|&(s, _)| s == day(2024, 2, 1))
+        .unwrap();
     assert_eq!(t.new_in(before), 0);
     let terminal = draw(&mut app, 100, 24);
     let screen = format!("{}", terminal.backend());
-    assert!(screen.contains("▒ new since the export of 1 Mar 2024"), "{screen}");
-    assert!(screen.contains("62 new since the export of 1 Mar 2024"), "{screen}");
+    assert!(
+        screen.contains("▒ new since the export of 1 Mar 2024"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("62 new since the export of 1 Mar 2024"),
+        "{screen}"
+    );
     let cells = new_cells(&terminal);
     assert!(cells.len() > 20, "{screen}");
     // The selected bar (one column) keeps the cursor's colours; every other new cell

@@ -60,7 +60,10 @@ fn the_app_says_what_changed_since_the_demo_as_the_readme_quotes() {
         200,
     );
     let quoted = "no one new, 1 gone that you did not remove, 62 gone that you removed";
-    assert!(text.replace("\n   ", " ").contains(quoted), "the README quotes it");
+    assert!(
+        text.replace("\n   ", " ").contains(quoted),
+        "the README quotes it"
+    );
     let screen = t.wait_for(quoted);
     assert!(screen.contains("Since the export of "), "{screen}");
     assert!(screen.contains("62 removals verified"), "{screen}");

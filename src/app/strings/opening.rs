@@ -192,7 +192,10 @@ fn changes_in_words(c: &Changes, year: i32) -> String {
     // Short enough to say only when nobody came or went.
     if c.added.is_empty() && gone == 0 {
         if c.changed_position > 0 {
-            parts.push(format!("{} changed position", thousands(c.changed_position)));
+            parts.push(format!(
+                "{} changed position",
+                thousands(c.changed_position)
+            ));
         }
         if c.changed_company > 0 {
             parts.push(format!("{} changed company", thousands(c.changed_company)));

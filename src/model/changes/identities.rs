@@ -181,7 +181,10 @@ mod tests {
         // Written down once: a change here makes every kept snapshot useless.
         assert_ne!(stable_hash("a"), stable_hash("a\0"));
         assert_ne!(stable_hash("abcdefgh"), stable_hash("abcdefgh\0"));
-        assert_eq!(stable_hash("www.linkedin.com/in/ada"), 0xab71_45ba_b47d_8ad6);
+        assert_eq!(
+            stable_hash("www.linkedin.com/in/ada"),
+            0xab71_45ba_b47d_8ad6
+        );
     }
 
     #[test]

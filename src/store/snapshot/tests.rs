@@ -50,7 +50,10 @@ fn what_is_saved_is_read_back_private_and_without_names() {
     }
     let bytes = std::fs::read(&path).unwrap();
     let text = String::from_utf8_lossy(&bytes);
-    assert!(!text.contains("ada") && !text.contains("linkedin"), "{text}");
+    assert!(
+        !text.contains("ada") && !text.contains("linkedin"),
+        "{text}"
+    );
     assert!(!text.contains("Acme"), "{text}");
     #[cfg(unix)]
     {
@@ -88,12 +91,22 @@ fn garbage_and_a_wrong_header_are_damage_not_errors() {
     for bytes in [
         b"\xff\xfe not a snapshot".to_vec(),
         [VERSION_LINE, b"{\"day\": 3}\n"].concat(),
-        [VERSION_LINE, b"{\"day\":\"2026-11-02\",\"taken\":null,\"people\":1}"].concat(),
+        [
+            VERSION_LINE,
+            b"{\"day\":\"2026-11-02\",\"taken\":null,\"people\":1}",
+        ]
+        .concat(),
     ] {
         let (_dir, path) = folder();
         std::fs::write(&path, &bytes).unwrap();
         assert!(
-            matches!(load(&path), Found::Damaged { saved_to: Some(_), .. }),
+            matches!(
+                load(&path),
+                Found::Damaged {
+                    saved_to: Some(_),
+                    ..
+                }
+            ),
             "{bytes:?}"
         );
     }
