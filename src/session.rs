@@ -291,22 +291,27 @@ fn open(
         }
     });
     let people = Arc::new(people);
-    let (since, snapshot_write) = compared.finish(journal.entries(), snapshot_path, &people);
-    if let Some(write) = snapshot_write {
-        data_dir.hold_lock_for(write);
-    }
+    let (since, snapshot_write) = compared.finish(journal.entries(), snapshot_path);
     let (later_tx, later) = mpsc::channel();
     {
         let people = Arc::clone(&people);
         let signals = signals.clone();
-        std::thread::spawn(move || {
+        let writes = snapshot_write.is_some();
+        let thread = std::thread::spawn(move || {
             // The receiver is gone only if the app quit first: nothing to do then.
             let search = people_search_index(&people, signals.as_deref());
             if later_tx.send(Later::Search(search)).is_ok() {
                 let sorts = later_sorts(&people, signals.as_deref());
                 let _ = later_tx.send(Later::Sorts(sorts));
             }
+            // Last, so that it never delays what the user waits for.
+            if let Some(write) = snapshot_write {
+                write.run(&people);
+            }
         });
+        if writes {
+            data_dir.hold_lock_for(thread);
+        }
     }
     let problems = report.skipped.len() + report.warnings.len();
     tracing::info!(

@@ -1,11 +1,10 @@
 //! What changed since the export opened last time: the data folder's snapshot of it
 //! compared with the export opened now, and the snapshot replaced by a newer export's
-//! (never by an older one's). The snapshot is written behind the screen; the data
-//! folder waits for it before it gives up its lock.
+//! (never by an older one's). The snapshot is written behind the screen, once the
+//! search index and sort orders are built (see `Later`); the data folder waits for it
+//! before it gives up its lock.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
 
@@ -140,14 +139,13 @@ fn order(this: &ExportDate, previous: &ExportDate) -> std::cmp::Ordering {
 
 impl Compared {
     /// Tells the people gone whom the user removed (the journal's removals in force)
-    /// from the others, then starts writing the snapshot to keep at `path` (hashing
-    /// `people` first when the comparison did not).
+    /// from the others; returns what to say and the snapshot to keep at `path`, if this
+    /// export replaces the one kept.
     pub(super) fn finish(
         mut self,
         entries: &[JournalEntry],
         path: PathBuf,
-        people: &Arc<People>,
-    ) -> (Since, Option<JoinHandle<()>>) {
+    ) -> (Since, Option<SnapshotWrite>) {
         if let (Since::Compared { changes, .. }, Some(old)) = (&mut self.since, &self.old)
             && !changes.gone_not_by_you.is_empty()
         {
@@ -157,30 +155,38 @@ impl Compared {
                 .collect();
             changes::split_removed(changes, old, |h| removed.contains(&h));
         }
-        let people = Arc::clone(people);
         let keep = match self.keep {
             Keep::Nothing => None,
             Keep::Hashed(snapshot) => Some(Ok(snapshot)),
             Keep::Hash(date) => Some(Err(date)),
         };
-        let writing = keep.map(|keep| {
-            std::thread::spawn(move || {
-                let started = std::time::Instant::now();
-                let keep = keep.unwrap_or_else(|export_date| Snapshot {
-                    export_date,
-                    identities: Identities::of(&people),
-                });
-                drop(people);
-                match snapshot::save(&path, &keep) {
-                    Ok(()) => tracing::debug!(
-                        people = keep.identities.len(),
-                        elapsed_ms = started.elapsed().as_millis() as u64,
-                        "export snapshot saved"
-                    ),
-                    Err(e) => tracing::warn!(error = %e, "export snapshot not saved"),
-                }
-            })
+        (self.since, keep.map(|keep| SnapshotWrite { keep, path }))
+    }
+}
+
+/// This export's snapshot, to write once the screen is up: hashed already by the
+/// comparison, or (`Err`, its date) to hash then.
+pub(super) struct SnapshotWrite {
+    keep: Result<Snapshot, ExportDate>,
+    path: PathBuf,
+}
+
+impl SnapshotWrite {
+    /// Hashes `people` if needed and writes the snapshot; a failure only means that the
+    /// next start has this export's predecessor to compare with.
+    pub(super) fn run(self, people: &People) {
+        let started = std::time::Instant::now();
+        let keep = self.keep.unwrap_or_else(|export_date| Snapshot {
+            export_date,
+            identities: Identities::of(people),
         });
-        (self.since, writing)
+        match snapshot::save(&self.path, &keep) {
+            Ok(()) => tracing::debug!(
+                people = keep.identities.len(),
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "export snapshot saved"
+            ),
+            Err(e) => tracing::warn!(error = %e, "export snapshot not saved"),
+        }
     }
 }
