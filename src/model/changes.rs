@@ -10,7 +10,7 @@ use super::{People, PersonId, bursts};
 
 mod identities;
 
-pub use identities::{Identities, Member, compare_with, split_removed, stable_hash};
+pub use identities::{Identities, Member, compare_with, members, split_removed, stable_hash};
 
 /// A burst among the new connections: its days and how many new ones arrived in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -12,7 +12,7 @@ use crate::import::Export;
 use crate::model::People;
 use crate::model::changes::{self, Changes, Identities};
 use crate::model::history::ExportDate;
-use crate::store::snapshot::{self, Found, Snapshot};
+use crate::store::snapshot::{self, Found};
 use crate::store::{JournalAction, JournalEntry};
 
 use super::done_ids;
@@ -53,19 +53,11 @@ pub(super) struct Compared {
     pub since: Since,
     /// The older snapshot's people, which the gone ones' ids index.
     old: Option<Identities>,
-    keep: Keep,
+    /// This export's date, when its snapshot replaces the one kept (`None`: the one
+    /// kept stays, for the same export or an older one).
+    keep: Option<ExportDate>,
     /// The snapshot was unreadable: the one line the app shows.
     pub damage: Option<String>,
-}
-
-/// What to keep for the next start.
-enum Keep {
-    /// The snapshot kept stays (the same export, or an older one).
-    Nothing,
-    /// This export's, hashed already by the comparison.
-    Hashed(Snapshot),
-    /// This export's, to hash behind the screen (nothing to compare it with).
-    Hash(ExportDate),
 }
 
 /// Reads the date of the export opened last time (while this one loads): its people
@@ -81,7 +73,7 @@ pub(super) fn compare(found: Found, path: &Path, export: &Export, today: NaiveDa
     let mut done = Compared {
         since: Since::Nothing,
         old: None,
-        keep: Keep::Nothing,
+        keep: None,
         damage,
     };
     // Undated, or dated by its name after today (see reconcile): it cannot be ordered.
@@ -94,7 +86,7 @@ pub(super) fn compare(found: Found, path: &Path, export: &Export, today: NaiveDa
     let previous = match found {
         Found::Snapshot(s) => s.export_date,
         Found::None | Found::Damaged { .. } => {
-            done.keep = Keep::Hash(this);
+            done.keep = Some(this);
             return done;
         }
     };
@@ -106,11 +98,13 @@ pub(super) fn compare(found: Found, path: &Path, export: &Export, today: NaiveDa
                 Found::Snapshot(s) => s,
                 other => {
                     done.damage = other.damage_note();
-                    done.keep = Keep::Hash(this);
+                    done.keep = Some(this);
                     return done;
                 }
             };
-            let (changes, identities) = changes::compare_with(&previous.identities, &export.people);
+            // This export hashed is not kept: written, it is hashed again person by
+            // person, rather than held (16 MB a million) until then.
+            let (changes, _) = changes::compare_with(&previous.identities, &export.people);
             // A copy of the same export (new file times) has nothing to say.
             if changes != Changes::default() {
                 done.since = Since::Compared {
@@ -120,10 +114,7 @@ pub(super) fn compare(found: Found, path: &Path, export: &Export, today: NaiveDa
                 };
             }
             done.old = Some(previous.identities);
-            done.keep = Keep::Hashed(Snapshot {
-                export_date: this,
-                identities,
-            });
+            done.keep = Some(this);
         }
     }
     done
@@ -155,19 +146,16 @@ impl Compared {
                 .collect();
             changes::split_removed(changes, old, |h| removed.contains(&h));
         }
-        let keep = match self.keep {
-            Keep::Nothing => None,
-            Keep::Hashed(snapshot) => Some(Ok(snapshot)),
-            Keep::Hash(date) => Some(Err(date)),
-        };
-        (self.since, keep.map(|keep| SnapshotWrite { keep, path }))
+        let write = self
+            .keep
+            .map(|export_date| SnapshotWrite { export_date, path });
+        (self.since, write)
     }
 }
 
-/// This export's snapshot, to write once the screen is up: hashed already by the
-/// comparison, or (`Err`, its date) to hash then.
+/// This export's snapshot, to write once the screen is up.
 pub(super) struct SnapshotWrite {
-    keep: Result<Snapshot, ExportDate>,
+    export_date: ExportDate,
     path: PathBuf,
 }
 
@@ -176,13 +164,12 @@ impl SnapshotWrite {
     /// next start has this export's predecessor to compare with.
     pub(super) fn run(self, people: &People) {
         let started = std::time::Instant::now();
-        let keep = self.keep.unwrap_or_else(|export_date| Snapshot {
-            export_date,
-            identities: Identities::of(people),
-        });
-        match snapshot::save(&self.path, &keep) {
+        // Hashed as written: the app never holds them all.
+        let members = changes::members(people);
+        let saved = snapshot::save_members(&self.path, &self.export_date, people.len(), members);
+        match saved {
             Ok(()) => tracing::debug!(
-                people = keep.identities.len(),
+                people = people.len(),
                 elapsed_ms = started.elapsed().as_millis() as u64,
                 "export snapshot saved"
             ),

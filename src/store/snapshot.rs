@@ -185,24 +185,46 @@ fn parse_body(header: &Header, body: &[u8]) -> Result<Snapshot, String> {
 /// nothing is written.
 pub fn save(path: &Path, snapshot: &Snapshot) -> Result<(), StoreError> {
     let members = snapshot.identities.members();
-    if members.len() > MAX_PEOPLE {
+    save_members(
+        path,
+        &snapshot.export_date,
+        members.len(),
+        members.iter().copied(),
+    )
+}
+
+/// Like [`save`], from the `people` members of an export given one by one (in any
+/// order: reading sorts them), so that they need not all be held.
+pub fn save_members(
+    path: &Path,
+    export_date: &ExportDate,
+    people: usize,
+    members: impl Iterator<Item = Member>,
+) -> Result<(), StoreError> {
+    if people > MAX_PEOPLE {
         return Ok(());
     }
     let header = Header {
-        day: snapshot.export_date.day,
-        taken: snapshot.export_date.taken,
-        people: members.len(),
+        day: export_date.day,
+        taken: export_date.taken,
+        people,
     };
     fsutil::write_atomic(path, |w| {
         w.write_all(VERSION_LINE)?;
         serde_json::to_writer(&mut *w, &header).map_err(io::Error::from)?;
         w.write_all(b"\n")?;
-        for m in members {
+        let mut written = 0;
+        for m in members.take(people) {
             w.write_all(&m.identity.to_le_bytes())?;
             w.write_all(&m.position.to_le_bytes())?;
             w.write_all(&m.company.to_le_bytes())?;
+            written += 1;
         }
-        Ok(())
+        if written == people {
+            Ok(())
+        } else {
+            Err(io::Error::other("fewer people than announced"))
+        }
     })
     .map_err(StoreError::io(path))
 }

@@ -17,7 +17,7 @@ pub struct Member {
 }
 
 /// The people of an export, hashed, ordered by identity hash (so two compare in one
-/// walk, and a file of them is the same for the same people in any order).
+/// walk).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Identities {
     members: Vec<Member>,
@@ -78,6 +78,14 @@ pub fn stable_hash(text: &str) -> u64 {
 /// A position's or company's hash: 32 bits are plenty to tell a change.
 fn short_hash(text: &str) -> u32 {
     (stable_hash(text) >> 32) as u32
+}
+
+/// The people hashed one by one, in the export's order: for writing them out without
+/// holding them all (16 bytes a person; a million are 16 MB the app need not hold).
+pub fn members(people: &People) -> impl Iterator<Item = Member> + '_ {
+    let phrases = phrase_hashes(people);
+    let mut key = String::new();
+    (0..people.len() as u32).map(move |i| member(people, &phrases, &mut key, i))
 }
 
 /// Each company and position hashed once, by phrase id: most are shared.

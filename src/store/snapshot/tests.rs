@@ -154,3 +154,23 @@ fn the_date_alone_is_read_without_the_people_and_a_cut_is_still_seen() {
     std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
     assert!(load_date(&path).damage_note().is_some());
 }
+
+#[test]
+fn members_written_one_by_one_in_the_exports_order_read_back_as_the_whole() {
+    let (_dir, path) = folder();
+    let people = people(&["cy", "ada", "bo"]);
+    let date = snapshot(&[]).export_date;
+    let members = crate::model::changes::members(&people);
+    save_members(&path, &date, people.len(), members).unwrap();
+    match load(&path) {
+        Found::Snapshot(read) => assert_eq!(read.identities, Identities::of(&people)),
+        other => panic!("{other:?}"),
+    }
+    // Fewer than announced is not written at all.
+    let two = crate::model::changes::members(&people).take(2);
+    assert!(save_members(&path, &date, 3, two).is_err());
+    assert!(
+        matches!(load(&path), Found::Snapshot(_)),
+        "the whole one stays"
+    );
+}
