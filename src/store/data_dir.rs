@@ -242,6 +242,21 @@ mod tests {
     }
 
     #[test]
+    fn the_lock_is_held_until_a_write_behind_the_screen_has_ended() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = DataDir::open_locked(dir.path()).unwrap();
+        let file = dir.path().join("last-export.snapshot");
+        let written = file.clone();
+        first.hold_lock_for(std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            std::fs::write(written, "whole").unwrap();
+        }));
+        drop(first);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "whole");
+        assert!(DataDir::open_locked(dir.path()).is_ok());
+    }
+
+    #[test]
     fn stale_temp_files_are_cleared_when_the_folder_is_opened() {
         let dir = tempfile::tempdir().unwrap();
         let stale = dir.path().join(".staged-connections.jsonl.tmp-31337");
