@@ -27,12 +27,14 @@ use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
 mod find;
 pub mod reconcile;
 mod restore;
+pub mod since;
 
 use find::find_export;
 use restore::restore_places;
 
 pub use crate::store::journal::history;
 pub use reconcile::Reconciled;
+pub use since::Since;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
@@ -121,6 +123,8 @@ pub struct OpenReport {
     pub journal_path: PathBuf,
     /// Whether the export has an Invitations.csv.
     pub has_invitations: bool,
+    /// What changed since the export opened last time.
+    pub since: Since,
 }
 
 /// The Invitations tab's data, when the export has an Invitations.csv.
@@ -198,18 +202,20 @@ impl Loading {
 fn open(
     path: &Path,
     options: &Options,
-    data_dir: DataDir,
+    mut data_dir: DataDir,
     progress: &Progress,
 ) -> Result<Session, SessionError> {
     let started = Instant::now();
     // The staged files and the journal's history do not depend on the export: read them
     // while it loads (the journal is changed on disk only once it has loaded).
     // A panic in either is a bug, not bad data: rayon propagates it.
-    let (export, (staged_files, journal_read)) = rayon::join(
+    let snapshot_path = crate::store::snapshot::path(&data_dir);
+    let (export, (staged_files, journal_read, snapshot)) = rayon::join(
         || import::load_with_progress(path, options.invitations.as_deref(), progress),
         || {
             let staged = StagedFiles::load(&data_dir);
-            (staged, reconcile::read_history(&data_dir.journal_path()))
+            let journal = reconcile::read_history(&data_dir.journal_path());
+            (staged, journal, since::read(&snapshot_path))
         },
     );
     let export = export?;
@@ -222,19 +228,25 @@ fn open(
     let (mut journal, recovery) = journal_read.open()?;
     // The date orders need only the people: sorted on a thread of their own while the
     // journal is checked and the staged sets are matched to them.
-    let (mut triage, matched) = rayon::join(
+    let (mut triage, (matched, compared)) = rayon::join(
         || people_triage_first(&export.people, export.signals.as_ref()),
         || {
-            match_to_export(
-                &mut journal,
-                history,
-                &export,
-                staged_entries,
-                kept_entries,
-                options.today,
+            rayon::join(
+                || {
+                    match_to_export(
+                        &mut journal,
+                        history,
+                        &export,
+                        staged_entries,
+                        kept_entries,
+                        options.today,
+                    )
+                },
+                || since::compare(snapshot, &snapshot_path, &export, options.today),
             )
         },
     );
+    let damaged_snapshot = compared.damage.clone();
     let Matched {
         history,
         reconciled,
@@ -279,18 +291,27 @@ fn open(
         }
     });
     let people = Arc::new(people);
+    let (since, snapshot_write) = compared.finish(journal.entries(), snapshot_path);
     let (later_tx, later) = mpsc::channel();
     {
         let people = Arc::clone(&people);
         let signals = signals.clone();
-        std::thread::spawn(move || {
+        let writes = snapshot_write.is_some();
+        let thread = std::thread::spawn(move || {
             // The receiver is gone only if the app quit first: nothing to do then.
             let search = people_search_index(&people, signals.as_deref());
             if later_tx.send(Later::Search(search)).is_ok() {
                 let sorts = later_sorts(&people, signals.as_deref());
                 let _ = later_tx.send(Later::Sorts(sorts));
             }
+            // Last, so that it never delays what the user waits for.
+            if let Some(write) = snapshot_write {
+                write.run(&people);
+            }
         });
+        if writes {
+            data_dir.hold_lock_for(thread);
+        }
     }
     let problems = report.skipped.len() + report.warnings.len();
     tracing::info!(
@@ -315,6 +336,7 @@ fn open(
         staged_invitations
             .recovery()
             .map(super::store::staged::StagedRecovery::message),
+        damaged_snapshot,
     ]
     .into_iter()
     .flatten()
@@ -333,6 +355,7 @@ fn open(
         removals_in_force: history.removals.len(),
         journal_path: data_dir.journal_path(),
         has_invitations: invitations.is_some(),
+        since,
     };
     let loaded = Loaded {
         signals,

@@ -106,6 +106,8 @@ pub struct App {
     pub(super) confirm_scroll: usize,
     /// Whether the profile-visit note was given in this data folder in an earlier session.
     pub(super) privacy_note: PrivacyNote,
+    /// Who is new since the export opened last time, for the Timeline to mark.
+    pub(super) new_since: Option<std::sync::Arc<super::timeline::NewSince>>,
 }
 
 impl App {
@@ -139,6 +141,7 @@ impl App {
             timeline_zoom: crate::model::timeline::Granularity::Month,
             confirm_scroll: 0,
             privacy_note: PrivacyNote::NotYet,
+            new_since: None,
         }
     }
 
@@ -449,7 +452,7 @@ impl App {
         if let Some(inv) = invitations {
             app = app.with_invitations(inv.pending, inv.triage, inv.rules);
         }
-        app = app.with_history(history);
+        app = app.with_history(history).with_new_since(&report.since);
         let (status, is_warning) = strings::opening_status(&report);
         let kind = if is_warning {
             StatusKind::Warning

@@ -14,6 +14,7 @@ use crate::model::terms::connected_between;
 use crate::model::timeline::{Granularity, counts};
 use crate::model::triage::Side;
 use crate::model::{People, PersonId};
+use crate::session::Since;
 
 /// What the arrows move through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,19 @@ pub struct Timeline {
     pub bar: usize,
     /// The selected burst.
     pub burst: usize,
+    /// The connections new since the export opened last time, per month and per week
+    /// (as `months` and `weeks`), and that export's day; none when nothing was compared.
+    pub new_months: Vec<usize>,
+    pub new_weeks: Vec<usize>,
+    pub new_since: Option<NaiveDate>,
+}
+
+/// The connections new since the export opened last time, for the Timeline to mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSince {
+    pub ids: Vec<PersonId>,
+    /// The day of the export they are new against.
+    pub since: NaiveDate,
 }
 
 impl Timeline {
@@ -62,11 +76,41 @@ impl Timeline {
             undated,
             focus: Focus::Bars,
             burst: 0,
+            new_months: Vec::new(),
+            new_weeks: Vec::new(),
+            new_since: None,
         };
         if let Some(b) = t.bursts.first().copied() {
             t.select_date(b.from);
         }
         t
+    }
+
+    /// Marks the people new since the export opened last time in each period's bar.
+    pub fn mark_new(&mut self, people: &People, new: &NewSince) {
+        let per = |periods: &[(NaiveDate, usize)], granularity: Granularity| {
+            let mut counts = vec![0; periods.len()];
+            for date in new.ids.iter().filter_map(|&id| people.connected_on(id)) {
+                let start = granularity.start_of(date);
+                if let Ok(i) = periods.binary_search_by_key(&start, |&(s, _)| s) {
+                    counts[i] += 1;
+                }
+            }
+            counts
+        };
+        self.new_months = per(&self.months, Granularity::Month);
+        self.new_weeks = per(&self.weeks, Granularity::Week);
+        self.new_since = Some(new.since);
+    }
+
+    /// How many of period `i`'s connections (at the current zoom) are new since the
+    /// export opened last time.
+    pub fn new_in(&self, i: usize) -> usize {
+        let new = match self.granularity {
+            Granularity::Month => &self.new_months,
+            Granularity::Week => &self.new_weeks,
+        };
+        new.get(i).copied().unwrap_or(0)
     }
 
     /// The periods at the current zoom.
@@ -114,14 +158,43 @@ impl Timeline {
 }
 
 impl App {
+    /// Marks on the Timeline the people new since the export opened last time.
+    #[must_use]
+    pub fn with_new(mut self, new: NewSince) -> App {
+        self.new_since = (!new.ids.is_empty()).then(|| std::sync::Arc::new(new));
+        self
+    }
+
+    /// [`App::with_new`] with what opening the export found.
+    #[must_use]
+    pub fn with_new_since(self, since: &Since) -> App {
+        match since {
+            Since::Compared {
+                previous, changes, ..
+            } => self.with_new(NewSince {
+                ids: changes.added.clone(),
+                since: previous.day,
+            }),
+            _ => self,
+        }
+    }
+
     /// The timeline, computed the first time the tab is shown.
     pub(super) fn timeline_mut(&mut self) -> &mut Timeline {
         let people = std::sync::Arc::clone(self.people());
         let zoom = self.timeline_zoom;
+        let new = self
+            .timeline
+            .is_none()
+            .then(|| self.new_since.clone())
+            .flatten();
         self.timeline.get_or_insert_with(|| {
             let mut t = Timeline::build(&people);
             if zoom != t.granularity {
                 t.zoom(zoom);
+            }
+            if let Some(new) = new {
+                t.mark_new(&people, &new);
             }
             t
         })

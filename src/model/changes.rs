@@ -8,6 +8,10 @@ use chrono::NaiveDate;
 
 use super::{People, PersonId, bursts};
 
+mod identities;
+
+pub use identities::{Identities, Member, compare_with, members, split_removed, stable_hash};
+
 /// A burst among the new connections: its days and how many new ones arrived in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct NewBurst {
@@ -144,7 +148,7 @@ mod tests {
     use super::*;
     use crate::model::Person;
 
-    fn person(slug: &str, company: &str, day: u32) -> Person {
+    pub(super) fn person(slug: &str, company: &str, day: u32) -> Person {
         Person {
             first_name: slug.into(),
             last_name: "Test".into(),
@@ -162,7 +166,7 @@ mod tests {
     }
 
     /// Sixty people a few days apart each, over most of a year.
-    fn steady() -> Vec<Person> {
+    pub(super) fn steady() -> Vec<Person> {
         (0..60)
             .map(|i| person(&format!("p{i}"), "Acme", i * 4))
             .collect()

@@ -8,6 +8,7 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
 
 use super::StoreError;
 use super::fsutil;
@@ -17,6 +18,9 @@ use super::fsutil;
 pub struct DataDir {
     path: PathBuf,
     _locks: Vec<File>,
+    /// Writes running behind the screen: waited for before the lock is let go, so the
+    /// next instance never reads a file half written.
+    behind: Vec<JoinHandle<()>>,
 }
 
 /// The folder to use when none was given.
@@ -153,6 +157,7 @@ impl DataDir {
         Ok(DataDir {
             path: path.to_path_buf(),
             _locks: locks,
+            behind: Vec::new(),
         })
     }
 
@@ -164,6 +169,7 @@ impl DataDir {
             Ok(meta) if meta.is_dir() => Ok(DataDir {
                 path: path.to_path_buf(),
                 _locks: Vec::new(),
+                behind: Vec::new(),
             }),
             Ok(_) => Err(StoreError::NotAFolder {
                 path: path.to_path_buf(),
@@ -179,6 +185,11 @@ impl DataDir {
         &self.path
     }
 
+    /// Keeps the lock until `write`, a thread writing into this folder, has ended.
+    pub fn hold_lock_for(&mut self, write: JoinHandle<()>) {
+        self.behind.push(write);
+    }
+
     pub fn journal_path(&self) -> PathBuf {
         self.path.join("journal.jsonl")
     }
@@ -190,6 +201,15 @@ impl DataDir {
     /// The keep list: people bulk moves pass by.
     pub fn kept_path(&self) -> PathBuf {
         self.path.join("kept-connections.jsonl")
+    }
+}
+
+impl Drop for DataDir {
+    fn drop(&mut self) {
+        for write in self.behind.drain(..) {
+            // A write that panicked is a bug; its file is only not written.
+            let _ = write.join();
+        }
     }
 }
 
@@ -219,6 +239,21 @@ mod tests {
             DataDir::open_locked(dir.path()),
             Err(StoreError::Locked { .. })
         ));
+    }
+
+    #[test]
+    fn the_lock_is_held_until_a_write_behind_the_screen_has_ended() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = DataDir::open_locked(dir.path()).unwrap();
+        let file = dir.path().join("last-export.snapshot");
+        let written = file.clone();
+        first.hold_lock_for(std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            std::fs::write(written, "whole").unwrap();
+        }));
+        drop(first);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "whole");
+        assert!(DataDir::open_locked(dir.path()).is_ok());
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod faults;
 pub mod fsutil;
 pub mod journal;
 pub mod json_lines;
+pub mod snapshot;
 pub mod staged;
 pub mod view;
 

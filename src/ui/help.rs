@@ -76,6 +76,7 @@ fn legend(context: Context) -> &'static [(&'static str, &'static str)] {
     match context {
         Context::TRIAGE => strings::LEGEND_TRIAGE,
         Context::HISTORY => strings::LEGEND_HISTORY,
+        Context::TIMELINE => strings::LEGEND_TIMELINE,
         _ => &[],
     }
 }

@@ -18,6 +18,10 @@ use crate::model::timeline::Granularity;
 /// Bursts listed before "and N more".
 const BURSTS_SHOWN: usize = 5;
 
+/// The fill of a bar's part that is new since the export opened last time: a shade,
+/// not only a colour, so that it shows without colour too.
+pub const NEW_FILL: &str = "▒";
+
 /// Where the timeline's parts go; mouse hit-testing reads it too.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TimelineLayout {
@@ -97,10 +101,14 @@ impl Widget for TimelineView<'_> {
             Granularity::Week => strings::PER_WEEK,
         };
         let chart_block = l.chart.outer(Margin::new(1, 1));
-        theme
+        let mut block = theme
             .block(t.focus == Focus::Bars)
-            .title(Line::styled(title, theme.title))
-            .render(chart_block, buf);
+            .title(Line::styled(title, theme.title));
+        if let Some(since) = t.new_since {
+            let legend = strings::new_since_legend(NEW_FILL, &day(since));
+            block = block.title_bottom(Line::styled(legend, theme.info).right_aligned());
+        }
+        block.render(chart_block, buf);
         if t.periods().is_empty() {
             Paragraph::new(strings::NO_DATES)
                 .style(theme.dim)
@@ -143,13 +151,16 @@ fn render_bars(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &Theme
         // Height in eighths of a cell; a non-empty period always shows.
         let eighths = (n * usize::from(bars_height) * 8).div_ceil(max);
         let eighths = if n > 0 { eighths.max(1) } else { 0 };
+        let first_new = first_new_row(n, t.new_in(index), eighths, bars_height, max);
         for row in 0..bars_height {
             let y = chart.y + bars_height - 1 - row;
             let level = eighths.saturating_sub(usize::from(row) * 8).min(8);
-            let cell = if selected && level == 0 {
-                " "
+            let (cell, style) = if selected && level == 0 {
+                (" ", style)
+            } else if level > 0 && usize::from(row) >= first_new {
+                (NEW_FILL, if selected { style } else { theme.info })
             } else {
-                EIGHTHS[level]
+                (EIGHTHS[level], style)
             };
             buf.set_string(x, y, cell, style);
         }
@@ -175,6 +186,22 @@ fn render_bars(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &Theme
     }
 }
 
+/// The first row of a bar drawn as new: the rows above the older connections' share of
+/// its height, and at least its top row when any of its `n` are new, so that no new
+/// connection goes unmarked. `usize::MAX` when none is new.
+fn first_new_row(n: usize, new: usize, eighths: usize, rows: u16, max: usize) -> usize {
+    if new == 0 {
+        return usize::MAX;
+    }
+    let old = n.saturating_sub(new) * usize::from(rows) * 8 / max;
+    let top = eighths.div_ceil(8).saturating_sub(1);
+    old.div_ceil(8).min(top)
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
 /// The first burst listed: the list scrolls to keep the selected one in view.
 fn first_burst(t: &Timeline) -> usize {
     t.burst.saturating_sub(BURSTS_SHOWN - 1)
@@ -191,13 +218,16 @@ fn render_info(t: &Timeline, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(&(start, n)) = t.periods().get(t.bar) else {
         return;
     };
-    let text = strings::period_info(
+    let mut text = strings::period_info(
         &period_name(t, start),
         n,
         t.in_burst(start),
         t.in_busy_period(start),
         t.undated,
     );
+    if let Some(since) = t.new_since {
+        text.push_str(&strings::new_in_period(t.new_in(t.bar), &day(since)));
+    }
     buf.set_string(area.x, area.y, fit(&text, area.width as usize), theme.hint);
 }
 

@@ -28,4 +28,5 @@ mod e2e_prompt;
 mod e2e_terminal;
 mod e2e_view;
 mod readme;
+mod readme_since;
 mod store_kill;

@@ -1,9 +1,12 @@
 //! What the app says about opening an export: the first status line and the notes the
 //! Invitations and History tabs show, worded from the session's [`OpenReport`].
 
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::changes::Changes;
 use crate::model::history::Verification;
 use crate::model::signals::Signals;
-use crate::session::OpenReport;
+use crate::session::{OpenReport, Since};
 
 use super::numbers::{counted, thousands};
 
@@ -45,6 +48,9 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
     if let Some(summary) = verification_summary(&report.reconciled.verification) {
         status.push_str(&format!("{summary}. "));
     }
+    if let Some(since) = since_last_export(&report.since) {
+        status.push_str(&format!("{since}. "));
+    }
     if report.restored > 0 {
         status.push_str(&format!(
             "Restored {} staged from last time. ",
@@ -81,7 +87,8 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
         status,
         report.problems > 0
             || report.reconciled.future_date.is_some()
-            || report.reconciled.known_copy,
+            || report.reconciled.known_copy
+            || matches!(report.since, Since::Older { .. }),
     )
 }
 
@@ -108,6 +115,102 @@ pub fn verification_summary(v: &Verification) -> Option<String> {
         parts.push(format!("{n} still pending"));
     }
     (!parts.is_empty()).then(|| format!("Since your last export: {}", parts.join(", ")))
+}
+
+/// "Since the export of 2 Nov: 25 new (20 on 1 Dec: a burst), 5 gone that you did not
+/// remove, 3 gone that you removed", or that this export is older than the one opened last
+/// time; `None` when there is nothing to say.
+pub fn since_last_export(since: &Since) -> Option<String> {
+    match since {
+        Since::Nothing => None,
+        Since::Older { previous, this } => {
+            let year = this.day.year();
+            Some(format!(
+                "This export (taken {}) is older than the one opened last time ({}): \
+                 nothing compared, and the newer one stays the one to compare with",
+                short_day(this.day, year),
+                short_day(previous.day, year)
+            ))
+        }
+        Since::Compared {
+            previous,
+            this,
+            changes,
+        } => Some(format!(
+            "Since the export of {}: {}",
+            short_day(previous.day, this.day.year()),
+            changes_in_words(changes, this.day.year())
+        )),
+    }
+}
+
+/// The changes in one clause list; days in `year` without it.
+fn changes_in_words(c: &Changes, year: i32) -> String {
+    let mut parts = Vec::new();
+    let gone = c.gone_not_by_you.len() + c.gone_removed_by_you.len();
+    if c.added.is_empty() {
+        parts.push(if gone == 0 {
+            "no one new or gone".to_owned()
+        } else {
+            "no one new".to_owned()
+        });
+    } else {
+        let mut new = format!("{} new", thousands(c.added.len()));
+        let bursts: Vec<String> = c
+            .new_bursts
+            .iter()
+            .map(|b| {
+                let days = if b.from == b.to {
+                    format!("on {}", short_day(b.from, year))
+                } else {
+                    format!(
+                        "from {} to {}",
+                        short_day(b.from, year),
+                        short_day(b.to, year)
+                    )
+                };
+                format!("{} {days}: a burst", thousands(b.count))
+            })
+            .collect();
+        if !bursts.is_empty() {
+            new.push_str(&format!(" ({})", bursts.join("; ")));
+        }
+        parts.push(new);
+    }
+    if !c.gone_not_by_you.is_empty() {
+        parts.push(format!(
+            "{} gone that you did not remove",
+            thousands(c.gone_not_by_you.len())
+        ));
+    }
+    if !c.gone_removed_by_you.is_empty() {
+        parts.push(format!(
+            "{} gone that you removed",
+            thousands(c.gone_removed_by_you.len())
+        ));
+    }
+    // Short enough to say only when nobody came or went.
+    if c.added.is_empty() && gone == 0 {
+        if c.changed_position > 0 {
+            parts.push(format!(
+                "{} changed position",
+                thousands(c.changed_position)
+            ));
+        }
+        if c.changed_company > 0 {
+            parts.push(format!("{} changed company", thousands(c.changed_company)));
+        }
+    }
+    parts.join(", ")
+}
+
+/// "2 Nov", with the year when it is not `year`.
+fn short_day(day: NaiveDate, year: i32) -> String {
+    if day.year() == year {
+        day.format("%-d %b").to_string()
+    } else {
+        day.format("%-d %b %Y").to_string()
+    }
 }
 
 pub const NO_INVITATIONS: &str = "No Invitations.csv in this export.\n\n\
@@ -152,6 +255,9 @@ pub fn history_note(report: &OpenReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PersonId;
+    use crate::model::changes::NewBurst;
+    use crate::model::history::ExportDate;
 
     #[test]
     fn the_first_status_line_says_what_matters_first_and_repairs_alone() {
@@ -236,6 +342,109 @@ mod tests {
             "Restored 1,500 staged from last time. Loaded 29,665 connections \
              (1,204 hidden profiles left out)"
         );
+    }
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn dated(day: NaiveDate) -> ExportDate {
+        ExportDate { day, taken: None }
+    }
+
+    fn ids(n: u32) -> Vec<PersonId> {
+        (0..n).map(PersonId).collect()
+    }
+
+    #[test]
+    fn what_changed_since_the_last_export_is_said_with_its_burst() {
+        let since = Since::Compared {
+            previous: dated(day(11, 2)),
+            this: dated(day(12, 5)),
+            changes: Changes {
+                added: ids(25),
+                new_bursts: vec![NewBurst {
+                    from: day(12, 1),
+                    to: day(12, 1),
+                    count: 20,
+                }],
+                gone_not_by_you: ids(5),
+                ..Changes::default()
+            },
+        };
+        let report = OpenReport {
+            people: 1_300,
+            since,
+            ..OpenReport::default()
+        };
+        assert_eq!(
+            opening_status(&report),
+            (
+                "Since the export of 2 Nov: 25 new (20 on 1 Dec: a burst), 5 gone that you \
+                 did not remove. Loaded 1,300 connections"
+                    .to_owned(),
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn removals_are_told_apart_thousands_separated_and_other_years_named() {
+        let since = Since::Compared {
+            previous: dated(day(1, 2).with_year(2025).unwrap()),
+            this: dated(day(3, 1)),
+            changes: Changes {
+                added: ids(1_200),
+                new_bursts: vec![NewBurst {
+                    from: day(2, 27),
+                    to: day(3, 1),
+                    count: 1_100,
+                }],
+                gone_not_by_you: ids(1),
+                gone_removed_by_you: ids(2_000),
+                changed_position: 7,
+                ..Changes::default()
+            },
+        };
+        assert_eq!(
+            since_last_export(&since).unwrap(),
+            "Since the export of 2 Jan 2025: 1,200 new (1,100 from 27 Feb to 1 Mar: a \
+             burst), 1 gone that you did not remove, 2,000 gone that you removed"
+        );
+        let quiet = Since::Compared {
+            previous: dated(day(1, 2)),
+            this: dated(day(3, 1)),
+            changes: Changes {
+                gone_removed_by_you: ids(62),
+                ..Changes::default()
+            },
+        };
+        assert_eq!(
+            since_last_export(&quiet).unwrap(),
+            "Since the export of 2 Jan: no one new, 62 gone that you removed"
+        );
+    }
+
+    #[test]
+    fn an_older_export_says_so_as_a_warning_and_the_same_one_says_nothing() {
+        let report = OpenReport {
+            people: 3,
+            since: Since::Older {
+                previous: dated(day(12, 1)),
+                this: dated(day(11, 2)),
+            },
+            ..OpenReport::default()
+        };
+        let (line, warning) = opening_status(&report);
+        assert!(
+            line.starts_with(
+                "This export (taken 2 Nov) is older than the one opened last time (1 Dec): \
+                 nothing compared"
+            ),
+            "{line}"
+        );
+        assert!(warning);
+        assert_eq!(since_last_export(&Since::Nothing), None);
     }
 
     #[test]

@@ -135,6 +135,16 @@ pub fn period_info(
     format!("{period}: {n} {people}{event}{undated}")
 }
 
+/// The chart's legend for the part of the bars new since the export opened last time.
+pub fn new_since_legend(fill: &str, since: &str) -> String {
+    format!(" {fill} new since the export of {since} ")
+}
+
+/// What the selected period holds that is new, after [`period_info`].
+pub fn new_in_period(n: usize, since: &str) -> String {
+    format!(" · {} new since the export of {since}", super::thousands(n))
+}
+
 pub fn bursts_title(n: usize) -> String {
     format!(" Bursts ({n}) ")
 }
@@ -200,6 +210,12 @@ pub const LEGEND_HISTORY: &[(&str, &str)] = &[
     ("verified", "a newer export no longer has them"),
     ("still connected", "a newer export still has them"),
     ("still pending", "the same, for an invitation"),
+];
+
+/// The Timeline's bars.
+pub const LEGEND_TIMELINE: &[(&str, &str)] = &[
+    ("█", "connections made in that month or week"),
+    ("▒", "new since the last export opened"),
 ];
 
 pub const MOUSE_TRIAGE: &str = " Mouse: click a row to move it, wheel scrolls, click [ Remove ] ";
