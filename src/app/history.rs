@@ -14,6 +14,7 @@ use super::state::{App, Mode};
 use super::strings;
 use std::collections::HashSet;
 
+use crate::model::Identity;
 use crate::model::history::{self, History, Record, Status, Step};
 use crate::model::triage::{Place, Side, Triage};
 use crate::store::journal::Mark;
@@ -258,7 +259,7 @@ impl App {
             return;
         };
         if mark == Mark::Restore {
-            let identities: Vec<String> = ids
+            let identities: Vec<Identity> = ids
                 .iter()
                 .map(|&id| self.records(kind)[id as usize].id.clone())
                 .collect();
@@ -315,18 +316,13 @@ impl App {
 
     /// Restored identities back to the left column of the list they were removed from.
     /// Returns how many were found in this export.
-    fn bring_back(&mut self, hk: history::Kind, identities: &[String]) -> usize {
-        let wanted: HashSet<&str> = identities.iter().map(String::as_str).collect();
+    fn bring_back(&mut self, hk: history::Kind, identities: &[Identity]) -> usize {
+        let wanted: HashSet<&str> = identities.iter().map(Identity::as_str).collect();
         match hk {
             history::Kind::Removal => {
                 let TriageList { items, triage, .. } = &mut self.connections;
                 restore_done(triage, &wanted, |i, key| {
-                    let p = items.get(crate::model::PersonId(i));
-                    if p.url.is_empty() {
-                        key.push_str(&p.identity());
-                    } else {
-                        p.url.write_to(key);
-                    }
+                    items.get(crate::model::PersonId(i)).write_identity(key);
                 })
             }
             history::Kind::Withdrawal => match &mut self.invitations {

@@ -164,7 +164,7 @@ pub struct HistoryScreen {
 pub struct Opening {
     pub kind: Kind,
     /// The record's identity (rows may be rebuilt meanwhile).
-    pub id: String,
+    pub id: crate::model::Identity,
     pub url: String,
 }
 

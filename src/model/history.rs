@@ -20,7 +20,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::hash::TextTable;
 use super::person::full_name;
-use super::{Invitation, Person};
+use super::{Identity, Invitation, Person};
 
 /// Which list a record belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -208,7 +208,7 @@ impl State {
 pub struct Record {
     pub kind: Kind,
     /// The journal's identity (see [`Person::identity`], [`Invitation::identity`]).
-    pub id: String,
+    pub id: Identity,
     /// When it was removed (withdrawn) here.
     pub at: DateTime<FixedOffset>,
     pub batch: String,
@@ -476,7 +476,7 @@ impl Started<'_> {
     ) -> Record {
         Record {
             kind,
-            id: self.start.id.to_owned(),
+            id: Identity::from(self.start.id),
             at: self.start.at,
             batch: self.start.batch.to_owned(),
             state: self.state,

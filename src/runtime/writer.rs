@@ -310,12 +310,5 @@ pub fn save_staged_people(
     people: &People,
     ids: &[u32],
 ) -> Result<(), StoreError> {
-    staged.save_ids(ids, |id, key| {
-        let p = people.get(PersonId(id));
-        if p.url.is_empty() {
-            key.push_str(&p.identity());
-        } else {
-            p.url.write_to(key);
-        }
-    })
+    staged.save_ids(ids, |id, key| people.get(PersonId(id)).write_identity(key))
 }

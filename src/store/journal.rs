@@ -34,7 +34,7 @@ pub use status::{Mark, history, status_entries, verification_entries};
 use super::faults::{Faults, FaultyWriter};
 use super::{StoreError, fsutil};
 use crate::model::hash::TextTable;
-use crate::model::{Invitation, People, Person, PersonId};
+use crate::model::{Identity, Invitation, People, Person, PersonId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -74,7 +74,7 @@ pub struct JournalEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_len: Option<usize>,
     /// The person's (or invitation's) identity, see [`Person::identity`].
-    pub id: String,
+    pub id: Identity,
     /// Shared with the history's record of the removal (a whole export's worth of
     /// people is replayed at every open): written and read as the person itself.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "shared")]
@@ -367,7 +367,7 @@ pub fn removal_entries(
             action: JournalAction::Remove,
             batch: batch.clone(),
             batch_len: None,
-            id: p.identity().into_owned(),
+            id: p.identity(),
             person: Some(Arc::new(p.to_person())),
             invitation: None,
             export_date: None,

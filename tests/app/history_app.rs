@@ -36,7 +36,7 @@ fn person(first: &str, last: &str, company: &str) -> Person {
 fn record(p: &Person, day: u32, status: Status) -> Record {
     Record {
         kind: Kind::Removal,
-        id: p.url.clone(),
+        id: p.url.as_str().into(),
         at: at(day),
         batch: format!("b{day}"),
         state: State {

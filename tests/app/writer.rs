@@ -125,7 +125,7 @@ fn removed_on_disk(dir: &Path) -> BTreeSet<String> {
     let entries = Journal::read(&dir.join("journal.jsonl")).unwrap();
     journal::in_force(&entries, JournalAction::Remove)
         .into_iter()
-        .map(|e| e.id.clone())
+        .map(|e| e.id.to_string())
         .collect()
 }
 

@@ -381,7 +381,7 @@ fn findings_out_of_the_lists_order_or_of_no_record_apply_as_they_replay() {
     let mut events: Vec<Event> = removals.collect();
     let finding = |id: &str, gone| Finding {
         kind: R,
-        id: id.to_owned(),
+        id: id.into(),
         gone,
     };
     // The list is newest first: u3 u2 u1 u0. These come in another order.

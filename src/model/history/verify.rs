@@ -4,12 +4,13 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::{ExportDate, History, Kind, Step};
+use crate::model::Identity;
 
 /// One finding of a check against an export, to be journaled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub kind: Kind,
-    pub id: String,
+    pub id: Identity,
     /// `true`: absent from the export (verified); `false`: still there.
     pub gone: bool,
 }

@@ -87,7 +87,7 @@ pub(super) fn read_line(body: &[u8]) -> Option<Line> {
 /// it knows.
 pub(super) fn entry(header: &Header, row: Fields) -> Option<JournalEntry> {
     let (id, person, invitation) = match (header.action, row.len()) {
-        (_, 1) => (row.into_only()?, None, None),
+        (_, 1) => (row.into_only()?.into(), None, None),
         // The URL as the export wrote it comes eighth, when it differs from the URL.
         (JournalAction::Remove, 7..) => {
             let person = person_from(row)?;
@@ -98,7 +98,7 @@ pub(super) fn entry(header: &Header, row: Fields) -> Option<JournalEntry> {
             (invitation.identity(), None, Some(Arc::new(invitation)))
         }
         (JournalAction::Remove | JournalAction::Withdraw, _) | (_, 0) => return None,
-        (_, _) => (row.into_only()?, None, None),
+        (_, _) => (row.into_only()?.into(), None, None),
     };
     Some(JournalEntry {
         at: header.at,

@@ -242,7 +242,7 @@ pub(super) fn parse_from(mut input: impl BufRead) -> io::Result<Parsed> {
 /// (`name:ada example|`), which merged different people of one name. Such an entry
 /// gets the identity its recorded person has now, so it still matches that person.
 fn upgrade_id(mut e: JournalEntry) -> JournalEntry {
-    if e.id.starts_with("name:")
+    if e.id.is_by_name()
         && e.id.ends_with('|')
         && let Some(p) = &e.person
         && p.url.is_empty()

@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{JournalAction, JournalEntry, new_batch_id};
+use crate::model::Identity;
 use crate::model::history::{Event, ExportDate, Finding, History, Kind, Step};
 
 /// What the user does to a removal (or withdrawal) after confirming it.
@@ -78,7 +79,7 @@ fn compact(
         action,
         batch: batch.to_owned(),
         batch_len: None,
-        id: id.to_owned(),
+        id: Identity::from(id),
         person: None,
         invitation: None,
         export_date,
@@ -164,7 +165,7 @@ mod tests {
         let day = now().date_naive();
         let finding = Finding {
             kind: Kind::Removal,
-            id: c.to_owned(),
+            id: c.into(),
             gone: false,
         };
         j.append(verification_entries(
