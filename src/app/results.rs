@@ -132,23 +132,22 @@ impl App {
                 self.error(strings::kept_not_saved(&e));
                 Vec::new()
             }
-            Written::Confirmed(action, Ok(history)) => {
+            Written::Confirmed(action, Ok(entries)) => {
                 self.journaling = false;
                 // Only journal batches go to the writer (see `dialogs`).
                 if let ConfirmAction::Journal { kind, ids } = &action {
                     self.confirmed(*kind, ids);
                 }
-                self.history.set(history);
+                self.apply_journaled(&entries);
                 vec![Effect::SaveStaged(action.kind())]
             }
             Written::Recorded {
                 kind,
                 mark,
                 ids,
-                at,
-                result: Ok(history),
+                result: Ok(entries),
             } => {
-                self.recorded(kind, mark, &ids, at, history);
+                self.recorded(kind, mark, &ids, &entries);
                 Vec::new()
             }
             Written::Recorded { result: Err(e), .. } => {

@@ -486,8 +486,10 @@ impl Started<'_> {
     }
 }
 
+mod apply;
 mod verify;
 
+pub use apply::Applied;
 pub use verify::{Finding, Verification, verify};
 
 #[cfg(test)]

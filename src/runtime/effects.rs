@@ -155,7 +155,6 @@ impl Runtime {
                     kind,
                     mark,
                     ids,
-                    at,
                     entries,
                 };
                 self.send(app, job, small);

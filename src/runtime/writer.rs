@@ -40,7 +40,6 @@ pub enum Job {
         kind: ListKind,
         mark: Mark,
         ids: Vec<u32>,
-        at: DateTime<FixedOffset>,
         entries: Vec<JournalEntry>,
     },
 }
@@ -220,29 +219,21 @@ fn write_all(mut store: Store, inbox: Receiver<Job>, outbox: Sender<Written>) {
                     }
                     Entries::Ready(entries) => entries,
                 };
-                // The history as it now stands, for the History tab.
-                let appended = store
-                    .journal
-                    .append(entries)
-                    .map(|()| journal::history(store.journal.entries()));
+                // What changed, for the History tab to apply.
+                let appended = store.journal.append(entries).map(<[_]>::to_vec);
                 Written::Confirmed(action, appended)
             }
             Job::Record {
                 kind,
                 mark,
                 ids,
-                at,
                 entries,
             } => {
-                // A restore ends records: the History tab takes the history afresh.
-                let result = store.journal.append(entries).map(|()| {
-                    (mark == Mark::Restore).then(|| journal::history(store.journal.entries()))
-                });
+                let result = store.journal.append(entries).map(<[_]>::to_vec);
                 Written::Recorded {
                     kind,
                     mark,
                     ids,
-                    at,
                     result,
                 }
             }

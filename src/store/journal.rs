@@ -190,10 +190,11 @@ impl Journal {
 
     /// Appends a batch and waits until it is on disk: afterwards either all of it is in
     /// the journal, or (on an error) none of it counts. A large batch is serialised on two
-    /// threads, a chunk at a time (a million removals are ~140 MB).
-    pub fn append(&mut self, mut batch: Vec<JournalEntry>) -> Result<(), StoreError> {
+    /// threads, a chunk at a time (a million removals are ~140 MB). Returns the entries
+    /// appended: what changed, for a history to apply.
+    pub fn append(&mut self, mut batch: Vec<JournalEntry>) -> Result<&[JournalEntry], StoreError> {
         if batch.is_empty() {
-            return Ok(());
+            return Ok(&[]);
         }
         if self.dirty {
             self.roll_back().map_err(StoreError::io(&self.path))?;
@@ -222,8 +223,9 @@ impl Journal {
         }
         self.len += added;
         tracing::info!(entries = batch.len(), "journal batch appended and synced");
+        let from = self.entries.len();
         self.entries.extend(batch);
-        Ok(())
+        Ok(&self.entries[from..])
     }
 
     /// Cuts the file back to the entries it held before a failed batch, durably.
@@ -345,8 +347,11 @@ pub fn new_batch_id(at: DateTime<FixedOffset>) -> String {
     format!("{}-{}", at.format("%Y%m%dT%H%M%S%.3f"), std::process::id())
 }
 
+/// Now, to the millisecond the journal writes: what a session holds in memory is what the
+/// next one reads from disk (a tick and an export's time compare the same in both).
 pub fn now() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset()
+    use chrono::SubsecRound;
+    Local::now().fixed_offset().trunc_subsecs(3)
 }
 
 /// One `remove` entry per person, all in one batch stamped `at`. A large batch is built

@@ -11,6 +11,7 @@ mod config;
 mod confirm_scroll;
 mod drawing;
 mod history_app;
+mod history_ledger;
 mod history_session;
 mod history_withdrawn;
 mod layers;
