@@ -7,7 +7,7 @@ use super::list::ListKind;
 
 use crate::model::filter::FilterJob;
 use crate::store::StoreError;
-use crate::store::journal::{JournalEntry, Mark};
+use crate::store::journal::{JournalAction, JournalEntry};
 
 /// Work `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub enum Effect {
     /// durably; the runtime reports back with [`Written::Recorded`].
     Record {
         kind: ListKind,
-        mark: Mark,
+        mark: JournalAction,
         ids: Vec<u32>,
     },
     /// Carry out what the user confirmed in the dialog, durably; the runtime reports
@@ -64,7 +64,7 @@ pub enum Written {
     /// Marks on History records: on success, the entries journaled, applied the same way.
     Recorded {
         kind: ListKind,
-        mark: Mark,
+        mark: JournalAction,
         ids: Vec<u32>,
         result: Result<Vec<JournalEntry>, StoreError>,
     },

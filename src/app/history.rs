@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use crate::model::Identity;
 use crate::model::history::{self, History, Record, Status};
 use crate::model::triage::{Place, Side, Triage};
-use crate::store::journal::{JournalEntry, Mark};
+use crate::store::journal::{JournalAction, JournalEntry};
 
 pub use super::history_screen::{OpenTarget, SORT_NAME, SORT_NEWEST, SORT_STATUS};
 
@@ -188,7 +188,7 @@ impl App {
         }
         vec![Effect::Record {
             kind: ListKind::of_history(opening.kind),
-            mark: Mark::Opened,
+            mark: JournalAction::Opened,
             ids: vec![id as u32],
         }]
     }
@@ -200,9 +200,9 @@ impl App {
         let records = &list.records;
         let ticked = |id: &u32| records[*id as usize].status() == Status::Done;
         let mark = if !ids.is_empty() && ids.iter().all(ticked) {
-            Mark::Undone
+            JournalAction::Undone
         } else {
-            Mark::Done
+            JournalAction::Done
         };
         // Verified ones are done by the export's word: nothing to tick or untick.
         let ids: Vec<u32> = ids
@@ -246,7 +246,7 @@ impl App {
     pub(super) fn recorded(
         &mut self,
         kind: ListKind,
-        mark: Mark,
+        mark: JournalAction,
         ids: &[u32],
         entries: &[JournalEntry],
     ) {
@@ -255,7 +255,7 @@ impl App {
         let Some(hk) = kind.history_kind() else {
             return;
         };
-        if mark == Mark::Restore {
+        if mark == JournalAction::Restore {
             let identities: Vec<Identity> = ids
                 .iter()
                 .map(|&id| self.records(kind)[id as usize].id.clone())
@@ -269,8 +269,8 @@ impl App {
         }
         self.apply_journaled(entries);
         match mark {
-            Mark::Done => self.info(strings::ticked(n, &self.progress_line(kind))),
-            Mark::Undone => self.info(strings::unticked(n, &self.progress_line(kind))),
+            JournalAction::Done => self.info(strings::ticked(n, &self.progress_line(kind))),
+            JournalAction::Undone => self.info(strings::unticked(n, &self.progress_line(kind))),
             _ => {
                 let note = self.history.privacy_note.take();
                 let name = ids

@@ -86,38 +86,6 @@ impl ExportDate {
     }
 }
 
-/// One journaled event, as the rules read it.
-#[derive(Debug, Clone, Copy)]
-pub struct Event<'a> {
-    pub at: DateTime<FixedOffset>,
-    pub batch: &'a str,
-    pub id: &'a str,
-    pub step: Step<'a>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Step<'a> {
-    /// The person as journaled, shared with the journal's entry rather than copied.
-    Remove(Option<&'a Arc<Person>>),
-    Withdraw(Option<&'a Arc<Invitation>>),
-    /// Ends the removal or withdrawal of the identity.
-    Restore,
-    Opened,
-    Done,
-    Undone,
-    /// Absent from the `kind`'s list of the export taken on `export`.
-    Verified {
-        kind: Kind,
-        export: NaiveDate,
-    },
-    /// Present in it; `taken` is when, where the export's files say to the second.
-    StillThere {
-        kind: Kind,
-        export: NaiveDate,
-        taken: Option<DateTime<FixedOffset>>,
-    },
-}
-
 /// What the rules track for one record besides its identity and fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct State {
@@ -140,28 +108,24 @@ impl State {
         }
     }
 
-    /// The state after `step` (one that does not start or end a record), on a record
+    /// The state after `event` (one that does not start or end a record), on a record
     /// removed at `removed`.
-    pub fn after(
-        mut self,
-        step: &Step<'_>,
-        at: DateTime<FixedOffset>,
-        removed: NaiveDate,
-    ) -> State {
-        match *step {
-            Step::Opened => {
+    pub fn after(mut self, event: &Event<'_>, removed: NaiveDate) -> State {
+        let at = event.at;
+        match (event.action, event.export) {
+            (JournalAction::Opened, _) => {
                 self.opened = true;
                 if matches!(self.status, Status::ToDo | Status::StillThere) {
                     self.status = Status::Opened;
                 }
             }
-            Step::Done => {
+            (JournalAction::Done, _) => {
                 self.done_at = Some(at);
                 if self.status != Status::Verified {
                     self.status = Status::Done;
                 }
             }
-            Step::Undone => {
+            (JournalAction::Undone, _) => {
                 self.done_at = None;
                 if self.status == Status::Done {
                     self.status = if self.opened {
@@ -171,27 +135,28 @@ impl State {
                     };
                 }
             }
-            Step::Verified { export, .. } => {
-                if self.counts(export, removed) {
-                    self.checked = Some(export);
-                    self.status = Status::Verified;
-                }
+            (JournalAction::Verified | JournalAction::WithdrawalVerified, Some(export))
+                if self.counts(export.day, removed) =>
+            {
+                self.checked = Some(export.day);
+                self.status = Status::Verified;
             }
-            Step::StillThere { export, taken, .. } => {
+            (JournalAction::StillConnected | JournalAction::StillPending, Some(export)) => {
                 // The newest evidence wins: an export taken after the tick overrules it.
                 // With only the export's day known and the tick on that same day,
                 // nothing can tell which came first: the user's word stands (the export
                 // may have been built before they removed the person on LinkedIn).
-                let ticked_later = self.done_at.is_some_and(|d| match taken {
+                let ticked_later = self.done_at.is_some_and(|d| match export.taken {
                     Some(taken) => d >= taken,
-                    None => export <= d.date_naive(),
+                    None => export.day <= d.date_naive(),
                 });
-                if self.counts(export, removed) && !ticked_later {
-                    self.checked = Some(export);
+                if self.counts(export.day, removed) && !ticked_later {
+                    self.checked = Some(export.day);
                     self.status = Status::StillThere;
                 }
             }
-            Step::Remove(_) | Step::Withdraw(_) | Step::Restore => {}
+            // A start or an end, or a finding without its export: nothing to change.
+            _ => {}
         }
         self
     }
@@ -319,10 +284,9 @@ impl History {
         let mut in_force: Vec<(&'a str, [Option<usize>; 2])> = Vec::new();
         for event in events {
             let holds = |slot: u32| in_force[slot as usize].0 == event.id;
-            let kind = match event.step {
-                Step::Remove(_) => Kind::Removal,
-                Step::Withdraw(_) => Kind::Withdrawal,
-                Step::Restore => {
+            let kind = match (event.action.starts(), event.action) {
+                (Some(kind), _) => kind,
+                (None, JournalAction::Restore) => {
                     if let Some(slot) = identities.find(event.id, holds) {
                         for i in in_force[slot as usize]
                             .1
@@ -334,11 +298,8 @@ impl History {
                     }
                     continue;
                 }
-                step => {
-                    let only = match step {
-                        Step::Verified { kind, .. } | Step::StillThere { kind, .. } => Some(kind),
-                        _ => None,
-                    };
+                (None, action) => {
+                    let only = action.finding().map(|(kind, _)| kind);
                     let Some(slot) = identities.find(event.id, holds) else {
                         continue;
                     };
@@ -347,7 +308,7 @@ impl History {
                             && let Some(i) = in_force[slot as usize].1[kind as usize]
                         {
                             let r = &mut started[i];
-                            r.state = r.state.after(&step, event.at, r.start.at.date_naive());
+                            r.state = r.state.after(&event, r.start.at.date_naive());
                         }
                     }
                     continue;
@@ -378,23 +339,17 @@ impl History {
         live.sort_by_key(|r| std::cmp::Reverse(r.start.at));
         let removals = live
             .iter()
-            .filter(|r| matches!(r.start.step, Step::Remove(_)))
+            .filter(|r| r.start.action == JournalAction::Remove)
             .count();
         let mut history = History {
             removals: Vec::with_capacity(removals),
             withdrawals: Vec::with_capacity(live.len() - removals),
         };
         for r in live {
-            match r.start.step {
-                Step::Remove(person) => {
-                    history.removals.push(r.record(Kind::Removal, person, None));
-                }
-                Step::Withdraw(invitation) => {
-                    history
-                        .withdrawals
-                        .push(r.record(Kind::Withdrawal, None, invitation));
-                }
-                _ => {}
+            match r.start.action.starts() {
+                Some(Kind::Removal) => history.removals.push(r.record(Kind::Removal)),
+                Some(Kind::Withdrawal) => history.withdrawals.push(r.record(Kind::Withdrawal)),
+                None => {}
             }
         }
         history
@@ -420,9 +375,10 @@ impl History {
                 Kind::Withdrawal => &mut self.withdrawals,
             };
             let of_kind = findings.iter().filter(|f| f.kind == kind);
-            for (i, step) in places(list, of_kind, export) {
+            for (i, f) in places(list, of_kind) {
+                let event = f.event(export, at);
                 let r = &mut list[i];
-                r.state = r.state.after(&step, at, r.removed_on());
+                r.state = r.state.after(&event, r.removed_on());
             }
         }
     }
@@ -432,14 +388,13 @@ impl History {
     }
 }
 
-/// Where in `list` each finding's record is, with its step. Findings come in the list's
+/// Where in `list` each finding's record is, with the finding. Findings come in the list's
 /// order (see [`verify`]): each is found by walking on from the last, and only one out of
 /// that order needs an index of the list.
 fn places<'a>(
     list: &[Record],
     findings: impl Iterator<Item = &'a Finding>,
-    export: &ExportDate,
-) -> Vec<(usize, Step<'static>)> {
+) -> Vec<(usize, &'a Finding)> {
     let mut next = 0;
     let mut index: Option<foldhash::HashMap<&str, usize>> = None;
     let mut find = |id: &str| {
@@ -455,9 +410,7 @@ fn places<'a>(
         });
         index.get(id).copied()
     };
-    findings
-        .filter_map(|f| Some((find(&f.id)?, f.step(export))))
-        .collect()
+    findings.filter_map(|f| Some((find(&f.id)?, f))).collect()
 }
 
 /// A record being replayed: the event that started it and where it stands.
@@ -468,31 +421,30 @@ struct Started<'a> {
 }
 
 impl Started<'_> {
-    fn record(
-        &self,
-        kind: Kind,
-        person: Option<&Arc<Person>>,
-        invitation: Option<&Arc<Invitation>>,
-    ) -> Record {
+    fn record(&self, kind: Kind) -> Record {
         Record {
             kind,
             id: Identity::from(self.start.id),
             at: self.start.at,
             batch: self.start.batch.to_owned(),
             state: self.state,
-            person: person.cloned(),
-            invitation: invitation.cloned(),
+            person: self.start.person.cloned(),
+            invitation: self.start.invitation.cloned(),
         }
     }
 }
 
 mod apply;
+mod event;
 mod verify;
 
 pub use apply::Applied;
+pub use event::{Event, JournalAction};
 pub use verify::{Finding, Verification, verify};
 
 #[cfg(test)]
 mod evidence_tests;
+#[cfg(test)]
+mod steps;
 #[cfg(test)]
 mod tests;

@@ -17,7 +17,7 @@ use crate::model::{Invitation, People, Person, PersonId};
 use crate::session::Store;
 use crate::store::StoreError;
 use crate::store::export::Table;
-use crate::store::journal::{self, JournalEntry, Mark};
+use crate::store::journal::{self, JournalAction, JournalEntry};
 use crate::store::staged::{StagedEntry, StagedStore};
 
 /// What to write.
@@ -38,7 +38,7 @@ pub enum Job {
     /// Journal marks on History records, durably.
     Record {
         kind: ListKind,
-        mark: Mark,
+        mark: JournalAction,
         ids: Vec<u32>,
         entries: Vec<JournalEntry>,
     },

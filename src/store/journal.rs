@@ -28,38 +28,14 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::history::JournalAction;
 pub use recovery::Recovery;
-pub use status::{Mark, history, status_entries, verification_entries};
+pub use status::{history, status_entries, verification_entries};
 
 use super::faults::{Faults, FaultyWriter};
 use super::{StoreError, fsutil};
 use crate::model::hash::TextTable;
 use crate::model::{Identity, Invitation, People, Person, PersonId};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum JournalAction {
-    /// A connection the user removed (or is about to, on LinkedIn).
-    Remove,
-    /// A pending invitation the user withdrew.
-    Withdraw,
-    /// The user changed their mind about an earlier removal or withdrawal.
-    Restore,
-    /// The user ticked a removal (or withdrawal) off: done on LinkedIn.
-    Done,
-    /// The user took that tick back.
-    Undone,
-    /// Opened in the browser during the work-through.
-    Opened,
-    /// A removed person absent from a newer export (`export_date` says which).
-    Verified,
-    /// A removed person present in an export taken after the removal.
-    StillConnected,
-    /// A withdrawn invitation absent from a newer export's Invitations.csv.
-    WithdrawalVerified,
-    /// A withdrawn invitation still in an export taken after the withdrawal.
-    StillPending,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalEntry {

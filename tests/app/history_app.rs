@@ -10,7 +10,7 @@ use unconnect::model::history::{History, Kind, Record, State, Status};
 use unconnect::model::roster::people_triage;
 use unconnect::model::triage::{Place, Side};
 use unconnect::model::{People, Person};
-use unconnect::store::journal::{self, Mark};
+use unconnect::store::journal::{self, JournalAction};
 
 fn at(day: u32) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00.000+01:00")).unwrap()
@@ -127,7 +127,7 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
         record,
         [Effect::Record {
             kind: ListKind::Removed,
-            mark: Mark::Opened,
+            mark: JournalAction::Opened,
             ids: vec![0]
         }]
     );
@@ -217,7 +217,7 @@ fn d_ticks_and_unticks_and_the_progress_line_counts() {
     assert!(matches!(
         &effects[0],
         Effect::Record {
-            mark: Mark::Undone,
+            mark: JournalAction::Undone,
             ..
         }
     ));
@@ -241,7 +241,7 @@ fn shift_d_marks_everyone_shown_done_after_a_confirm() {
         effects,
         vec![Effect::Record {
             kind: ListKind::Removed,
-            mark: Mark::Done,
+            mark: JournalAction::Done,
             ids: vec![0, 2]
         }]
     );

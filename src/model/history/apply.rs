@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 
 use foldhash::{HashMap, HashSet};
 
-use super::{Event, History, Kind, Record, Started, State, Step};
+use super::{Event, History, JournalAction, Kind, Record, Started, State};
 use crate::model::Identity;
 
 /// What applying events changed, per kind (`[removals, withdrawals]`).
@@ -37,20 +37,8 @@ impl History {
             Lookup::new(&mut self.withdrawals),
         ];
         for event in events {
-            match event.step {
-                Step::Remove(_) | Step::Withdraw(_) => {
-                    let kind = match event.step {
-                        Step::Remove(_) => Kind::Removal,
-                        _ => Kind::Withdrawal,
-                    };
-                    let person = match event.step {
-                        Step::Remove(p) => p,
-                        _ => None,
-                    };
-                    let invitation = match event.step {
-                        Step::Withdraw(i) => i,
-                        _ => None,
-                    };
+            match (event.action.starts(), event.action) {
+                (Some(kind), _) => {
                     let started = Started {
                         start: event,
                         state: State::new(),
@@ -58,18 +46,15 @@ impl History {
                     };
                     let list = &mut lists[kind as usize];
                     list.end(event.id);
-                    list.push(started.record(kind, person, invitation));
+                    list.push(started.record(kind));
                 }
-                Step::Restore => {
+                (None, JournalAction::Restore) => {
                     for list in &mut lists {
                         list.end(event.id);
                     }
                 }
-                step => {
-                    let only = match step {
-                        Step::Verified { kind, .. } | Step::StillThere { kind, .. } => Some(kind),
-                        _ => None,
-                    };
+                (None, action) => {
+                    let only = action.finding().map(|(kind, _)| kind);
                     for kind in [Kind::Removal, Kind::Withdrawal] {
                         if only.is_some_and(|k| k != kind) {
                             continue;
@@ -77,7 +62,7 @@ impl History {
                         let list = &mut lists[kind as usize];
                         if let Some(i) = list.find(event.id) {
                             let r = &mut list.records[i];
-                            r.state = r.state.after(&step, event.at, r.removed_on());
+                            r.state = r.state.after(&event, r.removed_on());
                             list.changed.push(i);
                         }
                     }

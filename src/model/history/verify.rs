@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{ExportDate, History, Kind, Step};
+use super::{Event, ExportDate, History, JournalAction, Kind};
 use crate::model::Identity;
 
 /// One finding of a check against an export, to be journaled.
@@ -16,18 +16,16 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn step(&self, export: &ExportDate) -> Step<'static> {
-        if self.gone {
-            Step::Verified {
-                kind: self.kind,
-                export: export.day,
-            }
-        } else {
-            Step::StillThere {
-                kind: self.kind,
-                export: export.day,
-                taken: export.taken,
-            }
+    /// What the journal records of it.
+    pub fn action(&self) -> JournalAction {
+        JournalAction::of_finding(self.kind, self.gone)
+    }
+
+    /// The finding as an event of a check against `export`, stamped `at`.
+    pub fn event(&self, export: &ExportDate, at: DateTime<FixedOffset>) -> Event<'_> {
+        Event {
+            export: Some(*export),
+            ..Event::new(at, "", &self.id, self.action())
         }
     }
 }
@@ -73,7 +71,7 @@ pub fn verify(
         };
         let after = record
             .state
-            .after(&finding.step(export), now_of(export), record.removed_on());
+            .after(&finding.event(export, now_of(export)), record.removed_on());
         if after.status == record.state.status {
             continue;
         }

@@ -276,7 +276,7 @@ mod tests {
         j.append(batch("a", 3)).unwrap();
         drop(j);
         let ids = ["a-0", "a-1", "a-2"];
-        let marks = super::super::status_entries(ids, super::super::Mark::Done, now());
+        let marks = super::super::status_entries(ids, super::super::JournalAction::Done, now());
         let mut marks_text = Vec::new();
         let mut marks = marks;
         mark_batch_lengths(&mut marks);

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
 
-use crate::model::history::{Event, History, Kind, Step};
+use crate::model::history::steps::{Step, ev};
+use crate::model::history::{Event, History, Kind};
 use crate::model::{Direction, Invitation, Person};
 
 fn at(minute: u32) -> DateTime<FixedOffset> {
@@ -85,12 +86,7 @@ impl Owned {
                 taken: timed.then(|| at(d * 600 + 30)),
             },
         };
-        Event {
-            at: at(minute),
-            batch: "b",
-            id: IDS[who],
-            step,
-        }
+        ev(at(minute), "b", IDS[who], step)
     }
 }
 
