@@ -283,11 +283,12 @@ impl History {
         let mut identities = TextTable::with_capacity(0);
         let mut in_force: Vec<(&'a str, [Option<usize>; 2])> = Vec::new();
         for event in events {
-            let holds = |slot: u32| in_force[slot as usize].0 == event.id;
+            let id: &'a str = event.id.as_str();
+            let holds = |slot: u32| in_force[slot as usize].0 == id;
             let kind = match (event.action.starts(), event.action) {
                 (Some(kind), _) => kind,
                 (None, JournalAction::Restore) => {
-                    if let Some(slot) = identities.find(event.id, holds) {
+                    if let Some(slot) = identities.find(id, holds) {
                         for i in in_force[slot as usize]
                             .1
                             .iter_mut()
@@ -300,7 +301,7 @@ impl History {
                 }
                 (None, action) => {
                     let only = action.finding().map(|(kind, _)| kind);
-                    let Some(slot) = identities.find(event.id, holds) else {
+                    let Some(slot) = identities.find(id, holds) else {
                         continue;
                     };
                     for kind in [Kind::Removal, Kind::Withdrawal] {
@@ -316,9 +317,9 @@ impl History {
             };
             let new = in_force.len() as u32;
             let slot = identities
-                .find_or_insert(event.id, holds, new)
+                .find_or_insert(id, holds, new)
                 .unwrap_or_else(|| {
-                    in_force.push((event.id, [None, None]));
+                    in_force.push((id, [None, None]));
                     new
                 });
             let record = &mut in_force[slot as usize].1[kind as usize];
@@ -424,7 +425,7 @@ impl Started<'_> {
     fn record(&self, kind: Kind) -> Record {
         Record {
             kind,
-            id: Identity::from(self.start.id),
+            id: self.start.id.clone(),
             at: self.start.at,
             batch: self.start.batch.to_owned(),
             state: self.state,

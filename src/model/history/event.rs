@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::{ExportDate, Kind};
-use crate::model::{Invitation, Person};
+use crate::model::{Identity, Invitation, Person};
 
 /// What happened to a person (or an invitation), as the journal names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,7 +74,8 @@ impl JournalAction {
 pub struct Event<'a> {
     pub at: DateTime<FixedOffset>,
     pub batch: &'a str,
-    pub id: &'a str,
+    /// Shared with the record it starts: a replay copies no identity.
+    pub id: &'a Identity,
     pub action: JournalAction,
     /// The person as removed (`remove`).
     pub person: Option<&'a Arc<Person>>,
@@ -89,7 +90,7 @@ impl<'a> Event<'a> {
     pub fn new(
         at: DateTime<FixedOffset>,
         batch: &'a str,
-        id: &'a str,
+        id: &'a Identity,
         action: JournalAction,
     ) -> Self {
         Event {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{Event, ExportDate, JournalAction, Kind};
-use crate::model::{Invitation, Person};
+use crate::model::{Identity, Invitation, Person};
 
 #[derive(Debug, Clone, Copy)]
 pub enum Step<'a> {
@@ -26,8 +26,10 @@ pub enum Step<'a> {
     },
 }
 
-/// The event of `step` on `id`, at `at`, in `batch`.
-pub fn ev<'a>(at: DateTime<FixedOffset>, batch: &'a str, id: &'a str, step: Step<'a>) -> Event<'a> {
+/// The event of `step` on `id`, at `at`, in `batch`. The identity lives as long as the
+/// test (a few bytes per event, in tests alone).
+pub fn ev<'a>(at: DateTime<FixedOffset>, batch: &'a str, id: &str, step: Step<'a>) -> Event<'a> {
+    let id: &'a Identity = Box::leak(Box::new(Identity::from(id)));
     let action = |a| Event::new(at, batch, id, a);
     let found = |kind, gone, export, taken| Event {
         export: Some(ExportDate { day: export, taken }),
