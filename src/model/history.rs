@@ -176,7 +176,8 @@ pub struct Record {
     pub id: Identity,
     /// When it was removed (withdrawn) here.
     pub at: DateTime<FixedOffset>,
-    pub batch: String,
+    /// Shared by the batch's records and journal entries.
+    pub batch: Arc<str>,
     pub state: State,
     /// The person's fields as they were removed (removals), shared with the journal.
     pub person: Option<Arc<Person>>,
@@ -271,13 +272,14 @@ pub struct History {
 }
 
 impl History {
-    /// Replays events in journal order. Opening the app replays the whole journal, so
-    /// the replay tracks small records (the starting event and a [`State`]) and builds a
-    /// [`Record`], with its copy of the person, only for each one in force at the end.
+    /// Replays events in journal order. Opening the app replays the whole journal: a
+    /// record shares its identity, batch id and person with the entry that started it
+    /// (no text is copied), and the records in force at the end are the ones built
+    /// during the replay, moved, not copied.
     pub fn build<'a>(events: impl IntoIterator<Item = Event<'a>>) -> History {
         // Every record started, in journal order; `live` is false once it is ended or
         // started afresh.
-        let mut started: Vec<Started<'a>> = Vec::new();
+        let mut started: Vec<Started> = Vec::new();
         // Each identity seen, with its record in force in `started` per kind, found by
         // a table of hashes (growing it reads no identity again).
         let mut identities = TextTable::with_capacity(0);
@@ -308,8 +310,8 @@ impl History {
                         if only.is_none_or(|k| k == kind)
                             && let Some(i) = in_force[slot as usize].1[kind as usize]
                         {
-                            let r = &mut started[i];
-                            r.state = r.state.after(&event, r.start.at.date_naive());
+                            let r = &mut started[i].record;
+                            r.state = r.state.after(&event, r.removed_on());
                         }
                     }
                     continue;
@@ -327,33 +329,27 @@ impl History {
                 started[i].live = false;
             }
             started.push(Started {
-                start: event,
-                state: State::new(),
+                record: Started::record(&event, kind),
                 live: true,
             });
         }
-        drop(in_force);
+        drop((in_force, identities));
         // Newest first; of one time, the later in the journal first. The journal is
         // nearly always in time order, so reversed it is sorted already (and the stable
-        // sort finds that in one pass).
-        let mut live: Vec<&Started<'a>> = started.iter().rev().filter(|r| r.live).collect();
-        live.sort_by_key(|r| std::cmp::Reverse(r.start.at));
-        let removals = live
-            .iter()
-            .filter(|r| r.start.action == JournalAction::Remove)
-            .count();
-        let mut history = History {
-            removals: Vec::with_capacity(removals),
-            withdrawals: Vec::with_capacity(live.len() - removals),
-        };
-        for r in live {
-            match r.start.action.starts() {
-                Some(Kind::Removal) => history.removals.push(r.record(Kind::Removal)),
-                Some(Kind::Withdrawal) => history.withdrawals.push(r.record(Kind::Withdrawal)),
-                None => {}
-            }
+        // sort finds that in one pass). Collected in place: the records are not copied.
+        let mut live: Vec<Record> = started
+            .into_iter()
+            .filter_map(|s| s.live.then_some(s.record))
+            .collect();
+        live.reverse();
+        live.sort_by_key(|r| std::cmp::Reverse(r.at));
+        let withdrawals = live
+            .extract_if(.., |r| r.kind == Kind::Withdrawal)
+            .collect();
+        History {
+            removals: live,
+            withdrawals,
         }
-        history
     }
 
     pub fn list(&self, kind: Kind) -> &[Record] {
@@ -377,8 +373,8 @@ impl History {
             };
             let of_kind = findings.iter().filter(|f| f.kind == kind);
             for (i, f) in places(list, of_kind) {
-                let event = f.event(export, at);
                 let r = &mut list[i];
+                let event = f.event(export, at, &r.batch);
                 r.state = r.state.after(&event, r.removed_on());
             }
         }
@@ -414,23 +410,23 @@ fn places<'a>(
     findings.filter_map(|f| Some((find(&f.id)?, f))).collect()
 }
 
-/// A record being replayed: the event that started it and where it stands.
-struct Started<'a> {
-    start: Event<'a>,
-    state: State,
+/// A record being replayed: ended (or started afresh) when no longer `live`.
+struct Started {
+    record: Record,
     live: bool,
 }
 
-impl Started<'_> {
-    fn record(&self, kind: Kind) -> Record {
+impl Started {
+    /// The record `event` starts, of `kind`.
+    fn record(event: &Event<'_>, kind: Kind) -> Record {
         Record {
             kind,
-            id: self.start.id.clone(),
-            at: self.start.at,
-            batch: self.start.batch.to_owned(),
-            state: self.state,
-            person: self.start.person.cloned(),
-            invitation: self.start.invitation.cloned(),
+            id: event.id.clone(),
+            at: event.at,
+            batch: Arc::clone(event.batch),
+            state: State::new(),
+            person: event.person.cloned(),
+            invitation: event.invitation.cloned(),
         }
     }
 }

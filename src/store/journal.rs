@@ -43,8 +43,9 @@ pub struct JournalEntry {
     #[serde(with = "rfc3339")]
     pub at: DateTime<FixedOffset>,
     pub action: JournalAction,
-    /// Entries confirmed together share a batch id.
-    pub batch: String,
+    /// Entries confirmed together share a batch id (one text, shared with their records).
+    #[serde(with = "shared_text")]
+    pub batch: Arc<str>,
     /// How many entries the batch has; set by [`Journal::append`]. `None` in journals
     /// written before batches were checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -291,6 +292,23 @@ mod shared {
     }
 }
 
+/// A text shared by many entries, written and read as the text itself.
+mod shared_text {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+        Ok(Arc::from(
+            <std::borrow::Cow<'de, str>>::deserialize(d)?.as_ref(),
+        ))
+    }
+}
+
 /// The entries still in force for `action` (remove or withdraw): per identity the latest
 /// one, unless a restore came after it; oldest first.
 pub fn in_force(entries: &[JournalEntry], action: JournalAction) -> Vec<&JournalEntry> {
@@ -319,8 +337,12 @@ pub fn in_force(entries: &[JournalEntry], action: JournalAction) -> Vec<&Journal
 
 /// A batch id: the confirmation time, readable and sortable, plus the process id so two
 /// machines' journals merged later do not collide in the same second.
-pub fn new_batch_id(at: DateTime<FixedOffset>) -> String {
-    format!("{}-{}", at.format("%Y%m%dT%H%M%S%.3f"), std::process::id())
+pub fn new_batch_id(at: DateTime<FixedOffset>) -> Arc<str> {
+    Arc::from(format!(
+        "{}-{}",
+        at.format("%Y%m%dT%H%M%S%.3f"),
+        std::process::id()
+    ))
 }
 
 /// Now, to the millisecond the journal writes: what a session holds in memory is what the

@@ -38,7 +38,7 @@ fn record(p: &Person, day: u32, status: Status) -> Record {
         kind: Kind::Removal,
         id: p.url.as_str().into(),
         at: at(day),
-        batch: format!("b{day}"),
+        batch: format!("b{day}").into(),
         state: State {
             status,
             opened: status != Status::ToDo,

@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 
 use foldhash::{HashMap, HashSet};
 
-use super::{Event, History, JournalAction, Kind, Record, Started, State};
+use super::{Event, History, JournalAction, Kind, Record, Started};
 use crate::model::Identity;
 
 /// What applying events changed, per kind (`[removals, withdrawals]`).
@@ -39,14 +39,9 @@ impl History {
         for event in events {
             match (event.action.starts(), event.action) {
                 (Some(kind), _) => {
-                    let started = Started {
-                        start: event,
-                        state: State::new(),
-                        live: true,
-                    };
                     let list = &mut lists[kind as usize];
                     list.end(event.id);
-                    list.push(started.record(kind));
+                    list.push(Started::record(&event, kind));
                 }
                 (None, JournalAction::Restore) => {
                     for list in &mut lists {

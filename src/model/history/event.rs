@@ -73,7 +73,7 @@ impl JournalAction {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Event<'a> {
     pub at: DateTime<FixedOffset>,
-    pub batch: &'a str,
+    pub batch: &'a Arc<str>,
     /// Shared with the record it starts: a replay copies no identity.
     pub id: &'a Identity,
     pub action: JournalAction,
@@ -89,7 +89,7 @@ impl<'a> Event<'a> {
     /// An event with nothing but its action: a mark, or a restore.
     pub fn new(
         at: DateTime<FixedOffset>,
-        batch: &'a str,
+        batch: &'a Arc<str>,
         id: &'a Identity,
         action: JournalAction,
     ) -> Self {

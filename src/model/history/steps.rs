@@ -28,8 +28,9 @@ pub enum Step<'a> {
 
 /// The event of `step` on `id`, at `at`, in `batch`. The identity lives as long as the
 /// test (a few bytes per event, in tests alone).
-pub fn ev<'a>(at: DateTime<FixedOffset>, batch: &'a str, id: &str, step: Step<'a>) -> Event<'a> {
+pub fn ev<'a>(at: DateTime<FixedOffset>, batch: &str, id: &str, step: Step<'a>) -> Event<'a> {
     let id: &'a Identity = Box::leak(Box::new(Identity::from(id)));
+    let batch: &'a Arc<str> = Box::leak(Box::new(Arc::from(batch)));
     let action = |a| Event::new(at, batch, id, a);
     let found = |kind, gone, export, taken| Event {
         export: Some(ExportDate { day: export, taken }),

@@ -340,10 +340,8 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
             export: day(2),
         },
     ));
-    replayed_events.extend(v.findings.iter().map(|f| Event {
-        batch: "d",
-        ..f.event(&export, at(6, 12))
-    }));
+    let d: Arc<str> = Arc::from("d");
+    replayed_events.extend(v.findings.iter().map(|f| f.event(&export, at(6, 12), &d)));
     assert_eq!(applied, History::build(replayed_events));
     // No Invitations.csv: nothing said about withdrawals, and nothing found.
     let none = verify(&History::default(), &export, |_, _| None);
@@ -389,10 +387,8 @@ fn findings_out_of_the_lists_order_or_of_no_record_apply_as_they_replay() {
         day: day(5),
         taken: None,
     };
-    events.extend(findings.iter().map(|f| Event {
-        batch: "d",
-        ..f.event(&export, at(6, 12))
-    }));
+    let d: Arc<str> = Arc::from("d");
+    events.extend(findings.iter().map(|f| f.event(&export, at(6, 12), &d)));
     assert_eq!(applied, History::build(events));
     let status = |id| applied.find(R, id).map(Record::status);
     assert_eq!(status("u0"), Some(Status::Verified));

@@ -1,6 +1,8 @@
 //! Checking the records against an export taken later: who is gone (verified), who is
 //! still there. Only findings that change a status are returned, to be journaled.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset};
 
 use super::{Event, ExportDate, History, JournalAction, Kind};
@@ -21,11 +23,16 @@ impl Finding {
         JournalAction::of_finding(self.kind, self.gone)
     }
 
-    /// The finding as an event of a check against `export`, stamped `at`.
-    pub fn event(&self, export: &ExportDate, at: DateTime<FixedOffset>) -> Event<'_> {
+    /// The finding as an event of a check against `export`, stamped `at`, in `batch`.
+    pub fn event<'a>(
+        &'a self,
+        export: &ExportDate,
+        at: DateTime<FixedOffset>,
+        batch: &'a Arc<str>,
+    ) -> Event<'a> {
         Event {
             export: Some(*export),
-            ..Event::new(at, "", &self.id, self.action())
+            ..Event::new(at, batch, &self.id, self.action())
         }
     }
 }
@@ -69,9 +76,8 @@ pub fn verify(
             id: record.id.clone(),
             gone: !is_present,
         };
-        let after = record
-            .state
-            .after(&finding.event(export, now_of(export)), record.removed_on());
+        let event = finding.event(export, now_of(export), &record.batch);
+        let after = record.state.after(&event, record.removed_on());
         if after.status == record.state.status {
             continue;
         }

@@ -34,7 +34,8 @@ pub(super) mod row;
 pub(super) struct Header {
     #[serde(with = "super::rfc3339")]
     pub at: DateTime<FixedOffset>,
-    pub batch: String,
+    #[serde(with = "super::shared_text")]
+    pub batch: Arc<str>,
     pub action: JournalAction,
     /// Entries in the whole batch (which may span several groups).
     pub batch_len: usize,

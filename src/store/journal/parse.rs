@@ -24,7 +24,7 @@ pub(super) struct Parsed {
 
 /// The batch being read.
 struct Run {
-    batch: String,
+    batch: std::sync::Arc<str>,
     len: usize,
     /// Its lines read so far, readable or not.
     seen: usize,
@@ -57,7 +57,7 @@ impl Reader {
     fn close_incomplete(&mut self) {
         if let Some(open) = self.run.take() {
             self.keep[open.first..].fill(false);
-            self.incomplete_batches.push(open.batch);
+            self.incomplete_batches.push(open.batch.to_string());
         }
     }
 

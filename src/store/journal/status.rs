@@ -2,6 +2,8 @@
 //! verified) and the history they add up to. Status entries are compact: the identity,
 //! the action, the time and the batch; the person's fields are in their remove entry.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{JournalAction, JournalEntry, new_batch_id};
@@ -41,14 +43,14 @@ pub fn verification_entries(
 fn compact(
     id: &str,
     action: JournalAction,
-    batch: &str,
+    batch: &Arc<str>,
     at: DateTime<FixedOffset>,
     export_date: Option<NaiveDate>,
 ) -> JournalEntry {
     JournalEntry {
         at,
         action,
-        batch: batch.to_owned(),
+        batch: Arc::clone(batch),
         batch_len: None,
         id: Identity::from(id),
         person: None,

@@ -65,7 +65,7 @@ fn a_large_batch_built_and_written_in_halves_reads_back_whole_and_in_order() {
     let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.matches(stamp.as_str()).count(), 1);
-    assert_eq!(text.matches(batch[0].batch.as_str()).count(), 1);
+    assert_eq!(text.matches(&*batch[0].batch).count(), 1);
     assert_eq!(text.lines().count(), n as usize + 1);
 }
 
