@@ -16,6 +16,7 @@
 //! Entries written before `batch_len` existed have none and count one by one, as then.
 
 mod compact;
+mod lean;
 mod parse;
 mod recovery;
 mod status;
@@ -29,6 +30,7 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub use crate::model::history::JournalAction;
+pub use lean::Lean;
 pub use recovery::Recovery;
 pub use status::{history, status_entries, verification_entries};
 

@@ -167,6 +167,27 @@ fn invitation_from(row: Fields) -> Option<Invitation> {
     })
 }
 
+/// The person (or invitation) a line of an entry holds, read again from its line: an
+/// entry of `action` read by [`super::parse::Fields::Lean`].
+pub(super) fn payload(
+    body: &[u8],
+    action: JournalAction,
+) -> Option<(Option<Person>, Option<Invitation>)> {
+    match read_line(body)? {
+        Line::Entry(entry) => Some((
+            entry.person.map(Arc::unwrap_or_clone),
+            entry.invitation.map(Arc::unwrap_or_clone),
+        )),
+        Line::Row(row) if row.len() >= 7 => match action {
+            JournalAction::Remove => Some((Some(person_from(row)?), None)),
+            JournalAction::Withdraw => Some((None, Some(invitation_from(row)?))),
+            _ => Some((None, None)),
+        },
+        Line::Row(_) => Some((None, None)),
+        Line::Header(_) => None,
+    }
+}
+
 /// How an entry is written.
 #[derive(PartialEq)]
 enum Form {
