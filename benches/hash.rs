@@ -24,9 +24,9 @@ fn columns(rows: usize) -> [(&'static str, Vec<String>); 4] {
         let r = record.expect("a row");
         let date = r[6].parse::<chrono::NaiveDate>().ok();
         let identity =
-            unconnect::model::person::identity([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]], date);
+            unconnect::model::Identity::of_person([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]], date);
         urls.push(r[2].to_owned());
-        ids.push(identity);
+        ids.push(identity.to_string());
         companies.push(r[4].to_owned());
         positions.push(r[5].to_owned());
     }

@@ -14,9 +14,9 @@ use super::history_screen::{BatchOpening, OpenTarget, WorkRules};
 use super::list::ListKind;
 use super::state::{App, Mode};
 use super::strings;
-use crate::model::history::{self, Status};
+use crate::model::Identity;
+use crate::model::history::{self, JournalAction, Status};
 use crate::model::triage::Side;
-use crate::store::journal::Mark;
 
 impl App {
     /// The batch size and the weekly invitations (`[rules]`).
@@ -70,7 +70,7 @@ impl App {
             history::Kind::Removal => CONNECTIONS_PAGE,
             history::Kind::Withdrawal => strings::SENT_INVITATIONS_PAGE,
         };
-        let batch: Vec<(String, String)> = chosen
+        let batch: Vec<(Identity, String)> = chosen
             .iter()
             .map(|&(_, id)| {
                 let record = &records[id as usize];
@@ -157,7 +157,7 @@ impl App {
         self.history.batch_note = Some((ids.clone(), note));
         vec![Effect::Record {
             kind: ListKind::of_history(batch.kind),
-            mark: Mark::Opened,
+            mark: JournalAction::Opened,
             ids,
         }]
     }

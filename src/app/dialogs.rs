@@ -9,7 +9,7 @@ use super::list::ListKind;
 use super::state::App;
 use super::strings;
 use crate::model::triage::Side;
-use crate::store::journal::Mark;
+use crate::store::journal::JournalAction;
 
 /// Names a dialog lists when the terminal has room for no more than its usual height.
 pub const NAMES_SHOWN: usize = 5;
@@ -232,9 +232,11 @@ impl App {
                     overwrite: true,
                 }]
             }
-            ConfirmAction::Restore { kind, ids } => self.record_if(yes, kind, Mark::Restore, ids),
+            ConfirmAction::Restore { kind, ids } => {
+                self.record_if(yes, kind, JournalAction::Restore, ids)
+            }
             ConfirmAction::MarkDone { kind, ids } | ConfirmAction::DoneOpened { kind, ids } => {
-                self.record_if(yes, kind, Mark::Done, ids)
+                self.record_if(yes, kind, JournalAction::Done, ids)
             }
             ConfirmAction::UnkeepAndMove { kind, ids, from } => {
                 if !yes {
@@ -247,7 +249,13 @@ impl App {
     }
 
     /// A History mark, journaled on yes.
-    fn record_if(&mut self, yes: bool, kind: ListKind, mark: Mark, ids: Vec<u32>) -> Vec<Effect> {
+    fn record_if(
+        &mut self,
+        yes: bool,
+        kind: ListKind,
+        mark: JournalAction,
+        ids: Vec<u32>,
+    ) -> Vec<Effect> {
         if !yes {
             self.info(strings::CANCELLED);
             return Vec::new();

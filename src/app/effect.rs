@@ -4,12 +4,10 @@ use std::path::PathBuf;
 
 use super::confirm::ConfirmAction;
 use super::list::ListKind;
-use chrono::{DateTime, FixedOffset};
 
 use crate::model::filter::FilterJob;
-use crate::model::history::History;
 use crate::store::StoreError;
-use crate::store::journal::Mark;
+use crate::store::journal::{JournalAction, JournalEntry};
 
 /// Work `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +23,7 @@ pub enum Effect {
     /// durably; the runtime reports back with [`Written::Recorded`].
     Record {
         kind: ListKind,
-        mark: Mark,
+        mark: JournalAction,
         ids: Vec<u32>,
     },
     /// Carry out what the user confirmed in the dialog, durably; the runtime reports
@@ -66,15 +64,14 @@ pub enum Written {
     Kept(Result<(), StoreError>),
     /// The view (tab, sorts, zoom) was saved for the next start, or could not be.
     View(Result<(), StoreError>),
-    /// A removal or withdrawal batch: on success, the history as the journal now has it.
-    Confirmed(ConfirmAction, Result<History, StoreError>),
-    /// Marks on History records, journaled at `at`. A restore brings the history as the
-    /// journal now has it (records leave); the other marks are applied in place.
+    /// A removal or withdrawal batch: on success, the entries journaled, for the
+    /// History tab to apply.
+    Confirmed(ConfirmAction, Result<Vec<JournalEntry>, StoreError>),
+    /// Marks on History records: on success, the entries journaled, applied the same way.
     Recorded {
         kind: ListKind,
-        mark: Mark,
+        mark: JournalAction,
         ids: Vec<u32>,
-        at: DateTime<FixedOffset>,
-        result: Result<Option<History>, StoreError>,
+        result: Result<Vec<JournalEntry>, StoreError>,
     },
 }

@@ -3,8 +3,6 @@
 //! `D` ticks off a whole selection, `r` restores. Marks are journaled durably before the
 //! screen shows them; a restore brings the person back among the connections.
 
-use chrono::{DateTime, FixedOffset};
-
 use super::action::Action;
 use super::confirm::{ConfirmAction, ConfirmDialog};
 use super::effect::Effect;
@@ -14,9 +12,10 @@ use super::state::{App, Mode};
 use super::strings;
 use std::collections::HashSet;
 
-use crate::model::history::{self, History, Record, Status, Step};
+use crate::model::Identity;
+use crate::model::history::{self, History, Record, Status};
 use crate::model::triage::{Place, Side, Triage};
-use crate::store::journal::Mark;
+use crate::store::journal::{JournalAction, JournalEntry};
 
 pub use super::history_screen::{OpenTarget, SORT_NAME, SORT_NEWEST, SORT_STATUS};
 
@@ -191,7 +190,7 @@ impl App {
         }
         vec![Effect::Record {
             kind: ListKind::of_history(opening.kind),
-            mark: Mark::Opened,
+            mark: JournalAction::Opened,
             ids: vec![id as u32],
         }]
     }
@@ -203,9 +202,9 @@ impl App {
         let records = &list.records;
         let ticked = |id: &u32| records[*id as usize].status() == Status::Done;
         let mark = if !ids.is_empty() && ids.iter().all(ticked) {
-            Mark::Undone
+            JournalAction::Undone
         } else {
-            Mark::Done
+            JournalAction::Done
         };
         // Verified ones are done by the export's word: nothing to tick or untick.
         let ids: Vec<u32> = ids
@@ -249,53 +248,31 @@ impl App {
     pub(super) fn recorded(
         &mut self,
         kind: ListKind,
-        mark: Mark,
+        mark: JournalAction,
         ids: &[u32],
-        at: DateTime<FixedOffset>,
-        history: Option<History>,
+        entries: &[JournalEntry],
     ) {
         self.journaling = false;
         let n = ids.len();
         let Some(hk) = kind.history_kind() else {
             return;
         };
-        if mark == Mark::Restore {
-            let identities: Vec<String> = ids
+        if mark == JournalAction::Restore {
+            let identities: Vec<Identity> = ids
                 .iter()
                 .map(|&id| self.records(kind)[id as usize].id.clone())
                 .collect();
             let back = self.bring_back(hk, &identities);
-            if let Some(history) = history {
-                self.history.set(history);
-            }
+            self.apply_journaled(entries);
             let spec = self.history.list(hk).spec;
             let not_here = n - back;
             self.info(strings::restored(spec.past, n, spec.recorded, not_here));
             return;
         }
-        let step = match mark {
-            Mark::Done => Step::Done,
-            Mark::Undone => Step::Undone,
-            _ => Step::Opened,
-        };
-        // Their marks go: a ⚑ would hide the ✔ just set.
-        self.history.list_mut(hk).triage.unmark(ids);
-        for &id in ids {
-            let r = &mut self.history.list_mut(hk).records[id as usize];
-            r.state = r.state.after(&step, at, r.removed_on());
-        }
-        // `status:` reads the new statuses: a filtered list shows what it says now.
-        let list = self.history.list_mut(hk);
-        let records = &list.records;
-        list.triage.change_facts(|facts| {
-            for &id in ids {
-                facts.set_status(id as usize, status_fact(records[id as usize].status()));
-            }
-        });
-        self.history.count_progress();
+        self.apply_journaled(entries);
         match mark {
-            Mark::Done => self.info(strings::ticked(n, &self.progress_line(kind))),
-            Mark::Undone => self.info(strings::unticked(n, &self.progress_line(kind))),
+            JournalAction::Done => self.info(strings::ticked(n, &self.progress_line(kind))),
+            JournalAction::Undone => self.info(strings::unticked(n, &self.progress_line(kind))),
             _ => {
                 let note = self.history.privacy_note.take();
                 let name = ids
@@ -318,20 +295,55 @@ impl App {
         }
     }
 
+    /// Entries just journaled (a confirmation, marks, a restore), applied to the History
+    /// tab's lists the one way for every write: records started or ended rebuild the
+    /// lists, marks change their records in place.
+    pub(super) fn apply_journaled(&mut self, entries: &[JournalEntry]) {
+        let kinds = [history::Kind::Removal, history::Kind::Withdrawal];
+        let [removals, withdrawals] =
+            kinds.map(|k| std::mem::take(&mut self.history.list_mut(k).records));
+        let mut history = History {
+            removals,
+            withdrawals,
+        };
+        let applied = history.apply_events(entries.iter().filter_map(JournalEntry::event));
+        if applied.any_rebuilt() {
+            self.history.set(history);
+            return;
+        }
+        let History {
+            removals,
+            withdrawals,
+        } = history;
+        for (kind, records) in kinds.into_iter().zip([removals, withdrawals]) {
+            let list = self.history.list_mut(kind);
+            list.records = records;
+            let changed: Vec<u32> = applied.changed[kind as usize]
+                .iter()
+                .map(|&i| i as u32)
+                .collect();
+            // Their marks go: a ⚑ would hide the ✔ just set.
+            list.triage.unmark(&changed);
+            // `status:` reads the new statuses: a filtered list shows what it says now.
+            let records = &list.records;
+            list.triage.change_facts(|facts| {
+                for &id in &changed {
+                    facts.set_status(id as usize, status_fact(records[id as usize].status()));
+                }
+            });
+        }
+        self.history.count_progress();
+    }
+
     /// Restored identities back to the left column of the list they were removed from.
     /// Returns how many were found in this export.
-    fn bring_back(&mut self, hk: history::Kind, identities: &[String]) -> usize {
-        let wanted: HashSet<&str> = identities.iter().map(String::as_str).collect();
+    fn bring_back(&mut self, hk: history::Kind, identities: &[Identity]) -> usize {
+        let wanted: HashSet<&str> = identities.iter().map(Identity::as_str).collect();
         match hk {
             history::Kind::Removal => {
                 let TriageList { items, triage, .. } = &mut self.connections;
                 restore_done(triage, &wanted, |i, key| {
-                    let p = items.get(crate::model::PersonId(i));
-                    if p.url.is_empty() {
-                        key.push_str(&p.identity());
-                    } else {
-                        p.url.write_to(key);
-                    }
+                    items.get(crate::model::PersonId(i)).write_identity(key);
                 })
             }
             history::Kind::Withdrawal => match &mut self.invitations {

@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 
 use super::list::ListKind;
-use crate::model::InvitationRules;
 use crate::model::history::{self, History, Kind, Record, Status};
 use crate::model::search::{SearchIndex, fold};
 use crate::model::terms::Facts;
 use crate::model::triage::{Side, SortOrder, Triage};
+use crate::model::{Identity, InvitationRules};
 
 pub const SORT_NEWEST: &str = "newest first";
 pub const SORT_NAME: &str = "name";
@@ -208,7 +208,8 @@ pub struct HistoryScreen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BatchOpening {
     pub kind: Kind,
-    pub records: Vec<(String, String)>,
+    /// Each record's identity and the URL opened for it.
+    pub records: Vec<(Identity, String)>,
     /// Records passed by for want of a LinkedIn link.
     pub passed: usize,
 }
@@ -218,7 +219,7 @@ pub struct BatchOpening {
 pub struct Opening {
     pub kind: Kind,
     /// The record's identity (rows may be rebuilt meanwhile).
-    pub id: String,
+    pub id: crate::model::Identity,
     pub url: String,
 }
 

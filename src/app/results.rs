@@ -132,24 +132,23 @@ impl App {
                 self.error(strings::kept_not_saved(&e));
                 Vec::new()
             }
-            Written::Confirmed(action, Ok(history)) => {
+            Written::Confirmed(action, Ok(entries)) => {
                 self.journaling = false;
                 // Only journal batches go to the writer (see `dialogs`).
                 if let ConfirmAction::Journal { kind, ids } = &action {
                     self.confirmed(*kind, ids);
                 }
-                self.history.set(history);
+                self.apply_journaled(&entries);
                 vec![Effect::SaveStaged(action.kind())]
             }
             Written::Recorded {
                 kind,
                 mark,
                 ids,
-                at,
-                result: Ok(history),
+                result: Ok(entries),
             } => {
                 let noting = self.history.privacy_note.is_some();
-                self.recorded(kind, mark, &ids, at, history);
+                self.recorded(kind, mark, &ids, &entries);
                 // The privacy note was said: kept at once, so no crash says it again.
                 if noting && self.history.privacy_note.is_none() {
                     vec![Effect::SaveView]

@@ -84,13 +84,12 @@ impl Written {
 /// Journal order, not timestamps: after the clock moved back, the newest stamp belongs
 /// to an older batch, and its people are not the ones just removed.
 fn last_confirmed<'a>(entries: &'a [JournalEntry], removals: &[Record]) -> Option<&'a str> {
-    let in_force: std::collections::HashSet<&str> =
-        removals.iter().map(|r| r.batch.as_str()).collect();
+    let in_force: std::collections::HashSet<&str> = removals.iter().map(|r| &*r.batch).collect();
     entries
         .iter()
         .rev()
         .filter(|e| e.action == JournalAction::Remove)
-        .map(|e| e.batch.as_str())
+        .map(|e| &*e.batch)
         .find(|b| in_force.contains(b))
 }
 
@@ -108,7 +107,7 @@ fn select<'a>(
         },
         id => id,
     };
-    let chosen: Vec<&Record> = removals.iter().filter(|r| r.batch == wanted).collect();
+    let chosen: Vec<&Record> = removals.iter().filter(|r| &*r.batch == wanted).collect();
     if chosen.is_empty() && batch != "last" {
         return Err(DraftsError::NoBatch(safe(batch).into_owned()));
     }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::cli::ExportList;
 use crate::import;
-use crate::model::{Invitation, InvitationRules, Person};
+use crate::model::{Identity, Invitation, InvitationRules, Person};
 use crate::store::export::Table;
 use crate::store::journal::in_force;
 use crate::store::staged::{IdList, StagedSet};
@@ -114,7 +114,7 @@ fn fields_of(export: &Path, ids: &IdList) -> Option<HashMap<String, Person>> {
         let p = export.people.get(id);
         let identity = p.identity();
         if wanted.contains(identity.as_ref()) {
-            found.insert(identity.into_owned(), p.to_person());
+            found.insert(identity.to_string(), p.to_person());
         }
     }
     Some(found)
@@ -122,15 +122,12 @@ fn fields_of(export: &Path, ids: &IdList) -> Option<HashMap<String, Person>> {
 
 /// A row from an identity alone: a profile URL, or the name and e-mail of one without.
 fn from_identity(id: &str) -> Person {
-    match id.strip_prefix("name:") {
-        Some(name) => {
-            let (name, email) = name.split_once('|').unwrap_or((name, ""));
-            Person {
-                first_name: name.to_owned(),
-                email: email.to_owned(),
-                ..Default::default()
-            }
-        }
+    match Identity::from(id).name_and_email() {
+        Some((name, email)) => Person {
+            first_name: name.to_owned(),
+            email: email.to_owned(),
+            ..Default::default()
+        },
         None => Person {
             url: id.to_owned(),
             ..Default::default()

@@ -3,11 +3,16 @@
 
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Arc;
+
+use foldhash::HashMap;
 
 use serde::Serialize;
 
+use crate::model::Identity;
 use crate::model::history::{History, Kind, Record};
-use crate::store::{DataDir, Journal, StoreError};
+use crate::store::journal::{JournalAction, JournalEntry, Lean};
+use crate::store::{DataDir, StoreError};
 use crate::text_safety::{json_safe, safe};
 
 #[derive(Debug, Serialize)]
@@ -66,22 +71,46 @@ pub fn write(
     summary: &mut dyn Write,
 ) -> Result<(), StoreError> {
     let data = DataDir::open_read_only(data_dir)?;
-    let entries = Journal::read(&data.journal_path())?;
-    let history = crate::store::journal::history(&entries);
-    // The records share each person with the entries: the rest of them can go.
-    drop(entries);
+    let path = data.journal_path();
+    // Read without the people: each record's person is read back from its line as it
+    // is written, so a million removals' fields are never held at once.
+    let mut lean = Lean::read(&path)?;
+    let history = crate::store::journal::history(&lean.entries);
+    let starts = starts(&lean.entries, &lean.offsets);
+    lean.entries = Vec::new();
+    lean.offsets = Vec::new();
     tracing::info!(
         removals = history.removals.len(),
         withdrawals = history.withdrawals.len(),
         "history listed"
     );
-    let rows = || history.removals.iter().chain(&history.withdrawals).map(row);
     let mut out = io::BufWriter::new(out);
-    let written = if json {
-        json_rows(rows(), &mut out)
-    } else {
-        text(rows(), &mut out)
-    };
+    let mut any = false;
+    let mut written = Ok(());
+    for r in history.removals.iter().chain(&history.withdrawals) {
+        // The record's person, read back from the line of the entry that started it.
+        let mut record = r.clone();
+        if let Some(&(action, offset)) = starts.get(&(r.kind, r.id.clone())) {
+            let (person, invitation) = lean
+                .fields_at(offset, action)
+                .map_err(StoreError::io(&path))?;
+            record.person = person.map(Arc::new);
+            record.invitation = invitation.map(Arc::new);
+        }
+        let row = row(&record);
+        written = if json {
+            json_row(&row, any, &mut out)
+        } else {
+            text_row(&row, &mut out)
+        };
+        any = true;
+        if written.is_err() {
+            break;
+        }
+    }
+    if json && written.is_ok() {
+        written = out.write_all(if any { b"\n]\n" } else { b"[]\n" });
+    }
     written
         .and_then(|()| out.flush())
         .map_err(StoreError::io("standard output"))?;
@@ -91,36 +120,51 @@ pub fn write(
     Ok(())
 }
 
-/// The rows as one pretty JSON array, a row at a time (as serde_json lays an array out).
-/// Names are the export's text: C1 controls, DEL and bidi controls are escaped as
-/// `check --json` does.
-fn json_rows<'a>(rows: impl Iterator<Item = Row<'a>>, out: &mut dyn Write) -> io::Result<()> {
-    let mut any = false;
-    for r in rows {
-        out.write_all(if any { b",\n  " } else { b"[\n  " })?;
-        any = true;
-        let one = serde_json::to_string_pretty(&r).map_err(io::Error::from)?;
-        out.write_all(json_safe(&one.replace('\n', "\n  ")).as_bytes())?;
+/// Where each record in force starts: the line of the latest `remove` (`withdraw`) of
+/// its identity not restored since, as [`History::build`] counts them.
+fn starts(
+    entries: &[JournalEntry],
+    offsets: &[u64],
+) -> HashMap<(Kind, Identity), (JournalAction, u64)> {
+    let mut starts = HashMap::default();
+    for (e, &offset) in entries.iter().zip(offsets) {
+        match (e.action.starts(), e.action) {
+            (Some(kind), action) => {
+                starts.insert((kind, e.id.clone()), (action, offset));
+            }
+            (None, JournalAction::Restore) => {
+                for kind in [Kind::Removal, Kind::Withdrawal] {
+                    starts.remove(&(kind, e.id.clone()));
+                }
+            }
+            _ => {}
+        }
     }
-    out.write_all(if any { b"\n]\n" } else { b"[]\n" })
+    starts
 }
 
-fn text<'a>(rows: impl Iterator<Item = Row<'a>>, out: &mut dyn Write) -> io::Result<()> {
-    for r in rows {
-        // The batch id, what `drafts --batch` takes, second: one word, before the
-        // status's two (`to do`).
-        writeln!(
-            out,
-            "{}  {}  {:<9}  {:<15}  {}  {}",
-            &r.at[..10],
-            safe(r.batch),
-            r.list,
-            r.status,
-            safe(&r.name),
-            safe(r.url)
-        )?;
-    }
-    Ok(())
+/// One row of a pretty JSON array (as serde_json lays an array out), after `any` others.
+/// Names are the export's text: C1 controls, DEL and bidi controls are escaped as
+/// `check --json` does.
+fn json_row(r: &Row<'_>, any: bool, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(if any { b",\n  " } else { b"[\n  " })?;
+    let one = serde_json::to_string_pretty(r).map_err(io::Error::from)?;
+    out.write_all(json_safe(&one.replace('\n', "\n  ")).as_bytes())
+}
+
+fn text_row(r: &Row<'_>, out: &mut dyn Write) -> io::Result<()> {
+    // The batch id, what `drafts --batch` takes, second: one word, before the status's
+    // two (`to do`).
+    writeln!(
+        out,
+        "{}  {}  {:<9}  {:<15}  {}  {}",
+        &r.at[..10],
+        safe(r.batch),
+        r.list,
+        r.status,
+        safe(&r.name),
+        safe(r.url)
+    )
 }
 
 fn summarise(history: &History, out: &mut dyn Write) -> io::Result<()> {
@@ -136,4 +180,85 @@ fn summarise(history: &History, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(b"Nothing removed or withdrawn yet.\n")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Direction, Invitation, People, Person};
+    use crate::store::Journal;
+    use crate::store::journal::{now, removal_entries, status_entries, withdrawal_entries};
+
+    /// What `history` wrote when it held every entry whole: the oracle.
+    fn held_whole(path: &Path, json: bool) -> String {
+        let entries = Journal::read(path).unwrap();
+        let history = crate::store::journal::history(&entries);
+        let mut out = Vec::new();
+        let mut any = false;
+        for r in history.removals.iter().chain(&history.withdrawals) {
+            if json {
+                json_row(&row(r), any, &mut out).unwrap();
+            } else {
+                text_row(&row(r), &mut out).unwrap();
+            }
+            any = true;
+        }
+        if json {
+            out.extend_from_slice(if any { b"\n]\n" } else { b"[]\n" });
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn each_person_read_back_from_its_line_lists_what_the_whole_journal_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let people: People = ["ada", "bo", "cy", "di"]
+            .iter()
+            .map(|u| Person {
+                first_name: u.to_uppercase(),
+                last_name: "Example".into(),
+                url: format!("https://www.linkedin.com/in/{u}"),
+                email: format!("{u}@example.com"),
+                company: "Acme".into(),
+                position: "CTO".into(),
+                ..Default::default()
+            })
+            .collect();
+        let invitation = Invitation {
+            from: "Me".into(),
+            to: "Eve".into(),
+            sent_at: None,
+            message: String::new(),
+            direction: Direction::Outgoing,
+            inviter_url: String::new(),
+            invitee_url: "https://www.linkedin.com/in/eve".into(),
+        };
+        let (mut j, _) = Journal::open(&path).unwrap();
+        j.append(removal_entries(&people, &[0, 1, 2], now()))
+            .unwrap();
+        j.append(withdrawal_entries([&invitation].into_iter(), now()))
+            .unwrap();
+        let bo = "https://www.linkedin.com/in/bo";
+        let cy = "https://www.linkedin.com/in/cy";
+        j.append(status_entries([bo, cy], JournalAction::Restore, now()))
+            .unwrap();
+        // Bo removed again, from another export where his row says more: that row is his.
+        let mut later: Vec<Person> = people.ids().map(|id| people.get(id).to_person()).collect();
+        later[1].company = "Elsewhere".into();
+        let later: People = later.into_iter().collect();
+        j.append(removal_entries(&later, &[1, 3], now())).unwrap();
+        j.append(status_entries([bo], JournalAction::Done, now()))
+            .unwrap();
+        drop(j);
+        for json in [false, true] {
+            let listed = run(dir.path(), json).unwrap();
+            assert_eq!(listed, held_whole(&path, json), "json: {json}");
+            assert!(listed.contains("Elsewhere") == json, "Bo's later row");
+        }
+        let text = run(dir.path(), false).unwrap();
+        assert_eq!(text.lines().count(), 4, "{text}");
+        assert!(!text.contains("CY Example"), "Cy was restored: {text}");
+        assert!(text.contains("Eve"), "{text}");
+    }
 }

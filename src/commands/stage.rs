@@ -108,7 +108,7 @@ pub fn run(req: &Request<'_>, json: bool) -> Result<String, StageError> {
     } else {
         Folder::lock(req.data_dir)?
     };
-    let identity = |id: PersonId| people.get(id).identity().into_owned();
+    let identity = |id: PersonId| people.get(id).identity();
     let staged: HashSet<&str> = data.staged.ids().collect();
     let kept: HashSet<&str> = data.kept.ids().collect();
     let removed = done_ids(&data.journal, JournalAction::Remove);
@@ -254,9 +254,7 @@ fn save(
 ) -> Result<(), StoreError> {
     store.set_export(export);
     store.set_foreign(before);
-    store.save_ids(ids, |i, key| {
-        key.push_str(&people.get(PersonId(i)).identity());
-    })
+    store.save_ids(ids, |i, key| people.get(PersonId(i)).write_identity(key))
 }
 
 /// `set` without these identities.
@@ -277,7 +275,7 @@ fn without(set: StagedSet<Person>, ids: &HashSet<String>) -> StagedSet<Person> {
     let entries = set
         .entries
         .into_iter()
-        .filter(|e| !ids.contains(&e.id))
+        .filter(|e| !ids.contains(e.id.as_str()))
         .collect();
     StagedSet { groups, entries }
 }

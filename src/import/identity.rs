@@ -1,5 +1,5 @@
 //! Finding duplicates while importing, by identity (profile URL, else name and e-mail,
-//! else the whole row; see [`crate::model::person::identity`]).
+//! else the whole row; see [`crate::model::Identity::of_person`]).
 //!
 //! Each person's identity is hashed as its row is read, on whichever thread reads it;
 //! once the whole file is read (and its dates are final) the hashes are sorted, and only

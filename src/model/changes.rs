@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::{People, PersonId, bursts};
+use super::{Identity, People, PersonId, bursts};
 
 mod identities;
 
@@ -89,15 +89,13 @@ fn days(from: NaiveDate, to: NaiveDate) -> String {
 /// Compares `old` with `new`; `removed(identity)` says whether the user removed that
 /// person (the journal's removals in force).
 pub fn compare(old: &People, new: &People, removed: impl Fn(&str) -> bool) -> Changes {
-    let old_ids: HashMap<String, PersonId> = old
-        .ids()
-        .map(|id| (old.get(id).identity().into_owned(), id))
-        .collect();
+    let old_ids: HashMap<Identity, PersonId> =
+        old.ids().map(|id| (old.get(id).identity(), id)).collect();
     let mut changes = Changes::default();
     let mut seen = HashSet::with_capacity(old_ids.len());
     for id in new.ids() {
         let p = new.get(id);
-        match old_ids.get(p.identity().as_ref()) {
+        match old_ids.get(&p.identity()) {
             None => changes.added.push(id),
             Some(&was) => {
                 seen.insert(was);

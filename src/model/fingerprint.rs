@@ -17,12 +17,7 @@ pub fn of_people(people: &People) -> String {
     let mut key = String::new();
     for i in 0..people.len() as u32 {
         key.clear();
-        let url = people.url(PersonId(i));
-        if url.is_empty() {
-            key.push_str(&people.get(PersonId(i)).identity());
-        } else {
-            url.write_to(&mut key);
-        }
+        people.get(PersonId(i)).write_identity(&mut key);
         for &b in key.as_bytes().iter().chain(b"\n") {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(PRIME);

@@ -20,7 +20,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::hash::TextTable;
 use super::person::full_name;
-use super::{Invitation, Person};
+use super::{Identity, Invitation, Person};
 
 /// Which list a record belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,38 +86,6 @@ impl ExportDate {
     }
 }
 
-/// One journaled event, as the rules read it.
-#[derive(Debug, Clone, Copy)]
-pub struct Event<'a> {
-    pub at: DateTime<FixedOffset>,
-    pub batch: &'a str,
-    pub id: &'a str,
-    pub step: Step<'a>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Step<'a> {
-    /// The person as journaled, shared with the journal's entry rather than copied.
-    Remove(Option<&'a Arc<Person>>),
-    Withdraw(Option<&'a Arc<Invitation>>),
-    /// Ends the removal or withdrawal of the identity.
-    Restore,
-    Opened,
-    Done,
-    Undone,
-    /// Absent from the `kind`'s list of the export taken on `export`.
-    Verified {
-        kind: Kind,
-        export: NaiveDate,
-    },
-    /// Present in it; `taken` is when, where the export's files say to the second.
-    StillThere {
-        kind: Kind,
-        export: NaiveDate,
-        taken: Option<DateTime<FixedOffset>>,
-    },
-}
-
 /// What the rules track for one record besides its identity and fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct State {
@@ -140,28 +108,24 @@ impl State {
         }
     }
 
-    /// The state after `step` (one that does not start or end a record), on a record
+    /// The state after `event` (one that does not start or end a record), on a record
     /// removed at `removed`.
-    pub fn after(
-        mut self,
-        step: &Step<'_>,
-        at: DateTime<FixedOffset>,
-        removed: NaiveDate,
-    ) -> State {
-        match *step {
-            Step::Opened => {
+    pub fn after(mut self, event: &Event<'_>, removed: NaiveDate) -> State {
+        let at = event.at;
+        match (event.action, event.export) {
+            (JournalAction::Opened, _) => {
                 self.opened = true;
                 if matches!(self.status, Status::ToDo | Status::StillThere) {
                     self.status = Status::Opened;
                 }
             }
-            Step::Done => {
+            (JournalAction::Done, _) => {
                 self.done_at = Some(at);
                 if self.status != Status::Verified {
                     self.status = Status::Done;
                 }
             }
-            Step::Undone => {
+            (JournalAction::Undone, _) => {
                 self.done_at = None;
                 if self.status == Status::Done {
                     self.status = if self.opened {
@@ -171,27 +135,28 @@ impl State {
                     };
                 }
             }
-            Step::Verified { export, .. } => {
-                if self.counts(export, removed) {
-                    self.checked = Some(export);
-                    self.status = Status::Verified;
-                }
+            (JournalAction::Verified | JournalAction::WithdrawalVerified, Some(export))
+                if self.counts(export.day, removed) =>
+            {
+                self.checked = Some(export.day);
+                self.status = Status::Verified;
             }
-            Step::StillThere { export, taken, .. } => {
+            (JournalAction::StillConnected | JournalAction::StillPending, Some(export)) => {
                 // The newest evidence wins: an export taken after the tick overrules it.
                 // With only the export's day known and the tick on that same day,
                 // nothing can tell which came first: the user's word stands (the export
                 // may have been built before they removed the person on LinkedIn).
-                let ticked_later = self.done_at.is_some_and(|d| match taken {
+                let ticked_later = self.done_at.is_some_and(|d| match export.taken {
                     Some(taken) => d >= taken,
-                    None => export <= d.date_naive(),
+                    None => export.day <= d.date_naive(),
                 });
-                if self.counts(export, removed) && !ticked_later {
-                    self.checked = Some(export);
+                if self.counts(export.day, removed) && !ticked_later {
+                    self.checked = Some(export.day);
                     self.status = Status::StillThere;
                 }
             }
-            Step::Remove(_) | Step::Withdraw(_) | Step::Restore => {}
+            // A start or an end, or a finding without its export: nothing to change.
+            _ => {}
         }
         self
     }
@@ -208,10 +173,11 @@ impl State {
 pub struct Record {
     pub kind: Kind,
     /// The journal's identity (see [`Person::identity`], [`Invitation::identity`]).
-    pub id: String,
+    pub id: Identity,
     /// When it was removed (withdrawn) here.
     pub at: DateTime<FixedOffset>,
-    pub batch: String,
+    /// Shared by the batch's records and journal entries.
+    pub batch: Arc<str>,
     pub state: State,
     /// The person's fields as they were removed (removals), shared with the journal.
     pub person: Option<Arc<Person>>,
@@ -306,24 +272,25 @@ pub struct History {
 }
 
 impl History {
-    /// Replays events in journal order. Opening the app replays the whole journal, so
-    /// the replay tracks small records (the starting event and a [`State`]) and builds a
-    /// [`Record`], with its copy of the person, only for each one in force at the end.
+    /// Replays events in journal order. Opening the app replays the whole journal: a
+    /// record shares its identity, batch id and person with the entry that started it
+    /// (no text is copied), and the records in force at the end are the ones built
+    /// during the replay, moved, not copied.
     pub fn build<'a>(events: impl IntoIterator<Item = Event<'a>>) -> History {
         // Every record started, in journal order; `live` is false once it is ended or
         // started afresh.
-        let mut started: Vec<Started<'a>> = Vec::new();
+        let mut started: Vec<Started> = Vec::new();
         // Each identity seen, with its record in force in `started` per kind, found by
         // a table of hashes (growing it reads no identity again).
         let mut identities = TextTable::with_capacity(0);
         let mut in_force: Vec<(&'a str, [Option<usize>; 2])> = Vec::new();
         for event in events {
-            let holds = |slot: u32| in_force[slot as usize].0 == event.id;
-            let kind = match event.step {
-                Step::Remove(_) => Kind::Removal,
-                Step::Withdraw(_) => Kind::Withdrawal,
-                Step::Restore => {
-                    if let Some(slot) = identities.find(event.id, holds) {
+            let id: &'a str = event.id.as_str();
+            let holds = |slot: u32| in_force[slot as usize].0 == id;
+            let kind = match (event.action.starts(), event.action) {
+                (Some(kind), _) => kind,
+                (None, JournalAction::Restore) => {
+                    if let Some(slot) = identities.find(id, holds) {
                         for i in in_force[slot as usize]
                             .1
                             .iter_mut()
@@ -334,20 +301,17 @@ impl History {
                     }
                     continue;
                 }
-                step => {
-                    let only = match step {
-                        Step::Verified { kind, .. } | Step::StillThere { kind, .. } => Some(kind),
-                        _ => None,
-                    };
-                    let Some(slot) = identities.find(event.id, holds) else {
+                (None, action) => {
+                    let only = action.finding().map(|(kind, _)| kind);
+                    let Some(slot) = identities.find(id, holds) else {
                         continue;
                     };
                     for kind in [Kind::Removal, Kind::Withdrawal] {
                         if only.is_none_or(|k| k == kind)
                             && let Some(i) = in_force[slot as usize].1[kind as usize]
                         {
-                            let r = &mut started[i];
-                            r.state = r.state.after(&step, event.at, r.start.at.date_naive());
+                            let r = &mut started[i].record;
+                            r.state = r.state.after(&event, r.removed_on());
                         }
                     }
                     continue;
@@ -355,9 +319,9 @@ impl History {
             };
             let new = in_force.len() as u32;
             let slot = identities
-                .find_or_insert(event.id, holds, new)
+                .find_or_insert(id, holds, new)
                 .unwrap_or_else(|| {
-                    in_force.push((event.id, [None, None]));
+                    in_force.push((id, [None, None]));
                     new
                 });
             let record = &mut in_force[slot as usize].1[kind as usize];
@@ -365,39 +329,27 @@ impl History {
                 started[i].live = false;
             }
             started.push(Started {
-                start: event,
-                state: State::new(),
+                record: Started::record(&event, kind),
                 live: true,
             });
         }
-        drop(in_force);
+        drop((in_force, identities));
         // Newest first; of one time, the later in the journal first. The journal is
         // nearly always in time order, so reversed it is sorted already (and the stable
-        // sort finds that in one pass).
-        let mut live: Vec<&Started<'a>> = started.iter().rev().filter(|r| r.live).collect();
-        live.sort_by_key(|r| std::cmp::Reverse(r.start.at));
-        let removals = live
-            .iter()
-            .filter(|r| matches!(r.start.step, Step::Remove(_)))
-            .count();
-        let mut history = History {
-            removals: Vec::with_capacity(removals),
-            withdrawals: Vec::with_capacity(live.len() - removals),
-        };
-        for r in live {
-            match r.start.step {
-                Step::Remove(person) => {
-                    history.removals.push(r.record(Kind::Removal, person, None));
-                }
-                Step::Withdraw(invitation) => {
-                    history
-                        .withdrawals
-                        .push(r.record(Kind::Withdrawal, None, invitation));
-                }
-                _ => {}
-            }
+        // sort finds that in one pass). Collected in place: the records are not copied.
+        let mut live: Vec<Record> = started
+            .into_iter()
+            .filter_map(|s| s.live.then_some(s.record))
+            .collect();
+        live.reverse();
+        live.sort_by_key(|r| std::cmp::Reverse(r.at));
+        let withdrawals = live
+            .extract_if(.., |r| r.kind == Kind::Withdrawal)
+            .collect();
+        History {
+            removals: live,
+            withdrawals,
         }
-        history
     }
 
     pub fn list(&self, kind: Kind) -> &[Record] {
@@ -420,9 +372,10 @@ impl History {
                 Kind::Withdrawal => &mut self.withdrawals,
             };
             let of_kind = findings.iter().filter(|f| f.kind == kind);
-            for (i, step) in places(list, of_kind, export) {
+            for (i, f) in places(list, of_kind) {
                 let r = &mut list[i];
-                r.state = r.state.after(&step, at, r.removed_on());
+                let event = f.event(export, at, &r.batch);
+                r.state = r.state.after(&event, r.removed_on());
             }
         }
     }
@@ -432,14 +385,13 @@ impl History {
     }
 }
 
-/// Where in `list` each finding's record is, with its step. Findings come in the list's
+/// Where in `list` each finding's record is, with the finding. Findings come in the list's
 /// order (see [`verify`]): each is found by walking on from the last, and only one out of
 /// that order needs an index of the list.
 fn places<'a>(
     list: &[Record],
     findings: impl Iterator<Item = &'a Finding>,
-    export: &ExportDate,
-) -> Vec<(usize, Step<'static>)> {
+) -> Vec<(usize, &'a Finding)> {
     let mut next = 0;
     let mut index: Option<foldhash::HashMap<&str, usize>> = None;
     let mut find = |id: &str| {
@@ -455,44 +407,43 @@ fn places<'a>(
         });
         index.get(id).copied()
     };
-    findings
-        .filter_map(|f| Some((find(&f.id)?, f.step(export))))
-        .collect()
+    findings.filter_map(|f| Some((find(&f.id)?, f))).collect()
 }
 
-/// A record being replayed: the event that started it and where it stands.
-struct Started<'a> {
-    start: Event<'a>,
-    state: State,
+/// A record being replayed: ended (or started afresh) when no longer `live`.
+struct Started {
+    record: Record,
     live: bool,
 }
 
-impl Started<'_> {
-    fn record(
-        &self,
-        kind: Kind,
-        person: Option<&Arc<Person>>,
-        invitation: Option<&Arc<Invitation>>,
-    ) -> Record {
+impl Started {
+    /// The record `event` starts, of `kind`.
+    fn record(event: &Event<'_>, kind: Kind) -> Record {
         Record {
             kind,
-            id: self.start.id.to_owned(),
-            at: self.start.at,
-            batch: self.start.batch.to_owned(),
-            state: self.state,
-            person: person.cloned(),
-            invitation: invitation.cloned(),
+            id: event.id.clone(),
+            at: event.at,
+            batch: Arc::clone(event.batch),
+            state: State::new(),
+            person: event.person.cloned(),
+            invitation: event.invitation.cloned(),
         }
     }
 }
 
+mod apply;
+mod event;
 mod pace;
 mod verify;
 
+pub use apply::Applied;
+pub use event::{Event, JournalAction};
 pub use pace::Pace;
 pub use verify::{Finding, Verification, verify};
 
 #[cfg(test)]
 mod evidence_tests;
+#[cfg(test)]
+mod steps;
 #[cfg(test)]
 mod tests;

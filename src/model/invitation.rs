@@ -3,6 +3,8 @@
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::identity::Identity;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Direction {
     /// Sent by the user: the only kind that can be withdrawn.
@@ -25,16 +27,8 @@ pub struct Invitation {
 
 impl Invitation {
     /// Identity of the invitation in the journal: invitee and send time.
-    pub fn identity(&self) -> String {
-        let who = if self.invitee_url.is_empty() {
-            format!("name:{}", self.to.trim().to_lowercase())
-        } else {
-            self.invitee_url.clone()
-        };
-        match self.sent_at {
-            Some(at) => format!("{who}@{}", at.format("%Y-%m-%dT%H:%M")),
-            None => who,
-        }
+    pub fn identity(&self) -> Identity {
+        Identity::of_invitation(&self.invitee_url, &self.to, self.sent_at)
     }
 }
 

@@ -6,6 +6,7 @@ pub mod filter;
 pub mod fingerprint;
 pub mod hash;
 pub mod history;
+pub mod identity;
 pub mod invitation;
 pub mod invitee;
 pub mod mail;
@@ -22,6 +23,7 @@ pub mod terms;
 pub mod timeline;
 pub mod triage;
 
+pub use identity::Identity;
 pub use invitation::{Direction, Invitation, InvitationRules};
 pub use people::{People, PersonId};
 pub use person::Person;

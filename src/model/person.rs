@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::identity::Identity;
+
 /// LinkedIn writes `Connected On` like `08 Feb 2026`; exports use the same form.
 pub const LINKEDIN_DATE: &str = "%d %b %Y";
 
@@ -24,9 +26,9 @@ pub struct Person {
 }
 
 impl Person {
-    /// The key that says two rows are the same person: see [`identity`].
-    pub fn identity(&self) -> String {
-        identity(
+    /// The key that says two rows are the same person: see [`Identity::of_person`].
+    pub fn identity(&self) -> Identity {
+        Identity::of_person(
             [
                 &self.first_name,
                 &self.last_name,
@@ -50,26 +52,6 @@ impl Person {
 
     pub fn full_name(&self) -> String {
         full_name(&self.first_name, &self.last_name)
-    }
-}
-
-/// Two rows are one person when they have the same profile URL. Names are not unique
-/// (pre-2023 files hold different people of the same name), so without a URL they are
-/// one person only with the same name and the same non-empty e-mail address, or as an
-/// exact repeat of the row. `fields` in [`super::people::Field::ALL`] order.
-pub fn identity(fields: [&str; 6], connected_on: Option<NaiveDate>) -> String {
-    let [first, last, url, email, company, position] = fields;
-    if !url.is_empty() {
-        return url.to_owned();
-    }
-    let name = name_key(first, last);
-    let email = email.trim().to_lowercase();
-    if email.is_empty() {
-        // \u{1f} (unit separator) cannot be typed into a name or a company.
-        let date = connected_on.map(|d| d.to_string()).unwrap_or_default();
-        format!("row:{name}\u{1f}{company}\u{1f}{position}\u{1f}{date}")
-    } else {
-        format!("name:{name}|{email}")
     }
 }
 

@@ -161,7 +161,6 @@ impl Runtime {
                     kind,
                     mark,
                     ids,
-                    at,
                     entries,
                 };
                 self.send(app, job, small);

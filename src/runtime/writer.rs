@@ -17,7 +17,7 @@ use crate::model::{Invitation, People, Person, PersonId};
 use crate::session::Store;
 use crate::store::StoreError;
 use crate::store::export::Table;
-use crate::store::journal::{self, JournalEntry, Mark};
+use crate::store::journal::{self, JournalAction, JournalEntry};
 use crate::store::staged::{StagedEntry, StagedStore};
 
 /// What to write.
@@ -38,9 +38,8 @@ pub enum Job {
     /// Journal marks on History records, durably.
     Record {
         kind: ListKind,
-        mark: Mark,
+        mark: JournalAction,
         ids: Vec<u32>,
-        at: DateTime<FixedOffset>,
         entries: Vec<JournalEntry>,
     },
 }
@@ -220,29 +219,21 @@ fn write_all(mut store: Store, inbox: Receiver<Job>, outbox: Sender<Written>) {
                     }
                     Entries::Ready(entries) => entries,
                 };
-                // The history as it now stands, for the History tab.
-                let appended = store
-                    .journal
-                    .append(entries)
-                    .map(|()| journal::history(store.journal.entries()));
+                // What changed, for the History tab to apply.
+                let appended = store.journal.append(entries).map(<[_]>::to_vec);
                 Written::Confirmed(action, appended)
             }
             Job::Record {
                 kind,
                 mark,
                 ids,
-                at,
                 entries,
             } => {
-                // A restore ends records: the History tab takes the history afresh.
-                let result = store.journal.append(entries).map(|()| {
-                    (mark == Mark::Restore).then(|| journal::history(store.journal.entries()))
-                });
+                let result = store.journal.append(entries).map(<[_]>::to_vec);
                 Written::Recorded {
                     kind,
                     mark,
                     ids,
-                    at,
                     result,
                 }
             }
@@ -310,12 +301,5 @@ pub fn save_staged_people(
     people: &People,
     ids: &[u32],
 ) -> Result<(), StoreError> {
-    staged.save_ids(ids, |id, key| {
-        let p = people.get(PersonId(id));
-        if p.url.is_empty() {
-            key.push_str(&p.identity());
-        } else {
-            p.url.write_to(key);
-        }
-    })
+    staged.save_ids(ids, |id, key| people.get(PersonId(id)).write_identity(key))
 }

@@ -8,7 +8,7 @@ use crate::import::Export;
 use crate::model::hash::TextTable;
 use crate::model::history::{self, ExportDate, History, Kind, Record, Verification};
 use crate::model::invitee::invitee_is_connection;
-use crate::model::{Direction, Invitation, People, PersonId};
+use crate::model::{Direction, Identity, Invitation, People, PersonId};
 use crate::store::journal::{self, ReadJournal, verification_entries};
 use crate::store::{Journal, StoreError};
 
@@ -41,12 +41,7 @@ pub fn read_history(path: &Path) -> Result<(ReadJournal, History), StoreError> {
 /// Writes person `i`'s identity (see [`crate::model::Person::identity`]) into `key`
 /// without allocating for the usual case, a profile URL.
 pub(super) fn write_identity(people: &People, i: u32, key: &mut String) {
-    let p = people.get(PersonId(i));
-    if p.url.is_empty() {
-        key.push_str(&p.identity());
-    } else {
-        p.url.write_to(key);
-    }
+    people.get(PersonId(i)).write_identity(key);
 }
 
 /// Checks `history` against the export's people and (when it has them) invitations.
@@ -61,7 +56,7 @@ pub fn check(
     // Still pending: sent, and the invitee is not a connection (an accepted invitation
     // is no longer pending, whatever the file keeps). Only worked out when there are
     // withdrawals to check: it compares every invitee with every connection.
-    let pending: Option<foldhash::HashSet<String>> = invitations
+    let pending: Option<foldhash::HashSet<Identity>> = invitations
         .filter(|_| !history.withdrawals.is_empty())
         .map(|list| {
             let connected = invitee_is_connection(people, list);

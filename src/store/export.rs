@@ -227,7 +227,7 @@ mod tests {
         let at = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
         let record = Record {
             kind: Kind::Removal,
-            id: person.url.clone(),
+            id: person.url.as_str().into(),
             at,
             batch: "b".into(),
             state: State {

@@ -16,6 +16,7 @@
 //! Entries written before `batch_len` existed have none and count one by one, as then.
 
 mod compact;
+mod lean;
 mod parse;
 mod recovery;
 mod status;
@@ -28,38 +29,15 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::history::JournalAction;
+pub use lean::Lean;
 pub use recovery::Recovery;
-pub use status::{Mark, history, status_entries, verification_entries};
+pub use status::{history, status_entries, verification_entries};
 
 use super::faults::{Faults, FaultyWriter};
 use super::{StoreError, fsutil};
 use crate::model::hash::TextTable;
-use crate::model::{Invitation, People, Person, PersonId};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum JournalAction {
-    /// A connection the user removed (or is about to, on LinkedIn).
-    Remove,
-    /// A pending invitation the user withdrew.
-    Withdraw,
-    /// The user changed their mind about an earlier removal or withdrawal.
-    Restore,
-    /// The user ticked a removal (or withdrawal) off: done on LinkedIn.
-    Done,
-    /// The user took that tick back.
-    Undone,
-    /// Opened in the browser during the work-through.
-    Opened,
-    /// A removed person absent from a newer export (`export_date` says which).
-    Verified,
-    /// A removed person present in an export taken after the removal.
-    StillConnected,
-    /// A withdrawn invitation absent from a newer export's Invitations.csv.
-    WithdrawalVerified,
-    /// A withdrawn invitation still in an export taken after the withdrawal.
-    StillPending,
-}
+use crate::model::{Identity, Invitation, People, Person, PersonId};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalEntry {
@@ -67,14 +45,15 @@ pub struct JournalEntry {
     #[serde(with = "rfc3339")]
     pub at: DateTime<FixedOffset>,
     pub action: JournalAction,
-    /// Entries confirmed together share a batch id.
-    pub batch: String,
+    /// Entries confirmed together share a batch id (one text, shared with their records).
+    #[serde(with = "shared_text")]
+    pub batch: Arc<str>,
     /// How many entries the batch has; set by [`Journal::append`]. `None` in journals
     /// written before batches were checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_len: Option<usize>,
     /// The person's (or invitation's) identity, see [`Person::identity`].
-    pub id: String,
+    pub id: Identity,
     /// Shared with the history's record of the removal (a whole export's worth of
     /// people is replayed at every open): written and read as the person itself.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "shared")]
@@ -190,10 +169,11 @@ impl Journal {
 
     /// Appends a batch and waits until it is on disk: afterwards either all of it is in
     /// the journal, or (on an error) none of it counts. A large batch is serialised on two
-    /// threads, a chunk at a time (a million removals are ~140 MB).
-    pub fn append(&mut self, mut batch: Vec<JournalEntry>) -> Result<(), StoreError> {
+    /// threads, a chunk at a time (a million removals are ~140 MB). Returns the entries
+    /// appended: what changed, for a history to apply.
+    pub fn append(&mut self, mut batch: Vec<JournalEntry>) -> Result<&[JournalEntry], StoreError> {
         if batch.is_empty() {
-            return Ok(());
+            return Ok(&[]);
         }
         if self.dirty {
             self.roll_back().map_err(StoreError::io(&self.path))?;
@@ -222,8 +202,9 @@ impl Journal {
         }
         self.len += added;
         tracing::info!(entries = batch.len(), "journal batch appended and synced");
+        let from = self.entries.len();
         self.entries.extend(batch);
-        Ok(())
+        Ok(&self.entries[from..])
     }
 
     /// Cuts the file back to the entries it held before a failed batch, durably.
@@ -313,6 +294,23 @@ mod shared {
     }
 }
 
+/// A text shared by many entries, written and read as the text itself.
+mod shared_text {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+        Ok(Arc::from(
+            <std::borrow::Cow<'de, str>>::deserialize(d)?.as_ref(),
+        ))
+    }
+}
+
 /// The entries still in force for `action` (remove or withdraw): per identity the latest
 /// one, unless a restore came after it; oldest first.
 pub fn in_force(entries: &[JournalEntry], action: JournalAction) -> Vec<&JournalEntry> {
@@ -341,12 +339,19 @@ pub fn in_force(entries: &[JournalEntry], action: JournalAction) -> Vec<&Journal
 
 /// A batch id: the confirmation time, readable and sortable, plus the process id so two
 /// machines' journals merged later do not collide in the same second.
-pub fn new_batch_id(at: DateTime<FixedOffset>) -> String {
-    format!("{}-{}", at.format("%Y%m%dT%H%M%S%.3f"), std::process::id())
+pub fn new_batch_id(at: DateTime<FixedOffset>) -> Arc<str> {
+    Arc::from(format!(
+        "{}-{}",
+        at.format("%Y%m%dT%H%M%S%.3f"),
+        std::process::id()
+    ))
 }
 
+/// Now, to the millisecond the journal writes: what a session holds in memory is what the
+/// next one reads from disk (a tick and an export's time compare the same in both).
 pub fn now() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset()
+    use chrono::SubsecRound;
+    Local::now().fixed_offset().trunc_subsecs(3)
 }
 
 /// One `remove` entry per person, all in one batch stamped `at`. A large batch is built
@@ -367,7 +372,7 @@ pub fn removal_entries(
             action: JournalAction::Remove,
             batch: batch.clone(),
             batch_len: None,
-            id: p.identity().into_owned(),
+            id: p.identity(),
             person: Some(Arc::new(p.to_person())),
             invitation: None,
             export_date: None,

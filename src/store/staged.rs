@@ -26,7 +26,7 @@ use super::{StoreError, fsutil, json_lines};
 /// the export it came from is not open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StagedEntry<T> {
-    pub id: String,
+    pub id: crate::model::Identity,
     pub item: T,
 }
 

@@ -103,7 +103,7 @@ fn the_confirm_dialog_focuses_cancel_and_enter_presses_it() {
     assert_eq!(app.staged_count(), 5);
     let after = app.handle(unconnect::app::Event::Written(Written::Confirmed(
         action.clone(),
-        Ok(unconnect::model::history::History::default()),
+        Ok(Vec::new()),
     )));
     assert_eq!(after, vec![Effect::SaveStaged(ListKind::Connections)]);
     assert_eq!(app.staged_count(), 0);

@@ -10,7 +10,7 @@ use unconnect::model::history::{History, Kind, Record, State, Status};
 use unconnect::model::roster::people_triage;
 use unconnect::model::triage::{Place, Side};
 use unconnect::model::{People, Person};
-use unconnect::store::journal::Mark;
+use unconnect::store::journal::{self, JournalAction};
 
 fn at(day: u32) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00.000+01:00")).unwrap()
@@ -36,9 +36,9 @@ fn person(first: &str, last: &str, company: &str) -> Person {
 fn record(p: &Person, day: u32, status: Status) -> Record {
     Record {
         kind: Kind::Removal,
-        id: p.url.clone(),
+        id: p.url.as_str().into(),
         at: at(day),
-        batch: format!("b{day}"),
+        batch: format!("b{day}").into(),
         state: State {
             status,
             opened: status != Status::ToDo,
@@ -81,16 +81,23 @@ fn app() -> App {
     app
 }
 
-fn recorded(app: &mut App, effect: &Effect, history: Option<History>) {
+/// What the runtime does with a mark: journal it (as the writer does), hand back the
+/// entries journaled.
+fn recorded(app: &mut App, effect: &Effect) {
     let Effect::Record { kind, mark, ids } = effect else {
         panic!("{effect:?}")
     };
+    let records = app.records(*kind);
+    let entries = journal::status_entries(
+        ids.iter().map(|&id| records[id as usize].id.as_str()),
+        *mark,
+        at(30),
+    );
     app.handle(unconnect::app::Event::Written(Written::Recorded {
         kind: *kind,
         mark: *mark,
         ids: ids.clone(),
-        at: at(30),
-        result: Ok(history),
+        result: Ok(entries),
     }));
 }
 
@@ -120,13 +127,13 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
         record,
         [Effect::Record {
             kind: ListKind::Removed,
-            mark: Mark::Opened,
+            mark: JournalAction::Opened,
             ids: vec![0]
         }]
     );
     // Not "opened" until the journal has it.
     assert_eq!(status_of(&app, "Bo Berg"), Status::ToDo);
-    recorded(&mut app, &record[0], None);
+    recorded(&mut app, &record[0]);
     assert_eq!(status_of(&app, "Bo Berg"), Status::Opened);
     let status = app.status().unwrap().text.clone();
     assert!(
@@ -136,7 +143,7 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
     assert!(status.contains("then d ticks it off"), "{status}");
     // Ticked, the next Enter skips the done one and goes on to the still-connected one.
     let effects = app.update(Action::Done);
-    recorded(&mut app, &effects[0], None);
+    recorded(&mut app, &effects[0]);
     assert_eq!(status_of(&app, "Bo Berg"), Status::Done);
     let effects = app.update(Action::OpenNext);
     assert_eq!(
@@ -146,7 +153,7 @@ fn enter_opens_the_next_not_done_and_journals_it_opened() {
         )]
     );
     let record = opened(&mut app, "https://www.linkedin.com/in/di-dahl");
-    recorded(&mut app, &record[0], None);
+    recorded(&mut app, &record[0]);
     assert!(
         !app.status().unwrap().text.contains("Who viewed"),
         "the privacy note is said once a session"
@@ -201,7 +208,7 @@ fn d_ticks_and_unticks_and_the_progress_line_counts() {
         "1 of 3 done on LinkedIn (0 verified, 1 still connected)"
     );
     let effects = app.update(Action::Done);
-    recorded(&mut app, &effects[0], None);
+    recorded(&mut app, &effects[0]);
     // Ticked on 30 Nov, the day before the app's today: one left, at one a day.
     assert_eq!(
         app.progress_line(ListKind::Removed),
@@ -212,11 +219,11 @@ fn d_ticks_and_unticks_and_the_progress_line_counts() {
     assert!(matches!(
         &effects[0],
         Effect::Record {
-            mark: Mark::Undone,
+            mark: JournalAction::Undone,
             ..
         }
     ));
-    recorded(&mut app, &effects[0], None);
+    recorded(&mut app, &effects[0]);
     assert_eq!(status_of(&app, "Bo Berg"), Status::ToDo);
 }
 
@@ -236,11 +243,11 @@ fn shift_d_marks_everyone_shown_done_after_a_confirm() {
         effects,
         vec![Effect::Record {
             kind: ListKind::Removed,
-            mark: Mark::Done,
+            mark: JournalAction::Done,
             ids: vec![0, 2]
         }]
     );
-    recorded(&mut app, &effects[0], None);
+    recorded(&mut app, &effects[0]);
     assert_eq!(
         app.progress_line(ListKind::Removed),
         "3 of 3 done on LinkedIn (0 verified, 0 still connected)"
@@ -266,12 +273,8 @@ fn r_restores_after_a_confirm_and_they_are_connections_again() {
     assert!(screen.contains("they will see it"), "{screen}");
     let effects = app.update(Action::Yes);
     assert!(app.is_journaling());
-    // The writer hands back the history without Bo.
-    let after = History {
-        removals: app.records(ListKind::Removed)[1..].to_vec(),
-        withdrawals: Vec::new(),
-    };
-    recorded(&mut app, &effects[0], Some(after));
+    // The writer hands back the restore journaled: Bo's record ends.
+    recorded(&mut app, &effects[0]);
     assert!(!app.is_journaling());
     assert_eq!(app.records(ListKind::Removed).len(), 2);
     assert_eq!(
@@ -342,7 +345,7 @@ fn rows_ticked_done_lose_their_marks() {
     };
     assert_eq!(marked(&app), 2);
     let effects = app.update(Action::Done);
-    recorded(&mut app, &effects[0], None);
+    recorded(&mut app, &effects[0]);
     assert_eq!(marked(&app), 0, "no ⚑ left over the ✔ just set");
 }
 
@@ -378,7 +381,7 @@ fn status_terms_filter_history_and_follow_a_tick() {
     assert_eq!(shown_names(&app), ["Bo Berg"]);
     // Ticked done: no longer to do, and the filtered list says so at once.
     let effects = app.update(Action::Done);
-    recorded(&mut app, &effects[0], None);
+    recorded(&mut app, &effects[0]);
     assert!(shown_names(&app).is_empty());
     filter(&mut app, "status:done");
     assert_eq!(shown_names(&app), ["Bo Berg", "Cy Chen"]);

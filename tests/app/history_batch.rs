@@ -11,10 +11,10 @@ use unconnect::app::history_screen::WorkRules;
 use unconnect::app::{
     Action, App, ConfirmAction, Effect, Event, ListKind, Mode, OpenOutcome, Tone, Written,
 };
+use unconnect::model::history::JournalAction;
 use unconnect::model::history::{History, Kind, Record, State, Status};
 use unconnect::model::roster::people_triage;
 use unconnect::model::{People, Person};
-use unconnect::store::journal::Mark;
 
 const TODAY: u32 = 7;
 
@@ -34,7 +34,7 @@ fn person(i: usize) -> Person {
 fn record(p: &Person, status: Status) -> Record {
     Record {
         kind: Kind::Removal,
-        id: format!("{}#{}", p.url, p.first_name),
+        id: format!("{}#{}", p.url, p.first_name).into(),
         at: at(1, 9),
         batch: "b1".into(),
         state: State {
@@ -94,12 +94,17 @@ fn recorded(app: &mut App, effect: &Effect) {
     let Effect::Record { kind, mark, ids } = effect else {
         panic!("{effect:?}")
     };
+    let records = app.records(*kind);
+    let entries = unconnect::store::journal::status_entries(
+        ids.iter().map(|&id| records[id as usize].id.as_str()),
+        *mark,
+        at(TODAY, 15),
+    );
     app.handle(Event::Written(Written::Recorded {
         kind: *kind,
         mark: *mark,
         ids: ids.clone(),
-        at: at(TODAY, 15),
-        result: Ok(None),
+        result: Ok(entries),
     }));
 }
 
@@ -146,7 +151,7 @@ fn open_batch_opens_the_next_ten_distinct_profiles_not_done_and_journals_them_op
         record,
         [Effect::Record {
             kind: ListKind::Removed,
-            mark: Mark::Opened,
+            mark: JournalAction::Opened,
             ids: vec![0, 3, 6, 7, 8, 9, 10, 11, 12, 13],
         }]
     );
@@ -184,7 +189,7 @@ fn open_batch_opens_the_next_ten_distinct_profiles_not_done_and_journals_them_op
         effects,
         [Effect::Record {
             kind: ListKind::Removed,
-            mark: Mark::Done,
+            mark: JournalAction::Done,
             ids: vec![0, 3, 6, 7, 8, 9, 10, 11, 12, 13],
         }]
     );
@@ -211,7 +216,7 @@ fn only_the_profiles_whose_opener_started_are_journaled_and_a_failure_is_said() 
         effects,
         [Effect::Record {
             kind: ListKind::Removed,
-            mark: Mark::Opened,
+            mark: JournalAction::Opened,
             ids: vec![0, 3],
         }]
     );
@@ -343,7 +348,7 @@ fn restoring_more_than_a_week_of_invitations_says_how_many_weeks_it_takes() {
 fn a_batch_of_withdrawals_says_how_to_withdraw_and_its_page_mode_opens_the_sent_list() {
     let withdrawal = |i: usize| Record {
         kind: Kind::Withdrawal,
-        id: format!("inv{i}"),
+        id: format!("inv{i}").into(),
         at: at(1, 9),
         batch: "b1".into(),
         state: State {
@@ -429,7 +434,6 @@ fn a_batch_whose_journaling_failed_leaves_no_word_for_the_next_open() {
         kind: *kind,
         mark: *mark,
         ids: ids.clone(),
-        at: at(TODAY, 15),
         result: Err(unconnect::store::StoreError::Io {
             path: "journal.jsonl".into(),
             source: std::io::Error::other("disk full"),

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use unconnect::model::history::{Kind, Status};
 use unconnect::model::{InvitationRules, People, Person};
 use unconnect::session::{self, Options};
-use unconnect::store::journal::{Mark, removal_entries, status_entries, withdrawal_entries};
+use unconnect::store::journal::{removal_entries, status_entries, withdrawal_entries};
 use unconnect::store::{Journal, JournalAction};
 
 const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
@@ -92,7 +92,11 @@ fn a_newer_export_verifies_the_gone_and_finds_the_still_connected_once() {
         .unwrap();
     // Cy was ticked done on the 12th.
     journal
-        .append(status_entries([cy.url.as_str()], Mark::Done, on(12)))
+        .append(status_entries(
+            [cy.url.as_str()],
+            JournalAction::Done,
+            on(12),
+        ))
         .unwrap();
     drop(journal);
 

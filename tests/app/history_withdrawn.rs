@@ -80,12 +80,18 @@ fn working_through_a_withdrawal_says_how_to_withdraw_it_not_remove_a_connection(
     let [Effect::Record { kind, mark, ids }] = record.as_slice() else {
         panic!("{record:?}")
     };
+    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00.000+01:00").unwrap();
+    let records = app.records(*kind);
+    let entries = unconnect::store::journal::status_entries(
+        ids.iter().map(|&id| records[id as usize].id.as_str()),
+        *mark,
+        at,
+    );
     app.handle(Event::Written(Written::Recorded {
         kind: *kind,
         mark: *mark,
         ids: ids.clone(),
-        at: DateTime::parse_from_rfc3339("2026-12-01T10:00:00.000+01:00").unwrap(),
-        result: Ok(None),
+        result: Ok(entries),
     }));
     let said = app.status().unwrap().text.clone();
     assert!(!said.contains("Remove connection"), "{said}");

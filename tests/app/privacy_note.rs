@@ -45,7 +45,7 @@ fn app() -> App {
         .iter()
         .map(|p| Record {
             kind: Kind::Removal,
-            id: p.url.clone(),
+            id: p.url.clone().into(),
             at: at(20),
             batch: "b20".into(),
             state: State {
@@ -88,7 +88,7 @@ fn withdrawn_app() -> App {
     };
     let withdrawal = Record {
         kind: Kind::Withdrawal,
-        id: invitation.invitee_url.clone(),
+        id: invitation.invitee_url.clone().into(),
         at: at(20),
         batch: "b20".into(),
         state: State {
@@ -133,12 +133,17 @@ fn work_through(app: &mut App) -> String {
     let Some(Effect::Record { kind, mark, ids }) = record.first() else {
         panic!("{record:?}")
     };
+    let records = app.records(*kind);
+    let entries = unconnect::store::journal::status_entries(
+        ids.iter().map(|&id| records[id as usize].id.as_str()),
+        *mark,
+        at(30),
+    );
     let after = app.handle(Event::Written(Written::Recorded {
         kind: *kind,
         mark: *mark,
         ids: ids.clone(),
-        at: at(30),
-        result: Ok(None),
+        result: Ok(entries),
     }));
     let said = app.status().unwrap().text.clone();
     // Said: the view is saved at once, not only at the quit a crash would skip.

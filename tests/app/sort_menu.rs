@@ -150,7 +150,7 @@ fn history_app() -> App {
         .enumerate()
         .map(|(i, (p, status))| Record {
             kind: Kind::Removal,
-            id: p.url.clone(),
+            id: p.url.clone().into(),
             at: at(20 - i as u32),
             batch: "b".into(),
             state: State {

@@ -36,7 +36,7 @@ fn app(keys: &[(&str, &[&str])]) -> App {
     ];
     let removed = Record {
         kind: Kind::Removal,
-        id: people[1].url.clone(),
+        id: people[1].url.as_str().into(),
         at: DateTime::parse_from_rfc3339("2026-11-20T10:00:00.000+01:00").unwrap(),
         batch: "b1".into(),
         state: State {

@@ -68,7 +68,7 @@ fn y_refuses_a_url_holding_a_line_break_or_spaces() {
 fn removed(p: &Person) -> Record {
     Record {
         kind: Kind::Removal,
-        id: p.url.clone(),
+        id: p.url.as_str().into(),
         at: DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap(),
         batch: "b".into(),
         state: State {

@@ -27,7 +27,7 @@ fn people(n: usize) -> Arc<People> {
     )
 }
 
-fn store(dir: &std::path::Path) -> Store {
+pub(crate) fn store(dir: &std::path::Path) -> Store {
     let data_dir = DataDir::open_locked(dir).unwrap();
     let (journal, _) = Journal::open(&data_dir.journal_path()).unwrap();
     let (staged, _) = StagedStore::load(&data_dir.staged_path("connections")).unwrap();
@@ -125,7 +125,7 @@ fn removed_on_disk(dir: &Path) -> BTreeSet<String> {
     let entries = Journal::read(&dir.join("journal.jsonl")).unwrap();
     journal::in_force(&entries, JournalAction::Remove)
         .into_iter()
-        .map(|e| e.id.clone())
+        .map(|e| e.id.to_string())
         .collect()
 }
 

@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 use chrono::{FixedOffset, TimeZone};
 use unconnect::store::Journal;
-use unconnect::store::journal::{Mark, removal_entries, status_entries};
+use unconnect::store::journal::{JournalAction, removal_entries, status_entries};
 
 const BIN: &str = env!("CARGO_BIN_EXE_unconnect");
 const CSV: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
@@ -71,7 +71,7 @@ fn a_ticked_removal_still_listed_by_an_export_built_later_that_day_is_still_conn
     let ada = "https://www.linkedin.com/in/ada";
     let (mut journal, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
     journal
-        .append(status_entries([ada], Mark::Done, at(10, 13)))
+        .append(status_entries([ada], JournalAction::Done, at(10, 13)))
         .unwrap();
     drop(journal);
     assert_eq!(history_status(&data, ada), "done");
@@ -103,7 +103,7 @@ fn a_ticked_removal_still_listed_by_a_newer_export_is_still_connected() {
     let ada = "https://www.linkedin.com/in/ada";
     let (mut journal, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
     journal
-        .append(status_entries([ada], Mark::Done, at(11, 13)))
+        .append(status_entries([ada], JournalAction::Done, at(11, 13)))
         .unwrap();
     drop(journal);
     let newer = folder(tmp.path(), "Basic_LinkedInDataExport_03-12-2026", CSV);

@@ -366,7 +366,7 @@ fn remove_in_journal(data: &Path, url: &str) {
         action: JournalAction::Remove,
         batch: journal::new_batch_id(at),
         batch_len: None,
-        id: url.to_owned(),
+        id: url.into(),
         person: Some(Person::default().into()),
         invitation: None,
         export_date: None,

@@ -69,7 +69,7 @@ fn a_kill_mid_batch_leaves_only_whole_batches_in_force() {
         let (j, recovery) = Journal::open(&path).unwrap();
         let mut per_batch: HashMap<&str, usize> = HashMap::new();
         for e in j.entries() {
-            *per_batch.entry(e.batch.as_str()).or_default() += 1;
+            *per_batch.entry(&*e.batch).or_default() += 1;
         }
         assert!(
             !per_batch.is_empty(),

@@ -36,7 +36,7 @@ fn plain(people: &People) -> Vec<(PersonId, PersonId)> {
     let mut repeats = Vec::new();
     for id in people.ids() {
         let p = people.get(id);
-        let key = (p.url.is_empty(), p.identity().into_owned());
+        let key = (p.url.is_empty(), p.identity().to_string());
         match first.get(&key) {
             Some(&f) => repeats.push((id, f)),
             None => {

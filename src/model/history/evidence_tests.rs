@@ -2,7 +2,8 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
-use super::{Kind, State, Status, Step};
+use super::steps::{Step, ev};
+use super::{Kind, State, Status};
 
 fn at(day: u32, hour: u32) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(0)
@@ -17,14 +18,14 @@ fn day(d: u32) -> NaiveDate {
 
 /// Removed on the 10th at 09:00, ticked done at 13:00, then checked against `export`.
 fn ticked_then(export: NaiveDate, taken: Option<DateTime<FixedOffset>>) -> Status {
-    let state = State::new().after(&Step::Done, at(10, 13), day(10));
+    let state = State::new().after(&ev(at(10, 13), "", "", Step::Done), day(10));
     assert_eq!(state.status, Status::Done);
     let step = Step::StillThere {
         kind: Kind::Removal,
         export,
         taken,
     };
-    state.after(&step, at(20, 9), day(10)).status
+    state.after(&ev(at(20, 9), "", "", step), day(10)).status
 }
 
 #[test]

@@ -1,3 +1,4 @@
+use super::steps::{Step, ev};
 use super::*;
 use chrono::TimeZone;
 
@@ -25,12 +26,11 @@ fn ada() -> Arc<Person> {
 
 /// Events for one identity `ada`, each `(day, step)` at noon.
 fn replay(steps: &[(u32, Step<'_>)]) -> History {
-    History::build(steps.iter().map(|&(d, step)| Event {
-        at: at(d, 12),
-        batch: "b",
-        id: "ada",
-        step,
-    }))
+    History::build(
+        steps
+            .iter()
+            .map(|&(d, step)| ev(at(d, 12), "b", "ada", step)),
+    )
 }
 
 fn status(steps: &[(u32, Step<'_>)]) -> Option<Status> {
@@ -295,23 +295,18 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
         .collect();
     let mut events: Vec<Event> = people
         .iter()
-        .map(|p| Event {
-            at: at(1, 12),
-            batch: "b",
-            id: &p.url,
-            step: Step::Remove(Some(p)),
-        })
+        .map(|p| ev(at(1, 12), "b", &p.url, Step::Remove(Some(p))))
         .collect();
     // u0 was verified by an earlier export already.
-    events.push(Event {
-        at: at(3, 12),
-        batch: "c",
-        id: "u0",
-        step: Step::Verified {
+    events.push(ev(
+        at(3, 12),
+        "c",
+        "u0",
+        Step::Verified {
             kind: R,
             export: day(2),
         },
-    });
+    ));
     let history = History::build(events);
     let export = ExportDate {
         day: day(5),
@@ -334,28 +329,19 @@ fn verify_proposes_only_what_changes_a_status_and_counts_it() {
     applied.apply(&v.findings, &export, at(6, 12));
     let mut replayed_events: Vec<Event> = people
         .iter()
-        .map(|p| Event {
-            at: at(1, 12),
-            batch: "b",
-            id: &p.url,
-            step: Step::Remove(Some(p)),
-        })
+        .map(|p| ev(at(1, 12), "b", &p.url, Step::Remove(Some(p))))
         .collect();
-    replayed_events.push(Event {
-        at: at(3, 12),
-        batch: "c",
-        id: "u0",
-        step: Step::Verified {
+    replayed_events.push(ev(
+        at(3, 12),
+        "c",
+        "u0",
+        Step::Verified {
             kind: R,
             export: day(2),
         },
-    });
-    replayed_events.extend(v.findings.iter().map(|f| Event {
-        at: at(6, 12),
-        batch: "d",
-        id: &f.id,
-        step: f.step(&export),
-    }));
+    ));
+    let d: Arc<str> = Arc::from("d");
+    replayed_events.extend(v.findings.iter().map(|f| f.event(&export, at(6, 12), &d)));
     assert_eq!(applied, History::build(replayed_events));
     // No Invitations.csv: nothing said about withdrawals, and nothing found.
     let none = verify(&History::default(), &export, |_, _| None);
@@ -372,16 +358,13 @@ fn findings_out_of_the_lists_order_or_of_no_record_apply_as_they_replay() {
             })
         })
         .collect();
-    let removals = people.iter().map(|p| Event {
-        at: at(1, 12),
-        batch: "b",
-        id: &p.url,
-        step: Step::Remove(Some(p)),
-    });
+    let removals = people
+        .iter()
+        .map(|p| ev(at(1, 12), "b", &p.url, Step::Remove(Some(p))));
     let mut events: Vec<Event> = removals.collect();
     let finding = |id: &str, gone| Finding {
         kind: R,
-        id: id.to_owned(),
+        id: id.into(),
         gone,
     };
     // The list is newest first: u3 u2 u1 u0. These come in another order.
@@ -400,15 +383,12 @@ fn findings_out_of_the_lists_order_or_of_no_record_apply_as_they_replay() {
         },
         at(6, 12),
     );
-    events.extend(findings.iter().map(|f| Event {
-        at: at(6, 12),
-        batch: "d",
-        id: &f.id,
-        step: f.step(&ExportDate {
-            day: day(5),
-            taken: None,
-        }),
-    }));
+    let export = ExportDate {
+        day: day(5),
+        taken: None,
+    };
+    let d: Arc<str> = Arc::from("d");
+    events.extend(findings.iter().map(|f| f.event(&export, at(6, 12), &d)));
     assert_eq!(applied, History::build(events));
     let status = |id| applied.find(R, id).map(Record::status);
     assert_eq!(status("u0"), Some(Status::Verified));
@@ -430,20 +410,10 @@ fn progress_counts_done_and_verified_as_done_on_linkedin_and_lists_newest_first(
     let mut events: Vec<Event> = people
         .iter()
         .enumerate()
-        .map(|(i, p)| Event {
-            at: at(1 + i as u32, 12),
-            batch: "b",
-            id: &p.url,
-            step: Step::Remove(Some(p)),
-        })
+        .map(|(i, p)| ev(at(1 + i as u32, 12), "b", &p.url, Step::Remove(Some(p))))
         .collect();
     let mut mark = |id: &'static str, step| {
-        events.push(Event {
-            at: at(20, 12),
-            batch: "s",
-            id,
-            step,
-        });
+        events.push(ev(at(20, 12), "s", id, step));
     };
     mark("u0", Step::Done);
     mark(

@@ -1,32 +1,38 @@
 //! Checking the records against an export taken later: who is gone (verified), who is
 //! still there. Only findings that change a status are returned, to be journaled.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset};
 
-use super::{ExportDate, History, Kind, Step};
+use super::{Event, ExportDate, History, JournalAction, Kind};
+use crate::model::Identity;
 
 /// One finding of a check against an export, to be journaled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub kind: Kind,
-    pub id: String,
+    pub id: Identity,
     /// `true`: absent from the export (verified); `false`: still there.
     pub gone: bool,
 }
 
 impl Finding {
-    pub fn step(&self, export: &ExportDate) -> Step<'static> {
-        if self.gone {
-            Step::Verified {
-                kind: self.kind,
-                export: export.day,
-            }
-        } else {
-            Step::StillThere {
-                kind: self.kind,
-                export: export.day,
-                taken: export.taken,
-            }
+    /// What the journal records of it.
+    pub fn action(&self) -> JournalAction {
+        JournalAction::of_finding(self.kind, self.gone)
+    }
+
+    /// The finding as an event of a check against `export`, stamped `at`, in `batch`.
+    pub fn event<'a>(
+        &'a self,
+        export: &ExportDate,
+        at: DateTime<FixedOffset>,
+        batch: &'a Arc<str>,
+    ) -> Event<'a> {
+        Event {
+            export: Some(*export),
+            ..Event::new(at, batch, &self.id, self.action())
         }
     }
 }
@@ -70,9 +76,8 @@ pub fn verify(
             id: record.id.clone(),
             gone: !is_present,
         };
-        let after = record
-            .state
-            .after(&finding.step(export), now_of(export), record.removed_on());
+        let event = finding.event(export, now_of(export), &record.batch);
+        let after = record.state.after(&event, record.removed_on());
         if after.status == record.state.status {
             continue;
         }

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+use crate::model::identity::{self, Identity};
 use crate::model::person::{self, Person};
 use crate::model::profile_url::{ProfileUrl, WrittenUrl, percent_encode_non_ascii};
 
@@ -23,10 +24,19 @@ pub struct PersonRef<'a> {
 }
 
 impl<'a> PersonRef<'a> {
-    /// See [`Person::identity`].
-    pub fn identity(&self) -> Cow<'a, str> {
+    /// See [`Identity::of_person`].
+    pub fn identity(&self) -> Identity {
+        let mut key = String::new();
+        self.write_identity(&mut key);
+        Identity::from(key)
+    }
+
+    /// Appends [`PersonRef::identity`] to `key`: callers that match many people reuse one
+    /// buffer, and a URL is written without a copy of it first.
+    pub fn write_identity(&self, key: &mut String) {
         if self.url.is_empty() {
-            Cow::Owned(person::identity(
+            identity::write_person(
+                key,
                 [
                     self.first_name,
                     self.last_name,
@@ -36,9 +46,9 @@ impl<'a> PersonRef<'a> {
                     self.position,
                 ],
                 self.connected_on,
-            ))
+            );
         } else {
-            self.url.to_cow()
+            self.url.write_to(key);
         }
     }
 
@@ -64,7 +74,7 @@ impl<'a> PersonRef<'a> {
     /// Whether [`PersonRef::identity`] is `identity`, without allocating for a URL.
     pub fn has_identity(&self, identity: &str) -> bool {
         if self.url.is_empty() {
-            self.identity() == identity
+            self.identity() == *identity
         } else {
             self.url.is(identity)
         }

@@ -34,7 +34,8 @@ pub(super) mod row;
 pub(super) struct Header {
     #[serde(with = "super::rfc3339")]
     pub at: DateTime<FixedOffset>,
-    pub batch: String,
+    #[serde(with = "super::shared_text")]
+    pub batch: Arc<str>,
     pub action: JournalAction,
     /// Entries in the whole batch (which may span several groups).
     pub batch_len: usize,
@@ -87,7 +88,7 @@ pub(super) fn read_line(body: &[u8]) -> Option<Line> {
 /// it knows.
 pub(super) fn entry(header: &Header, row: Fields) -> Option<JournalEntry> {
     let (id, person, invitation) = match (header.action, row.len()) {
-        (_, 1) => (row.into_only()?, None, None),
+        (_, 1) => (row.into_only()?.into(), None, None),
         // The URL as the export wrote it comes eighth, when it differs from the URL.
         (JournalAction::Remove, 7..) => {
             let person = person_from(row)?;
@@ -98,7 +99,7 @@ pub(super) fn entry(header: &Header, row: Fields) -> Option<JournalEntry> {
             (invitation.identity(), None, Some(Arc::new(invitation)))
         }
         (JournalAction::Remove | JournalAction::Withdraw, _) | (_, 0) => return None,
-        (_, _) => (row.into_only()?, None, None),
+        (_, _) => (row.into_only()?.into(), None, None),
     };
     Some(JournalEntry {
         at: header.at,
@@ -164,6 +165,27 @@ fn invitation_from(row: Fields) -> Option<Invitation> {
         inviter_url: text()?,
         invitee_url: text()?,
     })
+}
+
+/// The person (or invitation) a line of an entry holds, read again from its line: an
+/// entry of `action` read by [`super::parse::Fields::Lean`].
+pub(super) fn payload(
+    body: &[u8],
+    action: JournalAction,
+) -> Option<(Option<Person>, Option<Invitation>)> {
+    match read_line(body)? {
+        Line::Entry(entry) => Some((
+            entry.person.map(Arc::unwrap_or_clone),
+            entry.invitation.map(Arc::unwrap_or_clone),
+        )),
+        Line::Row(row) if row.len() >= 7 => match action {
+            JournalAction::Remove => Some((Some(person_from(row)?), None)),
+            JournalAction::Withdraw => Some((None, Some(invitation_from(row)?))),
+            _ => Some((None, None)),
+        },
+        Line::Row(_) => Some((None, None)),
+        Line::Header(_) => None,
+    }
 }
 
 /// How an entry is written.

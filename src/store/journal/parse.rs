@@ -20,11 +20,24 @@ pub(super) struct Parsed {
     /// Complete lines (1-based) that are not valid entries, outside the cut-off end.
     pub bad_lines: Vec<usize>,
     pub incomplete_batches: Vec<String>,
+    /// With [`Fields::Lean`], where each entry's line starts; empty otherwise.
+    pub offsets: Vec<u64>,
+}
+
+/// What of an entry is kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum Fields {
+    /// Everything.
+    #[default]
+    All,
+    /// Everything but the person (invitation), which stays on disk: where its line
+    /// starts is kept instead (a million people's fields are not held at once).
+    Lean,
 }
 
 /// The batch being read.
 struct Run {
-    batch: String,
+    batch: std::sync::Arc<str>,
     len: usize,
     /// Its lines read so far, readable or not.
     seen: usize,
@@ -50,6 +63,10 @@ struct Reader {
     /// An unreadable line came between two groups of the open batch: most likely the
     /// next group's header, so the rows after it are that batch's, unreadable.
     headless: bool,
+    fields: Fields,
+    /// Where the line being read starts, and with [`Fields::Lean`], each entry's.
+    at: usize,
+    offsets: Vec<u64>,
 }
 
 impl Reader {
@@ -57,14 +74,19 @@ impl Reader {
     fn close_incomplete(&mut self) {
         if let Some(open) = self.run.take() {
             self.keep[open.first..].fill(false);
-            self.incomplete_batches.push(open.batch);
+            self.incomplete_batches.push(open.batch.to_string());
         }
     }
 
     /// One line of the open batch: an entry, or (`None`) a line that cannot be read.
     fn fill(&mut self, entry: Option<JournalEntry>, line: usize) {
         match entry {
-            Some(entry) => {
+            Some(mut entry) => {
+                if self.fields == Fields::Lean {
+                    entry.person = None;
+                    entry.invitation = None;
+                    self.offsets.push(self.at as u64);
+                }
                 self.read.push(entry);
                 self.keep.push(true);
             }
@@ -177,8 +199,16 @@ pub(super) fn parse(bytes: &[u8]) -> Parsed {
 
 /// Reads a journal a line at a time: memory grows with the entries read, never with the
 /// file's size or its count of lines (a file of blank lines reserves nothing).
-pub(super) fn parse_from(mut input: impl BufRead) -> io::Result<Parsed> {
-    let mut r = Reader::default();
+pub(super) fn parse_from(input: impl BufRead) -> io::Result<Parsed> {
+    parse_keeping(input, Fields::All)
+}
+
+/// [`parse_from`], keeping `fields` of each entry.
+pub(super) fn parse_keeping(mut input: impl BufRead, fields: Fields) -> io::Result<Parsed> {
+    let mut r = Reader {
+        fields,
+        ..Reader::default()
+    };
     let mut offset = 0;
     let mut line = Vec::new();
     let mut number = 0;
@@ -191,6 +221,7 @@ pub(super) fn parse_from(mut input: impl BufRead) -> io::Result<Parsed> {
         }
         number += 1;
         let at = offset;
+        r.at = at;
         offset += read;
         let body = line.trim_ascii();
         if body.is_empty() {
@@ -209,25 +240,39 @@ pub(super) fn parse_from(mut input: impl BufRead) -> io::Result<Parsed> {
         mut bad_lines,
         incomplete_batches,
         run,
+        mut offsets,
         ..
     } = r;
     let (keep_len, cut_batch) = match run {
         Some(open) => {
             read.truncate(open.first);
             keep.truncate(open.first);
+            offsets.truncate(open.first.min(offsets.len()));
             // Its unreadable lines are set aside with it.
             bad_lines.retain(|&l| l < open.line);
             (open.offset, Some((open.seen, open.len, open.action)))
         }
         None => (offset, None),
     };
-    let entries = if keep.iter().all(|&k| k) {
-        read
+    let (entries, offsets) = if keep.iter().all(|&k| k) {
+        (read, offsets)
     } else {
-        read.into_iter()
+        let offsets = if offsets.is_empty() {
+            offsets
+        } else {
+            offsets
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(o, _)| *o)
+                .collect()
+        };
+        let entries = read
+            .into_iter()
             .zip(keep)
             .filter_map(|(e, keep)| keep.then_some(e))
-            .collect()
+            .collect();
+        (entries, offsets)
     };
     Ok(Parsed {
         entries,
@@ -235,6 +280,7 @@ pub(super) fn parse_from(mut input: impl BufRead) -> io::Result<Parsed> {
         cut_batch,
         bad_lines,
         incomplete_batches,
+        offsets,
     })
 }
 
@@ -242,7 +288,7 @@ pub(super) fn parse_from(mut input: impl BufRead) -> io::Result<Parsed> {
 /// (`name:ada example|`), which merged different people of one name. Such an entry
 /// gets the identity its recorded person has now, so it still matches that person.
 fn upgrade_id(mut e: JournalEntry) -> JournalEntry {
-    if e.id.starts_with("name:")
+    if e.id.is_by_name()
         && e.id.ends_with('|')
         && let Some(p) = &e.person
         && p.url.is_empty()

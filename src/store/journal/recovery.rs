@@ -130,7 +130,7 @@ fn cut_words(action: Option<JournalAction>, written: usize, of: usize) -> String
 }
 
 /// The journal, opened for reading if it is a regular file; `None` if there is none.
-fn open(path: &Path) -> Result<Option<fs::File>, StoreError> {
+pub(super) fn open(path: &Path) -> Result<Option<fs::File>, StoreError> {
     match fsutil::open_regular(path, fs::OpenOptions::new().read(true)) {
         Ok(file) => Ok(Some(file)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
@@ -139,7 +139,7 @@ fn open(path: &Path) -> Result<Option<fs::File>, StoreError> {
 }
 
 /// Reads through a buffer of this size: the file is never held whole.
-const READ_BUFFER: usize = 1 << 20;
+pub(super) const READ_BUFFER: usize = 1 << 20;
 
 fn parse_file(path: &Path, file: &fs::File) -> Result<Parsed, StoreError> {
     parse_from(io::BufReader::with_capacity(READ_BUFFER, file)).map_err(StoreError::io(path))
@@ -276,7 +276,7 @@ mod tests {
         j.append(batch("a", 3)).unwrap();
         drop(j);
         let ids = ["a-0", "a-1", "a-2"];
-        let marks = super::super::status_entries(ids, super::super::Mark::Done, now());
+        let marks = super::super::status_entries(ids, super::super::JournalAction::Done, now());
         let mut marks_text = Vec::new();
         let mut marks = marks;
         mark_batch_lengths(&mut marks);

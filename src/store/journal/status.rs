@@ -2,44 +2,24 @@
 //! verified) and the history they add up to. Status entries are compact: the identity,
 //! the action, the time and the batch; the person's fields are in their remove entry.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{JournalAction, JournalEntry, new_batch_id};
-use crate::model::history::{Event, ExportDate, Finding, History, Kind, Step};
+use crate::model::Identity;
+use crate::model::history::{Event, ExportDate, Finding, History};
 
-/// What the user does to a removal (or withdrawal) after confirming it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    /// Ticked off: done on LinkedIn.
-    Done,
-    /// The tick taken back.
-    Undone,
-    /// Opened in the browser during the work-through.
-    Opened,
-    /// The removal (withdrawal) undone: back among the connections (pending invitations).
-    Restore,
-}
-
-impl Mark {
-    fn action(self) -> JournalAction {
-        match self {
-            Mark::Done => JournalAction::Done,
-            Mark::Undone => JournalAction::Undone,
-            Mark::Opened => JournalAction::Opened,
-            Mark::Restore => JournalAction::Restore,
-        }
-    }
-}
-
-/// One entry per identity, all in one batch stamped `at`.
+/// One entry per identity, all in one batch stamped `at`: what the user does to a
+/// removal (or withdrawal) after confirming it (done, undone, opened, restore).
 pub fn status_entries<'a>(
     ids: impl IntoIterator<Item = &'a str>,
-    mark: Mark,
+    mark: JournalAction,
     at: DateTime<FixedOffset>,
 ) -> Vec<JournalEntry> {
     let batch = new_batch_id(at);
     ids.into_iter()
-        .map(|id| compact(id, mark.action(), &batch, at, None))
+        .map(|id| compact(id, mark, &batch, at, None))
         .collect()
 }
 
@@ -53,13 +33,7 @@ pub fn verification_entries(
     findings
         .iter()
         .map(|f| {
-            let action = match (f.kind, f.gone) {
-                (Kind::Removal, true) => JournalAction::Verified,
-                (Kind::Removal, false) => JournalAction::StillConnected,
-                (Kind::Withdrawal, true) => JournalAction::WithdrawalVerified,
-                (Kind::Withdrawal, false) => JournalAction::StillPending,
-            };
-            let mut entry = compact(&f.id, action, &batch, at, Some(export.day));
+            let mut entry = compact(&f.id, f.action(), &batch, at, Some(export.day));
             entry.export_taken = export.taken;
             entry
         })
@@ -69,16 +43,16 @@ pub fn verification_entries(
 fn compact(
     id: &str,
     action: JournalAction,
-    batch: &str,
+    batch: &Arc<str>,
     at: DateTime<FixedOffset>,
     export_date: Option<NaiveDate>,
 ) -> JournalEntry {
     JournalEntry {
         at,
         action,
-        batch: batch.to_owned(),
+        batch: Arc::clone(batch),
         batch_len: None,
-        id: id.to_owned(),
+        id: Identity::from(id),
         person: None,
         invitation: None,
         export_date,
@@ -91,38 +65,22 @@ impl JournalEntry {
     /// The entry as the status rules read it; `None` for a verification without the
     /// export's date (not one this program writes), which says nothing.
     pub fn event(&self) -> Option<Event<'_>> {
-        let export = || self.export_date;
-        let step = match self.action {
-            JournalAction::Remove => Step::Remove(self.person.as_ref()),
-            JournalAction::Withdraw => Step::Withdraw(self.invitation.as_ref()),
-            JournalAction::Restore => Step::Restore,
-            JournalAction::Done => Step::Done,
-            JournalAction::Undone => Step::Undone,
-            JournalAction::Opened => Step::Opened,
-            JournalAction::Verified => Step::Verified {
-                kind: Kind::Removal,
-                export: export()?,
-            },
-            JournalAction::StillConnected => Step::StillThere {
-                kind: Kind::Removal,
-                export: export()?,
+        let export = match (self.action.finding(), self.export_date) {
+            (None, _) => None,
+            (Some(_), None) => return None,
+            (Some(_), Some(day)) => Some(ExportDate {
+                day,
                 taken: self.export_taken,
-            },
-            JournalAction::WithdrawalVerified => Step::Verified {
-                kind: Kind::Withdrawal,
-                export: export()?,
-            },
-            JournalAction::StillPending => Step::StillThere {
-                kind: Kind::Withdrawal,
-                export: export()?,
-                taken: self.export_taken,
-            },
+            }),
         };
         Some(Event {
             at: self.at,
             batch: &self.batch,
             id: &self.id,
-            step,
+            action: self.action,
+            person: self.person.as_ref(),
+            invitation: self.invitation.as_ref(),
+            export,
         })
     }
 }
@@ -136,7 +94,7 @@ pub fn history(entries: &[JournalEntry]) -> History {
 mod tests {
     use super::*;
     use crate::model::Person;
-    use crate::model::history::Status;
+    use crate::model::history::{Kind, Status};
     use crate::store::Journal;
     use crate::store::journal::{now, removal_entries, withdrawal_entries};
 
@@ -158,13 +116,14 @@ mod tests {
         let a = "https://www.linkedin.com/in/a";
         let b = "https://www.linkedin.com/in/b";
         let c = "https://www.linkedin.com/in/c";
-        j.append(status_entries([a, b], Mark::Opened, now()))
+        j.append(status_entries([a, b], JournalAction::Opened, now()))
             .unwrap();
-        j.append(status_entries([a], Mark::Done, now())).unwrap();
+        j.append(status_entries([a], JournalAction::Done, now()))
+            .unwrap();
         let day = now().date_naive();
         let finding = Finding {
             kind: Kind::Removal,
-            id: c.to_owned(),
+            id: c.into(),
             gone: false,
         };
         j.append(verification_entries(
@@ -223,7 +182,7 @@ mod tests {
         assert_eq!(history(&entries).withdrawals.len(), 1);
         entries.extend(status_entries(
             ["https://www.linkedin.com/in/ada", inv.identity().as_str()],
-            Mark::Restore,
+            JournalAction::Restore,
             now(),
         ));
         let h = history(&entries);
@@ -247,10 +206,11 @@ mod tests {
         );
         std::fs::write(&path, old).unwrap();
         let (mut j, _) = Journal::open(&path).unwrap();
-        j.append(status_entries(["u1"], Mark::Done, now())).unwrap();
+        j.append(status_entries(["u1"], JournalAction::Done, now()))
+            .unwrap();
         drop(j);
         // A second done batch of two, cut off by a kill after its first line.
-        let cut = status_entries(["u1", "u2"], Mark::Undone, now());
+        let cut = status_entries(["u1", "u2"], JournalAction::Undone, now());
         let mut line = serde_json::to_vec(&JournalEntry {
             batch_len: Some(2),
             ..cut[0].clone()

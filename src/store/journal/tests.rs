@@ -13,7 +13,7 @@ fn entry(id: &str) -> JournalEntry {
         action: JournalAction::Remove,
         batch: new_batch_id(at),
         batch_len: None,
-        id: id.to_owned(),
+        id: id.into(),
         person: Some(Arc::new(Person {
             first_name: "Ada".into(),
             url: id.to_owned(),
@@ -42,9 +42,9 @@ fn a_large_batch_built_and_written_in_halves_reads_back_whole_and_in_order() {
     // Built across cores, entry for entry what one pass over the ids builds.
     let expected: Vec<String> = ids
         .iter()
-        .map(|&i| people.get(PersonId(i)).identity().into_owned())
+        .map(|&i| people.get(PersonId(i)).identity().to_string())
         .collect();
-    let built: Vec<String> = batch.iter().map(|e| e.id.clone()).collect();
+    let built: Vec<String> = batch.iter().map(|e| e.id.to_string()).collect();
     assert!(built == expected, "each entry is its own person, in order");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.jsonl");
@@ -53,7 +53,7 @@ fn a_large_batch_built_and_written_in_halves_reads_back_whole_and_in_order() {
     drop(j);
     let read = Journal::read(&path).unwrap();
     let ids = |entries: &[JournalEntry]| -> Vec<String> {
-        entries.iter().map(|e| e.id.clone()).collect()
+        entries.iter().map(|e| e.id.to_string()).collect()
     };
     assert!(ids(&read) == ids(&batch), "same entries, same order");
     assert!(read.iter().zip(&batch).all(|(r, b)| r.person == b.person));
@@ -65,7 +65,7 @@ fn a_large_batch_built_and_written_in_halves_reads_back_whole_and_in_order() {
     let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.matches(stamp.as_str()).count(), 1);
-    assert_eq!(text.matches(batch[0].batch.as_str()).count(), 1);
+    assert_eq!(text.matches(&*batch[0].batch).count(), 1);
     assert_eq!(text.lines().count(), n as usize + 1);
 }
 

@@ -7,7 +7,7 @@ fn save_keeps_foreign_entries_and_replaces_atomically() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("staged-connections.jsonl");
     let p = |id: &str| StagedEntry {
-        id: id.to_owned(),
+        id: id.into(),
         item: Person {
             first_name: id.to_owned(),
             ..Default::default()
@@ -32,7 +32,7 @@ fn a_large_staged_file_reads_back_whole_in_order_with_right_line_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("staged-connections.jsonl");
     let entry = |i: usize| StagedEntry {
-        id: format!("https://www.linkedin.com/in/p{i}"),
+        id: format!("https://www.linkedin.com/in/p{i}").into(),
         item: Person {
             first_name: format!("P{i}"),
             ..Default::default()
@@ -59,7 +59,7 @@ fn a_half_written_staged_file_keeps_its_good_entries_and_sets_the_rest_aside() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("staged-connections.jsonl");
     let p = |id: &str| StagedEntry {
-        id: id.to_owned(),
+        id: id.into(),
         item: Person {
             first_name: id.to_owned(),
             ..Default::default()
@@ -104,7 +104,7 @@ fn a_failed_save_leaves_the_last_saved_set_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("staged-connections.jsonl");
     let p = |id: &str| StagedEntry {
-        id: id.to_owned(),
+        id: id.into(),
         item: Person::default(),
     };
     let (mut store, _) = StagedStore::<Person>::load(&path).unwrap();

@@ -106,7 +106,7 @@ fn a_large_group_written_on_two_threads_equals_one_written_line_by_line() {
     let ids: Vec<u32> = (0..n).rev().collect();
     let mut batch = removal_entries(&people, &ids[..3], at());
     let mut whole = batch[0].clone();
-    whole.id = "name:someone else".to_owned(); // not the person's identity
+    whole.id = "name:someone else".into(); // not the person's identity
     batch.push(whole);
     let later = at() + chrono::Duration::seconds(1);
     batch.extend(removal_entries(&people, &ids, later));

@@ -7,9 +7,9 @@ pub(in crate::store::journal) fn batch(name: &str, n: usize) -> Vec<JournalEntry
         .map(|i| JournalEntry {
             at: now(),
             action: JournalAction::Remove,
-            batch: name.to_owned(),
+            batch: name.into(),
             batch_len: None,
-            id: format!("{name}-{i}"),
+            id: format!("{name}-{i}").into(),
             person: None,
             invitation: None,
             export_date: None,

@@ -1,0 +1,214 @@
+//! Reading a journal without holding every person's fields: the entries without the
+//! person (or invitation), each with where its line starts, and the fields read back
+//! from a line when they are wanted. `history` lists a million removals this way.
+
+use std::fs::File;
+use std::io::{self, BufRead as _, Read as _, Seek as _};
+use std::path::Path;
+
+use super::compact;
+use super::parse::{Fields, parse_keeping};
+use super::recovery::{READ_BUFFER, open};
+use super::{JournalAction, JournalEntry};
+use crate::model::{Invitation, Person};
+use crate::store::StoreError;
+
+/// A journal read lean: what [`super::Journal::read`] reads, less the people.
+#[derive(Debug, Default)]
+pub struct Lean {
+    /// The entries, with neither `person` nor `invitation`.
+    pub entries: Vec<JournalEntry>,
+    /// Where each entry's line starts in the file.
+    pub offsets: Vec<u64>,
+    lines: Option<File>,
+    /// A stretch of the file read at once, from `window_start`: records are listed
+    /// newest first, so the lines wanted next are mostly just before the last.
+    window: Vec<u8>,
+    window_start: u64,
+    /// A line longer than what a window holds after it.
+    long: Vec<u8>,
+}
+
+/// How much of the file a window holds, and how much of it after the line it was read
+/// for.
+const WINDOW: u64 = 1 << 20;
+const AFTER: u64 = 64 << 10;
+
+impl Lean {
+    /// Reads the journal at `path` (none there: no entries), batches cut short left out
+    /// as everywhere.
+    pub fn read(path: &Path) -> Result<Lean, StoreError> {
+        let Some(file) = open(path)? else {
+            return Ok(Lean::default());
+        };
+        let parsed = parse_keeping(
+            io::BufReader::with_capacity(READ_BUFFER, &file),
+            Fields::Lean,
+        )
+        .map_err(StoreError::io(path))?;
+        Ok(Lean {
+            entries: parsed.entries,
+            offsets: parsed.offsets,
+            lines: Some(file),
+            window: Vec::new(),
+            window_start: 0,
+            long: Vec::new(),
+        })
+    }
+
+    /// The person (invitation) of the entry of `action` whose line starts at `offset`,
+    /// read from the file again; `None` if that line holds none.
+    pub fn fields_at(
+        &mut self,
+        offset: u64,
+        action: JournalAction,
+    ) -> io::Result<(Option<Person>, Option<Invitation>)> {
+        let line = self.line_at(offset)?;
+        Ok(compact::payload(line.trim_ascii(), action).unwrap_or((None, None)))
+    }
+
+    /// The line starting at `offset`, from the window (read anew around it if it is not
+    /// there whole), or read on its own when longer than a window holds.
+    fn line_at(&mut self, offset: u64) -> io::Result<&[u8]> {
+        let Some(file) = &mut self.lines else {
+            return Ok(&[]);
+        };
+        if whole_line(&self.window, self.window_start, offset).is_none() {
+            let start = offset.saturating_sub(WINDOW - AFTER);
+            file.seek(io::SeekFrom::Start(start))?;
+            self.window.clear();
+            file.take(WINDOW).read_to_end(&mut self.window)?;
+            self.window_start = start;
+        }
+        if let Some(range) = whole_line(&self.window, self.window_start, offset) {
+            return Ok(&self.window[range]);
+        }
+        file.seek(io::SeekFrom::Start(offset))?;
+        self.long.clear();
+        io::BufReader::new(&*file).read_until(b'\n', &mut self.long)?;
+        Ok(&self.long)
+    }
+}
+
+/// Where in `window` (which starts at `start` in the file) the line at `offset` is, if
+/// the window holds it up to its line break.
+fn whole_line(window: &[u8], start: u64, offset: u64) -> Option<std::ops::Range<usize>> {
+    let from = usize::try_from(offset.checked_sub(start)?).ok()?;
+    let len = memchr::memchr(b'\n', window.get(from..)?)?;
+    Some(from..from + len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Direction, People};
+    use crate::store::Journal;
+    use crate::store::journal::{now, removal_entries, status_entries, withdrawal_entries};
+
+    #[test]
+    fn a_lean_read_holds_no_people_and_finds_each_one_again_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let people: People = ["ada", "bo", "cy"]
+            .iter()
+            .map(|u| Person {
+                first_name: u.to_uppercase(),
+                url: format!("https://www.linkedin.com/in/{u}"),
+                company: "Acme".into(),
+                ..Default::default()
+            })
+            .collect();
+        let invitation = Invitation {
+            from: "Me".into(),
+            to: "Di".into(),
+            sent_at: None,
+            message: "hi".into(),
+            direction: Direction::Outgoing,
+            inviter_url: String::new(),
+            invitee_url: "https://www.linkedin.com/in/di".into(),
+        };
+        let (mut j, _) = Journal::open(&path).unwrap();
+        j.append(removal_entries(&people, &[0, 1, 2], now()))
+            .unwrap();
+        j.append(status_entries(
+            ["https://www.linkedin.com/in/bo"],
+            JournalAction::Done,
+            now(),
+        ))
+        .unwrap();
+        j.append(withdrawal_entries([&invitation].into_iter(), now()))
+            .unwrap();
+        // An entry of the older one-object form, and a torn end.
+        let mut old = serde_json::to_string(&JournalEntry {
+            batch_len: None,
+            ..removal_entries(&people, &[1], now()).remove(0)
+        })
+        .unwrap();
+        old.push('\n');
+        old.push_str("{\"at\":\"2026-");
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.extend_from_slice(old.as_bytes());
+        std::fs::write(&path, bytes).unwrap();
+        let whole = Journal::read(&path).unwrap();
+        let mut lean = Lean::read(&path).unwrap();
+        assert_eq!(lean.entries.len(), whole.len());
+        assert_eq!(lean.offsets.len(), whole.len());
+        for (i, e) in whole.iter().enumerate() {
+            let l = &lean.entries[i];
+            assert!(l.person.is_none() && l.invitation.is_none(), "{i}: held");
+            assert_eq!((&l.id, l.action, &l.batch), (&e.id, e.action, &e.batch));
+            let (person, inv) = lean.fields_at(lean.offsets[i], e.action).unwrap();
+            assert_eq!(
+                person.as_ref(),
+                e.person.as_deref(),
+                "{i}: the person again"
+            );
+            assert_eq!(
+                inv.as_ref(),
+                e.invitation.as_deref(),
+                "{i}: the invitation again"
+            );
+        }
+        assert!(whole.iter().any(|e| e.invitation.is_some()));
+        assert_eq!(whole.iter().filter(|e| e.person.is_some()).count(), 4);
+    }
+
+    #[test]
+    fn lines_far_apart_and_lines_longer_than_a_window_holds_are_read_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        // Several windows' worth of lines, one of them 100 KB long, read newest first.
+        let people: People = (0..40_000)
+            .map(|i| Person {
+                first_name: format!("P{i}"),
+                url: format!("https://www.linkedin.com/in/p{i}"),
+                company: if i == 20_000 {
+                    "x".repeat(100_000)
+                } else {
+                    "Acme".into()
+                },
+                ..Default::default()
+            })
+            .collect();
+        let ids: Vec<u32> = (0..40_000).collect();
+        let (mut j, _) = Journal::open(&path).unwrap();
+        j.append(removal_entries(&people, &ids, now())).unwrap();
+        drop(j);
+        assert!(std::fs::metadata(&path).unwrap().len() > 2 * WINDOW);
+        let whole = Journal::read(&path).unwrap();
+        let mut lean = Lean::read(&path).unwrap();
+        for i in (0..whole.len()).rev() {
+            let (person, _) = lean
+                .fields_at(lean.offsets[i], JournalAction::Remove)
+                .unwrap();
+            assert_eq!(person.as_ref(), whole[i].person.as_deref(), "{i}");
+        }
+        // The first line, then the long one on its own: longer than a window holds after it.
+        for i in [0, 20_000] {
+            let (person, _) = lean
+                .fields_at(lean.offsets[i], JournalAction::Remove)
+                .unwrap();
+            assert_eq!(person.as_ref(), whole[i].person.as_deref(), "{i}");
+        }
+    }
+}
