@@ -136,16 +136,7 @@ fn the_readme_quotes_the_batch_work_through_as_the_demo_shows_it() {
     let mut t = Term::spawn_program(BIN, &[demo.to_str().unwrap()], &env, Some(&data), 40, 240);
     t.wait_ready();
     // Steps 2, 4 and 5: the burst, staged and removed.
-    t.send("4");
-    t.wait_for("62 connections in 3 days");
-    t.send("\t\r");
-    t.wait_for("Connections (62 of 293)");
-    t.send("a");
-    t.wait_for("Moved 62 to To remove");
-    t.send("R");
-    t.wait_for("Remove 62 connections?");
-    t.send("y");
-    t.wait_for("Removed 62");
+    t.remove_the_demo_burst();
     t.send("3");
     t.wait_for("0 of 62 done on LinkedIn");
     for (keys, quoted) in [

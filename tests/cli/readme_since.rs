@@ -19,16 +19,7 @@ fn the_app_says_what_changed_since_the_demo_as_the_readme_quotes() {
     // Steps 1 to 5: the demo opened (its snapshot kept), the accident removed.
     let mut t = Term::spawn_sized(&[demo.to_str().unwrap()], &data, 40, 200);
     t.wait_ready();
-    t.send("4");
-    t.wait_for("62 connections in 3 days");
-    t.send("\t\r");
-    t.wait_for("Connections (62 of 293)");
-    t.send("a");
-    t.wait_for("Moved 62 to To remove");
-    t.send("R");
-    t.wait_for("Remove 62 connections?");
-    t.send("y");
-    t.wait_for("Removed 62");
+    t.remove_the_demo_burst();
     t.send("q");
     t.wait_quit();
 

@@ -155,6 +155,23 @@ impl Term {
         self.wait_for("[ Remove ")
     }
 
+    /// The README walkthrough's steps 2 to 5 on the demo, from a ready Connections tab:
+    /// the Timeline's burst shown as Connections, all 62 staged and removed. Returns the
+    /// filtered Connections screen (step 2's quote).
+    pub fn remove_the_demo_burst(&mut self) -> String {
+        self.send("4");
+        self.wait_for("62 connections in 3 days");
+        self.send("\t\r");
+        let filtered = self.wait_for("Connections (62 of 293)");
+        self.send("a");
+        self.wait_for("Moved 62 to To remove");
+        self.send("R");
+        self.wait_for("Remove 62 connections?");
+        self.send("y");
+        self.wait_for("Removed 62");
+        filtered
+    }
+
     /// Waits until the screen shows `text` and has stopped changing (a frame can be read
     /// half drawn on a loaded machine); panics with the screen if it never does.
     pub fn wait_for(&self, text: &str) -> String {
