@@ -135,10 +135,10 @@ fn the_readme_quotes_the_batch_work_through_as_the_demo_shows_it() {
     // Wide enough for the whole status line.
     let mut t = Term::spawn_program(BIN, &[demo.to_str().unwrap()], &env, Some(&data), 40, 240);
     t.wait_ready();
-    // Steps 2, 4 and 5: the burst, staged and removed.
-    t.remove_the_demo_burst();
+    // Steps 2 to 5: the burst, one kept, the rest staged and removed.
+    t.walkthrough_steps_2_to_5();
     t.send("3");
-    t.wait_for("0 of 62 done on LinkedIn");
+    t.wait_for("0 of 61 done on LinkedIn");
     for (keys, quoted) in [
         (
             "b",

@@ -148,9 +148,16 @@ fn the_walkthrough_on_the_demo_says_what_the_readme_quotes() {
     // Step 2's burst.
     let burst = "62 connections in 3 days";
     assert!(text.contains(burst));
-    // Steps 2 to 5, without keeping anyone: 62 staged and removed.
-    let filtered = t.remove_the_demo_burst();
+    // Steps 2 to 5: one kept, 61 staged and removed.
+    let filtered = t.walkthrough_steps_2_to_5();
     assert!(text.contains("Connections (62 of 293)"), "{filtered}");
+    for quoted in [
+        "Moved 61 to To remove; 1 on your keep list passed by",
+        "Remove 61 connections?",
+        "Removed 61 (recorded in the journal).",
+    ] {
+        assert!(text.contains(quoted), "the README quotes {quoted:?}");
+    }
     t.send("q");
     t.wait_quit();
 
@@ -162,7 +169,7 @@ fn the_walkthrough_on_the_demo_says_what_the_readme_quotes() {
         .expect("the walkthrough's reconcile step carries the demo's --data-dir");
     let (code, out, stderr) = home.sh(&reconcile.replace("NEW-EXPORT", "assets/demo"));
     assert_eq!(code, 0, "{reconcile}: {stderr}");
-    assert!(out.contains("removed:      62"), "{out}");
+    assert!(out.contains("removed:      61"), "{out}");
     assert!(
         !home.path(".local/share/unconnect").exists(),
         "the real data folder is neither checked nor created"

@@ -19,7 +19,7 @@ fn the_app_says_what_changed_since_the_demo_as_the_readme_quotes() {
     // Steps 1 to 5: the demo opened (its snapshot kept), the accident removed.
     let mut t = Term::spawn_sized(&[demo.to_str().unwrap()], &data, 40, 200);
     t.wait_ready();
-    t.remove_the_demo_burst();
+    t.walkthrough_steps_2_to_5();
     t.send("q");
     t.wait_quit();
 
@@ -50,15 +50,15 @@ fn the_app_says_what_changed_since_the_demo_as_the_readme_quotes() {
         40,
         200,
     );
-    let quoted = "no one new, 1 gone that you did not remove, 62 gone that you removed";
+    let quoted = "no one new, 2 gone that you did not remove, 61 gone that you removed";
     assert!(
         text.replace("\n   ", " ").contains(quoted),
         "the README quotes it"
     );
     let screen = t.wait_for(quoted);
     assert!(screen.contains("Since the export of "), "{screen}");
-    assert!(screen.contains("62 removals verified"), "{screen}");
-    assert!(text.contains("`62 removals verified`"));
+    assert!(screen.contains("61 removals verified"), "{screen}");
+    assert!(text.contains("`61 removals verified`"));
     t.send("q");
     t.wait_quit();
 }

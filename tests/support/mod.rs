@@ -156,19 +156,22 @@ impl Term {
     }
 
     /// The README walkthrough's steps 2 to 5 on the demo, from a ready Connections tab:
-    /// the Timeline's burst shown as Connections, all 62 staged and removed. Returns the
-    /// filtered Connections screen (step 2's quote).
-    pub fn remove_the_demo_burst(&mut self) -> String {
+    /// the Timeline's burst shown as Connections, its first row kept (Eitan Håkansson),
+    /// the other 61 staged and removed. Returns the filtered Connections screen (step 2's
+    /// quote).
+    pub fn walkthrough_steps_2_to_5(&mut self) -> String {
         self.send("4");
         self.wait_for("62 connections in 3 days");
         self.send("\t\r");
         let filtered = self.wait_for("Connections (62 of 293)");
+        self.send("K");
+        self.wait_for("⚑ 1 kept");
         self.send("a");
-        self.wait_for("Moved 62 to To remove");
+        self.wait_for("Moved 61 to To remove; 1 on your keep list passed by");
         self.send("R");
-        self.wait_for("Remove 62 connections?");
+        self.wait_for("Remove 61 connections?");
         self.send("y");
-        self.wait_for("Removed 62");
+        self.wait_for("Removed 61");
         filtered
     }
 
