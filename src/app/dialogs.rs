@@ -89,13 +89,16 @@ impl App {
                 before.push(line(Tone::Cut, path.display().to_string()));
                 before.push(line(Tone::Plain, "already exists."));
                 before.push(gap());
-                before.push(line(
-                    Tone::Hint,
-                    format!(
-                        "Replace it with the {} staged? What it holds now is lost.",
-                        self.staged_in(*kind)
+                // A History list exports the rows it shows; the others, who is staged.
+                let (count, shown) = match kind {
+                    ListKind::Removed | ListKind::Withdrawn => (
+                        self.triage_of(*kind)
+                            .map_or(0, |t| t.column(Side::Left).shown().len()),
+                        true,
                     ),
-                ));
+                    _ => (self.staged_in(*kind), false),
+                };
+                before.push(line(Tone::Hint, strings::replace_with(count, shown)));
                 let file = path.file_name().map_or_else(
                     || path.display().to_string(),
                     |n| n.to_string_lossy().into(),

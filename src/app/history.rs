@@ -280,8 +280,10 @@ impl App {
                     .map(|&id| self.records(kind)[id as usize].name())
                     .unwrap_or_default();
                 let done_key = self.keymap.key_of(Action::Done);
+                let page = self.history.open_target == OpenTarget::ConnectionsPage;
                 let text = match (self.history.take_batch_note(ids), hk) {
                     (Some(batch), _) => batch,
+                    (None, kind) if page => strings::page_opened_for(&name, kind, &done_key),
                     (None, history::Kind::Removal) => strings::opened_record(&name, &done_key),
                     (None, history::Kind::Withdrawal) => {
                         strings::opened_withdrawal(&name, &done_key)

@@ -126,8 +126,10 @@ impl App {
             }
             // Then the marks, and only with none the filter: one Esc undoes one thing.
             Action::ClearFilter if triage.column(triage.focus()).marked() > 0 => {
-                let n = triage.clear_marks(triage.focus());
-                self.info(strings::marks_cleared(n));
+                let side = triage.focus();
+                let filtered = triage.column(side).is_filtered();
+                let n = triage.clear_marks(side);
+                self.info(strings::marks_cleared(n, filtered));
             }
             Action::ClearFilter => {
                 let side = triage.focus();

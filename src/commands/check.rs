@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::app::strings::thousands;
+use crate::app::strings::{counted, thousands};
 use crate::import::report::DateChoice;
 use crate::import::{Export, Format, Skipped};
 use crate::model::bursts::{self, Burst};
@@ -172,8 +172,14 @@ fn write_signals(s: &mut String, signals: Option<&SignalsReport>) {
     );
     let _ = writeln!(
         s,
-        "  {} messages ({} drafts left out), {} conversations with no connection in them",
-        r.messages, r.drafts, r.conversations_without_connections
+        "  {} ({} left out), {} with no connection in them",
+        counted(r.messages, "message", "messages"),
+        counted(r.drafts, "draft", "drafts"),
+        counted(
+            r.conversations_without_connections,
+            "conversation",
+            "conversations"
+        ),
     );
     let _ = writeln!(
         s,

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::app::strings::counted;
 use crate::import::{self, list};
 use crate::model::matching::{Found, Index};
 use crate::model::{People, Person, PersonId};
@@ -396,8 +397,4 @@ fn text(o: &Outcome, req: &Request<'_>) -> String {
         );
     }
     s
-}
-
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -19,6 +19,7 @@ pub mod profile_url;
 pub mod roster;
 pub mod search;
 pub mod signals;
+pub mod sort_names;
 pub mod terms;
 pub mod timeline;
 pub mod triage;

@@ -17,12 +17,9 @@ use super::signals::Signals;
 use super::terms::{DateKey, Facts};
 use super::triage::{SortOrder, Triage};
 
-pub const SORT_CONNECTED: &str = "newest first";
-pub const SORT_OLDEST: &str = "oldest first";
-pub const SORT_LAST_NAME: &str = "last name";
-pub const SORT_COMPANY: &str = "company";
-/// Only when the export has messages.csv.
-pub const SORT_FEWEST_MESSAGES: &str = "fewest messages";
+pub use super::sort_names::{
+    SORT_COMPANY, SORT_CONNECTED, SORT_FEWEST_MESSAGES, SORT_LAST_NAME, SORT_OLDEST,
+};
 
 /// A sort order, built in place: a million ids are 4 MB, not worth a second copy.
 pub type Order = Arc<[u32]>;

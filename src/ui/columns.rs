@@ -47,7 +47,9 @@ fn render_headings(
                 let arrow = if reversed { " ↑" } else { " ↓" };
                 if label.contains(name) {
                     label.replacen(name, &format!("{name}{arrow}"), 1)
-                } else if name == "connected" && matches!(label, "sent" | "removed on") {
+                } else if name == "connected"
+                    && matches!(label, "sent" | "removed on" | "withdrawn on")
+                {
                     format!("{label}{arrow}")
                 } else {
                     label.to_owned()
@@ -56,10 +58,16 @@ fn render_headings(
             _ => label.to_owned(),
         };
         let w = width(&text) as u16;
+        // A heading ends where its field ends; the arrow goes into the gap after it, so
+        // the word stays over its field and never runs into the heading before. Only
+        // the heading at the right edge has no gap after it: its arrow goes before.
         let x = if i == 0 {
             area.x
+        } else if from_right == 0 {
+            area.right().saturating_sub(w)
         } else {
-            area.right().saturating_sub(from_right + w)
+            area.right()
+                .saturating_sub(from_right + width(label) as u16)
         };
         if x >= area.x && x + w <= area.right() {
             buf.set_string(x, area.y, text, theme.dim);

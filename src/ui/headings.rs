@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use super::text::width;
 use crate::app::{App, ListKind, SortColumn};
+use crate::model::history::Kind;
 
 /// The line of headings inside a list's bordered `column`, as `columns` draws it.
 pub fn line(column: Rect) -> Rect {
@@ -22,16 +23,20 @@ pub fn at(app: &App, kind: ListKind, column: Rect, x: u16) -> Option<SortColumn>
     let headings = match kind {
         ListKind::Connections => super::people_rows::headings(area.width, app.signals().is_some()),
         ListKind::Invitations => super::invitation_rows::headings(area.width),
-        ListKind::Removed | ListKind::Withdrawn => super::history_rows::headings(area.width),
+        ListKind::Removed => super::history_rows::headings(area.width, Kind::Removal),
+        ListKind::Withdrawn => super::history_rows::headings(area.width, Kind::Withdrawal),
     };
     for (i, &(label, from_right)) in headings.iter().enumerate() {
         let w = width(label) as u16;
-        // The sorted one carries an arrow (" ↓"): its label may sit two cells further left.
+        // The sorted one carries an arrow (" ↓"): after the word, or before it at the
+        // right edge (see `columns`).
         let (start, end) = if i == 0 {
             (area.x, area.x + w + 2)
+        } else if from_right == 0 {
+            (area.right().saturating_sub(w + 2), area.right())
         } else {
             let end = area.right().saturating_sub(from_right);
-            (end.saturating_sub(w + 2), end)
+            (end.saturating_sub(w), end + 2)
         };
         if (start..end).contains(&x) {
             return Some(word_at(label, x.saturating_sub(start)));
@@ -57,7 +62,7 @@ fn word_at(label: &str, offset: u16) -> SortColumn {
 fn of_word(word: &str) -> SortColumn {
     match word {
         "name" => SortColumn::Name,
-        "position" | "company" => SortColumn::Company,
+        "position" | "company" | "message" => SortColumn::Company,
         "signals" => SortColumn::Signals,
         "status" => SortColumn::Status,
         _ => SortColumn::Date,

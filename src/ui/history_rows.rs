@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 use super::columns::RowView;
 use super::text::{name_and_detail, position_and_company, shown, width};
 use super::theme::Theme;
-use crate::model::history::{Record, Status};
+use crate::model::history::{Kind, Record, Status};
 use crate::model::person::LINKEDIN_DATE;
 use crate::model::search::Query;
 
@@ -18,18 +18,24 @@ use crate::model::search::Query;
 const HISTORY_DATE_MIN_WIDTH: u16 = 50;
 
 /// The headings over the History list (see `RowView::headings`).
-pub fn headings(area_width: u16) -> Vec<(&'static str, u16)> {
+pub fn headings(area_width: u16, kind: Kind) -> Vec<(&'static str, u16)> {
     let date = area_width >= HISTORY_DATE_MIN_WIDTH;
-    let mut headings = vec![("name · position · company", 0)];
+    // A withdrawal is an invitation: its addressee and the message it carried.
+    let (first, on) = match kind {
+        Kind::Removal => ("name · position · company", "removed on"),
+        Kind::Withdrawal => ("name · message", "withdrawn on"),
+    };
+    let mut headings = vec![(first, 0)];
     headings.push(("status", if date { 13 } else { 0 }));
     if date {
-        headings.push(("removed on", 0));
+        headings.push((on, 0));
     }
     headings
 }
 
 pub struct HistoryRows<'a> {
     pub records: &'a [Record],
+    pub kind: Kind,
 }
 
 /// The status in its colour: what is left to do stands out, what is verified is calm.
@@ -45,7 +51,7 @@ pub fn status_style(status: Status, theme: &Theme) -> Style {
 
 impl RowView for HistoryRows<'_> {
     fn headings(&self, area_width: u16) -> Vec<(&'static str, u16)> {
-        headings(area_width)
+        headings(area_width, self.kind)
     }
 
     fn render_row(

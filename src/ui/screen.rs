@@ -135,6 +135,7 @@ fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) 
         triage: &list.triage,
         rows: &HistoryRows {
             records: &list.records,
+            kind: list.spec.record,
         },
         typing: (*app.mode() == Mode::Filter).then(|| app.line_cursor()),
         theme,

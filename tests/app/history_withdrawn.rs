@@ -127,3 +127,66 @@ fn the_withdrawn_list_offers_no_e_mail_and_m_says_why() {
     let shown: Vec<&str> = hints(&app, 500).into_iter().map(|(_, h)| h).collect();
     assert!(shown.contains(&"e-mail"), "{shown:?}");
 }
+
+#[test]
+fn the_connections_page_mode_says_the_page_opened_and_the_name_is_copied() {
+    let mut app = app().with_open_target(OpenTarget::ConnectionsPage);
+    let effects = app.update(Action::OpenNext);
+    let url = match &effects[1] {
+        Effect::OpenUrl(url) => url.clone(),
+        other => panic!("{other:?}"),
+    };
+    let record = app.handle(Event::Opened {
+        url,
+        outcome: OpenOutcome::Opened,
+    });
+    let [Effect::Record { kind, mark, ids }] = record.as_slice() else {
+        panic!("{record:?}")
+    };
+    let entries = unconnect::store::journal::status_entries(
+        ["wei"],
+        *mark,
+        DateTime::parse_from_rfc3339("2026-12-01T10:00:00.000+01:00").unwrap(),
+    );
+    app.handle(Event::Written(Written::Recorded {
+        kind: *kind,
+        mark: *mark,
+        ids: ids.clone(),
+        result: Ok(entries),
+    }));
+    let said = app.status().unwrap().text.clone();
+    // Not "Opened Wei Wu": their profile was not what opened.
+    assert!(
+        said.starts_with("Opened your Sent invitations page; Wei Wu's name is on the clipboard"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_withdrawn_list_is_headed_as_invitations() {
+    let mut app = app();
+    let terminal = crate::drawing::draw(&mut app, 100, 20);
+    let buf = terminal.backend().buffer();
+    let heading: String = (0..100).map(|x| buf[(x, 3)].symbol().to_owned()).collect();
+    assert!(heading.contains("name · message"), "{heading}");
+    assert!(heading.contains("withdrawn on"), "{heading}");
+    assert!(!heading.contains("company"), "{heading}");
+}
+
+#[test]
+fn replacing_a_file_with_a_history_list_counts_the_rows_shown_not_the_staged() {
+    let mut app = app();
+    app.handle(Event::ExportExists {
+        kind: ListKind::Withdrawn,
+        path: "/tmp/withdrawn.csv".into(),
+    });
+    let unconnect::app::Mode::Confirm(dialog) = app.mode().clone() else {
+        panic!("{:?}", app.mode())
+    };
+    let text = app.dialog_text(&dialog.action);
+    let said: Vec<&str> = text.before.iter().map(|l| l.text.as_str()).collect();
+    assert!(
+        said.contains(&"Replace it with the 1 shown? What it holds now is lost."),
+        "{said:?}"
+    );
+}

@@ -326,3 +326,27 @@ fn on_invitations_the_menu_has_the_name_and_the_sent_date() {
     assert_eq!(names(&app, ListKind::Invitations), ["Al", "Bo", "Cy"]);
     assert_eq!(cursor_name(&app, ListKind::Invitations), person);
 }
+
+/// The heading row of a list drawn `width` wide (the third line of the screen).
+fn heading_row(app: &mut App, width: u16) -> String {
+    let terminal = draw(app, width, 20);
+    let buf = terminal.backend().buffer();
+    (0..width)
+        .map(|x| buf[(x, 3)].symbol().to_owned())
+        .collect::<String>()
+}
+
+#[test]
+fn a_sorted_heading_stays_over_its_field_and_its_arrow_does_not_touch_the_one_before() {
+    let mut app = history_app();
+    let before = heading_row(&mut app, 100);
+    let status_at = before.find("status").unwrap();
+    press(&mut app, "st");
+    let sorted = heading_row(&mut app, 100);
+    assert_eq!(
+        sorted.find("status ↓"),
+        Some(status_at),
+        "{before}\n{sorted}"
+    );
+    assert!(sorted.contains(" removed on"), "{sorted}");
+}

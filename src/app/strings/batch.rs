@@ -38,6 +38,18 @@ pub fn batch_page_opened(n: usize, kind: Kind, done_key: &str) -> String {
     )
 }
 
+/// `Enter` with `open = "connections-page"`: the page opened, one name copied.
+pub fn page_opened_for(name: &str, kind: Kind, done_key: &str) -> String {
+    let (page, what) = match kind {
+        Kind::Removal => ("Connections page", "More → Remove connection"),
+        Kind::Withdrawal => ("Sent invitations page", "Withdraw"),
+    };
+    format!(
+        "Opened your {page}; {name}'s name is on the clipboard: search for it, {what}; \
+         then {done_key} ticks it off."
+    )
+}
+
 /// How the names of a batch go to the clipboard (one line: no newline reaches it).
 pub fn batch_names(names: &[String]) -> String {
     let names: Vec<_> = names.iter().map(|n| crate::text_safety::safe(n)).collect();

@@ -82,10 +82,14 @@ pub fn view_not_saved(error: &crate::store::StoreError) -> String {
     format!("The view (tab, sorts, zoom) could not be kept for next time ({error})")
 }
 
-/// `Esc` on marked rows.
-pub fn marks_cleared(n: usize) -> String {
-    let rows = if n == 1 { "row" } else { "rows" };
-    format!("{n} {rows} unmarked; Esc again clears the filter")
+/// `Esc` on marked rows; what the next `Esc` does, if anything.
+pub fn marks_cleared(n: usize, filtered: bool) -> String {
+    let rows = counted(n, "row", "rows");
+    if filtered {
+        format!("{rows} unmarked; Esc again clears the filter")
+    } else {
+        format!("{rows} unmarked")
+    }
 }
 
 pub fn marked(marked: usize, skipped: usize) -> String {
@@ -195,6 +199,16 @@ pub fn candidates(many: &[String]) -> String {
         String::new()
     };
     format!("{}{tail}", shown.join("  "))
+}
+
+/// The export prompt's question when the file exists: the list's staged people, or
+/// the History rows shown.
+pub fn replace_with(count: usize, shown: bool) -> String {
+    let which = if shown { "shown" } else { "staged" };
+    format!(
+        "Replace it with the {} {which}? What it holds now is lost.",
+        thousands(count)
+    )
 }
 
 pub fn exported(count: usize, path: &Path) -> String {

@@ -384,13 +384,16 @@ impl Triage {
         self.sorts[self.column(side).sort].order.is_none()
     }
 
-    /// The column's order as the user reads it: "company", "company, reversed".
+    /// The column's order as the user reads it: "company", "company, reversed"; an
+    /// order whose reverse has a name of its own reads as that ("oldest first").
     pub fn sort_label(&self, side: Side) -> String {
         let name = self.sort_name(side);
-        if self.column(side).reversed {
-            format!("{name}, reversed")
-        } else {
-            name.to_owned()
+        if !self.column(side).reversed {
+            return name.to_owned();
+        }
+        match super::sort_names::reversed_name(name) {
+            Some(opposite) => opposite.to_owned(),
+            None => format!("{name}, reversed"),
         }
     }
 
