@@ -123,6 +123,12 @@ pub fn verification_summary(v: &Verification) -> Option<String> {
 pub fn since_last_export(since: &Since) -> Option<String> {
     match since {
         Since::Nothing => None,
+        // The same day, older by the hour: "taken 7 Dec" twice would read as nonsense.
+        Since::Older { previous, this } if this.day == previous.day => Some(format!(
+            "This export was taken earlier on {} than the one opened last time: \
+             nothing compared, and the newer one stays the one to compare with",
+            short_day(this.day, this.day.year())
+        )),
         Since::Older { previous, this } => {
             let year = this.day.year();
             Some(format!(
@@ -422,6 +428,25 @@ mod tests {
         assert_eq!(
             since_last_export(&quiet).unwrap(),
             "Since the export of 2 Jan: no one new, 62 gone that you removed"
+        );
+    }
+
+    #[test]
+    fn an_export_older_by_the_hour_says_earlier_that_day() {
+        let report = OpenReport {
+            people: 3,
+            since: Since::Older {
+                previous: dated(day(12, 7)),
+                this: dated(day(12, 7)),
+            },
+            ..OpenReport::default()
+        };
+        let (line, _) = opening_status(&report);
+        assert!(
+            line.starts_with(
+                "This export was taken earlier on 7 Dec than the one opened last time"
+            ),
+            "{line}"
         );
     }
 
