@@ -115,7 +115,7 @@ pub(super) fn history() -> Vec<Binding> {
         b(HISTORY, Action::MarkRange, &[ch('V')], None, 9, Always, "mark a range as the cursor moves"),
         b(HISTORY, Action::MarkUp, &[Key::shifted(KeyCode::Up)], None, 9, Always, "mark this row and the one above"),
         b(HISTORY, Action::MarkDown, &[Key::shifted(KeyCode::Down)], None, 9, Always, "mark this row and the one below"),
-        b(HISTORY, Action::Filter, &[ch('/')], None, 9, Always, "filter: name, company, position, email"),
+        b(HISTORY, Action::Filter, &[ch('/')], None, 9, Always, "filter: name, company, status:done"),
         b(HISTORY, Action::Sort, &[ch('s')], None, 9, Always, "sort by a column: a menu of them"),
         b(HISTORY, Action::ReverseSort, &[ch('S')], None, 9, Always, "reverse the sort order"),
         b(HISTORY, Action::Export, &[ch('e')], None, 9, Always, "export the list shown to CSV"),
