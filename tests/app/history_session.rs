@@ -7,8 +7,8 @@ use unconnect::app::strings::opening_status;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use unconnect::model::history::{Kind, Status};
-use unconnect::model::{InvitationRules, People, Person};
-use unconnect::session::{self, Options};
+use unconnect::model::{People, Person};
+use unconnect::session::{self};
 use unconnect::store::journal::{removal_entries, status_entries, withdrawal_entries};
 use unconnect::store::{Journal, JournalAction};
 
@@ -55,17 +55,7 @@ fn export(root: &Path, day: u32, people: &[&Person], invitations: &str) -> std::
 }
 
 fn open(path: &Path, data: &Path) -> session::Session {
-    session::start(Options {
-        path: Some(path.to_path_buf()),
-        invitations: None,
-        data_dir: data.to_path_buf(),
-        demo_data_dir: false,
-        today: NaiveDate::from_ymd_opt(2026, 3, 25).unwrap(),
-        rules: InvitationRules::default(),
-    })
-    .unwrap()
-    .wait()
-    .unwrap()
+    crate::support::open_session(path, data, NaiveDate::from_ymd_opt(2026, 3, 25).unwrap())
 }
 
 #[test]

@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use unconnect::app::strings::opening_status;
 use unconnect::app::{Action, App, Keymap};
-use unconnect::model::{InvitationRules, People, Person};
-use unconnect::session::{self, Options, Since};
+use unconnect::model::{People, Person};
+use unconnect::session::{self, Since};
 use unconnect::store::Journal;
 use unconnect::store::journal::removal_entries;
 
@@ -57,17 +57,7 @@ fn export(root: &Path, taken: NaiveDate, people: &[Person]) -> PathBuf {
 }
 
 fn open(path: &Path, data: &Path) -> session::Session {
-    session::start(Options {
-        path: Some(path.to_path_buf()),
-        invitations: None,
-        data_dir: data.to_path_buf(),
-        demo_data_dir: false,
-        today: day(2026, 12, 7),
-        rules: InvitationRules::default(),
-    })
-    .unwrap()
-    .wait()
-    .unwrap()
+    crate::support::open_session(path, data, day(2026, 12, 7))
 }
 
 fn status(path: &Path, data: &Path) -> String {

@@ -9,10 +9,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use unconnect::model::Person;
 use unconnect::model::triage::Place;
-use unconnect::model::{InvitationRules, Person};
 use unconnect::runtime::writer::save_staged_people;
-use unconnect::session::{self, Options, Session};
+use unconnect::session::Session;
 use unconnect::store::staged;
 
 use support::run;
@@ -32,17 +32,7 @@ fn export(dir: &Path, file: &str, names: &[&str]) -> PathBuf {
 }
 
 fn open(path: &Path, data: &Path) -> Session {
-    session::start(Options {
-        path: Some(path.to_path_buf()),
-        invitations: None,
-        data_dir: data.to_path_buf(),
-        demo_data_dir: false,
-        today: NaiveDate::from_ymd_opt(2026, 3, 25).unwrap(),
-        rules: InvitationRules::default(),
-    })
-    .unwrap()
-    .wait()
-    .unwrap()
+    crate::support::open_session(path, data, NaiveDate::from_ymd_opt(2026, 3, 25).unwrap())
 }
 
 /// The first names of who is on the right.

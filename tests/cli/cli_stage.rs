@@ -9,9 +9,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use unconnect::model::triage::Place;
-use unconnect::model::{InvitationRules, Person, PersonId};
-use unconnect::session::{self, Options, Session};
-use unconnect::store::StoreError;
+use unconnect::model::{Person, PersonId};
+use unconnect::session::Session;
 use unconnect::store::journal::{self, Journal, JournalAction, JournalEntry};
 
 use support::{Term, run};
@@ -54,32 +53,8 @@ fn people() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
     ]
 }
 
-/// Opens the data folder in this process, as the app would. Another test's child
-/// process, between its fork and its exec, shares every descriptor of this process,
-/// the folder's lock among them, for a moment after this test let it go: a `Locked`
-/// within that moment is that, and is tried again; a lock still held after five seconds
-/// is a real failure.
 fn open(export: &Path, data: &Path) -> Session {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    loop {
-        let opened = session::start(Options {
-            path: Some(export.to_path_buf()),
-            invitations: None,
-            data_dir: data.to_path_buf(),
-            demo_data_dir: false,
-            today: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-            rules: InvitationRules::default(),
-        })
-        .and_then(session::Loading::wait);
-        match opened {
-            Err(session::SessionError::Store(StoreError::Locked { .. }))
-                if std::time::Instant::now() < deadline =>
-            {
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            other => return other.unwrap(),
-        }
-    }
+    support::open_session(export, data, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
 }
 
 fn first_names(s: &Session, ids: impl Iterator<Item = u32>) -> Vec<String> {

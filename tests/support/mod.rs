@@ -281,3 +281,35 @@ pub fn run(args: &[&str], data_dir: &Path) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Opens `export` with the data folder `data` in this process, as the app does, on
+/// `today`. Another test's child process, between its fork and its exec, shares every
+/// descriptor of this process, the data folder's lock among them, for a moment after a
+/// test let it go: a `Locked` within that moment is that, and is tried again; a lock
+/// still held after five seconds is a real failure.
+pub fn open_session(
+    export: &Path,
+    data: &Path,
+    today: chrono::NaiveDate,
+) -> unconnect::session::Session {
+    use unconnect::session::{self, Options, SessionError};
+    use unconnect::store::StoreError;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let opened = session::start(Options {
+            path: Some(export.to_path_buf()),
+            invitations: None,
+            data_dir: data.to_path_buf(),
+            demo_data_dir: false,
+            today,
+            rules: unconnect::model::InvitationRules::default(),
+        })
+        .and_then(session::Loading::wait);
+        match opened {
+            Err(SessionError::Store(StoreError::Locked { .. })) if Instant::now() < deadline => {
+                thread::sleep(Duration::from_millis(20));
+            }
+            other => return other.unwrap(),
+        }
+    }
+}
