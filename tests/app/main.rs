@@ -13,6 +13,8 @@ mod drawing;
 mod history_app;
 mod history_session;
 mod history_withdrawn;
+mod invitation_links;
+mod keep_list;
 mod layers;
 mod line_editing;
 mod remembered_view;
