@@ -305,6 +305,46 @@ mod tests {
     }
 
     #[test]
+    fn a_spreadsheet_with_only_a_name_or_only_a_url_column_is_a_list() {
+        let names = list(b"Full Name,Company\nAda Lovelace,Acme\n", None);
+        assert_eq!(labels(&names), [(2, "Ada Lovelace")]);
+        assert_eq!(names.rows[0].wanted.name, "ada lovelace");
+        let urls = list(
+            b"Profile URL;Note\nhttps://www.linkedin.com/in/bo/;met once\n",
+            None,
+        );
+        assert_eq!(labels(&urls), [(2, "https://www.linkedin.com/in/bo")]);
+        assert!(!urls.plain);
+    }
+
+    #[test]
+    fn a_first_name_alone_does_not_make_a_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.csv");
+        std::fs::write(&path, "First Name,Company\nAda,Acme\n").unwrap();
+        let err = read(&path, None).unwrap_err().to_string();
+        assert!(err.contains("not a LinkedIn list"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_column_names_the_first_twelve_and_counts_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.csv");
+        let header: Vec<String> = (1..=14).map(|i| format!("c{i}")).collect();
+        let text = format!("Name,{}\nAda,{}\n", header.join(","), "x,".repeat(13) + "x");
+        std::fs::write(&path, text).unwrap();
+        let err = read(&path, Some(&ColumnFilter::parse("Remove")))
+            .unwrap_err()
+            .to_string();
+        assert!(err.ends_with("\"c11\", and 3 more"), "{err}");
+        std::fs::write(&path, "Name,c1\nAda,x\n").unwrap();
+        let err = read(&path, Some(&ColumnFilter::parse("Remove")))
+            .unwrap_err()
+            .to_string();
+        assert!(err.ends_with("\"name\", \"c1\""), "{err}");
+    }
+
+    #[test]
     fn windows_1252_names_are_decoded() {
         let l = list(b"First Name,Last Name\nJos\xe9,M\xfcller\n", None);
         assert_eq!(labels(&l), [(2, "José Müller")]);
