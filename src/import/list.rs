@@ -337,11 +337,20 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.ends_with("\"c11\", and 3 more"), "{err}");
-        std::fs::write(&path, "Name,c1\nAda,x\n").unwrap();
+        // Exactly twelve: all named, nothing counted.
+        std::fs::write(
+            &path,
+            format!(
+                "Name,{}\nAda,{}\n",
+                header[..11].join(","),
+                "x,".repeat(10) + "x"
+            ),
+        )
+        .unwrap();
         let err = read(&path, Some(&ColumnFilter::parse("Remove")))
             .unwrap_err()
             .to_string();
-        assert!(err.ends_with("\"name\", \"c1\""), "{err}");
+        assert!(err.ends_with("\"c10\", \"c11\""), "{err}");
     }
 
     #[test]
