@@ -354,6 +354,19 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_list_skips_a_header_only_on_its_first_line() {
+        let l = list(b"Ada Lovelace\nname\n", None);
+        assert_eq!(labels(&l), [(1, "Ada Lovelace"), (2, "name")]);
+    }
+
+    #[test]
+    fn a_plain_line_of_the_longest_length_allowed_is_read() {
+        let longest = "a".repeat(MAX_LINE_BYTES);
+        let l = list(format!("{longest}\n").as_bytes(), None);
+        assert_eq!(l.rows.len(), 1);
+    }
+
+    #[test]
     fn windows_1252_names_are_decoded() {
         let l = list(b"First Name,Last Name\nJos\xe9,M\xfcller\n", None);
         assert_eq!(labels(&l), [(2, "José Müller")]);
