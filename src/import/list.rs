@@ -367,6 +367,27 @@ mod tests {
     }
 
     #[test]
+    fn a_link_in_a_plain_list_is_matched_as_a_link_never_as_a_name() {
+        let l = list(
+            b"https://example.com/ada\nhttp://example.com/bo\nwww.example.com/cy\n",
+            None,
+        );
+        let wanted: Vec<(&str, &str)> = l
+            .rows
+            .iter()
+            .map(|r| (r.wanted.url.as_str(), r.wanted.name.as_str()))
+            .collect();
+        assert_eq!(
+            wanted,
+            [
+                ("https://example.com/ada", ""),
+                ("http://example.com/bo", ""),
+                ("https://www.example.com/cy", ""),
+            ]
+        );
+    }
+
+    #[test]
     fn windows_1252_names_are_decoded() {
         let l = list(b"First Name,Last Name\nJos\xe9,M\xfcller\n", None);
         assert_eq!(labels(&l), [(2, "José Müller")]);
