@@ -305,6 +305,89 @@ mod tests {
     }
 
     #[test]
+    fn a_spreadsheet_with_only_a_name_or_only_a_url_column_is_a_list() {
+        let names = list(b"Full Name,Company\nAda Lovelace,Acme\n", None);
+        assert_eq!(labels(&names), [(2, "Ada Lovelace")]);
+        assert_eq!(names.rows[0].wanted.name, "ada lovelace");
+        let urls = list(
+            b"Profile URL;Note\nhttps://www.linkedin.com/in/bo/;met once\n",
+            None,
+        );
+        assert_eq!(labels(&urls), [(2, "https://www.linkedin.com/in/bo")]);
+        assert!(!urls.plain);
+    }
+
+    #[test]
+    fn a_first_name_alone_does_not_make_a_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.csv");
+        std::fs::write(&path, "First Name,Company\nAda,Acme\n").unwrap();
+        let err = read(&path, None).unwrap_err().to_string();
+        assert!(err.contains("not a LinkedIn list"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_column_names_the_first_twelve_and_counts_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.csv");
+        let header: Vec<String> = (1..=14).map(|i| format!("c{i}")).collect();
+        let text = format!("Name,{}\nAda,{}\n", header.join(","), "x,".repeat(13) + "x");
+        std::fs::write(&path, text).unwrap();
+        let err = read(&path, Some(&ColumnFilter::parse("Remove")))
+            .unwrap_err()
+            .to_string();
+        assert!(err.ends_with("\"c11\", and 3 more"), "{err}");
+        // Exactly twelve: all named, nothing counted.
+        std::fs::write(
+            &path,
+            format!(
+                "Name,{}\nAda,{}\n",
+                header[..11].join(","),
+                "x,".repeat(10) + "x"
+            ),
+        )
+        .unwrap();
+        let err = read(&path, Some(&ColumnFilter::parse("Remove")))
+            .unwrap_err()
+            .to_string();
+        assert!(err.ends_with("\"c10\", \"c11\""), "{err}");
+    }
+
+    #[test]
+    fn a_plain_list_skips_a_header_only_on_its_first_line() {
+        let l = list(b"Ada Lovelace\nname\n", None);
+        assert_eq!(labels(&l), [(1, "Ada Lovelace"), (2, "name")]);
+    }
+
+    #[test]
+    fn a_plain_line_of_the_longest_length_allowed_is_read() {
+        let longest = "a".repeat(MAX_LINE_BYTES);
+        let l = list(format!("{longest}\n").as_bytes(), None);
+        assert_eq!(l.rows.len(), 1);
+    }
+
+    #[test]
+    fn a_link_in_a_plain_list_is_matched_as_a_link_never_as_a_name() {
+        let l = list(
+            b"https://example.com/ada\nhttp://example.com/bo\nwww.example.com/cy\n",
+            None,
+        );
+        let wanted: Vec<(&str, &str)> = l
+            .rows
+            .iter()
+            .map(|r| (r.wanted.url.as_str(), r.wanted.name.as_str()))
+            .collect();
+        assert_eq!(
+            wanted,
+            [
+                ("https://example.com/ada", ""),
+                ("http://example.com/bo", ""),
+                ("https://www.example.com/cy", ""),
+            ]
+        );
+    }
+
+    #[test]
     fn windows_1252_names_are_decoded() {
         let l = list(b"First Name,Last Name\nJos\xe9,M\xfcller\n", None);
         assert_eq!(labels(&l), [(2, "José Müller")]);

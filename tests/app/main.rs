@@ -15,6 +15,8 @@ mod history_batch;
 mod history_ledger;
 mod history_session;
 mod history_withdrawn;
+mod invitation_links;
+mod keep_list;
 mod layers;
 mod line_editing;
 mod privacy_note;

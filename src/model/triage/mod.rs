@@ -483,6 +483,8 @@ fn side_of(place: Place) -> Side {
 #[cfg(test)]
 mod differential_tests;
 #[cfg(test)]
+mod moves_tests;
+#[cfg(test)]
 mod people_tests;
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,8 @@ fn save_keeps_foreign_entries_and_replaces_atomically() {
         groups: Vec::new(),
         entries: vec![p("elsewhere")],
     });
+    // Entries of other exports are held as given, and written back on each save.
+    assert_eq!(store.foreign().ids().collect::<Vec<_>>(), ["elsewhere"]);
     store.save([p("a"), p("b")].into_iter()).unwrap();
     let (_, loaded) = StagedStore::<Person>::load(&path).unwrap();
     let ids: Vec<_> = loaded.ids().collect();

@@ -1,0 +1,71 @@
+//! The keep list as the user drives it with `K`: what it says, and what it asks to save.
+
+use chrono::NaiveDate;
+use unconnect::app::{Action, App, Effect};
+use unconnect::model::roster::people_triage;
+use unconnect::model::triage::Side;
+use unconnect::model::{People, Person};
+
+fn app(n: usize) -> App {
+    let people: People = (0..n)
+        .map(|i| Person {
+            first_name: format!("First{i}"),
+            last_name: format!("Last{i}"),
+            url: format!("https://www.linkedin.com/in/p{i}"),
+            ..Default::default()
+        })
+        .collect();
+    let triage = people_triage(&people);
+    App::new(
+        people,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+}
+
+#[test]
+fn keeping_someone_not_staged_brings_nobody_back_while_others_are_staged() {
+    let mut app = app(4);
+    app.update(Action::Move);
+    app.update(Action::Move);
+    assert_eq!(app.staged_count(), 2);
+    let effects = app.update(Action::Keep);
+    // Only the keep list changed: the staged list is not rewritten.
+    assert_eq!(effects, vec![Effect::SaveKept]);
+    assert_eq!(
+        app.status().unwrap().text,
+        "Kept 1: bulk moves and ranges pass them by (1 kept)"
+    );
+    assert_eq!(app.staged_count(), 2);
+    assert_eq!(app.triage().column(Side::Right).total(), 2);
+}
+
+#[test]
+fn a_shift_click_over_a_kept_person_says_who_was_passed_by_and_a_plain_one_says_nothing() {
+    let mut app = app(6);
+    // A range over nobody kept marks silently: the column title shows the count.
+    let before = app.status().map(|s| s.text.clone());
+    app.update(Action::ShiftClickRow {
+        side: Side::Left,
+        row: 1,
+    });
+    assert_eq!(app.triage().column(Side::Left).marked(), 2);
+    assert_eq!(app.status().map(|s| s.text.clone()), before);
+    app.update(Action::ClearFilter); // Esc unmarks
+    assert_eq!(app.triage().column(Side::Left).marked(), 0);
+    // Keep the third row, then shift-click from the top over it.
+    app.update(Action::Top);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Keep);
+    app.update(Action::Top);
+    app.update(Action::ShiftClickRow {
+        side: Side::Left,
+        row: 4,
+    });
+    assert_eq!(app.triage().column(Side::Left).marked(), 4);
+    assert_eq!(
+        app.status().unwrap().text,
+        "4 marked; 1 on your keep list passed by"
+    );
+}
