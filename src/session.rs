@@ -274,7 +274,7 @@ fn open(
     let invitations = invitations.map(|inv| {
         let pending = Pending::from_export(&people, &inv.list);
         let mut triage = pending.triage(&options.rules, options.today);
-        let withdrawn = done_ids(journal.entries(), JournalAction::Withdraw);
+        let withdrawn = in_force_ids(&history.withdrawals);
         let (places, foreign) = restore_places(
             pending.items.len(),
             |i, id| pending.items[i as usize].identity() == id,
@@ -415,7 +415,9 @@ fn match_to_export(
         ),
     };
     let people = &export.people;
-    let removed = done_ids(journal.entries(), JournalAction::Remove);
+    // The records in force are the removals not restored since: the journal is not
+    // replayed a second time for them (a million entries, a table of a million).
+    let removed = in_force_ids(&history.removals);
     // Only the URL is read for people who have one: building the whole person was half
     // the cost of restoring a million.
     let person_is = |i, id: &str| {
@@ -463,6 +465,12 @@ impl StagedFiles {
 /// A set of identities, hashed by foldhash rather than SipHash: a start looks every
 /// person up in the removals in force.
 pub type IdSet<'a> = HashSet<&'a str, foldhash::fast::RandomState>;
+
+/// The identities of records in force: removed (withdrawn) and not restored since, as
+/// [`done_ids`] finds them in the journal.
+fn in_force_ids(records: &[crate::model::history::Record]) -> IdSet<'_> {
+    records.iter().map(|r| r.id.as_str()).collect()
+}
 
 /// Identities journaled with `action` (remove or withdraw) and not restored since.
 pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> IdSet<'_> {

@@ -177,3 +177,49 @@ fn history_actions_before_the_records_arrive_do_nothing_and_removals_meanwhile_c
         "the cursor is on the newest removal"
     );
 }
+
+/// The first screen leaves out the removals in force as the History replays them, no
+/// longer by a second pass over the journal: both must name the same people, through
+/// restores, removals again, marks and withdrawals.
+#[test]
+fn the_removals_in_force_are_the_history_s_records_whatever_the_journal_did() {
+    use unconnect::store::JournalAction;
+    use unconnect::store::journal::{history, status_entries};
+    let everyone: People = ["Ada", "Bo", "Cy", "Di", "Ed"]
+        .map(person)
+        .into_iter()
+        .collect();
+    let url = |name: &str| format!("https://www.linkedin.com/in/{name}");
+    let mut entries = removal_entries(&everyone, &[0, 1, 2, 3], at(1));
+    entries.extend(status_entries(
+        [url("bo").as_str()],
+        JournalAction::Done,
+        at(2),
+    ));
+    entries.extend(status_entries(
+        [url("ada").as_str(), url("cy").as_str()],
+        JournalAction::Restore,
+        at(3),
+    ));
+    // Cy removed again after the restore; Ed restored without ever being removed.
+    entries.extend(removal_entries(&everyone, &[2], at(4)));
+    entries.extend(status_entries(
+        [url("ed").as_str()],
+        JournalAction::Restore,
+        at(5),
+    ));
+    entries.extend(status_entries(
+        [url("di").as_str()],
+        JournalAction::Opened,
+        at(6),
+    ));
+    let replayed = history(&entries);
+    let mut from_history: Vec<&str> = replayed.removals.iter().map(|r| r.id.as_str()).collect();
+    let mut from_journal: Vec<&str> = session::done_ids(&entries, JournalAction::Remove)
+        .into_iter()
+        .collect();
+    from_history.sort_unstable();
+    from_journal.sort_unstable();
+    assert_eq!(from_history, from_journal);
+    assert_eq!(from_history, [url("bo"), url("cy"), url("di")]);
+}
