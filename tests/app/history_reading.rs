@@ -37,17 +37,15 @@ fn at(day: u32) -> DateTime<FixedOffset> {
 /// Ada, Bo and Cy in the export; Ada removed in the journal already.
 fn opened(root: &Path) -> (App, History, People) {
     let people: Vec<Person> = ["Ada", "Bo", "Cy"].map(person).into();
-    let csv: String = people
-        .iter()
-        .map(|p| {
-            format!(
-                "{},{},{},,Acme,,01 Jan 2020\n",
-                p.first_name, p.last_name, p.url
-            )
-        })
-        .collect();
+    let mut csv = String::from(HEADER);
+    for p in &people {
+        csv.push_str(&format!(
+            "{},{},{},,Acme,,01 Jan 2020\n",
+            p.first_name, p.last_name, p.url
+        ));
+    }
     let export = root.join("Connections.csv");
-    fs::write(&export, format!("{HEADER}{csv}")).unwrap();
+    fs::write(&export, csv).unwrap();
     let data = root.join("data");
     fs::create_dir_all(&data).unwrap();
     let everyone: People = people.into_iter().collect();
