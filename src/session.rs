@@ -30,7 +30,7 @@ mod restore;
 pub mod since;
 
 use find::find_export;
-use restore::restore_places;
+use restore::{Done, restore_places};
 
 pub use crate::store::journal::history;
 pub use reconcile::Reconciled;
@@ -274,12 +274,12 @@ fn open(
     let invitations = invitations.map(|inv| {
         let pending = Pending::from_export(&people, &inv.list);
         let mut triage = pending.triage(&options.rules, options.today);
-        let withdrawn = done_ids(journal.entries(), JournalAction::Withdraw);
+        let withdrawn = in_force_ids(&history.withdrawals);
         let (places, foreign) = restore_places(
             pending.items.len(),
             |i, id| pending.items[i as usize].identity() == id,
             |i, key| key.push_str(&pending.items[i as usize].identity()),
-            &withdrawn,
+            &Done::Ids(&withdrawn),
             staged_invitation_entries,
         );
         staged_invitations.set_foreign(foreign);
@@ -406,8 +406,13 @@ fn match_to_export(
 ) -> Matched {
     // Checked before anything else reads the journal, so that what is shown is what is
     // recorded. A failed append records none of it: the app still opens, and says so.
-    let (reconciled, unrecorded) = match reconcile::reconcile(journal, &mut history, export, today)
-    {
+    // Which person each removal in force names, worked out once: for the check and for
+    // leaving the removed out of the list.
+    let removal_of = reconcile::removals_of(&history.removals, &export.people);
+    let removed: Vec<bool> = removal_of.iter().map(Option::is_some).collect();
+    let checked = reconcile::reconcile_with(journal, &mut history, export, today, &removal_of);
+    drop(removal_of);
+    let (reconciled, unrecorded) = match checked {
         Ok(r) => (r, None),
         Err(e) => (
             Reconciled::default(),
@@ -415,7 +420,6 @@ fn match_to_export(
         ),
     };
     let people = &export.people;
-    let removed = done_ids(journal.entries(), JournalAction::Remove);
     // Only the URL is read for people who have one: building the whole person was half
     // the cost of restoring a million.
     let person_is = |i, id: &str| {
@@ -427,11 +431,22 @@ fn match_to_export(
         }
     };
     let identity = |i, key: &mut String| reconcile::write_identity(people, i, key);
-    let (places, foreign) = restore_places(people.len(), person_is, identity, &removed, staged);
+    let (places, foreign) = restore_places(
+        people.len(),
+        person_is,
+        identity,
+        &Done::Items(&removed),
+        staged,
+    );
     // The keep list matches people the way the staged set does.
     let none_done = IdSet::default();
-    let (kept_places, kept_foreign) =
-        restore_places(people.len(), person_is, identity, &none_done, kept);
+    let (kept_places, kept_foreign) = restore_places(
+        people.len(),
+        person_is,
+        identity,
+        &Done::Ids(&none_done),
+        kept,
+    );
     Matched {
         history,
         reconciled,
@@ -463,6 +478,12 @@ impl StagedFiles {
 /// A set of identities, hashed by foldhash rather than SipHash: a start looks every
 /// person up in the removals in force.
 pub type IdSet<'a> = HashSet<&'a str, foldhash::fast::RandomState>;
+
+/// The identities of records in force: removed (withdrawn) and not restored since, as
+/// [`done_ids`] finds them in the journal.
+fn in_force_ids(records: &[crate::model::history::Record]) -> IdSet<'_> {
+    records.iter().map(|r| r.id.as_str()).collect()
+}
 
 /// Identities journaled with `action` (remove or withdraw) and not restored since.
 pub fn done_ids(entries: &[JournalEntry], action: JournalAction) -> IdSet<'_> {

@@ -44,6 +44,10 @@ pub enum Event {
     SortsReady(Vec<(&'static str, Order)>),
     /// The thread building the index and the orders is gone (a bug).
     IndexingFailed,
+    /// The History tab's lists, built after the first frame.
+    HistoryReady(Box<super::history_screen::HistoryLists>),
+    /// The thread building the History tab's lists is gone (a bug).
+    HistoryFailed,
     /// The writer finished a job.
     Written(Written),
     /// The writer thread is gone (a bug).
@@ -132,6 +136,8 @@ impl App {
             Event::SearchReady(search) => return self.search_ready(search),
             Event::SortsReady(sorts) => return self.sorts_ready(sorts),
             Event::IndexingFailed => self.error(strings::INDEXING_FAILED),
+            Event::HistoryReady(lists) => self.history_ready(*lists),
+            Event::HistoryFailed => self.error(strings::HISTORY_FAILED),
             Event::Written(written) => return self.written(written),
             Event::WriterStopped => self.writer_stopped(),
             Event::PathCompleted { input, candidates } => self.path_completed(input, &candidates),

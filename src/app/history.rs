@@ -23,6 +23,31 @@ pub use super::history_screen::{OpenTarget, SORT_NAME, SORT_NEWEST, SORT_STATUS}
 pub const CONNECTIONS_PAGE: &str = "https://www.linkedin.com/mynetwork/invite-connect/connections/";
 
 impl App {
+    /// The app on a freshly loaded session, its History tab reading: the history is
+    /// handed back, for the runtime to build its lists behind the first screen and
+    /// send them as [`super::Event::HistoryReady`].
+    pub fn open_reading(
+        mut loaded: crate::session::Loaded,
+        keymap: std::sync::Arc<super::Keymap>,
+    ) -> (App, History) {
+        let history = std::mem::take(&mut loaded.history);
+        let mut app = App::open(loaded, keymap);
+        app.history.reading = Some(Vec::new());
+        (app, history)
+    }
+
+    /// The History tab's lists have arrived: what was journaled meanwhile is applied to
+    /// them, in order, as it would have been had they been there.
+    pub(super) fn history_ready(&mut self, lists: super::history_screen::HistoryLists) {
+        if !self.history.is_reading() {
+            return;
+        }
+        let meanwhile = self.history.arrive(lists);
+        if !meanwhile.is_empty() {
+            self.apply_journaled(&meanwhile);
+        }
+    }
+
     /// Adds (or replaces) the History tab's two lists, keeping their filters.
     pub fn with_history(mut self, history: History) -> Self {
         self.history.set(history);
@@ -51,6 +76,10 @@ impl App {
     pub(super) fn history_action(&mut self, action: Action) -> Option<Vec<Effect>> {
         let hk = self.history.showing;
         let kind = ListKind::of_history(hk);
+        if self.history.is_reading() && acts_on_records(action) {
+            self.warn(strings::HISTORY_NOT_READY);
+            return Some(Vec::new());
+        }
         let effects = match action {
             Action::SwitchList => {
                 self.history.switch();
@@ -301,6 +330,12 @@ impl App {
     /// tab's lists the one way for every write: records started or ended rebuild the
     /// lists, marks change their records in place.
     pub(super) fn apply_journaled(&mut self, entries: &[JournalEntry]) {
+        // The lists are still being built from the journal as it was before: these
+        // entries come after it, and wait for them.
+        if let Some(meanwhile) = &mut self.history.reading {
+            meanwhile.extend_from_slice(entries);
+            return;
+        }
         let kinds = [history::Kind::Removal, history::Kind::Withdrawal];
         let [removals, withdrawals] =
             kinds.map(|k| std::mem::take(&mut self.history.list_mut(k).records));
@@ -358,6 +393,24 @@ impl App {
             },
         }
     }
+}
+
+/// The History actions that read or change its records (or its marks): while the
+/// records are being read, they would act on a list the user cannot see yet.
+fn acts_on_records(action: Action) -> bool {
+    matches!(
+        action,
+        Action::OpenNext
+            | Action::OpenBatch
+            | Action::DoneOpened
+            | Action::Done
+            | Action::DoneAll
+            | Action::Restore
+            | Action::ClickRemoveButton
+            | Action::Mail
+            | Action::Export
+            | Action::ClickRow { .. }
+    )
 }
 
 /// Moves the done items whose identity is wanted back to the left column.

@@ -201,6 +201,34 @@ pub struct HistoryScreen {
     pub today: NaiveDate,
     /// The lists' pace (removed, withdrawn), kept with the counts.
     pub pace: [history::Pace; 2],
+    /// While the lists are built behind the first screen: what was journaled meanwhile,
+    /// in order, applied once they arrive. `None` once they are there.
+    pub(super) reading: Option<Vec<crate::store::journal::JournalEntry>>,
+}
+
+/// Both History lists, built away from the event loop (a million records take seconds)
+/// and handed to the app as [`super::Event::HistoryReady`].
+pub struct HistoryLists {
+    removed: HistoryList,
+    withdrawn: HistoryList,
+}
+
+impl std::fmt::Debug for HistoryLists {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HistoryLists")
+            .field("removed", &self.removed.records.len())
+            .field("withdrawn", &self.withdrawn.records.len())
+            .finish()
+    }
+}
+
+impl HistoryLists {
+    pub fn build(history: History) -> HistoryLists {
+        HistoryLists {
+            removed: HistoryList::new(&REMOVED, history.removals),
+            withdrawn: HistoryList::new(&WITHDRAWN, history.withdrawals),
+        }
+    }
 }
 
 /// A batch's opens, waiting for the runtime's word: each record's identity and the URL
@@ -240,9 +268,37 @@ impl HistoryScreen {
             rules: WorkRules::default(),
             today,
             pace: Default::default(),
+            reading: None,
         };
         screen.set(history);
         screen
+    }
+
+    /// Whether the lists are still being built behind the first screen.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    /// What an empty list says: while reading, that the journal is being read.
+    pub fn empty_text(&self, spec: &HistorySpec) -> &'static str {
+        if self.is_reading() {
+            super::strings::HISTORY_READING
+        } else {
+            spec.empty
+        }
+    }
+
+    /// Puts in lists built elsewhere, keeping filters and viewports. Returns what was
+    /// journaled while they were built, to apply to them now.
+    pub(super) fn arrive(
+        &mut self,
+        lists: HistoryLists,
+    ) -> Vec<crate::store::journal::JournalEntry> {
+        let HistoryLists { removed, withdrawn } = lists;
+        self.put(Kind::Removal, removed);
+        self.put(Kind::Withdrawal, withdrawn);
+        self.count_progress();
+        self.reading.take().unwrap_or_default()
     }
 
     /// Replaces both lists, keeping their filters and viewports.
@@ -252,17 +308,22 @@ impl HistoryScreen {
             withdrawals,
         } = history;
         for (kind, records) in [(Kind::Removal, removals), (Kind::Withdrawal, withdrawals)] {
-            let old = self.list_mut(kind);
-            let mut list = HistoryList::new(old.spec, records);
-            let filter = old.triage.column(Side::Left).filter.clone();
-            if !filter.is_empty() {
-                // Small lists filter inline: no job comes back.
-                let _ = list.triage.set_filter(Side::Left, &filter);
-            }
-            list.triage.set_viewport(old.triage.viewport());
-            *old = list;
+            let list = HistoryList::new(self.list(kind).spec, records);
+            self.put(kind, list);
         }
         self.count_progress();
+    }
+
+    /// Replaces one list, keeping its filter and viewport.
+    fn put(&mut self, kind: Kind, mut list: HistoryList) {
+        let old = self.list_mut(kind);
+        let filter = old.triage.column(Side::Left).filter.clone();
+        if !filter.is_empty() {
+            // Small lists filter inline: no job comes back.
+            let _ = list.triage.set_filter(Side::Left, &filter);
+        }
+        list.triage.set_viewport(old.triage.viewport());
+        *old = list;
     }
 
     /// What to say for the opens of `ids` journaled, if they are a batch's: a batch
@@ -309,6 +370,9 @@ impl HistoryScreen {
     /// Counted when the records change, not each frame: 30,000 records are read once.
     /// With the pace: "· 12 today, ~3 days left at this pace".
     pub fn progress_line(&self, kind: Kind) -> String {
+        if self.is_reading() {
+            return super::strings::HISTORY_READING.to_owned();
+        }
         let i = usize::from(kind == Kind::Withdrawal);
         let pace = super::strings::pace(&self.pace[i]);
         format!("{}{pace}", self.progress[i].line(kind))

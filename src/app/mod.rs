@@ -42,7 +42,7 @@ pub use confirm::{ConfirmAction, ConfirmDialog};
 pub use dialogs::{DialogLine, DialogText, Tone};
 pub use effect::{Effect, Written};
 pub use event::{Event, ExportRefusal, OpenOutcome};
-pub use history_screen::{HistoryList, HistoryScreen, HistorySpec};
+pub use history_screen::{HistoryList, HistoryLists, HistoryScreen, HistorySpec};
 pub use keymap::{Context, Keymap};
 pub use keys::Key;
 pub use line::Edit;

@@ -15,7 +15,7 @@ use super::filter_worker::FilterWorker;
 use super::input::key_of;
 use super::terminal::TerminalGuard;
 use super::writer::{Job, Writer};
-use crate::app::{Action, App, Context, Event, Keymap};
+use crate::app::{Action, App, Context, Event, HistoryLists, Keymap};
 use crate::session::{Loading, Session, SessionError};
 use crate::ui::layout::{self, ScreenLayout};
 use crate::ui::loading::LoadingScreen;
@@ -93,9 +93,12 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Finished, RunError> {
     else {
         return Ok(quit_early);
     };
-    let mut app = App::open(loaded, Arc::clone(&settings.keymap))
+    let (app, history) = App::open_reading(loaded, Arc::clone(&settings.keymap));
+    let mut app = app
         .with_open_target(settings.open)
         .with_work_rules(settings.work);
+    // A million records take seconds to index and sort: the first screen does not wait.
+    let mut history = Some(build_history(history));
     let view = crate::store::view::read(&crate::store::view::path(&store.data_dir));
     let mut runtime = Runtime::new(FilterWorker::spawn()?, Writer::spawn(store)?, later);
     runtime.tell(
@@ -107,7 +110,14 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Finished, RunError> {
     );
     runtime.tell(&mut app, Event::ViewRead(view));
     let theme = &settings.theme;
-    let result = event_loop(&mut terminal, &guard, &mut app, &mut runtime, theme);
+    let result = event_loop(
+        &mut terminal,
+        &guard,
+        &mut app,
+        &mut runtime,
+        &mut history,
+        theme,
+    );
     // Where the user was, for the next start.
     runtime.writer.send(Job::SaveView(app.view()));
     if runtime.writer.is_busy() {
@@ -173,17 +183,49 @@ fn wait_while_loading(
     }
 }
 
+/// Builds the History tab's lists on a thread of their own.
+fn build_history(history: crate::model::history::History) -> mpsc::Receiver<HistoryLists> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        // The receiver is gone only if the app quit first: nothing to do then.
+        let _ = tx.send(HistoryLists::build(history));
+    });
+    rx
+}
+
+/// Hands the app the History tab's lists once built. Returns whether they came.
+fn collect_history(
+    history: &mut Option<mpsc::Receiver<HistoryLists>>,
+    app: &mut App,
+    runtime: &mut Runtime,
+) -> bool {
+    let Some(rx) = history else {
+        return false;
+    };
+    let event = match rx.try_recv() {
+        Ok(lists) => Event::HistoryReady(Box::new(lists)),
+        Err(mpsc::TryRecvError::Empty) => return false,
+        // The builder panicked (a bug): the tab keeps saying it is reading.
+        Err(mpsc::TryRecvError::Disconnected) => Event::HistoryFailed,
+    };
+    *history = None;
+    runtime.tell(app, event);
+    true
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     guard: &TerminalGuard,
     app: &mut App,
     runtime: &mut Runtime,
+    history: &mut Option<mpsc::Receiver<HistoryLists>>,
     theme: &Theme,
 ) -> io::Result<()> {
     let mut last_layout = ScreenLayout::default();
     let mut dirty = true;
     while !runtime.quit && !guard.stopped() {
         dirty |= runtime.collect(app);
+        dirty |= collect_history(history, app, runtime);
         if dirty {
             let area = terminal.size()?.into();
             last_layout = layout::layout(area, app);
@@ -204,7 +246,7 @@ fn event_loop(
             runtime.tell(app, Event::Drawn(frame_start.elapsed()));
             dirty = false;
         }
-        let tick = if runtime.is_busy(app) {
+        let tick = if runtime.is_busy(app) || history.is_some() {
             BUSY_TICK
         } else {
             TICK

@@ -52,7 +52,19 @@ pub fn check(
     invitations: Option<&[Invitation]>,
     export_date: &ExportDate,
 ) -> Verification {
-    let present = still_connected(&history.removals, people);
+    let removal_of = removals_of(&history.removals, people);
+    check_with(history, &removal_of, people, invitations, export_date)
+}
+
+/// [`check`], given each person's removal in force (see [`removals_of`]).
+fn check_with(
+    history: &History,
+    removal_of: &[Option<u32>],
+    people: &People,
+    invitations: Option<&[Invitation]>,
+    export_date: &ExportDate,
+) -> Verification {
+    let present = still_connected(&history.removals, removal_of);
     // Still pending: sent, and the invitee is not a connection (an accepted invitation
     // is no longer pending, whatever the file keeps). Only worked out when there are
     // withdrawals to check: it compares every invitee with every connection.
@@ -74,25 +86,42 @@ pub fn check(
     })
 }
 
-/// For each removal, whether the export still lists the person: one pass over the
-/// export with a reused key buffer, each person looked up among the removals'
-/// identities, so no key is allocated per person.
-fn still_connected(removals: &[Record], people: &People) -> Vec<bool> {
-    let mut present = vec![false; removals.len()];
+/// For each person of the export, the removal in force that names them, if one does: one
+/// table of the removals' identities, the people looked up in it in parts across the
+/// cores, each part with its own reused key buffer (no key is allocated per person).
+pub fn removals_of(removals: &[Record], people: &People) -> Vec<Option<u32>> {
+    use rayon::prelude::*;
+    let mut removal = vec![None; people.len()];
     if removals.is_empty() {
-        return present;
+        return removal;
     }
     let mut table = TextTable::with_capacity(removals.len());
     for (i, r) in removals.iter().enumerate() {
         table.find_or_insert(&r.id, |j| removals[j as usize].id == r.id, i as u32);
     }
-    let mut key = String::new();
-    for i in 0..people.len() as u32 {
-        key.clear();
-        write_identity(people, i, &mut key);
-        if let Some(j) = table.find(&key, |j| removals[j as usize].id == key) {
-            present[j as usize] = true;
-        }
+    removal
+        .par_chunks_mut(PART)
+        .enumerate()
+        .for_each(|(part, found)| {
+            let mut key = String::new();
+            let first = part * PART;
+            for (k, found) in found.iter_mut().enumerate() {
+                key.clear();
+                write_identity(people, (first + k) as u32, &mut key);
+                *found = table.find(&key, |j| removals[j as usize].id == key);
+            }
+        });
+    removal
+}
+
+/// People looked up per part in [`removals_of`].
+const PART: usize = 1 << 16;
+
+/// For each removal, whether the export still lists the person.
+fn still_connected(removals: &[Record], removal_of: &[Option<u32>]) -> Vec<bool> {
+    let mut present = vec![false; removals.len()];
+    for &j in removal_of.iter().flatten() {
+        present[j as usize] = true;
     }
     present
 }
@@ -107,6 +136,20 @@ pub fn reconcile(
     export: &Export,
     today: chrono::NaiveDate,
 ) -> Result<Reconciled, StoreError> {
+    let removal_of = removals_of(&history.removals, &export.people);
+    reconcile_with(journal, history, export, today, &removal_of)
+}
+
+/// [`reconcile`], given each person's removal in force in `history` (see
+/// [`removals_of`]): opening a session works that out once, for this and for putting
+/// the removed aside.
+pub(super) fn reconcile_with(
+    journal: &mut Journal,
+    history: &mut History,
+    export: &Export,
+    today: chrono::NaiveDate,
+    removal_of: &[Option<u32>],
+) -> Result<Reconciled, StoreError> {
     let Some(export_date) = export.export_date else {
         return Ok(Reconciled::default());
     };
@@ -119,7 +162,13 @@ pub fn reconcile(
         });
     }
     let invitations = export.invitations.as_ref().map(|i| i.list.as_slice());
-    let verification = check(history, &export.people, invitations, &export_date);
+    let verification = check_with(
+        history,
+        removal_of,
+        &export.people,
+        invitations,
+        &export_date,
+    );
     // Only when it would change something: reopening the very export the removals were
     // made from (its own older file times) finds nothing and needs no word.
     if !export.dated_by_name

@@ -5,6 +5,30 @@ use crate::model::hash::TextTable;
 use crate::model::triage::Place;
 use crate::store::staged::{IdGroup, IdList, StagedSet};
 
+/// Which items were journaled done: identities to look up, or a flag per item already
+/// worked out (a million people are then not looked up a second time).
+pub(super) enum Done<'a> {
+    Ids(&'a super::IdSet<'a>),
+    Items(&'a [bool]),
+}
+
+impl Done<'_> {
+    fn is_empty(&self) -> bool {
+        match self {
+            Done::Ids(ids) => ids.is_empty(),
+            Done::Items(items) => !items.contains(&true),
+        }
+    }
+
+    /// Whether item `i` is done; `key` writes its identity, when it must be looked up.
+    fn has(&self, i: u32, key: impl FnOnce() -> bool) -> bool {
+        match self {
+            Done::Ids(ids) => !ids.is_empty() && key(),
+            Done::Items(items) => items.get(i as usize).copied().unwrap_or(false),
+        }
+    }
+}
+
 /// Where each item goes given what was journaled (done) and staged last time; what was
 /// staged and is not in this export is returned, to be kept aside. `has_identity(i, id)`
 /// says whether item `i`'s identity is `id` without writing it out (a URL compared in
@@ -17,10 +41,11 @@ pub(super) fn restore_places<S>(
     items: usize,
     has_identity: impl Fn(u32, &str) -> bool,
     mut identity: impl FnMut(u32, &mut String),
-    done: &super::IdSet<'_>,
+    done: &Done<'_>,
     staged: StagedSet<S>,
 ) -> (Vec<(u32, Place)>, StagedSet<S>) {
-    if done.is_empty() && staged.is_empty() {
+    let none_done = done.is_empty();
+    if none_done && staged.is_empty() {
         return (Vec::new(), StagedSet::default());
     }
     // As `staged.ids()`, group by group: one loop each rather than a chained iterator.
@@ -35,15 +60,15 @@ pub(super) fn restore_places<S>(
     let mut key = String::new();
     let mut next = 0;
     for i in 0..items as u32 {
-        if done.is_empty() && next == ids.len() {
+        if none_done && next == ids.len() {
             break; // nothing left to find
         }
         // Written out only to be looked up among the done.
-        let done_here = !done.is_empty() && {
+        let done_here = done.has(i, || {
             key.clear();
             identity(i, &mut key);
-            done.contains(key.as_str())
-        };
+            matches!(done, Done::Ids(ids) if ids.contains(key.as_str()))
+        });
         if done_here {
             places.push((i, Place::Done));
         }
@@ -57,7 +82,6 @@ pub(super) fn restore_places<S>(
             next += 1;
         }
     }
-    let is_done = |key: &str| !done.is_empty() && done.contains(key);
     let left: Vec<u32> = (0..ids.len() as u32)
         .filter(|&s| !found[s as usize])
         .collect();
@@ -73,7 +97,11 @@ pub(super) fn restore_places<S>(
             let holds = |s: u32| ids[s as usize] == key;
             if let Some(s) = staged_ids.find(&key, holds).map(|s| s as usize) {
                 // The same identity twice (staged from two exports): found once is found.
-                if !found[s] && !is_done(&key) {
+                let is_done = done.has(
+                    i,
+                    || matches!(done, Done::Ids(ids) if ids.contains(key.as_str())),
+                );
+                if !found[s] && !is_done {
                     places.push((i, Place::Right));
                 }
                 found[s] = true;
@@ -136,7 +164,8 @@ mod tests {
         let done: super::super::IdSet = ["c"].into_iter().collect();
         let identity = |i: u32, key: &mut String| key.push_str(items[i as usize]);
         let is = |i: u32, id: &str| items[i as usize] == id;
-        let (mut places, foreign) = restore_places(items.len(), is, identity, &done, staged);
+        let (mut places, foreign) =
+            restore_places(items.len(), is, identity, &Done::Ids(&done), staged);
         places.sort_by_key(|(i, _)| *i);
         assert_eq!(
             places,

@@ -143,7 +143,7 @@ fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) 
     }
     .render_one(
         list.spec.title,
-        list.spec.empty,
+        history.empty_text(list.spec),
         l.columns[0].union(l.columns[1]),
         buf,
     );

@@ -13,6 +13,7 @@ mod drawing;
 mod history_app;
 mod history_batch;
 mod history_ledger;
+mod history_reading;
 mod history_session;
 mod history_withdrawn;
 mod invitation_links;

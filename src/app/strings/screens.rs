@@ -16,6 +16,15 @@ pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> St
 
 pub const TIMELINE_BUILDING: &str = "The timeline is being built…";
 
+/// The History tab while its records are built behind the first screen.
+pub const HISTORY_READING: &str = "Reading the journal…";
+/// The thread building the History tab's lists is gone.
+pub const HISTORY_FAILED: &str =
+    "Building the History tab failed (a bug: please report it); the journal is unchanged";
+/// A History action pressed before its records are there: nothing was done.
+pub const HISTORY_NOT_READY: &str =
+    "The History tab is still reading the journal: nothing was done. Try again in a moment.";
+
 /// `--debug-timing`'s part of the status line.
 pub fn timing(load: &str, filter: &str, frame: &str) -> String {
     format!(" load {load} · filter {filter} · frame {frame}")

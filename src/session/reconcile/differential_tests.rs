@@ -110,3 +110,27 @@ fn checking_30000_people_finds_what_a_naive_recomputation_finds() {
     });
     assert!(removals_only == naive);
 }
+
+/// Each person's removal is looked up in parts across the cores: across the parts'
+/// edges, every person finds the removal that names them and nobody else finds one.
+#[test]
+fn each_person_finds_their_removal_across_the_parts() {
+    let n = 2 * PART as u32 + 7;
+    let people: People = (0..n).map(person).collect();
+    let at = DateTime::parse_from_rfc3339("2026-03-01T10:00:00+00:00").unwrap();
+    let removed: Vec<u32> = (0..n)
+        .filter(|i| i % 3 == 0 || (PART as u32 - 2..PART as u32 + 2).contains(i))
+        .collect();
+    let history = journal::history(&removal_entries(&people, &removed, at));
+    let found = removals_of(&history.removals, &people);
+    assert_eq!(found.len(), people.len());
+    for (i, found) in found.iter().enumerate() {
+        let id = people.get(PersonId(i as u32)).identity();
+        let named = found.map(|j| history.removals[j as usize].id.as_str());
+        let expected = removed.binary_search(&(i as u32)).is_ok();
+        assert_eq!(named.is_some(), expected, "person {i}");
+        if let Some(named) = named {
+            assert_eq!(named, id.as_str(), "person {i}");
+        }
+    }
+}
