@@ -3,9 +3,12 @@ use crate::store::journal::{JournalAction, mark_batch_lengths, now};
 
 /// `n` removals of one batch, ids `name-0`…; shared with the recovery tests.
 pub(in crate::store::journal) fn batch(name: &str, n: usize) -> Vec<JournalEntry> {
+    // One time for the whole batch, as a confirmation writes it: a clock tick between
+    // two entries would split the compact form into two groups and move its lines.
+    let at = now();
     let mut entries: Vec<JournalEntry> = (0..n)
         .map(|i| JournalEntry {
-            at: now(),
+            at,
             action: JournalAction::Remove,
             batch: name.into(),
             batch_len: None,
