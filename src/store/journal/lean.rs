@@ -4,13 +4,17 @@
 
 use std::fs::File;
 use std::io::{self, BufRead as _, Read as _, Seek as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use foldhash::HashMap;
 
 use super::compact;
 use super::parse::{Fields, parse_keeping};
 use super::recovery::{READ_BUFFER, open};
 use super::{JournalAction, JournalEntry};
-use crate::model::{Invitation, Person};
+use crate::model::history::{History, Kind};
+use crate::model::{Identity, Invitation, Person};
 use crate::store::StoreError;
 
 /// A journal read lean: what [`super::Journal::read`] reads, less the people.
@@ -87,6 +91,73 @@ impl Lean {
         self.long.clear();
         io::BufReader::new(&*file).read_until(b'\n', &mut self.long)?;
         Ok(&self.long)
+    }
+}
+
+/// Where each record in force starts: the line of the latest `remove` (`withdraw`) of
+/// its identity not restored since, as [`History::build`] counts them.
+pub fn starts(
+    entries: &[JournalEntry],
+    offsets: &[u64],
+) -> HashMap<(Kind, Identity), (JournalAction, u64)> {
+    let mut starts = HashMap::default();
+    for (e, &offset) in entries.iter().zip(offsets) {
+        match (e.action.starts(), e.action) {
+            (Some(kind), action) => {
+                starts.insert((kind, e.id.clone()), (action, offset));
+            }
+            (None, JournalAction::Restore) => {
+                for kind in [Kind::Removal, Kind::Withdrawal] {
+                    starts.remove(&(kind, e.id.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    starts
+}
+
+/// Where the people of a journal read lean are on disk: a session opens on the lean
+/// read, and the History tab's records get their people back behind the first screen.
+#[derive(Debug, Default)]
+pub struct PeopleLines {
+    path: PathBuf,
+    starts: HashMap<(Kind, Identity), (JournalAction, u64)>,
+}
+
+impl PeopleLines {
+    pub(super) fn new(path: &Path, entries: &[JournalEntry], offsets: &[u64]) -> PeopleLines {
+        PeopleLines {
+            path: path.to_path_buf(),
+            starts: starts(entries, offsets),
+        }
+    }
+
+    /// Gives each record of `history` that has neither its person nor its invitation
+    /// the one on the line that started it. Lines are only ever appended after them,
+    /// and a repair cuts only what the read left out, so the lines are still there.
+    pub fn fill(self, history: &mut History) -> Result<(), StoreError> {
+        if self.starts.is_empty() {
+            return Ok(());
+        }
+        let Some(file) = open(&self.path)? else {
+            return Ok(());
+        };
+        let mut lean = Lean {
+            lines: Some(file),
+            ..Lean::default()
+        };
+        let records = history.removals.iter_mut().chain(&mut history.withdrawals);
+        for r in records.filter(|r| r.person.is_none() && r.invitation.is_none()) {
+            if let Some(&(action, offset)) = self.starts.get(&(r.kind, r.id.clone())) {
+                let (person, invitation) = lean
+                    .fields_at(offset, action)
+                    .map_err(StoreError::io(&self.path))?;
+                r.person = person.map(Arc::new);
+                r.invitation = invitation.map(Arc::new);
+            }
+        }
+        Ok(())
     }
 }
 

@@ -191,19 +191,15 @@ impl Reader {
 /// Reads a journal from `bytes` (tests, and nothing else).
 #[cfg(test)]
 pub(super) fn parse(bytes: &[u8]) -> Parsed {
-    match parse_from(bytes) {
+    match parse_keeping(bytes, Fields::All) {
         Ok(parsed) => parsed,
         Err(e) => unreachable!("reading bytes in memory cannot fail: {e}"),
     }
 }
 
-/// Reads a journal a line at a time: memory grows with the entries read, never with the
-/// file's size or its count of lines (a file of blank lines reserves nothing).
-pub(super) fn parse_from(input: impl BufRead) -> io::Result<Parsed> {
-    parse_keeping(input, Fields::All)
-}
-
-/// [`parse_from`], keeping `fields` of each entry.
+/// Reads a journal a line at a time, keeping `fields` of each entry: memory grows with
+/// the entries read, never with the file's size or its count of lines (a file of blank
+/// lines reserves nothing).
 pub(super) fn parse_keeping(mut input: impl BufRead, fields: Fields) -> io::Result<Parsed> {
     let mut r = Reader {
         fields,
