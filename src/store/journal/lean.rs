@@ -282,4 +282,55 @@ mod tests {
             assert_eq!(person.as_ref(), whole[i].person.as_deref(), "{i}");
         }
     }
+
+    #[test]
+    fn a_lean_read_finds_the_entries_a_full_read_finds_less_their_people() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        // With a URL, written otherwise, without one (identity by name and e-mail), with
+        // a quote (a line read by serde_json), with no date and with a bad one.
+        let mut people = People::default();
+        let rows = [
+            ("Ada", "https://www.linkedin.com/in/ada", "", Some(3)),
+            (
+                "Bo",
+                "https://www.linkedin.com/in/zoë",
+                "https://www.linkedin.com/in/zo%C3%AB",
+                Some(4),
+            ),
+            ("Cy", "", "", Some(5)),
+            ("D\"i", "", "", None),
+            ("Eve", "", "", None),
+        ];
+        for (first, url, written, day) in rows {
+            let date = day.and_then(|d| chrono::NaiveDate::from_ymd_opt(2020, 1, d));
+            let fields = [first, "Test", url, "e@example.com", "Acme", "CEO"];
+            people.push_written(fields, written, date).unwrap();
+        }
+        let (mut j, _) = Journal::open(&path).unwrap();
+        j.append(removal_entries(&people, &[0, 1, 2, 3, 4], now()))
+            .unwrap();
+        drop(j);
+        // Eve's date, damaged by hand: neither read may keep her.
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace(
+                "\"Eve\",\"Test\",\"\",\"e@example.com\",\"Acme\",\"CEO\",null",
+                "\"Eve\",\"Test\",\"\",\"e@example.com\",\"Acme\",\"CEO\",\"2020-13-01\"",
+            ),
+        )
+        .unwrap();
+        let full = Journal::read(&path).unwrap();
+        let lean = Lean::read(&path).unwrap();
+        let less_people: Vec<JournalEntry> = full
+            .into_iter()
+            .map(|mut e| {
+                e.person = None;
+                e
+            })
+            .collect();
+        assert_eq!(less_people.len(), 4);
+        assert!(lean.entries == less_people, "{:?}", lean.entries);
+    }
 }

@@ -172,6 +172,23 @@ impl Reader {
         }
     }
 
+    /// A removal's row of the open group read lean, if it is one as this program writes
+    /// it: the same entry [`Reader::row`] would keep, without the person ever built.
+    fn lean_row(&mut self, body: &[u8], line: usize) -> bool {
+        let Some((header, left)) = &mut self.group else {
+            return false;
+        };
+        if *left == 0 {
+            return false;
+        }
+        let Some(entry) = compact::lean_removal(header, body) else {
+            return false;
+        };
+        *left -= 1;
+        self.fill(Some(entry), line);
+        true
+    }
+
     /// A complete line that is no valid entry: it takes its place in the open group (or
     /// batch of the older form), or is reported on its own.
     fn unreadable(&mut self, line: usize) {
@@ -221,6 +238,9 @@ pub(super) fn parse_keeping(mut input: impl BufRead, fields: Fields) -> io::Resu
         offset += read;
         let body = line.trim_ascii();
         if body.is_empty() {
+            continue;
+        }
+        if r.fields == Fields::Lean && r.lean_row(body, number) {
             continue;
         }
         match compact::read_line(body) {
