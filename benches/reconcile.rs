@@ -31,7 +31,7 @@ const REMOVED: usize = 30_000;
 /// The journal and reconcile part of opening a session, one step after another. The
 /// session keeps the journal and the history: they are dropped outside the timing.
 fn open(path: &Path, export: &Export) -> (Journal, History, Reconciled) {
-    let (read, mut history) = reconcile::read_history(path).expect("journal");
+    let (read, mut history) = reconcile::read_history(path, true).expect("journal");
     let (mut journal, _) = read.open().expect("journal opens");
     let reconciled =
         reconcile::reconcile(&mut journal, &mut history, export, chrono::NaiveDate::MAX)

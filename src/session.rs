@@ -20,17 +20,21 @@ use crate::model::search::SearchIndex;
 use crate::model::signals::Signals;
 use crate::model::triage::{Place, Triage};
 use crate::model::{Invitation, InvitationRules, People, Person, PersonId};
-use crate::store::journal::in_force;
+use crate::store::journal::{PeopleLines, in_force};
 use crate::store::staged::{StagedSet, StagedStore};
 use crate::store::{DataDir, Journal, JournalAction, JournalEntry, StoreError};
 
 mod find;
+#[cfg(test)]
+mod lean_tests;
 pub mod reconcile;
 mod restore;
 pub mod since;
+mod staged_files;
 
 use find::find_export;
 use restore::{Done, restore_places};
+use staged_files::StagedFiles;
 
 pub use crate::store::journal::history;
 pub use reconcile::Reconciled;
@@ -64,6 +68,9 @@ pub struct Session {
     /// The Connections list's search index, then its name and company sort orders,
     /// built after the first frame.
     pub later: Receiver<Later>,
+    /// Where the people of `loaded.history`'s records are: the journal is read without
+    /// them before the first screen (see [`PeopleLines::fill`]).
+    pub history_people: PeopleLines,
 }
 
 pub type LaterSorts = Vec<(&'static str, Order)>;
@@ -87,7 +94,8 @@ pub struct Loaded {
     /// What opening found and did: loaded, restored, verified, repaired. The app words it.
     pub report: OpenReport,
     /// Every removal and withdrawal in force with its status, newest first, after this
-    /// export was checked. After appending to the journal, recompute it with
+    /// export was checked; from [`start`], without its people until
+    /// [`Session::history_people`] fills them in ([`Loading::wait`] does). After appending to the journal, recompute it with
     /// [`history`]`(journal.entries())`.
     pub history: History,
     pub today: NaiveDate,
@@ -171,7 +179,7 @@ pub fn start(options: Options) -> Result<Loading, SessionError> {
         let progress = Arc::clone(&progress);
         std::thread::spawn(move || {
             // The receiver may be gone if the user quit while loading: nothing to do then.
-            let _ = tx.send(open(&path, &options, data_dir, &progress));
+            let _ = tx.send(open(&path, &options, data_dir, &progress, true));
         });
     }
     Ok(Loading {
@@ -183,11 +191,14 @@ pub fn start(options: Options) -> Result<Loading, SessionError> {
 }
 
 impl Loading {
-    /// Waits for the session (tests and small exports).
+    /// Waits for the session (tests and small exports), its history's people read back.
     pub fn wait(self) -> Result<Session, SessionError> {
-        self.result
+        let mut session = self
+            .result
             .recv()
-            .unwrap_or_else(|_| Err(self.thread_died()))
+            .unwrap_or_else(|_| Err(self.thread_died()))?;
+        std::mem::take(&mut session.history_people).fill(&mut session.loaded.history)?;
+        Ok(session)
     }
 
     /// The loader ended without an answer: only a bug (a panic) does that.
@@ -199,11 +210,13 @@ impl Loading {
     }
 }
 
+/// Opens the session; `lean`: the journal read without its people (see [`Session`]).
 fn open(
     path: &Path,
     options: &Options,
     mut data_dir: DataDir,
     progress: &Progress,
+    lean: bool,
 ) -> Result<Session, SessionError> {
     let started = Instant::now();
     // The staged files and the journal's history do not depend on the export: read them
@@ -214,7 +227,7 @@ fn open(
         || import::load_with_progress(path, options.invitations.as_deref(), progress),
         || {
             let staged = StagedFiles::load(&data_dir);
-            let journal = reconcile::read_history(&data_dir.journal_path());
+            let journal = reconcile::read_history(&data_dir.journal_path(), lean);
             (staged, journal, since::read(&snapshot_path))
         },
     );
@@ -225,6 +238,7 @@ fn open(
         kept: (mut kept_store, kept_entries),
     } = staged_files?;
     let (journal_read, history) = journal_read?;
+    let history_people = journal_read.people_lines();
     let (mut journal, recovery) = journal_read.open()?;
     // The date orders need only the people: sorted on a thread of their own while the
     // journal is checked and the staged sets are matched to them.
@@ -377,6 +391,7 @@ fn open(
             kept: kept_store,
         },
         later,
+        history_people,
     })
 }
 
@@ -455,23 +470,6 @@ fn match_to_export(
         foreign,
         kept: kept_places.into_iter().map(|(id, _)| id).collect(),
         kept_foreign,
-    }
-}
-
-/// The staged sets and the keep list as last saved, each with its store.
-struct StagedFiles {
-    staged: (StagedStore<Person>, StagedSet<Person>),
-    invitations: (StagedStore<Invitation>, StagedSet<Invitation>),
-    kept: (StagedStore<Person>, StagedSet<Person>),
-}
-
-impl StagedFiles {
-    fn load(data_dir: &DataDir) -> Result<StagedFiles, StoreError> {
-        Ok(StagedFiles {
-            staged: StagedStore::load(&data_dir.staged_path("connections"))?,
-            invitations: StagedStore::load(&data_dir.staged_path("invitations"))?,
-            kept: StagedStore::load(&data_dir.kept_path())?,
-        })
     }
 }
 

@@ -5,13 +5,10 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 
-use foldhash::HashMap;
-
 use serde::Serialize;
 
-use crate::model::Identity;
 use crate::model::history::{History, Kind, Record};
-use crate::store::journal::{JournalAction, JournalEntry, Lean};
+use crate::store::journal::{Lean, starts};
 use crate::store::{DataDir, StoreError};
 use crate::text_safety::{json_safe, safe};
 
@@ -120,29 +117,6 @@ pub fn write(
     Ok(())
 }
 
-/// Where each record in force starts: the line of the latest `remove` (`withdraw`) of
-/// its identity not restored since, as [`History::build`] counts them.
-fn starts(
-    entries: &[JournalEntry],
-    offsets: &[u64],
-) -> HashMap<(Kind, Identity), (JournalAction, u64)> {
-    let mut starts = HashMap::default();
-    for (e, &offset) in entries.iter().zip(offsets) {
-        match (e.action.starts(), e.action) {
-            (Some(kind), action) => {
-                starts.insert((kind, e.id.clone()), (action, offset));
-            }
-            (None, JournalAction::Restore) => {
-                for kind in [Kind::Removal, Kind::Withdrawal] {
-                    starts.remove(&(kind, e.id.clone()));
-                }
-            }
-            _ => {}
-        }
-    }
-    starts
-}
-
 /// One row of a pretty JSON array (as serde_json lays an array out), after `any` others.
 /// Names are the export's text: C1 controls, DEL and bidi controls are escaped as
 /// `check --json` does.
@@ -186,8 +160,8 @@ fn summarise(history: &History, out: &mut dyn Write) -> io::Result<()> {
 mod tests {
     use super::*;
     use crate::model::{Direction, Invitation, People, Person};
-    use crate::store::Journal;
     use crate::store::journal::{now, removal_entries, status_entries, withdrawal_entries};
+    use crate::store::{Journal, JournalAction};
 
     /// What `history` wrote when it held every entry whole: the oracle.
     fn held_whole(path: &Path, json: bool) -> String {

@@ -89,6 +89,7 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Finished, RunError> {
         loaded,
         store,
         later,
+        history_people,
     }) = session
     else {
         return Ok(quit_early);
@@ -98,7 +99,7 @@ pub fn run(loading: Loading, settings: Settings) -> Result<Finished, RunError> {
         .with_open_target(settings.open)
         .with_work_rules(settings.work);
     // A million records take seconds to index and sort: the first screen does not wait.
-    let mut history = Some(build_history(history));
+    let mut history = Some(build_history(history, history_people));
     let view = crate::store::view::read(&crate::store::view::path(&store.data_dir));
     let mut runtime = Runtime::new(FilterWorker::spawn()?, Writer::spawn(store)?, later);
     runtime.tell(
@@ -183,10 +184,19 @@ fn wait_while_loading(
     }
 }
 
-/// Builds the History tab's lists on a thread of their own.
-fn build_history(history: crate::model::history::History) -> mpsc::Receiver<HistoryLists> {
+/// Builds the History tab's lists on a thread of their own, the records' people read
+/// back from the journal first.
+fn build_history(
+    mut history: crate::model::history::History,
+    people: crate::store::journal::PeopleLines,
+) -> mpsc::Receiver<HistoryLists> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
+        // Unreadable now (the disk went away): the records are listed by their
+        // identities rather than not at all.
+        if people.fill(&mut history).is_err() {
+            tracing::warn!("could not read the removed people back from the journal");
+        }
         // The receiver is gone only if the app quit first: nothing to do then.
         let _ = tx.send(HistoryLists::build(history));
     });

@@ -31,9 +31,14 @@ pub struct Reconciled {
 
 /// The journal read and replayed into the history that [`reconcile`] checks, nothing
 /// changed on disk: opening a session does this while the export loads, and opens the
-/// journal with [`ReadJournal::open`] once it has.
-pub fn read_history(path: &Path) -> Result<(ReadJournal, History), StoreError> {
-    let journal = Journal::read_to_open(path)?;
+/// journal with [`ReadJournal::open`] once it has. `lean`: without the people, which
+/// [`ReadJournal::people_lines`] reads back (a million removals' fields cost a second).
+pub fn read_history(path: &Path, lean: bool) -> Result<(ReadJournal, History), StoreError> {
+    let journal = if lean {
+        Journal::read_to_open_lean(path)?
+    } else {
+        Journal::read_to_open(path)?
+    };
     let history = journal::history(journal.entries());
     Ok((journal, history))
 }

@@ -30,7 +30,7 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub use crate::model::history::JournalAction;
-pub use lean::Lean;
+pub use lean::{Lean, PeopleLines, starts};
 pub use recovery::Recovery;
 pub use status::{history, status_entries, verification_entries};
 
@@ -101,6 +101,12 @@ impl ReadJournal {
         &self.read.entries
     }
 
+    /// Where the people of the records in force are, for a journal read lean (none for
+    /// one read whole: its records hold their people).
+    pub fn people_lines(&self) -> PeopleLines {
+        PeopleLines::new(&self.path, &self.read.entries, &self.read.offsets)
+    }
+
     /// Repairs a cut-off end and opens the journal for appending, as [`Journal::open`].
     pub fn open(self) -> Result<(Journal, Recovery), StoreError> {
         let ReadJournal { path, read } = self;
@@ -121,7 +127,17 @@ impl Journal {
     pub fn read_to_open(path: &Path) -> Result<ReadJournal, StoreError> {
         Ok(ReadJournal {
             path: path.to_path_buf(),
-            read: recovery::read_unrepaired(path)?,
+            read: recovery::read_unrepaired(path, parse::Fields::All)?,
+        })
+    }
+
+    /// [`Journal::read_to_open`] without the people: each entry's person stays on disk,
+    /// read back with [`ReadJournal::people_lines`] when wanted. The same reader (and
+    /// recovery) as every other read.
+    pub fn read_to_open_lean(path: &Path) -> Result<ReadJournal, StoreError> {
+        Ok(ReadJournal {
+            path: path.to_path_buf(),
+            read: recovery::read_unrepaired(path, parse::Fields::Lean)?,
         })
     }
 

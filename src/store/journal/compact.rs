@@ -115,6 +115,37 @@ pub(super) fn entry(header: &Header, row: Fields) -> Option<JournalEntry> {
     })
 }
 
+/// [`entry`] of a removal's row as this program writes it, without the person: its
+/// identity is worked out from the fields where they stand, none of them copied. `None`
+/// for any other line, which is then read in full (and found as valid, or not, as ever).
+pub(super) fn lean_removal(header: &Header, body: &[u8]) -> Option<JournalEntry> {
+    if header.action != JournalAction::Remove {
+        return None;
+    }
+    let (values, len) = row::Fields::read_plain_borrowed(body)?;
+    if len < 7 {
+        return None;
+    }
+    let text = |i: usize| values[i].unwrap_or_default();
+    let connected_on = match text(6) {
+        "" => None,
+        date => Some(row::date(date)?),
+    };
+    let fields = [text(0), text(1), text(2), text(3), text(4), text(5)];
+    Some(JournalEntry {
+        at: header.at,
+        action: header.action,
+        batch: header.batch.clone(),
+        batch_len: Some(header.batch_len),
+        id: crate::model::Identity::of_person(fields, connected_on),
+        person: None,
+        invitation: None,
+        export_date: header.export_date,
+        export_taken: header.export_taken,
+        fingerprint: header.fingerprint.clone(),
+    })
+}
+
 /// The eighth field of a person's row when the export wrote the URL percent-encoded.
 const PERCENT_ENCODED: &str = "%";
 

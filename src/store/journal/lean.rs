@@ -4,13 +4,17 @@
 
 use std::fs::File;
 use std::io::{self, BufRead as _, Read as _, Seek as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use foldhash::HashMap;
 
 use super::compact;
 use super::parse::{Fields, parse_keeping};
 use super::recovery::{READ_BUFFER, open};
 use super::{JournalAction, JournalEntry};
-use crate::model::{Invitation, Person};
+use crate::model::history::{History, Kind};
+use crate::model::{Identity, Invitation, Person};
 use crate::store::StoreError;
 
 /// A journal read lean: what [`super::Journal::read`] reads, less the people.
@@ -87,6 +91,73 @@ impl Lean {
         self.long.clear();
         io::BufReader::new(&*file).read_until(b'\n', &mut self.long)?;
         Ok(&self.long)
+    }
+}
+
+/// Where each record in force starts: the line of the latest `remove` (`withdraw`) of
+/// its identity not restored since, as [`History::build`] counts them.
+pub fn starts(
+    entries: &[JournalEntry],
+    offsets: &[u64],
+) -> HashMap<(Kind, Identity), (JournalAction, u64)> {
+    let mut starts = HashMap::default();
+    for (e, &offset) in entries.iter().zip(offsets) {
+        match (e.action.starts(), e.action) {
+            (Some(kind), action) => {
+                starts.insert((kind, e.id.clone()), (action, offset));
+            }
+            (None, JournalAction::Restore) => {
+                for kind in [Kind::Removal, Kind::Withdrawal] {
+                    starts.remove(&(kind, e.id.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    starts
+}
+
+/// Where the people of a journal read lean are on disk: a session opens on the lean
+/// read, and the History tab's records get their people back behind the first screen.
+#[derive(Debug, Default)]
+pub struct PeopleLines {
+    path: PathBuf,
+    starts: HashMap<(Kind, Identity), (JournalAction, u64)>,
+}
+
+impl PeopleLines {
+    pub(super) fn new(path: &Path, entries: &[JournalEntry], offsets: &[u64]) -> PeopleLines {
+        PeopleLines {
+            path: path.to_path_buf(),
+            starts: starts(entries, offsets),
+        }
+    }
+
+    /// Gives each record of `history` that has neither its person nor its invitation
+    /// the one on the line that started it. Lines are only ever appended after them,
+    /// and a repair cuts only what the read left out, so the lines are still there.
+    pub fn fill(self, history: &mut History) -> Result<(), StoreError> {
+        if self.starts.is_empty() {
+            return Ok(());
+        }
+        let Some(file) = open(&self.path)? else {
+            return Ok(());
+        };
+        let mut lean = Lean {
+            lines: Some(file),
+            ..Lean::default()
+        };
+        let records = history.removals.iter_mut().chain(&mut history.withdrawals);
+        for r in records.filter(|r| r.person.is_none() && r.invitation.is_none()) {
+            if let Some(&(action, offset)) = self.starts.get(&(r.kind, r.id.clone())) {
+                let (person, invitation) = lean
+                    .fields_at(offset, action)
+                    .map_err(StoreError::io(&self.path))?;
+                r.person = person.map(Arc::new);
+                r.invitation = invitation.map(Arc::new);
+            }
+        }
+        Ok(())
     }
 }
 
@@ -210,5 +281,56 @@ mod tests {
                 .unwrap();
             assert_eq!(person.as_ref(), whole[i].person.as_deref(), "{i}");
         }
+    }
+
+    #[test]
+    fn a_lean_read_finds_the_entries_a_full_read_finds_less_their_people() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        // With a URL, written otherwise, without one (identity by name and e-mail), with
+        // a quote (a line read by serde_json), with no date and with a bad one.
+        let mut people = People::default();
+        let rows = [
+            ("Ada", "https://www.linkedin.com/in/ada", "", Some(3)),
+            (
+                "Bo",
+                "https://www.linkedin.com/in/zoë",
+                "https://www.linkedin.com/in/zo%C3%AB",
+                Some(4),
+            ),
+            ("Cy", "", "", Some(5)),
+            ("D\"i", "", "", None),
+            ("Eve", "", "", None),
+        ];
+        for (first, url, written, day) in rows {
+            let date = day.and_then(|d| chrono::NaiveDate::from_ymd_opt(2020, 1, d));
+            let fields = [first, "Test", url, "e@example.com", "Acme", "CEO"];
+            people.push_written(fields, written, date).unwrap();
+        }
+        let (mut j, _) = Journal::open(&path).unwrap();
+        j.append(removal_entries(&people, &[0, 1, 2, 3, 4], now()))
+            .unwrap();
+        drop(j);
+        // Eve's date, damaged by hand: neither read may keep her.
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace(
+                "\"Eve\",\"Test\",\"\",\"e@example.com\",\"Acme\",\"CEO\",null",
+                "\"Eve\",\"Test\",\"\",\"e@example.com\",\"Acme\",\"CEO\",\"2020-13-01\"",
+            ),
+        )
+        .unwrap();
+        let full = Journal::read(&path).unwrap();
+        let lean = Lean::read(&path).unwrap();
+        let less_people: Vec<JournalEntry> = full
+            .into_iter()
+            .map(|mut e| {
+                e.person = None;
+                e
+            })
+            .collect();
+        assert_eq!(less_people.len(), 4);
+        assert!(lean.entries == less_people, "{:?}", lean.entries);
     }
 }

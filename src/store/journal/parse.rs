@@ -172,6 +172,23 @@ impl Reader {
         }
     }
 
+    /// A removal's row of the open group read lean, if it is one as this program writes
+    /// it: the same entry [`Reader::row`] would keep, without the person ever built.
+    fn lean_row(&mut self, body: &[u8], line: usize) -> bool {
+        let Some((header, left)) = &mut self.group else {
+            return false;
+        };
+        if *left == 0 {
+            return false;
+        }
+        let Some(entry) = compact::lean_removal(header, body) else {
+            return false;
+        };
+        *left -= 1;
+        self.fill(Some(entry), line);
+        true
+    }
+
     /// A complete line that is no valid entry: it takes its place in the open group (or
     /// batch of the older form), or is reported on its own.
     fn unreadable(&mut self, line: usize) {
@@ -191,19 +208,15 @@ impl Reader {
 /// Reads a journal from `bytes` (tests, and nothing else).
 #[cfg(test)]
 pub(super) fn parse(bytes: &[u8]) -> Parsed {
-    match parse_from(bytes) {
+    match parse_keeping(bytes, Fields::All) {
         Ok(parsed) => parsed,
         Err(e) => unreachable!("reading bytes in memory cannot fail: {e}"),
     }
 }
 
-/// Reads a journal a line at a time: memory grows with the entries read, never with the
-/// file's size or its count of lines (a file of blank lines reserves nothing).
-pub(super) fn parse_from(input: impl BufRead) -> io::Result<Parsed> {
-    parse_keeping(input, Fields::All)
-}
-
-/// [`parse_from`], keeping `fields` of each entry.
+/// Reads a journal a line at a time, keeping `fields` of each entry: memory grows with
+/// the entries read, never with the file's size or its count of lines (a file of blank
+/// lines reserves nothing).
 pub(super) fn parse_keeping(mut input: impl BufRead, fields: Fields) -> io::Result<Parsed> {
     let mut r = Reader {
         fields,
@@ -225,6 +238,9 @@ pub(super) fn parse_keeping(mut input: impl BufRead, fields: Fields) -> io::Resu
         offset += read;
         let body = line.trim_ascii();
         if body.is_empty() {
+            continue;
+        }
+        if r.fields == Fields::Lean && r.lean_row(body, number) {
             continue;
         }
         match compact::read_line(body) {

@@ -7,7 +7,7 @@ use std::fs;
 use std::io::{self, Read as _, Seek as _};
 use std::path::{Path, PathBuf};
 
-use super::parse::{Parsed, parse_from};
+use super::parse::{Fields, Parsed, parse_keeping};
 use super::{JournalAction, JournalEntry};
 use crate::store::{StoreError, fsutil};
 
@@ -141,14 +141,15 @@ pub(super) fn open(path: &Path) -> Result<Option<fs::File>, StoreError> {
 /// Reads through a buffer of this size: the file is never held whole.
 pub(super) const READ_BUFFER: usize = 1 << 20;
 
-fn parse_file(path: &Path, file: &fs::File) -> Result<Parsed, StoreError> {
-    parse_from(io::BufReader::with_capacity(READ_BUFFER, file)).map_err(StoreError::io(path))
+fn parse_file(path: &Path, file: &fs::File, fields: Fields) -> Result<Parsed, StoreError> {
+    parse_keeping(io::BufReader::with_capacity(READ_BUFFER, file), fields)
+        .map_err(StoreError::io(path))
 }
 
 /// The entries in force-able order, nothing changed on disk.
 pub fn read(path: &Path) -> Result<Vec<JournalEntry>, StoreError> {
     match open(path)? {
-        Some(file) => Ok(parse_file(path, &file)?.entries),
+        Some(file) => Ok(parse_file(path, &file, Fields::All)?.entries),
         None => Ok(Vec::new()),
     }
 }
@@ -157,18 +158,21 @@ pub fn read(path: &Path) -> Result<Vec<JournalEntry>, StoreError> {
 #[derive(Debug, Default)]
 pub struct Unrepaired {
     pub entries: Vec<JournalEntry>,
+    /// Read with [`Fields::Lean`], where each entry's line starts; empty otherwise.
+    pub offsets: Vec<u64>,
     recovery: Recovery,
     /// The bytes to keep (everything before a cut-off end), and that end.
     keep_len: u64,
     torn: Vec<u8>,
 }
 
-/// Reads the journal for [`Unrepaired::repair`], changing nothing on disk.
-pub fn read_unrepaired(path: &Path) -> Result<Unrepaired, StoreError> {
+/// Reads the journal for [`Unrepaired::repair`], keeping `fields` of each entry and
+/// changing nothing on disk.
+pub(super) fn read_unrepaired(path: &Path, fields: Fields) -> Result<Unrepaired, StoreError> {
     let Some(mut file) = open(path)? else {
         return Ok(Unrepaired::default());
     };
-    let parsed = parse_file(path, &file)?;
+    let parsed = parse_file(path, &file, fields)?;
     // The cut-off end, read again from where the part kept ends.
     let mut torn = Vec::new();
     file.seek(io::SeekFrom::Start(parsed.keep_len as u64))
@@ -176,6 +180,7 @@ pub fn read_unrepaired(path: &Path) -> Result<Unrepaired, StoreError> {
         .map_err(StoreError::io(path))?;
     Ok(Unrepaired {
         entries: parsed.entries,
+        offsets: parsed.offsets,
         recovery: Recovery {
             cut_batch: parsed.cut_batch.map(|(written, of, _)| (written, of)),
             cut_action: parsed.cut_batch.map(|(_, _, action)| action),
@@ -194,6 +199,7 @@ impl Unrepaired {
     pub fn repair(self, path: &Path) -> Result<(Vec<JournalEntry>, Recovery), StoreError> {
         let Unrepaired {
             entries,
+            offsets: _,
             mut recovery,
             keep_len,
             torn,
@@ -253,7 +259,10 @@ mod tests {
         let second = lines(&batch("b", 3));
         let cut = first.len() + second.len() - 10;
         fs::write(&path, &[first.clone(), second].concat()[..cut]).unwrap();
-        let (entries, recovery) = read_unrepaired(&path).unwrap().repair(&path).unwrap();
+        let (entries, recovery) = read_unrepaired(&path, Fields::All)
+            .unwrap()
+            .repair(&path)
+            .unwrap();
         assert_eq!(ids(&entries), ["a-0"]);
         assert_eq!(recovery.cut_batch, Some((2, 3)));
         let message = recovery.message().unwrap();

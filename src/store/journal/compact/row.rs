@@ -35,6 +35,16 @@ impl Fields {
     /// `None` for anything else, left to serde_json (a control character, which JSON
     /// refuses, as well).
     fn read_plain(body: &[u8]) -> Option<Fields> {
+        let (values, len) = Fields::read_plain_borrowed(body)?;
+        Some(Fields {
+            values: values.map(|v| v.map(str::to_owned)),
+            len,
+        })
+    }
+
+    /// [`Fields::read_plain`] without a copy of any field: the first [`MOST`] values as
+    /// they stand in `body`, and how many there are (a lean read allocates none).
+    pub fn read_plain_borrowed(body: &[u8]) -> Option<([Option<&str>; MOST], usize)> {
         let text = std::str::from_utf8(body).ok()?;
         // Folded, not stopped at the first: the compiler then checks many bytes at once.
         #[allow(clippy::unnecessary_fold)]
@@ -42,9 +52,10 @@ impl Fields {
             return None;
         }
         let mut rest = text.strip_prefix('[')?.strip_suffix(']')?;
-        let mut fields = Fields::default();
+        let mut values = [None; MOST];
+        let mut len = 0;
         if rest.is_empty() {
-            return Some(fields);
+            return Some((values, len));
         }
         loop {
             let value = if let Some(after) = rest.strip_prefix("null") {
@@ -57,15 +68,15 @@ impl Fields {
                     return None;
                 }
                 rest = &inner[end + 1..];
-                Some(inner[..end].to_owned())
+                Some(&inner[..end])
             };
-            if let Some(slot) = fields.values.get_mut(fields.len) {
+            if let Some(slot) = values.get_mut(len) {
                 *slot = value;
             }
-            fields.len += 1;
+            len += 1;
             match rest.strip_prefix(',') {
                 Some(after) => rest = after,
-                None if rest.is_empty() => return Some(fields),
+                None if rest.is_empty() => return Some((values, len)),
                 None => return None,
             }
         }
