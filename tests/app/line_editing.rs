@@ -1,29 +1,11 @@
 //! The filter and the export prompt edit like a line editor: keys as the terminal sends
 //! them, through the keymap, into the app.
 
-use chrono::NaiveDate;
 use unconnect::app::{Action, App, Event, Key, Mode};
-use unconnect::model::roster::people_triage;
 use unconnect::model::triage::Side;
-use unconnect::model::{People, Person};
 
 fn app() -> App {
-    let people: People = (0..6)
-        .map(|i| Person {
-            first_name: format!("First{i}"),
-            last_name: format!("Last{i}"),
-            url: format!("https://www.linkedin.com/in/p{i}"),
-            company: if i % 2 == 0 { "Acme" } else { "Globex" }.into(),
-            connected_on: NaiveDate::from_ymd_opt(2020, 1, 1 + i as u32),
-            ..Default::default()
-        })
-        .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
+    crate::fixtures::numbered_app(6)
 }
 
 /// Presses keys written as the config writes them (`Left`, `ctrl-w`, `a`).

@@ -10,6 +10,7 @@ mod app_update;
 mod config;
 mod confirm_scroll;
 mod drawing;
+mod fixtures;
 mod history_app;
 mod history_batch;
 mod history_ledger;

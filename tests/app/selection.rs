@@ -1,28 +1,10 @@
 //! Selection as people expect it: `Esc` unmarks before it clears a filter.
 
-use chrono::NaiveDate;
 use unconnect::app::{Action, App, Mode};
-use unconnect::model::roster::people_triage;
 use unconnect::model::triage::Side;
-use unconnect::model::{People, Person};
 
 fn app(n: usize) -> App {
-    let people: People = (0..n)
-        .map(|i| Person {
-            first_name: format!("First{i}"),
-            last_name: format!("Last{i}"),
-            url: format!("https://www.linkedin.com/in/p{i}"),
-            company: if i % 2 == 0 { "Acme" } else { "Globex" }.into(),
-            connected_on: NaiveDate::from_ymd_opt(2020, 1, 1 + (i % 28) as u32),
-            ..Default::default()
-        })
-        .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
+    crate::fixtures::numbered_app(n)
 }
 
 #[test]

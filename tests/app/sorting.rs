@@ -1,28 +1,10 @@
 //! `S` reads the column's order backwards, filtered or not, and the cursor keeps its person.
 
-use chrono::NaiveDate;
 use unconnect::app::{Action, App};
-use unconnect::model::roster::people_triage;
 use unconnect::model::triage::Side;
-use unconnect::model::{People, Person};
 
 fn app(n: usize) -> App {
-    let people: People = (0..n)
-        .map(|i| Person {
-            first_name: format!("First{i}"),
-            last_name: format!("Last{i}"),
-            url: format!("https://www.linkedin.com/in/p{i}"),
-            company: if i % 2 == 0 { "Acme" } else { "Globex" }.into(),
-            connected_on: NaiveDate::from_ymd_opt(2020, 1, 1 + i as u32),
-            ..Default::default()
-        })
-        .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
+    crate::fixtures::numbered_app(n)
 }
 
 fn shown(app: &App) -> Vec<u32> {
