@@ -18,7 +18,6 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::hash::TextTable;
 use super::person::full_name;
 use super::{Identity, Invitation, Person};
 
@@ -231,7 +230,7 @@ pub struct Progress {
 
 impl Progress {
     /// The counts over some records.
-    pub fn of(records: &[Record]) -> Progress {
+    pub fn of<'a>(records: impl IntoIterator<Item = &'a Record>) -> Progress {
         let mut p = Progress::default();
         for r in records {
             p.total += 1;
@@ -272,84 +271,17 @@ pub struct History {
 }
 
 impl History {
-    /// Replays events in journal order. Opening the app replays the whole journal: a
-    /// record shares its identity, batch id and person with the entry that started it
-    /// (no text is copied), and the records in force at the end are the ones built
-    /// during the replay, moved, not copied.
+    /// Replays events in journal order (see [`Replay`]). Opening the app replays the
+    /// whole journal: a record shares its identity, batch id and person with the entry
+    /// that started it (no text is copied), and the records in force at the end are the
+    /// ones built during the replay, moved, not copied.
     pub fn build<'a>(events: impl IntoIterator<Item = Event<'a>>) -> History {
-        // Every record started, in journal order; `live` is false once it is ended or
-        // started afresh.
-        let mut started: Vec<Started> = Vec::new();
-        // Each identity seen, with its record in force in `started` per kind, found by
-        // a table of hashes (growing it reads no identity again).
-        let mut identities = TextTable::with_capacity(0);
-        let mut in_force: Vec<(&'a str, [Option<usize>; 2])> = Vec::new();
+        let mut replay = Replay::default();
         for event in events {
-            let id: &'a str = event.id.as_str();
-            let holds = |slot: u32| in_force[slot as usize].0 == id;
-            let kind = match (event.action.starts(), event.action) {
-                (Some(kind), _) => kind,
-                (None, JournalAction::Restore) => {
-                    if let Some(slot) = identities.find(id, holds) {
-                        for i in in_force[slot as usize]
-                            .1
-                            .iter_mut()
-                            .filter_map(Option::take)
-                        {
-                            started[i].live = false;
-                        }
-                    }
-                    continue;
-                }
-                (None, action) => {
-                    let only = action.finding().map(|(kind, _)| kind);
-                    let Some(slot) = identities.find(id, holds) else {
-                        continue;
-                    };
-                    for kind in [Kind::Removal, Kind::Withdrawal] {
-                        if only.is_none_or(|k| k == kind)
-                            && let Some(i) = in_force[slot as usize].1[kind as usize]
-                        {
-                            let r = &mut started[i].record;
-                            r.state = r.state.after(&event, r.removed_on());
-                        }
-                    }
-                    continue;
-                }
-            };
-            let new = in_force.len() as u32;
-            let slot = identities
-                .find_or_insert(id, holds, new)
-                .unwrap_or_else(|| {
-                    in_force.push((id, [None, None]));
-                    new
-                });
-            let record = &mut in_force[slot as usize].1[kind as usize];
-            if let Some(i) = record.replace(started.len()) {
-                started[i].live = false;
-            }
-            started.push(Started {
-                record: Started::record(&event, kind),
-                live: true,
-            });
+            replay.push(&event, ());
         }
-        drop((in_force, identities));
-        // Newest first; of one time, the later in the journal first. The journal is
-        // nearly always in time order, so reversed it is sorted already (and the stable
-        // sort finds that in one pass). Collected in place: the records are not copied.
-        let mut live: Vec<Record> = started
-            .into_iter()
-            .filter_map(|s| s.live.then_some(s.record))
-            .collect();
-        live.reverse();
-        live.sort_by_key(|r| std::cmp::Reverse(r.at));
-        let withdrawals = live
-            .extract_if(.., |r| r.kind == Kind::Withdrawal)
-            .collect();
-        History {
-            removals: live,
-            withdrawals,
-        }
+        let records = replay.finish().into_iter().map(|(r, ())| r).collect();
+        History::of_records(records)
     }
 
     pub fn list(&self, kind: Kind) -> &[Record] {
@@ -410,35 +342,16 @@ fn places<'a>(
     findings.filter_map(|f| Some((find(&f.id)?, f))).collect()
 }
 
-/// A record being replayed: ended (or started afresh) when no longer `live`.
-struct Started {
-    record: Record,
-    live: bool,
-}
-
-impl Started {
-    /// The record `event` starts, of `kind`.
-    fn record(event: &Event<'_>, kind: Kind) -> Record {
-        Record {
-            kind,
-            id: event.id.clone(),
-            at: event.at,
-            batch: Arc::clone(event.batch),
-            state: State::new(),
-            person: event.person.cloned(),
-            invitation: event.invitation.cloned(),
-        }
-    }
-}
-
 mod apply;
 mod event;
 mod pace;
+mod replay;
 mod verify;
 
 pub use apply::Applied;
 pub use event::{Event, JournalAction};
 pub use pace::Pace;
+pub use replay::Replay;
 pub use verify::{Finding, Verification, verify};
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 
 use foldhash::{HashMap, HashSet};
 
-use super::{Event, History, JournalAction, Kind, Record, Started};
+use super::{Event, History, JournalAction, Kind, Record, replay};
 use crate::model::Identity;
 
 /// What applying events changed, per kind (`[removals, withdrawals]`).
@@ -41,7 +41,7 @@ impl History {
                 (Some(kind), _) => {
                     let list = &mut lists[kind as usize];
                     list.end(event.id);
-                    list.push(Started::record(&event, kind));
+                    list.push(replay::record(&event, kind));
                 }
                 (None, JournalAction::Restore) => {
                     for list in &mut lists {
