@@ -3,12 +3,11 @@
 
 use std::io::{self, Write};
 use std::path::Path;
-use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::model::history::{History, Kind, Record};
-use crate::store::journal::{Lean, starts};
+use crate::model::history::{Kind, Progress, Record};
+use crate::store::journal::Lean;
 use crate::store::{DataDir, StoreError};
 use crate::text_safety::{json_safe, safe};
 
@@ -69,31 +68,27 @@ pub fn write(
 ) -> Result<(), StoreError> {
     let data = DataDir::open_read_only(data_dir)?;
     let path = data.journal_path();
-    // Read without the people: each record's person is read back from its line as it
-    // is written, so a million removals' fields are never held at once.
-    let mut lean = Lean::read(&path)?;
-    let history = crate::store::journal::history(&lean.entries);
-    let starts = starts(&lean.entries, &lean.offsets);
-    lean.entries = Vec::new();
-    lean.offsets = Vec::new();
+    // Replayed as it is read, without the people: each record's person is read back
+    // from its line as it is written, so a million removals' fields are never held.
+    let (records, mut lean) = Lean::replay(&path)?;
+    let progress = [Kind::Removal, Kind::Withdrawal].map(|kind| {
+        let of_kind = records.iter().filter(|(r, _)| r.kind == kind);
+        (kind, Progress::of(of_kind.map(|(r, _)| r)))
+    });
     tracing::info!(
-        removals = history.removals.len(),
-        withdrawals = history.withdrawals.len(),
+        removals = progress[0].1.total,
+        withdrawals = progress[1].1.total,
         "history listed"
     );
     let mut out = io::BufWriter::new(out);
     let mut any = false;
     let mut written = Ok(());
-    for r in history.removals.iter().chain(&history.withdrawals) {
-        // The record's person, read back from the line of the entry that started it.
-        let mut record = r.clone();
-        if let Some(&(action, offset)) = starts.get(&(r.kind, r.id.clone())) {
-            let (person, invitation) = lean
-                .fields_at(offset, action)
-                .map_err(StoreError::io(&path))?;
-            record.person = person.map(Arc::new);
-            record.invitation = invitation.map(Arc::new);
-        }
+    // Removals, then withdrawals, each newest first.
+    let listed = [Kind::Removal, Kind::Withdrawal]
+        .into_iter()
+        .flat_map(|kind| records.iter().filter(move |(r, _)| r.kind == kind));
+    for (r, offset) in listed {
+        let record = lean.person_of(r, *offset).map_err(StoreError::io(&path))?;
         let row = row(&record);
         written = if json {
             json_row(&row, any, &mut out)
@@ -112,7 +107,7 @@ pub fn write(
         .and_then(|()| out.flush())
         .map_err(StoreError::io("standard output"))?;
     if !json {
-        summarise(&history, summary).map_err(StoreError::io("standard error"))?;
+        summarise(&progress, summary).map_err(StoreError::io("standard error"))?;
     }
     Ok(())
 }
@@ -141,13 +136,12 @@ fn text_row(r: &Row<'_>, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-fn summarise(history: &History, out: &mut dyn Write) -> io::Result<()> {
+fn summarise(progress: &[(Kind, Progress)], out: &mut dyn Write) -> io::Result<()> {
     let mut any = false;
-    for kind in [Kind::Removal, Kind::Withdrawal] {
-        let p = history.progress(kind);
+    for (kind, p) in progress {
         if p.total > 0 {
             any = true;
-            writeln!(out, "{}", p.line(kind))?;
+            writeln!(out, "{}", p.line(*kind))?;
         }
     }
     if !any {
@@ -160,7 +154,9 @@ fn summarise(history: &History, out: &mut dyn Write) -> io::Result<()> {
 mod tests {
     use super::*;
     use crate::model::{Direction, Invitation, People, Person};
-    use crate::store::journal::{now, removal_entries, status_entries, withdrawal_entries};
+    use crate::store::journal::{
+        now, removal_entries, status_entries, verification_entries, withdrawal_entries,
+    };
     use crate::store::{Journal, JournalAction};
 
     /// What `history` wrote when it held every entry whole: the oracle.
@@ -224,7 +220,26 @@ mod tests {
         j.append(removal_entries(&later, &[1, 3], now())).unwrap();
         j.append(status_entries([bo], JournalAction::Done, now()))
             .unwrap();
+        let ada = crate::model::history::Finding {
+            kind: Kind::Removal,
+            id: "https://www.linkedin.com/in/ada".into(),
+            gone: true,
+        };
+        let export = crate::model::history::ExportDate {
+            day: now().date_naive(),
+            taken: None,
+        };
+        j.append(verification_entries(&[ada], &export, now()))
+            .unwrap();
         drop(j);
+        // A batch a crash cut off: it counts for nobody.
+        let mut torn = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        torn.write_all(b"{\"at\":\"2026-12-01T10:00:00.000+00:00\",\"batch\":\"x\",\"action\":\"restore\",\"batch_len\":2,\"n\":2}\n[\"https://www.linkedin.com/in/ada\"]\n")
+            .unwrap();
+        drop(torn);
         for json in [false, true] {
             let listed = run(dir.path(), json).unwrap();
             assert_eq!(listed, held_whole(&path, json), "json: {json}");
@@ -234,5 +249,6 @@ mod tests {
         assert_eq!(text.lines().count(), 4, "{text}");
         assert!(!text.contains("CY Example"), "Cy was restored: {text}");
         assert!(text.contains("Eve"), "{text}");
+        assert!(text.contains("verified") && text.contains("ADA"), "{text}");
     }
 }

@@ -30,7 +30,7 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub use crate::model::history::JournalAction;
-pub use lean::{Lean, PeopleLines, starts};
+pub use lean::{Lean, PeopleLines};
 pub use recovery::Recovery;
 pub use status::{history, status_entries, verification_entries};
 

@@ -10,20 +10,17 @@ use std::sync::Arc;
 use foldhash::HashMap;
 
 use super::compact;
-use super::parse::{Fields, parse_keeping};
-use super::recovery::{READ_BUFFER, open};
+use super::parse::{Fields, stream};
+use super::recovery::open;
 use super::{JournalAction, JournalEntry};
-use crate::model::history::{History, Kind};
+use crate::model::history::{History, Kind, Record, Replay};
 use crate::model::{Identity, Invitation, Person};
 use crate::store::StoreError;
 
-/// A journal read lean: what [`super::Journal::read`] reads, less the people.
+/// A journal's lines, read back one at a time: the people of a journal read or replayed
+/// without them.
 #[derive(Debug, Default)]
 pub struct Lean {
-    /// The entries, with neither `person` nor `invitation`.
-    pub entries: Vec<JournalEntry>,
-    /// Where each entry's line starts in the file.
-    pub offsets: Vec<u64>,
     lines: Option<File>,
     /// A stretch of the file read at once, from `window_start`: records are listed
     /// newest first, so the lines wanted next are mostly just before the last.
@@ -39,24 +36,40 @@ const WINDOW: u64 = 1 << 20;
 const AFTER: u64 = 64 << 10;
 
 impl Lean {
-    /// Reads the journal at `path` (none there: no entries), batches cut short left out
-    /// as everywhere.
-    pub fn read(path: &Path) -> Result<Lean, StoreError> {
+    /// Replays the journal at `path` as it is read (see [`Replay`]): its records in force,
+    /// newest first, each with where the line that started it is, and the file to read
+    /// their people from ([`Lean::person_of`]). No entry is held: a million removals
+    /// cost their records, not their entries and records both.
+    pub fn replay(path: &Path) -> Result<(Vec<(Record, u64)>, Lean), StoreError> {
         let Some(file) = open(path)? else {
-            return Ok(Lean::default());
+            return Ok((Vec::new(), Lean::default()));
         };
-        let parsed = parse_keeping(
-            io::BufReader::with_capacity(READ_BUFFER, &file),
-            Fields::Lean,
-        )
+        let mut replay = Replay::default();
+        stream(&file, Fields::Lean, &mut |entry, offset| {
+            if let Some(event) = entry.event() {
+                replay.push(&event, offset);
+            }
+        })
         .map_err(StoreError::io(path))?;
-        Ok(Lean {
-            entries: parsed.entries,
-            offsets: parsed.offsets,
+        let lean = Lean {
             lines: Some(file),
-            window: Vec::new(),
-            window_start: 0,
-            long: Vec::new(),
+            ..Lean::default()
+        };
+        Ok((replay.finish(), lean))
+    }
+
+    /// `record` with the person (invitation) of the line at `offset` that started it, as
+    /// [`Lean::replay`] gives them.
+    pub fn person_of(&mut self, record: &Record, offset: u64) -> io::Result<Record> {
+        let action = match record.kind {
+            Kind::Removal => JournalAction::Remove,
+            Kind::Withdrawal => JournalAction::Withdraw,
+        };
+        let (person, invitation) = self.fields_at(offset, action)?;
+        Ok(Record {
+            person: person.map(Arc::new),
+            invitation: invitation.map(Arc::new),
+            ..record.clone()
         })
     }
 
@@ -96,7 +109,7 @@ impl Lean {
 
 /// Where each record in force starts: the line of the latest `remove` (`withdraw`) of
 /// its identity not restored since, as [`History::build`] counts them.
-pub fn starts(
+fn starts(
     entries: &[JournalEntry],
     offsets: &[u64],
 ) -> HashMap<(Kind, Identity), (JournalAction, u64)> {
@@ -174,7 +187,20 @@ mod tests {
     use super::*;
     use crate::model::{Direction, People};
     use crate::store::Journal;
+    use crate::store::journal::parse::parse_keeping;
     use crate::store::journal::{now, removal_entries, status_entries, withdrawal_entries};
+
+    /// The journal at `path` read lean, as a session opens it: the entries without their
+    /// people, where each line starts, and the lines to read the people back from.
+    fn read(path: &Path) -> (Vec<JournalEntry>, Vec<u64>, Lean) {
+        let file = open(path).unwrap().unwrap();
+        let parsed = parse_keeping(io::BufReader::new(&file), Fields::Lean).unwrap();
+        let lean = Lean {
+            lines: Some(file),
+            ..Lean::default()
+        };
+        (parsed.entries, parsed.offsets, lean)
+    }
 
     #[test]
     fn a_lean_read_holds_no_people_and_finds_each_one_again_at_its_line() {
@@ -221,14 +247,14 @@ mod tests {
         bytes.extend_from_slice(old.as_bytes());
         std::fs::write(&path, bytes).unwrap();
         let whole = Journal::read(&path).unwrap();
-        let mut lean = Lean::read(&path).unwrap();
-        assert_eq!(lean.entries.len(), whole.len());
-        assert_eq!(lean.offsets.len(), whole.len());
+        let (entries, offsets, mut lean) = read(&path);
+        assert_eq!(entries.len(), whole.len());
+        assert_eq!(offsets.len(), whole.len());
         for (i, e) in whole.iter().enumerate() {
-            let l = &lean.entries[i];
+            let l = &entries[i];
             assert!(l.person.is_none() && l.invitation.is_none(), "{i}: held");
             assert_eq!((&l.id, l.action, &l.batch), (&e.id, e.action, &e.batch));
-            let (person, inv) = lean.fields_at(lean.offsets[i], e.action).unwrap();
+            let (person, inv) = lean.fields_at(offsets[i], e.action).unwrap();
             assert_eq!(
                 person.as_ref(),
                 e.person.as_deref(),
@@ -267,18 +293,14 @@ mod tests {
         drop(j);
         assert!(std::fs::metadata(&path).unwrap().len() > 2 * WINDOW);
         let whole = Journal::read(&path).unwrap();
-        let mut lean = Lean::read(&path).unwrap();
+        let (_, offsets, mut lean) = read(&path);
         for i in (0..whole.len()).rev() {
-            let (person, _) = lean
-                .fields_at(lean.offsets[i], JournalAction::Remove)
-                .unwrap();
+            let (person, _) = lean.fields_at(offsets[i], JournalAction::Remove).unwrap();
             assert_eq!(person.as_ref(), whole[i].person.as_deref(), "{i}");
         }
         // The first line, then the long one on its own: longer than a window holds after it.
         for i in [0, 20_000] {
-            let (person, _) = lean
-                .fields_at(lean.offsets[i], JournalAction::Remove)
-                .unwrap();
+            let (person, _) = lean.fields_at(offsets[i], JournalAction::Remove).unwrap();
             assert_eq!(person.as_ref(), whole[i].person.as_deref(), "{i}");
         }
     }
@@ -322,7 +344,7 @@ mod tests {
         )
         .unwrap();
         let full = Journal::read(&path).unwrap();
-        let lean = Lean::read(&path).unwrap();
+        let (entries, _, _) = read(&path);
         let less_people: Vec<JournalEntry> = full
             .into_iter()
             .map(|mut e| {
@@ -331,6 +353,6 @@ mod tests {
             })
             .collect();
         assert_eq!(less_people.len(), 4);
-        assert!(lean.entries == less_people, "{:?}", lean.entries);
+        assert!(entries == less_people, "{entries:?}");
     }
 }

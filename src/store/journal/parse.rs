@@ -13,6 +13,8 @@ use super::{JournalAction, JournalEntry};
 pub(super) struct Parsed {
     /// Entries of whole batches (and of entries from before batches were checked).
     pub entries: Vec<JournalEntry>,
+    /// A first reading's flag per entry read: whether it counts (see [`stream`]).
+    pub kept: Vec<bool>,
     /// Bytes to keep: everything before a cut-off end.
     pub keep_len: usize,
     /// The batch cut off at the end: lines written, entries it had, and what it did.
@@ -51,10 +53,29 @@ struct Run {
     compact: bool,
 }
 
+/// Where the entries read go.
 #[derive(Default)]
-struct Reader {
+enum Out<'f> {
+    /// Held, for [`Parsed::entries`].
+    #[default]
+    Hold,
+    /// Nowhere: a first reading, which finds which entries count (see [`stream`]).
+    Count,
+    /// Handed on as they are read, with where their line starts, if a first reading of
+    /// the same bytes kept them.
+    Hand {
+        kept: &'f [bool],
+        to: &'f mut dyn FnMut(JournalEntry, u64),
+    },
+}
+
+#[derive(Default)]
+struct Reader<'f> {
     read: Vec<JournalEntry>,
+    /// Per entry read, whether it counts (so far: a batch found cut short counts for
+    /// nobody).
     keep: Vec<bool>,
+    out: Out<'f>,
     bad_lines: Vec<usize>,
     incomplete_batches: Vec<String>,
     run: Option<Run>,
@@ -69,7 +90,7 @@ struct Reader {
     offsets: Vec<u64>,
 }
 
-impl Reader {
+impl Reader<'_> {
     /// The open batch turned out to miss lines: it counts for nobody, where it stands.
     fn close_incomplete(&mut self) {
         if let Some(open) = self.run.take() {
@@ -85,9 +106,21 @@ impl Reader {
                 if self.fields == Fields::Lean {
                     entry.person = None;
                     entry.invitation = None;
-                    self.offsets.push(self.at as u64);
                 }
-                self.read.push(entry);
+                match &mut self.out {
+                    Out::Hold => {
+                        if self.fields == Fields::Lean {
+                            self.offsets.push(self.at as u64);
+                        }
+                        self.read.push(entry);
+                    }
+                    Out::Count => {}
+                    Out::Hand { kept, to } => {
+                        if kept.get(self.keep.len()) == Some(&true) {
+                            to(entry, self.at as u64);
+                        }
+                    }
+                }
                 self.keep.push(true);
             }
             None => self.bad_lines.push(line),
@@ -118,7 +151,7 @@ impl Reader {
                 batch: header.batch.clone(),
                 len: header.batch_len,
                 seen: 0,
-                first: self.read.len(),
+                first: self.keep.len(),
                 offset: at,
                 line,
                 action: header.action,
@@ -149,7 +182,7 @@ impl Reader {
                 batch: entry.batch.clone(),
                 len,
                 seen: 0,
-                first: self.read.len(),
+                first: self.keep.len(),
                 offset: at,
                 line,
                 action: entry.action,
@@ -217,8 +250,35 @@ pub(super) fn parse(bytes: &[u8]) -> Parsed {
 /// Reads a journal a line at a time, keeping `fields` of each entry: memory grows with
 /// the entries read, never with the file's size or its count of lines (a file of blank
 /// lines reserves nothing).
-pub(super) fn parse_keeping(mut input: impl BufRead, fields: Fields) -> io::Result<Parsed> {
+pub(super) fn parse_keeping(input: impl BufRead, fields: Fields) -> io::Result<Parsed> {
+    read(input, fields, Out::Hold)
+}
+
+/// Reads a journal without holding its entries: each entry that counts is handed to
+/// `to` with where its line starts, as it is read, in journal order. Two readings of
+/// `file`, from its start: the first finds which entries count (a batch counts only once it is known to
+/// be whole, which a batch of a million is only at its last line), the second hands
+/// those on. Memory is a flag per entry. Lines appended between the two readings are
+/// left for the next time. [`Parsed::entries`] is empty.
+pub(super) fn stream(
+    file: &std::fs::File,
+    fields: Fields,
+    to: &mut dyn FnMut(JournalEntry, u64),
+) -> io::Result<Parsed> {
+    use std::io::Seek as _;
+    let buffered = || io::BufReader::with_capacity(super::recovery::READ_BUFFER, file);
+    (&*file).seek(io::SeekFrom::Start(0))?;
+    let mut first = read(buffered(), fields, Out::Count)?;
+    (&*file).seek(io::SeekFrom::Start(0))?;
+    let kept = std::mem::take(&mut first.kept);
+    read(buffered(), fields, Out::Hand { kept: &kept, to })?;
+    Ok(first)
+}
+
+fn read(mut input: impl BufRead, fields: Fields, out: Out<'_>) -> io::Result<Parsed> {
+    let counting = matches!(out, Out::Count);
     let mut r = Reader {
+        out,
         fields,
         ..Reader::default()
     };
@@ -270,6 +330,12 @@ pub(super) fn parse_keeping(mut input: impl BufRead, fields: Fields) -> io::Resu
         }
         None => (offset, None),
     };
+    // A first reading holds no entries: its flags are what it gives.
+    let kept = if counting {
+        std::mem::take(&mut keep)
+    } else {
+        Vec::new()
+    };
     let (entries, offsets) = if keep.iter().all(|&k| k) {
         (read, offsets)
     } else {
@@ -292,6 +358,7 @@ pub(super) fn parse_keeping(mut input: impl BufRead, fields: Fields) -> io::Resu
     };
     Ok(Parsed {
         entries,
+        kept,
         keep_len,
         cut_batch,
         bad_lines,

@@ -277,3 +277,64 @@ fn a_damaged_header_inside_the_last_batch_costs_its_group_not_the_batch() {
     );
     assert!(parsed.bad_lines.is_empty(), "{:?}", parsed.bad_lines);
 }
+
+/// Entries handed on by [`stream`] from `bytes` in a file, with their lines' starts.
+fn streamed(bytes: &[u8]) -> (Vec<JournalEntry>, Vec<u64>, Parsed) {
+    let mut file = tempfile::tempfile().unwrap();
+    std::io::Write::write_all(&mut file, bytes).unwrap();
+    let mut handed = (Vec::new(), Vec::new());
+    let parsed = stream(&file, Fields::Lean, &mut |e, at| {
+        handed.0.push(e);
+        handed.1.push(at);
+    })
+    .unwrap();
+    (handed.0, handed.1, parsed)
+}
+
+proptest::proptest! {
+    /// Reading twice and handing entries on (what `history` does) finds exactly the
+    /// entries a reading that holds them keeps, at the same lines, whatever the damage:
+    /// a torn end, a byte changed anywhere, a line gone from the middle of a batch.
+    #[test]
+    fn streaming_hands_on_what_holding_keeps(
+        batches in proptest::collection::vec((0..4u8, 1..6usize), 1..6),
+        damage in proptest::option::of((0..3u8, proptest::num::usize::ANY, proptest::num::u8::ANY)),
+    ) {
+        let mut bytes = Vec::new();
+        for (i, &(form, n)) in batches.iter().enumerate() {
+            let name = format!("b{i}");
+            bytes.extend(match form {
+                0 => removals(&name, n),
+                1 => lines(&batch(&name, n)),
+                2 => {
+                    let mut marks = batch(&name, n);
+                    for e in &mut marks {
+                        e.action = JournalAction::Done;
+                        e.id = format!("https://www.linkedin.com/in/b0-{}", e.id.len() % 3).into();
+                    }
+                    compact_lines(&marks)
+                }
+                _ => compact_lines(&batch(&name, n)),
+            });
+        }
+        let line_count = memchr::memchr_iter(b'\n', &bytes).count();
+        match damage {
+            Some((0, at, _)) => bytes.truncate(at % (bytes.len() + 1)),
+            Some((1, at, byte)) => {
+                let at = at % bytes.len();
+                bytes[at] = byte;
+            }
+            Some((_, at, _)) => bytes = damaged(&bytes, at % line_count + 1, Vec::clear),
+            None => {}
+        }
+        let held = parse_keeping(&bytes[..], Fields::Lean).unwrap();
+        let (entries, offsets, parsed) = streamed(&bytes);
+        proptest::prop_assert_eq!(&entries, &held.entries);
+        proptest::prop_assert_eq!(&offsets, &held.offsets);
+        proptest::prop_assert_eq!(
+            (parsed.keep_len, parsed.cut_batch, &parsed.bad_lines, &parsed.incomplete_batches),
+            (held.keep_len, held.cut_batch, &held.bad_lines, &held.incomplete_batches)
+        );
+        proptest::prop_assert!(parsed.entries.is_empty());
+    }
+}
