@@ -261,6 +261,7 @@ fn open(
         },
     );
     let damaged_snapshot = compared.damage.clone();
+    let dated_by_name = export.dated_by_name;
     let Matched {
         history,
         reconciled,
@@ -305,7 +306,8 @@ fn open(
         }
     });
     let people = Arc::new(people);
-    let (since, snapshot_write) = compared.finish(journal.entries(), snapshot_path);
+    let (since, snapshot_write) =
+        compared.finish(journal.entries(), (&people, dated_by_name), snapshot_path);
     let (later_tx, later) = mpsc::channel();
     {
         let people = Arc::clone(&people);

@@ -205,7 +205,7 @@ pub(super) fn reconcile_with(
 
 /// Whether removals were made from an export with exactly these people (journals
 /// written before fingerprints were recorded know none).
-fn is_known(entries: &[journal::JournalEntry], people: &People) -> bool {
+pub(super) fn is_known(entries: &[journal::JournalEntry], people: &People) -> bool {
     let mut known = entries
         .iter()
         .filter_map(|e| e.fingerprint.as_deref())

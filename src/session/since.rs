@@ -20,7 +20,8 @@ use super::done_ids;
 /// What the export opened now says against the one opened last time.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Since {
-    /// Nothing to say: the first export, the same one again, no change, or no date.
+    /// Nothing to say: the first export, the same one again, no change, no date, or a
+    /// copy of an export removals were made from.
     #[default]
     Nothing,
     /// This export (taken `this`) is newer than `previous`, and `changes` is what
@@ -132,11 +133,21 @@ impl Compared {
     /// Tells the people gone whom the user removed (the journal's removals in force)
     /// from the others; returns what to say and the snapshot to keep at `path`, if this
     /// export replaces the one kept.
+    /// Undated by its name (`dated_by_name` false), an export with exactly the people of
+    /// one removals were made from is a copy of it, whose files' times are the copy's:
+    /// it is not newer, says nothing and replaces nothing.
     pub(super) fn finish(
         mut self,
         entries: &[JournalEntry],
+        (people, dated_by_name): (&People, bool),
         path: PathBuf,
     ) -> (Since, Option<SnapshotWrite>) {
+        if matches!(self.since, Since::Compared { .. })
+            && !dated_by_name
+            && super::reconcile::is_known(entries, people)
+        {
+            return (Since::Nothing, None);
+        }
         if let (Since::Compared { changes, .. }, Some(old)) = (&mut self.since, &self.old)
             && !changes.gone_not_by_you.is_empty()
         {

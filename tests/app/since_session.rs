@@ -237,3 +237,28 @@ fn a_pipe_in_the_snapshots_place_neither_hangs_nor_stops_the_start() {
         "this export's snapshot took its place"
     );
 }
+
+#[test]
+fn a_copy_of_an_export_removals_were_made_from_is_not_taken_for_a_newer_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let (older, newer, old_people) = two_exports(tmp.path());
+    drop(open(&older, &data));
+    // The user removed p5 and p6 from the older one: the journal knows its people.
+    let (mut journal, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
+    journal
+        .append(removal_entries(&old_people, &[5, 6], at(day(2026, 11, 10))))
+        .unwrap();
+    drop(journal);
+    drop(open(&newer, &data));
+    // The older one copied into a folder without a date: its files' times are today's.
+    let copy = tmp.path().join("copy of my export");
+    fs::create_dir_all(&copy).unwrap();
+    fs::copy(older.join("Connections.csv"), copy.join("Connections.csv")).unwrap();
+    let s = open(&copy, &data);
+    assert_eq!(s.loaded.report.since, Since::Nothing, "the copy compared");
+    drop(s);
+    // The newer export is still the one kept: opening it again says nothing.
+    let again = status(&newer, &data);
+    assert!(!again.contains("Since the export"), "{again}");
+}
