@@ -11,6 +11,7 @@ mod config;
 mod confirm_scroll;
 mod drawing;
 mod fixtures;
+mod footer_room;
 mod history_app;
 mod history_batch;
 mod history_ledger;
