@@ -36,11 +36,8 @@ fn the_opening_status_counts_lines_skipped_apart_from_warnings_as_check_does() {
     assert_eq!((summary.skipped.len(), summary.warnings.len()), (3, 1));
 
     let data = root.path().join("data");
-    let session = crate::support::open_session(
-        &path,
-        &data,
-        NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
-    );
+    let session =
+        crate::support::open_session(&path, &data, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap());
     let (status, warning) = opening_status(&session.loaded.report);
     assert!(
         status.ends_with("(3 lines skipped, 1 warning: see `unconnect check`)"),
