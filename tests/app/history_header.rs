@@ -9,9 +9,10 @@ use unconnect::model::history::{History, Kind, Record, State, Status};
 use unconnect::model::roster::people_triage;
 use unconnect::model::{People, Person};
 
-/// Ten people removed on 7 December 2026; the first `done` ticked done that day.
-fn app(done: usize) -> App {
-    let people: Vec<Person> = (0..10)
+/// `n` people removed on 7 December 2026; the first `done` ticked done that day, the
+/// next `verified` gone from a newer export.
+fn removed(n: usize, done: usize, verified: usize) -> App {
+    let people: Vec<Person> = (0..n)
         .map(|i| Person {
             first_name: format!("Person{i}"),
             last_name: "Test".into(),
@@ -29,7 +30,11 @@ fn app(done: usize) -> App {
             at,
             batch: "b1".into(),
             state: State {
-                status: if i < done { Status::Done } else { Status::ToDo },
+                status: match i {
+                    i if i < done => Status::Done,
+                    i if i < done + verified => Status::Verified,
+                    _ => Status::ToDo,
+                },
                 opened: false,
                 done_at: (i < done).then_some(at),
                 checked: None,
@@ -53,6 +58,11 @@ fn app(done: usize) -> App {
     app
 }
 
+/// Ten removed.
+fn app(done: usize, verified: usize) -> App {
+    removed(10, done, verified)
+}
+
 /// The header line (below the tabs), without the padding after it.
 fn header(app: &mut App, width: u16) -> String {
     let terminal = draw(app, width, 24);
@@ -64,54 +74,60 @@ fn header(app: &mut App, width: u16) -> String {
         .to_owned()
 }
 
-/// The header's words in full, as the status line says them after a tick.
-const FULL: [&str; 4] = [
-    "1 of 10 done on LinkedIn",
-    " (0 verified, 0 still connected)",
-    " · 1 today, ~9 days left at today's pace",
-    " · Tab shows Withdrawn (0)",
+/// The header's parts, each in its forms from the longest: in full, as the status line
+/// says them after a tick.
+const PARTS: [&[&str]; 4] = [
+    &["1 of 10 done on LinkedIn"],
+    &[" (0 verified, 0 still connected)"],
+    &[
+        " · 1 today, ~9 days left at today's pace",
+        " · 1 today, ~9 days left",
+    ],
+    &[" · Tab shows Withdrawn (0)", " · Tab: Withdrawn (0)"],
 ];
 
 #[test]
 fn with_the_pace_every_part_of_the_header_shows_whole_or_not_at_all() {
-    let mut app = app(1);
+    let mut app = app(1, 0);
+    let full: String = PARTS.iter().map(|forms| forms[0]).collect();
     assert_eq!(
         app.progress_line(unconnect::app::ListKind::Removed),
-        FULL[..3].concat()
+        PARTS[..3].iter().map(|forms| forms[0]).collect::<String>()
     );
     for width in 80..=100 {
         let line = header(&mut app, width);
         assert!(!line.contains('…'), "cut at {width}: {line}");
-        assert!(line.starts_with(FULL[0]), "at {width}: {line}");
-        // What is left once each part shown is taken off, in order: nothing.
+        assert!(
+            line.contains("· 1 today, ~9 days left"),
+            "at {width}: {line}"
+        );
+        // Each part taken off in order, whole in one of its forms or not there: nothing left.
         let mut rest = line.as_str();
-        for part in FULL {
-            let short = part.split(" at ").next().unwrap_or(part);
-            rest = rest
-                .strip_prefix(part)
-                .or_else(|| rest.strip_prefix(short))
-                .unwrap_or(rest);
+        for forms in PARTS {
+            if let Some(r) = forms.iter().find_map(|f| rest.strip_prefix(f)) {
+                rest = r;
+            }
         }
         assert_eq!(rest, "", "at {width}: {line}");
     }
-    assert_eq!(header(&mut app, 130), FULL.concat());
+    assert_eq!(header(&mut app, 130), full);
 }
 
 #[test]
 fn the_history_header_with_the_pace_at_80_by_24() {
-    let mut app = app(1);
+    let mut app = app(1, 0);
     assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
 #[test]
 fn the_history_header_with_the_pace_at_100_by_24() {
-    let mut app = app(1);
+    let mut app = app(1, 0);
     assert_snapshot!(draw(&mut app, 100, 24).backend());
 }
 
 #[test]
 fn without_the_pace_the_key_to_the_other_list_fits_80_columns_in_short() {
-    let mut app = app(0);
+    let mut app = app(0, 0);
     assert_eq!(
         header(&mut app, 80),
         "0 of 10 done on LinkedIn (0 verified, 0 still connected) · Tab: Withdrawn (0)"
@@ -119,5 +135,24 @@ fn without_the_pace_the_key_to_the_other_list_fits_80_columns_in_short() {
     assert_eq!(
         header(&mut app, 90),
         "0 of 10 done on LinkedIn (0 verified, 0 still connected) · Tab shows Withdrawn (0)"
+    );
+}
+
+#[test]
+fn once_an_export_verified_some_its_counts_outrank_the_pace() {
+    let mut app = app(1, 1);
+    assert_eq!(
+        header(&mut app, 80),
+        "2 of 10 done on LinkedIn (1 verified, 0 still connected) · 1 today, ~8 days left"
+    );
+}
+
+#[test]
+fn the_readme_walkthrough_header_at_80_columns_reads_as_quoted() {
+    // 61 removed, the first batch of ten ticked today.
+    let mut app = removed(61, 10, 0);
+    assert_eq!(
+        header(&mut app, 80),
+        "10 of 61 done on LinkedIn · 10 today, ~6 days left · Tab shows Withdrawn (0)"
     );
 }

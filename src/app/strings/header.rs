@@ -24,14 +24,18 @@ impl HeaderPart {
 }
 
 /// "12 of 40 done on LinkedIn", " (5 verified, 2 still connected)" and the pace;
-/// `still_there` names those still connected (or still pending).
+/// `still_there` names those still connected (or still pending). The pace comes before
+/// the key to the other list.
 pub fn history_progress(p: &Progress, still_there: &str, pace: &Pace) -> Vec<HeaderPart> {
     let done = thousands(p.done_on_linkedin());
     let (total, verified) = (thousands(p.total), thousands(p.verified));
+    // Before a newer export verified anything, "(0 verified, 0 still connected)" says
+    // least of all the parts.
+    let checked_rank = if p.verified + p.still_there > 0 { 1 } else { 4 };
     let mut parts = vec![
         HeaderPart::new(0, vec![format!("{done} of {total} done on LinkedIn")]),
         HeaderPart::new(
-            1,
+            checked_rank,
             vec![format!(
                 " ({verified} verified, {} {still_there})",
                 thousands(p.still_there)
