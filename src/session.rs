@@ -121,8 +121,10 @@ pub struct OpenReport {
     pub people: usize,
     pub hidden: usize,
     pub duplicates: usize,
-    /// Skipped rows and warnings, for `unconnect check`.
-    pub problems: usize,
+    /// Lines skipped and warnings, Connections' and Invitations' together, counted as
+    /// `unconnect check` lists them.
+    pub skipped: usize,
+    pub warnings: usize,
     /// What had to be repaired on disk (a journal cut off, a staged list damaged), in the
     /// store's words.
     pub repairs: Vec<String>,
@@ -278,6 +280,9 @@ fn open(
         signals,
         ..
     } = export;
+    let invitations_report = invitations.as_ref().map(|i| &i.report);
+    let skipped = report.skipped.len() + invitations_report.map_or(0, |r| r.skipped.len());
+    let warnings = report.warnings.len() + invitations_report.map_or(0, |r| r.warnings.len());
     let signals = signals.map(Arc::new);
     let removed_here = places.iter().filter(|(_, p)| *p == Place::Done).count();
     let restored = places.len() - removed_here;
@@ -329,12 +334,12 @@ fn open(
             data_dir.hold_lock_for(thread);
         }
     }
-    let problems = report.skipped.len() + report.warnings.len();
     tracing::info!(
         people = report.people,
         hidden = report.hidden,
         duplicates = report.duplicates,
-        problems,
+        skipped,
+        warnings,
         journal_entries = journal.entries().len(),
         restored,
         removed_here,
@@ -366,7 +371,8 @@ fn open(
         people: report.people,
         hidden: report.hidden,
         duplicates: report.duplicates,
-        problems,
+        skipped,
+        warnings,
         repairs,
         removals_in_force: history.removals.len(),
         journal_path: data_dir.journal_path(),

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::list::ListKind;
+use super::strings;
 use crate::model::history::{self, History, Kind, Record, Status};
 use crate::model::search::{SearchIndex, fold};
 use crate::model::terms::Facts;
@@ -282,7 +283,7 @@ impl HistoryScreen {
     /// What an empty list says: while reading, that the journal is being read.
     pub fn empty_text(&self, spec: &HistorySpec) -> &'static str {
         if self.is_reading() {
-            super::strings::HISTORY_READING
+            strings::HISTORY_READING
         } else {
             spec.empty
         }
@@ -370,12 +371,21 @@ impl HistoryScreen {
     /// Counted when the records change, not each frame: 30,000 records are read once.
     /// With the pace: "· 12 today, ~3 days left at this pace".
     pub fn progress_line(&self, kind: Kind) -> String {
+        strings::in_full(&self.progress_parts(kind))
+    }
+
+    /// The progress line in parts, for a header that shows each whole or not at all.
+    pub fn progress_parts(&self, kind: Kind) -> Vec<strings::HeaderPart> {
         if self.is_reading() {
-            return super::strings::HISTORY_READING.to_owned();
+            let reading = strings::HISTORY_READING.to_owned();
+            return vec![strings::HeaderPart {
+                rank: 0,
+                forms: vec![reading],
+            }];
         }
         let i = usize::from(kind == Kind::Withdrawal);
-        let pace = super::strings::pace(&self.pace[i]);
-        format!("{}{pace}", self.progress[i].line(kind))
+        let still_there = Status::StillThere.label(kind);
+        strings::history_progress(&self.progress[i], still_there, &self.pace[i])
     }
 
     pub(super) fn count_progress(&mut self) {

@@ -78,8 +78,9 @@ pub fn render(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {
     let list = app.triage_list();
     // History has no column to confirm: its restore works on the selection.
     let show_button = list.is_some() && matches!(app.mode(), Mode::Browse | Mode::Filter);
+    // The last hint's two trailing spaces part it from the button, as between hints.
     let room = if show_button {
-        l.remove_button.x.saturating_sub(area.x + 1)
+        l.remove_button.x.saturating_sub(area.x)
     } else {
         area.width
     } as usize;

@@ -13,7 +13,7 @@ use super::invitation_rows::InvitationRows;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, ScreenLayout};
 use super::people_rows::PeopleRows;
 use super::signal_line;
-use super::text::{fit, safe, width};
+use super::text::{fit, fit_parts, safe, width};
 use super::theme::Theme;
 use super::timeline::TimelineView;
 use crate::app::{Action, App, Invitations, InvitationsList, Mode, StatusKind, Tab, strings};
@@ -119,16 +119,16 @@ fn render_history(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) 
     let history = app.history();
     let list = history.current();
     let other = history.other();
-    let text = strings::history_header(
-        &history.progress_line(list.spec.record),
+    let mut parts = history.progress_parts(list.spec.record);
+    parts.push(strings::history_switch(
         &app.keymap().key_of(Action::SwitchList),
         other.spec.title,
         other.records.len(),
-    );
+    ));
     buf.set_string(
         l.header.x,
         l.header.y,
-        fit(&text, l.header.width as usize),
+        fit_parts(&parts, l.header.width as usize),
         theme.hint,
     );
     TriageColumns {

@@ -11,6 +11,8 @@ use ratatui::text::Span;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::strings::HeaderPart;
+
 pub use crate::text_safety::safe;
 
 /// Bytes of a field kept per cell of room: a cell's character with its combining marks
@@ -194,9 +196,59 @@ pub fn fit(text: &str, max: usize) -> String {
     spans.into_iter().map(|s| s.content).collect()
 }
 
+/// The parts that fit in `max` cells, each whole or left out, shown in their own order.
+/// Which parts show goes by rank (lowest first), each in its shortest form: a part is
+/// shortened before a lesser one is dropped. Then, by rank again, each shown part takes
+/// its longest form that still fits. Only when none fits is the first cut, with `…`.
+pub fn fit_parts(parts: &[HeaderPart], max: usize) -> String {
+    let mut by_rank: Vec<usize> = (0..parts.len()).collect();
+    by_rank.sort_by_key(|&i| parts[i].rank);
+    let mut chosen: Vec<Option<&str>> = vec![None; parts.len()];
+    let mut used = 0;
+    for &i in &by_rank {
+        if let Some(form) = parts[i].forms.last().filter(|f| used + width(f) <= max) {
+            used += width(form);
+            chosen[i] = Some(form);
+        }
+    }
+    for &i in &by_rank {
+        let Some(now) = chosen[i] else { continue };
+        let room = max - (used - width(now));
+        if let Some(form) = parts[i].forms.iter().find(|f| width(f) <= room) {
+            used = used - width(now) + width(form);
+            chosen[i] = Some(form);
+        }
+    }
+    if chosen.iter().all(Option::is_none) {
+        return fit(parts.first().map_or("", HeaderPart::longest), max);
+    }
+    chosen.into_iter().flatten().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_show_whole_by_rank_in_their_own_order_or_not_at_all() {
+        let part = |rank, forms: &[&str]| HeaderPart {
+            rank,
+            forms: forms.iter().map(|&f| f.to_owned()).collect(),
+        };
+        let parts = [
+            part(0, &["12 of 40"]),
+            part(2, &[" · pace, at this pace", " · pace"]),
+            part(1, &[" · Tab"]),
+        ];
+        assert_eq!(fit_parts(&parts, 40), "12 of 40 · pace, at this pace · Tab");
+        assert_eq!(fit_parts(&parts, 25), "12 of 40 · pace · Tab");
+        assert_eq!(fit_parts(&parts, 20), "12 of 40 · Tab");
+        assert_eq!(fit_parts(&parts, 9), "12 of 40");
+        assert_eq!(fit_parts(&parts, 5), "12 o…");
+        // The pace in full would leave no room for the Tab part: it is said short.
+        assert_eq!(fit_parts(&parts, 34), "12 of 40 · pace · Tab");
+        assert_eq!(fit_parts(&[], 5), "");
+    }
 
     #[test]
     fn fitting_counts_wide_chars_as_two_cells() {

@@ -1,9 +1,9 @@
 //! What the work-through in batches says: the status after a batch opens, the Done-opened
-//! dialog, the pace on the progress line, the restore's warning about LinkedIn's weekly
-//! invitations and the export prompt's hint that a file can come back.
+//! dialog, the restore's warning about LinkedIn's weekly invitations and the export
+//! prompt's hint that a file can come back.
 
 use super::numbers::{counted, thousands};
-use crate::model::history::{Kind, Pace};
+use crate::model::history::Kind;
 
 /// After `open-batch`: how many tabs are open, what to do in each, then which key ticks
 /// them all. `passed` records had no LinkedIn link to open.
@@ -97,34 +97,6 @@ pub fn done_opened_hint(open_key: &str) -> String {
     )
 }
 
-// The pace.
-
-/// Added to the progress line: "· 12 today, ~3 days left at this pace".
-pub fn pace(pace: &Pace) -> String {
-    let Some(days) = pace.days_left else {
-        return if pace.today > 0 {
-            format!(" · {} today", thousands(pace.today))
-        } else {
-            String::new()
-        };
-    };
-    let at = if pace.only_today {
-        "today's pace"
-    } else {
-        "this pace"
-    };
-    let left = if days <= 1 {
-        "~1 day".to_owned()
-    } else {
-        format!("~{} days", thousands(days))
-    };
-    let today = match pace.today {
-        0 => "none".to_owned(),
-        n => thousands(n),
-    };
-    format!(" · {today} today, {left} left at {at}")
-}
-
 // The restore dialog.
 
 /// Restoring more than a week of invitations: how many weeks it takes at that rate.
@@ -148,26 +120,6 @@ pub const EXPORT_COMES_BACK: &str = "Mark it in a spreadsheet: unconnect stage b
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_pace_says_today_and_the_days_left_or_nothing() {
-        let none = Pace::default();
-        assert_eq!(pace(&none), "");
-        let p = Pace {
-            today: 10,
-            left: 25,
-            days_left: Some(3),
-            only_today: true,
-        };
-        assert_eq!(pace(&p), " · 10 today, ~3 days left at today's pace");
-        let p = Pace {
-            today: 0,
-            left: 5,
-            days_left: Some(1),
-            only_today: false,
-        };
-        assert_eq!(pace(&p), " · none today, ~1 day left at this pace");
-    }
 
     #[test]
     fn names_copied_for_the_page_carry_no_control_or_line_break() {

@@ -8,10 +8,12 @@
 use std::path::Path;
 
 mod batch;
+mod header;
 mod numbers;
 mod opening;
 mod screens;
 pub use batch::*;
+pub use header::*;
 pub use numbers::{counted, thousands};
 pub use opening::*;
 pub use screens::*;

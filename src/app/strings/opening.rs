@@ -76,16 +76,24 @@ pub fn opening_status(report: &OpenReport) -> (String, bool) {
         let duplicates = counted(report.duplicates, "duplicate", "duplicates");
         notes.push(format!("{duplicates} merged"));
     }
-    if report.problems > 0 {
-        let warnings = counted(report.problems, "warning", "warnings");
-        notes.push(format!("{warnings}: see `unconnect check`"));
+    // Named as `unconnect check` lists them: lines skipped apart from warnings.
+    let mut check = Vec::new();
+    if report.skipped > 0 {
+        let lines = counted(report.skipped, "line", "lines");
+        check.push(format!("{lines} skipped"));
+    }
+    if report.warnings > 0 {
+        check.push(counted(report.warnings, "warning", "warnings"));
+    }
+    if !check.is_empty() {
+        notes.push(format!("{}: see `unconnect check`", check.join(", ")));
     }
     if !notes.is_empty() {
         status.push_str(&format!(" ({})", notes.join(", ")));
     }
     (
         status,
-        report.problems > 0
+        report.skipped + report.warnings > 0
             || report.reconciled.future_date.is_some()
             || report.reconciled.known_copy
             || matches!(report.since, Since::Older { .. }),
@@ -284,11 +292,13 @@ mod tests {
                 false
             )
         );
-        report.problems = 1;
-        assert!(
-            opening_status(&report).1,
-            "a warning to see `unconnect check`"
-        );
+        report.skipped = 1;
+        let (status, warning) = opening_status(&report);
+        assert!(warning, "a line skipped: see `unconnect check`");
+        assert!(status.ends_with("out, 1 line skipped: see `unconnect check`)"));
+        (report.skipped, report.warnings) = (0, 2);
+        let (status, warning) = opening_status(&report);
+        assert!(warning && status.ends_with("out, 2 warnings: see `unconnect check`)"));
         report.repairs.push("journal line 4 is unreadable".into());
         report.unrecorded = Some("could not record what this export verified".into());
         assert_eq!(

@@ -105,12 +105,6 @@ pub fn maybe_expired(when: &str) -> String {
     format!("expired? · {when}")
 }
 
-// The History tab.
-
-pub fn history_header(progress: &str, key: &str, other: &str, other_count: usize) -> String {
-    format!("{progress} · {key} shows {other} ({other_count})")
-}
-
 // The Timeline tab.
 
 pub const PER_MONTH: &str = " Connections per month ";
