@@ -263,7 +263,6 @@ fn open(
         },
     );
     let damaged_snapshot = compared.damage.clone();
-    let dated_by_name = export.dated_by_name;
     let Matched {
         history,
         reconciled,
@@ -278,6 +277,7 @@ fn open(
         report,
         invitations,
         signals,
+        dated_by_name,
         ..
     } = export;
     let invitations_report = invitations.as_ref().map(|i| &i.report);
