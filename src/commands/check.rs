@@ -227,7 +227,8 @@ fn write_bursts(s: &mut String, bursts: &[Burst], busy_periods: &[Burst]) {
 
 fn list_spans(s: &mut String, spans: &[Burst]) {
     for b in spans.iter().take(SHOWN) {
-        let _ = writeln!(s, "  {}: {} connections", b.days_text(), b.count);
+        let count = counted(b.count, "connection", "connections");
+        let _ = writeln!(s, "  {}: {count}", b.days_text());
     }
     more(s, spans.len());
 }

@@ -130,9 +130,9 @@ fn text(r: &Report, changes: &Changes, data_dir: &Path) -> String {
             .map_or("date unknown".to_owned(), |d| format!("taken {d}"));
         let _ = writeln!(
             s,
-            "{what}: {} ({taken}): {} connections",
+            "{what}: {} ({taken}): {}",
             safe(&side.file),
-            side.connections
+            crate::app::strings::counted(side.connections, "connection", "connections")
         );
     }
     if let (Some(old), Some(new)) = (&r.old.export_date, &r.new.export_date)

@@ -169,9 +169,10 @@ pub fn busy_periods_line(spans: &[(NaiveDate, NaiveDate, usize)]) -> String {
         .iter()
         .map(|(from, to, count)| {
             format!(
-                "{} – {} ({count})",
+                "{} – {} ({})",
                 from.format("%-d %b %Y"),
-                to.format("%-d %b %Y")
+                to.format("%-d %b %Y"),
+                super::thousands(*count)
             )
         })
         .collect();
@@ -183,9 +184,10 @@ pub fn busy_periods_line(spans: &[(NaiveDate, NaiveDate, usize)]) -> String {
 
 pub fn burst_line(from: NaiveDate, to: NaiveDate, count: usize, days: i64) -> String {
     format!(
-        "{} – {}   {count} connections in {days} {}",
+        "{} – {}   {} in {days} {}",
         from.format("%d %b %Y"),
         to.format("%d %b %Y"),
+        super::counted(count, "connection", "connections"),
         if days == 1 { "day" } else { "days" }
     )
 }
@@ -280,6 +282,19 @@ pub fn read_so_far(read: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bursts_and_busy_periods_separate_thousands() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2018, m, d).unwrap();
+        assert_eq!(
+            burst_line(day(6, 24), day(6, 25), 4_344, 2),
+            "24 Jun 2018 – 25 Jun 2018   4,344 connections in 2 days"
+        );
+        assert_eq!(
+            busy_periods_line(&[(day(6, 24), day(8, 4), 4_155)]),
+            "Busy periods, longer stretches of growth: 24 Jun 2018 – 4 Aug 2018 (4,155)"
+        );
+    }
 
     #[test]
     fn column_titles_and_the_confirm_button_separate_thousands() {
