@@ -195,13 +195,14 @@ fn render_invitations_header(
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let text = strings::invitations_left_out(
+    let parts = strings::invitations_left_out(
         pending.accepted,
         pending.incoming,
         triage.done_count(),
         rules.expiry_days,
     );
-    buf.set_string(area.x, area.y, fit(&text, area.width as usize), theme.dim);
+    let text = fit_parts(&parts, area.width as usize);
+    buf.set_string(area.x, area.y, text, theme.dim);
 }
 
 fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {

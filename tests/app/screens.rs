@@ -247,6 +247,32 @@ fn invitations_withdrawable_and_expired() {
 }
 
 #[test]
+fn the_pending_header_at_80_columns_shows_each_part_whole() {
+    let mut app = app_with_invitations();
+    press(&mut app, "2");
+    let text = format!("{}", draw(&mut app, 80, 16).backend());
+    let header = text.lines().nth(1).unwrap();
+    assert!(
+        header.contains(
+            "Left out: 15 accepted, 10 received (not yours to withdraw). Expiry ≈180 days?"
+        ),
+        "{header}"
+    );
+    assert!(!header.contains('…'), "{header}");
+    // Narrower, the reason goes before the estimate's words; wider, all is said.
+    let text = format!("{}", draw(&mut app, 60, 16).backend());
+    assert!(
+        text.contains("Left out: 15 accepted, 10 received. Expiry ≈180 days?"),
+        "{text}"
+    );
+    let text = format!("{}", draw(&mut app, 100, 16).backend());
+    assert!(
+        text.contains("(not yours to withdraw). Expiry ≈180 days is an estimate."),
+        "{text}"
+    );
+}
+
+#[test]
 fn withdraw_dialog_gives_the_reinvite_date() {
     let mut app = app_with_invitations();
     press(&mut app, "2 \nW");

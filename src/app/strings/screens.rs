@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::HeaderPart;
 use super::numbers::thousands;
 
 /// The app's name in the tab bar and the loading box.
@@ -82,21 +83,39 @@ pub fn no_match(filter: &str) -> String {
 
 // The Invitations tab.
 
+/// The Pending column's header, in parts shown whole or left out whole: who is left out
+/// (and why, where there is room), and that expiry is an estimate.
 pub fn invitations_left_out(
     accepted: usize,
     incoming: usize,
     withdrawn: usize,
     expiry_days: u32,
-) -> String {
+) -> Vec<HeaderPart> {
     let withdrawn = if withdrawn > 0 {
-        format!(", {withdrawn} already withdrawn")
+        format!(", {} already withdrawn", thousands(withdrawn))
     } else {
         String::new()
     };
-    format!(
-        "Left out: {accepted} accepted, {incoming} received (not yours to withdraw)\
-         {withdrawn}. Expiry ≈{expiry_days} days is an estimate."
-    )
+    let (accepted, incoming) = (thousands(accepted), thousands(incoming));
+    vec![
+        HeaderPart {
+            rank: 0,
+            forms: vec![
+                format!(
+                    "Left out: {accepted} accepted, {incoming} received (not yours to \
+                     withdraw){withdrawn}."
+                ),
+                format!("Left out: {accepted} accepted, {incoming} received{withdrawn}."),
+            ],
+        },
+        HeaderPart {
+            rank: 1,
+            forms: vec![
+                format!(" Expiry ≈{expiry_days} days is an estimate."),
+                format!(" Expiry ≈{expiry_days} days?"),
+            ],
+        },
+    ]
 }
 
 pub const DATE_UNKNOWN: &str = "date unknown";
