@@ -90,12 +90,29 @@ impl LineEditor {
             Edit::Home => InputRequest::GoToStart,
             Edit::End => InputRequest::GoToEnd,
             Edit::DeleteNext => InputRequest::DeleteNextChar,
-            Edit::DeleteWord => InputRequest::DeletePrevWord,
+            Edit::DeleteWord => return self.delete_word(text),
             Edit::DeleteLine => InputRequest::DeleteLine,
             Edit::Earlier => return self.recall(text, 1),
             Edit::Later => return self.recall(text, -1),
         };
         self.request(text, request);
+    }
+
+    /// Ctrl-w as a shell's: the spaces before the cursor, then back to the space before
+    /// them, so a term such as `connected:>2020` goes whole (punctuation is no word of
+    /// its own, as it is for `tui-input`).
+    fn delete_word(&mut self, text: &mut String) {
+        let end = text
+            .char_indices()
+            .nth(self.cursor)
+            .map_or(text.len(), |(at, _)| at);
+        let before = text[..end].trim_end();
+        let start = before
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        text.replace_range(start..end, "");
+        self.cursor = text[..start].chars().count();
     }
 
     fn request(&mut self, text: &mut String, request: InputRequest) {
@@ -172,6 +189,17 @@ mod tests {
             typed(&[Edit::DeleteWord], "company:acme dentist").0,
             "company:acme "
         );
+        // A term goes whole, with the spaces after it; from the middle, what is before
+        // the cursor.
+        assert_eq!(
+            typed(&[Edit::DeleteWord], "messages:0 connected:>2020  ").0,
+            "messages:0 "
+        );
+        assert_eq!(
+            typed(&[Edit::WordLeft, Edit::DeleteWord], "café -company:über x"),
+            ("café x".to_owned(), 5)
+        );
+        assert_eq!(typed(&[Edit::DeleteWord], "   ").0, "");
         assert_eq!(
             typed(&[Edit::DeleteLine], "company:acme dentist"),
             (String::new(), 0)
