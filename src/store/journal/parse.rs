@@ -256,10 +256,10 @@ pub(super) fn parse_keeping(input: impl BufRead, fields: Fields) -> io::Result<P
 
 /// Reads a journal without holding its entries: each entry that counts is handed to
 /// `to` with where its line starts, as it is read, in journal order. Two readings of
-/// `file`, from its start: the first finds which entries count (a batch counts only once it is known to
-/// be whole, which a batch of a million is only at its last line), the second hands
-/// those on. Memory is a flag per entry. Lines appended between the two readings are
-/// left for the next time. [`Parsed::entries`] is empty.
+/// `file`, from its start: the first finds which entries count (a batch counts only
+/// once it is known to be whole, which a batch of a million is only at its last line),
+/// the second hands those on. Memory is a flag per entry. Lines appended between the
+/// two readings are left for the next time. [`Parsed::entries`] is empty.
 pub(super) fn stream(
     file: &std::fs::File,
     fields: Fields,
