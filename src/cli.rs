@@ -285,6 +285,11 @@ pub enum Command {
         /// Say what would change, and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Make the list the whole staged set (the keep list, with --keep): people of this
+        /// export staged now whom it does not name are unstaged. Without it the list is
+        /// added to what is staged.
+        #[arg(long)]
+        replace: bool,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,

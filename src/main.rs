@@ -118,6 +118,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
             keep,
             column,
             dry_run,
+            replace,
             json,
         }) => {
             let folder = data_dir::resolve_for_export(explicit, Some(export))?.path;
@@ -131,6 +132,7 @@ fn dispatch(cli: Cli) -> color_eyre::Result<ExitCode> {
                 keep: *keep,
                 column: column.as_ref(),
                 dry_run: *dry_run,
+                replace: *replace,
             };
             print_out(commands::stage::run(&request, *json)?.as_bytes())?;
         }

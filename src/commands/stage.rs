@@ -39,6 +39,9 @@ pub struct Request<'a> {
     pub keep: bool,
     pub column: Option<&'a list::ColumnFilter>,
     pub dry_run: bool,
+    /// The list becomes the whole staged set (keep list): this export's people in it now
+    /// whom the list does not name come off it. Otherwise the list is added.
+    pub replace: bool,
 }
 
 /// A list row that named nobody, or more than one.
@@ -62,8 +65,11 @@ pub struct Outcome {
     pub ambiguous: Vec<Unmatched>,
     /// Staging only: on the keep list, so not staged.
     pub on_keep_list: usize,
-    /// `--keep` only: staged until now, no longer.
+    /// Staged until now, no longer: with `--keep`, people now kept; with `--replace`,
+    /// people the list does not name.
     pub unstaged: usize,
+    /// `--keep --replace`: kept until now, and not named by the list, so no longer.
+    pub unkept: usize,
     /// Rows read (after `--column`).
     pub rows: usize,
     /// Rows `--column` left out.
@@ -139,26 +145,43 @@ pub fn run(req: &Request<'_>, json: bool) -> Result<String, StageError> {
     }
     out.already += out.already_removed + out.already_listed;
     new.sort_unstable();
+    // With --replace, this export's people in the set now whom the list does not name
+    // (people of other exports stay: the list cannot speak for them).
+    let dropped = if req.replace {
+        let listed: HashSet<String> = matched.iter().map(|&id| identity(id).to_string()).collect();
+        let here: HashSet<String> = people.ids().map(|id| identity(id).to_string()).collect();
+        let set = if req.keep { &kept } else { &staged };
+        set.iter()
+            .filter(|id| here.contains(**id) && !listed.contains(**id))
+            .map(|id| (*id).to_owned())
+            .collect()
+    } else {
+        HashSet::new()
+    };
     if req.keep {
         out.kept = new.len();
         out.unstaged = unstage.len();
+        out.unkept = dropped.len();
     } else {
         out.staged = new.len();
+        out.unstaged = dropped.len();
     }
     if let Some(stores) = data.stores {
-        let write =
-            |store: StagedStore<Person>, foreign| save(store, foreign, req.export, people, &new);
+        let write = |store: StagedStore<Person>, set| {
+            save(store, without(set, &dropped), req.export, people, &new)
+        };
+        let changes = !new.is_empty() || !dropped.is_empty();
         if req.keep {
             // Kept first: a crash between the two leaves someone kept and staged, and
             // the app puts a kept person back on the left.
-            if !new.is_empty() {
+            if changes {
                 write(stores.kept, data.kept)?;
             }
             if !unstage.is_empty() {
                 let rest = without(data.staged, &unstage);
                 save(stores.staged, rest, req.export, people, &[])?;
             }
-        } else if !new.is_empty() {
+        } else if changes {
             write(stores.staged, data.staged)?;
         }
     }
@@ -305,12 +328,22 @@ fn text(o: &Outcome, req: &Request<'_>) -> String {
         (true, false) => writeln!(s, "Put {who} on the keep list."),
         (true, true) => writeln!(s, "Would put {who} on the keep list."),
     };
-    if o.unstaged > 0 {
+    if o.unstaged > 0 && req.keep {
         let _ = writeln!(
             s,
             "{} of them staged until now: no longer staged.",
             o.unstaged
         );
+    } else if o.unstaged > 0 {
+        let who = counted(o.unstaged, "person", "people");
+        let _ = writeln!(
+            s,
+            "Unstaged {who} staged until now whom the list leaves out."
+        );
+    }
+    if o.unkept > 0 {
+        let who = counted(o.unkept, "person", "people");
+        let _ = writeln!(s, "Took {who} the list leaves out off the keep list.");
     }
     if o.already > 0 {
         let mut why = Vec::new();

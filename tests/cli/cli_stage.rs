@@ -18,7 +18,7 @@ use support::{Term, run};
 const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
 
 /// An export of these rows (first, last, URL slug or "", e-mail).
-fn export(dir: &Path, rows: &[(&str, &str, &str, &str)]) -> PathBuf {
+pub(crate) fn export(dir: &Path, rows: &[(&str, &str, &str, &str)]) -> PathBuf {
     let mut text = HEADER.to_owned();
     for (i, (first, last, slug, email)) in rows.iter().enumerate() {
         let url = if slug.is_empty() {
@@ -37,7 +37,7 @@ fn export(dir: &Path, rows: &[(&str, &str, &str, &str)]) -> PathBuf {
 }
 
 /// Latin-1 names, so that the spreadsheet's Windows-1252 save can hold them.
-fn people() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+pub(crate) fn people() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
     vec![
         (
             "José",
@@ -65,26 +65,26 @@ fn first_names(s: &Session, ids: impl Iterator<Item = u32>) -> Vec<String> {
     names
 }
 
-fn staged_in_app(export: &Path, data: &Path) -> Vec<String> {
+pub(crate) fn staged_in_app(export: &Path, data: &Path) -> Vec<String> {
     let s = open(export, data);
     first_names(&s, s.loaded.triage.ids_in(Place::Right))
 }
 
-fn kept_in_app(export: &Path, data: &Path) -> Vec<String> {
+pub(crate) fn kept_in_app(export: &Path, data: &Path) -> Vec<String> {
     let s = open(export, data);
     first_names(&s, s.loaded.kept.iter().copied())
 }
 
-fn ok(out: (i32, String, String)) -> String {
+pub(crate) fn ok(out: (i32, String, String)) -> String {
     assert_eq!(out.0, 0, "stdout: {}\nstderr: {}", out.1, out.2);
     out.1
 }
 
-fn json(out: (i32, String, String)) -> serde_json::Value {
+pub(crate) fn json(out: (i32, String, String)) -> serde_json::Value {
     serde_json::from_str(&ok(out)).unwrap()
 }
 
-fn s(path: &Path) -> &str {
+pub(crate) fn s(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 

@@ -17,6 +17,7 @@ mod cli_install;
 mod cli_logging;
 mod cli_reconcile_evidence;
 mod cli_stage;
+mod cli_stage_replace;
 mod cli_typo;
 mod e2e;
 mod e2e_batch;
