@@ -25,7 +25,7 @@ const DEFAULT_BODY: &str = "Hi {first_name},
 You may have had a LinkedIn invitation from me that I never meant to send: I let \
 LinkedIn look at my address book, and it invited everyone in it. I am sorry for the noise.
 
-I am keeping my LinkedIn network to the people I work with, so I have removed our \
+I am keeping my LinkedIn network to the people I work with, so I am removing our \
 connection there. It is nothing personal, and I would be glad to stay in touch by \
 e-mail. If you would like to stay connected on LinkedIn too, just tell me; better \
 still, let's talk first.
@@ -113,6 +113,8 @@ mod tests {
         assert!(letter.body.starts_with("Hi Ada,\n"), "{}", letter.body);
         assert!(letter.body.contains("address book"));
         assert!(letter.body.contains("stay in touch by e-mail"));
+        // True whether it goes out before the removal (`drafts --staged`) or after.
+        assert!(letter.body.contains("so I am removing our connection"));
         assert_eq!(letter.subject, "That LinkedIn invitation");
     }
 
