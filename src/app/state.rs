@@ -68,6 +68,9 @@ pub struct App {
     /// The tab whose action made the status message; `None`: it concerns every tab (the
     /// opening summary, a failed write).
     pub(super) status_tab: Option<Tab>,
+    /// The filter text the status message describes the result of (the Timeline's days):
+    /// once the filter is edited, the message would describe a result no longer shown.
+    pub(super) status_filter: Option<String>,
     /// Shown under the Invitations tab when there is no Invitations.csv.
     pub(super) invitations_note: String,
     pub(super) today: NaiveDate,
@@ -118,6 +121,7 @@ impl App {
             keymap: Arc::new(Keymap::default()),
             status: None,
             status_tab: None,
+            status_filter: None,
             invitations_note: String::new(),
             today,
             timing: None,

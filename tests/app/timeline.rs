@@ -212,3 +212,23 @@ fn a_heavy_networkers_seasons_are_busy_periods_and_enter_on_the_accident_shows_i
     assert!(left.filter_error().is_none());
     assert_eq!(left.shown().len(), count);
 }
+
+#[test]
+fn a_burst_filter_narrowed_by_a_word_no_longer_says_a_moves_all_of_those_days() {
+    let mut app = demo_app();
+    app.update(Action::TimelineTab);
+    app.update(Action::ToggleBursts);
+    app.update(Action::ShowConnections);
+    let said = app.status().unwrap().text.clone();
+    assert!(said.contains("`a` moves them all"), "{said}");
+    app.update(Action::Filter);
+    for c in " retired".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    let retired = app.triage().column(Side::Left).shown().len();
+    assert!(retired < 62, "{retired}");
+    // The line spoke of all 62 people of those days; `a` now moves only the retired.
+    let now = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(!now.contains("moves them all"), "stale: {now}");
+}
