@@ -232,3 +232,53 @@ fn a_burst_filter_narrowed_by_a_word_no_longer_says_a_moves_all_of_those_days() 
     let now = app.status().map(|s| s.text.clone()).unwrap_or_default();
     assert!(!now.contains("moves them all"), "stale: {now}");
 }
+
+/// An export whose connections sit at the calendar's ends.
+fn app_of(csv: &str) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Connections.csv"), csv).unwrap();
+    let export = unconnect::import::load(dir.path()).unwrap();
+    let triage = people_triage(&export.people);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    (dir, App::new(export.people, triage, today))
+}
+
+#[test]
+fn the_last_week_of_the_calendar_shows_its_connection_on_enter() {
+    let (_dir, mut app) = app_of(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Last,Day,https://www.linkedin.com/in/last-day,,A,B,31 Dec 9999\n\
+         Mid,Person,https://www.linkedin.com/in/mid,,A,B,15 Jun 2020\n",
+    );
+    app.update(Action::TimelineTab);
+    app.update(Action::ZoomIn);
+    app.update(Action::Bottom);
+    let t = app.timeline().unwrap();
+    assert_eq!(t.periods()[t.bar].1, 1, "the week of 27 Dec 9999 holds her");
+    app.update(Action::ShowConnections);
+    let left = app.triage().column(Side::Left);
+    assert!(left.filter_error().is_none(), "{:?}", left.filter_error());
+    assert_eq!(left.shown().len(), 1, "{}", left.filter);
+}
+
+#[test]
+fn a_year_before_the_common_era_is_no_date_and_every_bar_filters() {
+    let (_dir, mut app) = app_of(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Neg,Year,https://www.linkedin.com/in/neg,,A,B,01 Jan -0001\n\
+         First,Day,https://www.linkedin.com/in/first-day,,A,B,01 Jan 0000\n",
+    );
+    app.update(Action::TimelineTab);
+    app.update(Action::ZoomIn);
+    app.update(Action::Top);
+    let t = app.timeline().unwrap();
+    assert_eq!(
+        t.periods()[t.bar].1,
+        1,
+        "only the year-0 connection is drawn"
+    );
+    app.update(Action::ShowConnections);
+    let left = app.triage().column(Side::Left);
+    assert!(left.filter_error().is_none(), "{:?}", left.filter_error());
+    assert_eq!(left.shown().len(), 1, "{}", left.filter);
+}
