@@ -45,6 +45,10 @@ impl App {
         let meanwhile = self.history.arrive(lists);
         if !meanwhile.is_empty() {
             self.apply_journaled(&meanwhile);
+            // The lists are new to the user: no row was chosen yet, the newest is first.
+            for kind in [history::Kind::Removal, history::Kind::Withdrawal] {
+                self.history.list_mut(kind).triage.cursor_to_start();
+            }
         }
     }
 
@@ -337,6 +341,7 @@ impl App {
             return;
         }
         let kinds = [history::Kind::Removal, history::Kind::Withdrawal];
+        let selections = kinds.map(|k| self.history.list(k).selection());
         let [removals, withdrawals] =
             kinds.map(|k| std::mem::take(&mut self.history.list_mut(k).records));
         let mut history = History {
@@ -345,7 +350,7 @@ impl App {
         };
         let applied = history.apply_events(entries.iter().filter_map(JournalEntry::event));
         if applied.any_rebuilt() {
-            self.history.set(history);
+            self.history.set_keeping(history, selections);
             return;
         }
         let History {

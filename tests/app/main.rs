@@ -13,6 +13,7 @@ mod drawing;
 mod fixtures;
 mod history_app;
 mod history_batch;
+mod history_cursor;
 mod history_ledger;
 mod history_reading;
 mod history_session;
