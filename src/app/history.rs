@@ -50,6 +50,10 @@ impl App {
                 self.history.list_mut(kind).triage.cursor_to_start();
             }
         }
+        // Where the user left the cursor last time, now that the records are here.
+        for (kind, key) in std::mem::take(&mut self.cursors_waiting) {
+            self.restore_cursor(kind, Side::Left, Some(&key));
+        }
     }
 
     /// Adds (or replaces) the History tab's two lists, keeping their filters.

@@ -111,6 +111,8 @@ pub struct App {
     pub(super) privacy_note: PrivacyNote,
     /// Who is new since the export opened last time, for the Timeline to mark.
     pub(super) new_since: Option<std::sync::Arc<super::timeline::NewSince>>,
+    /// Cursors of a remembered view waiting for the History's records (list, identity).
+    pub(super) cursors_waiting: Vec<(ListKind, String)>,
 }
 
 impl App {
@@ -146,6 +148,7 @@ impl App {
             confirm_scroll: 0,
             privacy_note: PrivacyNote::NotYet,
             new_since: None,
+            cursors_waiting: Vec::new(),
         }
     }
 

@@ -69,6 +69,16 @@ impl Triage {
         self.refresh(side);
     }
 
+    /// The cursor on the first row of a column's order, following no one (a view
+    /// brought back without a person for it).
+    pub fn cursor_to_top(&mut self, side: Side) {
+        let col = &mut self.columns[side.index()];
+        col.anchor = None;
+        col.cursor = 0;
+        col.offset = 0;
+        self.clamp(side);
+    }
+
     /// Scrolls a column's view without moving its cursor further than needed (mouse wheel).
     pub fn scroll(&mut self, side: Side, delta: isize) {
         let viewport = self.viewport;
