@@ -88,6 +88,16 @@ impl App {
             self.warn(strings::HISTORY_NOT_READY);
             return Some(Vec::new());
         }
+        // With the filter as typed not valid no row is shown: "nothing left to do" or a
+        // record opened from the rows hidden would both be wrong.
+        if acts_on_records(action) && !matches!(action, Action::ClickRow { .. }) {
+            let column = self.history.current().triage.column(Side::Left);
+            if let Some(error) = column.filter_error() {
+                let why = strings::filter_refuses_bulk(&error.hint);
+                self.warn(why);
+                return Some(Vec::new());
+            }
+        }
         let effects = match action {
             Action::SwitchList => {
                 self.history.switch();

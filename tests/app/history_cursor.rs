@@ -160,3 +160,32 @@ fn lists_rebuilt_under_the_user_keep_their_marks_and_cursor_on_the_same_people()
     app.update(Action::Down);
     assert_eq!(current(&app), "Bo Berg");
 }
+
+#[test]
+fn with_a_status_term_not_valid_the_work_through_keys_refuse_and_say_why() {
+    let mut app = app();
+    app.update(Action::Filter);
+    for c in "status:bogus".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    assert!(shown(&app).is_empty());
+    // Five to do: no key may say the work is over, or act on rows not shown.
+    for action in [
+        Action::Done,
+        Action::OpenNext,
+        Action::OpenBatch,
+        Action::DoneOpened,
+        Action::DoneAll,
+        Action::Mail,
+    ] {
+        let effects = app.update(action);
+        assert!(effects.is_empty(), "{action:?}: {effects:?}");
+        assert_eq!(*app.mode(), unconnect::app::Mode::Browse, "{action:?}");
+        let said = app.status().unwrap().text.clone();
+        assert!(
+            said.starts_with("Not done: the filter as typed is not valid (status: expects"),
+            "{action:?}: {said}"
+        );
+    }
+}
