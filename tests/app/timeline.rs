@@ -282,3 +282,37 @@ fn a_year_before_the_common_era_is_no_date_and_every_bar_filters() {
     assert!(left.filter_error().is_none(), "{:?}", left.filter_error());
     assert_eq!(left.shown().len(), 1, "{}", left.filter);
 }
+
+#[test]
+fn every_bar_and_burst_of_a_heavy_networker_shows_exactly_the_connections_it_counts() {
+    use unconnect::synthetic::{connections_csv_on, heavy_networker_dates};
+    let dates = heavy_networker_dates(7);
+    let n = dates.len();
+    let (_dir, mut app) = app_of(&connections_csv_on(dates, n, 7));
+    app.update(Action::TimelineTab);
+    let bursts = app.timeline().unwrap().bursts.clone();
+    for (i, burst) in bursts.iter().enumerate() {
+        app.update(Action::TimelineTab);
+        app.update(Action::ClickBurst(i));
+        app.update(Action::ShowConnections);
+        let left = app.triage().column(Side::Left);
+        assert!(left.filter_error().is_none(), "{}", left.filter);
+        assert_eq!(left.shown().len(), burst.count, "{}", left.filter);
+    }
+    for zoom in [Action::ZoomOut, Action::ZoomIn] {
+        app.update(Action::TimelineTab);
+        app.update(zoom);
+        let bars = app.timeline().unwrap().periods().len();
+        for bar in 0..bars {
+            app.update(Action::TimelineTab);
+            app.update(Action::ClickBar(bar));
+            let t = app.timeline().unwrap();
+            assert_eq!(t.bar, bar);
+            let (start, count) = t.periods()[t.bar];
+            app.update(Action::ShowConnections);
+            let left = app.triage().column(Side::Left);
+            assert!(left.filter_error().is_none(), "{start}: {}", left.filter);
+            assert_eq!(left.shown().len(), count, "{start}: {}", left.filter);
+        }
+    }
+}
