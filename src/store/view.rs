@@ -98,9 +98,15 @@ mod tests {
                 reversed: true,
             },
         );
+        let mut cursors = BTreeMap::new();
+        cursors.insert(
+            "removed".to_owned(),
+            "https://www.linkedin.com/in/ada-example".to_owned(),
+        );
         View {
             tab: "timeline".into(),
             sorts,
+            cursors,
             zoom: "week".into(),
             privacy_noted: true,
         }
