@@ -244,12 +244,16 @@ impl Triage {
                 col.anchor = None;
             }
             (Some(_), None) if waiting => col.anchor = person,
-            (Some(id), None) => {
-                col.anchor = None;
-                if let Some(row) = self.nearest_row(side, id) {
-                    self.columns[side.index()].cursor = row;
+            (Some(id), None) => match self.nearest_row(side, id) {
+                Some(row) => {
+                    let col = &mut self.columns[side.index()];
+                    col.anchor = None;
+                    col.cursor = row;
                 }
-            }
+                // No one shown (all of a filter's rows moved): the cursor stays with the
+                // person, to come back beside them when rows are shown again.
+                None => self.columns[side.index()].anchor = Some(id),
+            },
             (None, None) => col.anchor = None,
         }
         self.clamp(side);

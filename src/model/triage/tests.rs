@@ -480,3 +480,15 @@ fn typing_on_while_matches_stream_in_keeps_the_cursor_on_its_person() {
     stream(&mut t, &job);
     assert_eq!(t.column(Side::Left).current(), Some(90_000));
 }
+
+#[test]
+fn after_moving_all_a_filter_showed_clearing_it_puts_the_cursor_beside_them() {
+    let mut t = triage(10);
+    t.set_filter(Side::Left, "p5");
+    assert_eq!(t.column(Side::Left).current(), Some(5));
+    t.move_all_shown();
+    assert!(t.column(Side::Left).shown().is_empty());
+    // Esc: everyone left is back; the cursor is where p5 was, not on the first row.
+    t.set_filter(Side::Left, "");
+    assert_eq!(t.column(Side::Left).current(), Some(6));
+}
