@@ -175,7 +175,7 @@ impl App {
                 .iter()
                 .skip(above)
                 .take(NAMES_WINDOW)
-                .map(|&id| self.item_name(kind, id))
+                .map(|&id| self.dialog_name(kind, id))
                 .collect(),
             above,
             more: n.saturating_sub(above + NAMES_WINDOW),

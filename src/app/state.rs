@@ -113,6 +113,8 @@ pub struct App {
     pub(super) new_since: Option<std::sync::Arc<super::timeline::NewSince>>,
     /// Cursors of a remembered view waiting for the History's records (list, identity).
     pub(super) cursors_waiting: Vec<(ListKind, String)>,
+    /// Connections per name, counted the first time a dialog names someone.
+    pub(super) name_counts: std::sync::OnceLock<super::namesakes::NameCounts>,
 }
 
 impl App {
@@ -149,6 +151,7 @@ impl App {
             privacy_note: PrivacyNote::NotYet,
             new_since: None,
             cursors_waiting: Vec::new(),
+            name_counts: std::sync::OnceLock::new(),
         }
     }
 

@@ -22,6 +22,7 @@ mod invitation_links;
 mod keep_list;
 mod layers;
 mod line_editing;
+mod namesakes;
 mod privacy_note;
 mod remembered_view;
 mod screens;
