@@ -1,4 +1,5 @@
-//! The History tab's cursor, sort and marks belong to records, not to row numbers: a
+//! The History tab acts on the records the user means. Its cursor, sort and marks belong
+//! to records, not to row numbers: a
 //! restore (or a removal confirmed meanwhile) rebuilds the lists, and the next key must
 //! still act on the person the user was on, or the nearest one.
 
@@ -188,4 +189,44 @@ fn with_a_status_term_not_valid_the_work_through_keys_refuse_and_say_why() {
             "{action:?}: {said}"
         );
     }
+}
+
+#[test]
+fn b_with_a_filter_hiding_some_opened_says_it_ticks_them_all() {
+    let mut app = app();
+    // Bo and Cy opened in the browser earlier.
+    let records = app.records(ListKind::Removed);
+    let opened: Vec<u32> = (0..records.len() as u32)
+        .filter(|&i| matches!(records[i as usize].name().as_str(), "Bo Berg" | "Cy Berg"))
+        .collect();
+    let entries = journal::status_entries(
+        opened.iter().map(|&i| records[i as usize].id.as_str()),
+        journal::JournalAction::Opened,
+        at(30),
+    );
+    app.handle(Event::Written(Written::Recorded {
+        kind: ListKind::Removed,
+        mark: journal::JournalAction::Opened,
+        ids: opened,
+        result: Ok(entries),
+    }));
+    app.update(Action::Filter);
+    for c in "cy".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    assert_eq!(shown(&app), ["Cy Berg"]);
+    app.update(Action::DoneOpened);
+    let unconnect::app::Mode::Confirm(dialog) = app.mode().clone() else {
+        panic!("{:?}", app.mode())
+    };
+    let text = app.dialog_text(&dialog.action);
+    assert_eq!(text.names, ["Bo Berg", "Cy Berg"]);
+    assert!(
+        text.after
+            .iter()
+            .any(|l| l.text == "(all 2 opened, not only the 1 the filter shows)"),
+        "{:?}",
+        text.after
+    );
 }
