@@ -1,7 +1,8 @@
 //! The History tab acts on the records the user means. Its cursor, sort and marks belong
-//! to records, not to row numbers: a
-//! restore (or a removal confirmed meanwhile) rebuilds the lists, and the next key must
-//! still act on the person the user was on, or the nearest one.
+//! to records, not to row numbers: a restore (or a removal confirmed meanwhile) rebuilds
+//! the lists, and the next key must still act on the person the user was on, or the
+//! nearest one. A filter not valid stops the work-through keys; one that hides rows is
+//! said when a key acts on more than the rows shown.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use unconnect::app::{Action, App, Effect, Event, ListKind, Written};
