@@ -136,8 +136,23 @@ impl App {
                     format!("[ Mark {count} done ]"),
                 )
             }
-            ConfirmAction::DoneOpened { .. } => {
+            ConfirmAction::DoneOpened { kind, .. } => {
                 let open_key = self.keymap.key_of(Action::OpenBatch);
+                // Every opened record goes, not only those a filter shows: say so.
+                let left = self.triage_of(*kind).map(|t| t.column(Side::Left));
+                if let Some(left) = left.filter(|l| l.is_filtered()) {
+                    // The ids are in record order: a lookup each, not a scan.
+                    let ids = action.ids();
+                    let shown = left
+                        .shown()
+                        .iter()
+                        .filter(|id| ids.binary_search(id).is_ok())
+                        .count();
+                    if shown < n {
+                        let text = strings::all_opened_not_only_shown(n, shown);
+                        after.push(line(Tone::Warning, text));
+                    }
+                }
                 after.push(gap());
                 after.push(line(Tone::Hint, strings::done_opened_hint(&open_key)));
                 (
@@ -175,7 +190,7 @@ impl App {
                 .iter()
                 .skip(above)
                 .take(NAMES_WINDOW)
-                .map(|&id| self.item_name(kind, id))
+                .map(|&id| self.dialog_name(kind, id))
                 .collect(),
             above,
             more: n.saturating_sub(above + NAMES_WINDOW),

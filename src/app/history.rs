@@ -45,6 +45,14 @@ impl App {
         let meanwhile = self.history.arrive(lists);
         if !meanwhile.is_empty() {
             self.apply_journaled(&meanwhile);
+            // The lists are new to the user: no row was chosen yet, the newest is first.
+            for kind in [history::Kind::Removal, history::Kind::Withdrawal] {
+                self.history.list_mut(kind).triage.cursor_to_start();
+            }
+        }
+        // Where the user left the cursor last time, now that the records are here.
+        for (kind, key) in std::mem::take(&mut self.cursors_waiting) {
+            self.restore_cursor(kind, Side::Left, Some(&key));
         }
     }
 
@@ -79,6 +87,16 @@ impl App {
         if self.history.is_reading() && acts_on_records(action) {
             self.warn(strings::HISTORY_NOT_READY);
             return Some(Vec::new());
+        }
+        // With the filter as typed not valid no row is shown: "nothing left to do" or a
+        // record opened from the rows hidden would both be wrong.
+        if acts_on_records(action) && !matches!(action, Action::ClickRow { .. }) {
+            let column = self.history.current().triage.column(Side::Left);
+            if let Some(error) = column.filter_error() {
+                let why = strings::filter_refuses_bulk(&error.hint);
+                self.warn(why);
+                return Some(Vec::new());
+            }
         }
         let effects = match action {
             Action::SwitchList => {
@@ -337,6 +355,7 @@ impl App {
             return;
         }
         let kinds = [history::Kind::Removal, history::Kind::Withdrawal];
+        let selections = kinds.map(|k| self.history.list(k).selection());
         let [removals, withdrawals] =
             kinds.map(|k| std::mem::take(&mut self.history.list_mut(k).records));
         let mut history = History {
@@ -345,7 +364,7 @@ impl App {
         };
         let applied = history.apply_events(entries.iter().filter_map(JournalEntry::event));
         if applied.any_rebuilt() {
-            self.history.set(history);
+            self.history.set_keeping(history, selections);
             return;
         }
         let History {

@@ -2,6 +2,8 @@
 //! is shown, their counts, and the work-through's settings. One column per list, no
 //! staging: these are not triaged lists, so they have their own types.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::list::ListKind;
@@ -95,6 +97,14 @@ pub fn status_fact(status: Status) -> u8 {
     }
 }
 
+/// Who a History list's cursor and marks are on: the cursor's person and those shown
+/// after it, then before it, ranked by nearness; and the marked.
+#[derive(Debug, Default)]
+pub(super) struct Selection {
+    near: HashMap<Identity, usize>,
+    marked: HashSet<Identity>,
+}
+
 /// One History list: records in force, newest first, filtered and sorted like the others
 /// (the triage's left column is the list; nothing is ever moved right).
 pub struct HistoryList {
@@ -153,6 +163,32 @@ impl HistoryList {
 
     pub fn kind(&self) -> ListKind {
         self.spec.kind
+    }
+
+    /// Who the cursor and marks are on, by identity, to find again in a rebuilt list.
+    pub(super) fn selection(&self) -> Selection {
+        /// Neighbours looked at each way: enough for a batch restored at once.
+        const NEAR: usize = 1_000;
+        let col = self.triage.column(Side::Left);
+        let shown = col.shown();
+        let cursor = col.cursor.min(shown.len());
+        let after = shown[cursor..].iter().take(NEAR);
+        let before = shown[..cursor].iter().rev().take(NEAR);
+        let near = after
+            .chain(before)
+            .filter_map(|&i| self.records.get(i as usize))
+            .enumerate()
+            .map(|(rank, r)| (r.id.clone(), rank))
+            .collect();
+        let marked = if col.marked() == 0 {
+            HashSet::new()
+        } else {
+            (0..self.records.len() as u32)
+                .filter(|&i| self.triage.is_marked(i))
+                .map(|i| self.records[i as usize].id.clone())
+                .collect()
+        };
+        Selection { near, marked }
     }
 
     /// What the restore dialog adds after the names.
@@ -296,32 +332,70 @@ impl HistoryScreen {
         lists: HistoryLists,
     ) -> Vec<crate::store::journal::JournalEntry> {
         let HistoryLists { removed, withdrawn } = lists;
-        self.put(Kind::Removal, removed);
-        self.put(Kind::Withdrawal, withdrawn);
+        self.put(Kind::Removal, removed, Selection::default());
+        self.put(Kind::Withdrawal, withdrawn, Selection::default());
         self.count_progress();
         self.reading.take().unwrap_or_default()
     }
 
-    /// Replaces both lists, keeping their filters and viewports.
+    /// Replaces both lists, keeping their filters, sorts, viewports, marks and cursors.
     pub(super) fn set(&mut self, history: History) {
+        let selections = [Kind::Removal, Kind::Withdrawal].map(|k| self.list(k).selection());
+        self.set_keeping(history, selections);
+    }
+
+    /// As [`Self::set`], with the marks and cursors as they were before the records were
+    /// taken out of the lists (removals, withdrawals).
+    pub(super) fn set_keeping(&mut self, history: History, selections: [Selection; 2]) {
         let History {
             removals,
             withdrawals,
         } = history;
-        for (kind, records) in [(Kind::Removal, removals), (Kind::Withdrawal, withdrawals)] {
+        let [removed, withdrawn] = selections;
+        for (kind, records, selection) in [
+            (Kind::Removal, removals, removed),
+            (Kind::Withdrawal, withdrawals, withdrawn),
+        ] {
             let list = HistoryList::new(self.list(kind).spec, records);
-            self.put(kind, list);
+            self.put(kind, list, selection);
         }
         self.count_progress();
     }
 
-    /// Replaces one list, keeping its filter and viewport.
-    fn put(&mut self, kind: Kind, mut list: HistoryList) {
+    /// Replaces one list, keeping its filter, sort, viewport, marks and the cursor's
+    /// person (else the nearest one still there): the next key acts on who it would have.
+    fn put(&mut self, kind: Kind, mut list: HistoryList, selection: Selection) {
         let old = self.list_mut(kind);
-        let filter = old.triage.column(Side::Left).filter.clone();
+        let col = old.triage.column(Side::Left);
+        let filter = col.filter.clone();
+        let reversed = col.reversed;
+        let sort = old.triage.sort_name(Side::Left);
+        let index = list.triage.sort_names().position(|n| n == sort);
+        if let Some(index) = index {
+            let _ = list.triage.set_sort(Side::Left, index, reversed);
+        }
         if !filter.is_empty() {
             // Small lists filter inline: no job comes back.
             let _ = list.triage.set_filter(Side::Left, &filter);
+        }
+        // Records are numbered anew: people are found again by identity.
+        let Selection { near, marked } = selection;
+        let mut best: Option<(usize, u32)> = None;
+        let mut marks = Vec::new();
+        for (i, record) in list.records.iter().enumerate() {
+            let id = record.id.as_str();
+            if let Some(&rank) = near.get(id)
+                && best.is_none_or(|(b, _)| rank < b)
+            {
+                best = Some((rank, i as u32));
+            }
+            if marked.contains(id) {
+                marks.push(i as u32);
+            }
+        }
+        list.triage.mark_ids(&marks);
+        if let Some((_, id)) = best {
+            list.triage.put_cursor_on(Side::Left, id);
         }
         list.triage.set_viewport(old.triage.viewport());
         *old = list;

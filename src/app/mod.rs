@@ -8,7 +8,8 @@
 //! `status` (the status line, and which tab said it), `sort_menu` (`s`: the columns to
 //! sort by), `event` (the one door), `update` (actions in, effects out), `results` (what the
 //! runtime reports back), `confirm` (the dialog and the action it carries), `dialogs`
-//! (what each dialog says and what its answer does), `effect` (what the runtime is asked
+//! (what each dialog says and what its answer does; `namesakes`: which person a shared
+//! name is), `effect` (what the runtime is asked
 //! to do), `strings` (every sentence the user reads). Each tab has its own state: `list`
 //! (the Connections and Invitations lists), `history_screen` and `history` (the History
 //! tab), `timeline` (the Timeline tab).
@@ -27,6 +28,7 @@ pub mod keymap;
 pub mod keys;
 pub mod line;
 pub mod list;
+mod namesakes;
 mod results;
 pub mod signals;
 pub mod sort_menu;

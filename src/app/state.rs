@@ -68,6 +68,9 @@ pub struct App {
     /// The tab whose action made the status message; `None`: it concerns every tab (the
     /// opening summary, a failed write).
     pub(super) status_tab: Option<Tab>,
+    /// The filter text the status message describes the result of (the Timeline's days):
+    /// once the filter is edited, the message would describe a result no longer shown.
+    pub(super) status_filter: Option<String>,
     /// Shown under the Invitations tab when there is no Invitations.csv.
     pub(super) invitations_note: String,
     pub(super) today: NaiveDate,
@@ -108,6 +111,10 @@ pub struct App {
     pub(super) privacy_note: PrivacyNote,
     /// Who is new since the export opened last time, for the Timeline to mark.
     pub(super) new_since: Option<std::sync::Arc<super::timeline::NewSince>>,
+    /// Cursors of a remembered view waiting for the History's records (list, identity).
+    pub(super) cursors_waiting: Vec<(ListKind, String)>,
+    /// Connections per name, counted the first time a dialog names someone.
+    pub(super) name_counts: std::sync::OnceLock<super::namesakes::NameCounts>,
 }
 
 impl App {
@@ -118,6 +125,7 @@ impl App {
             keymap: Arc::new(Keymap::default()),
             status: None,
             status_tab: None,
+            status_filter: None,
             invitations_note: String::new(),
             today,
             timing: None,
@@ -142,6 +150,8 @@ impl App {
             confirm_scroll: 0,
             privacy_note: PrivacyNote::NotYet,
             new_since: None,
+            cursors_waiting: Vec::new(),
+            name_counts: std::sync::OnceLock::new(),
         }
     }
 

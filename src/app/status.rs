@@ -43,6 +43,22 @@ impl App {
             kind,
         });
         self.status_tab = (kind != StatusKind::Error).then_some(self.tab);
+        self.status_filter = None;
+    }
+
+    /// A message about the result of the filter `filter`, dropped once it is edited.
+    pub(super) fn say_about_filter(&mut self, kind: StatusKind, text: String, filter: &str) {
+        self.set_status(kind, text);
+        self.status_filter = Some(filter.to_owned());
+    }
+
+    /// The filter is now `filter`: a message about another filter's result goes.
+    pub(super) fn filter_edited(&mut self, filter: &str) {
+        if self.status_filter.as_deref().is_some_and(|f| f != filter) {
+            self.status = None;
+            self.status_tab = None;
+            self.status_filter = None;
+        }
     }
 
     /// A message about the whole session (what was loaded), shown on every tab until

@@ -8,6 +8,7 @@ use super::action::{Action, Tab};
 use super::effect::Effect;
 use super::list::ListKind;
 use super::state::App;
+use super::status::StatusKind;
 use super::strings;
 use crate::model::bursts::{self, Burst};
 use crate::model::terms::connected_between;
@@ -267,12 +268,11 @@ impl App {
             return Vec::new();
         }
         let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
-        self.info(strings::showing_between(&day(from), &day(to)));
+        let showing = strings::showing_between(&day(from), &day(to));
+        self.say_about_filter(StatusKind::Info, showing, &query);
         if job.is_none() && shown == 0 {
-            self.warn(strings::nobody_left_between(
-                &from.to_string(),
-                &to.to_string(),
-            ));
+            let nobody = strings::nobody_left_between(&from.to_string(), &to.to_string());
+            self.say_about_filter(StatusKind::Warning, nobody, &query);
         }
         job.map(|j| Effect::Filter(ListKind::Connections, j))
             .into_iter()

@@ -377,6 +377,7 @@ impl App {
             return Vec::new();
         };
         let job = triage.set_filter(side, text);
+        self.filter_edited(text);
         self.say_filter_error(kind, side);
         // Typing never waits on a large list: the worker matches, chunks stream in.
         if let Some(job) = job {

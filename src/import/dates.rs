@@ -1,6 +1,6 @@
 //! The date shapes found in real exports. Anything else is "unknown", reported by the caller.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 pub use super::date_order::{DateOrder, NumericDate};
 
@@ -31,7 +31,9 @@ pub fn read_connected_on(s: &str) -> ConnectedOn {
         // LinkedIn's own 2018 form, with a 12-hour time: always US, month first.
         .or_else(|| parse_us_datetime(s).map(|dt| dt.date()));
     match known {
-        Some(d) => ConnectedOn::Known(d),
+        // Four-digit years only: the filter writes and reads no other (`-0001` is no date).
+        Some(d) if (0..=9999).contains(&d.year()) => ConnectedOn::Known(d),
+        Some(_) => ConnectedOn::Unknown,
         None => NumericDate::parse(s).map_or(ConnectedOn::Unknown, ConnectedOn::Numeric),
     }
 }
@@ -114,6 +116,9 @@ mod tests {
             "31 Feb 2026",
             "99/99/99, 1:00 PM",
             "08 Foo 2026",
+            "01 Jan -0001",
+            "-0001-01-01",
+            "01 Jan 10000",
         ] {
             assert_eq!(parse_connected_on(s), None, "{s}");
         }

@@ -1,4 +1,4 @@
-//! The view the user left: the tab, each list's sort, the Timeline's zoom and whether
+//! The view the user left: the tab, each list's sort and cursor, the Timeline's zoom and whether
 //! the profile-visit note was given, kept in
 //! `view.json` so the next start opens where they were. Losing it loses nothing of
 //! theirs: a damaged file is set aside with a warning and the defaults are used.
@@ -25,6 +25,9 @@ pub struct View {
     pub tab: String,
     /// Per list ("connections", "removed", …): the sort's name and its direction.
     pub sorts: BTreeMap<String, Sort>,
+    /// Per column (named as in `sorts`): who the cursor was on, by the identity the
+    /// journal keeps people by, so the next start puts it on them, not on a namesake.
+    pub cursors: BTreeMap<String, String>,
     /// The Timeline's bars: "month" or "week".
     pub zoom: String,
     /// The note that opening a profile shows in "Who viewed your profile" was given in
@@ -95,9 +98,15 @@ mod tests {
                 reversed: true,
             },
         );
+        let mut cursors = BTreeMap::new();
+        cursors.insert(
+            "removed".to_owned(),
+            "https://www.linkedin.com/in/ada-example".to_owned(),
+        );
         View {
             tab: "timeline".into(),
             sorts,
+            cursors,
             zoom: "week".into(),
             privacy_noted: true,
         }

@@ -48,7 +48,7 @@ fn render_headings(
                 if label.contains(name) {
                     label.replacen(name, &format!("{name}{arrow}"), 1)
                 } else if name == "connected"
-                    && matches!(label, "sent" | "removed on" | "withdrawn on")
+                    && matches!(label, "sent" | "removed on" | "withdrawn")
                 {
                     format!("{label}{arrow}")
                 } else {

@@ -23,7 +23,8 @@ pub fn headings(area_width: u16, kind: Kind) -> Vec<(&'static str, u16)> {
     // A withdrawal is an invitation: its addressee and the message it carried.
     let (first, on) = match kind {
         Kind::Removal => ("name · position · company", "removed on"),
-        Kind::Withdrawal => ("name · message", "withdrawn on"),
+        // "withdrawn on" and its arrow would not fit the date field: it ran into "status".
+        Kind::Withdrawal => ("name · message", "withdrawn"),
     };
     let mut headings = vec![(first, 0)];
     headings.push(("status", if date { 13 } else { 0 }));

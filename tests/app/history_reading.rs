@@ -36,6 +36,11 @@ fn at(day: u32) -> DateTime<FixedOffset> {
 
 /// Ada, Bo and Cy in the export; Ada removed in the journal already.
 fn opened(root: &Path) -> (App, History, People) {
+    opened_with(root, &[0])
+}
+
+/// Ada, Bo and Cy in the export; `removed` removed in the journal already.
+fn opened_with(root: &Path, removed: &[u32]) -> (App, History, People) {
     let people: Vec<Person> = ["Ada", "Bo", "Cy"].map(person).into();
     let mut csv = String::from(HEADER);
     for p in &people {
@@ -51,7 +56,7 @@ fn opened(root: &Path) -> (App, History, People) {
     let everyone: People = people.into_iter().collect();
     let (mut journal, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
     journal
-        .append(removal_entries(&everyone, &[0], at(10)))
+        .append(removal_entries(&everyone, removed, at(10)))
         .unwrap();
     drop(journal);
     let session = session::start(Options {
@@ -220,4 +225,34 @@ fn the_removals_in_force_are_the_history_s_records_whatever_the_journal_did() {
     from_journal.sort_unstable();
     assert_eq!(from_history, from_journal);
     assert_eq!(from_history, [url("bo"), url("cy"), url("di")]);
+}
+
+#[test]
+fn the_history_cursor_saved_at_quit_comes_back_once_the_records_arrive() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, history, _) = opened_with(tmp.path(), &[0, 1, 2]);
+    let mut saved = unconnect::store::view::View {
+        tab: "history".into(),
+        ..Default::default()
+    };
+    saved
+        .cursors
+        .insert("removed".into(), "https://www.linkedin.com/in/bo".into());
+    app.handle(Event::ViewRead(Ok(Some(saved))));
+    assert!(app.history().is_reading());
+    app.handle(Event::HistoryReady(Box::new(HistoryLists::build(history))));
+    let t = app.triage_of(ListKind::Removed).unwrap();
+    let id = t
+        .column(unconnect::model::triage::Side::Left)
+        .current()
+        .unwrap();
+    assert_eq!(
+        app.records(ListKind::Removed)[id as usize].name(),
+        "Bo Test"
+    );
+    // And it is kept at the next quit.
+    assert_eq!(
+        app.view().cursors.get("removed").map(String::as_str),
+        Some("https://www.linkedin.com/in/bo")
+    );
 }

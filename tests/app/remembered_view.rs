@@ -129,3 +129,78 @@ fn the_writer_keeps_the_view_in_the_data_folder_privately() {
         assert_eq!(mode & 0o777, 0o600);
     }
 }
+
+/// A pre-2023 export: no URLs, and two different people both named Anna Berg.
+fn namesakes() -> App {
+    let row = |first: &str, company: &str, month| Person {
+        first_name: first.into(),
+        last_name: "Berg".into(),
+        company: company.into(),
+        connected_on: NaiveDate::from_ymd_opt(2020, month, 1),
+        ..Default::default()
+    };
+    let people: People = [
+        row("Anna", "Acme", 6),
+        row("Cleo", "Globex", 5),
+        row("Anna", "Initech", 4),
+        row("Bea", "Hooli", 3),
+    ]
+    .into_iter()
+    .collect();
+    let triage = people_triage(&people);
+    App::new(
+        people,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+}
+
+fn company_under_cursor(app: &App) -> String {
+    let id = app.triage().column(Side::Left).current().unwrap();
+    app.people()
+        .get(unconnect::model::PersonId(id))
+        .company
+        .to_owned()
+}
+
+#[test]
+fn the_cursor_comes_back_on_its_person_not_on_a_namesake_after_a_restart() {
+    let mut before = namesakes();
+    before.update(Action::Sort);
+    before.update(Action::SortByName);
+    before.update(Action::Top);
+    before.update(Action::Down);
+    // Sorted by name: Anna (Acme), Anna (Initech), Bea, Cleo.
+    assert_eq!(company_under_cursor(&before), "Initech");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("view.json");
+    view::write(&path, &before.view()).unwrap();
+
+    let mut after = namesakes();
+    after.handle(Event::ViewRead(view::read(&path)));
+    assert_eq!(
+        company_under_cursor(&after),
+        "Initech",
+        "the same Anna Berg"
+    );
+}
+
+#[test]
+fn a_view_without_a_cursor_opens_on_the_first_row_of_its_order() {
+    let mut saved = view::View::default();
+    saved.sorts.insert(
+        "connections".into(),
+        view::Sort {
+            name: "last name".into(),
+            reversed: true,
+        },
+    );
+    let mut app = namesakes();
+    app.handle(Event::ViewRead(Ok(Some(saved))));
+    assert_eq!(app.triage().column(Side::Left).cursor, 0);
+    assert_eq!(
+        company_under_cursor(&app),
+        "Globex",
+        "Cleo, first from Z to A"
+    );
+}

@@ -212,3 +212,107 @@ fn a_heavy_networkers_seasons_are_busy_periods_and_enter_on_the_accident_shows_i
     assert!(left.filter_error().is_none());
     assert_eq!(left.shown().len(), count);
 }
+
+#[test]
+fn a_burst_filter_narrowed_by_a_word_no_longer_says_a_moves_all_of_those_days() {
+    let mut app = demo_app();
+    app.update(Action::TimelineTab);
+    app.update(Action::ToggleBursts);
+    app.update(Action::ShowConnections);
+    let said = app.status().unwrap().text.clone();
+    assert!(said.contains("`a` moves them all"), "{said}");
+    app.update(Action::Filter);
+    for c in " retired".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    let retired = app.triage().column(Side::Left).shown().len();
+    assert!(retired < 62, "{retired}");
+    // The line spoke of all 62 people of those days; `a` now moves only the retired.
+    let now = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(!now.contains("moves them all"), "stale: {now}");
+}
+
+/// An export whose connections sit at the calendar's ends.
+fn app_of(csv: &str) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Connections.csv"), csv).unwrap();
+    let export = unconnect::import::load(dir.path()).unwrap();
+    let triage = people_triage(&export.people);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    (dir, App::new(export.people, triage, today))
+}
+
+#[test]
+fn the_last_week_of_the_calendar_shows_its_connection_on_enter() {
+    let (_dir, mut app) = app_of(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Last,Day,https://www.linkedin.com/in/last-day,,A,B,31 Dec 9999\n\
+         Mid,Person,https://www.linkedin.com/in/mid,,A,B,15 Jun 2020\n",
+    );
+    app.update(Action::TimelineTab);
+    app.update(Action::ZoomIn);
+    app.update(Action::Bottom);
+    let t = app.timeline().unwrap();
+    assert_eq!(t.periods()[t.bar].1, 1, "the week of 27 Dec 9999 holds her");
+    app.update(Action::ShowConnections);
+    let left = app.triage().column(Side::Left);
+    assert!(left.filter_error().is_none(), "{:?}", left.filter_error());
+    assert_eq!(left.shown().len(), 1, "{}", left.filter);
+}
+
+#[test]
+fn a_year_before_the_common_era_is_no_date_and_every_bar_filters() {
+    let (_dir, mut app) = app_of(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Neg,Year,https://www.linkedin.com/in/neg,,A,B,01 Jan -0001\n\
+         First,Day,https://www.linkedin.com/in/first-day,,A,B,01 Jan 0000\n",
+    );
+    app.update(Action::TimelineTab);
+    app.update(Action::ZoomIn);
+    app.update(Action::Top);
+    let t = app.timeline().unwrap();
+    assert_eq!(
+        t.periods()[t.bar].1,
+        1,
+        "only the year-0 connection is drawn"
+    );
+    app.update(Action::ShowConnections);
+    let left = app.triage().column(Side::Left);
+    assert!(left.filter_error().is_none(), "{:?}", left.filter_error());
+    assert_eq!(left.shown().len(), 1, "{}", left.filter);
+}
+
+#[test]
+fn every_bar_and_burst_of_a_heavy_networker_shows_exactly_the_connections_it_counts() {
+    use unconnect::synthetic::{connections_csv_on, heavy_networker_dates};
+    let dates = heavy_networker_dates(7);
+    let n = dates.len();
+    let (_dir, mut app) = app_of(&connections_csv_on(dates, n, 7));
+    app.update(Action::TimelineTab);
+    let bursts = app.timeline().unwrap().bursts.clone();
+    for (i, burst) in bursts.iter().enumerate() {
+        app.update(Action::TimelineTab);
+        app.update(Action::ClickBurst(i));
+        app.update(Action::ShowConnections);
+        let left = app.triage().column(Side::Left);
+        assert!(left.filter_error().is_none(), "{}", left.filter);
+        assert_eq!(left.shown().len(), burst.count, "{}", left.filter);
+    }
+    for zoom in [Action::ZoomOut, Action::ZoomIn] {
+        app.update(Action::TimelineTab);
+        app.update(zoom);
+        let bars = app.timeline().unwrap().periods().len();
+        for bar in 0..bars {
+            app.update(Action::TimelineTab);
+            app.update(Action::ClickBar(bar));
+            let t = app.timeline().unwrap();
+            assert_eq!(t.bar, bar);
+            let (start, count) = t.periods()[t.bar];
+            app.update(Action::ShowConnections);
+            let left = app.triage().column(Side::Left);
+            assert!(left.filter_error().is_none(), "{start}: {}", left.filter);
+            assert_eq!(left.shown().len(), count, "{start}: {}", left.filter);
+        }
+    }
+}

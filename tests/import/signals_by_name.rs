@@ -200,3 +200,31 @@ c2,,Me Example,https://www.linkedin.com/in/me-example,Dee Draft,https://www.link
     assert_eq!(s.get(PersonId(4)).messages, 2, "José");
     assert_eq!(s.get(PersonId(3)).first_writer, Some(Writer::Me));
 }
+
+#[test]
+fn a_connection_whose_name_holds_a_comma_is_not_never_messaged() {
+    // "Doe, MBA" is a common last name on LinkedIn; the TO column lists a group's names
+    // with commas too, so the name must not be cut at its own comma.
+    let connections = "\
+First Name,Last Name,Email Address,Company,Position,Connected On
+Jane,\"Doe, MBA\",,Acme,Engineer,08 Feb 2022
+Sam,\"Smith, Jr.\",,Initech,Nurse,06 Feb 2022
+Ola,Nordmann,,Umbrella,Chef,05 Feb 2022
+Bo,Quiet,,,,04 Feb 2022
+";
+    let messages = "\
+CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT
+c1,,Me Example,https://www.linkedin.com/in/me-example,\"Jane Doe, MBA\",https://www.linkedin.com/in/jane-doe,2022-03-01 09:00:00 UTC,,Hi,SENT,,No
+c2,Team,Me Example,https://www.linkedin.com/in/me-example,\"Sam Smith, Jr., Ola Nordmann\",\"https://www.linkedin.com/in/sam-s,https://www.linkedin.com/in/ola-n\",2022-04-01 09:00:00 UTC,,Hi all,SENT,,No
+c3,,Me Example,,\"Jane Doe, MBA\",,2022-05-01 09:00:00 UTC,,Again,SENT,,No
+";
+    let (_dir, export) = load(&[("Connections.csv", connections), ("messages.csv", messages)]);
+    assert_eq!(never_messaged(&export), ["Bo"]);
+    let s = export.signals.as_ref().expect("signals");
+    assert_eq!(
+        s.get(PersonId(0)).messages,
+        2,
+        "both messages to Jane Doe, MBA"
+    );
+    assert_eq!(s.report.conversations_without_connections, 0);
+}

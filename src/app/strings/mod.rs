@@ -405,6 +405,11 @@ pub fn filter_not_valid(hint: &str) -> String {
     format!("{FILTER_NOT_VALID}{hint}: nobody is shown until it is")
 }
 
+/// The `B` dialog under a filter that hides some of the opened records it ticks.
+pub fn all_opened_not_only_shown(n: usize, shown: usize) -> String {
+    format!("(all {n} opened, not only the {shown} the filter shows)")
+}
+
 pub fn filter_refuses_bulk(hint: &str) -> String {
     format!(
         "Not done: the filter as typed is not valid ({hint}). Fix it with / or clear it with Esc"

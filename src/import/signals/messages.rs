@@ -241,15 +241,16 @@ pub fn read(
             }
         } else {
             let urls: Vec<&str> = list(urls).collect();
-            let names: Vec<&str> = list(names).collect();
+            let named: Vec<&str> = list(names).collect();
             // A group names its members in both lists, in the same order.
-            let paired = urls.len() == names.len();
+            let paired = urls.len() == named.len();
             let unpaired = !paired && !urls.is_empty();
             let members: Vec<(&str, &str)> = if paired {
-                urls.into_iter().zip(names).collect()
+                urls.into_iter().zip(named).collect()
             } else {
+                // The lists disagree: a name may hold a comma itself ("Doe, MBA").
                 let urls = urls.into_iter().map(|url| (url, ""));
-                urls.chain(names.into_iter().map(|name| ("", name)))
+                urls.chain(with_commas(names).into_iter().map(|name| ("", name)))
                     .collect()
             };
             for (url, name) in members {
@@ -332,6 +333,31 @@ pub fn read(
 /// The non-empty items of a comma-separated list.
 fn list(text: &str) -> impl Iterator<Item = &str> {
     text.split(',').map(trim).filter(|s| !s.is_empty())
+}
+
+/// Names a comma-separated list may hold: each item, and each run of two or three
+/// neighbours as written, for a name with a comma of its own (`Sam Smith, Jr.`). A run
+/// that is nobody's name finds no one.
+fn with_commas(text: &str) -> Vec<&str> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for piece in text.split(',') {
+        let end = start + piece.len();
+        let item = trim(piece);
+        if !item.is_empty() {
+            let at = start + (piece.len() - piece.trim_start().len());
+            spans.push((at, at + item.len()));
+        }
+        start = end + 1;
+    }
+    let mut out = Vec::with_capacity(spans.len() * 3);
+    for (i, &(from, to)) in spans.iter().enumerate() {
+        out.push(&text[from..to]);
+        for &(_, last) in spans.iter().skip(i + 1).take(2) {
+            out.push(&text[from..last]);
+        }
+    }
+    out
 }
 
 /// `2026-08-01 02:00:00 UTC`, read without chrono's format interpreter: a large file

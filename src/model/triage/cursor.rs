@@ -61,6 +61,24 @@ impl Triage {
         self.clamp(side);
     }
 
+    /// Puts the cursor on item `id` (a list rebuilt under the user): on them when the
+    /// column shows them, else on the nearest person shown; while the rows are still
+    /// coming, the cursor waits for them.
+    pub fn put_cursor_on(&mut self, side: Side, id: u32) {
+        self.columns[side.index()].anchor = Some(id);
+        self.refresh(side);
+    }
+
+    /// The cursor on the first row of a column's order, following no one (a view
+    /// brought back without a person for it).
+    pub fn cursor_to_top(&mut self, side: Side) {
+        let col = &mut self.columns[side.index()];
+        col.anchor = None;
+        col.cursor = 0;
+        col.offset = 0;
+        self.clamp(side);
+    }
+
     /// Scrolls a column's view without moving its cursor further than needed (mouse wheel).
     pub fn scroll(&mut self, side: Side, delta: isize) {
         let viewport = self.viewport;

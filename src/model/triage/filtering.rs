@@ -16,7 +16,8 @@ impl Triage {
     pub fn set_filter(&mut self, side: Side, text: &str) -> Option<FilterJob> {
         let parsed = Query::parse(text).and_then(|q| self.search.check(&q).map(|()| q));
         let col = &self.columns[side.index()];
-        let person = col.current().or(col.anchor);
+        // A person still awaited (rows streaming in) comes before a row shown meanwhile.
+        let person = col.anchor.or(col.current());
         // Narrowing reuses the last matches: only those of a valid, finished filter.
         let narrows = |query: &Query| {
             col.error.is_none()
@@ -84,7 +85,7 @@ impl Triage {
             self.sorts[sort].read_backwards();
         }
         let col = &mut self.columns[side.index()];
-        col.anchor = col.current().or(col.anchor);
+        col.anchor = col.anchor.or(col.current());
         col.sort = sort;
         col.reversed = reversed;
         if col.is_filtered() {
@@ -243,12 +244,16 @@ impl Triage {
                 col.anchor = None;
             }
             (Some(_), None) if waiting => col.anchor = person,
-            (Some(id), None) => {
-                col.anchor = None;
-                if let Some(row) = self.nearest_row(side, id) {
-                    self.columns[side.index()].cursor = row;
+            (Some(id), None) => match self.nearest_row(side, id) {
+                Some(row) => {
+                    let col = &mut self.columns[side.index()];
+                    col.anchor = None;
+                    col.cursor = row;
                 }
-            }
+                // No one shown (all of a filter's rows moved): the cursor stays with the
+                // person, to come back beside them when rows are shown again.
+                None => self.columns[side.index()].anchor = Some(id),
+            },
             (None, None) => col.anchor = None,
         }
         self.clamp(side);

@@ -74,6 +74,19 @@ impl Triage {
         was
     }
 
+    /// Marks these rows of the left or right column (marks brought over to a list
+    /// rebuilt under the user); rows elsewhere are passed by.
+    pub fn mark_ids(&mut self, ids: &[u32]) {
+        for &id in ids {
+            let side = match self.place.get(id as usize) {
+                Some(Place::Left) => Side::Left,
+                Some(Place::Right) => Side::Right,
+                _ => continue,
+            };
+            self.set_mark(side, id, true);
+        }
+    }
+
     /// Unmarks these rows, wherever they are: a row an action was done to is finished
     /// with, and its mark would hide what the action changed.
     pub fn unmark(&mut self, ids: &[u32]) {

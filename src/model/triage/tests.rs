@@ -463,3 +463,32 @@ fn a_filter_waiting_for_both_its_index_and_its_order_shows_its_matches_once_both
         &[29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 2]
     );
 }
+
+#[test]
+fn typing_on_while_matches_stream_in_keeps_the_cursor_on_its_person() {
+    let mut t = triage(100_000).with_inline_filter_limit(0);
+    t.move_cursor(90_000);
+    assert_eq!(t.column(Side::Left).current(), Some(90_000));
+    let job = t.set_filter(Side::Left, "p9").expect("job");
+    let mut chunks = Vec::new();
+    job.run(|c| chunks.push(c));
+    // Only the first screenful has come, without the cursor's person, when the user
+    // types one more character.
+    assert!(t.accept(chunks.remove(0)));
+    assert!(!t.column(Side::Left).shown().contains(&90_000));
+    let job = t.set_filter(Side::Left, "p90").expect("job");
+    stream(&mut t, &job);
+    assert_eq!(t.column(Side::Left).current(), Some(90_000));
+}
+
+#[test]
+fn after_moving_all_a_filter_showed_clearing_it_puts_the_cursor_beside_them() {
+    let mut t = triage(10);
+    t.set_filter(Side::Left, "p5");
+    assert_eq!(t.column(Side::Left).current(), Some(5));
+    t.move_all_shown();
+    assert!(t.column(Side::Left).shown().is_empty());
+    // Esc: everyone left is back; the cursor is where p5 was, not on the first row.
+    t.set_filter(Side::Left, "");
+    assert_eq!(t.column(Side::Left).current(), Some(6));
+}
