@@ -98,18 +98,19 @@ impl LineEditor {
         self.request(text, request);
     }
 
-    /// Ctrl-w as a shell's: the spaces before the cursor, then back to the space before
-    /// them, so a term such as `connected:>2020` goes whole (punctuation is no word of
-    /// its own, as it is for `tui-input`).
+    /// Ctrl-w as a shell's (readline's filename rubout): the spaces before the cursor,
+    /// then back to the space or `/` before them, so a term such as `connected:>2020`
+    /// goes whole (punctuation is no word of its own, as it is for `tui-input`), and in a
+    /// path, its last part.
     fn delete_word(&mut self, text: &mut String) {
         let end = text
             .char_indices()
             .nth(self.cursor)
             .map_or(text.len(), |(at, _)| at);
-        let before = text[..end].trim_end();
+        let before = text[..end].trim_end_matches(|c: char| c.is_whitespace() || c == '/');
         let start = before
             .char_indices()
-            .rfind(|(_, c)| c.is_whitespace())
+            .rfind(|(_, c)| c.is_whitespace() || *c == '/')
             .map_or(0, |(at, c)| at + c.len_utf8());
         text.replace_range(start..end, "");
         self.cursor = text[..start].chars().count();
@@ -200,6 +201,7 @@ mod tests {
             ("café x".to_owned(), 5)
         );
         assert_eq!(typed(&[Edit::DeleteWord], "   ").0, "");
+        assert_eq!(typed(&[Edit::DeleteWord], "~/exports/old/").0, "~/exports/");
         assert_eq!(
             typed(&[Edit::DeleteLine], "company:acme dentist"),
             (String::new(), 0)

@@ -98,13 +98,16 @@ fn the_export_prompt_edits_too() {
         panic!("{:?}", app.mode())
     };
     assert_eq!(input, "unconnect-staged-2026-11-28.csv");
-    // Replace the day: back over ".csv", delete the word before, paste another.
-    press(&mut app, &["Left", "Left", "Left", "Left", "ctrl-w"]);
+    // Into a folder, then another name: back over ".csv", Ctrl-w takes the path's last
+    // part (as a shell's does), paste another.
+    press(&mut app, &["Home"]);
+    type_text(&mut app, "out/");
+    press(&mut app, &["End", "Left", "Left", "Left", "Left", "ctrl-w"]);
     app.handle(Event::Paste("mine".into()));
     assert_eq!(
         *app.mode(),
         Mode::Prompt {
-            input: "unconnect-staged-2026-11-mine.csv".into()
+            input: "out/mine.csv".into()
         }
     );
 }
