@@ -154,7 +154,8 @@ impl App {
             triage.set_sort(side, index, false)
         };
         let label = triage.sort_label(side);
-        self.info(strings::sorted_by(&label));
+        let top = self.keymap.key_of(Action::Top);
+        self.info(strings::sorted_by(&label, &top));
         job.map(|j| Effect::Filter(kind, j)).into_iter().collect()
     }
 }

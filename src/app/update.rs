@@ -149,7 +149,8 @@ impl App {
                 let side = triage.focus();
                 let job = triage.reverse_sort(side);
                 let name = triage.sort_label(side);
-                self.info(strings::sorted_by(&name));
+                let top = self.keymap.key_of(Action::Top);
+                self.info(strings::sorted_by(&name, &top));
                 return job.map(|j| Effect::Filter(kind, j)).into_iter().collect();
             }
             Action::Undo => match triage.undo() {

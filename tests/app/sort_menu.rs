@@ -102,7 +102,10 @@ fn s_opens_the_columns_with_the_current_one_highlighted_and_a_letter_picks_one()
         "by company: Acme, Globex, Initech, Umbrella"
     );
     assert_eq!(cursor_name(&app, ListKind::Connections), person);
-    assert_eq!(app.status().unwrap().text, "Sorted by company");
+    assert_eq!(
+        app.status().unwrap().text,
+        "Sorted by company; the cursor stays on its person (g: the top)"
+    );
 }
 
 #[test]
@@ -287,7 +290,7 @@ fn a_click_on_a_heading_sorts_by_it_and_a_second_click_reverses() {
     click_heading(&mut history, 100, "status", 0);
     assert_eq!(
         history.status().unwrap().text,
-        "Sorted by status",
+        "Sorted by status; the cursor stays on its person (g: the top)",
         "History's headings sort too"
     );
 }

@@ -27,7 +27,10 @@ fn shift_s_reverses_the_order_and_again_restores_it() {
         "the cursor keeps its person"
     );
     // The connected date reversed reads as what it is.
-    assert_eq!(app.status().unwrap().text, "Sorted by oldest first");
+    assert_eq!(
+        app.status().unwrap().text,
+        "Sorted by oldest first; the cursor stays on its person (g: the top)"
+    );
     app.update(Action::ReverseSort);
     assert_eq!(shown(&app), forwards);
 }

@@ -157,8 +157,15 @@ pub fn sort_menu_keys(pick: &str, cancel: &str) -> String {
     format!(" {pick} sort · {cancel} cancel ")
 }
 
-pub fn sorted_by(name: &str) -> String {
-    format!("Sorted by {name}")
+/// After a sort the cursor stays on its person, wherever the sort put them: the line
+/// says so, and how to get to the top, so a list still showing the middle does not look
+/// unsorted.
+pub fn sorted_by(name: &str, top_key: &str) -> String {
+    if top_key.is_empty() {
+        format!("Sorted by {name}; the cursor stays on its person")
+    } else {
+        format!("Sorted by {name}; the cursor stays on its person ({top_key}: the top)")
+    }
 }
 
 pub fn undone(n: usize, to: &str) -> String {
