@@ -5,23 +5,45 @@ use unconnect::app::App;
 use unconnect::model::roster::people_triage;
 use unconnect::model::{People, Person};
 
+/// The day the apps built here take for today.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+/// Connection `i`: `First{i} Last{i}` at `https://www.linkedin.com/in/p{i}`, nothing else
+/// known (no company, no date).
+pub fn numbered_person(i: usize) -> Person {
+    Person {
+        first_name: format!("First{i}"),
+        last_name: format!("Last{i}"),
+        url: format!("https://www.linkedin.com/in/p{i}"),
+        ..Default::default()
+    }
+}
+
+/// The app on `people`, on the Connections tab, on [`today`].
+pub fn app_of(people: impl IntoIterator<Item = Person>) -> App {
+    let people: People = people.into_iter().collect();
+    let triage = people_triage(&people);
+    App::new(people, triage, today())
+}
+
+/// `n` [`numbered_person`]s as they are: undated, so in the order of the file.
+pub fn bare_app(n: usize) -> App {
+    app_of((0..n).map(numbered_person))
+}
+
 /// `n` connections `First0 Last0`…, alternately at Acme and Globex, connected on
 /// successive days of January 2020 (newest last), on the Connections tab.
 pub fn numbered_app(n: usize) -> App {
-    let people: People = (0..n)
-        .map(|i| Person {
-            first_name: format!("First{i}"),
-            last_name: format!("Last{i}"),
-            url: format!("https://www.linkedin.com/in/p{i}"),
-            company: if i % 2 == 0 { "Acme" } else { "Globex" }.into(),
-            connected_on: NaiveDate::from_ymd_opt(2020, 1, 1 + (i % 28) as u32),
-            ..Default::default()
-        })
-        .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
+    app_of((0..n).map(|i| Person {
+        company: if i % 2 == 0 { "Acme" } else { "Globex" }.into(),
+        connected_on: january_2020(i),
+        ..numbered_person(i)
+    }))
+}
+
+/// Day `i` of January 2020, starting over after the 28th.
+pub fn january_2020(i: usize) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2020, 1, 1 + (i % 28) as u32)
 }
