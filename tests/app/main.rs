@@ -14,6 +14,7 @@ mod fixtures;
 mod footer_room;
 mod history_app;
 mod history_batch;
+mod history_fixtures;
 mod history_header;
 mod history_ledger;
 mod history_reading;

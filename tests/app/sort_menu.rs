@@ -3,18 +3,16 @@
 //! stays on its person. On Connections and on History.
 
 use crate::drawing::draw;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::fixtures::{app_of, today};
+use crate::history_fixtures::{history_app as with_history, november, removal, removals};
+use chrono::NaiveDate;
 use insta::assert_snapshot;
 use unconnect::app::keys::{Key, KeyCode};
 use unconnect::app::{App, ListKind, Mode, SortColumn};
-use unconnect::model::history::{History, Kind, Record, State, Status};
+use unconnect::model::Person;
+use unconnect::model::history::Status;
 use unconnect::model::roster::people_triage;
-use unconnect::model::triage::{Place, Side};
-use unconnect::model::{People, Person};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-}
+use unconnect::model::triage::Side;
 
 /// Keys as the user presses them, looked up in the keymap of whatever has the keyboard.
 fn press(app: &mut App, keys: &str) {
@@ -52,9 +50,7 @@ fn people() -> Vec<Person> {
 }
 
 fn connections() -> App {
-    let people: People = people().into_iter().collect();
-    let triage = people_triage(&people);
-    App::new(people, triage, today())
+    app_of(people())
 }
 
 fn names(app: &App, kind: ListKind) -> Vec<String> {
@@ -132,10 +128,8 @@ fn j_k_and_enter_pick_the_highlighted_column_and_esc_keeps_the_order() {
     assert!(!app.triage().column(Side::Left).reversed);
 }
 
-fn at(day: u32) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00.000+01:00")).unwrap()
-}
-
+/// The four people removed, one a day back from the 20th, each in another state; the
+/// History tab shown.
 fn history_app() -> App {
     let people = people();
     let statuses = [
@@ -144,34 +138,13 @@ fn history_app() -> App {
         Status::StillThere,
         Status::Opened,
     ];
-    let removals = people
+    let list = people
         .iter()
         .zip(statuses)
         .enumerate()
-        .map(|(i, (p, status))| Record {
-            kind: Kind::Removal,
-            id: p.url.clone().into(),
-            at: at(20 - i as u32),
-            batch: "b".into(),
-            state: State {
-                status,
-                opened: status != Status::ToDo,
-                done_at: None,
-                checked: None,
-            },
-            person: Some(p.clone().into()),
-            invitation: None,
-        })
+        .map(|(i, (p, status))| removal(p, november(20 - i as u32), "b", status))
         .collect();
-    let export: People = people.into_iter().collect();
-    let mut triage = people_triage(&export);
-    triage.restore((0..4).map(|id| (id, Place::Done)));
-    let mut app = App::new(export, triage, today()).with_history(History {
-        removals,
-        withdrawals: Vec::new(),
-    });
-    press(&mut app, "3");
-    app
+    with_history(people, 0..4, removals(list), today())
 }
 
 #[test]
