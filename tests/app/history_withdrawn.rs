@@ -2,11 +2,11 @@
 //! keeps sent invitations and how to withdraw one, and nothing offers e-mail.
 
 use crate::history_fixtures::{
-    december, history_app, november, sent_invitation, withdrawal, withdrawals,
+    december, history_app, journaled, november, sent_invitation, withdrawal, withdrawals,
 };
 use chrono::DateTime;
 use unconnect::app::history::OpenTarget;
-use unconnect::app::{Action, App, Effect, Event, ListKind, OpenOutcome, Written};
+use unconnect::app::{Action, App, Effect, Event, ListKind, OpenOutcome};
 use unconnect::model::Person;
 use unconnect::model::history::Record;
 use unconnect::ui::footer::hints;
@@ -32,6 +32,15 @@ fn app() -> App {
     app
 }
 
+/// What an open answers, one `Record` effect, journaled as the writer does.
+fn journal_the_open(app: &mut App, answer: &[Effect]) {
+    let [effect @ Effect::Record { .. }] = answer else {
+        panic!("{answer:?}")
+    };
+    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00.000+01:00").unwrap();
+    journaled(app, effect, at);
+}
+
 #[test]
 fn working_through_a_withdrawal_says_how_to_withdraw_it_not_remove_a_connection() {
     let mut app = app();
@@ -43,22 +52,7 @@ fn working_through_a_withdrawal_says_how_to_withdraw_it_not_remove_a_connection(
         url: url.clone(),
         outcome: OpenOutcome::Opened,
     });
-    let [Effect::Record { kind, mark, ids }] = record.as_slice() else {
-        panic!("{record:?}")
-    };
-    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00.000+01:00").unwrap();
-    let records = app.records(*kind);
-    let entries = unconnect::store::journal::status_entries(
-        ids.iter().map(|&id| records[id as usize].id.as_str()),
-        *mark,
-        at,
-    );
-    app.handle(Event::Written(Written::Recorded {
-        kind: *kind,
-        mark: *mark,
-        ids: ids.clone(),
-        result: Ok(entries),
-    }));
+    journal_the_open(&mut app, &record);
     let said = app.status().unwrap().text.clone();
     assert!(!said.contains("Remove connection"), "{said}");
     assert!(said.contains("Withdraw"), "{said}");
@@ -106,20 +100,7 @@ fn the_connections_page_mode_says_the_page_opened_and_the_name_is_copied() {
         url,
         outcome: OpenOutcome::Opened,
     });
-    let [Effect::Record { kind, mark, ids }] = record.as_slice() else {
-        panic!("{record:?}")
-    };
-    let entries = unconnect::store::journal::status_entries(
-        ["wei"],
-        *mark,
-        DateTime::parse_from_rfc3339("2026-12-01T10:00:00.000+01:00").unwrap(),
-    );
-    app.handle(Event::Written(Written::Recorded {
-        kind: *kind,
-        mark: *mark,
-        ids: ids.clone(),
-        result: Ok(entries),
-    }));
+    journal_the_open(&mut app, &record);
     let said = app.status().unwrap().text.clone();
     // Not "Opened Wei Wu": their profile was not what opened.
     assert!(
