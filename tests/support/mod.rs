@@ -360,6 +360,28 @@ pub fn run(args: &[&str], data_dir: &Path) -> (i32, String, String) {
     )
 }
 
+/// Journals, in the data folder `data` (made if missing), the removal of `person` under
+/// `id`, now, as a session of the app would.
+pub fn journal_removal(data: &Path, id: &str, person: unconnect::model::Person) {
+    use unconnect::store::journal::{self, Journal, JournalAction, JournalEntry};
+    std::fs::create_dir_all(data).unwrap();
+    let at = journal::now();
+    let (mut j, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
+    j.append(vec![JournalEntry {
+        at,
+        action: JournalAction::Remove,
+        batch: journal::new_batch_id(at),
+        batch_len: None,
+        id: id.into(),
+        person: Some(person.into()),
+        invitation: None,
+        export_date: None,
+        export_taken: None,
+        fingerprint: None,
+    }])
+    .unwrap();
+}
+
 /// Opens `export` with the data folder `data` in this process, as the app does, on
 /// `today`. Another test's child process, between its fork and its exec, shares every
 /// descriptor of this process, the data folder's lock among them, for a moment after a
