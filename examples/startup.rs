@@ -15,7 +15,7 @@ mod memory;
 #[allow(dead_code)] // the perf report's launch from a fresh copy of itself
 mod pty;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -56,7 +56,7 @@ fn median(v: &mut [f64]) -> f64 {
     v[v.len() / 2]
 }
 
-fn once(bin: &PathBuf, export: &str) -> (f64, f64, f64, f64) {
+fn once(bin: &Path, export: &str) -> (f64, f64, f64, f64) {
     let data = std::env::temp_dir().join(format!("unconnect-startup-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     let launch = pty::launch(bin, export.as_ref(), &data, true);
