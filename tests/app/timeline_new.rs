@@ -2,18 +2,17 @@
 //! of each bar in another fill (a shade, so it shows without colour too) and colour,
 //! with a legend under the chart and in the `?` help.
 
-use crate::drawing::draw;
+use crate::drawing::{draw, draw_in};
 use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use unconnect::app::timeline::NewSince;
-use unconnect::app::{Action, App, Event};
+use unconnect::app::{Action, App};
 use unconnect::model::roster::people_triage;
-use unconnect::ui::layout::layout;
+use unconnect::ui::Theme;
 use unconnect::ui::timeline::NEW_FILL;
-use unconnect::ui::{Screen, Theme};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -35,17 +34,7 @@ fn demo_with_new() -> App {
 }
 
 fn draw_with(app: &mut App, theme: &Theme) -> Terminal<TestBackend> {
-    let (width, height) = (100, 24);
-    let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.handle(Event::Layout {
-        rows: l.rows[0].height as usize,
-        help_max_scroll: u16::MAX,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(Screen::new(app, theme), f.area()))
-        .unwrap();
-    terminal
+    draw_in(app, 100, 24, theme).0
 }
 
 /// The cells drawn with the new fill: their column and foreground colour.
