@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use unconnect::app::App;
+use unconnect::import::Export;
 use unconnect::model::roster::people_triage;
 use unconnect::model::{People, Person};
 
@@ -23,9 +24,24 @@ pub fn numbered_person(i: usize) -> Person {
 
 /// The app on `people`, on the Connections tab, on [`today`].
 pub fn app_of(people: impl IntoIterator<Item = Person>) -> App {
-    let people: People = people.into_iter().collect();
+    app_on(people.into_iter().collect(), today())
+}
+
+/// The app on `people`, on the Connections tab, on `today`.
+pub fn app_on(people: People, today: NaiveDate) -> App {
     let triage = people_triage(&people);
-    App::new(people, triage, today())
+    App::new(people, triage, today)
+}
+
+/// The demo export, as the app loads it.
+pub fn demo_export() -> Export {
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
+    unconnect::import::load(std::path::Path::new(demo)).unwrap()
+}
+
+/// The app on the demo's connections (its signals left out), on `today`.
+pub fn demo_app(today: NaiveDate) -> App {
+    app_on(demo_export().people, today)
 }
 
 /// `n` [`numbered_person`]s as they are: undated, so in the order of the file.

@@ -1,6 +1,7 @@
 //! Whole screens rendered into a fixed-size TestBackend and compared with insta snapshots.
 
 use crate::drawing::draw;
+use crate::fixtures::demo_app;
 use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::Terminal;
@@ -95,13 +96,7 @@ fn press(app: &mut App, keys: &str) {
 
 #[test]
 fn main_screen_on_the_demo_export() {
-    let export = unconnect::import::load(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/demo"
-    )))
-    .unwrap();
-    let triage = people_triage(&export.people);
-    let mut app = App::new(export.people, triage, today());
+    let mut app = demo_app(today());
     press(&mut app, "  \n");
     assert_snapshot!(draw(&mut app, 100, 30).backend());
 }

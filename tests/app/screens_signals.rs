@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::drawing::draw_in;
+use crate::fixtures::{app_on, demo_export};
 use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
@@ -14,7 +15,6 @@ use ratatui::style::Modifier;
 use unconnect::app::keys::{Key, KeyCode};
 use unconnect::app::strings::signals_note;
 use unconnect::app::{Action, App, Mode};
-use unconnect::model::roster::people_triage;
 use unconnect::model::signals::Signals;
 use unconnect::model::triage::Side;
 use unconnect::ui::Theme;
@@ -27,12 +27,10 @@ fn today() -> NaiveDate {
 /// The demo as `App::open` builds it; `complete: false` drops the signals, as a Basic
 /// export of the same people would have none.
 fn demo_app(complete: bool) -> App {
-    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
-    let export = unconnect::import::load(std::path::Path::new(demo)).unwrap();
-    let triage = people_triage(&export.people);
+    let export = demo_export();
     let signals = export.signals.filter(|_| complete).map(Arc::new);
     let note = signals_note(signals.as_deref());
-    App::new(export.people, triage, today()).with_signals(signals, note)
+    app_on(export.people, today()).with_signals(signals, note)
 }
 
 /// A line of the buffer as text, wide glyphs once.

@@ -3,7 +3,7 @@
 //! stays on its person. On Connections and on History.
 
 use crate::drawing::draw;
-use crate::fixtures::{app_of, today};
+use crate::fixtures::{app_of, demo_app, today};
 use crate::history_fixtures::{history_app as with_history, november, removal, removals};
 use chrono::NaiveDate;
 use insta::assert_snapshot;
@@ -11,7 +11,6 @@ use unconnect::app::keys::{Key, KeyCode};
 use unconnect::app::{App, ListKind, Mode, SortColumn};
 use unconnect::model::Person;
 use unconnect::model::history::Status;
-use unconnect::model::roster::people_triage;
 use unconnect::model::triage::Side;
 
 /// Keys as the user presses them, looked up in the keymap of whatever has the keyboard.
@@ -180,13 +179,7 @@ fn on_history_the_menu_sorts_by_status_removed_on_or_company() {
 }
 
 fn demo() -> App {
-    let export = unconnect::import::load(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/demo"
-    )))
-    .unwrap();
-    let triage = people_triage(&export.people);
-    App::new(export.people, triage, today())
+    demo_app(today())
 }
 
 #[test]
