@@ -22,6 +22,7 @@ mod history_session;
 mod history_withdrawn;
 mod invitation_links;
 mod keep_list;
+mod keys;
 mod layers;
 mod line_editing;
 mod opening_words;

@@ -2,11 +2,11 @@
 
 use crate::drawing::draw;
 use crate::fixtures::demo_app;
+use crate::keys::press;
 use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use unconnect::app::keys::{Key, KeyCode};
 use unconnect::app::{App, Tab};
 use unconnect::model::roster::people_triage;
 use unconnect::model::{People, Person};
@@ -73,25 +73,6 @@ fn app_with(people: Vec<Person>) -> App {
     let people: People = people.into_iter().collect();
     let triage = people_triage(&people);
     App::new(people, triage, today())
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        if let Some(action) = app
-            .keymap()
-            .clone()
-            .action_for(app.context(), Key::new(code))
-        {
-            // Effects (saving, journaling) are the runtime's; screens only need the state.
-            let _ = app.update(action);
-        }
-    }
 }
 
 #[test]

@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use crate::drawing::draw_in;
 use crate::fixtures::{app_on, demo_export};
+use crate::keys::press;
 use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use unconnect::app::keys::{Key, KeyCode};
 use unconnect::app::strings::signals_note;
 use unconnect::app::{Action, App, Mode};
 use unconnect::model::signals::Signals;
@@ -38,23 +38,6 @@ fn line(buf: &Buffer, area: Rect, y: u16) -> String {
     (area.x..area.right())
         .map(|x| buf[(x, y)].symbol())
         .collect()
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            c => KeyCode::Char(c),
-        };
-        if let Some(action) = app
-            .keymap()
-            .clone()
-            .action_for(app.context(), Key::new(code))
-        {
-            // Effects (saving, journaling) are the runtime's; screens only need the state.
-            let _ = app.update(action);
-        }
-    }
 }
 
 /// The row of the left column showing `name`, as text, and its y.

@@ -5,28 +5,13 @@
 use crate::drawing::draw;
 use crate::fixtures::{app_of, demo_app, today};
 use crate::history_fixtures::{history_app as with_history, november, removal, removals};
+use crate::keys::press;
 use chrono::NaiveDate;
 use insta::assert_snapshot;
-use unconnect::app::keys::{Key, KeyCode};
 use unconnect::app::{App, ListKind, Mode, SortColumn};
 use unconnect::model::Person;
 use unconnect::model::history::Status;
 use unconnect::model::triage::Side;
-
-/// Keys as the user presses them, looked up in the keymap of whatever has the keyboard.
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        let action = app.keymap().action_for(app.context(), Key::new(code));
-        if let Some(action) = action {
-            let _ = app.update(action);
-        }
-    }
-}
 
 fn people() -> Vec<Person> {
     [
