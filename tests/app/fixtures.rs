@@ -22,6 +22,21 @@ pub fn numbered_person(i: usize) -> Person {
     }
 }
 
+/// `first last` at `https://www.linkedin.com/in/first-last`, connected on 13 March 2024.
+pub fn named_person(first: &str, last: &str) -> Person {
+    Person {
+        first_name: first.into(),
+        last_name: last.into(),
+        url: format!(
+            "https://www.linkedin.com/in/{}-{}",
+            first.to_lowercase(),
+            last.to_lowercase()
+        ),
+        connected_on: NaiveDate::from_ymd_opt(2024, 3, 13),
+        ..Default::default()
+    }
+}
+
 /// The app on `people`, on the Connections tab, on [`today`].
 pub fn app_of(people: impl IntoIterator<Item = Person>) -> App {
     app_on(people.into_iter().collect(), today())

@@ -2,9 +2,8 @@
 //! screens (empty, mixed statuses, 80×24).
 
 use crate::drawing::draw;
-use crate::history_fixtures::{
-    december, history_app, journaled, named_person, november, removal, removals,
-};
+use crate::fixtures::named_person;
+use crate::history_fixtures::{december, history_app, journaled, november, removal, removals};
 use insta::assert_snapshot;
 use unconnect::app::history::{CONNECTIONS_PAGE, OpenTarget};
 use unconnect::app::{Action, App, ConfirmAction, Effect, ListKind, Mode, Tab};

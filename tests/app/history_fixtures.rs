@@ -19,21 +19,6 @@ pub fn december(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, day).unwrap()
 }
 
-/// `first last` at `https://www.linkedin.com/in/first-last`, connected on 13 March 2024.
-pub fn named_person(first: &str, last: &str) -> Person {
-    Person {
-        first_name: first.into(),
-        last_name: last.into(),
-        url: format!(
-            "https://www.linkedin.com/in/{}-{}",
-            first.to_lowercase(),
-            last.to_lowercase()
-        ),
-        connected_on: NaiveDate::from_ymd_opt(2024, 3, 13),
-        ..Default::default()
-    }
-}
-
 /// The removal of `p` (known by its URL), recorded `at` in `batch`: opened once past
 /// To do, never checked.
 pub fn removal(p: &Person, at: DateTime<FixedOffset>, batch: &str, status: Status) -> Record {

@@ -3,9 +3,10 @@
 //! restart), and never when `[rules] open = "connections-page"` visits no profile.
 
 use crate::drawing::draw;
+use crate::fixtures::named_person;
 use crate::history_fixtures::{
-    december, history_app, journaled, named_person, november, removal, removals, sent_invitation,
-    withdrawal, withdrawals,
+    december, history_app, journaled, november, removal, removals, sent_invitation, withdrawal,
+    withdrawals,
 };
 use chrono::NaiveDate;
 use insta::assert_snapshot;
