@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 use unconnect::app::App;
 use unconnect::import::Export;
+use unconnect::model::pending::Pending;
 use unconnect::model::roster::people_triage;
-use unconnect::model::{People, Person};
+use unconnect::model::{InvitationRules, People, Person};
 
 /// The day the apps built here take for today.
 pub fn today() -> NaiveDate {
@@ -77,4 +78,12 @@ pub fn numbered_app(n: usize) -> App {
 /// Day `i` of January 2020, starting over after the 28th.
 pub fn january_2020(i: usize) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2020, 1, 1 + (i % 28) as u32)
+}
+
+/// `app` with `pending` as its invitations, triaged under the default rules on the app's
+/// today.
+pub fn with_pending(app: App, pending: Pending) -> App {
+    let rules = InvitationRules::default();
+    let triage = pending.triage(&rules, app.today());
+    app.with_invitations(pending, triage, rules)
 }

@@ -1,7 +1,7 @@
 //! Whole screens rendered into a fixed-size TestBackend and compared with insta snapshots.
 
 use crate::drawing::draw;
-use crate::fixtures::{app_of, demo_app, named_person, today};
+use crate::fixtures::{app_of, demo_app, named_person, today, with_pending};
 use crate::keys::press;
 use chrono::NaiveDate;
 use insta::assert_snapshot;
@@ -185,9 +185,7 @@ fn app_with_invitations() -> App {
         incoming: 10,
         accepted: 15,
     };
-    let rules = unconnect::model::InvitationRules::default();
-    let triage = pending.triage(&rules, today());
-    app.with_invitations(pending, triage, rules)
+    with_pending(app, pending)
 }
 
 #[test]

@@ -4,15 +4,15 @@
 //! filter highlights, checked cell by cell.
 
 use crate::drawing::drawn_cells;
+use crate::fixtures::{app_of, with_pending};
 use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use unconnect::app::{Action, App};
-use unconnect::model::roster::people_triage;
 use unconnect::model::triage::Side;
-use unconnect::model::{Direction, Invitation, InvitationRules, People, Person};
+use unconnect::model::{Direction, Invitation, Person};
 use unconnect::ui::Theme;
 
 /// Short enough that every field is drawn in a 120-column screen.
@@ -46,16 +46,6 @@ fn hostile_people() -> Vec<Person> {
     ]
 }
 
-fn app_with(people: Vec<Person>) -> App {
-    let people: People = people.into_iter().collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
-}
-
 fn text(buf: &Buffer) -> String {
     (0..buf.area.height)
         .map(|y| {
@@ -79,7 +69,7 @@ fn assert_inert(screen: &str) {
 
 #[test]
 fn names_positions_and_companies_show_their_escapes() {
-    let mut app = app_with(hostile_people());
+    let mut app = app_of(hostile_people());
     let screen = text(&drawn_cells(&mut app, 120, 16));
     assert_inert(&screen);
     assert!(screen.contains("Eve␛]52;c;eA==␇ X"), "the name: {screen}");
@@ -89,7 +79,7 @@ fn names_positions_and_companies_show_their_escapes() {
 
 #[test]
 fn the_dialog_the_filter_text_and_the_status_line_show_their_escapes() {
-    let mut app = app_with(hostile_people());
+    let mut app = app_of(hostile_people());
     app.update(Action::Move);
     app.update(Action::Remove);
     let dialog = text(&drawn_cells(&mut app, 120, 24));
@@ -124,7 +114,7 @@ fn the_dialog_the_filter_text_and_the_status_line_show_their_escapes() {
 
 #[test]
 fn invitation_names_and_messages_show_their_escapes() {
-    let app = app_with(hostile_people());
+    let app = app_of(hostile_people());
     let invitation = Invitation {
         from: "Me".into(),
         to: format!("Ivan{CSI_CLEAR}"),
@@ -138,9 +128,7 @@ fn invitation_names_and_messages_show_their_escapes() {
         items: vec![invitation],
         ..Default::default()
     };
-    let rules = InvitationRules::default();
-    let triage = pending.triage(&rules, app.today());
-    let mut app = app.with_invitations(pending, triage, rules);
+    let mut app = with_pending(app, pending);
     app.update(Action::InvitationsTab);
     let screen = text(&drawn_cells(&mut app, 120, 16));
     assert_inert(&screen);
@@ -175,19 +163,15 @@ fn the_loading_preview_shows_its_escapes() {
 }
 
 fn many(n: usize) -> App {
-    app_with(
-        (0..n)
-            .map(|i| {
-                person(
-                    &format!("First{i}"),
-                    &format!("Last{i}"),
-                    "Engineer",
-                    "Acme",
-                    "",
-                )
-            })
-            .collect(),
-    )
+    app_of((0..n).map(|i| {
+        person(
+            &format!("First{i}"),
+            &format!("Last{i}"),
+            "Engineer",
+            "Acme",
+            "",
+        )
+    }))
 }
 
 #[test]
@@ -238,7 +222,7 @@ fn marked_rows_carry_a_styled_tick() {
 #[test]
 fn filter_matches_are_highlighted_and_nothing_else_is() {
     let theme = Theme::default();
-    let mut app = app_with(vec![
+    let mut app = app_of(vec![
         person("José", "García", "Dentist", "Clínica", ""),
         person("Ana", "Smith", "Baker", "Crumbs", ""),
     ]);

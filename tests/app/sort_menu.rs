@@ -3,7 +3,7 @@
 //! stays on its person. On Connections and on History.
 
 use crate::drawing::draw;
-use crate::fixtures::{app_of, demo_app, today};
+use crate::fixtures::{app_of, demo_app, today, with_pending};
 use crate::history_fixtures::{history_app as with_history, november, removal, removals};
 use crate::keys::press;
 use chrono::NaiveDate;
@@ -263,9 +263,7 @@ fn on_invitations_the_menu_has_the_name_and_the_sent_date() {
         incoming: 0,
         accepted: 0,
     };
-    let rules = unconnect::model::InvitationRules::default();
-    let triage = pending.triage(&rules, today());
-    let mut app = connections().with_invitations(pending, triage, rules);
+    let mut app = with_pending(connections(), pending);
     press(&mut app, "2j");
     let person = cursor_name(&app, ListKind::Invitations);
     press(&mut app, "s");
