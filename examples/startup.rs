@@ -7,12 +7,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test or a tool's clear stop
 
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+// The perf report's launcher, shared: this example is its screen timings alone.
+#[path = "perf-report/memory.rs"]
+#[allow(dead_code)] // the perf report's other measures
+mod memory;
+#[path = "perf-report/pty.rs"]
+#[allow(dead_code)] // the perf report's launch from a fresh copy of itself
+mod pty;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::path::{Path, PathBuf};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -53,78 +56,11 @@ fn median(v: &mut [f64]) -> f64 {
     v[v.len() / 2]
 }
 
-fn once(bin: &PathBuf, export: &str) -> (f64, f64, f64, f64) {
+fn once(bin: &Path, export: &str) -> (f64, f64, f64, f64) {
     let data = std::env::temp_dir().join(format!("unconnect-startup-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 140,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("pty");
-    let mut cmd = CommandBuilder::new(bin);
-    cmd.args([export, "--data-dir", data.to_str().unwrap_or_default()]);
-    cmd.env("TERM", "xterm-256color");
-    let start = Instant::now();
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let mut writer = pair.master.take_writer().expect("writer");
-    let rows = std::num::NonZeroU16::new(40).expect("40 rows");
-    let cols = std::num::NonZeroU16::new(140).expect("140 columns");
-    let out = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-    let sink = Arc::clone(&out);
-    std::thread::spawn(move || {
-        let mut buf = vec![0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            if let Ok(mut out) = sink.lock() {
-                out.process(&buf[..n]);
-            }
-        }
-    });
-    let seen = |text: &str| {
-        out.lock()
-            .is_ok_and(|o| o.screen().contents().contains(text))
-    };
-    let wait = |what: &dyn Fn() -> bool| {
-        while !what() {
-            assert!(start.elapsed() < Duration::from_secs(60), "timed out");
-            std::thread::sleep(Duration::from_micros(500));
-        }
-        start.elapsed().as_secs_f64() * 1e3
-    };
-    // The first frame: the loading gauge or the loaded screen, whichever comes first.
-    let first = wait(&|| seen("unconnect"));
-    // The loaded screen names its sort order; the loading screen does not.
-    let loaded = wait(&|| seen("newest first"));
-    let typed = Instant::now();
-    let _ = writer.write_all(b"/contoso");
-    let _ = writer.flush();
-    let until = |what: &dyn Fn() -> bool| {
-        while !what() {
-            assert!(
-                typed.elapsed() < Duration::from_secs(60),
-                "filter never showed"
-            );
-            std::thread::sleep(Duration::from_micros(500));
-        }
-        typed.elapsed().as_secs_f64() * 1e3
-    };
-    // Matches on screen (a large list's are still streaming in)...
-    let first_matches = until(&|| seen("/ contoso") && seen(" of ") && !seen("(0 of"));
-    // ...and all of them.
-    let filter = until(&|| seen("/ contoso") && seen(" of ") && !seen("searching"));
-    // Esc and q apart: together a terminal reads them as Alt-q.
-    let _ = writer.write_all(b"\x1b");
-    let _ = writer.flush();
-    std::thread::sleep(Duration::from_millis(100));
-    let _ = writer.write_all(b"q");
-    let _ = writer.flush();
-    let _ = child.wait();
+    let launch = pty::launch(bin, export.as_ref(), &data, true);
     let _ = std::fs::remove_dir_all(&data);
-    (first, loaded, first_matches, filter)
+    let (first_matches, filter) = launch.filter.expect("the filter was typed");
+    (launch.first_frame, launch.usable, first_matches, filter)
 }

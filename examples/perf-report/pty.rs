@@ -1,5 +1,5 @@
-//! The real binary in a pseudo-terminal, timed as a person sees it (as the `startup`
-//! example does), and its peak memory once it has quit.
+//! The real binary in a pseudo-terminal, timed as a person sees it, and its peak memory
+//! once it has quit. The `startup` example times the screen with it too.
 
 use std::io::{Read, Write};
 use std::path::Path;

@@ -6,7 +6,7 @@ use crate::model::{Direction, Invitation};
 use super::dates::parse_sent_at;
 use super::decode::Decoded;
 use super::report::{InvitationsReport, Skipped};
-use super::table::{Header, Row, Table, TableKind, sniff_delimiter};
+use super::table::{Header, Row, Table, TableKind};
 use super::url;
 
 /// LinkedIn caps sending at about 100 invitations a week and the file covers about a
@@ -29,9 +29,7 @@ pub fn parse(
     label: &str,
     decoded: &Decoded,
 ) -> Result<(Vec<Invitation>, InvitationsReport), ImportError> {
-    let text = decoded.text.as_bytes();
-    let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
-    let mut table = Table::open(label, text, &KIND, delimiter)?;
+    let mut table = Table::of_text(label, &decoded.text, &KIND)?;
     let h = &table.header;
     let col = [
         h.find(&["from"]),

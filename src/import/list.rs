@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::decode;
 use super::source::{MAX_INVITATIONS_BYTES, read_file};
-use super::table::{Header, Row, Table, TableKind, sniff_delimiter, trim};
+use super::table::{Header, Row, Table, TableKind, trim};
 use super::url;
 use crate::error::ImportError;
 use crate::model::matching::Wanted;
@@ -114,8 +114,7 @@ pub fn read(path: &Path, filter: Option<&ColumnFilter>) -> Result<List, ListErro
         }
         return read_plain(&label, &text);
     }
-    let delimiter = sniff_delimiter(&text.as_bytes()[..text.len().min(1 << 16)]);
-    let mut table = Table::open(&label, text.as_bytes(), &KIND, delimiter)?;
+    let mut table = Table::of_text(&label, &text, &KIND)?;
     let header = table.header.clone();
     let column = |names: &[&str]| header.find(names);
     let (first, last, name, url_at, email) = (

@@ -118,6 +118,19 @@ pub enum Row<'r> {
     },
 }
 
+/// How much of a file's start [`sniff_delimiter`] judges its separator from.
+const SNIFF_BYTES: usize = 1 << 16;
+
+impl<'a, 't> Table<'a, &'t [u8]> {
+    /// A whole decoded file as a table, its separator judged from its start: how every
+    /// file read from memory is opened.
+    pub fn of_text(label: &'a str, text: &'t str, kind: &TableKind) -> Result<Self, ImportError> {
+        let bytes = text.as_bytes();
+        let delimiter = sniff_delimiter(&bytes[..bytes.len().min(SNIFF_BYTES)]);
+        Self::open(label, bytes, kind, delimiter)
+    }
+}
+
 impl<'a, R: Read> Table<'a, R> {
     /// Finds the header (separated by `delimiter`, see [`sniff_delimiter`]) and stands
     /// on the first row.

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::text::{fit, fit_end, safe, width, with_cursor};
+use super::text::{fit, fit_end, name_and_detail, safe, width, with_cursor};
 use super::theme::Theme;
 use crate::app::strings;
 use crate::model::search::Query;
@@ -29,6 +29,23 @@ pub trait RowView {
     /// The column headings over the rows, as `(label, width from the right)`: the first
     /// label starts at the left, the others end where their field ends (0: the right edge).
     fn headings(&self, area_width: u16) -> Vec<(&'static str, u16)>;
+}
+
+/// Draws a row's name and detail (both already `shown`) into the first `text_width`
+/// cells of its `area`, in the theme's person styles with the filter's matches
+/// highlighted: what a person's row and a History record's row start with.
+pub fn render_name_and_detail(
+    name: &str,
+    detail: &str,
+    text_width: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    query: &Query,
+    theme: &Theme,
+) {
+    let styles = [theme.name, theme.detail, theme.highlight];
+    let spans = name_and_detail(name, detail, text_width, styles, query);
+    Line::from(spans).render(Rect::new(area.x, area.y, text_width as u16, 1), buf);
 }
 
 /// Draws a list's headings into the line over its rows; the sorted one carries its arrow.

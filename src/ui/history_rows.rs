@@ -4,11 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::Widget;
 
-use super::columns::RowView;
-use super::text::{name_and_detail, position_and_company, shown, width};
+use super::columns::{RowView, render_name_and_detail};
+use super::text::{position_and_company, shown, width};
 use super::theme::Theme;
 use crate::model::history::{Kind, Record, Status};
 use crate::model::person::LINKEDIN_DATE;
@@ -79,14 +77,7 @@ impl RowView for HistoryRows<'_> {
             _ => String::new(),
         };
         let detail = shown(&detail, text_width);
-        let spans = name_and_detail(
-            &name,
-            &detail,
-            text_width,
-            [theme.name, theme.detail, theme.highlight],
-            query,
-        );
-        Line::from(spans).render(Rect::new(area.x, area.y, text_width as u16, 1), buf);
+        render_name_and_detail(&name, &detail, text_width, area, buf, query, theme);
         let x = area.right().saturating_sub(right_w);
         let (x, _) = buf.set_stringn(
             x,

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::columns::RowView;
-use super::text::{fit_spans, shown, width};
+use super::text::{name_and_detail_marked, shown, width};
 use super::theme::Theme;
 use crate::app::strings;
 use crate::model::invitation::age;
@@ -68,37 +68,24 @@ impl RowView for InvitationRows<'_> {
             None => (theme.name, theme.detail),
         };
         let name = shown(&inv.to, text_width);
-        let mut spans = Vec::with_capacity(6);
-        let mut used = fit_spans(
-            &name,
-            text_width,
-            name_style,
-            &query.highlights(&name),
-            theme.highlight,
-            &mut spans,
-        );
         let detail = match locked {
             Some(_) => EXPIRED_ROW.to_owned(),
             None if inv.message.is_empty() => String::new(),
             None => format!("“{}”", shown(&inv.message, text_width)),
         };
-        if used + 2 < text_width && !detail.is_empty() {
-            spans.push(Span::raw("  "));
-            used += 2;
-            let highlights = if locked.is_some() {
-                Vec::new()
-            } else {
-                query.highlights(&detail)
-            };
-            fit_spans(
-                &detail,
-                text_width - used,
-                detail_style,
-                &highlights,
-                theme.highlight,
-                &mut spans,
-            );
-        }
+        // The expiry note is the app's words: a filter's match is never shown in it.
+        let detail_highlights = if locked.is_some() {
+            Vec::new()
+        } else {
+            query.highlights(&detail)
+        };
+        let spans = name_and_detail_marked(
+            &name,
+            &detail,
+            text_width,
+            [name_style, detail_style, theme.highlight],
+            [&query.highlights(&name), &detail_highlights],
+        );
         Line::from(spans).render(Rect::new(area.x, area.y, text_width as u16, 1), buf);
         let style = if locked.is_some() {
             theme.locked

@@ -3,11 +3,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Widget;
 
-use super::columns::RowView;
-use super::text::{clip, name_and_detail, position_and_company, shown, width};
+use super::columns::{RowView, render_name_and_detail};
+use super::text::{clip, position_and_company, shown, width};
 use super::theme::Theme;
 use crate::model::person::{LINKEDIN_DATE, full_name};
 use crate::model::search::Query;
@@ -84,14 +82,7 @@ impl RowView for PeopleRows<'_> {
         let detail =
             position_and_company(&clip(p.position, text_width), &clip(p.company, text_width));
         let detail = shown(&detail, text_width);
-        let spans = name_and_detail(
-            &name,
-            &detail,
-            text_width,
-            [theme.name, theme.detail, theme.highlight],
-            query,
-        );
-        Line::from(spans).render(Rect::new(area.x, area.y, text_width as u16, 1), buf);
+        render_name_and_detail(&name, &detail, text_width, area, buf, query, theme);
         if show_marker {
             let x = area.x + (text_width + 1) as u16;
             buf.set_string(x, area.y, marker, theme.signal);

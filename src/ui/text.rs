@@ -115,13 +115,32 @@ pub fn name_and_detail(
     styles: [Style; 3],
     query: &crate::model::search::Query,
 ) -> Vec<Span<'static>> {
+    name_and_detail_marked(
+        name,
+        detail,
+        max,
+        styles,
+        [&query.highlights(name), &query.highlights(detail)],
+    )
+}
+
+/// [`name_and_detail`] with the highlighted char ranges of each given: a row whose detail
+/// is the app's own words (not the person's) has none there.
+pub fn name_and_detail_marked(
+    name: &str,
+    detail: &str,
+    max: usize,
+    styles: [Style; 3],
+    highlights: [&[Range<usize>]; 2],
+) -> Vec<Span<'static>> {
     let [name_style, detail_style, highlight] = styles;
+    let [name_highlights, detail_highlights] = highlights;
     let mut spans = Vec::with_capacity(6);
     let mut used = fit_spans(
         name,
         max,
         name_style,
-        &query.highlights(name),
+        name_highlights,
         highlight,
         &mut spans,
     );
@@ -132,7 +151,7 @@ pub fn name_and_detail(
             detail,
             max - used,
             detail_style,
-            &query.highlights(detail),
+            detail_highlights,
             highlight,
             &mut spans,
         );

@@ -3,11 +3,22 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use unconnect::app::{App, Event};
-use unconnect::ui::layout::layout;
+use unconnect::ui::layout::{ScreenLayout, layout};
 use unconnect::ui::{Screen, Theme};
 
 pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    draw_in(app, width, height, &Theme::default()).0
+}
+
+/// [`draw`] in `theme`, with the layout the frame was drawn to (where a click lands).
+pub fn draw_in(
+    app: &mut App,
+    width: u16,
+    height: u16,
+    theme: &Theme,
+) -> (Terminal<TestBackend>, ScreenLayout) {
     let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
     app.handle(Event::Layout {
         rows: l.rows[0].height as usize,
@@ -15,7 +26,12 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
+        .draw(|f| f.render_widget(Screen::new(app, theme), f.area()))
         .unwrap();
-    terminal
+    (terminal, l)
+}
+
+/// The cells of a [`draw`]n screen.
+pub fn drawn_cells(app: &mut App, width: u16, height: u16) -> Buffer {
+    draw(app, width, height).backend().buffer().clone()
 }

@@ -2,52 +2,27 @@
 //! screens (empty, mixed statuses, 80×24).
 
 use crate::drawing::draw;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::fixtures::named_person;
+use crate::history_fixtures::{december, history_app, journaled, november, removal, removals};
 use insta::assert_snapshot;
 use unconnect::app::history::{CONNECTIONS_PAGE, OpenTarget};
-use unconnect::app::{Action, App, ConfirmAction, Effect, ListKind, Mode, Tab, Written};
-use unconnect::model::history::{History, Kind, Record, State, Status};
-use unconnect::model::roster::people_triage;
+use unconnect::app::{Action, App, ConfirmAction, Effect, ListKind, Mode, Tab};
+use unconnect::model::Person;
+use unconnect::model::history::{History, Record, Status};
 use unconnect::model::triage::{Place, Side};
-use unconnect::model::{People, Person};
-use unconnect::store::journal::{self, JournalAction};
-
-fn at(day: u32) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00.000+01:00")).unwrap()
-}
+use unconnect::store::journal::JournalAction;
 
 fn person(first: &str, last: &str, company: &str) -> Person {
     Person {
-        first_name: first.into(),
-        last_name: last.into(),
-        url: format!(
-            "https://www.linkedin.com/in/{}-{}",
-            first.to_lowercase(),
-            last.to_lowercase()
-        ),
         email: format!("{}@example.com", first.to_lowercase()),
         company: company.into(),
         position: "Dentist".into(),
-        connected_on: NaiveDate::from_ymd_opt(2024, 3, 13),
-        ..Default::default()
+        ..named_person(first, last)
     }
 }
 
 fn record(p: &Person, day: u32, status: Status) -> Record {
-    Record {
-        kind: Kind::Removal,
-        id: p.url.as_str().into(),
-        at: at(day),
-        batch: format!("b{day}").into(),
-        state: State {
-            status,
-            opened: status != Status::ToDo,
-            done_at: None,
-            checked: None,
-        },
-        person: Some(p.clone().into()),
-        invitation: None,
-    }
+    removal(p, november(day), &format!("b{day}"), status)
 }
 
 /// Five people in the export; three removed (newest first), one done already.
@@ -59,46 +34,19 @@ fn app() -> App {
         person("Di", "Dahl", "Flowright"),
         person("Ed", "Eng", "Flowright"),
     ];
-    let history = History {
-        removals: vec![
-            record(&people[1], 20, Status::ToDo),
-            record(&people[2], 20, Status::Done),
-            record(&people[3], 18, Status::StillThere),
-        ],
-        withdrawals: Vec::new(),
-    };
-    let export: People = people.into_iter().collect();
-    let mut triage = people_triage(&export);
+    let history = removals(vec![
+        record(&people[1], 20, Status::ToDo),
+        record(&people[2], 20, Status::Done),
+        record(&people[3], 18, Status::StillThere),
+    ]);
     // As the session restores them: the removed are done, not in either column.
-    triage.restore([(1, Place::Done), (2, Place::Done), (3, Place::Done)]);
-    let mut app = App::new(
-        export,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-    )
-    .with_history(history);
-    app.update(Action::HistoryTab);
-    app
+    history_app(people, [1, 2, 3], history, december(1))
 }
 
 /// What the runtime does with a mark: journal it (as the writer does), hand back the
 /// entries journaled.
 fn recorded(app: &mut App, effect: &Effect) {
-    let Effect::Record { kind, mark, ids } = effect else {
-        panic!("{effect:?}")
-    };
-    let records = app.records(*kind);
-    let entries = journal::status_entries(
-        ids.iter().map(|&id| records[id as usize].id.as_str()),
-        *mark,
-        at(30),
-    );
-    app.handle(unconnect::app::Event::Written(Written::Recorded {
-        kind: *kind,
-        mark: *mark,
-        ids: ids.clone(),
-        result: Ok(entries),
-    }));
+    journaled(app, effect, november(30));
 }
 
 fn status_of(app: &App, name: &str) -> Status {
@@ -315,20 +263,10 @@ fn history_at_80_by_24() {
 
 #[test]
 fn history_empty() {
-    let people: People = vec![person("Ada", "Lovelace", "Engines")]
-        .into_iter()
-        .collect();
-    let triage = people_triage(&people);
-    let mut app = App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-    )
-    .with_history(History::default())
-    .with_history_note(
+    let people = [person("Ada", "Lovelace", "Engines")];
+    let mut app = history_app(people, [], History::default(), december(1)).with_history_note(
         "The journal (0 people removed when this session began) is data/journal.jsonl.".into(),
     );
-    app.update(Action::HistoryTab);
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }
 

@@ -4,17 +4,19 @@
 //! invitations.
 
 use crate::drawing::draw;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::history_fixtures::{
+    december, history_app, journaled, removal, removals, sent_invitation, withdrawal, withdrawals,
+};
+use chrono::{DateTime, FixedOffset};
 use insta::assert_snapshot;
 use unconnect::app::history::{CONNECTIONS_PAGE, OpenTarget};
 use unconnect::app::history_screen::WorkRules;
 use unconnect::app::{
     Action, App, ConfirmAction, Effect, Event, ListKind, Mode, OpenOutcome, Tone, Written,
 };
+use unconnect::model::Person;
 use unconnect::model::history::JournalAction;
-use unconnect::model::history::{History, Kind, Record, State, Status};
-use unconnect::model::roster::people_triage;
-use unconnect::model::{People, Person};
+use unconnect::model::history::{Record, Status};
 
 const TODAY: u32 = 7;
 
@@ -31,48 +33,21 @@ fn person(i: usize) -> Person {
     }
 }
 
-fn record(p: &Person, status: Status) -> Record {
-    Record {
-        kind: Kind::Removal,
-        id: format!("{}#{}", p.url, p.first_name).into(),
-        at: at(1, 9),
-        batch: "b1".into(),
-        state: State {
-            status,
-            opened: status == Status::Opened,
-            done_at: (status == Status::Done).then(|| at(TODAY - 1, 12)),
-            checked: None,
-        },
-        person: Some(p.clone().into()),
-        invitation: None,
-    }
-}
-
-/// `n` removed people, in list order; `with` adjusts a record by its row.
+/// `n` removed people, in list order; `with` adjusts a record by its row. A record's id
+/// is its own even where two share a profile.
 fn app_with(n: usize, with: impl Fn(usize, &mut Record)) -> App {
     let people: Vec<Person> = (0..n).map(person).collect();
-    let removals = people
+    let list = people
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let mut r = record(p, Status::ToDo);
+            let mut r = removal(p, at(1, 9), "b1", Status::ToDo);
+            r.id = format!("{}#{}", p.url, p.first_name).into();
             with(i, &mut r);
             r
         })
         .collect();
-    let export: People = people.into_iter().collect();
-    let triage = people_triage(&export);
-    let mut app = App::new(
-        export,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 12, TODAY).unwrap(),
-    )
-    .with_history(History {
-        removals,
-        withdrawals: Vec::new(),
-    });
-    app.update(Action::HistoryTab);
-    app
+    history_app(people, [], removals(list), december(TODAY))
 }
 
 fn urls(effects: &[Effect]) -> Vec<String> {
@@ -91,21 +66,7 @@ fn all_opened(app: &mut App, urls: &[String]) -> Vec<Effect> {
 }
 
 fn recorded(app: &mut App, effect: &Effect) {
-    let Effect::Record { kind, mark, ids } = effect else {
-        panic!("{effect:?}")
-    };
-    let records = app.records(*kind);
-    let entries = unconnect::store::journal::status_entries(
-        ids.iter().map(|&id| records[id as usize].id.as_str()),
-        *mark,
-        at(TODAY, 15),
-    );
-    app.handle(Event::Written(Written::Recorded {
-        kind: *kind,
-        mark: *mark,
-        ids: ids.clone(),
-        result: Ok(entries),
-    }));
+    journaled(app, effect, at(TODAY, 15));
 }
 
 fn status_line(app: &App) -> String {
@@ -346,45 +307,16 @@ fn restoring_more_than_a_week_of_invitations_says_how_many_weeks_it_takes() {
 
 #[test]
 fn a_batch_of_withdrawals_says_how_to_withdraw_and_its_page_mode_opens_the_sent_list() {
-    let withdrawal = |i: usize| Record {
-        kind: Kind::Withdrawal,
-        id: format!("inv{i}").into(),
-        at: at(1, 9),
-        batch: "b1".into(),
-        state: State {
-            status: Status::ToDo,
-            opened: false,
-            done_at: None,
-            checked: None,
-        },
-        person: None,
-        invitation: Some(
-            unconnect::model::Invitation {
-                from: "Me".into(),
-                to: format!("Invitee {i}"),
-                sent_at: None,
-                message: String::new(),
-                direction: unconnect::model::invitation::Direction::Outgoing,
-                inviter_url: String::new(),
-                invitee_url: format!("https://www.linkedin.com/in/invitee-{i}"),
-            }
-            .into(),
-        ),
+    let withdrawal = |i: usize| {
+        let invitation = sent_invitation(
+            &format!("Invitee {i}"),
+            &format!("https://www.linkedin.com/in/invitee-{i}"),
+        );
+        withdrawal(invitation, &format!("inv{i}"), at(1, 9), "b1")
     };
     let build = |target: OpenTarget| {
-        let export: People = std::iter::once(person(0)).collect();
-        let triage = people_triage(&export);
-        let mut app = App::new(
-            export,
-            triage,
-            NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
-        )
-        .with_history(History {
-            removals: Vec::new(),
-            withdrawals: (0..3).map(withdrawal).collect(),
-        })
-        .with_open_target(target);
-        app.update(Action::HistoryTab);
+        let history = withdrawals((0..3).map(withdrawal).collect());
+        let mut app = history_app([person(0)], [], history, december(7)).with_open_target(target);
         app.update(Action::SwitchList);
         app
     };

@@ -2,12 +2,12 @@
 //! is left out whole, the least needed first, never cut mid-word.
 
 use crate::drawing::draw;
-use chrono::{DateTime, NaiveDate};
+use crate::history_fixtures::{december, history_app, removal, removals};
+use chrono::DateTime;
 use insta::assert_snapshot;
-use unconnect::app::{Action, App};
-use unconnect::model::history::{History, Kind, Record, State, Status};
-use unconnect::model::roster::people_triage;
-use unconnect::model::{People, Person};
+use unconnect::app::App;
+use unconnect::model::Person;
+use unconnect::model::history::Status;
 
 /// `n` people removed on 7 December 2026; the first `done` ticked done that day, the
 /// next `verified` gone from a newer export.
@@ -21,41 +21,23 @@ fn removed(n: usize, done: usize, verified: usize) -> App {
         })
         .collect();
     let at = DateTime::parse_from_rfc3339("2026-12-07T10:00:00.000+01:00").unwrap();
-    let removals = people
+    let list = people
         .iter()
         .enumerate()
-        .map(|(i, p)| Record {
-            kind: Kind::Removal,
-            id: p.url.clone().into(),
-            at,
-            batch: "b1".into(),
-            state: State {
-                status: match i {
-                    i if i < done => Status::Done,
-                    i if i < done + verified => Status::Verified,
-                    _ => Status::ToDo,
-                },
-                opened: false,
-                done_at: (i < done).then_some(at),
-                checked: None,
-            },
-            person: Some(p.clone().into()),
-            invitation: None,
+        .map(|(i, p)| {
+            let status = match i {
+                i if i < done => Status::Done,
+                i if i < done + verified => Status::Verified,
+                _ => Status::ToDo,
+            };
+            let mut r = removal(p, at, "b1", status);
+            // Ticked, or verified, without having been opened from here.
+            r.state.opened = false;
+            r.state.done_at = (i < done).then_some(at);
+            r
         })
         .collect();
-    let export: People = people.into_iter().collect();
-    let triage = people_triage(&export);
-    let mut app = App::new(
-        export,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
-    )
-    .with_history(History {
-        removals,
-        withdrawals: Vec::new(),
-    });
-    app.update(Action::HistoryTab);
-    app
+    history_app(people, [], removals(list), december(7))
 }
 
 /// Ten removed.

@@ -1,69 +1,44 @@
 //! The Withdrawn list is worked through as withdrawals: the words say where LinkedIn
 //! keeps sent invitations and how to withdraw one, and nothing offers e-mail.
 
-use chrono::{DateTime, NaiveDate};
+use crate::history_fixtures::{
+    december, history_app, journaled, november, sent_invitation, withdrawal, withdrawals,
+};
+use chrono::DateTime;
 use unconnect::app::history::OpenTarget;
-use unconnect::app::{Action, App, Effect, Event, ListKind, OpenOutcome, Written};
-use unconnect::model::Invitation;
-use unconnect::model::history::{History, Kind, Record, State, Status};
-use unconnect::model::invitation::Direction;
-use unconnect::model::roster::people_triage;
-use unconnect::model::{People, Person};
+use unconnect::app::{Action, App, Effect, Event, ListKind, OpenOutcome};
+use unconnect::model::Person;
+use unconnect::model::history::Record;
 use unconnect::ui::footer::hints;
 
 const SENT: &str = "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
 
 fn withdrawn() -> Record {
-    let invitation = Invitation {
-        from: "Me".into(),
-        to: "Wei Wu".into(),
-        sent_at: None,
-        message: String::new(),
-        direction: Direction::Outgoing,
-        inviter_url: String::new(),
-        invitee_url: "https://www.linkedin.com/in/wei-wu".into(),
-    };
-    Record {
-        kind: Kind::Withdrawal,
-        id: "wei".into(),
-        at: DateTime::parse_from_rfc3339("2026-11-20T10:00:00.000+01:00").unwrap(),
-        batch: "b20".into(),
-        state: State {
-            status: Status::ToDo,
-            opened: false,
-            done_at: None,
-            checked: None,
-        },
-        person: None,
-        invitation: Some(invitation.into()),
-    }
+    let invitation = sent_invitation("Wei Wu", "https://www.linkedin.com/in/wei-wu");
+    withdrawal(invitation, "wei", november(20), "b20")
 }
 
 /// The History tab showing the Withdrawn list, one invitation withdrawn.
 fn app() -> App {
-    let people: People = [Person {
+    let ada = Person {
         first_name: "Ada".into(),
         url: "https://www.linkedin.com/in/ada".into(),
         email: "ada@example.com".into(),
         ..Default::default()
-    }]
-    .into_iter()
-    .collect();
-    let triage = people_triage(&people);
-    let history = History {
-        removals: Vec::new(),
-        withdrawals: vec![withdrawn()],
     };
-    let mut app = App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-    )
-    .with_history(history);
-    app.update(Action::HistoryTab);
+    let mut app = history_app([ada], [], withdrawals(vec![withdrawn()]), december(1));
     app.update(Action::SwitchList);
     assert_eq!(app.list(), Some(ListKind::Withdrawn));
     app
+}
+
+/// What an open answers, one `Record` effect, journaled as the writer does.
+fn journal_the_open(app: &mut App, answer: &[Effect]) {
+    let [effect @ Effect::Record { .. }] = answer else {
+        panic!("{answer:?}")
+    };
+    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00.000+01:00").unwrap();
+    journaled(app, effect, at);
 }
 
 #[test]
@@ -77,22 +52,7 @@ fn working_through_a_withdrawal_says_how_to_withdraw_it_not_remove_a_connection(
         url: url.clone(),
         outcome: OpenOutcome::Opened,
     });
-    let [Effect::Record { kind, mark, ids }] = record.as_slice() else {
-        panic!("{record:?}")
-    };
-    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00.000+01:00").unwrap();
-    let records = app.records(*kind);
-    let entries = unconnect::store::journal::status_entries(
-        ids.iter().map(|&id| records[id as usize].id.as_str()),
-        *mark,
-        at,
-    );
-    app.handle(Event::Written(Written::Recorded {
-        kind: *kind,
-        mark: *mark,
-        ids: ids.clone(),
-        result: Ok(entries),
-    }));
+    journal_the_open(&mut app, &record);
     let said = app.status().unwrap().text.clone();
     assert!(!said.contains("Remove connection"), "{said}");
     assert!(said.contains("Withdraw"), "{said}");
@@ -140,20 +100,7 @@ fn the_connections_page_mode_says_the_page_opened_and_the_name_is_copied() {
         url,
         outcome: OpenOutcome::Opened,
     });
-    let [Effect::Record { kind, mark, ids }] = record.as_slice() else {
-        panic!("{record:?}")
-    };
-    let entries = unconnect::store::journal::status_entries(
-        ["wei"],
-        *mark,
-        DateTime::parse_from_rfc3339("2026-12-01T10:00:00.000+01:00").unwrap(),
-    );
-    app.handle(Event::Written(Written::Recorded {
-        kind: *kind,
-        mark: *mark,
-        ids: ids.clone(),
-        result: Ok(entries),
-    }));
+    journal_the_open(&mut app, &record);
     let said = app.status().unwrap().text.clone();
     // Not "Opened Wei Wu": their profile was not what opened.
     assert!(

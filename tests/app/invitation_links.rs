@@ -1,11 +1,11 @@
 //! The Invitations tab points at the person invited: Enter-to-open and `y` use the
 //! invitee's profile, and an invitation without one says so instead.
 
+use crate::fixtures::{app_of, with_pending};
 use chrono::NaiveDate;
 use unconnect::app::{Action, App, Effect};
 use unconnect::model::pending::Pending;
-use unconnect::model::roster::people_triage;
-use unconnect::model::{Direction, Invitation, InvitationRules, People, Person};
+use unconnect::model::{Direction, Invitation, Person};
 
 fn invitation(to: &str, invitee_url: &str) -> Invitation {
     Invitation {
@@ -20,26 +20,18 @@ fn invitation(to: &str, invitee_url: &str) -> Invitation {
 }
 
 fn app_with(invitation: Invitation) -> App {
-    let people: People = std::iter::once(Person {
+    let ada = Person {
         first_name: "Ada".into(),
         last_name: "Connected".into(),
         url: "https://www.linkedin.com/in/ada-connected".into(),
         ..Default::default()
-    })
-    .collect();
-    let triage = people_triage(&people);
-    let app = App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    );
+    };
+    let app = app_of([ada]);
     let pending = Pending {
         items: vec![invitation],
         ..Default::default()
     };
-    let rules = InvitationRules::default();
-    let triage = pending.triage(&rules, app.today());
-    let mut app = app.with_invitations(pending, triage, rules);
+    let mut app = with_pending(app, pending);
     app.update(Action::InvitationsTab);
     app
 }

@@ -1,31 +1,12 @@
 //! The keep list as the user drives it with `K`: what it says, and what it asks to save.
 
-use chrono::NaiveDate;
-use unconnect::app::{Action, App, Effect};
-use unconnect::model::roster::people_triage;
+use crate::fixtures::bare_app;
+use unconnect::app::{Action, Effect};
 use unconnect::model::triage::Side;
-use unconnect::model::{People, Person};
-
-fn app(n: usize) -> App {
-    let people: People = (0..n)
-        .map(|i| Person {
-            first_name: format!("First{i}"),
-            last_name: format!("Last{i}"),
-            url: format!("https://www.linkedin.com/in/p{i}"),
-            ..Default::default()
-        })
-        .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
-}
 
 #[test]
 fn keeping_someone_not_staged_brings_nobody_back_while_others_are_staged() {
-    let mut app = app(4);
+    let mut app = bare_app(4);
     app.update(Action::Move);
     app.update(Action::Move);
     assert_eq!(app.staged_count(), 2);
@@ -42,7 +23,7 @@ fn keeping_someone_not_staged_brings_nobody_back_while_others_are_staged() {
 
 #[test]
 fn a_shift_click_over_a_kept_person_says_who_was_passed_by_and_a_plain_one_says_nothing() {
-    let mut app = app(6);
+    let mut app = bare_app(6);
     // A range over nobody kept marks silently: the column title shows the count.
     let before = app.status().map(|s| s.text.clone());
     app.update(Action::ShiftClickRow {

@@ -3,34 +3,25 @@
 //! restart), and never when `[rules] open = "connections-page"` visits no profile.
 
 use crate::drawing::draw;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::fixtures::named_person;
+use crate::history_fixtures::{
+    december, history_app, journaled, november, removal, removals, sent_invitation, withdrawal,
+    withdrawals,
+};
+use chrono::NaiveDate;
 use insta::assert_snapshot;
 use unconnect::app::history::OpenTarget;
-use unconnect::app::{Action, App, Effect, Event, OpenOutcome, Written};
-use unconnect::model::history::{History, Kind, Record, State, Status};
-use unconnect::model::roster::people_triage;
-use unconnect::model::triage::Place;
-use unconnect::model::{People, Person};
+use unconnect::app::{Action, App, Effect, Event, OpenOutcome};
+use unconnect::model::Person;
+use unconnect::model::history::Status;
 
 const NOTE: &str = "Who viewed your profile";
 
-fn at(day: u32) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00.000+01:00")).unwrap()
-}
-
 fn person(first: &str, last: &str) -> Person {
     Person {
-        first_name: first.into(),
-        last_name: last.into(),
-        url: format!(
-            "https://www.linkedin.com/in/{}-{}",
-            first.to_lowercase(),
-            last.to_lowercase()
-        ),
         company: "Bright Smile Dental Group".into(),
         position: "Dental Hygienist".into(),
-        connected_on: NaiveDate::from_ymd_opt(2024, 3, 13),
-        ..Default::default()
+        ..named_person(first, last)
     }
 }
 
@@ -41,37 +32,13 @@ fn app() -> App {
         person("Cy", "Chen"),
         person("Di", "Dahl"),
     ];
-    let removals = people
-        .iter()
-        .map(|p| Record {
-            kind: Kind::Removal,
-            id: p.url.clone().into(),
-            at: at(20),
-            batch: "b20".into(),
-            state: State {
-                status: Status::ToDo,
-                opened: false,
-                done_at: None,
-                checked: None,
-            },
-            person: Some(p.clone().into()),
-            invitation: None,
-        })
-        .collect();
-    let export: People = people.into_iter().collect();
-    let mut triage = people_triage(&export);
-    triage.restore([(0, Place::Done), (1, Place::Done), (2, Place::Done)]);
-    let mut app = App::new(
-        export,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-    )
-    .with_history(History {
-        removals,
-        withdrawals: Vec::new(),
-    });
-    app.update(Action::HistoryTab);
-    app
+    let history = removals(
+        people
+            .iter()
+            .map(|p| removal(p, november(20), "b20", Status::ToDo))
+            .collect(),
+    );
+    history_app(people, [0, 1, 2], history, december(1))
 }
 
 /// One withdrawn invitation, the Withdrawn list shown: its work-through's words are the
@@ -79,39 +46,21 @@ fn app() -> App {
 fn withdrawn_app() -> App {
     let invitation = unconnect::model::Invitation {
         from: "Sam Demo".into(),
-        to: "Bartholomew Featherstonehaugh".into(),
         sent_at: NaiveDate::from_ymd_opt(2026, 6, 1).and_then(|d| d.and_hms_opt(9, 0, 0)),
-        message: String::new(),
-        direction: unconnect::model::Direction::Outgoing,
         inviter_url: "https://www.linkedin.com/in/sam-demo".into(),
-        invitee_url: "https://www.linkedin.com/in/bartholomew".into(),
+        ..sent_invitation(
+            "Bartholomew Featherstonehaugh",
+            "https://www.linkedin.com/in/bartholomew",
+        )
     };
-    let withdrawal = Record {
-        kind: Kind::Withdrawal,
-        id: invitation.invitee_url.clone().into(),
-        at: at(20),
-        batch: "b20".into(),
-        state: State {
-            status: Status::ToDo,
-            opened: false,
-            done_at: None,
-            checked: None,
-        },
-        person: None,
-        invitation: Some(invitation.into()),
-    };
-    let export: People = std::iter::once(person("Cy", "Chen")).collect();
-    let triage = people_triage(&export);
-    let mut app = App::new(
-        export,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-    )
-    .with_history(History {
-        removals: Vec::new(),
-        withdrawals: vec![withdrawal],
-    });
-    app.update(Action::HistoryTab);
+    let id = invitation.invitee_url.clone();
+    let withdrawal = withdrawal(invitation, &id, november(20), "b20");
+    let mut app = history_app(
+        [person("Cy", "Chen")],
+        [],
+        withdrawals(vec![withdrawal]),
+        december(1),
+    );
     app.update(Action::SwitchList);
     app
 }
@@ -130,21 +79,7 @@ fn work_through(app: &mut App) -> String {
         url,
         outcome: OpenOutcome::Opened,
     });
-    let Some(Effect::Record { kind, mark, ids }) = record.first() else {
-        panic!("{record:?}")
-    };
-    let records = app.records(*kind);
-    let entries = unconnect::store::journal::status_entries(
-        ids.iter().map(|&id| records[id as usize].id.as_str()),
-        *mark,
-        at(30),
-    );
-    let after = app.handle(Event::Written(Written::Recorded {
-        kind: *kind,
-        mark: *mark,
-        ids: ids.clone(),
-        result: Ok(entries),
-    }));
+    let after = journaled(app, &record[0], november(30));
     let said = app.status().unwrap().text.clone();
     // Said: the view is saved at once, not only at the quit a crash would skip.
     assert_eq!(

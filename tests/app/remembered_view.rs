@@ -1,6 +1,7 @@
 //! The tab, each list's sort and the Timeline's zoom come back on the next start: saved
 //! to the data folder at quit, read at start.
 
+use crate::fixtures::{app_of, numbered_person};
 use chrono::NaiveDate;
 use unconnect::app::{Action, App, Event, Tab};
 use unconnect::model::roster::people_triage;
@@ -10,22 +11,12 @@ use unconnect::model::{People, Person};
 use unconnect::store::view;
 
 fn app() -> App {
-    let people: People = (0..8)
-        .map(|i| Person {
-            first_name: format!("First{i}"),
-            last_name: format!("Last{}", 8 - i),
-            url: format!("https://www.linkedin.com/in/p{i}"),
-            company: format!("Co{}", i % 3),
-            connected_on: NaiveDate::from_ymd_opt(2020, 1 + i as u32, 1),
-            ..Default::default()
-        })
-        .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
+    app_of((0..8).map(|i| Person {
+        last_name: format!("Last{}", 8 - i),
+        company: format!("Co{}", i % 3),
+        connected_on: NaiveDate::from_ymd_opt(2020, 1 + i as u32, 1),
+        ..numbered_person(i)
+    }))
 }
 
 #[test]

@@ -1,34 +1,22 @@
 //! Whole screens rendered into a fixed-size TestBackend and compared with insta snapshots.
 
 use crate::drawing::draw;
+use crate::fixtures::{app_of, demo_app, named_person, today, with_pending};
+use crate::keys::press;
 use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use unconnect::app::keys::{Key, KeyCode};
 use unconnect::app::{App, Tab};
-use unconnect::model::roster::people_triage;
-use unconnect::model::{People, Person};
+use unconnect::model::Person;
 use unconnect::ui::Theme;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-}
 
 fn person(first: &str, last: &str, position: &str, company: &str, date: (i32, u32, u32)) -> Person {
     Person {
-        first_name: first.into(),
-        last_name: last.into(),
-        url: format!(
-            "https://www.linkedin.com/in/{}-{}",
-            first.to_lowercase(),
-            last.to_lowercase()
-        ),
-        url_as_written: String::new(),
-        email: String::new(),
         company: company.into(),
         position: position.into(),
         connected_on: NaiveDate::from_ymd_opt(date.0, date.1, date.2),
+        ..named_person(first, last)
     }
 }
 
@@ -68,47 +56,16 @@ fn sample() -> Vec<Person> {
     ]
 }
 
-fn app_with(people: Vec<Person>) -> App {
-    let people: People = people.into_iter().collect();
-    let triage = people_triage(&people);
-    App::new(people, triage, today())
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        if let Some(action) = app
-            .keymap()
-            .clone()
-            .action_for(app.context(), Key::new(code))
-        {
-            // Effects (saving, journaling) are the runtime's; screens only need the state.
-            let _ = app.update(action);
-        }
-    }
-}
-
 #[test]
 fn main_screen_on_the_demo_export() {
-    let export = unconnect::import::load(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/demo"
-    )))
-    .unwrap();
-    let triage = people_triage(&export.people);
-    let mut app = App::new(export.people, triage, today());
+    let mut app = demo_app(today());
     press(&mut app, "  \n");
     assert_snapshot!(draw(&mut app, 100, 30).backend());
 }
 
 #[test]
 fn marks_moves_and_wide_characters() {
-    let mut app = app_with(sample());
+    let mut app = app_of(sample());
     press(&mut app, " j \n"); // mark José, skip Zoë, mark 山田, move both
     press(&mut app, "\t");
     assert_snapshot!(draw(&mut app, 100, 14 + 2).backend());
@@ -116,54 +73,54 @@ fn marks_moves_and_wide_characters() {
 
 #[test]
 fn filter_highlights_matches_ignoring_accents() {
-    let mut app = app_with(sample());
+    let mut app = app_of(sample());
     press(&mut app, "/jose");
     assert_snapshot!(draw(&mut app, 100, 16).backend());
 }
 
 #[test]
 fn filter_without_matches() {
-    let mut app = app_with(sample());
+    let mut app = app_of(sample());
     press(&mut app, "/nobody here\n");
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }
 
 #[test]
 fn confirm_dialog() {
-    let mut app = app_with(sample());
+    let mut app = app_of(sample());
     press(&mut app, "aR");
     assert_snapshot!(draw(&mut app, 100, 24).backend());
 }
 
 #[test]
 fn help_overlay() {
-    let mut app = app_with(sample());
+    let mut app = app_of(sample());
     press(&mut app, "?");
     assert_snapshot!(draw(&mut app, 120, 34).backend());
 }
 
 #[test]
 fn empty_export_and_empty_columns() {
-    let mut app = app_with(Vec::new());
+    let mut app = app_of(Vec::new());
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }
 
 #[test]
 fn smallest_supported_terminal() {
-    let mut app = app_with(sample());
+    let mut app = app_of(sample());
     press(&mut app, "j\n");
     assert_snapshot!(draw(&mut app, 60, 15).backend());
 }
 
 #[test]
 fn too_small_terminal() {
-    let mut app = app_with(sample());
+    let mut app = app_of(sample());
     assert_snapshot!(draw(&mut app, 59, 14).backend());
 }
 
 #[test]
 fn names_with_escape_sequences_are_shown_not_obeyed() {
-    let mut app = app_with(vec![
+    let mut app = app_of(vec![
         person(
             "Eve\u{1b}]52;c;cm0gLXJmIH4=\u{7}",
             "Clipboard",
@@ -181,7 +138,7 @@ fn names_with_escape_sequences_are_shown_not_obeyed() {
 
 #[test]
 fn the_export_prompt_proposes_a_dated_file_name() {
-    let mut app = app_with(sample());
+    let mut app = app_of(sample());
     press(&mut app, "\ne");
     assert_snapshot!(draw(&mut app, 80, 16).backend());
 }
@@ -189,7 +146,7 @@ fn the_export_prompt_proposes_a_dated_file_name() {
 #[test]
 fn placeholder_tabs_are_honest() {
     let mut app =
-        app_with(sample()).with_invitations_note("No Invitations.csv in this export.".into());
+        app_of(sample()).with_invitations_note("No Invitations.csv in this export.".into());
     press(&mut app, "2");
     assert_eq!(app.tab(), Tab::Invitations);
     assert_snapshot!(draw(&mut app, 80, 15).backend());
@@ -212,7 +169,7 @@ fn invitation(to: &str, message: &str, sent: (i32, u32, u32)) -> unconnect::mode
 }
 
 fn app_with_invitations() -> App {
-    let app = app_with(sample());
+    let app = app_of(sample());
     let pending = unconnect::model::pending::Pending {
         items: vec![
             invitation("Harriet Okonkwo", "", (2026, 11, 25)),
@@ -228,9 +185,7 @@ fn app_with_invitations() -> App {
         incoming: 10,
         accepted: 15,
     };
-    let rules = unconnect::model::InvitationRules::default();
-    let triage = pending.triage(&rules, today());
-    app.with_invitations(pending, triage, rules)
+    with_pending(app, pending)
 }
 
 #[test]
@@ -284,7 +239,7 @@ fn withdraw_dialog_gives_the_reinvite_date() {
 
 #[test]
 fn invitations_tab_without_a_file_says_how_to_get_one() {
-    let mut app = app_with(sample()).with_invitations_note("No Invitations.csv in this export.\n\nTo withdraw pending invitations, request your data from LinkedIn.".into());
+    let mut app = app_of(sample()).with_invitations_note("No Invitations.csv in this export.\n\nTo withdraw pending invitations, request your data from LinkedIn.".into());
     press(&mut app, "2");
     assert_snapshot!(draw(&mut app, 80, 15).backend());
 }

@@ -4,34 +4,22 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use crate::fixtures::{app_of, january_2020, numbered_person};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use unconnect::app::{Action, App, Key, Keymap};
-use unconnect::model::roster::people_triage;
-use unconnect::model::{People, Person};
+use unconnect::model::Person;
 use unconnect::ui::layout::layout;
 use unconnect::ui::{Screen, Theme};
 
 fn app(n: usize) -> App {
-    let people: People = (0..n)
-        .map(|i| Person {
-            first_name: format!("First{i}"),
-            last_name: format!("Last{i}"),
-            url: format!("https://www.linkedin.com/in/p{i}"),
-            company: "Acme".into(),
-            connected_on: NaiveDate::from_ymd_opt(2020, 1, 1 + (i % 28) as u32),
-            ..Default::default()
-        })
-        .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
+    app_of((0..n).map(|i| Person {
+        company: "Acme".into(),
+        connected_on: january_2020(i),
+        ..numbered_person(i)
+    }))
 }
 
 fn remapped(pairs: &[(&str, &[&str])]) -> Arc<Keymap> {

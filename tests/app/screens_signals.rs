@@ -4,22 +4,21 @@
 
 use std::sync::Arc;
 
+use crate::drawing::draw_in;
+use crate::fixtures::{app_on, demo_export};
+use crate::keys::press;
 use chrono::NaiveDate;
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use unconnect::app::keys::{Key, KeyCode};
 use unconnect::app::strings::signals_note;
 use unconnect::app::{Action, App, Mode};
-use unconnect::model::roster::people_triage;
 use unconnect::model::signals::Signals;
 use unconnect::model::triage::Side;
-use unconnect::ui::layout::{ScreenLayout, hit, layout};
-use unconnect::ui::{Screen, Theme};
+use unconnect::ui::Theme;
+use unconnect::ui::layout::{ScreenLayout, hit};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
@@ -28,25 +27,10 @@ fn today() -> NaiveDate {
 /// The demo as `App::open` builds it; `complete: false` drops the signals, as a Basic
 /// export of the same people would have none.
 fn demo_app(complete: bool) -> App {
-    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
-    let export = unconnect::import::load(std::path::Path::new(demo)).unwrap();
-    let triage = people_triage(&export.people);
+    let export = demo_export();
     let signals = export.signals.filter(|_| complete).map(Arc::new);
     let note = signals_note(signals.as_deref());
-    App::new(export.people, triage, today()).with_signals(signals, note)
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> (Terminal<TestBackend>, ScreenLayout) {
-    let l = layout(Rect::new(0, 0, width, height), app);
-    app.handle(unconnect::app::Event::Layout {
-        rows: l.rows[0].height as usize,
-        help_max_scroll: u16::MAX,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
-        .unwrap();
-    (terminal, l)
+    app_on(export.people, today()).with_signals(signals, note)
 }
 
 /// A line of the buffer as text, wide glyphs once.
@@ -54,23 +38,6 @@ fn line(buf: &Buffer, area: Rect, y: u16) -> String {
     (area.x..area.right())
         .map(|x| buf[(x, y)].symbol())
         .collect()
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            c => KeyCode::Char(c),
-        };
-        if let Some(action) = app
-            .keymap()
-            .clone()
-            .action_for(app.context(), Key::new(code))
-        {
-            // Effects (saving, journaling) are the runtime's; screens only need the state.
-            let _ = app.update(action);
-        }
-    }
 }
 
 /// The row of the left column showing `name`, as text, and its y.
@@ -89,7 +56,7 @@ fn signals(app: &App) -> &Signals {
 #[test]
 fn rows_with_signals_carry_a_marker_before_the_date() {
     let mut app = demo_app(true);
-    let (t, l) = draw(&mut app, 100, 24);
+    let (t, l) = draw_in(&mut app, 100, 24, &Theme::default());
     let buf = t.backend().buffer();
     let theme = Theme::default();
     let (row, y) = row_of(buf, &l, "Linnea Álvarez");
@@ -119,7 +86,7 @@ fn rows_with_signals_carry_a_marker_before_the_date() {
 #[test]
 fn the_line_under_the_columns_sums_up_then_follows_the_cursor() {
     let mut app = demo_app(true);
-    let (t, l) = draw(&mut app, 100, 24);
+    let (t, l) = draw_in(&mut app, 100, 24, &Theme::default());
     assert_eq!(
         l.signal_line.y,
         l.columns[0].bottom(),
@@ -131,7 +98,7 @@ fn the_line_under_the_columns_sums_up_then_follows_the_cursor() {
         "{text:?}"
     );
     press(&mut app, "jj");
-    let (t, l) = draw(&mut app, 100, 24);
+    let (t, l) = draw_in(&mut app, 100, 24, &Theme::default());
     let buf = t.backend().buffer();
     let text = line(buf, l.signal_line, l.signal_line.y);
     let id = app.connection_at_cursor().unwrap();
@@ -152,7 +119,7 @@ fn the_line_under_the_columns_sums_up_then_follows_the_cursor() {
     );
     // A row without signals says so rather than keeping the last one's.
     press(&mut app, "j");
-    let (t, l) = draw(&mut app, 100, 24);
+    let (t, l) = draw_in(&mut app, 100, 24, &Theme::default());
     let text = line(t.backend().buffer(), l.signal_line, l.signal_line.y);
     assert_eq!(text.trim_end(), "Ελένη Dąbrowski: no messages");
 }
@@ -160,7 +127,7 @@ fn the_line_under_the_columns_sums_up_then_follows_the_cursor() {
 #[test]
 fn clicks_still_land_on_the_row_drawn_there() {
     let mut app = demo_app(true);
-    let (_, l) = draw(&mut app, 100, 24);
+    let (_, l) = draw_in(&mut app, 100, 24, &Theme::default());
     let click = |x: u16, y: u16| MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: x,
@@ -184,7 +151,7 @@ fn removing_endorsers_warns_that_endorsements_go_too() {
     // 이 MacAllister and Linnea Álvarez (endorsements) and Ελένη Dąbrowski (none).
     press(&mut app, "j   \nR");
     assert!(matches!(app.mode(), Mode::Confirm(_)));
-    let (t, l) = draw(&mut app, 80, 24);
+    let (t, l) = draw_in(&mut app, 80, 24, &Theme::default());
     assert_eq!(l.dialog.height, 16, "two more lines for the warning");
     assert_snapshot!(t.backend());
 }
@@ -193,7 +160,7 @@ fn removing_endorsers_warns_that_endorsements_go_too() {
 fn removing_people_without_endorsements_does_not_warn() {
     let mut app = demo_app(true);
     press(&mut app, "jjj\nR");
-    let (t, l) = draw(&mut app, 80, 24);
+    let (t, l) = draw_in(&mut app, 80, 24, &Theme::default());
     assert_eq!(l.dialog.height, 14);
     let buf = t.backend().buffer();
     let dialog: String = (l.dialog.y..l.dialog.bottom())
@@ -209,7 +176,7 @@ fn removing_people_without_endorsements_does_not_warn() {
 #[test]
 fn a_basic_export_shows_no_markers_and_says_why_once() {
     let mut app = demo_app(false);
-    let (t, l) = draw(&mut app, 100, 24);
+    let (t, l) = draw_in(&mut app, 100, 24, &Theme::default());
     let screen: String = format!("{:?}", t.backend());
     assert!(!screen.contains('✉') && !screen.contains('★'));
     assert_eq!(l.signal_line.height, 0, "no line under the columns");

@@ -3,17 +3,17 @@
 //! text snapshots cannot see, the styles: the cursor row, the focused column, marks and
 //! filter highlights, checked cell by cell.
 
+use crate::drawing::drawn_cells;
+use crate::fixtures::{app_of, with_pending};
 use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use unconnect::app::{Action, App};
-use unconnect::model::roster::people_triage;
 use unconnect::model::triage::Side;
-use unconnect::model::{Direction, Invitation, InvitationRules, People, Person};
-use unconnect::ui::layout::layout;
-use unconnect::ui::{Screen, Theme};
+use unconnect::model::{Direction, Invitation, Person};
+use unconnect::ui::Theme;
 
 /// Short enough that every field is drawn in a 120-column screen.
 const CSI_CLEAR: &str = "\u{1b}[2J";
@@ -46,29 +46,6 @@ fn hostile_people() -> Vec<Person> {
     ]
 }
 
-fn app_with(people: Vec<Person>) -> App {
-    let people: People = people.into_iter().collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
-    let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.handle(unconnect::app::Event::Layout {
-        rows: l.rows[0].height as usize,
-        help_max_scroll: u16::MAX,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(Screen::new(app, &Theme::default()), f.area()))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
 fn text(buf: &Buffer) -> String {
     (0..buf.area.height)
         .map(|y| {
@@ -92,8 +69,8 @@ fn assert_inert(screen: &str) {
 
 #[test]
 fn names_positions_and_companies_show_their_escapes() {
-    let mut app = app_with(hostile_people());
-    let screen = text(&draw(&mut app, 120, 16));
+    let mut app = app_of(hostile_people());
+    let screen = text(&drawn_cells(&mut app, 120, 16));
     assert_inert(&screen);
     assert!(screen.contains("Eve␛]52;c;eA==␇ X"), "the name: {screen}");
     assert!(screen.contains("Dev␛[2J"), "the position: {screen}");
@@ -102,10 +79,10 @@ fn names_positions_and_companies_show_their_escapes() {
 
 #[test]
 fn the_dialog_the_filter_text_and_the_status_line_show_their_escapes() {
-    let mut app = app_with(hostile_people());
+    let mut app = app_of(hostile_people());
     app.update(Action::Move);
     app.update(Action::Remove);
-    let dialog = text(&draw(&mut app, 120, 24));
+    let dialog = text(&drawn_cells(&mut app, 120, 24));
     assert_inert(&dialog);
     assert!(dialog.contains("• Eve␛]52;c;eA==␇ X"), "{dialog}");
     app.update(Action::No);
@@ -116,7 +93,7 @@ fn the_dialog_the_filter_text_and_the_status_line_show_their_escapes() {
         app.update(Action::Input(c));
     }
     app.handle(unconnect::app::Event::Paste(format!("{OSC_52}\n")));
-    let filtered = text(&draw(&mut app, 120, 16));
+    let filtered = text(&drawn_cells(&mut app, 120, 16));
     assert_inert(&filtered);
     assert!(filtered.contains("/ x[2J]52;c;eA== ▏"), "{filtered}");
     assert!(
@@ -130,14 +107,14 @@ fn the_dialog_the_filter_text_and_the_status_line_show_their_escapes() {
         message: format!("Could not open {OSC_52}"),
         error: None,
     });
-    let status = text(&draw(&mut app, 120, 16));
+    let status = text(&drawn_cells(&mut app, 120, 16));
     assert_inert(&status);
     assert!(status.contains("Could not open ␛]52;c;eA==␇"), "{status}");
 }
 
 #[test]
 fn invitation_names_and_messages_show_their_escapes() {
-    let app = app_with(hostile_people());
+    let app = app_of(hostile_people());
     let invitation = Invitation {
         from: "Me".into(),
         to: format!("Ivan{CSI_CLEAR}"),
@@ -151,11 +128,9 @@ fn invitation_names_and_messages_show_their_escapes() {
         items: vec![invitation],
         ..Default::default()
     };
-    let rules = InvitationRules::default();
-    let triage = pending.triage(&rules, app.today());
-    let mut app = app.with_invitations(pending, triage, rules);
+    let mut app = with_pending(app, pending);
     app.update(Action::InvitationsTab);
-    let screen = text(&draw(&mut app, 120, 16));
+    let screen = text(&drawn_cells(&mut app, 120, 16));
     assert_inert(&screen);
     assert!(screen.contains("Ivan␛[2J"), "{screen}");
     assert!(screen.contains("Hi␛]52;c;eA==␇�"), "{screen}");
@@ -188,19 +163,15 @@ fn the_loading_preview_shows_its_escapes() {
 }
 
 fn many(n: usize) -> App {
-    app_with(
-        (0..n)
-            .map(|i| {
-                person(
-                    &format!("First{i}"),
-                    &format!("Last{i}"),
-                    "Engineer",
-                    "Acme",
-                    "",
-                )
-            })
-            .collect(),
-    )
+    app_of((0..n).map(|i| {
+        person(
+            &format!("First{i}"),
+            &format!("Last{i}"),
+            "Engineer",
+            "Acme",
+            "",
+        )
+    }))
 }
 
 #[test]
@@ -208,7 +179,7 @@ fn the_cursor_row_and_the_focused_column_are_styled() {
     let theme = Theme::default();
     let mut app = many(10);
     app.update(Action::Down);
-    let buf = draw(&mut app, 100, 16);
+    let buf = drawn_cells(&mut app, 100, 16);
     // Left column rows start at y 3, under the headings; the cursor is on the second row, focused: blue.
     for x in 1..49 {
         assert_eq!(buf[(x, 4)].bg, theme.cursor.bg.unwrap(), "x {x}");
@@ -220,7 +191,7 @@ fn the_cursor_row_and_the_focused_column_are_styled() {
     // Move one across, focus the right column: its cursor is blue, the left one grey.
     app.update(Action::Move);
     app.update(Action::SwitchColumn);
-    let buf = draw(&mut app, 100, 16);
+    let buf = drawn_cells(&mut app, 100, 16);
     assert_eq!(buf[(55, 3)].bg, theme.cursor.bg.unwrap());
     assert_eq!(buf[(5, 4)].bg, theme.cursor_unfocused.bg.unwrap());
     assert_eq!(buf[(50, 1)].fg, Color::Cyan);
@@ -234,7 +205,7 @@ fn marked_rows_carry_a_styled_tick() {
     app.update(Action::Mark);
     app.update(Action::Down);
     app.update(Action::Mark);
-    let buf = draw(&mut app, 100, 16);
+    let buf = drawn_cells(&mut app, 100, 16);
     for y in [3, 5] {
         assert_eq!(buf[(1, y)].symbol(), "✔", "row {y}");
         assert_eq!(buf[(1, y)].fg, theme.mark.fg.unwrap());
@@ -251,7 +222,7 @@ fn marked_rows_carry_a_styled_tick() {
 #[test]
 fn filter_matches_are_highlighted_and_nothing_else_is() {
     let theme = Theme::default();
-    let mut app = app_with(vec![
+    let mut app = app_of(vec![
         person("José", "García", "Dentist", "Clínica", ""),
         person("Ana", "Smith", "Baker", "Crumbs", ""),
     ]);
@@ -260,7 +231,7 @@ fn filter_matches_are_highlighted_and_nothing_else_is() {
         app.update(Action::Input(c));
     }
     assert_eq!(app.triage().column(Side::Left).shown().len(), 1);
-    let buf = draw(&mut app, 100, 16);
+    let buf = drawn_cells(&mut app, 100, 16);
     let row: Vec<_> = (3..20).map(|x| &buf[(x, 3)]).collect();
     let lit: String = row
         .iter()

@@ -3,33 +3,15 @@
 //! stays on its person. On Connections and on History.
 
 use crate::drawing::draw;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use crate::fixtures::{app_of, demo_app, today, with_pending};
+use crate::history_fixtures::{history_app as with_history, november, removal, removals};
+use crate::keys::press;
+use chrono::NaiveDate;
 use insta::assert_snapshot;
-use unconnect::app::keys::{Key, KeyCode};
 use unconnect::app::{App, ListKind, Mode, SortColumn};
-use unconnect::model::history::{History, Kind, Record, State, Status};
-use unconnect::model::roster::people_triage;
-use unconnect::model::triage::{Place, Side};
-use unconnect::model::{People, Person};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-}
-
-/// Keys as the user presses them, looked up in the keymap of whatever has the keyboard.
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        let action = app.keymap().action_for(app.context(), Key::new(code));
-        if let Some(action) = action {
-            let _ = app.update(action);
-        }
-    }
-}
+use unconnect::model::Person;
+use unconnect::model::history::Status;
+use unconnect::model::triage::Side;
 
 fn people() -> Vec<Person> {
     [
@@ -52,9 +34,7 @@ fn people() -> Vec<Person> {
 }
 
 fn connections() -> App {
-    let people: People = people().into_iter().collect();
-    let triage = people_triage(&people);
-    App::new(people, triage, today())
+    app_of(people())
 }
 
 fn names(app: &App, kind: ListKind) -> Vec<String> {
@@ -135,10 +115,8 @@ fn j_k_and_enter_pick_the_highlighted_column_and_esc_keeps_the_order() {
     assert!(!app.triage().column(Side::Left).reversed);
 }
 
-fn at(day: u32) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00.000+01:00")).unwrap()
-}
-
+/// The four people removed, one a day back from the 20th, each in another state; the
+/// History tab shown.
 fn history_app() -> App {
     let people = people();
     let statuses = [
@@ -147,34 +125,13 @@ fn history_app() -> App {
         Status::StillThere,
         Status::Opened,
     ];
-    let removals = people
+    let list = people
         .iter()
         .zip(statuses)
         .enumerate()
-        .map(|(i, (p, status))| Record {
-            kind: Kind::Removal,
-            id: p.url.clone().into(),
-            at: at(20 - i as u32),
-            batch: "b".into(),
-            state: State {
-                status,
-                opened: status != Status::ToDo,
-                done_at: None,
-                checked: None,
-            },
-            person: Some(p.clone().into()),
-            invitation: None,
-        })
+        .map(|(i, (p, status))| removal(p, november(20 - i as u32), "b", status))
         .collect();
-    let export: People = people.into_iter().collect();
-    let mut triage = people_triage(&export);
-    triage.restore((0..4).map(|id| (id, Place::Done)));
-    let mut app = App::new(export, triage, today()).with_history(History {
-        removals,
-        withdrawals: Vec::new(),
-    });
-    press(&mut app, "3");
-    app
+    with_history(people, 0..4, removals(list), today())
 }
 
 #[test]
@@ -210,13 +167,7 @@ fn on_history_the_menu_sorts_by_status_removed_on_or_company() {
 }
 
 fn demo() -> App {
-    let export = unconnect::import::load(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/demo"
-    )))
-    .unwrap();
-    let triage = people_triage(&export.people);
-    App::new(export.people, triage, today())
+    demo_app(today())
 }
 
 #[test]
@@ -315,9 +266,7 @@ fn on_invitations_the_menu_has_the_name_and_the_sent_date() {
         incoming: 0,
         accepted: 0,
     };
-    let rules = unconnect::model::InvitationRules::default();
-    let triage = pending.triage(&rules, today());
-    let mut app = connections().with_invitations(pending, triage, rules);
+    let mut app = with_pending(connections(), pending);
     press(&mut app, "2j");
     let person = cursor_name(&app, ListKind::Invitations);
     press(&mut app, "s");

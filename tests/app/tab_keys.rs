@@ -5,14 +5,15 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::drawing::draw;
-use chrono::{DateTime, NaiveDate};
+use crate::fixtures::app_on;
+use crate::history_fixtures::{december, november, removal, removals};
+use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unconnect::app::{App, Effect, Key, Keymap, ListKind, Tab};
-use unconnect::model::history::{History, Kind, Record, State, Status};
-use unconnect::model::roster::people_triage;
-use unconnect::model::{People, Person};
+use unconnect::model::Person;
+use unconnect::model::history::Status;
 use unconnect::ui::layout::layout;
 use unconnect::ui::{Screen, Theme};
 
@@ -34,20 +35,7 @@ fn app(keys: &[(&str, &[&str])]) -> App {
         person("Bo", "Berg"),
         person("Cy", "Chen"),
     ];
-    let removed = Record {
-        kind: Kind::Removal,
-        id: people[1].url.as_str().into(),
-        at: DateTime::parse_from_rfc3339("2026-11-20T10:00:00.000+01:00").unwrap(),
-        batch: "b1".into(),
-        state: State {
-            status: Status::ToDo,
-            opened: false,
-            done_at: None,
-            checked: None,
-        },
-        person: Some(people[1].clone().into()),
-        invitation: None,
-    };
+    let removed = removal(&people[1], november(20), "b1", Status::ToDo);
     let overrides: BTreeMap<String, Vec<Key>> = keys
         .iter()
         .map(|(a, ks)| {
@@ -57,18 +45,9 @@ fn app(keys: &[(&str, &[&str])]) -> App {
             )
         })
         .collect();
-    let export: People = people.into_iter().collect();
-    let triage = people_triage(&export);
-    App::new(
-        export,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-    )
-    .with_keymap(Arc::new(Keymap::with_overrides(&overrides).unwrap()))
-    .with_history(History {
-        removals: vec![removed],
-        withdrawals: Vec::new(),
-    })
+    app_on(people.into_iter().collect(), december(1))
+        .with_keymap(Arc::new(Keymap::with_overrides(&overrides).unwrap()))
+        .with_history(removals(vec![removed]))
 }
 
 /// Presses a key as the runtime does: through the keymap, in the app's context.

@@ -1,10 +1,10 @@
 //! A status message belongs to the tab whose action made it: it does not follow the user
 //! to another tab, and is not brought back on return.
 
+use crate::fixtures::{app_on, with_pending};
 use chrono::NaiveDate;
 use unconnect::app::{Action, App};
 use unconnect::model::invitation::Invitation;
-use unconnect::model::roster::people_triage;
 use unconnect::model::{People, Person};
 
 fn today() -> NaiveDate {
@@ -35,7 +35,6 @@ fn app() -> App {
             ..Default::default()
         })
         .collect();
-    let triage = people_triage(&people);
     let pending = unconnect::model::pending::Pending {
         items: vec![
             invitation("Cleo", (2026, 11, 25)),
@@ -44,9 +43,7 @@ fn app() -> App {
         incoming: 0,
         accepted: 0,
     };
-    let rules = unconnect::model::InvitationRules::default();
-    let invitations = pending.triage(&rules, today());
-    App::new(people, triage, today()).with_invitations(pending, invitations, rules)
+    with_pending(app_on(people, today()), pending)
 }
 
 fn status(app: &App) -> Option<String> {

@@ -12,14 +12,7 @@ use unconnect::model::triage::Side;
 use unconnect::ui::layout::{hit, layout};
 
 fn demo_app() -> App {
-    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
-    let export = unconnect::import::load(std::path::Path::new(demo)).unwrap();
-    let triage = people_triage(&export.people);
-    App::new(
-        export.people,
-        triage,
-        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-    )
+    crate::fixtures::demo_app(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
 }
 
 #[test]

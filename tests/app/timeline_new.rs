@@ -2,18 +2,17 @@
 //! of each bar in another fill (a shade, so it shows without colour too) and colour,
 //! with a legend under the chart and in the `?` help.
 
-use crate::drawing::draw;
+use crate::drawing::{draw, draw_in};
+use crate::fixtures::{app_on, demo_app, demo_export};
 use chrono::NaiveDate;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use unconnect::app::timeline::NewSince;
-use unconnect::app::{Action, App, Event};
-use unconnect::model::roster::people_triage;
-use unconnect::ui::layout::layout;
+use unconnect::app::{Action, App};
+use unconnect::ui::Theme;
 use unconnect::ui::timeline::NEW_FILL;
-use unconnect::ui::{Screen, Theme};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -22,30 +21,18 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 /// The demo, with everyone connected since 1 March 2024 new since an export of that day:
 /// the March accident and the months after it.
 fn demo_with_new() -> App {
-    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
-    let export = unconnect::import::load(std::path::Path::new(demo)).unwrap();
+    let export = demo_export();
     let since = day(2024, 3, 1);
     let ids = export
         .people
         .ids()
         .filter(|&id| export.people.connected_on(id).is_some_and(|d| d >= since))
         .collect();
-    let triage = people_triage(&export.people);
-    App::new(export.people, triage, day(2026, 12, 1)).with_new(NewSince { ids, since })
+    app_on(export.people, day(2026, 12, 1)).with_new(NewSince { ids, since })
 }
 
 fn draw_with(app: &mut App, theme: &Theme) -> Terminal<TestBackend> {
-    let (width, height) = (100, 24);
-    let l = layout(ratatui::layout::Rect::new(0, 0, width, height), app);
-    app.handle(Event::Layout {
-        rows: l.rows[0].height as usize,
-        help_max_scroll: u16::MAX,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(Screen::new(app, theme), f.area()))
-        .unwrap();
-    terminal
+    draw_in(app, 100, 24, theme).0
 }
 
 /// The cells drawn with the new fill: their column and foreground colour.
@@ -117,10 +104,7 @@ fn without_colour_the_new_part_is_told_by_its_fill() {
 
 #[test]
 fn nothing_compared_marks_nothing() {
-    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo");
-    let export = unconnect::import::load(std::path::Path::new(demo)).unwrap();
-    let triage = people_triage(&export.people);
-    let mut app = App::new(export.people, triage, day(2026, 12, 1));
+    let mut app = demo_app(day(2026, 12, 1));
     app.update(Action::TimelineTab);
     let terminal = draw(&mut app, 100, 24);
     assert!(new_cells(&terminal).is_empty());

@@ -3,12 +3,10 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use crate::fixtures::bare_app;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unconnect::app::{Action, App, Event};
-use unconnect::model::roster::people_triage;
-use unconnect::model::{People, Person};
 use unconnect::runtime::effects::Runtime;
 use unconnect::runtime::filter_worker::FilterWorker;
 use unconnect::runtime::writer::Writer;
@@ -19,23 +17,6 @@ use unconnect::store::journal::Journal;
 use unconnect::store::staged::StagedStore;
 use unconnect::ui::Screen;
 use unconnect::ui::theme::Theme;
-
-fn app() -> App {
-    let people: People = (0..3)
-        .map(|i| Person {
-            first_name: format!("First{i}"),
-            last_name: format!("Last{i}"),
-            url: format!("https://www.linkedin.com/in/p{i}"),
-            ..Default::default()
-        })
-        .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
-}
 
 /// The runtime on a data folder whose keep list and staged lists fail every write.
 fn runtime(dir: &std::path::Path) -> (Runtime, Arc<Faults>) {
@@ -83,7 +64,7 @@ fn screen_text(app: &mut App) -> String {
 fn a_keep_that_failed_to_save_stays_on_screen_and_is_named_at_quit_until_saved() {
     let dir = tempfile::tempdir().unwrap();
     let (mut rt, faults) = runtime(dir.path());
-    let mut app = app();
+    let mut app = bare_app(3);
     rt.tell(&mut app, Event::Action(Action::Keep));
     assert!(faults.injected() > 0, "the disk was full");
     // Something else is said afterwards: the failed save is still in view.
@@ -113,7 +94,7 @@ fn a_keep_that_failed_to_save_stays_on_screen_and_is_named_at_quit_until_saved()
 fn a_staged_move_that_failed_to_save_is_named_with_the_keep_list_at_quit() {
     let dir = tempfile::tempdir().unwrap();
     let (mut rt, _faults) = runtime(dir.path());
-    let mut app = app();
+    let mut app = bare_app(3);
     rt.tell(&mut app, Event::Action(Action::Keep));
     rt.tell(&mut app, Event::Action(Action::Down));
     rt.tell(&mut app, Event::Action(Action::Move));
@@ -127,7 +108,7 @@ fn a_staged_move_that_failed_to_save_is_named_with_the_keep_list_at_quit() {
 
 #[test]
 fn staged_invitations_that_failed_to_save_are_named_at_quit() {
-    let mut app = app();
+    let mut app = bare_app(3);
     let failure = unconnect::store::StoreError::Io {
         path: "staged-invitations.jsonl".into(),
         source: std::io::Error::other("No space left on device"),

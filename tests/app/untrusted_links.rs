@@ -2,12 +2,12 @@
 //! characters, and History's work-through neither opens nor marks opened a link that is
 //! not LinkedIn's own (the opener itself refuses it too: see the pseudo-terminal test).
 
-use chrono::{DateTime, NaiveDate};
+use crate::fixtures::app_on;
+use crate::history_fixtures::{december, history_app, november, removal, removals};
+use chrono::NaiveDate;
 use unconnect::app::{Action, App, Effect, ListKind};
-use unconnect::model::history::{History, Kind, Record, State, Status};
-use unconnect::model::roster::people_triage;
-use unconnect::model::triage::Place;
-use unconnect::model::{People, Person};
+use unconnect::model::Person;
+use unconnect::model::history::Status;
 
 fn person(first: &str, url: &str) -> Person {
     Person {
@@ -20,13 +20,7 @@ fn person(first: &str, url: &str) -> Person {
 }
 
 fn app_of(people: Vec<Person>) -> App {
-    let people: People = people.into_iter().collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-    )
+    app_on(people.into_iter().collect(), december(1))
 }
 
 fn status(app: &App) -> String {
@@ -65,23 +59,6 @@ fn y_refuses_a_url_holding_a_line_break_or_spaces() {
     );
 }
 
-fn removed(p: &Person) -> Record {
-    Record {
-        kind: Kind::Removal,
-        id: p.url.as_str().into(),
-        at: DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap(),
-        batch: "b".into(),
-        state: State {
-            status: Status::ToDo,
-            opened: false,
-            done_at: None,
-            checked: None,
-        },
-        person: Some(p.clone().into()),
-        invitation: None,
-    }
-}
-
 #[test]
 fn enter_in_history_neither_opens_nor_marks_a_link_that_is_not_linkedins() {
     for url in [
@@ -91,20 +68,8 @@ fn enter_in_history_neither_opens_nor_marks_a_link_that_is_not_linkedins() {
         "https://www.linkedin.com@evil.net/in/eve",
     ] {
         let eve = person("Eve", url);
-        let history = History {
-            removals: vec![removed(&eve)],
-            withdrawals: Vec::new(),
-        };
-        let people: People = [eve].into_iter().collect();
-        let mut triage = people_triage(&people);
-        triage.restore([(0, Place::Done)]);
-        let mut app = App::new(
-            people,
-            triage,
-            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-        )
-        .with_history(history);
-        app.update(Action::HistoryTab);
+        let history = removals(vec![removal(&eve, november(20), "b", Status::ToDo)]);
+        let mut app = history_app([eve], [0], history, december(1));
         assert_eq!(app.list(), Some(ListKind::Removed));
         let effects = app.update(Action::OpenNext);
         assert!(effects.is_empty(), "{url}: {effects:?}");

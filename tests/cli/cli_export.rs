@@ -7,10 +7,9 @@ use crate::support;
 use std::path::Path;
 
 use unconnect::model::Person;
-use unconnect::store::journal::{self, Journal, JournalAction, JournalEntry};
 use unconnect::store::staged::{StagedEntry, StagedStore};
 
-use support::{Term, run};
+use support::{Term, journal_removal, run};
 
 /// A value for `column` that a spreadsheet would run, hidden behind a zero-width space.
 fn formula(column: &str) -> String {
@@ -31,21 +30,7 @@ fn hostile() -> Person {
 }
 
 fn journal_with(data: &Path, person: Person) {
-    let at = journal::now();
-    let (mut j, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
-    j.append(vec![JournalEntry {
-        at,
-        action: JournalAction::Remove,
-        batch: journal::new_batch_id(at),
-        batch_len: None,
-        id: "https://www.linkedin.com/in/eve".into(),
-        person: Some(person.into()),
-        invitation: None,
-        export_date: None,
-        export_taken: None,
-        fingerprint: None,
-    }])
-    .unwrap();
+    journal_removal(data, "https://www.linkedin.com/in/eve", person);
 }
 
 #[test]

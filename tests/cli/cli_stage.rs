@@ -11,9 +11,8 @@ use chrono::NaiveDate;
 use unconnect::model::triage::Place;
 use unconnect::model::{Person, PersonId};
 use unconnect::session::Session;
-use unconnect::store::journal::{self, Journal, JournalAction, JournalEntry};
 
-use support::{Term, run};
+use support::{Term, journal_removal, run};
 
 const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
 
@@ -333,22 +332,7 @@ fn write_export(path: &Path, preamble: &str, rows: &[csv::StringRecord]) {
 }
 
 fn remove_in_journal(data: &Path, url: &str) {
-    fs::create_dir_all(data).unwrap();
-    let at = journal::now();
-    let (mut j, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
-    j.append(vec![JournalEntry {
-        at,
-        action: JournalAction::Remove,
-        batch: journal::new_batch_id(at),
-        batch_len: None,
-        id: url.into(),
-        person: Some(Person::default().into()),
-        invitation: None,
-        export_date: None,
-        export_taken: None,
-        fingerprint: None,
-    }])
-    .unwrap();
+    journal_removal(data, url, Person::default());
 }
 
 #[test]

@@ -2,8 +2,7 @@
 //! browser tabs (a fake opener on `PATH` logs each), `B` ticks them after its confirm,
 //! and the next `b` opens the ten after them.
 
-use crate::e2e_history::{fake_browser, spawn};
-use crate::support::{BIN, Term, demo, run};
+use crate::support::{BrowserRun, Term, demo, run};
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -45,29 +44,18 @@ fn records(data: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn open_batch_opens_the_next_ten_then_done_opened_ticks_them_and_the_next_ten_follow() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let bin = dir.path().join("bin");
-    std::fs::create_dir_all(&bin).unwrap();
-    let log = dir.path().join("opened.log");
-    fake_browser(&bin, &log);
+    let sandbox = BrowserRun::new();
     let demo = demo();
 
-    let mut t = spawn(&data, &bin, &demo);
+    let mut t = sandbox.spawn(&demo);
     t.wait_ready();
-    t.send(&" ".repeat(25));
-    t.send("\r");
-    t.wait_for("To remove (25)");
-    t.send("R");
-    t.wait_for("Remove 25 connections?");
-    t.send("y");
-    t.wait_for("Removed 25");
+    t.remove_first(25);
     t.send("3");
     t.wait_for("0 of 25 done on LinkedIn");
 
     t.send("b");
     t.wait_for("Opened 10 tabs");
-    let first = wait_for_lines(&log, 10);
+    let first = wait_for_lines(&sandbox.log, 10);
     assert_eq!(first.len(), 10, "{first:?}");
     let first: HashSet<String> = first.into_iter().collect();
     assert_eq!(first.len(), 10, "ten distinct profiles: {first:?}");
@@ -86,7 +74,7 @@ fn open_batch_opens_the_next_ten_then_done_opened_ticks_them_and_the_next_ten_fo
 
     t.send("b");
     t.wait_for("Opened 10 tabs");
-    let all = wait_for_lines(&log, 20);
+    let all = wait_for_lines(&sandbox.log, 20);
     let second: HashSet<String> = all[10..].iter().cloned().collect();
     assert_eq!(second.len(), 10, "{all:?}");
     assert!(first.is_disjoint(&second), "the next ten: {all:?}");
@@ -94,7 +82,7 @@ fn open_batch_opens_the_next_ten_then_done_opened_ticks_them_and_the_next_ten_fo
     t.wait_quit();
 
     // Journaled, in list order: the first ten done, the next ten opened, five to do.
-    let records = records(&data);
+    let records = records(&sandbox.data);
     let with = |status: &str| -> Vec<String> {
         records
             .iter()
@@ -119,21 +107,11 @@ fn the_readme_quotes_the_batch_work_through_as_the_demo_shows_it() {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let bin = dir.path().join("bin");
-    std::fs::create_dir_all(&bin).unwrap();
-    let log = dir.path().join("opened.log");
-    fake_browser(&bin, &log);
-    let path = format!("{}:/usr/bin:/bin", bin.display());
-    let env = [
-        ("UNCONNECT_DATA_DIR", data.as_os_str()),
-        ("PATH", std::ffi::OsStr::new(&path)),
-        ("BROWSER", std::ffi::OsStr::new("")),
-    ];
+    let sandbox = BrowserRun::new();
     let demo = demo();
     // Wide enough for the whole status line.
-    let mut t = Term::spawn_program(BIN, &[demo.to_str().unwrap()], &env, Some(&data), 40, 240);
+    let mut t =
+        Term::spawn_with_browser(&demo, &sandbox.data, &sandbox.bin, &sandbox.data, (40, 240));
     t.wait_ready();
     // Steps 2 to 5: the burst, one kept, the rest staged and removed.
     t.walkthrough_steps_2_to_5();
@@ -151,7 +129,7 @@ fn the_readme_quotes_the_batch_work_through_as_the_demo_shows_it() {
         t.send(keys);
         t.wait_for(quoted);
     }
-    assert_eq!(wait_for_lines(&log, 10).len(), 10);
+    assert_eq!(wait_for_lines(&sandbox.log, 10).len(), 10);
     t.send("q");
     t.wait_quit();
 }

@@ -8,22 +8,7 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use support::{Term, demo, run};
-
-/// A folder with an `xdg-open` that appends its argument to `log`.
-pub(crate) fn fake_browser(dir: &Path, log: &Path) {
-    let script = dir.join("xdg-open");
-    std::fs::write(
-        &script,
-        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-}
+use support::{BrowserRun, Term, demo, run};
 
 fn wait_for_file(path: &Path) -> String {
     let start = Instant::now();
@@ -42,35 +27,14 @@ fn wait_for_file(path: &Path) -> String {
     }
 }
 
-pub(crate) fn spawn(data: &Path, bin: &Path, export: &Path) -> Term {
-    let path = format!("{}:/usr/bin:/bin", bin.display());
-    let env = [
-        ("UNCONNECT_DATA_DIR", data.as_os_str()),
-        ("PATH", OsStr::new(&path)),
-        ("BROWSER", OsStr::new("")),
-    ];
-    Term::spawn_with(&[export.to_str().unwrap()], &env, data)
-}
-
 #[test]
 fn remove_work_through_tick_restart_restore_and_reconcile() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let bin = dir.path().join("bin");
-    std::fs::create_dir_all(&bin).unwrap();
-    let log = dir.path().join("opened.log");
-    fake_browser(&bin, &log);
+    let sandbox = BrowserRun::new();
     let demo = demo();
 
-    let mut t = spawn(&data, &bin, &demo);
+    let mut t = sandbox.spawn(&demo);
     t.wait_ready();
-    t.send("  ");
-    t.send("\r");
-    t.wait_for("To remove (2)");
-    t.send("R");
-    t.wait_for("Remove 2 connections?");
-    t.send("y");
-    t.wait_for("Removed 2");
+    t.remove_first(2);
     t.send("3");
     let screen = t.wait_for("Removed (2)");
     assert!(screen.contains("0 of 2 done on LinkedIn"), "{screen}");
@@ -79,7 +43,7 @@ fn remove_work_through_tick_restart_restore_and_reconcile() {
     // Enter: the first not done opens in the "browser" and is journaled as opened.
     t.send("\r");
     t.wait_for("Who viewed your profile");
-    let opened = wait_for_file(&log);
+    let opened = wait_for_file(&sandbox.log);
     assert!(
         opened.starts_with("https://www.linkedin.com/in/"),
         "{opened}"
@@ -96,7 +60,7 @@ fn remove_work_through_tick_restart_restore_and_reconcile() {
     t.wait_quit();
 
     // After a restart the marks are there: they were journaled.
-    let (code, history, _) = run(&["history", "--json"], &data);
+    let (code, history, _) = run(&["history", "--json"], &sandbox.data);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&history).unwrap();
     let statuses: Vec<&str> = v
@@ -111,7 +75,7 @@ fn remove_work_through_tick_restart_restore_and_reconcile() {
         "{history}"
     );
 
-    let mut t = spawn(&data, &bin, &demo);
+    let mut t = sandbox.spawn(&demo);
     t.wait_ready();
     t.send("3");
     let screen = t.wait_for("1 of 2 done on LinkedIn");
@@ -129,7 +93,7 @@ fn remove_work_through_tick_restart_restore_and_reconcile() {
     t.wait_quit();
 
     // A newer export in which the one still removed is gone: reconcile verifies it.
-    let (_, removed, _) = run(&["export", "removed"], &data);
+    let (_, removed, _) = run(&["export", "removed"], &sandbox.data);
     let url = removed
         .lines()
         .nth(1)
@@ -137,13 +101,16 @@ fn remove_work_through_tick_restart_restore_and_reconcile() {
         .expect("one removed person with a URL")
         .to_owned();
     // No date in its name: its files' times (just written) date it after the removals.
-    let newer = dir.path().join("newer-export");
+    let newer = sandbox.dir.path().join("newer-export");
     std::fs::create_dir_all(&newer).unwrap();
     let csv = std::fs::read_to_string(demo.join("Connections.csv")).unwrap();
     let kept: Vec<&str> = csv.lines().filter(|l| !l.contains(&url)).collect();
     assert_eq!(kept.len(), csv.lines().count() - 1, "{url}");
     std::fs::write(newer.join("Connections.csv"), kept.join("\n")).unwrap();
-    let (code, out, err) = run(&["reconcile", newer.to_str().unwrap(), "--json"], &data);
+    let (code, out, err) = run(
+        &["reconcile", newer.to_str().unwrap(), "--json"],
+        &sandbox.data,
+    );
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["removed"], 1);
@@ -166,13 +133,7 @@ fn history_enter_with_no_opener_on_path_puts_the_url_on_the_clipboard_and_record
     ];
     let mut t = Term::spawn_with(&[demo.to_str().unwrap()], &env, &data);
     t.wait_ready();
-    t.send(" ");
-    t.send("\r");
-    t.wait_for("To remove (1)");
-    t.send("R");
-    t.wait_for("Remove 1 connection?");
-    t.send("y");
-    t.wait_for("Removed 1");
+    t.remove_first(1);
     t.send("3");
     t.wait_for("Removed (1)");
     t.send("\r");

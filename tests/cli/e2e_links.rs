@@ -4,11 +4,10 @@
 
 use crate::support;
 
-use std::ffi::OsStr;
 use std::path::Path;
 use std::time::Duration;
 
-use support::Term;
+use support::{BrowserRun, Term};
 
 const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
 
@@ -20,36 +19,11 @@ fn export(dir: &Path, url: &str) -> std::path::PathBuf {
     folder
 }
 
-/// A folder with an `xdg-open` that appends its argument to `log`.
-fn fake_browser(dir: &Path, log: &Path) {
-    let script = dir.join("xdg-open");
-    std::fs::write(
-        &script,
-        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-}
-
 fn press_o(url: &str) -> (String, Option<String>) {
-    let dir = tempfile::tempdir().unwrap();
-    let bin = dir.path().join("bin");
-    std::fs::create_dir_all(&bin).unwrap();
-    let log = dir.path().join("opened.log");
-    fake_browser(&bin, &log);
-    let folder = export(dir.path(), url);
-    let data = dir.path().join("data");
-    let path = format!("{}:/usr/bin:/bin", bin.display());
-    let env = [
-        ("UNCONNECT_DATA_DIR", data.as_os_str()),
-        ("PATH", OsStr::new(&path)),
-        ("BROWSER", OsStr::new("")),
-    ];
-    let mut t = Term::spawn_with(&[folder.to_str().unwrap()], &env, dir.path());
+    let sandbox = BrowserRun::new();
+    let dir = sandbox.dir.path();
+    let folder = export(dir, url);
+    let mut t = Term::spawn_with_browser(&folder, &sandbox.data, &sandbox.bin, dir, (30, 110));
     t.wait_ready();
     t.send("o");
     let screen = t.wait_for("pened");
@@ -58,7 +32,7 @@ fn press_o(url: &str) -> (String, Option<String>) {
     let screen = t.screen().max(screen);
     t.send("q");
     t.wait_quit();
-    (screen, std::fs::read_to_string(&log).ok())
+    (screen, std::fs::read_to_string(&sandbox.log).ok())
 }
 
 #[test]

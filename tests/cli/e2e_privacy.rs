@@ -4,30 +4,12 @@
 
 use crate::support;
 
-use std::ffi::OsStr;
 use std::path::Path;
 
-use support::{Term, demo};
-
-/// A folder whose `xdg-open` opens nothing and succeeds: a browser that started.
-fn quiet_browser(dir: &Path) {
-    let script = dir.join("xdg-open");
-    std::fs::write(&script, "#!/bin/sh\nexit 0\n").unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-}
+use support::{Term, demo, xdg_open};
 
 fn spawn(data: &Path, bin: &Path) -> Term {
-    let path = format!("{}:/usr/bin:/bin", bin.display());
-    let env = [
-        ("UNCONNECT_DATA_DIR", data.as_os_str()),
-        ("PATH", OsStr::new(&path)),
-        ("BROWSER", OsStr::new("")),
-    ];
-    Term::spawn_with(&[demo().to_str().unwrap()], &env, data)
+    Term::spawn_with_browser(&demo(), data, bin, data, (30, 110))
 }
 
 #[test]
@@ -36,16 +18,12 @@ fn the_privacy_note_is_said_once_then_not_after_a_restart() {
     let data = dir.path().join("data");
     let bin = dir.path().join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    quiet_browser(&bin);
+    // An opener that opens nothing and succeeds: a browser that started.
+    xdg_open(&bin, "#!/bin/sh\nexit 0\n");
 
     let mut t = spawn(&data, &bin);
     t.wait_ready();
-    t.send("  \r");
-    t.wait_for("To remove (2)");
-    t.send("R");
-    t.wait_for("Remove 2 connections?");
-    t.send("y");
-    t.wait_for("Removed 2");
+    t.remove_first(2);
     t.send("3");
     t.wait_for("Removed (2)");
     t.send("\r");

@@ -155,6 +155,38 @@ impl Term {
         self.wait_for("[ Remove ")
     }
 
+    /// Runs the app on `export` with the data folder `data`, in `cwd`, `rows` by `cols`,
+    /// with no page opener but the `xdg-open` in `bin` (first on `PATH`, no `$BROWSER`).
+    pub fn spawn_with_browser(
+        export: &Path,
+        data: &Path,
+        bin: &Path,
+        cwd: &Path,
+        (rows, cols): (u16, u16),
+    ) -> Term {
+        let path = format!("{}:/usr/bin:/bin", bin.display());
+        let env = [
+            ("UNCONNECT_DATA_DIR", data.as_os_str()),
+            ("PATH", std::ffi::OsStr::new(&path)),
+            ("BROWSER", std::ffi::OsStr::new("")),
+        ];
+        let args = [export.to_str().unwrap()];
+        Self::spawn_program(BIN, &args, &env, Some(cwd), rows, cols)
+    }
+
+    /// From a ready Connections tab: the first `n` rows marked, moved to To remove, and
+    /// removed after the confirm.
+    pub fn remove_first(&mut self, n: usize) {
+        self.send(&" ".repeat(n));
+        self.send("\r");
+        self.wait_for(&format!("To remove ({n})"));
+        self.send("R");
+        let noun = if n == 1 { "connection" } else { "connections" };
+        self.wait_for(&format!("Remove {n} {noun}?"));
+        self.send("y");
+        self.wait_for(&format!("Removed {n}"));
+    }
+
     /// The README walkthrough's steps 2 to 5 on the demo, from a ready Connections tab:
     /// the Timeline's burst shown as Connections, its first row kept (Eitan Håkansson),
     /// the other 61 staged and removed. Returns the filtered Connections screen (step 2's
@@ -264,6 +296,52 @@ impl Drop for Term {
     }
 }
 
+/// A run's own folder with a browser that logs: `data` for the data folder (the app
+/// makes it), `bin` with an `xdg-open` that appends each page it is asked to open to
+/// `log`, one a line.
+pub struct BrowserRun {
+    pub dir: tempfile::TempDir,
+    pub data: PathBuf,
+    pub bin: PathBuf,
+    pub log: PathBuf,
+}
+
+impl BrowserRun {
+    pub fn new() -> BrowserRun {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let bin = dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let log = dir.path().join("opened.log");
+        xdg_open(
+            &bin,
+            &format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
+        );
+        BrowserRun {
+            dir,
+            data,
+            bin,
+            log,
+        }
+    }
+
+    /// The app on `export` in the data folder, at the usual size.
+    pub fn spawn(&self, export: &Path) -> Term {
+        Term::spawn_with_browser(export, &self.data, &self.bin, &self.data, (30, 110))
+    }
+}
+
+/// Writes an executable `xdg-open` running `script` into `dir`.
+pub fn xdg_open(dir: &Path, script: &str) {
+    let path = dir.join("xdg-open");
+    std::fs::write(&path, script).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
 /// Runs the binary to completion (no terminal): (exit code, stdout, stderr).
 pub fn run(args: &[&str], data_dir: &Path) -> (i32, String, String) {
     let out = std::process::Command::new(BIN)
@@ -280,6 +358,28 @@ pub fn run(args: &[&str], data_dir: &Path) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// Journals, in the data folder `data` (made if missing), the removal of `person` under
+/// `id`, now, as a session of the app would.
+pub fn journal_removal(data: &Path, id: &str, person: unconnect::model::Person) {
+    use unconnect::store::journal::{self, Journal, JournalAction, JournalEntry};
+    std::fs::create_dir_all(data).unwrap();
+    let at = journal::now();
+    let (mut j, _) = Journal::open(&data.join("journal.jsonl")).unwrap();
+    j.append(vec![JournalEntry {
+        at,
+        action: JournalAction::Remove,
+        batch: journal::new_batch_id(at),
+        batch_len: None,
+        id: id.into(),
+        person: Some(person.into()),
+        invitation: None,
+        export_date: None,
+        export_taken: None,
+        fingerprint: None,
+    }])
+    .unwrap();
 }
 
 /// Opens `export` with the data folder `data` in this process, as the app does, on

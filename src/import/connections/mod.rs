@@ -76,9 +76,7 @@ pub fn parse(
     decoded: &Decoded,
     progress: &Progress,
 ) -> Result<(People, ConnectionsReport), ImportError> {
-    let text = decoded.text.as_bytes();
-    let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
-    let mut table = Table::open(label, text, &KIND, delimiter)?;
+    let mut table = Table::of_text(label, &decoded.text, &KIND)?;
     let size = decoded.text.len() as u64;
     // Progress counts decoded bytes here (a UTF-16 file decodes to about half its size).
     progress.total.store(size, Ordering::Relaxed);

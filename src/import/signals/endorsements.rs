@@ -3,7 +3,7 @@
 
 use crate::error::ImportError;
 use crate::import::decode::Decoded;
-use crate::import::table::{Row, Table, TableKind, sniff_delimiter, trim};
+use crate::import::table::{Row, Table, TableKind, trim};
 use crate::model::person::name_key;
 use crate::model::signals::Signals;
 
@@ -25,9 +25,7 @@ pub fn read(
     joiner: &mut Joiner<'_>,
     signals: &mut Signals,
 ) -> Result<bool, ImportError> {
-    let text = decoded.text.as_bytes();
-    let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
-    let mut table = Table::open(label, text, &KIND, delimiter)?;
+    let mut table = Table::of_text(label, &decoded.text, &KIND)?;
     let h = &table.header;
     let role = if received { "endorser" } else { "endorsee" };
     let find = |what: &str| h.find(&[&format!("{role} {what}")]);

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::error::ImportError;
 use crate::import::decode::Decoded;
-use crate::import::table::{Row, Table, TableKind, sniff_delimiter, trim};
+use crate::import::table::{Row, Table, TableKind, trim};
 use crate::import::url;
 use crate::model::PersonId;
 use crate::model::person::fold_name;
@@ -157,9 +157,7 @@ pub fn read(
     signals: &mut Signals,
     warnings: &mut Vec<String>,
 ) -> Result<bool, ImportError> {
-    let text = decoded.text.as_bytes();
-    let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
-    let mut table = Table::open(label, text, &KIND, delimiter)?;
+    let mut table = Table::of_text(label, &decoded.text, &KIND)?;
     let h = &table.header;
     let col = |names: &[&str]| h.find(names);
     let [

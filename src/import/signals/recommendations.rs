@@ -4,7 +4,7 @@
 
 use crate::error::ImportError;
 use crate::import::decode::Decoded;
-use crate::import::table::{Row, Table, TableKind, sniff_delimiter};
+use crate::import::table::{Row, Table, TableKind};
 use crate::model::person::name_key;
 use crate::model::signals::Signals;
 
@@ -25,9 +25,7 @@ pub fn read(
     joiner: &mut Joiner<'_>,
     signals: &mut Signals,
 ) -> Result<(), ImportError> {
-    let text = decoded.text.as_bytes();
-    let delimiter = sniff_delimiter(&text[..text.len().min(1 << 16)]);
-    let mut table = Table::open(label, text, &KIND, delimiter)?;
+    let mut table = Table::of_text(label, &decoded.text, &KIND)?;
     let h = &table.header;
     let [first, last, company, title] = [
         h.find(&["first name"]),
