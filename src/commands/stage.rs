@@ -70,6 +70,10 @@ pub struct Outcome {
     pub unstaged: usize,
     /// `--keep --replace`: kept until now, and not named by the list, so no longer.
     pub unkept: usize,
+    /// `--replace` with a list that names none of this export's people: nothing was
+    /// taken off.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub replace_refused: bool,
     /// Rows read (after `--column`).
     pub rows: usize,
     /// Rows `--column` left out.
@@ -147,7 +151,10 @@ pub fn run(req: &Request<'_>, json: bool) -> Result<String, StageError> {
     new.sort_unstable();
     // With --replace, this export's people in the set now whom the list does not name
     // (people of other exports stay: the list cannot speak for them).
-    let dropped = if req.replace {
+    // A list that names none of them (a --column value the sheet does not use, the
+    // wrong file) would unstage everyone: it replaces nothing.
+    out.replace_refused = req.replace && matched.is_empty();
+    let dropped = if req.replace && !out.replace_refused {
         let listed: HashSet<String> = matched.iter().map(|&id| identity(id).to_string()).collect();
         let here: HashSet<String> = people.ids().map(|id| identity(id).to_string()).collect();
         let set = if req.keep { &kept } else { &staged };
@@ -339,6 +346,13 @@ fn text(o: &Outcome, req: &Request<'_>) -> String {
         let _ = writeln!(
             s,
             "Unstaged {who} staged until now whom the list leaves out."
+        );
+    }
+    if o.replace_refused {
+        let _ = writeln!(
+            s,
+            "The list names none of this export's people: --replace took no one off (is the \
+             --column right?)."
         );
     }
     if o.unkept > 0 {

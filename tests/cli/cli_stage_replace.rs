@@ -75,3 +75,28 @@ fn replace_with_keep_makes_the_list_the_keep_list() {
     );
     assert_eq!(kept_in_app(&mine, &data), ["Ada", "Cy"]);
 }
+
+#[test]
+fn replace_with_a_list_that_names_no_one_takes_no_one_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mine = export(dir.path(), &people());
+    let list = dir.path().join("list.txt");
+    fs::write(&list, "Ada One\nDee Four\n").unwrap();
+    ok(run(&["stage", s(&mine), s(&list)], &data));
+    // A sheet marked with y where x was asked for: no row is taken.
+    fs::write(&list, "Name,Remove\nAda One,y\n").unwrap();
+    let text = ok(run(
+        &[
+            "stage",
+            s(&mine),
+            s(&list),
+            "--column",
+            "Remove=x",
+            "--replace",
+        ],
+        &data,
+    ));
+    assert!(text.contains("--replace took no one off"), "{text}");
+    assert_eq!(staged_in_app(&mine, &data), ["Ada", "Dee"]);
+}
