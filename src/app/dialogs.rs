@@ -109,13 +109,12 @@ impl App {
                     "[ Replace ]".to_owned(),
                 )
             }
-            ConfirmAction::Restore { kind, .. } => {
+            ConfirmAction::Restore { kind, ids } => {
+                // What LinkedIn needs, per status; LinkedIn limits invitations per week.
+                let (words, weeks) = self.restore_words(*kind, ids);
                 after.push(gap());
-                after.push(line(Tone::Hint, self.consequence(*kind)));
-                // Each restore is a new invitation, and LinkedIn limits those per week.
-                if let Some(weeks) =
-                    strings::restore_weeks(n, self.history.rules.invitations_per_week)
-                {
+                after.extend(words.into_iter().map(|w| line(Tone::Hint, w)));
+                if let Some(weeks) = weeks {
                     after.push(line(Tone::Warning, weeks));
                 }
                 (

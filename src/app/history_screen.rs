@@ -6,11 +6,11 @@ use chrono::NaiveDate;
 
 use super::list::ListKind;
 use super::strings;
+use crate::model::Identity;
 use crate::model::history::{self, History, Kind, Record, Status};
 use crate::model::search::{SearchIndex, fold};
 use crate::model::terms::Facts;
 use crate::model::triage::{Side, SortOrder, Triage};
-use crate::model::{Identity, InvitationRules};
 
 pub const SORT_NEWEST: &str = "newest first";
 pub const SORT_NAME: &str = "name";
@@ -58,10 +58,6 @@ pub struct HistorySpec {
     /// The kind of record the list holds.
     pub record: Kind,
     pub title: &'static str,
-    /// "Restored", for "Restored 3."
-    pub past: &'static str,
-    /// What the status line says once a restore is journaled.
-    pub recorded: &'static str,
     /// What the list says when empty.
     pub empty: &'static str,
 }
@@ -70,8 +66,6 @@ pub static REMOVED: HistorySpec = HistorySpec {
     kind: ListKind::Removed,
     record: Kind::Removal,
     title: "Removed",
-    past: "Restored",
-    recorded: "They are back among your connections here; on LinkedIn a new invitation is needed, which they will see.",
     empty: "Nobody removed yet. Removals you confirm on the Connections tab appear here, to work through on LinkedIn one by one.",
 };
 
@@ -79,8 +73,6 @@ pub static WITHDRAWN: HistorySpec = HistorySpec {
     kind: ListKind::Withdrawn,
     record: Kind::Withdrawal,
     title: "Withdrawn",
-    past: "Restored",
-    recorded: "They are pending again here; on LinkedIn, send a new invitation once the wait is over.",
     empty: "No invitation withdrawn yet. Withdrawals you confirm on the Invitations tab appear here.",
 };
 
@@ -153,24 +145,6 @@ impl HistoryList {
 
     pub fn kind(&self) -> ListKind {
         self.spec.kind
-    }
-
-    /// What the restore dialog adds after the names.
-    pub fn consequence(&self, today: NaiveDate, rules: &InvitationRules) -> String {
-        match self.spec.record {
-            Kind::Withdrawal => format!(
-                "They return as pending here. LinkedIn lets you invite them again after {}; \
-                 they will see that invitation.",
-                rules
-                    .may_reinvite_after(today)
-                    .format(crate::model::person::LINKEDIN_DATE)
-            ),
-            Kind::Removal => {
-                "They return to your connections here. On LinkedIn a new invitation is \
-                  needed, and they will see it."
-                    .to_owned()
-            }
-        }
     }
 }
 

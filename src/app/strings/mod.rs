@@ -11,11 +11,13 @@ mod batch;
 mod header;
 mod numbers;
 mod opening;
+mod restore;
 mod screens;
 pub use batch::*;
 pub use header::*;
 pub use numbers::{counted, thousands};
 pub use opening::*;
+pub use restore::*;
 pub use screens::*;
 
 pub const INDEXING_FAILED: &str =
@@ -358,16 +360,6 @@ pub const NO_EMAIL_FOR_INVITATIONS: &str =
 
 pub fn no_draft(name: &str, problem: &str) -> String {
     format!("No draft for {name}: {problem}")
-}
-
-pub fn restored(past: &str, n: usize, recorded: &str, not_here: usize) -> String {
-    let n = thousands(n);
-    let not_here = if not_here > 0 {
-        format!(" ({not_here} not in this export.)")
-    } else {
-        String::new()
-    };
-    format!("{past} {n}. {recorded}{not_here}")
 }
 
 pub fn ticked(n: usize, progress: &str) -> String {

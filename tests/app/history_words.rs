@@ -1,0 +1,232 @@
+//! What History says is true of each record: a restore speaks of a new invitation only
+//! for those removed (withdrawn) on LinkedIn, and the Withdrawn list is worded as
+//! invitations, in its dialogs and its sort menu.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use unconnect::app::history_screen::WorkRules;
+use unconnect::app::{Action, App, Effect, ListKind, Mode, Tone, Written};
+use unconnect::model::history::{History, Kind, Record, State, Status};
+use unconnect::model::invitation::Direction;
+use unconnect::model::roster::people_triage;
+use unconnect::model::triage::Place;
+use unconnect::model::{Invitation, People, Person};
+use unconnect::store::journal;
+
+fn at(day: u32) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00.000+01:00")).unwrap()
+}
+
+fn person(i: usize) -> Person {
+    Person {
+        first_name: format!("P{i:03}"),
+        last_name: "Test".into(),
+        url: format!("https://www.linkedin.com/in/p-{i:03}"),
+        email: if i % 2 == 0 {
+            format!("p{i}@example.com")
+        } else {
+            String::new()
+        },
+        company: if i % 3 == 0 { "Acme" } else { "Flowright" }.into(),
+        position: if i % 2 == 0 { "Dentist" } else { "Baker" }.into(),
+        ..Default::default()
+    }
+}
+
+fn state(status: Status) -> State {
+    State {
+        status,
+        opened: status != Status::ToDo,
+        done_at: None,
+        checked: None,
+    }
+}
+
+fn removal(p: &Person, day: u32, status: Status) -> Record {
+    Record {
+        kind: Kind::Removal,
+        id: p.url.as_str().into(),
+        at: at(day),
+        batch: format!("b{day}").into(),
+        state: state(status),
+        person: Some(p.clone().into()),
+        invitation: None,
+    }
+}
+
+fn withdrawal(i: usize, day: u32, status: Status) -> Record {
+    let invitation = Invitation {
+        from: "Me".into(),
+        to: format!("W{i:03} Wu"),
+        sent_at: None,
+        message: format!("hello number {i}"),
+        direction: Direction::Outgoing,
+        inviter_url: String::new(),
+        invitee_url: format!("https://www.linkedin.com/in/w-{i:03}"),
+    };
+    Record {
+        kind: Kind::Withdrawal,
+        id: format!("w{i}").into(),
+        at: at(day),
+        batch: format!("w{day}").into(),
+        state: state(status),
+        person: None,
+        invitation: Some(invitation.into()),
+    }
+}
+
+/// History with removals and withdrawals of these statuses, newest first; the removed
+/// are in the export, done.
+pub fn app(removed: &[Status], withdrawn: &[Status]) -> App {
+    let people: Vec<Person> = (0..removed.len()).map(person).collect();
+    let day = |i: usize| 28 - (i % 20) as u32;
+    let history = History {
+        removals: people
+            .iter()
+            .zip(removed)
+            .enumerate()
+            .map(|(i, (p, &s))| removal(p, day(i), s))
+            .collect(),
+        withdrawals: withdrawn
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| withdrawal(i, day(i), s))
+            .collect(),
+    };
+    let export: People = people.into_iter().collect();
+    let mut triage = people_triage(&export);
+    triage.restore((0..removed.len() as u32).map(|i| (i, Place::Done)));
+    let mut app = App::new(
+        export,
+        triage,
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    )
+    .with_history(history);
+    app.update(Action::HistoryTab);
+    app
+}
+
+/// Everyone shown marked, `r`: the dialog's words after the names, and its warning.
+fn restore_dialog(app: &mut App) -> (String, Option<String>) {
+    app.update(Action::InvertMarks);
+    app.update(Action::Restore);
+    let Mode::Confirm(dialog) = app.mode() else {
+        panic!("{:?}", app.mode())
+    };
+    let after = app.dialog_text(&dialog.action).after;
+    let hints: Vec<String> = after
+        .iter()
+        .filter(|l| l.tone == Tone::Hint)
+        .map(|l| l.text.clone())
+        .collect();
+    let warning = after
+        .into_iter()
+        .find(|l| l.tone == Tone::Warning)
+        .map(|l| l.text);
+    (hints.join(" "), warning)
+}
+
+/// Yes, and the writer hands back the restore journaled: the status line then.
+fn restore_yes(app: &mut App) -> String {
+    let effects = app.update(Action::Yes);
+    let [Effect::Record { kind, mark, ids }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let records = app.records(*kind);
+    let entries = journal::status_entries(
+        ids.iter().map(|&id| records[id as usize].id.as_str()),
+        *mark,
+        at(30),
+    );
+    app.handle(unconnect::app::Event::Written(Written::Recorded {
+        kind: *kind,
+        mark: *mark,
+        ids: ids.clone(),
+        result: Ok(entries),
+    }));
+    app.status().unwrap().text.clone()
+}
+
+use Status::{Done, Opened, StillThere, ToDo, Verified};
+
+#[test]
+fn restoring_people_still_connected_on_linkedin_asks_no_invitation() {
+    let mut app = app(&[ToDo, StillThere], &[]);
+    let (said, warning) = restore_dialog(&mut app);
+    assert!(!said.contains("invitation"), "{said}");
+    assert!(
+        said.contains("They are still connected on LinkedIn: nothing to do there."),
+        "{said}"
+    );
+    assert_eq!(warning, None);
+    let status = restore_yes(&mut app);
+    assert!(status.starts_with("Restored 2."), "{status}");
+    assert!(!status.contains("invitation"), "{status}");
+}
+
+#[test]
+fn a_mixed_restore_says_what_linkedin_needs_for_each_status() {
+    let mut app = app(&[Done, Verified, Done, ToDo, StillThere, Opened], &[]);
+    let (said, _) = restore_dialog(&mut app);
+    assert!(
+        said.starts_with("They return to your connections here."),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "3 were removed on LinkedIn: a new invitation is needed, which they will see."
+        ),
+        "{said}"
+    );
+    assert!(said.contains("2 are still connected on LinkedIn"), "{said}");
+    assert!(
+        said.contains("1 was opened on LinkedIn, not ticked done"),
+        "{said}"
+    );
+    let status = restore_yes(&mut app);
+    assert!(
+        status.contains("3 need a new invitation on LinkedIn"),
+        "{status}"
+    );
+    assert!(
+        status.contains("2 are still connected on LinkedIn"),
+        "{status}"
+    );
+}
+
+#[test]
+fn the_weeks_of_invitations_count_only_those_removed_on_linkedin() {
+    // 250 restored, 60 of them removed there: well within a week.
+    let statuses: Vec<Status> = (0..250).map(|i| if i < 60 { Done } else { ToDo }).collect();
+    let (_, warning) = restore_dialog(&mut app(&statuses, &[]));
+    assert_eq!(warning, None);
+    let statuses: Vec<Status> = (0..250)
+        .map(|i| if i < 150 { Done } else { ToDo })
+        .collect();
+    let mut app = app(&statuses, &[]).with_work_rules(WorkRules {
+        invitations_per_week: 50,
+        ..WorkRules::default()
+    });
+    let warning = restore_dialog(&mut app).1.unwrap();
+    assert!(
+        warning.contains("inviting 150 again takes about 3 weeks"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn a_withdrawal_restore_says_the_same_in_invitation_words() {
+    let mut app = app(&[], &[Done, ToDo, StillThere]);
+    app.update(Action::SwitchList);
+    assert_eq!(app.list(), Some(ListKind::Withdrawn));
+    let (said, _) = restore_dialog(&mut app);
+    assert!(said.starts_with("They return as pending here."), "{said}");
+    assert!(
+        said.contains("1 was withdrawn on LinkedIn: LinkedIn lets you invite them again after"),
+        "{said}"
+    );
+    assert!(
+        said.contains("2 are still pending on LinkedIn: nothing to do there."),
+        "{said}"
+    );
+    assert!(!said.contains("connection"), "{said}");
+}
