@@ -123,22 +123,22 @@ impl App {
                     format!("[ Restore {count} ]"),
                 )
             }
-            ConfirmAction::MarkDone { .. } => {
+            ConfirmAction::MarkDone { kind, .. } => {
                 after.push(gap());
-                after.push(line(
-                    Tone::Hint,
-                    "For people removed on LinkedIn another way. A newer export verifies it.",
-                ));
+                after.push(line(Tone::Hint, strings::mark_done_hint(*kind)));
                 (
                     format!("Mark {count} done on LinkedIn?"),
                     "mark done".to_owned(),
                     format!("[ Mark {count} done ]"),
                 )
             }
-            ConfirmAction::DoneOpened { .. } => {
+            ConfirmAction::DoneOpened { kind, .. } => {
                 let open_key = self.keymap.key_of(Action::OpenBatch);
                 after.push(gap());
-                after.push(line(Tone::Hint, strings::done_opened_hint(&open_key)));
+                after.push(line(
+                    Tone::Hint,
+                    strings::done_opened_hint(*kind, &open_key),
+                ));
                 (
                     strings::done_opened_title(n),
                     "tick done".to_owned(),

@@ -116,26 +116,27 @@ impl HistoryList {
         by_name.sort_by_cached_key(|&i| fold(&records[i as usize].name()));
         let mut by_status = ids();
         by_status.sort_by_key(|&i| records[i as usize].status());
-        // Stable: within a company, newest first. Invitations have none: they come first.
-        let mut by_company = ids();
-        by_company.sort_by_cached_key(|&i| {
-            records[i as usize]
-                .person
-                .as_ref()
-                .map(|p| fold(&p.company))
-                .unwrap_or_default()
-        });
         let statuses =
             Facts::default().with_statuses(records.iter().map(|r| status_fact(r.status())));
-        let triage = Triage::new(
-            search.with_facts(statuses),
-            vec![
-                SortOrder::new(SORT_NEWEST, ids()),
-                SortOrder::new(SORT_NAME, by_name),
-                SortOrder::new(SORT_STATUS, by_status),
-                SortOrder::new(SORT_COMPANY, by_company),
-            ],
-        );
+        let mut orders = vec![
+            SortOrder::new(SORT_NEWEST, ids()),
+            SortOrder::new(SORT_NAME, by_name),
+            SortOrder::new(SORT_STATUS, by_status),
+        ];
+        // Only removals show a company: an invitation has none to sort by.
+        if spec.record == Kind::Removal {
+            // Stable: within a company, newest first.
+            let mut by_company = ids();
+            by_company.sort_by_cached_key(|&i| {
+                records[i as usize]
+                    .person
+                    .as_ref()
+                    .map(|p| fold(&p.company))
+                    .unwrap_or_default()
+            });
+            orders.push(SortOrder::new(SORT_COMPANY, by_company));
+        }
+        let triage = Triage::new(search.with_facts(statuses), orders);
         HistoryList {
             spec,
             records,

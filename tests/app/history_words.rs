@@ -230,3 +230,101 @@ fn a_withdrawal_restore_says_the_same_in_invitation_words() {
     );
     assert!(!said.contains("connection"), "{said}");
 }
+
+/// The sort menu's entries as it draws them: key and heading.
+fn sort_entries(app: &App) -> Vec<String> {
+    let (kind, columns, _) = app.sort_menu().unwrap();
+    columns
+        .iter()
+        .map(|c| format!("{} {}", app.keymap().key_of(c.action()), c.label(kind)))
+        .collect()
+}
+
+#[test]
+fn the_withdrawn_sort_menu_offers_its_own_columns_by_their_headings() {
+    let mut app = app(&[ToDo], &[ToDo, Done]);
+    assert_eq!(
+        sort_entries(&app),
+        ["n name", "c company", "t status", "d removed on"]
+    );
+    app.update(Action::SwitchList);
+    assert_eq!(sort_entries(&app), ["n name", "t status", "d withdrawn on"]);
+    // A company key there sorts nothing and says nothing of a company.
+    app.update(Action::Sort);
+    app.update(Action::SortByCompany);
+    assert!(
+        matches!(app.mode(), Mode::SortMenu { .. }),
+        "the menu stays"
+    );
+    assert!(
+        app.status().is_none_or(|s| !s.text.contains("company")),
+        "{:?}",
+        app.status()
+    );
+}
+
+/// `D` on the list shown: the dialog's hint after the names.
+fn mark_done_hint(app: &mut App) -> String {
+    app.update(Action::DoneAll);
+    let Mode::Confirm(dialog) = app.mode() else {
+        panic!("{:?}", app.mode())
+    };
+    let text = app.dialog_text(&dialog.action);
+    app.update(Action::No);
+    text.after
+        .iter()
+        .filter(|l| l.tone == Tone::Hint)
+        .map(|l| l.text.clone())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn marking_withdrawals_done_speaks_of_invitations_withdrawn() {
+    let mut app = app(&[ToDo], &[ToDo, Opened]);
+    assert_eq!(
+        mark_done_hint(&mut app),
+        "For people removed on LinkedIn another way. A newer export verifies it."
+    );
+    app.update(Action::SwitchList);
+    let hint = mark_done_hint(&mut app);
+    assert_eq!(
+        hint,
+        "For invitations withdrawn on LinkedIn another way. A newer export verifies it."
+    );
+    // `B`: the opened ones, withdrawn in the browser tabs.
+    app.update(Action::DoneOpened);
+    let Mode::Confirm(dialog) = app.mode() else {
+        panic!("{:?}", app.mode())
+    };
+    let said: Vec<String> = app
+        .dialog_text(&dialog.action)
+        .after
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    let said = said.join(" ");
+    assert!(said.contains("Withdrawn in the browser tabs?"), "{said}");
+    assert!(!said.contains("Removed"), "{said}");
+}
+
+#[test]
+fn a_batch_of_withdrawals_without_links_points_at_the_sent_invitations_page() {
+    let mut app = app(&[], &[ToDo]);
+    app.update(Action::SwitchList);
+    // An invitation whose profile link the export left out.
+    let mut records = app.records(ListKind::Withdrawn).to_vec();
+    let mut invitation = (**records[0].invitation.as_ref().unwrap()).clone();
+    invitation.invitee_url = String::new();
+    records[0].invitation = Some(invitation.into());
+    let mut app = app.with_history(History {
+        removals: Vec::new(),
+        withdrawals: records,
+    });
+    assert_eq!(app.update(Action::OpenBatch), vec![]);
+    let said = &app.status().unwrap().text;
+    assert!(
+        said.contains("Enter opens the Sent invitations page"),
+        "{said}"
+    );
+}
