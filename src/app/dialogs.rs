@@ -150,12 +150,7 @@ impl App {
                     .triage_of(*kind)
                     .map_or(0, |t| ids.iter().filter(|&&id| t.is_kept(id)).count());
                 after.push(gap());
-                after.push(line(
-                    Tone::Hint,
-                    format!(
-                        "{kept} of these {count} are on your keep list. Moving takes them off it."
-                    ),
-                ));
+                after.push(line(Tone::Hint, strings::kept_of(kept, n)));
                 (
                     "Move people on your keep list?".to_owned(),
                     "un-keep and move".to_owned(),

@@ -303,6 +303,16 @@ pub fn not_replaced(path: &Path) -> String {
     format!("Not exported: {} was left as it was", path.display())
 }
 
+/// The un-keep dialog: how many of those moved are kept.
+pub fn kept_of(kept: usize, n: usize) -> String {
+    let who = match (kept, n) {
+        (k, n) if k == n => "They are".to_owned(),
+        (1, n) => format!("1 of these {} is", thousands(n)),
+        (k, n) => format!("{} of these {} are", thousands(k), thousands(n)),
+    };
+    format!("{who} on your keep list. Moving takes them off it.")
+}
+
 pub const STAY_KEPT: &str = "Nothing moved: they stay on your keep list";
 
 pub fn journaled(past: &str, n: usize, recorded: &str) -> String {
