@@ -2,11 +2,12 @@
 //! LinkedIn, for the dialog, its pace warning and the status line after it. Only those
 //! removed (withdrawn) there need a new invitation.
 
+use super::action::Action;
 use super::list::ListKind;
 use super::state::App;
 use super::strings::{self, Standing};
 use crate::model::InvitationRules;
-use crate::model::history::Status;
+use crate::model::history::{self, Status};
 
 impl App {
     /// Where the records `ids` of a History list stand on LinkedIn.
@@ -61,5 +62,30 @@ impl App {
         kind.history_kind()
             .map(|hk| strings::restored(hk, standing, &self.reinvite_after(), not_here))
             .unwrap_or_default()
+    }
+
+    /// `u` with nothing to undo: after a confirmed removal (withdrawal), this session or
+    /// an earlier one, the way back is History's restore; say so.
+    pub(super) fn nothing_to_undo(&mut self, kind: ListKind) {
+        let hk = match kind {
+            ListKind::Connections => history::Kind::Removal,
+            ListKind::Invitations => history::Kind::Withdrawal,
+            ListKind::Removed | ListKind::Withdrawn => return,
+        };
+        // Confirmed this session (done here) or on record: History may still be reading.
+        let confirmed = self.triage_of(kind).is_some_and(|t| t.done_count() > 0)
+            || !self.history.list(hk).records.is_empty();
+        if !confirmed {
+            self.info(strings::NOTHING_TO_UNDO);
+            return;
+        }
+        let keys = &self.keymap;
+        let text = strings::undo_in_history(
+            hk,
+            &keys.key_of(Action::HistoryTab),
+            &keys.key_of(Action::SwitchList),
+            &keys.key_of(Action::Restore),
+        );
+        self.info(text);
     }
 }

@@ -328,3 +328,19 @@ fn a_batch_of_withdrawals_without_links_points_at_the_sent_invitations_page() {
         "{said}"
     );
 }
+
+#[test]
+fn undo_after_a_confirmed_removal_says_history_restores() {
+    let mut app = app(&[ToDo], &[]);
+    app.update(Action::ConnectionsTab);
+    app.update(Action::Undo);
+    assert_eq!(
+        app.status().unwrap().text,
+        "A confirmed removal is undone from History: 3, then r restores."
+    );
+    // Nobody removed, here or in History: nothing to say but that.
+    let mut app = self::app(&[], &[]);
+    app.update(Action::ConnectionsTab);
+    app.update(Action::Undo);
+    assert_eq!(app.status().unwrap().text, "Nothing to undo");
+}

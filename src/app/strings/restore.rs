@@ -135,6 +135,21 @@ pub fn restored(kind: Kind, standing: &Standing, reinvite_after: &str, not_here:
     text
 }
 
+/// `u` with nothing to undo, after a confirmed removal (withdrawal): the way back is
+/// History's restore. `switch`: the key to the Withdrawn list, for withdrawals.
+pub fn undo_in_history(kind: Kind, history_key: &str, switch: &str, restore_key: &str) -> String {
+    match kind {
+        Kind::Removal => format!(
+            "A confirmed removal is undone from History: {history_key}, then {restore_key} \
+             restores."
+        ),
+        Kind::Withdrawal => format!(
+            "A confirmed withdrawal is undone from History: {history_key}, {switch} for \
+             Withdrawn, then {restore_key} restores."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
