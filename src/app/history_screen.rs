@@ -8,8 +8,7 @@ use super::list::ListKind;
 use super::strings;
 use crate::model::Identity;
 use crate::model::history::{self, History, Kind, Record, Status};
-use crate::model::search::{SearchIndex, fold};
-use crate::model::terms::Facts;
+use crate::model::search::fold;
 use crate::model::triage::{Side, SortOrder, Triage};
 
 pub const SORT_NEWEST: &str = "newest first";
@@ -97,27 +96,12 @@ pub struct HistoryList {
 
 impl HistoryList {
     pub fn new(spec: &'static HistorySpec, records: Vec<Record>) -> HistoryList {
-        let search = SearchIndex::build(records.len(), |i| {
-            let r = &records[i];
-            match (&r.person, &r.invitation) {
-                (Some(p), _) => [
-                    p.first_name.as_str(),
-                    p.last_name.as_str(),
-                    p.company.as_str(),
-                    p.position.as_str(),
-                    p.email.as_str(),
-                ],
-                (None, Some(inv)) => [inv.to.as_str(), inv.message.as_str(), "", "", ""],
-                (None, None) => [r.id.as_str(), "", "", "", ""],
-            }
-        });
+        let search = super::history_index::records_index(spec.record, &records);
         let ids = || (0..records.len() as u32).collect::<Vec<u32>>();
         let mut by_name = ids();
         by_name.sort_by_cached_key(|&i| fold(&records[i as usize].name()));
         let mut by_status = ids();
         by_status.sort_by_key(|&i| records[i as usize].status());
-        let statuses =
-            Facts::default().with_statuses(records.iter().map(|r| status_fact(r.status())));
         let mut orders = vec![
             SortOrder::new(SORT_NEWEST, ids()),
             SortOrder::new(SORT_NAME, by_name),
@@ -136,7 +120,7 @@ impl HistoryList {
             });
             orders.push(SortOrder::new(SORT_COMPANY, by_company));
         }
-        let triage = Triage::new(search.with_facts(statuses), orders);
+        let triage = Triage::new(search, orders);
         HistoryList {
             spec,
             records,

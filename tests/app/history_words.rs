@@ -344,3 +344,75 @@ fn undo_after_a_confirmed_removal_says_history_restores() {
     app.update(Action::Undo);
     assert_eq!(app.status().unwrap().text, "Nothing to undo");
 }
+
+/// `/`, the text, kept: who is shown, or the hint of a filter refused.
+fn filtered(app: &mut App, text: &str) -> Result<Vec<String>, String> {
+    app.update(Action::Filter);
+    app.update(Action::Edit(unconnect::app::Edit::DeleteLine));
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::KeepFilter);
+    let kind = app.list().unwrap();
+    let column = app
+        .triage_of(kind)
+        .unwrap()
+        .column(unconnect::model::triage::Side::Left);
+    if let Some(error) = column.filter_error() {
+        return Err(error.hint.clone());
+    }
+    let records = app.records(kind);
+    Ok(column
+        .shown()
+        .iter()
+        .map(|&id| records[id as usize].name())
+        .collect())
+}
+
+#[test]
+fn history_filters_by_company_position_email_and_its_own_date() {
+    // P000 Acme dentist with an address, removed 28 Nov; P001 Flowright baker, none,
+    // 27 Nov; P002 Flowright dentist, address, 26 Nov; P003 Acme baker, 25 Nov.
+    let mut app = app(&[ToDo, Done, ToDo, Verified], &[ToDo, Done]);
+    let names = |v: &[&str]| -> Result<Vec<String>, String> {
+        Ok(v.iter().map(|n| format!("{n} Test")).collect())
+    };
+    assert_eq!(filtered(&mut app, "company:acme"), names(&["P000", "P003"]));
+    assert_eq!(
+        filtered(&mut app, "-company:acme"),
+        names(&["P001", "P002"])
+    );
+    assert_eq!(
+        filtered(&mut app, "position:dentist"),
+        names(&["P000", "P002"])
+    );
+    assert_eq!(filtered(&mut app, "email"), names(&["P000", "P002"]));
+    assert_eq!(filtered(&mut app, "-email"), names(&["P001", "P003"]));
+    assert_eq!(filtered(&mut app, "removed:2026-11-27"), names(&["P001"]));
+    assert_eq!(
+        filtered(&mut app, "removed:<2026-11-27 status:verified"),
+        names(&["P003"])
+    );
+    // A plain word still finds the company.
+    assert_eq!(filtered(&mut app, "acme"), names(&["P000", "P003"]));
+    // The connection date is not History's: the hint names the term that is.
+    assert_eq!(
+        filtered(&mut app, "connected:2024"),
+        Err("connected: not in this list; write removed: instead".to_owned())
+    );
+    app.update(Action::ClearFilter);
+    app.update(Action::SwitchList);
+    assert_eq!(
+        filtered(&mut app, "withdrawn:2026-11-27"),
+        Ok(vec!["W001 Wu".to_owned()])
+    );
+    assert_eq!(
+        filtered(&mut app, "removed:2026-11"),
+        Err("removed: not in this list; write withdrawn: instead".to_owned())
+    );
+    // An invitation carries no company or address: refused, saying so.
+    for term in ["company:acme", "email"] {
+        let hint = filtered(&mut app, term).unwrap_err();
+        assert!(hint.contains("invitations have none"), "{term}: {hint}");
+    }
+}
