@@ -21,13 +21,23 @@ fn person(i: usize) -> Person {
         first_name: format!("P{i:03}"),
         last_name: "Test".into(),
         url: format!("https://www.linkedin.com/in/p-{i:03}"),
-        email: if i % 2 == 0 {
+        email: if i.is_multiple_of(2) {
             format!("p{i}@example.com")
         } else {
             String::new()
         },
-        company: if i % 3 == 0 { "Acme" } else { "Flowright" }.into(),
-        position: if i % 2 == 0 { "Dentist" } else { "Baker" }.into(),
+        company: if i.is_multiple_of(3) {
+            "Acme"
+        } else {
+            "Flowright"
+        }
+        .into(),
+        position: if i.is_multiple_of(2) {
+            "Dentist"
+        } else {
+            "Baker"
+        }
+        .into(),
         ..Default::default()
     }
 }
@@ -76,7 +86,7 @@ fn withdrawal(i: usize, day: u32, status: Status) -> Record {
 
 /// History with removals and withdrawals of these statuses, newest first; the removed
 /// are in the export, done.
-pub fn app(removed: &[Status], withdrawn: &[Status]) -> App {
+fn app(removed: &[Status], withdrawn: &[Status]) -> App {
     let people: Vec<Person> = (0..removed.len()).map(person).collect();
     let day = |i: usize| 28 - (i % 20) as u32;
     let history = History {
