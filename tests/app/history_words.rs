@@ -426,3 +426,13 @@ fn history_filters_by_company_position_email_and_its_own_date() {
         assert!(hint.contains("invitations have none"), "{term}: {hint}");
     }
 }
+
+#[test]
+fn the_withdrawn_list_at_80_by_24() {
+    let mut app = app(&[], &[ToDo, Done]);
+    app.update(Action::SwitchList);
+    let screen = format!("{}", crate::drawing::draw(&mut app, 80, 24).backend());
+    // The date's heading with its arrow stays clear of the status heading.
+    assert!(screen.contains("status withdrawn on ↓"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
