@@ -189,7 +189,7 @@ fn a_mixed_restore_says_what_linkedin_needs_for_each_status() {
     );
     assert!(said.contains("2 are still connected on LinkedIn"), "{said}");
     assert!(
-        said.contains("1 was opened on LinkedIn, not ticked done"),
+        said.contains("1 was opened, not ticked done: if removed on LinkedIn"),
         "{said}"
     );
     let status = restore_yes(&mut app);
@@ -434,5 +434,21 @@ fn the_withdrawn_list_at_80_by_24() {
     let screen = format!("{}", crate::drawing::draw(&mut app, 80, 24).backend());
     // The date's heading with its arrow stays clear of the status heading.
     assert!(screen.contains("status withdrawn on ↓"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn a_mixed_restore_dialog_at_80_by_24() {
+    let mut app = app(&[Done, Verified, ToDo, StillThere, Opened, Done, ToDo], &[]);
+    restore_dialog(&mut app);
+    let screen = format!("{}", crate::drawing::draw(&mut app, 80, 24).backend());
+    // Every group's words are shown whole, down to the keys under them.
+    for said in [
+        "removed on LinkedIn",
+        "still connected on LinkedIn",
+        "nothing to do.",
+    ] {
+        assert!(screen.contains(said), "{said}: {screen}");
+    }
     insta::assert_snapshot!(screen);
 }

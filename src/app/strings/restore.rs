@@ -70,8 +70,8 @@ pub fn restore_consequence(kind: Kind, standing: &Standing, reinvite_after: &str
                 "{were} removed on LinkedIn: a new invitation is needed, which they will see."
             ),
             (Kind::Removal, Group::Opened) => format!(
-                "{were} opened on LinkedIn, not ticked done: if removed there, a new \
-                 invitation is needed, which they will see; if not, nothing to do."
+                "{were} opened, not ticked done: if removed on LinkedIn, a new invitation \
+                 is needed; if not, nothing to do."
             ),
             (Kind::Removal, Group::There) => {
                 format!("{are} still connected on LinkedIn: nothing to do there.")
@@ -81,8 +81,8 @@ pub fn restore_consequence(kind: Kind, standing: &Standing, reinvite_after: &str
                  {reinvite_after}; they will see that invitation."
             ),
             (Kind::Withdrawal, Group::Opened) => format!(
-                "{were} opened on LinkedIn, not ticked done: if withdrawn there, invite them \
-                 again after {reinvite_after}; if not, nothing to do."
+                "{were} opened, not ticked done: if withdrawn on LinkedIn, invite them again \
+                 after {reinvite_after}; if not, nothing to do."
             ),
             (Kind::Withdrawal, Group::There) => {
                 format!("{are} still pending on LinkedIn: nothing to do there.")
