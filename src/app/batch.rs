@@ -60,9 +60,9 @@ impl App {
         }
         let Some(&(last_row, _)) = chosen.last() else {
             self.info(if passed > 0 {
-                strings::NOTHING_TO_BATCH
+                strings::nothing_to_batch(hk)
             } else {
-                strings::NOTHING_LEFT
+                strings::NOTHING_LEFT.to_owned()
             });
             return Vec::new();
         };

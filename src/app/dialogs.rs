@@ -109,13 +109,12 @@ impl App {
                     "[ Replace ]".to_owned(),
                 )
             }
-            ConfirmAction::Restore { kind, .. } => {
+            ConfirmAction::Restore { kind, ids } => {
+                // What LinkedIn needs, per status; LinkedIn limits invitations per week.
+                let (words, weeks) = self.restore_words(*kind, ids);
                 after.push(gap());
-                after.push(line(Tone::Hint, self.consequence(*kind)));
-                // Each restore is a new invitation, and LinkedIn limits those per week.
-                if let Some(weeks) =
-                    strings::restore_weeks(n, self.history.rules.invitations_per_week)
-                {
+                after.extend(words.into_iter().map(|w| line(Tone::Hint, w)));
+                if let Some(weeks) = weeks {
                     after.push(line(Tone::Warning, weeks));
                 }
                 (
@@ -124,12 +123,9 @@ impl App {
                     format!("[ Restore {count} ]"),
                 )
             }
-            ConfirmAction::MarkDone { .. } => {
+            ConfirmAction::MarkDone { kind, .. } => {
                 after.push(gap());
-                after.push(line(
-                    Tone::Hint,
-                    "For people removed on LinkedIn another way. A newer export verifies it.",
-                ));
+                after.push(line(Tone::Hint, strings::mark_done_hint(*kind)));
                 (
                     format!("Mark {count} done on LinkedIn?"),
                     "mark done".to_owned(),
@@ -154,7 +150,10 @@ impl App {
                     }
                 }
                 after.push(gap());
-                after.push(line(Tone::Hint, strings::done_opened_hint(&open_key)));
+                after.push(line(
+                    Tone::Hint,
+                    strings::done_opened_hint(*kind, &open_key),
+                ));
                 (
                     strings::done_opened_title(n),
                     "tick done".to_owned(),
@@ -166,12 +165,7 @@ impl App {
                     .triage_of(*kind)
                     .map_or(0, |t| ids.iter().filter(|&&id| t.is_kept(id)).count());
                 after.push(gap());
-                after.push(line(
-                    Tone::Hint,
-                    format!(
-                        "{kept} of these {count} are on your keep list. Moving takes them off it."
-                    ),
-                ));
+                after.push(line(Tone::Hint, strings::kept_of(kept, n)));
                 (
                     "Move people on your keep list?".to_owned(),
                     "un-keep and move".to_owned(),

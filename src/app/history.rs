@@ -305,15 +305,16 @@ impl App {
             return;
         };
         if mark == JournalAction::Restore {
+            // Counted before the records end: what LinkedIn needs depends on each status.
+            let standing = self.standing(kind, ids);
             let identities: Vec<Identity> = ids
                 .iter()
                 .map(|&id| self.records(kind)[id as usize].id.clone())
                 .collect();
             let back = self.bring_back(hk, &identities);
             self.apply_journaled(entries);
-            let spec = self.history.list(hk).spec;
             let not_here = n - back;
-            self.info(strings::restored(spec.past, n, spec.recorded, not_here));
+            self.info(self.restored_words(kind, &standing, not_here));
             return;
         }
         self.apply_journaled(entries);

@@ -8,11 +8,10 @@ use chrono::NaiveDate;
 
 use super::list::ListKind;
 use super::strings;
+use crate::model::Identity;
 use crate::model::history::{self, History, Kind, Record, Status};
-use crate::model::search::{SearchIndex, fold};
-use crate::model::terms::Facts;
+use crate::model::search::fold;
 use crate::model::triage::{Side, SortOrder, Triage};
-use crate::model::{Identity, InvitationRules};
 
 pub const SORT_NEWEST: &str = "newest first";
 pub const SORT_NAME: &str = "name";
@@ -60,10 +59,6 @@ pub struct HistorySpec {
     /// The kind of record the list holds.
     pub record: Kind,
     pub title: &'static str,
-    /// "Restored", for "Restored 3."
-    pub past: &'static str,
-    /// What the status line says once a restore is journaled.
-    pub recorded: &'static str,
     /// What the list says when empty.
     pub empty: &'static str,
 }
@@ -72,8 +67,6 @@ pub static REMOVED: HistorySpec = HistorySpec {
     kind: ListKind::Removed,
     record: Kind::Removal,
     title: "Removed",
-    past: "Restored",
-    recorded: "They are back among your connections here; on LinkedIn a new invitation is needed, which they will see.",
     empty: "Nobody removed yet. Removals you confirm on the Connections tab appear here, to work through on LinkedIn one by one.",
 };
 
@@ -81,8 +74,6 @@ pub static WITHDRAWN: HistorySpec = HistorySpec {
     kind: ListKind::Withdrawn,
     record: Kind::Withdrawal,
     title: "Withdrawn",
-    past: "Restored",
-    recorded: "They are pending again here; on LinkedIn, send a new invitation once the wait is over.",
     empty: "No invitation withdrawn yet. Withdrawals you confirm on the Invitations tab appear here.",
 };
 
@@ -115,45 +106,31 @@ pub struct HistoryList {
 
 impl HistoryList {
     pub fn new(spec: &'static HistorySpec, records: Vec<Record>) -> HistoryList {
-        let search = SearchIndex::build(records.len(), |i| {
-            let r = &records[i];
-            match (&r.person, &r.invitation) {
-                (Some(p), _) => [
-                    p.first_name.as_str(),
-                    p.last_name.as_str(),
-                    p.company.as_str(),
-                    p.position.as_str(),
-                    p.email.as_str(),
-                ],
-                (None, Some(inv)) => [inv.to.as_str(), inv.message.as_str(), "", "", ""],
-                (None, None) => [r.id.as_str(), "", "", "", ""],
-            }
-        });
+        let search = super::history_index::records_index(spec.record, &records);
         let ids = || (0..records.len() as u32).collect::<Vec<u32>>();
         let mut by_name = ids();
         by_name.sort_by_cached_key(|&i| fold(&records[i as usize].name()));
         let mut by_status = ids();
         by_status.sort_by_key(|&i| records[i as usize].status());
-        // Stable: within a company, newest first. Invitations have none: they come first.
-        let mut by_company = ids();
-        by_company.sort_by_cached_key(|&i| {
-            records[i as usize]
-                .person
-                .as_ref()
-                .map(|p| fold(&p.company))
-                .unwrap_or_default()
-        });
-        let statuses =
-            Facts::default().with_statuses(records.iter().map(|r| status_fact(r.status())));
-        let triage = Triage::new(
-            search.with_facts(statuses),
-            vec![
-                SortOrder::new(SORT_NEWEST, ids()),
-                SortOrder::new(SORT_NAME, by_name),
-                SortOrder::new(SORT_STATUS, by_status),
-                SortOrder::new(SORT_COMPANY, by_company),
-            ],
-        );
+        let mut orders = vec![
+            SortOrder::new(SORT_NEWEST, ids()),
+            SortOrder::new(SORT_NAME, by_name),
+            SortOrder::new(SORT_STATUS, by_status),
+        ];
+        // Only removals show a company: an invitation has none to sort by.
+        if spec.record == Kind::Removal {
+            // Stable: within a company, newest first.
+            let mut by_company = ids();
+            by_company.sort_by_cached_key(|&i| {
+                records[i as usize]
+                    .person
+                    .as_ref()
+                    .map(|p| fold(&p.company))
+                    .unwrap_or_default()
+            });
+            orders.push(SortOrder::new(SORT_COMPANY, by_company));
+        }
+        let triage = Triage::new(search, orders);
         HistoryList {
             spec,
             records,
@@ -189,24 +166,6 @@ impl HistoryList {
                 .collect()
         };
         Selection { near, marked }
-    }
-
-    /// What the restore dialog adds after the names.
-    pub fn consequence(&self, today: NaiveDate, rules: &InvitationRules) -> String {
-        match self.spec.record {
-            Kind::Withdrawal => format!(
-                "They return as pending here. LinkedIn lets you invite them again after {}; \
-                 they will see that invitation.",
-                rules
-                    .may_reinvite_after(today)
-                    .format(crate::model::person::LINKEDIN_DATE)
-            ),
-            Kind::Removal => {
-                "They return to your connections here. On LinkedIn a new invitation is \
-                  needed, and they will see it."
-                    .to_owned()
-            }
-        }
     }
 }
 

@@ -22,6 +22,8 @@ pub mod dialogs;
 pub mod effect;
 pub mod event;
 pub mod history;
+mod history_index;
+mod history_restore;
 pub mod history_screen;
 pub mod keep;
 pub mod keymap;

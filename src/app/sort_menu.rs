@@ -16,7 +16,7 @@ pub enum SortColumn {
     Company,
     Signals,
     Status,
-    /// Connected on, sent on, removed on: the list's own date.
+    /// Connected on, sent on, removed on, withdrawn on: the list's own date.
     Date,
 }
 
@@ -54,7 +54,8 @@ impl SortColumn {
             (SortColumn::Status, _) => "status",
             (SortColumn::Date, ListKind::Connections) => "connected",
             (SortColumn::Date, ListKind::Invitations) => "sent",
-            (SortColumn::Date, _) => "removed on",
+            (SortColumn::Date, ListKind::Withdrawn) => "withdrawn on",
+            (SortColumn::Date, ListKind::Removed) => "removed on",
         }
     }
 }

@@ -345,12 +345,8 @@ impl App {
         }
     }
 
-    /// What saying yes to a list's dialog means, with the invitation rules in force.
+    /// What saying yes to a list's dialog means.
     pub fn consequence(&self, kind: ListKind) -> String {
-        let rules = self
-            .invitations
-            .as_ref()
-            .map_or_else(InvitationRules::default, |l| l.items.rules);
         match kind {
             ListKind::Connections => self.connections.items.consequence(self.today),
             ListKind::Invitations => self
@@ -358,10 +354,8 @@ impl App {
                 .as_ref()
                 .map(|l| l.items.consequence(self.today))
                 .unwrap_or_default(),
-            ListKind::Removed | ListKind::Withdrawn => self
-                .history_list(kind)
-                .map(|l| l.consequence(self.today, &rules))
-                .unwrap_or_default(),
+            // A restore's words depend on whom it restores: `restore_words`.
+            ListKind::Removed | ListKind::Withdrawn => String::new(),
         }
     }
 

@@ -158,7 +158,7 @@ impl App {
                     self.info(strings::undone(n, title(kind, to)));
                     return vec![Effect::SaveStaged(kind)];
                 }
-                None => self.info(strings::NOTHING_TO_UNDO),
+                None => self.nothing_to_undo(kind),
             },
             Action::Redo => match triage.redo() {
                 Some((n, to)) => {

@@ -25,11 +25,20 @@ pub fn headings(area_width: u16, kind: Kind) -> Vec<(&'static str, u16)> {
         Kind::Withdrawal => ("name · message", "withdrawn"),
     };
     let mut headings = vec![(first, 0)];
-    headings.push(("status", if date { 13 } else { 0 }));
+    headings.push(("status", if date { date_width(kind) } else { 0 }));
     if date {
         headings.push((on, 0));
     }
     headings
+}
+
+/// The date and the gap before it: wide enough for its heading with the sort arrow
+/// ("withdrawn on ↓"), so the heading never runs into "status".
+fn date_width(kind: Kind) -> u16 {
+    match kind {
+        Kind::Removal => 13,
+        Kind::Withdrawal => 15,
+    }
 }
 
 pub struct HistoryRows<'a> {
@@ -65,8 +74,10 @@ impl RowView for HistoryRows<'_> {
         let r = &self.records[id as usize];
         let status = format!("{:>15}", r.status().label(r.kind));
         // The removal date when there is room for it.
-        let date = (area.width >= HISTORY_DATE_MIN_WIDTH)
-            .then(|| format!("  {}", r.removed_on().format(LINKEDIN_DATE)));
+        let date = (area.width >= HISTORY_DATE_MIN_WIDTH).then(|| {
+            let day = r.removed_on().format(LINKEDIN_DATE).to_string();
+            format!("{day:>w$}", w = usize::from(date_width(r.kind)))
+        });
         let right_w = (width(&status) + date.as_deref().map_or(0, width)) as u16;
         let text_width = area.width.saturating_sub(right_w + 1) as usize;
         let name = r.name();

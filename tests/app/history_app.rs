@@ -218,7 +218,9 @@ fn r_restores_after_a_confirm_and_they_are_connections_again() {
     );
     let screen = format!("{}", draw(&mut app, 100, 30).backend());
     assert!(screen.contains("Restore 1 connection?"), "{screen}");
-    assert!(screen.contains("they will see it"), "{screen}");
+    // Bo is to do: still connected on LinkedIn, no invitation needed.
+    assert!(screen.contains("still connected on LinkedIn"), "{screen}");
+    assert!(!screen.contains("invitation"), "{screen}");
     let effects = app.update(Action::Yes);
     assert!(app.is_journaling());
     // The writer hands back the restore journaled: Bo's record ends.

@@ -1,7 +1,7 @@
 //! The keep list as the user drives it with `K`: what it says, and what it asks to save.
 
 use crate::fixtures::bare_app;
-use unconnect::app::{Action, Effect};
+use unconnect::app::{Action, App, Effect};
 use unconnect::model::triage::Side;
 
 #[test]
@@ -48,5 +48,34 @@ fn a_shift_click_over_a_kept_person_says_who_was_passed_by_and_a_plain_one_says_
     assert_eq!(
         app.status().unwrap().text,
         "4 marked; 1 on your keep list passed by"
+    );
+}
+
+/// `K` on the cursor row (or the marked ones), then a move: the dialog's hint.
+fn unkeep_hint(app: &mut App) -> String {
+    app.update(Action::Move);
+    let unconnect::app::Mode::Confirm(dialog) = app.mode() else {
+        panic!("{:?}", app.mode())
+    };
+    let text = app.dialog_text(&dialog.action);
+    app.update(Action::No);
+    text.after.into_iter().map(|l| l.text).collect::<String>()
+}
+
+#[test]
+fn moving_kept_people_says_how_many_of_them_are_kept_in_good_english() {
+    let mut app = bare_app(4);
+    app.update(Action::Keep);
+    assert_eq!(
+        unkeep_hint(&mut app),
+        "They are on your keep list. Moving takes them off it."
+    );
+    // One kept among three marked.
+    for _ in 0..3 {
+        app.update(Action::Mark);
+    }
+    assert_eq!(
+        unkeep_hint(&mut app),
+        "1 of these 3 is on your keep list. Moving takes them off it."
     );
 }

@@ -21,6 +21,7 @@ mod history_ledger;
 mod history_reading;
 mod history_session;
 mod history_withdrawn;
+mod history_words;
 mod invitation_links;
 mod keep_list;
 mod keys;

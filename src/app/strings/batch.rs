@@ -3,6 +3,7 @@
 //! prompt's hint that a file can come back.
 
 use super::numbers::{counted, thousands};
+use crate::app::list::ListKind;
 use crate::model::history::Kind;
 
 /// After `open-batch`: how many tabs are open, what to do in each, then which key ticks
@@ -77,8 +78,14 @@ pub fn nothing_opened(open_key: &str) -> String {
     format!("Nothing opened and not done: {open_key} opens the next ones")
 }
 
-pub const NOTHING_TO_BATCH: &str =
-    "Nothing left with a LinkedIn link to open: Enter opens the Connections page for the rest";
+/// `open-batch` found none not done with a link: `Enter` opens the list's LinkedIn page.
+pub fn nothing_to_batch(kind: Kind) -> String {
+    let page = match kind {
+        Kind::Removal => "Connections page",
+        Kind::Withdrawal => "Sent invitations page",
+    };
+    format!("Nothing left with a LinkedIn link to open: Enter opens the {page} for the rest")
+}
 
 // The Done-opened dialog.
 
@@ -90,11 +97,25 @@ pub fn done_opened_button(n: usize) -> String {
     format!("[ Tick {} done ]", thousands(n))
 }
 
-pub fn done_opened_hint(open_key: &str) -> String {
+pub fn done_opened_hint(kind: ListKind, open_key: &str) -> String {
+    let done = if kind == ListKind::Withdrawn {
+        "Withdrawn"
+    } else {
+        "Removed"
+    };
     format!(
-        "Removed in the browser tabs? A newer export verifies it; then {open_key} opens \
+        "{done} in the browser tabs? A newer export verifies it; then {open_key} opens \
          the next ones."
     )
+}
+
+/// `D`'s dialog: whom ticking everyone shown is for.
+pub fn mark_done_hint(kind: ListKind) -> &'static str {
+    if kind == ListKind::Withdrawn {
+        "For invitations withdrawn on LinkedIn another way. A newer export verifies it."
+    } else {
+        "For people removed on LinkedIn another way. A newer export verifies it."
+    }
 }
 
 // The restore dialog.

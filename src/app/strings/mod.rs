@@ -11,11 +11,13 @@ mod batch;
 mod header;
 mod numbers;
 mod opening;
+mod restore;
 mod screens;
 pub use batch::*;
 pub use header::*;
 pub use numbers::{counted, thousands};
 pub use opening::*;
+pub use restore::*;
 pub use screens::*;
 
 pub const INDEXING_FAILED: &str =
@@ -308,6 +310,16 @@ pub fn not_replaced(path: &Path) -> String {
     format!("Not exported: {} was left as it was", path.display())
 }
 
+/// The un-keep dialog: how many of those moved are kept.
+pub fn kept_of(kept: usize, n: usize) -> String {
+    let who = match (kept, n) {
+        (k, n) if k == n => "They are".to_owned(),
+        (1, n) => format!("1 of these {} is", thousands(n)),
+        (k, n) => format!("{} of these {} are", thousands(k), thousands(n)),
+    };
+    format!("{who} on your keep list. Moving takes them off it.")
+}
+
 pub const STAY_KEPT: &str = "Nothing moved: they stay on your keep list";
 
 pub fn journaled(past: &str, n: usize, recorded: &str) -> String {
@@ -365,16 +377,6 @@ pub const NO_EMAIL_FOR_INVITATIONS: &str =
 
 pub fn no_draft(name: &str, problem: &str) -> String {
     format!("No draft for {name}: {problem}")
-}
-
-pub fn restored(past: &str, n: usize, recorded: &str, not_here: usize) -> String {
-    let n = thousands(n);
-    let not_here = if not_here > 0 {
-        format!(" ({not_here} not in this export.)")
-    } else {
-        String::new()
-    };
-    format!("{past} {n}. {recorded}{not_here}")
 }
 
 pub fn ticked(n: usize, progress: &str) -> String {

@@ -117,6 +117,12 @@ impl Facts {
         let connections = self.date_key == Some(DateKey::Connected);
         let only_connections =
             |name: &str| QueryError::new(format!("{name}: only the Connections list has it"));
+        // Connections and removed people have these; an invitation carries none.
+        let not_invitations = |name: &str| {
+            QueryError::new(format!(
+                "{name}: invitations have none; the Connections and Removed lists have it"
+            ))
+        };
         for clause in clauses {
             match &clause.term {
                 Term::Text(_) => {}
@@ -148,6 +154,9 @@ impl Facts {
                     if self.known & bit != 0 {
                         continue;
                     }
+                    if !connections && bit == EMAIL {
+                        return Err(not_invitations(name));
+                    }
                     if !connections {
                         return Err(only_connections(name));
                     }
@@ -160,8 +169,8 @@ impl Facts {
                     return Err(QueryError::new("status: only the History tab has it"));
                 }
                 Term::Company(_) | Term::Position(_) if self.company_and_position => {}
-                Term::Company(_) => return Err(only_connections("company")),
-                Term::Position(_) => return Err(only_connections("position")),
+                Term::Company(_) => return Err(not_invitations("company")),
+                Term::Position(_) => return Err(not_invitations("position")),
             }
         }
         Ok(())

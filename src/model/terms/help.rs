@@ -46,6 +46,10 @@ pub const HELP: &[(&str, &str)] = &[
         "invitations: sent in that month (as connected:)",
     ),
     (
+        "removed:2026-11",
+        "History: removed in that month; withdrawn: likewise",
+    ),
+    (
         "status:to-do",
         "History: to-do, opened, done, verified, still-connected",
     ),

@@ -15,11 +15,14 @@ pub use facts::Facts;
 pub use help::{HELP, help_lines};
 pub use parse::{Parsed, parse};
 
-/// Which date a date term reads: a connection's `Connected On`, an invitation's `Sent At`.
+/// Which date a date term reads: a connection's `Connected On`, an invitation's `Sent At`,
+/// the day a History record was removed (withdrawn) here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateKey {
     Connected,
     Sent,
+    Removed,
+    Withdrawn,
 }
 
 impl DateKey {
@@ -27,6 +30,8 @@ impl DateKey {
         match self {
             DateKey::Connected => "connected",
             DateKey::Sent => "sent",
+            DateKey::Removed => "removed",
+            DateKey::Withdrawn => "withdrawn",
         }
     }
 }

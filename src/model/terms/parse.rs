@@ -19,8 +19,9 @@ const FLAGS: [(&str, Term); 3] = [
     ("email", Term::Email),
 ];
 
-const KNOWN: &str = "terms: connected:, sent:, messages:, company:, position:, status:, \
-                     endorsed, recommended, email; quote \"…\" to search for text";
+const KNOWN: &str = "terms: connected:, sent:, removed:, withdrawn:, messages:, company:, \
+                     position:, status:, endorsed, recommended, email; quote \"…\" to search \
+                     for text";
 
 pub fn parse(text: &str) -> Result<Parsed, QueryError> {
     let mut parsed = Parsed::default();
@@ -99,6 +100,8 @@ fn keyed(key: &str, value: &str) -> Result<Term, QueryError> {
     match key {
         "connected" => dates(DateKey::Connected, value),
         "sent" => dates(DateKey::Sent, value),
+        "removed" => dates(DateKey::Removed, value),
+        "withdrawn" => dates(DateKey::Withdrawn, value),
         "messages" => count(value)
             .map(Term::Messages)
             .ok_or_else(|| QueryError::new("messages: expects a number like 0, >3, <2 or 1..5")),

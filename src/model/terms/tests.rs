@@ -297,8 +297,14 @@ fn invitations_filter_by_sent_and_refuse_connection_terms() {
             "connected: not in this list; write sent: instead",
         ),
         ("messages:0", "messages: only the Connections list has it"),
-        ("company:acme", "company: only the Connections list has it"),
-        ("email", "email: only the Connections list has it"),
+        (
+            "company:acme",
+            "company: invitations have none; the Connections and Removed lists have it",
+        ),
+        (
+            "email",
+            "email: invitations have none; the Connections and Removed lists have it",
+        ),
     ] {
         t.set_filter(Side::Left, query);
         let error = t.column(Side::Left).filter_error().map(|e| e.hint.clone());
