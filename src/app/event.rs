@@ -104,6 +104,17 @@ pub enum OpenOutcome {
 impl App {
     /// Hands the app one event. Returns the effects to carry out, in order.
     pub fn handle(&mut self, event: Event) -> Vec<Effect> {
+        let mut effects = self.handle_event(event);
+        // A History list rebuilt by this event may need its filter run as a job.
+        let jobs = std::mem::take(&mut self.history.jobs);
+        effects.extend(
+            jobs.into_iter()
+                .map(|(kind, job)| Effect::Filter(kind, job)),
+        );
+        effects
+    }
+
+    fn handle_event(&mut self, event: Event) -> Vec<Effect> {
         match event {
             Event::Action(action) => return self.update(action),
             Event::Paste(text) => return self.paste(&text),

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::list::ListKind;
 use super::strings;
 use crate::model::Identity;
+use crate::model::filter::FilterJob;
 use crate::model::history::{self, History, Kind, Record, Status};
 use crate::model::search::fold;
 use crate::model::triage::{Side, SortOrder, Triage};
@@ -200,6 +201,9 @@ pub struct HistoryScreen {
     /// While the lists are built behind the first screen: what was journaled meanwhile,
     /// in order, applied once they arrive. `None` once they are there.
     pub(super) reading: Option<Vec<crate::store::journal::JournalEntry>>,
+    /// Filters a rebuilt list needs run off the event loop (a list too large to filter
+    /// inline), handed to the runtime with the effects of the event that rebuilt it.
+    pub(super) jobs: Vec<(ListKind, FilterJob)>,
 }
 
 /// Both History lists, built away from the event loop (a million records take seconds)
@@ -265,6 +269,7 @@ impl HistoryScreen {
             today,
             pace: Default::default(),
             reading: None,
+            jobs: Vec::new(),
         };
         screen.set(history);
         screen
@@ -330,13 +335,12 @@ impl HistoryScreen {
         let reversed = col.reversed;
         let sort = old.triage.sort_name(Side::Left);
         let index = list.triage.sort_names().position(|n| n == sort);
-        if let Some(index) = index {
-            let _ = list.triage.set_sort(Side::Left, index, reversed);
-        }
+        let mut job = index.and_then(|index| list.triage.set_sort(Side::Left, index, reversed));
         if !filter.is_empty() {
-            // Small lists filter inline: no job comes back.
-            let _ = list.triage.set_filter(Side::Left, &filter);
+            // Small lists filter inline; a large one's job replaces the sort's.
+            job = list.triage.set_filter(Side::Left, &filter).or(job);
         }
+
         // Records are numbered anew: people are found again by identity.
         let Selection { near, marked } = selection;
         let mut best: Option<(usize, u32)> = None;
@@ -357,7 +361,11 @@ impl HistoryScreen {
             list.triage.put_cursor_on(Side::Left, id);
         }
         list.triage.set_viewport(old.triage.viewport());
+        let list_kind = list.kind();
         *old = list;
+        if let Some(job) = job {
+            self.jobs.push((list_kind, job));
+        }
     }
 
     /// What to say for the opens of `ids` journaled, if they are a batch's: a batch

@@ -17,6 +17,7 @@ mod history_batch;
 mod history_cursor;
 mod history_fixtures;
 mod history_header;
+mod history_large;
 mod history_ledger;
 mod history_reading;
 mod history_session;
