@@ -12,6 +12,7 @@ mod confirm_scroll;
 mod drawing;
 mod fixtures;
 mod footer_room;
+mod headings;
 mod history_app;
 mod history_batch;
 mod history_header;
