@@ -95,9 +95,23 @@ impl<R: RowView> TriageColumns<'_, R> {
         if width(&count) + width(&sort) + 4 <= area.width as usize {
             block = block.title(Line::from(Span::styled(sort, self.theme.dim)).right_aligned());
         }
+        let kept = if side == Side::Left {
+            t.kept_count()
+        } else {
+            0
+        };
+        let mut counts = strings::marks_and_kept(col.marked(), kept);
         let typing = self.typing.filter(|_| focused);
         if typing.is_some() || col.is_filtered() || col.filter_error().is_some() {
-            let room = (area.width as usize).saturating_sub(10);
+            let whole = (area.width as usize).saturating_sub(10);
+            // The bar and the counts share the bottom border: the counts take their room
+            // first, but give it up while typing a filter they would cover.
+            let counts_w = counts.as_deref().map_or(0, width);
+            let typed = width(&safe(&col.filter)) + 1;
+            if typing.is_some() && typed > whole.saturating_sub(counts_w) {
+                counts = None;
+            }
+            let room = whole.saturating_sub(counts.as_deref().map_or(0, width));
             // A term that cannot be read says why, instead of silently matching nothing:
             // the hint gets half the bar, the typed text (its end) the rest.
             let error = col.filter_error();
@@ -120,12 +134,6 @@ impl<R: RowView> TriageColumns<'_, R> {
             }
             block = block.title_bottom(Line::from(spans));
         }
-        let kept = if side == Side::Left {
-            t.kept_count()
-        } else {
-            0
-        };
-        let counts = strings::marks_and_kept(col.marked(), kept);
         if let Some(counts) = counts {
             block = block
                 .title_bottom(Line::from(Span::styled(counts, self.theme.mark)).right_aligned());
