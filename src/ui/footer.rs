@@ -11,6 +11,7 @@ use super::text::width;
 use super::theme::Theme;
 use crate::app::keymap::When;
 use crate::app::{Action, App, Context, Mode, strings};
+use crate::model::timeline::Granularity;
 
 /// The `(keys, hint)` pairs the footer shows for this state and width, in keymap order:
 /// on a tab, its own keys, then the global ones; in an overlay, the overlay's.
@@ -42,7 +43,10 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
     }
     let bindings = contexts.iter().flat_map(|&c| app.keymap().in_context(c));
     for (i, b) in bindings.enumerate() {
-        let Some(hint) = b.hint.filter(|_| applies(b.when)) else {
+        let Some(hint) = b
+            .hint
+            .filter(|_| applies(b.when) && changes_something(app, b.action))
+        else {
             continue;
         };
         // Neighbours with one hint share it: `← → bar`.
@@ -71,6 +75,17 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
         .filter(|(_, keep)| *keep)
         .map(|((_, _, keys, hint), _)| (keys, hint))
         .collect()
+}
+
+/// Whether a key would change anything now: the zoom key of the view shown does not,
+/// and the footer's room goes to the one that switches to the other view.
+fn changes_something(app: &App, action: Action) -> bool {
+    let zoom = app.timeline().map(|t| t.granularity);
+    match action {
+        Action::ZoomIn => zoom != Some(Granularity::Week),
+        Action::ZoomOut => zoom != Some(Granularity::Month),
+        _ => true,
+    }
 }
 
 pub fn render(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {

@@ -42,6 +42,7 @@ mod tab_messages;
 mod table;
 mod timeline;
 mod timeline_new;
+mod timeline_view;
 mod unsaved;
 mod untrusted_links;
 mod writer;

@@ -126,8 +126,18 @@ pub fn maybe_expired(when: &str) -> String {
 
 // The Timeline tab.
 
-pub const PER_MONTH: &str = " Connections per month ";
-pub const PER_WEEK: &str = " Connections per week ";
+/// The chart's title, with its scale: a full-height bar is the tallest anywhere.
+pub fn timeline_title(weeks: bool, tallest: usize) -> String {
+    let per = if weeks { "week" } else { "month" };
+    format!(
+        " Connections per {per} · █ = {} ",
+        super::thousands(tallest)
+    )
+}
+
+/// At the axis's ends: more history off-screen that way.
+pub const MORE_BEFORE: &str = "◀";
+pub const MORE_AFTER: &str = "▶";
 pub const NO_DATES: &str = "No connection in this export has a date.";
 
 pub fn week_of(start: NaiveDate) -> String {
