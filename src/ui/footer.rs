@@ -10,7 +10,7 @@ use super::layout::{self, ScreenLayout};
 use super::text::width;
 use super::theme::Theme;
 use crate::app::keymap::When;
-use crate::app::{Action, App, Context, Mode, strings};
+use crate::app::{Action, App, Context, ListKind, Mode, strings};
 use crate::model::timeline::Granularity;
 
 /// The `(keys, hint)` pairs the footer shows for this state and width, in keymap order:
@@ -48,6 +48,12 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
             .filter(|_| applies(b.when) && changes_something(app, b.action))
         else {
             continue;
+        };
+        // History's Tab names the list it shows, shorter than both lists' names.
+        let hint = match (b.action, list) {
+            (Action::SwitchList, Some(ListKind::Removed)) => strings::SHOW_WITHDRAWN,
+            (Action::SwitchList, Some(ListKind::Withdrawn)) => strings::SHOW_REMOVED,
+            _ => hint,
         };
         // Neighbours with one hint share it: `← → bar`.
         match candidates.last_mut() {

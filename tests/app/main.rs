@@ -12,6 +12,7 @@ mod confirm_scroll;
 mod drawing;
 mod filter_line;
 mod fixtures;
+mod footer_ranks;
 mod footer_room;
 mod headings;
 mod history_app;

@@ -34,6 +34,9 @@ pub fn timing(load: &str, filter: &str, frame: &str) -> String {
 // The footer.
 
 pub const TABS_HINT: &str = "tabs";
+/// History's footer: the list `Tab` shows.
+pub const SHOW_WITHDRAWN: &str = "withdrawn";
+pub const SHOW_REMOVED: &str = "removed";
 
 pub const CANCEL_BUTTON: &str = "[ Cancel ]";
 
