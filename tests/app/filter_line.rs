@@ -55,3 +55,55 @@ fn a_short_filter_and_the_kept_count_share_the_border() {
     assert!(line.contains("acme▏"), "{line}");
     assert!(line.contains("⚑ 1 kept"), "{line}");
 }
+
+/// The whole `?` help of the tab shown, as text.
+fn help_text(app: &App) -> String {
+    let theme = unconnect::ui::Theme::default();
+    let help = unconnect::ui::help::HelpOverlay {
+        keymap: app.keymap(),
+        screen: app.context(),
+        scroll: 0,
+        theme: &theme,
+    };
+    help.lines()
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_help_of_every_tab_with_a_filter_lists_its_editing_keys() {
+    let mut app = crate::fixtures::full_demo();
+    for tab in [
+        Action::ConnectionsTab,
+        Action::InvitationsTab,
+        Action::HistoryTab,
+    ] {
+        app.update(tab);
+        let help = help_text(&app);
+        for (keys, what) in [
+            ("Ctrl-w", "delete the word before the cursor"),
+            ("Ctrl-u", "delete the whole line"),
+            ("↑", "an earlier filter"),
+            ("↓", "a later filter"),
+            ("←", "a character left"),
+            ("→", "a character right"),
+            ("Home", "to the start of the line"),
+            ("End", "to the end of the line"),
+        ] {
+            let line = help.lines().find(|l| l.contains(what));
+            let line = line.unwrap_or_else(|| panic!("{tab:?}: no '{what}' in\n{help}"));
+            let at = help.lines().position(|l| l == line).unwrap();
+            let keys_line = if line.trim_start().starts_with(what) {
+                help.lines().nth(at - 1).unwrap()
+            } else {
+                line
+            };
+            assert!(
+                keys_line.contains(keys),
+                "{tab:?}: '{keys}' for '{what}' in\n{help}"
+            );
+        }
+    }
+}

@@ -34,6 +34,8 @@ pub fn timing(load: &str, filter: &str, frame: &str) -> String {
 // The footer.
 
 pub const TABS_HINT: &str = "tabs";
+/// The help's section of the keys that edit the filter line and the export path.
+pub const EDITING_KEYS: &str = "Editing the filter or a path";
 /// History's footer: the list `Tab` shows.
 pub const SHOW_WITHDRAWN: &str = "withdrawn";
 pub const SHOW_REMOVED: &str = "removed";
