@@ -10,6 +10,7 @@ mod app_update;
 mod config;
 mod confirm_scroll;
 mod drawing;
+mod export_prompt;
 mod filter_line;
 mod fixtures;
 mod footer_ranks;
