@@ -308,6 +308,8 @@ impl App {
             self.warn(strings::span_not_a_filter(&hint));
             return Vec::new();
         }
+        // Set for the user, kept as if typed: `↑` in the filter line brings it back.
+        self.line.remember(&query);
         let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
         self.info(strings::showing_between(&day(from), &day(to)));
         if job.is_none() && shown == 0 {

@@ -96,3 +96,25 @@ fn the_footer_shows_the_zoom_key_to_the_other_view() {
         );
     }
 }
+
+#[test]
+fn a_filter_set_from_the_timeline_is_an_earlier_filter_for_up() {
+    let mut app = demo_app();
+    app.update(Action::ToggleBursts);
+    app.update(Action::ShowConnections);
+    let left = |app: &App| {
+        app.triage()
+            .column(unconnect::model::triage::Side::Left)
+            .filter
+            .clone()
+    };
+    assert_eq!(left(&app), "connected:2024-03-12..2024-03-14");
+    // Another filter typed over it, then ↑ brings the burst's back.
+    app.update(Action::Filter);
+    app.update(Action::Edit(unconnect::app::Edit::DeleteLine));
+    for c in "acme".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Edit(unconnect::app::Edit::Earlier));
+    assert_eq!(left(&app), "connected:2024-03-12..2024-03-14");
+}
