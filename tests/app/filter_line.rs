@@ -10,13 +10,13 @@ fn bottom_border(app: &mut App, width: u16) -> String {
     let terminal = draw(app, width, 30);
     let buf = terminal.backend().buffer();
     (0..buf.area.height)
+        .rev()
         .map(|y| {
             (0..width / 2)
                 .map(|x| buf[(x, y)].symbol())
                 .collect::<String>()
         })
-        .filter(|line| line.starts_with('└'))
-        .last()
+        .find(|line| line.starts_with('└'))
         .unwrap()
 }
 
