@@ -134,6 +134,10 @@ pub fn maybe_expired(when: &str) -> String {
 /// The chart's title, with its scale: a full-height bar is the tallest anywhere.
 pub fn timeline_title(weeks: bool, tallest: usize) -> String {
     let per = if weeks { "week" } else { "month" };
+    // No bar, no scale to give.
+    if tallest == 0 {
+        return format!(" Connections per {per} ");
+    }
     format!(
         " Connections per {per} · █ = {} ",
         super::thousands(tallest)
