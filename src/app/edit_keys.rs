@@ -77,7 +77,7 @@ pub const EDIT_KEYS: &[EditKey] = &[
     edit(
         &[Key::ctrl('w')],
         Edit::DeleteWord,
-        "delete the word before the cursor",
+        "delete back to a space (in a path: a part)",
     ),
     edit(&[Key::ctrl('u')], Edit::DeleteLine, "delete the whole line"),
     EditKey {

@@ -39,7 +39,9 @@ fn with_arrow(label: &str, sorted: Option<(&str, bool)>) -> Option<String> {
     };
     if label.split(" · ").any(|part| part == name) {
         Some(label.replacen(name, &format!("{name}{arrow}"), 1))
-    } else if name == "connected" && matches!(label, "sent" | "removed on" | "withdrawn on") {
+    } else if name == "connected"
+        && (label == "sent" || label.starts_with("removed") || label.starts_with("withdrawn"))
+    {
         Some(format!("{label}{arrow}"))
     } else {
         None

@@ -74,7 +74,7 @@ fn help_text(app: &App) -> String {
 
 #[test]
 fn the_help_of_every_tab_with_a_filter_lists_its_editing_keys() {
-    let mut app = crate::fixtures::full_demo();
+    let mut app = crate::full_demo::full_demo();
     for tab in [
         Action::ConnectionsTab,
         Action::InvitationsTab,
@@ -83,7 +83,7 @@ fn the_help_of_every_tab_with_a_filter_lists_its_editing_keys() {
         app.update(tab);
         let help = help_text(&app);
         for (keys, what) in [
-            ("Ctrl-w", "delete the word before the cursor"),
+            ("Ctrl-w", "delete back to a space"),
             ("Ctrl-u", "delete the whole line"),
             ("↑", "an earlier filter"),
             ("↓", "a later filter"),

@@ -2,7 +2,7 @@
 //! of the hints it showed before the ranks were set.
 
 use crate::drawing::draw;
-use crate::fixtures::full_demo;
+use crate::full_demo::full_demo;
 use unconnect::app::{Action, App};
 
 /// The last line of the screen drawn at `width` × `height`.

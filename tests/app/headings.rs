@@ -5,7 +5,7 @@ use unconnect::app::{Action, App, ListKind, SortColumn};
 use unconnect::model::triage::Side;
 
 use crate::drawing::draw;
-use crate::fixtures::full_demo as demo;
+use crate::full_demo::full_demo as demo;
 
 /// The headings line of the `side` column: the screen's third line, that half of it.
 fn headings(app: &mut App, width: u16, side: Side, whole: bool) -> String {

@@ -15,6 +15,7 @@ mod filter_line;
 mod fixtures;
 mod footer_ranks;
 mod footer_room;
+mod full_demo;
 mod headings;
 mod history_app;
 mod history_batch;
