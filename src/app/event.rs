@@ -9,7 +9,7 @@ use std::time::Duration;
 use super::action::Action;
 use super::effect::{Effect, Written};
 use super::list::ListKind;
-use super::state::{App, Timing};
+use super::state::{App, Mode, Timing};
 use super::strings;
 use crate::model::filter::FilterChunk;
 use crate::model::roster::Order;
@@ -154,7 +154,13 @@ impl App {
             Event::PathCompleted { input, candidates } => self.path_completed(input, &candidates),
             Event::ExportExists { kind, path } => self.ask_overwrite(kind, path),
             Event::ExportRefused { path, why } => self.warn(strings::export_refused(&path, why)),
-            Event::Exporting { count, path } => self.info(strings::exporting(count, &path)),
+            Event::Exporting { count, path } => {
+                // The path was taken: the prompt kept open for a refusal closes.
+                if matches!(self.mode, Mode::Prompt { .. }) {
+                    self.mode = Mode::Browse;
+                }
+                self.info(strings::exporting(count, &path));
+            }
             Event::Opened { url, outcome } => {
                 let started = outcome == OpenOutcome::Opened;
                 match outcome {

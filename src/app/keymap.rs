@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use super::action::{Action, Tab};
 use super::bindings::defaults;
 use super::keys::{Key, KeyCode};
-use super::line::Edit;
 use super::list::ListKind;
 
 /// Which part of the app has the keyboard. Each tab is a screen with its own context,
@@ -262,26 +261,13 @@ impl Keymap {
         if bound.is_some() || !context.takes_text() {
             return bound;
         }
-        let edit = match key.code {
-            _ if key.text().is_some() => return key.text().map(Action::Input),
-            KeyCode::Backspace => return Some(Action::Backspace),
-            KeyCode::Char('w') if key.ctrl => Edit::DeleteWord,
-            KeyCode::Char('u') if key.ctrl => Edit::DeleteLine,
-            KeyCode::Char('a') if key.ctrl => Edit::Home,
-            KeyCode::Char('e') if key.ctrl => Edit::End,
-            KeyCode::Char('b') if key.alt => Edit::WordLeft,
-            KeyCode::Char('f') if key.alt => Edit::WordRight,
-            KeyCode::Left if key.ctrl || key.alt => Edit::WordLeft,
-            KeyCode::Right if key.ctrl || key.alt => Edit::WordRight,
-            KeyCode::Left => Edit::Left,
-            KeyCode::Right => Edit::Right,
-            KeyCode::Home => Edit::Home,
-            KeyCode::End => Edit::End,
-            KeyCode::Delete => Edit::DeleteNext,
-            KeyCode::Up if context == Context::Filter => Edit::Earlier,
-            KeyCode::Down if context == Context::Filter => Edit::Later,
-            _ => return None,
-        };
+        if let Some(c) = key.text() {
+            return Some(Action::Input(c));
+        }
+        if key.code == KeyCode::Backspace {
+            return Some(Action::Backspace);
+        }
+        let edit = super::edit_keys::edit_for(key, context == Context::Filter)?;
         Some(Action::Edit(edit))
     }
 
@@ -319,6 +305,7 @@ fn context_phrase(context: Context) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::line::Edit;
 
     fn remap(pairs: &[(&str, &[&str])]) -> Result<Keymap, KeymapError> {
         let overrides = pairs

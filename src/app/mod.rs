@@ -4,7 +4,7 @@
 //! carries out the effects and hands back what came of them; the `ui` draws the state.
 //!
 //! One file per concern: `action` (what the user can do, and the tabs), `keys`, `keymap`
-//! and `bindings` (keys as data, per tab), `state` (the `App` and its typed screens),
+//! and `bindings` (keys as data, per tab; `edit_keys` for text fields), `state` (the `App` and its typed screens),
 //! `status` (the status line, and which tab said it), `sort_menu` (`s`: the columns to
 //! sort by), `event` (the one door), `update` (actions in, effects out), `results` (what the
 //! runtime reports back), `confirm` (the dialog and the action it carries), `dialogs`
@@ -19,6 +19,7 @@ mod batch;
 mod bindings;
 pub mod confirm;
 pub mod dialogs;
+pub mod edit_keys;
 pub mod effect;
 pub mod event;
 pub mod history;

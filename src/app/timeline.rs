@@ -31,6 +31,8 @@ pub struct Timeline {
     /// Connections per month and per week, each period by its first day.
     pub months: Vec<(NaiveDate, usize)>,
     pub weeks: Vec<(NaiveDate, usize)>,
+    /// Connections per day, only the days with any: zooming keeps the busiest in view.
+    pub days: Vec<(NaiveDate, usize)>,
     pub bursts: Vec<Burst>,
     /// Longer stretches of high growth: not accidents, so not highlighted as bursts.
     pub busy_periods: Vec<Burst>,
@@ -65,6 +67,7 @@ impl Timeline {
         let undated = dates.iter().filter(|d| d.is_none()).count();
         let months = counts(dates.iter().copied(), Granularity::Month);
         let weeks = counts(dates.iter().copied(), Granularity::Week);
+        let days = per_day(&dates);
         let found = bursts::find(dates);
         // Start on the first burst, where the accident is, or on the newest month.
         let mut t = Timeline {
@@ -72,6 +75,7 @@ impl Timeline {
             bar: months.len().saturating_sub(1),
             months,
             weeks,
+            days,
             bursts: found.bursts,
             busy_periods: found.busy_periods,
             undated,
@@ -148,14 +152,52 @@ impl Timeline {
         }
     }
 
+    /// The tallest bar anywhere in the history at the current zoom: the chart's scale,
+    /// the same however it is scrolled.
+    pub fn tallest(&self) -> usize {
+        self.periods().iter().map(|&(_, n)| n).max().unwrap_or(0)
+    }
+
+    /// The busiest day of the selected bar (the earliest of equals), or its first day
+    /// when it has no connection: what a zoom keeps under the cursor.
+    fn busiest_day(&self) -> Option<NaiveDate> {
+        let (from, to) = self.selected_span()?;
+        let first = self.days.partition_point(|&(d, _)| d < from);
+        let busiest = self.days[first..]
+            .iter()
+            .take_while(|&&(d, _)| d <= to)
+            .fold(
+                None,
+                |best: Option<(NaiveDate, usize)>, &(d, n)| match best {
+                    Some((_, m)) if m >= n => best,
+                    _ => Some((d, n)),
+                },
+            );
+        Some(busiest.map_or(from, |(d, _)| d))
+    }
+
     fn zoom(&mut self, granularity: Granularity) {
-        let keep = self.selected_span().map(|(start, _)| start);
+        let keep = self.busiest_day();
         self.granularity = granularity;
         self.bar = self.periods().len().saturating_sub(1);
         if let Some(date) = keep {
             self.select_date(date);
         }
     }
+}
+
+/// Connections per day, in date order, the days without any left out.
+fn per_day(dates: &[Option<NaiveDate>]) -> Vec<(NaiveDate, usize)> {
+    let mut sorted: Vec<NaiveDate> = dates.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    let mut days: Vec<(NaiveDate, usize)> = Vec::new();
+    for d in sorted {
+        match days.last_mut() {
+            Some((last, n)) if *last == d => *n += 1,
+            _ => days.push((d, 1)),
+        }
+    }
+    days
 }
 
 impl App {
@@ -267,6 +309,8 @@ impl App {
             self.warn(strings::span_not_a_filter(&hint));
             return Vec::new();
         }
+        // Set for the user, kept as if typed: `↑` in the filter line brings it back.
+        self.line.remember(&query);
         let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
         let showing = strings::showing_between(&day(from), &day(to));
         self.say_about_filter(StatusKind::Info, showing, &query);

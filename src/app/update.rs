@@ -401,20 +401,24 @@ impl App {
                 return Vec::new();
             }
             Action::WriteFile => {
-                self.mode = Mode::Browse;
                 let path = input.trim();
-                if path.is_empty() {
-                    self.warn(strings::NO_FILE_NAME);
+                let kind = self.list().filter(|_| !path.is_empty());
+                let Some(kind) = kind else {
+                    self.mode = Mode::Browse;
+                    if path.is_empty() {
+                        self.warn(strings::NO_FILE_NAME);
+                    }
                     return Vec::new();
-                }
-                return match self.list() {
-                    Some(kind) => vec![Effect::Export {
-                        kind,
-                        path: PathBuf::from(path),
-                        overwrite: false,
-                    }],
-                    None => Vec::new(),
                 };
+                let path = PathBuf::from(path);
+                // The prompt stays open until the runtime takes the path: a refused one
+                // (a folder that is not there) is fixed, not typed again.
+                self.mode = Mode::Prompt { input };
+                return vec![Effect::Export {
+                    kind,
+                    path,
+                    overwrite: false,
+                }];
             }
             Action::CompletePath => {
                 self.mode = Mode::Prompt {

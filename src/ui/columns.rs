@@ -56,51 +56,8 @@ fn render_headings(
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    for (i, &(label, from_right)) in headings.iter().enumerate() {
-        // The arrow follows the word sorted by; a date order sorts by the list's date,
-        // whatever its heading calls it.
-        let text = match sorted {
-            Some((name, reversed)) if !name.is_empty() => {
-                let arrow = if reversed { " ↑" } else { " ↓" };
-                if label.contains(name) {
-                    label.replacen(name, &format!("{name}{arrow}"), 1)
-                } else if name == "connected"
-                    && matches!(label, "sent" | "removed on" | "withdrawn")
-                {
-                    format!("{label}{arrow}")
-                } else {
-                    label.to_owned()
-                }
-            }
-            _ => label.to_owned(),
-        };
-        let w = width(&text) as u16;
-        // A heading ends where its field ends; the arrow goes into the gap after it, so
-        // the word stays over its field and never runs into the heading before. Only
-        // the heading at the right edge has no gap after it: its arrow goes before.
-        let x = if i == 0 {
-            area.x
-        } else if from_right == 0 {
-            area.right().saturating_sub(w)
-        } else {
-            area.right()
-                .saturating_sub(from_right + width(label) as u16)
-        };
-        if x >= area.x && x + w <= area.right() {
-            buf.set_string(x, area.y, text, theme.dim);
-        }
-    }
-}
-
-/// Which heading a sort order sorts by: "newest first" sorts by the connected date.
-fn sorted_heading(sort: &str) -> &'static str {
-    match sort {
-        "newest first" | "oldest first" => "connected",
-        "last name" | "name" => "name",
-        "company" => "company",
-        "status" => "status",
-        "fewest messages" => "signals",
-        _ => "",
+    for placed in super::headings::place(headings, sorted, area) {
+        buf.set_string(placed.x, area.y, placed.text, theme.dim);
     }
 }
 
@@ -155,9 +112,23 @@ impl<R: RowView> TriageColumns<'_, R> {
         if width(&count) + width(&sort) + 4 <= area.width as usize {
             block = block.title(Line::from(Span::styled(sort, self.theme.dim)).right_aligned());
         }
+        let kept = if side == Side::Left {
+            t.kept_count()
+        } else {
+            0
+        };
+        let mut counts = strings::marks_and_kept(col.marked(), kept);
         let typing = self.typing.filter(|_| focused);
         if typing.is_some() || col.is_filtered() || col.filter_error().is_some() {
-            let room = (area.width as usize).saturating_sub(10);
+            let whole = (area.width as usize).saturating_sub(10);
+            // The bar and the counts share the bottom border: the counts take their room
+            // first, but give it up while typing a filter they would cover.
+            let counts_w = counts.as_deref().map_or(0, width);
+            let typed = width(&safe(&col.filter)) + 1;
+            if typing.is_some() && typed > whole.saturating_sub(counts_w) {
+                counts = None;
+            }
+            let room = whole.saturating_sub(counts.as_deref().map_or(0, width));
             // A term that cannot be read says why, instead of silently matching nothing:
             // the hint gets half the bar, the typed text (its end) the rest.
             let error = col.filter_error();
@@ -180,12 +151,6 @@ impl<R: RowView> TriageColumns<'_, R> {
             }
             block = block.title_bottom(Line::from(spans));
         }
-        let kept = if side == Side::Left {
-            t.kept_count()
-        } else {
-            0
-        };
-        let counts = strings::marks_and_kept(col.marked(), kept);
         if let Some(counts) = counts {
             block = block
                 .title_bottom(Line::from(Span::styled(counts, self.theme.mark)).right_aligned());
@@ -199,7 +164,7 @@ impl<R: RowView> TriageColumns<'_, R> {
         let reversed = col.reversed != (sort == "oldest first");
         render_headings(
             &self.rows.headings(heading.width),
-            Some((sorted_heading(sort), reversed)),
+            Some((super::headings::sorted_heading(sort), reversed)),
             heading,
             buf,
             self.theme,

@@ -10,7 +10,8 @@ use super::layout::{self, ScreenLayout};
 use super::text::width;
 use super::theme::Theme;
 use crate::app::keymap::When;
-use crate::app::{Action, App, Context, Mode, strings};
+use crate::app::{Action, App, Context, ListKind, Mode, strings};
+use crate::model::timeline::Granularity;
 
 /// The `(keys, hint)` pairs the footer shows for this state and width, in keymap order:
 /// on a tab, its own keys, then the global ones; in an overlay, the overlay's.
@@ -42,8 +43,17 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
     }
     let bindings = contexts.iter().flat_map(|&c| app.keymap().in_context(c));
     for (i, b) in bindings.enumerate() {
-        let Some(hint) = b.hint.filter(|_| applies(b.when)) else {
+        let Some(hint) = b
+            .hint
+            .filter(|_| applies(b.when) && changes_something(app, b.action))
+        else {
             continue;
+        };
+        // History's Tab names the list it shows, shorter than both lists' names.
+        let hint = match (b.action, list) {
+            (Action::SwitchList, Some(ListKind::Removed)) => strings::SHOW_WITHDRAWN,
+            (Action::SwitchList, Some(ListKind::Withdrawn)) => strings::SHOW_REMOVED,
+            _ => hint,
         };
         // Neighbours with one hint share it: `← → bar`.
         match candidates.last_mut() {
@@ -71,6 +81,17 @@ pub fn hints(app: &App, room: usize) -> Vec<(String, &'static str)> {
         .filter(|(_, keep)| *keep)
         .map(|((_, _, keys, hint), _)| (keys, hint))
         .collect()
+}
+
+/// Whether a key would change anything now: the zoom key of the view shown does not,
+/// and the footer's room goes to the one that switches to the other view.
+fn changes_something(app: &App, action: Action) -> bool {
+    let zoom = app.timeline().map(|t| t.granularity);
+    match action {
+        Action::ZoomIn => zoom != Some(Granularity::Week),
+        Action::ZoomOut => zoom != Some(Granularity::Month),
+        _ => true,
+    }
 }
 
 pub fn render(app: &App, l: &ScreenLayout, buf: &mut Buffer, theme: &Theme) {

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::text::{fit, width};
 use super::theme::Theme;
-use crate::app::{Action, Context, Keymap, strings};
+use crate::app::edit_keys::EDIT_KEYS;
+use crate::app::{Action, Context, Keymap, keymap, strings};
 
 pub struct HelpOverlay<'a> {
     pub keymap: &'a Keymap,
@@ -24,16 +25,8 @@ impl HelpOverlay<'_> {
     /// The help's lines: each context with its bindings.
     pub fn lines(&self) -> Vec<Line<'static>> {
         let theme = self.theme;
-        // As wide as the longest keys, within reason: a long remap is cut, not the help.
         let shown = self.screen.help_sections();
-        let keys_width = shown
-            .iter()
-            .flat_map(|&c| self.keymap.in_context(c))
-            .map(|b| width(&b.label()))
-            .max()
-            .unwrap_or(0)
-            .clamp(9, 13)
-            + 1;
+        let keys_width = keys_width(self.keymap, &shown);
         let mut lines = Vec::new();
         for &context in &shown {
             if context == Context::Filter {
@@ -54,6 +47,9 @@ impl HelpOverlay<'_> {
                     Span::styled(b.help, theme.hint),
                 ]));
             }
+            if context == Context::Filter {
+                lines.extend(edit_lines(keys_width, theme));
+            }
             // The tab's symbols right under its keys, where the eye already is.
             let legend = legend(context);
             if !legend.is_empty() {
@@ -69,6 +65,42 @@ impl HelpOverlay<'_> {
         }
         lines
     }
+}
+
+/// The keys' column: as wide as the longest keys, within reason (a long remap is cut,
+/// not the help).
+fn keys_width(keymap: &Keymap, shown: &[Context]) -> usize {
+    shown
+        .iter()
+        .flat_map(|&c| keymap.in_context(c))
+        .map(|b| width(&b.label()))
+        .max()
+        .unwrap_or(0)
+        .clamp(9, 13)
+        + 1
+}
+
+/// The editing keys of the filter line (and the export prompt), from their table; keys
+/// too wide for the keys' column get a line of their own, as the filter terms do.
+fn edit_lines(keys_width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(strings::EDITING_KEYS, theme.title)];
+    for e in EDIT_KEYS {
+        let keys = keymap::label(e.keys);
+        if width(&keys) < keys_width {
+            let pad = keys_width - width(&keys);
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys}{}", " ".repeat(pad)), theme.key),
+                Span::styled(e.help, theme.hint),
+            ]));
+        } else {
+            lines.push(Line::styled(format!("  {keys}"), theme.key));
+            lines.push(Line::styled(
+                format!("  {}{}", " ".repeat(keys_width), e.help),
+                theme.hint,
+            ));
+        }
+    }
+    lines
 }
 
 /// The row symbols of a tab, for its help.
@@ -101,6 +133,7 @@ pub fn max_scroll(keymap: &Keymap, screen: Context, area: Rect) -> u16 {
     let shown = screen.help_sections();
     let terms = if shown.contains(&Context::Filter) {
         1 + 2 * crate::model::terms::help::HELP.len()
+            + edit_lines(keys_width(keymap, &shown), &Theme::default()).len()
     } else {
         0
     };

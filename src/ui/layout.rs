@@ -303,7 +303,7 @@ fn heading_click(l: &ScreenLayout, app: &App, kind: ListKind, at: Position) -> O
             l.columns[side.index()]
         };
         if super::headings::line(column).contains(at) {
-            return super::headings::at(app, kind, column, at.x)
+            return super::headings::at(app, kind, side, column, at.x)
                 .map(|column| Action::ClickHeading { side, column });
         }
     }

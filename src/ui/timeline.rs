@@ -96,10 +96,7 @@ impl Widget for TimelineView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (t, theme) = (self.timeline, self.theme);
         let l = TimelineLayout::new(area, t);
-        let title = match t.granularity {
-            Granularity::Month => strings::PER_MONTH,
-            Granularity::Week => strings::PER_WEEK,
-        };
+        let title = strings::timeline_title(t.granularity == Granularity::Week, t.tallest());
         let chart_block = l.chart.outer(Margin::new(1, 1));
         let mut block = theme
             .block(t.focus == Focus::Bars)
@@ -130,9 +127,22 @@ fn render_bars(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &Theme
     let bars_height = chart.height - 1; // the last row holds the axis labels
     let visible = (chart.width / l.bar_width) as usize;
     let shown = &periods[l.first_bar..(l.first_bar + visible).min(periods.len())];
-    let max = shown.iter().map(|&(_, n)| n).max().unwrap_or(0).max(1);
+    // One scale for the whole history, so heights compare however it is scrolled.
+    let max = t.tallest().max(1);
     const EIGHTHS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
-    let mut last_label_end = chart.x;
+    let axis = chart.bottom() - 1;
+    // Arrows at the axis's ends say there is more history off-screen that way.
+    let more_before = l.first_bar > 0;
+    let more_after = l.first_bar + shown.len() < periods.len();
+    if more_before {
+        buf.set_string(chart.x, axis, strings::MORE_BEFORE, theme.key);
+    }
+    if more_after {
+        buf.set_string(chart.right() - 1, axis, strings::MORE_AFTER, theme.key);
+    }
+    let mut last_label_end = chart.x + if more_before { 2 } else { 0 };
+    let labels_end = chart.right() - if more_after { 2 } else { 0 };
+    let mut year_said = false;
     for (i, &(start, n)) in shown.iter().enumerate() {
         let index = l.first_bar + i;
         let x = chart.x + i as u16 * l.bar_width;
@@ -164,26 +174,50 @@ fn render_bars(t: &Timeline, l: &TimelineLayout, buf: &mut Buffer, theme: &Theme
             };
             buf.set_string(x, y, cell, style);
         }
-        // Axis: the year under January (month bars), the month under its first week.
-        // The first bar is labelled too, unless the next label would crowd it.
-        let room_before_next = match t.granularity {
-            Granularity::Month => (13 - start.month()) as u16 * l.bar_width,
-            Granularity::Week => (31 - start.day().min(31)) as u16 / 7 * l.bar_width,
-        };
-        let first = i == 0 && room_before_next >= 5;
-        let label = match t.granularity {
-            Granularity::Month if start.month() == 1 || first => Some(start.format("%Y")),
-            Granularity::Week if start.day() <= 7 || first => Some(start.format("%b")),
-            _ => None,
-        };
+        let label = axis_label(t.granularity, start, i == 0, year_said, l.bar_width);
         if let Some(label) = label {
-            let label = label.to_string();
-            if x >= last_label_end && x + label.len() as u16 <= chart.right() {
-                buf.set_string(x, chart.bottom() - 1, &label, theme.dim);
-                last_label_end = x + label.len() as u16 + 1;
+            let w = label.chars().count() as u16;
+            if x >= last_label_end && x + w <= labels_end {
+                year_said |= label.chars().any(|c| c.is_ascii_digit());
+                buf.set_string(x, axis, &label, theme.dim);
+                last_label_end = x + w + 1;
             }
         }
     }
+}
+
+/// The axis's label under a bar, if it has one: the year under January (month bars);
+/// the month under its first week, the year instead of January, and the year beside the
+/// first month labelled, so a week is never ambiguous (week bars). The first bar is
+/// labelled too, unless the next label would crowd it.
+fn axis_label(
+    granularity: Granularity,
+    start: NaiveDate,
+    first: bool,
+    year_said: bool,
+    bar_width: u16,
+) -> Option<String> {
+    let format = match granularity {
+        Granularity::Month => {
+            let room_before_next = (13 - start.month()) as u16 * bar_width;
+            let first = first && room_before_next >= 5;
+            (start.month() == 1 || first).then_some("%Y")?
+        }
+        Granularity::Week => {
+            let room_before_next = (31 - start.day().min(31)) as u16 / 7 * bar_width;
+            let starts_month = start.day() <= 7;
+            let first = first && room_before_next > 8;
+            if !(starts_month || first) {
+                return None;
+            }
+            match (start.month(), year_said) {
+                (1, _) if starts_month => "%Y",
+                (_, false) => "%b %Y",
+                _ => "%b",
+            }
+        }
+    };
+    Some(start.format(format).to_string())
 }
 
 /// The first row of a bar drawn as new: the rows above the older connections' share of

@@ -122,7 +122,7 @@ fn the_footer_follows_the_tab_and_its_remapped_keys() {
     press(&mut app, "3");
     let history = footer(&mut app);
     assert!(
-        history.starts_with("N open next  Tab removed/withdrawn  d done"),
+        history.starts_with("N open next  Tab withdrawn  d done"),
         "{history}"
     );
     assert!(!history.contains(" move "), "{history}");

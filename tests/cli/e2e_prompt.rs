@@ -143,6 +143,10 @@ fn a_folder_typed_in_the_export_prompt_gets_the_file_inside_it() {
     t.wait_for("There is no folder");
     t.wait_for("Nowhere: nothing exported.");
     assert!(!home.path().join("Nowhere").exists());
+    // The prompt stays open on the path as typed, to be corrected rather than retyped.
+    t.wait_for("> ~/Nowhere/");
+    t.send("\x1b");
+    t.wait_for("Space mark");
     t.send("q");
     t.wait_quit();
 }

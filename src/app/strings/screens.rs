@@ -34,6 +34,11 @@ pub fn timing(load: &str, filter: &str, frame: &str) -> String {
 // The footer.
 
 pub const TABS_HINT: &str = "tabs";
+/// The help's section of the keys that edit the filter line and the export path.
+pub const EDITING_KEYS: &str = "Editing the filter or a path";
+/// History's footer: the list `Tab` shows.
+pub const SHOW_WITHDRAWN: &str = "withdrawn";
+pub const SHOW_REMOVED: &str = "removed";
 
 pub const CANCEL_BUTTON: &str = "[ Cancel ]";
 
@@ -126,8 +131,22 @@ pub fn maybe_expired(when: &str) -> String {
 
 // The Timeline tab.
 
-pub const PER_MONTH: &str = " Connections per month ";
-pub const PER_WEEK: &str = " Connections per week ";
+/// The chart's title, with its scale: a full-height bar is the tallest anywhere.
+pub fn timeline_title(weeks: bool, tallest: usize) -> String {
+    let per = if weeks { "week" } else { "month" };
+    // No bar, no scale to give.
+    if tallest == 0 {
+        return format!(" Connections per {per} ");
+    }
+    format!(
+        " Connections per {per} · █ = {} ",
+        super::thousands(tallest)
+    )
+}
+
+/// At the axis's ends: more history off-screen that way.
+pub const MORE_BEFORE: &str = "◀";
+pub const MORE_AFTER: &str = "▶";
 pub const NO_DATES: &str = "No connection in this export has a date.";
 
 pub fn week_of(start: NaiveDate) -> String {
