@@ -35,3 +35,11 @@ pub fn draw_in(
 pub fn drawn_cells(app: &mut App, width: u16, height: u16) -> Buffer {
     draw(app, width, height).backend().buffer().clone()
 }
+
+/// The footer: the last line of the screen drawn at `width` × `height`.
+pub fn footer_line(app: &mut App, width: u16, height: u16) -> String {
+    let buf = drawn_cells(app, width, height);
+    (0..buf.area.width)
+        .map(|x| buf[(x, buf.area.height - 1)].symbol())
+        .collect()
+}

@@ -1,18 +1,9 @@
 //! Each tab's footer at 100 columns shows its main bulk actions, and 80×24 loses none
 //! of the hints it showed before the ranks were set.
 
-use crate::drawing::draw;
+use crate::drawing::footer_line as footer;
 use crate::full_demo::full_demo;
 use unconnect::app::{Action, App};
-
-/// The last line of the screen drawn at `width` × `height`.
-fn footer(app: &mut App, width: u16, height: u16) -> String {
-    let terminal = draw(app, width, height);
-    let buf = terminal.backend().buffer();
-    (0..buf.area.width)
-        .map(|x| buf[(x, buf.area.height - 1)].symbol())
-        .collect::<String>()
-}
 
 fn on_tab(tab: Action) -> App {
     let mut app = full_demo();

@@ -1,18 +1,9 @@
 //! The footer's room: `u undo`, the safety net, stays at 100 columns however wide the
 //! `[ Remove N ]` button grows, and 80 columns lose none of the hints they showed.
 
-use crate::drawing::draw;
+use crate::drawing::footer_line as footer;
 use crate::fixtures::numbered_app;
 use unconnect::app::{Action, App};
-
-/// The last line of the screen drawn at `width` × `height`.
-fn footer(app: &mut App, width: u16, height: u16) -> String {
-    let terminal = draw(app, width, height);
-    let buf = terminal.backend().buffer();
-    (0..buf.area.width)
-        .map(|x| buf[(x, buf.area.height - 1)].symbol())
-        .collect::<String>()
-}
 
 /// `n` people, every one staged.
 fn staged(n: usize) -> App {

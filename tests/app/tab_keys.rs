@@ -60,11 +60,7 @@ fn press(app: &mut App, key: &str) -> Vec<Effect> {
 }
 
 fn footer(app: &mut App) -> String {
-    let terminal = draw(app, 100, 24);
-    let buf = terminal.backend().buffer();
-    (0..buf.area.width)
-        .map(|x| buf[(x, buf.area.height - 1)].symbol())
-        .collect::<String>()
+    crate::drawing::footer_line(app, 100, 24)
         .trim_end()
         .to_owned()
 }
