@@ -26,12 +26,7 @@ fn app(n: usize) -> App {
             ..Default::default()
         })
         .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
+    crate::fixtures::app_on(people, crate::fixtures::today())
 }
 
 fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {

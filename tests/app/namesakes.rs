@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use unconnect::app::{Action, App, Mode};
-use unconnect::model::roster::people_triage;
 use unconnect::model::{People, Person};
 
 fn app() -> App {
@@ -22,12 +21,7 @@ fn app() -> App {
     ]
     .into_iter()
     .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
+    crate::fixtures::app_on(people, crate::fixtures::today())
 }
 
 #[test]

@@ -4,7 +4,6 @@
 use crate::fixtures::{app_of, numbered_person};
 use chrono::NaiveDate;
 use unconnect::app::{Action, App, Event, Tab};
-use unconnect::model::roster::people_triage;
 use unconnect::model::timeline::Granularity;
 use unconnect::model::triage::Side;
 use unconnect::model::{People, Person};
@@ -138,12 +137,7 @@ fn namesakes() -> App {
     ]
     .into_iter()
     .collect();
-    let triage = people_triage(&people);
-    App::new(
-        people,
-        triage,
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
+    crate::fixtures::app_on(people, crate::fixtures::today())
 }
 
 fn company_under_cursor(app: &App) -> String {
